@@ -1,0 +1,124 @@
+# workflow - a case file for work-inclusion services, as Unix commands.
+#
+#   make            build into build/ (SAN=1: with ASan and UBSan, into build/san)
+#   make check      all tests (bats); ends with "N passed, N failed"
+#   make demo       a real pipeline on a fresh demo store
+#   make install    PREFIX=/usr/local DESTDIR=
+#   make deps       install the Debian packages that are missing (as root)
+
+PREFIX ?= /usr/local
+BINDIR = $(PREFIX)/bin
+MANDIR = $(PREFIX)/share/man
+DATADIR = $(PREFIX)/share
+PKGS = sqlite3 yaml-0.1 libcjson
+CC ?= cc
+
+CMDS = wf wf-refer
+MAN1 = man/wf.1 man/wf-refer.1
+MAN7 = man/workflow.7
+
+ifeq ($(SAN),1)
+BUILD = build/san
+OPT = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+else
+BUILD = build/rel
+OPT = -O2
+endif
+
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+# Messages are cut to fixed buffers on purpose: truncation is not a fault.
+WARN = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Wno-format-truncation
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(OPT) -Ilib $(PKG_CFLAGS) $(CFLAGS)
+ALL_LDFLAGS = $(OPT) $(LDFLAGS)
+
+LIB_SRC = $(wildcard lib/*.c)
+LIB_OBJ = $(LIB_SRC:lib/%.c=$(BUILD)/lib/%.o)
+BINS = $(CMDS:%=$(BUILD)/bin/%)
+
+all: have-deps $(BINS)
+	@mkdir -p build && rm -f build/bin && ln -s $(notdir $(BUILD))/bin build/bin
+
+have-deps:
+	@pkg-config --exists $(PKGS) || { echo "missing libraries: run 'make deps' (as root) first" >&2; exit 1; }
+
+$(BUILD)/lib/%.o: lib/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/libwf.a: $(LIB_OBJ)
+	$(AR) rcs $@ $^
+
+$(BUILD)/bin/%: cmd/%.c $(BUILD)/libwf.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -o $@ $< $(BUILD)/libwf.a $(ALL_LDFLAGS) $(PKG_LIBS)
+
+-include $(LIB_OBJ:.o=.d) $(BINS:=.d)
+
+# Debian packages behind each need; installed only where missing.
+deps:
+	@missing=""; \
+	command -v pkg-config >/dev/null || missing="$$missing pkgconf"; \
+	command -v cc >/dev/null || missing="$$missing gcc"; \
+	pkg-config --exists sqlite3 2>/dev/null || missing="$$missing libsqlite3-dev"; \
+	pkg-config --exists yaml-0.1 2>/dev/null || missing="$$missing libyaml-dev"; \
+	pkg-config --exists libcjson 2>/dev/null || missing="$$missing libcjson-dev"; \
+	command -v bats >/dev/null || missing="$$missing bats"; \
+	command -v mandoc >/dev/null || missing="$$missing mandoc"; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then \
+		echo "installing:$$missing"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	else \
+		echo "missing:$$missing"; echo "run: sudo apt-get install$$missing" >&2; exit 1; \
+	fi
+
+check: deps
+	@$(MAKE) --no-print-directory all
+	@WF_BUILD=$(CURDIR)/$(BUILD) tests/run-bats tests/*.bats
+
+check-man:
+	mandoc -Tlint -W warning $(MAN1) $(MAN7)
+
+check-install: all
+	rm -rf build/destdir
+	$(MAKE) --no-print-directory install DESTDIR=$(CURDIR)/build/destdir
+	$(MAKE) --no-print-directory uninstall DESTDIR=$(CURDIR)/build/destdir
+	@left=$$(find build/destdir -type f | head -5); \
+	if [ -n "$$left" ]; then echo "left after uninstall: $$left" >&2; exit 1; fi
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7
+	install -m 755 $(BINS) $(DESTDIR)$(BINDIR)
+	install -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1
+	install -m 644 $(MAN7) $(DESTDIR)$(MANDIR)/man7
+	install -d $(DESTDIR)$(DATADIR)/bash-completion/completions \
+		$(DESTDIR)$(DATADIR)/zsh/site-functions \
+		$(DESTDIR)$(DATADIR)/fish/vendor_completions.d
+	for c in $(CMDS); do \
+		install -m 644 completions/wf.bash $(DESTDIR)$(DATADIR)/bash-completion/completions/$$c; \
+		install -m 644 completions/wf.fish $(DESTDIR)$(DATADIR)/fish/vendor_completions.d/$$c.fish; \
+	done
+	install -m 644 completions/_wf $(DESTDIR)$(DATADIR)/zsh/site-functions/_wf
+
+uninstall:
+	for c in $(CMDS); do \
+		rm -f $(DESTDIR)$(BINDIR)/$$c \
+			$(DESTDIR)$(DATADIR)/bash-completion/completions/$$c \
+			$(DESTDIR)$(DATADIR)/fish/vendor_completions.d/$$c.fish; \
+	done
+	rm -f $(MAN1:man/%=$(DESTDIR)$(MANDIR)/man1/%) $(MAN7:man/%=$(DESTDIR)$(MANDIR)/man7/%)
+	rm -f $(DESTDIR)$(DATADIR)/zsh/site-functions/_wf
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	@PATH=$(CURDIR)/$(BUILD)/bin:$$PATH sh examples/demo.sh
+
+bench: deps
+	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory -C tests/bench BUILD=$(CURDIR)/$(BUILD) CC="$(CC)"
+
+clean:
+	rm -rf build
+
+.PHONY: all have-deps deps check check-man check-install install uninstall demo bench clean

@@ -1,0 +1,120 @@
+/*
+ * wf-refer - step 1 of the path: referrals. 'add' reads referral records
+ * (files or standard input) and prints the case records it opened or
+ * attached to; 'screen' and 'withdraw' read case ids (operands, or records
+ * on standard input with '-') and print the cases as they now are; 'list'
+ * and 'show' print case records. Every rule is in lib/ (refer.c,
+ * casefile.c); this file parses arguments and calls it.
+ */
+#include "wf.h"
+
+static const struct wf_opt effective_opts[] = {
+	{ "date", 0, "DATE", "effective date (default: today)", NULL },
+	{ "note", 0, "TEXT", "a note kept with the change", NULL },
+	{ NULL, 0, NULL, NULL, NULL }
+};
+
+static const struct wf_opt withdraw_opts[] = {
+	{ "reason", 0, "TEXT", "why the referral is withdrawn (required)", NULL },
+	{ NULL, 0, NULL, NULL, NULL }
+};
+
+static const char *const statuses[] = { "referred", "screened", "rejected",
+                                        "withdrawn", "assessing", "eligible",
+                                        "ineligible", "planned", "placed",
+                                        "closed", NULL };
+
+static const struct wf_opt list_opts[] = {
+	{ "status", 0, "STATUS", "cases in this status", statuses },
+	{ "programme", 0, "CODE", "cases of this programme", NULL },
+	{ "referrer", 0, "CODE", "cases referred by this organisation", NULL },
+	{ "since", 0, "DATE", "referred on or after DATE", NULL },
+	{ "until", 0, "DATE", "referred on or before DATE", NULL },
+	{ "name", 0, "TEXT", "person's 'LAST FIRST' contains TEXT (case and "
+	  "accents ignored)", NULL },
+	{ NULL, 0, NULL, NULL, NULL }
+};
+
+static const struct wf_opt *const add_tables[] = { wf_opts_common,
+                                                   wf_opts_write, NULL };
+static const struct wf_opt *const screen_tables[] = { wf_opts_common,
+                                                      wf_opts_write,
+                                                      effective_opts, NULL };
+static const struct wf_opt *const withdraw_tables[] = { wf_opts_common,
+                                                        wf_opts_write,
+                                                        effective_opts,
+                                                        withdraw_opts, NULL };
+static const struct wf_opt *const list_tables[] = { wf_opts_common,
+                                                    list_opts, NULL };
+static const struct wf_opt *const show_tables[] = { wf_opts_common, NULL };
+
+static int cmd_add(struct wf_cli *cli, struct wf_err *e)
+{
+	return wf_cli_records(cli, wf_refer_add, 0, NULL, wf_case_columns, e);
+}
+
+static int cmd_screen(struct wf_cli *cli, struct wf_err *e)
+{
+	struct wf_refer_opts o = { wf_cli_opt(cli, "date"),
+	                           wf_cli_opt(cli, "note"), NULL };
+
+	return wf_cli_records(cli, wf_refer_screen, 1, &o, wf_case_columns, e);
+}
+
+static int cmd_withdraw(struct wf_cli *cli, struct wf_err *e)
+{
+	struct wf_refer_opts o = { wf_cli_opt(cli, "date"),
+	                           wf_cli_opt(cli, "note"),
+	                           wf_cli_opt(cli, "reason") };
+
+	if (!o.reason || !*o.reason)
+		return wf_err_set(e, WF_EX_USAGE, "withdraw needs --reason");
+	return wf_cli_records(cli, wf_refer_withdraw, 1, &o, wf_case_columns, e);
+}
+
+static int cmd_list(struct wf_cli *cli, struct wf_err *e)
+{
+	struct wf_case_filter f = {
+		wf_cli_opt(cli, "status"), wf_cli_opt(cli, "programme"),
+		wf_cli_opt(cli, "referrer"), wf_cli_opt(cli, "since"),
+		wf_cli_opt(cli, "until"), wf_cli_opt(cli, "name")
+	};
+	int rc;
+
+	if (cli->nargs)
+		return wf_err_set(e, WF_EX_USAGE, "list takes no operands: '%s'",
+		                  cli->args[0]);
+	if ((rc = wf_case_filter_check(&f, e)))
+		return rc;
+	return wf_cli_query(cli, wf_case_list, &f, wf_case_columns, e);
+}
+
+static int cmd_show(struct wf_cli *cli, struct wf_err *e)
+{
+	return wf_cli_query(cli, wf_case_show, NULL, wf_case_columns, e);
+}
+
+static const struct wf_sub subs[] = {
+	{ "add", "[FILE...]", "Add referrals: open a case for each, or attach "
+	  "it to the person's open case", add_tables, cmd_add, NULL },
+	{ "screen", "CASE...|-", "Check cases against their programme's target "
+	  "at the referral date: screened or rejected", screen_tables, cmd_screen,
+	  NULL },
+	{ "withdraw", "CASE...|-", "Withdraw referred or screened cases",
+	  withdraw_tables, cmd_withdraw, NULL },
+	{ "list", NULL, "List cases, oldest referral first", list_tables,
+	  cmd_list, NULL },
+	{ "show", "CASE...", "Show cases with their history", show_tables,
+	  cmd_show, NULL },
+	{ NULL, NULL, NULL, NULL, NULL, NULL }
+};
+
+static const struct wf_cmd cmd = {
+	"wf-refer", "Referrals to a work-inclusion service: add, screen, "
+	"withdraw, list, show.", subs
+};
+
+int main(int argc, char **argv)
+{
+	return wf_cli_main(&cmd, argc, argv, stdout, stderr, NULL);
+}

@@ -1,0 +1,209 @@
+/*
+ * wf - the front command, in git's manner: 'wf refer ...' runs
+ * 'wf-refer ...' (the sibling of this program first, then $PATH); and the
+ * set-up of a service: 'wf init', 'wf programme load|list|show', 'wf org
+ * add|list|show'. The rules are in lib/ (programme.c, org.c, store.c).
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "wf.h"
+
+static const char *const roles[] = { "referrer", "host", "assessor",
+                                     "provider", "funder", NULL };
+
+static const struct wf_opt org_flags[] = {
+	{ "id", 0, "CODE", "the organisation's code (instead of records)", NULL },
+	{ "name", 0, "NAME", "its name", NULL },
+	{ "role", 0, "ROLES", "referrer, host, assessor, provider, funder "
+	  "(comma-separated)", roles },
+	{ "employees", 0, "N", "how many employees it has", NULL },
+	{ "municipality", 0, "NAME", "where it is", NULL },
+	{ "email", 0, "ADDRESS", "its e-mail address", NULL },
+	{ "phone", 0, "NUMBER", "its phone number", NULL },
+	{ NULL, 0, NULL, NULL, NULL }
+};
+
+static const struct wf_opt org_list_opts[] = {
+	{ "role", 0, "ROLE", "only organisations with this role", roles },
+	{ NULL, 0, NULL, NULL, NULL }
+};
+
+static const struct wf_opt *const write_tables[] = { wf_opts_common,
+                                                     wf_opts_write, NULL };
+static const struct wf_opt *const org_add_tables[] = { wf_opts_common,
+                                                       wf_opts_write,
+                                                       org_flags, NULL };
+static const struct wf_opt *const read_tables[] = { wf_opts_common, NULL };
+static const struct wf_opt *const org_list_tables[] = { wf_opts_common,
+                                                        org_list_opts, NULL };
+
+static int no_operands(const struct wf_cli *cli, struct wf_err *e)
+{
+	if (cli->nargs)
+		return wf_err_set(e, WF_EX_USAGE, "%s takes no operands: '%s'",
+		                  cli->sub->name, cli->args[0]);
+	return 0;
+}
+
+static int cmd_init(struct wf_cli *cli, struct wf_err *e)
+{
+	int rc = no_operands(cli, e);
+
+	return rc ? rc : wf_cli_query(cli, wf_store_info, NULL, "id,schema_version",
+	                              e);
+}
+
+static int cmd_prog_load(struct wf_cli *cli, struct wf_err *e)
+{
+	return wf_cli_records(cli, wf_programme_load, 0, NULL,
+	                      wf_programme_columns, e);
+}
+
+static int cmd_prog_list(struct wf_cli *cli, struct wf_err *e)
+{
+	int rc = no_operands(cli, e);
+
+	return rc ? rc : wf_cli_query(cli, wf_programme_list, NULL,
+	                              wf_programme_columns, e);
+}
+
+static int cmd_prog_show(struct wf_cli *cli, struct wf_err *e)
+{
+	return wf_cli_query(cli, wf_programme_show, NULL, wf_programme_columns, e);
+}
+
+/* An organisation record from the flags: text stays text, so that the
+ * library's checks speak of the field as for any record. */
+static cJSON *org_from_flags(const struct wf_cli *cli)
+{
+	static const char *const text[] = { "id", "name", "municipality", "email",
+	                                    "phone", NULL };
+	cJSON *r = cJSON_CreateObject();
+	const char *v;
+	char *end;
+
+	for (int i = 0; text[i]; i++)
+		if ((v = wf_cli_opt(cli, text[i])))
+			cJSON_AddStringToObject(r, text[i], v);
+	if ((v = wf_cli_opt(cli, "role"))) {
+		cJSON *list = cJSON_AddArrayToObject(r, "roles");
+		char *copy = strdup(v), *save = NULL;
+
+		for (char *t = strtok_r(copy, ",", &save); t;
+		     t = strtok_r(NULL, ",", &save))
+			cJSON_AddItemToArray(list, cJSON_CreateString(t));
+		free(copy);
+	}
+	if ((v = wf_cli_opt(cli, "employees"))) {
+		long n = strtol(v, &end, 10);
+
+		if (*v && !*end)
+			cJSON_AddNumberToObject(r, "employees", (double)n);
+		else
+			cJSON_AddStringToObject(r, "employees", v);
+	}
+	return r;
+}
+
+static int cmd_org_add(struct wf_cli *cli, struct wf_err *e)
+{
+	if (!wf_cli_opt(cli, "id"))
+		return wf_cli_records(cli, wf_org_add, 0, NULL, wf_org_columns, e);
+	if (cli->nargs)
+		return wf_err_set(e, WF_EX_USAGE, "give records or --id, not both");
+	return wf_cli_record(cli, wf_org_add, org_from_flags(cli), wf_org_columns,
+	                     e);
+}
+
+static int cmd_org_list(struct wf_cli *cli, struct wf_err *e)
+{
+	int rc = no_operands(cli, e);
+
+	return rc ? rc : wf_cli_query(cli, wf_org_list, wf_cli_opt(cli, "role"),
+	                              wf_org_columns, e);
+}
+
+static int cmd_org_show(struct wf_cli *cli, struct wf_err *e)
+{
+	return wf_cli_query(cli, wf_org_show, NULL, wf_org_columns, e);
+}
+
+static const struct wf_sub programme_subs[] = {
+	{ "load", "[FILE...]", "Load programme files (a programme loaded again "
+	  "is replaced)", write_tables, cmd_prog_load, NULL },
+	{ "list", NULL, "List the programmes", read_tables, cmd_prog_list, NULL },
+	{ "show", "CODE...", "Show programmes as loaded", read_tables,
+	  cmd_prog_show, NULL },
+	{ NULL, NULL, NULL, NULL, NULL, NULL }
+};
+
+static const struct wf_sub org_subs[] = {
+	{ "add", "[FILE...]", "Register organisations, from records or from "
+	  "flags (registered again: updated)", org_add_tables, cmd_org_add, NULL },
+	{ "list", NULL, "List organisations", org_list_tables, cmd_org_list,
+	  NULL },
+	{ "show", "CODE...", "Show organisations", read_tables, cmd_org_show,
+	  NULL },
+	{ NULL, NULL, NULL, NULL, NULL, NULL }
+};
+
+static const struct wf_cmd programme_cmd = {
+	"wf programme", "Programmes: who a service is for and what it offers.",
+	programme_subs
+};
+
+static const struct wf_cmd org_cmd = {
+	"wf org", "Organisations: referrers, hosts, assessors, providers, "
+	"funders.", org_subs
+};
+
+static const struct wf_sub subs[] = {
+	{ "init", NULL, "Create the store (if need be) and show where it is",
+	  read_tables, cmd_init, NULL },
+	{ "programme", "load|list|show", "Load, list and show programmes", NULL,
+	  NULL, &programme_cmd },
+	{ "org", "add|list|show", "Register, list and show organisations", NULL,
+	  NULL, &org_cmd },
+	{ "refer", "...", "Referrals: add, screen, withdraw, list, show "
+	  "(wf-refer)", NULL, NULL, NULL },
+	{ NULL, NULL, NULL, NULL, NULL, NULL }
+};
+
+static const struct wf_cmd cmd = {
+	"wf", "workflow: the case file of a work-inclusion service.", subs
+};
+
+/* Run wf-NAME with the rest of the arguments: this program's sibling
+ * first, so that a build runs its own commands, then $PATH. */
+static int run_program(const char *name, char **argv)
+{
+	char self[PATH_MAX], prog[64], path[PATH_MAX + 64];
+	ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+
+	snprintf(prog, sizeof prog, "wf-%s", name);
+	argv[0] = prog;
+	if (n > 0) {
+		self[n] = '\0';
+		*strrchr(self, '/') = '\0';
+		snprintf(path, sizeof path, "%s/%s", self, prog);
+		if (access(path, X_OK) == 0)
+			execv(path, argv);
+	}
+	execvp(prog, argv);
+	fprintf(stderr, "wf: cannot run '%s': %s\n", prog, strerror(errno));
+	return WF_EX_SOFTWARE;
+}
+
+int main(int argc, char **argv)
+{
+	const struct wf_sub *sub = NULL;
+	int rc = wf_cli_main(&cmd, argc, argv, stdout, stderr, &sub);
+
+	if (rc == WF_CLI_EXEC)
+		return run_program(sub->name, argv + 1);
+	return rc;
+}

@@ -1,0 +1,264 @@
+/*
+ * casefile.c - cases: their ids, the state machine that every step obeys,
+ * and the case record that every command prints. A change of status keeps
+ * its effective date (the day it happened) besides when it was recorded,
+ * so that reports on a past month are right when data is typed in late.
+ *
+ * Tables: cases, case_seq, case_status (and reads referral, person,
+ * certification, programme, organisation, person_duplicate).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "casefile.h"
+
+/* The path of a case (design, section 1). Later steps add transitions. */
+const char *const wf_case_statuses[] = { "referred", "screened", "rejected",
+                                         "withdrawn", "assessing", "eligible",
+                                         "ineligible", "planned", "placed",
+                                         "closed", NULL };
+static const char *const closed_statuses[] = { "rejected", "withdrawn",
+                                               "ineligible", "closed", NULL };
+
+/* Which statuses an action may start from. The one place the state
+ * machine is written down. */
+static const struct transition {
+	const char *action;
+	const char *to;                /* NULL: decided by the action */
+	const char *from[6];
+} transitions[] = {
+	{ "screen", NULL, { "referred" } },
+	{ "withdraw", "withdrawn", { "referred", "screened" } },
+};
+
+const char wf_case_columns[] =
+	"id,status,status_date,programme,date,referrer,person.last_name,"
+	"person.first_name,person.tax_code";
+
+static const char SQL_LOAD[] =
+	"SELECT c.id, c.status, c.status_date, c.opened_on, c.person_id,"
+	" c.programme_id, p.code,"
+	" (SELECT min(r.id) FROM referral r WHERE r.case_id = c.id)"
+	" FROM cases c JOIN programme p ON p.id = c.programme_id WHERE c.id = ?";
+static const char SQL_NEXT_ID[] =
+	"INSERT INTO case_seq (year, last) VALUES (?, 1)"
+	" ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last";
+static const char SQL_INSERT[] =
+	"INSERT INTO cases (id, person_id, programme_id, status, status_date,"
+	" opened_on, created_at) VALUES (?, ?, ?, 'referred', ?, ?, ?)";
+static const char SQL_SET_STATUS[] =
+	"UPDATE cases SET status = ?, status_date = ? WHERE id = ?";
+static const char SQL_HISTORY_ADD[] =
+	"INSERT INTO case_status (case_id, status, effective_date, recorded_at,"
+	" operator, note, reasons) VALUES (?, ?, ?, ?, ?, ?, ?)";
+static const char SQL_FIND_OPEN[] =
+	"SELECT id FROM cases WHERE person_id = ? AND programme_id = ?"
+	" AND status NOT IN ('rejected', 'withdrawn', 'ineligible', 'closed')"
+	" ORDER BY id LIMIT 1";
+
+int wf_status_open(const char *status)
+{
+	for (int i = 0; closed_statuses[i]; i++)
+		if (!strcmp(closed_statuses[i], status))
+			return 0;
+	return 1;
+}
+
+static void copy(char *dst, size_t len, sqlite3_stmt *s, int i)
+{
+	const unsigned char *v = sqlite3_column_text(s, i);
+
+	snprintf(dst, len, "%s", v ? (const char *)v : "");
+}
+
+int wf_case_load(struct wf_store *st, const char *id, struct wf_case *c,
+                 struct wf_err *e)
+{
+	sqlite3_stmt *s = wf_sql(st, SQL_LOAD, e);
+	int rc;
+
+	if (!s)
+		return e->code;
+	wf_bind_text(s, 1, id);
+	if ((rc = sqlite3_step(s)) != SQLITE_ROW) {
+		sqlite3_reset(s);
+		if (rc != SQLITE_DONE)
+			return wf_sql_err(st, rc, e);
+		return wf_err_set(e, WF_EX_DATAERR, "case '%s' not found", id);
+	}
+	copy(c->id, sizeof c->id, s, 0);
+	copy(c->status, sizeof c->status, s, 1);
+	copy(c->status_date, sizeof c->status_date, s, 2);
+	copy(c->opened_on, sizeof c->opened_on, s, 3);
+	c->person_id = sqlite3_column_int64(s, 4);
+	c->programme_id = sqlite3_column_int64(s, 5);
+	copy(c->programme, sizeof c->programme, s, 6);
+	c->referral_id = sqlite3_column_int64(s, 7);
+	sqlite3_reset(s);
+	return 0;
+}
+
+int wf_effective_date(const char *opt, const char *what, char *out,
+                      struct wf_err *e)
+{
+	wf_day d, today = wf_date_today();
+
+	if (!opt) {
+		wf_date_format(today, out);
+		return 0;
+	}
+	if (wf_date_parse(opt, &d) < 0)
+		return wf_err_set(e, WF_EX_USAGE, "%s: '%s' is not a date "
+		                  "(YYYY-MM-DD)", what, opt);
+	if (d > today)
+		return wf_err_set(e, WF_EX_DATAERR, "%s: '%s' is in the future",
+		                  what, opt);
+	wf_date_format(d, out);
+	return 0;
+}
+
+static const struct transition *find_transition(const char *action)
+{
+	for (size_t i = 0; i < sizeof transitions / sizeof transitions[0]; i++)
+		if (!strcmp(transitions[i].action, action))
+			return &transitions[i];
+	return NULL;
+}
+
+/* Refuse an action the case's status does not allow, naming what would. */
+static int allowed(const struct wf_case *c, const char *action,
+                   struct wf_err *e)
+{
+	const struct transition *t = find_transition(action);
+	char list[256];
+
+	if (!t)
+		return wf_err_set(e, WF_EX_SOFTWARE, "no transition '%s'", action);
+	for (int i = 0; t->from[i]; i++)
+		if (!strcmp(t->from[i], c->status))
+			return 0;
+	wf_join(t->from, list, sizeof list);
+	return wf_err_set(e, WF_EX_DATAERR, "case '%s' is %s: %s needs a case "
+	                  "that is %s", c->id, c->status, action, list);
+}
+
+static int history_add(struct wf_ctx *ctx, const char *id, const char *status,
+                       const char *date, const char *note,
+                       const cJSON *reasons, struct wf_err *e)
+{
+	sqlite3_stmt *s = wf_sql(ctx->st, SQL_HISTORY_ADD, e);
+	char now[32];
+
+	if (!s)
+		return e->code;
+	wf_timestamp(now, sizeof now);
+	wf_bind_text(s, 1, id);
+	wf_bind_text(s, 2, status);
+	wf_bind_text(s, 3, date);
+	wf_bind_text(s, 4, now);
+	wf_bind_text(s, 5, ctx->operator_);
+	wf_bind_text(s, 6, note);
+	wf_bind_json(s, 7, reasons && cJSON_GetArraySize(reasons) ? reasons : NULL);
+	return wf_sql_done(ctx->st, s, e);
+}
+
+int wf_case_move(struct wf_ctx *ctx, struct wf_case *c, const char *action,
+                 const char *to, const char *date, const char *note,
+                 const cJSON *reasons, struct wf_err *e)
+{
+	sqlite3_stmt *s;
+	cJSON *detail;
+	int rc;
+
+	if ((rc = allowed(c, action, e)))
+		return rc;
+	if (strcmp(date, c->status_date) < 0)
+		return wf_err_set(e, WF_EX_DATAERR, "case '%s': date %s is before "
+		                  "its %s date %s", c->id, date, c->status,
+		                  c->status_date);
+	if (!to)
+		to = find_transition(action)->to;
+	if (!(s = wf_sql(ctx->st, SQL_SET_STATUS, e)))
+		return e->code;
+	wf_bind_text(s, 1, to);
+	wf_bind_text(s, 2, date);
+	wf_bind_text(s, 3, c->id);
+	if ((rc = wf_sql_done(ctx->st, s, e)) ||
+	    (rc = history_add(ctx, c->id, to, date, note, reasons, e)))
+		return rc;
+	detail = cJSON_CreateObject();
+	cJSON_AddStringToObject(detail, "from", c->status);
+	cJSON_AddStringToObject(detail, "to", to);
+	cJSON_AddStringToObject(detail, "date", date);
+	if (note)
+		cJSON_AddStringToObject(detail, "note", note);
+	if (reasons && cJSON_GetArraySize(reasons))
+		cJSON_AddItemToObject(detail, "reasons", cJSON_Duplicate(reasons, 1));
+	rc = wf_audit(ctx, action, "case", c->id, detail, e);
+	cJSON_Delete(detail);
+	snprintf(c->status, sizeof c->status, "%s", to);
+	snprintf(c->status_date, sizeof c->status_date, "%s", date);
+	return rc;
+}
+
+int wf_case_open(struct wf_ctx *ctx, sqlite3_int64 person,
+                 sqlite3_int64 programme, const char *date, struct wf_case *c,
+                 struct wf_err *e)
+{
+	sqlite3_stmt *s = wf_sql(ctx->st, SQL_NEXT_ID, e);
+	char now[32];
+	int rc, year = atoi(date);
+	sqlite3_int64 n;
+
+	if (!s)
+		return e->code;
+	sqlite3_bind_int(s, 1, year);
+	if ((rc = sqlite3_step(s)) != SQLITE_ROW) {
+		sqlite3_reset(s);
+		return wf_sql_err(ctx->st, rc, e);
+	}
+	n = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	memset(c, 0, sizeof *c);
+	snprintf(c->id, sizeof c->id, "%04d-%04lld", year, (long long)n);
+	if (!(s = wf_sql(ctx->st, SQL_INSERT, e)))
+		return e->code;
+	wf_timestamp(now, sizeof now);
+	wf_bind_text(s, 1, c->id);
+	sqlite3_bind_int64(s, 2, person);
+	sqlite3_bind_int64(s, 3, programme);
+	wf_bind_text(s, 4, date);
+	wf_bind_text(s, 5, date);
+	wf_bind_text(s, 6, now);
+	if ((rc = wf_sql_done(ctx->st, s, e)))
+		return rc;
+	snprintf(c->status, sizeof c->status, "referred");
+	snprintf(c->status_date, sizeof c->status_date, "%s", date);
+	snprintf(c->opened_on, sizeof c->opened_on, "%s", date);
+	c->person_id = person;
+	c->programme_id = programme;
+	return history_add(ctx, c->id, "referred", date, NULL, NULL, e);
+}
+
+int wf_case_find_open(struct wf_store *st, sqlite3_int64 person,
+                      sqlite3_int64 programme, struct wf_case *c,
+                      struct wf_err *e)
+{
+	sqlite3_stmt *s = wf_sql(st, SQL_FIND_OPEN, e);
+	char id[32];
+	int rc;
+
+	if (!s)
+		return -1;
+	sqlite3_bind_int64(s, 1, person);
+	sqlite3_bind_int64(s, 2, programme);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		copy(id, sizeof id, s, 0);
+	sqlite3_reset(s);
+	if (rc == SQLITE_DONE)
+		return 0;
+	if (rc != SQLITE_ROW)
+		return wf_sql_err(st, rc, e), -1;
+	return wf_case_load(st, id, c, e) ? -1 : 1;
+}

@@ -1,0 +1,60 @@
+/*
+ * casefile.h - cases, people and the case state machine, shared by the
+ * step modules of lib/ (refer.c now; assess, place, monitor later). Not
+ * part of the public interface.
+ */
+#ifndef WF_CASEFILE_H
+#define WF_CASEFILE_H
+
+#include "store.h"
+
+/* Every status a case can be in, and whether it is still open. */
+extern const char *const wf_case_statuses[];
+int wf_status_open(const char *status);
+
+/* What a case is now: enough for the state machine and screening. */
+struct wf_case {
+	char id[32];
+	char status[32];
+	char status_date[11];
+	char opened_on[11];
+	sqlite3_int64 person_id, programme_id, referral_id;
+	char programme[128];
+};
+
+/* Load case id; WF_EX_DATAERR with "case 'X' not found" when unknown. */
+int wf_case_load(struct wf_store *st, const char *id, struct wf_case *c,
+                 struct wf_err *e);
+/* Move case c by action to status to, effective on date (YYYY-MM-DD),
+ * with an optional note and reasons (a cJSON list), after checking that
+ * the state machine allows it and that the date is not before the current
+ * status nor in the future. Audited. */
+int wf_case_move(struct wf_ctx *ctx, struct wf_case *c, const char *action,
+                 const char *to, const char *date, const char *note,
+                 const cJSON *reasons, struct wf_err *e);
+/* Open a new case in status referred; fills c (the id is YYYY-NNNN, by
+ * the year of the referral date). */
+int wf_case_open(struct wf_ctx *ctx, sqlite3_int64 person,
+                 sqlite3_int64 programme, const char *date, struct wf_case *c,
+                 struct wf_err *e);
+/* The open case of person in programme, if any: 1 and c filled, 0 when
+ * none. */
+int wf_case_find_open(struct wf_store *st, sqlite3_int64 person,
+                      sqlite3_int64 programme, struct wf_case *c,
+                      struct wf_err *e);
+/* The case record as every command prints it; with history, the list of
+ * status changes too. NULL with e set. */
+cJSON *wf_case_record(struct wf_store *st, const char *id, int history,
+                      struct wf_err *e);
+/* Parse an effective date option: NULL means today; refused when not a
+ * date or in the future. */
+int wf_effective_date(const char *opt, const char *what, char *out,
+                      struct wf_err *e);
+
+/* People (person.c). */
+int wf_person_resolve(struct wf_ctx *ctx, const cJSON *p, sqlite3_int64 *id,
+                      struct wf_err *e);
+void wf_person_key(const cJSON *p, char *buf, size_t len);
+void wf_name_fold(const char *s, char *buf, size_t len);
+
+#endif

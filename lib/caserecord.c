@@ -1,0 +1,286 @@
+/*
+ * caserecord.c - the case record, as every command prints it, and the
+ * queries that list and show cases. The record has the shape of a
+ * referral (so 'wf-refer show' output is valid 'wf-refer add' input) plus
+ * what the case is now:
+ *
+ *   kind, id, status, status_date, programme, date, referrer,
+ *   referrer_contact, person {...}, needs, notes, referrals (when more
+ *   than one), possible_duplicate_of, note, reasons, history (show only)
+ */
+#include <string.h>
+
+#include "casefile.h"
+
+static const char SQL_HEAD[] =
+	"SELECT c.id, c.status, c.status_date, p.code, r.date, o.code,"
+	" r.referrer_contact, c.person_id, r.id, r.employment_status,"
+	" r.employment_since, r.needs, r.notes,"
+	" (SELECT count(*) FROM referral x WHERE x.case_id = c.id)"
+	" FROM cases c JOIN programme p ON p.id = c.programme_id"
+	" JOIN referral r ON r.id ="
+	"  (SELECT min(x.id) FROM referral x WHERE x.case_id = c.id)"
+	" JOIN organisation o ON o.id = r.referrer_id WHERE c.id = ?";
+static const char SQL_PERSON[] =
+	"SELECT first_name, last_name, tax_code, birth_date, sex, birth_place,"
+	" citizenship, municipality, address, phone, email FROM person"
+	" WHERE id = ?";
+static const char SQL_CERTS[] =
+	"SELECT kind, since, invalidity_percent, issued_by, details"
+	" FROM certification WHERE referral_id = ? ORDER BY id";
+static const char SQL_DUPS[] =
+	"SELECT DISTINCT c.id FROM person_duplicate d"
+	" JOIN cases c ON c.person_id = d.other_id WHERE d.person_id = ?"
+	" ORDER BY c.id";
+static const char SQL_LAST[] =
+	"SELECT note, reasons FROM case_status WHERE case_id = ?"
+	" ORDER BY id DESC LIMIT 1";
+static const char SQL_HISTORY[] =
+	"SELECT status, effective_date, note, reasons, recorded_at, operator"
+	" FROM case_status WHERE case_id = ? ORDER BY effective_date, id";
+static const char SQL_LIST[] =
+	"SELECT c.id FROM cases c JOIN programme p ON p.id = c.programme_id"
+	" JOIN person pe ON pe.id = c.person_id"
+	" WHERE (?1 IS NULL OR c.status = ?1)"
+	" AND (?2 IS NULL OR p.code = ?2)"
+	" AND (?3 IS NULL OR EXISTS (SELECT 1 FROM referral r"
+	"  JOIN organisation o ON o.id = r.referrer_id"
+	"  WHERE r.case_id = c.id AND o.code = ?3))"
+	" AND (?4 IS NULL OR c.opened_on >= ?4)"
+	" AND (?5 IS NULL OR c.opened_on <= ?5)"
+	" AND (?6 IS NULL OR instr(pe.match_key, ?6) > 0)"
+	" ORDER BY c.opened_on, c.id";
+
+static const char *const person_cols[] = { "first_name", "last_name",
+                                           "tax_code", "birth_date", "sex",
+                                           "birth_place", "citizenship",
+                                           "municipality", "address", "phone",
+                                           "email" };
+
+/* A stored JSON column (a list) back as a tree. */
+static void add_json_col(cJSON *o, const char *name, sqlite3_stmt *s, int i)
+{
+	const char *t = (const char *)sqlite3_column_text(s, i);
+	cJSON *v = t ? cJSON_Parse(t) : NULL;
+
+	if (v)
+		cJSON_AddItemToObject(o, name, v);
+}
+
+/* Run a one-parameter query and hand each row to fn. */
+static int each_row(struct wf_store *st, const char *sql, const char *text,
+                    sqlite3_int64 num, void (*fn)(cJSON *, sqlite3_stmt *),
+                    cJSON *into, struct wf_err *e)
+{
+	sqlite3_stmt *s = wf_sql(st, sql, e);
+	int rc;
+
+	if (!s)
+		return e->code;
+	if (text)
+		wf_bind_text(s, 1, text);
+	else
+		sqlite3_bind_int64(s, 1, num);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		fn(into, s);
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? 0 : wf_sql_err(st, rc, e);
+}
+
+static void person_row(cJSON *p, sqlite3_stmt *s)
+{
+	for (int i = 0; i < 11; i++)
+		wf_col_add(p, person_cols[i], s, i);
+}
+
+static void cert_row(cJSON *list, sqlite3_stmt *s)
+{
+	static const char *const cols[] = { "kind", "since", "invalidity_percent",
+	                                    "issued_by", "details" };
+	cJSON *c = cJSON_CreateObject();
+
+	for (int i = 0; i < 5; i++)
+		wf_col_add(c, cols[i], s, i);
+	cJSON_AddItemToArray(list, c);
+}
+
+static void dup_row(cJSON *list, sqlite3_stmt *s)
+{
+	cJSON_AddItemToArray(list, wf_col_json(s, 0));
+}
+
+static void last_row(cJSON *rec, sqlite3_stmt *s)
+{
+	wf_col_add(rec, "note", s, 0);
+	add_json_col(rec, "reasons", s, 1);
+}
+
+static void history_row(cJSON *list, sqlite3_stmt *s)
+{
+	cJSON *h = cJSON_CreateObject();
+
+	wf_col_add(h, "status", s, 0);
+	wf_col_add(h, "date", s, 1);
+	wf_col_add(h, "note", s, 2);
+	add_json_col(h, "reasons", s, 3);
+	wf_col_add(h, "recorded_at", s, 4);
+	wf_col_add(h, "operator", s, 5);
+	cJSON_AddItemToArray(list, h);
+}
+
+/* The person block: identity from person, situation from the referral. */
+static int person_block(struct wf_store *st, cJSON *rec, sqlite3_stmt *head,
+                        struct wf_err *e)
+{
+	cJSON *p = cJSON_AddObjectToObject(rec, "person");
+	cJSON *certs = cJSON_CreateArray();
+	int rc;
+
+	if ((rc = each_row(st, SQL_PERSON, NULL, sqlite3_column_int64(head, 7),
+	                   person_row, p, e)) ||
+	    (rc = each_row(st, SQL_CERTS, NULL, sqlite3_column_int64(head, 8),
+	                   cert_row, certs, e))) {
+		cJSON_Delete(certs);
+		return rc;
+	}
+	wf_col_add(p, "employment_status", head, 9);
+	wf_col_add(p, "employment_since", head, 10);
+	if (cJSON_GetArraySize(certs))
+		cJSON_AddItemToObject(p, "certifications", certs);
+	else
+		cJSON_Delete(certs);
+	return 0;
+}
+
+static int tail(struct wf_store *st, cJSON *rec, sqlite3_int64 person,
+                const char *id, int history, struct wf_err *e)
+{
+	cJSON *dups = cJSON_CreateArray(), *hist;
+	int rc;
+
+	if ((rc = each_row(st, SQL_DUPS, NULL, person, dup_row, dups, e))) {
+		cJSON_Delete(dups);
+		return rc;
+	}
+	if (cJSON_GetArraySize(dups))
+		cJSON_AddItemToObject(rec, "possible_duplicate_of", dups);
+	else
+		cJSON_Delete(dups);
+	if ((rc = each_row(st, SQL_LAST, id, 0, last_row, rec, e)) || !history)
+		return rc;
+	hist = cJSON_AddArrayToObject(rec, "history");
+	return each_row(st, SQL_HISTORY, id, 0, history_row, hist, e);
+}
+
+cJSON *wf_case_record(struct wf_store *st, const char *id, int history,
+                      struct wf_err *e)
+{
+	static const char *const head_cols[] = { "id", "status", "status_date",
+	                                         "programme", "date", "referrer",
+	                                         "referrer_contact" };
+	sqlite3_stmt *s = wf_sql(st, SQL_HEAD, e);
+	cJSON *rec;
+	sqlite3_int64 person, nref;
+	int rc;
+
+	if (!s)
+		return NULL;
+	wf_bind_text(s, 1, id);
+	if ((rc = sqlite3_step(s)) != SQLITE_ROW) {
+		sqlite3_reset(s);
+		if (rc == SQLITE_DONE)
+			wf_err_set(e, WF_EX_NOMATCH, "case '%s' not found", id);
+		else
+			wf_sql_err(st, rc, e);
+		return NULL;
+	}
+	rec = cJSON_CreateObject();
+	cJSON_AddStringToObject(rec, "kind", "case");
+	for (int i = 0; i < 7; i++)
+		wf_col_add(rec, head_cols[i], s, i);
+	rc = person_block(st, rec, s, e);
+	add_json_col(rec, "needs", s, 11);
+	wf_col_add(rec, "notes", s, 12);
+	person = sqlite3_column_int64(s, 7);
+	nref = sqlite3_column_int64(s, 13);
+	if (nref > 1)
+		cJSON_AddNumberToObject(rec, "referrals", (double)nref);
+	/* tail() needs the id after the statement is reset. */
+	if (!rc)
+		rc = tail(st, rec, person, cJSON_GetObjectItem(rec, "id")->valuestring,
+		          history, e);
+	sqlite3_reset(s);
+	if (rc) {
+		cJSON_Delete(rec);
+		return NULL;
+	}
+	return rec;
+}
+
+int wf_case_filter_check(const struct wf_case_filter *f, struct wf_err *e)
+{
+	const char *dates[2] = { f->since, f->until };
+	const char *names[2] = { "--since", "--until" };
+	wf_day d;
+	char list[256];
+
+	for (int i = 0; i < 2; i++)
+		if (dates[i] && wf_date_parse(dates[i], &d) < 0)
+			return wf_err_set(e, WF_EX_USAGE, "%s: '%s' is not a date "
+			                  "(YYYY-MM-DD)", names[i], dates[i]);
+	if (!f->status)
+		return 0;
+	for (int i = 0; wf_case_statuses[i]; i++)
+		if (!strcmp(wf_case_statuses[i], f->status))
+			return 0;
+	wf_join(wf_case_statuses, list, sizeof list);
+	return wf_err_set(e, WF_EX_USAGE, "--status: unknown status '%s' (one "
+	                  "of: %s)", f->status, list);
+}
+
+int wf_case_list(struct wf_ctx *ctx, const void *filter, struct wf_err *e)
+{
+	const struct wf_case_filter *f = filter;
+	sqlite3_stmt *s = wf_sql(ctx->st, SQL_LIST, e);
+	char name[256];
+	long n = 0;
+	int rc = 0, step;
+
+	if (!s)
+		return e->code;
+	if (f->name)
+		wf_name_fold(f->name, name, sizeof name);
+	wf_bind_text(s, 1, f->status);
+	wf_bind_text(s, 2, f->programme);
+	wf_bind_text(s, 3, f->referrer);
+	wf_bind_text(s, 4, f->since);
+	wf_bind_text(s, 5, f->until);
+	wf_bind_text(s, 6, f->name ? name : NULL);
+	while (!rc && (step = sqlite3_step(s)) == SQLITE_ROW) {
+		cJSON *rec = wf_case_record(ctx->st,
+		                            (const char *)sqlite3_column_text(s, 0),
+		                            0, e);
+
+		rc = rec ? wf_emit(ctx, rec, e) : e->code;
+		cJSON_Delete(rec);
+		n++;
+	}
+	if (!rc && step != SQLITE_DONE)
+		rc = wf_sql_err(ctx->st, step, e);
+	sqlite3_reset(s);
+	if (!rc && !n)
+		rc = wf_err_set(e, WF_EX_NOMATCH, "no cases match");
+	return rc;
+}
+
+static cJSON *case_with_history(struct wf_store *st, const char *id,
+                                struct wf_err *e)
+{
+	return wf_case_record(st, id, 1, e);
+}
+
+int wf_case_show(struct wf_ctx *ctx, const void *unused, struct wf_err *e)
+{
+	(void)unused;
+	return wf_show_each(ctx, case_with_history, e);
+}

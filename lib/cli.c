@@ -1,0 +1,354 @@
+/*
+ * cli.c - declarative command lines. A command is a table of subcommands,
+ * each with a table of options; from those one parser handles every
+ * command the same way, --help is written, and the hidden --complete
+ * option lists subcommands, options and option values for the shell
+ * completions, so that they never go stale.
+ *
+ * Options may come anywhere among the operands; "--" ends them; long
+ * options take "--opt=value" or "--opt value"; short flags group ("-nq").
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "wf.h"
+
+const struct wf_opt wf_opts_common[] = {
+	{ "help", 'h', NULL, "show this help and exit", NULL },
+	{ "db", 0, "PATH", "the store (default: $WF_DB, else "
+	  "$XDG_DATA_HOME/workflow/workflow.db)", NULL },
+	{ "output", 'o', "FORMAT", "yaml, json (JSON Lines), csv, tsv or table",
+	  wf_format_names },
+	{ "fields", 0, "LIST", "fields to print, comma-separated dotted paths",
+	  NULL },
+	{ "quiet", 'q', NULL, "print no records and no warnings; the exit status "
+	  "tells", NULL },
+	{ NULL, 0, NULL, NULL, NULL }
+};
+
+const struct wf_opt wf_opts_write[] = {
+	{ "dry-run", 'n', NULL, "check and show what would be written; write "
+	  "nothing", NULL },
+	{ "keep-going", 0, NULL, "apply the good records, report each bad one",
+	  NULL },
+	{ NULL, 0, NULL, NULL, NULL }
+};
+
+static const struct wf_opt top_opts[] = {
+	{ "help", 'h', NULL, "show this help and exit", NULL },
+	{ "version", 'V', NULL, "show the version and exit", NULL },
+	{ NULL, 0, NULL, NULL, NULL }
+};
+
+/* Find an option by long name (len chars of name) or short letter. */
+static const struct wf_opt *find_opt(const struct wf_sub *sub,
+                                     const char *name, size_t len, int shrt)
+{
+	for (int t = 0; sub->opts[t]; t++)
+		for (const struct wf_opt *o = sub->opts[t]; o->lng; o++)
+			if ((shrt && o->shrt == shrt) ||
+			    (!shrt && strlen(o->lng) == len &&
+			     !strncmp(o->lng, name, len)))
+				return o;
+	return NULL;
+}
+
+static int set_opt(struct wf_cli *cli, const struct wf_opt *o, const char *v,
+                   struct wf_err *e)
+{
+	for (int i = 0; i < cli->nv; i++) {
+		if (cli->v[i].opt == o) {
+			cli->v[i].val = v; /* the last one given wins */
+			return 0;
+		}
+	}
+	if (cli->nv == (int)(sizeof cli->v / sizeof cli->v[0]))
+		return wf_err_set(e, WF_EX_USAGE, "too many options");
+	cli->v[cli->nv].opt = o;
+	cli->v[cli->nv++].val = v;
+	return 0;
+}
+
+const char *wf_cli_opt(const struct wf_cli *cli, const char *lng)
+{
+	for (int i = 0; i < cli->nv; i++)
+		if (!strcmp(cli->v[i].opt->lng, lng))
+			return cli->v[i].val;
+	return NULL;
+}
+
+static int unknown_opt(const struct wf_cli *cli, const char *arg,
+                       struct wf_err *e)
+{
+	const char *names[64];
+	char dashed[64];
+	const char *near;
+	int n = 0;
+
+	for (int t = 0; cli->sub->opts[t]; t++)
+		for (const struct wf_opt *o = cli->sub->opts[t]; o->lng && n < 63; o++)
+			names[n++] = o->lng;
+	names[n] = NULL;
+	snprintf(dashed, sizeof dashed, "%s", arg + strspn(arg, "-"));
+	dashed[strcspn(dashed, "=")] = '\0';
+	near = arg[1] == '-' ? wf_nearest(dashed, names) : NULL;
+	if (near)
+		return wf_err_set(e, WF_EX_USAGE,
+		                  "unknown option '%s' (did you mean '--%s'?)", arg,
+		                  near);
+	return wf_err_set(e, WF_EX_USAGE, "unknown option '%s'", arg);
+}
+
+/* Parse one "--name[=value]"; *i moves past a separate value. */
+static int long_opt(struct wf_cli *cli, int argc, char **argv, int *i,
+                    struct wf_err *e)
+{
+	const char *a = argv[*i] + 2, *eq = strchr(a, '=');
+	size_t len = eq ? (size_t)(eq - a) : strlen(a);
+	const struct wf_opt *o = find_opt(cli->sub, a, len, 0);
+
+	if (!o)
+		return unknown_opt(cli, argv[*i], e);
+	if (!o->arg) {
+		if (eq)
+			return wf_err_set(e, WF_EX_USAGE,
+			                  "option '--%s' takes no value", o->lng);
+		return set_opt(cli, o, "", e);
+	}
+	if (eq)
+		return set_opt(cli, o, eq + 1, e);
+	if (*i + 1 >= argc)
+		return wf_err_set(e, WF_EX_USAGE, "option '--%s' needs %s", o->lng,
+		                  o->arg);
+	return set_opt(cli, o, argv[++*i], e);
+}
+
+static int short_opts(struct wf_cli *cli, int argc, char **argv, int *i,
+                      struct wf_err *e)
+{
+	for (const char *p = argv[*i] + 1; *p; p++) {
+		const struct wf_opt *o = find_opt(cli->sub, NULL, 0, *p);
+		char bad[3] = { '-', *p, '\0' };
+		int rc;
+
+		if (!o)
+			return unknown_opt(cli, bad, e);
+		if (!o->arg) {
+			if ((rc = set_opt(cli, o, "", e)))
+				return rc;
+			continue;
+		}
+		if (p[1])
+			return set_opt(cli, o, p + 1, e);
+		if (*i + 1 >= argc)
+			return wf_err_set(e, WF_EX_USAGE, "option '-%c' needs %s", *p,
+			                  o->arg);
+		return set_opt(cli, o, argv[++*i], e);
+	}
+	return 0;
+}
+
+static int parse_sub(struct wf_cli *cli, int argc, char **argv,
+                     struct wf_err *e)
+{
+	int rc, dashdash = 0;
+
+	cli->args = calloc((size_t)argc + 1, sizeof *cli->args);
+	if (!cli->args)
+		return wf_err_set(e, WF_EX_SOFTWARE, "out of memory");
+	for (int i = 0; i < argc; i++) {
+		char *a = argv[i];
+
+		if (dashdash || a[0] != '-' || !a[1]) {
+			cli->args[cli->nargs++] = a;
+			continue;
+		}
+		if (!strcmp(a, "--")) {
+			dashdash = 1;
+			continue;
+		}
+		rc = a[1] == '-' ? long_opt(cli, argc, argv, &i, e)
+		                 : short_opts(cli, argc, argv, &i, e);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
+static void opt_help(FILE *f, const struct wf_opt *o)
+{
+	char left[64];
+
+	if (o->shrt)
+		snprintf(left, sizeof left, "-%c, --%s%s%s", o->shrt, o->lng,
+		         o->arg ? " " : "", o->arg ? o->arg : "");
+	else
+		snprintf(left, sizeof left, "    --%s%s%s", o->lng,
+		         o->arg ? " " : "", o->arg ? o->arg : "");
+	fprintf(f, "  %-24s %s\n", left, o->help);
+}
+
+void wf_cli_usage(FILE *f, const struct wf_cmd *cmd, const struct wf_sub *sub)
+{
+	if (sub) {
+		fprintf(f, "usage: %s %s [options]%s%s\n", cmd->name, sub->name,
+		        sub->operands ? " " : "", sub->operands ? sub->operands : "");
+		return;
+	}
+	fprintf(f, "usage: %s <command> [options] [args]\n", cmd->name);
+}
+
+static void sub_help(FILE *f, const struct wf_cmd *cmd, const struct wf_sub *sub)
+{
+	wf_cli_usage(f, cmd, sub);
+	fprintf(f, "\n%s\n\noptions:\n", sub->summary);
+	for (int t = 0; sub->opts[t]; t++)
+		for (const struct wf_opt *o = sub->opts[t]; o->lng; o++)
+			opt_help(f, o);
+	fprintf(f, "\nSee %s(1).\n", cmd->name);
+}
+
+static void cmd_help(FILE *f, const struct wf_cmd *cmd)
+{
+	wf_cli_usage(f, cmd, NULL);
+	fprintf(f, "\n%s\n\ncommands:\n", cmd->summary);
+	for (const struct wf_sub *s = cmd->subs; s->name; s++)
+		fprintf(f, "  %-12s %s\n", s->name, s->summary);
+	fprintf(f, "\noptions:\n");
+	for (const struct wf_opt *o = top_opts; o->lng; o++)
+		opt_help(f, o);
+	fprintf(f, "\n'%s <command> --help' tells more; see %s(1).\n", cmd->name,
+	        cmd->name);
+}
+
+/* --complete [SUB [--OPTION]]: words for the shell completions. */
+static void complete(FILE *f, const struct wf_cmd *cmd, int argc, char **argv)
+{
+	const struct wf_sub *sub = NULL;
+
+	for (const struct wf_sub *s = cmd->subs; argc > 0 && s->name; s++)
+		if (!strcmp(s->name, argv[0]))
+			sub = s;
+	if (!sub) {
+		for (const struct wf_sub *s = cmd->subs; s->name; s++)
+			fprintf(f, "%s\n", s->name);
+		return;
+	}
+	if (sub->group) {
+		complete(f, sub->group, argc - 1, argv + 1);
+		return;
+	}
+	if (!sub->opts)
+		return;
+	for (int t = 0; sub->opts[t]; t++) {
+		for (const struct wf_opt *o = sub->opts[t]; o->lng; o++) {
+			if (argc > 1 && !strcmp(argv[1] + strspn(argv[1], "-"), o->lng)) {
+				for (int i = 0; o->values && o->values[i]; i++)
+					fprintf(f, "%s\n", o->values[i]);
+				if (!o->values && o->arg)
+					fprintf(f, "%s\n", o->arg);
+				return;
+			}
+			if (argc < 2)
+				fprintf(f, "--%s%s\n", o->lng, o->arg ? "=" : "");
+		}
+	}
+}
+
+int wf_cli_parse(struct wf_cli *cli, const struct wf_cmd *cmd, int argc,
+                 char **argv, FILE *out, struct wf_err *e)
+{
+	const char *a = argc > 1 ? argv[1] : NULL;
+	const char *names[64];
+	const char *near;
+	int n = 0;
+
+	memset(cli, 0, sizeof *cli);
+	cli->cmd = cmd;
+	if (!a)
+		return wf_err_set(e, WF_EX_USAGE, "missing command (one of the "
+		                  "commands in '%s --help')", cmd->name);
+	if (!strcmp(a, "-h") || !strcmp(a, "--help") || !strcmp(a, "help")) {
+		cmd_help(out, cmd);
+		return -1;
+	}
+	if (!strcmp(a, "-V") || !strcmp(a, "--version")) {
+		fprintf(out, "%s (workflow) %s\n", cmd->name, WF_VERSION);
+		return -1;
+	}
+	if (!strcmp(a, "--complete")) {
+		complete(out, cmd, argc - 2, argv + 2);
+		return -1;
+	}
+	for (const struct wf_sub *s = cmd->subs; s->name; s++) {
+		if (!strcmp(s->name, a)) {
+			int rc;
+
+			cli->sub = s;
+			if (s->group)
+				return wf_cli_parse(cli, s->group, argc - 1, argv + 1, out, e);
+			if (!s->run)
+				return WF_CLI_EXEC;
+			if ((rc = parse_sub(cli, argc - 2, argv + 2, e)))
+				return rc;
+			if (wf_cli_opt(cli, "help")) {
+				sub_help(out, cmd, s);
+				return -1;
+			}
+			return 0;
+		}
+		if (n < 63)
+			names[n++] = s->name;
+	}
+	names[n] = NULL;
+	near = wf_nearest(a, names);
+	if (a[0] == '-')
+		return wf_err_set(e, WF_EX_USAGE, "unknown option '%s' (options "
+		                  "follow the command)", a);
+	return wf_err_set(e, WF_EX_USAGE, "unknown command '%s'%s%s%s", a,
+	                  near ? " (did you mean '" : "", near ? near : "",
+	                  near ? "'?)" : "");
+}
+
+void wf_cli_free(struct wf_cli *cli)
+{
+	free(cli->args);
+	cli->args = NULL;
+}
+
+int wf_cli_main(const struct wf_cmd *cmd, int argc, char **argv, FILE *out,
+                FILE *err, const struct wf_sub **sub)
+{
+	struct wf_cli cli;
+	struct wf_err e;
+	int rc;
+
+	wf_err_clear(&e);
+	rc = wf_cli_parse(&cli, cmd, argc, argv, out, &e);
+	cli.err = err;
+	if (rc == WF_EX_USAGE) {
+		wf_err_print(err, cmd->name, &e, 0);
+		fprintf(err, "see '%s%s%s --help'\n", cli.cmd->name,
+		        cli.sub ? " " : "", cli.sub ? cli.sub->name : "");
+	} else if (rc == WF_CLI_EXEC) {
+		*sub = cli.sub;
+	} else if (rc == 0) {
+		rc = cli.sub->run(&cli, &e);
+		if (rc == WF_EX_USAGE && e.msg[0]) {
+			wf_err_print(err, cmd->name, &e, 0);
+			fprintf(err, "see '%s %s --help'\n", cli.cmd->name,
+			        cli.sub->name);
+		} else if (rc && e.msg[0] &&
+		           !(rc == WF_EX_NOMATCH && wf_cli_opt(&cli, "quiet"))) {
+			wf_err_print(err, cmd->name, &e, 0);
+		}
+	} else {
+		rc = 0;
+	}
+	wf_cli_free(&cli);
+	if (fflush(out) != 0 || ferror(out)) {
+		fprintf(err, "%s: cannot write output\n", cmd->name);
+		return WF_EX_IOERR;
+	}
+	return rc;
+}

@@ -1,0 +1,74 @@
+/*
+ * err.c - errors as values. A library function fills a struct wf_err and
+ * returns its code; cmd/ formats it with wf_err_format() and prints it.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "wf.h"
+
+void wf_err_clear(struct wf_err *e)
+{
+	memset(e, 0, sizeof *e);
+}
+
+int wf_err_set(struct wf_err *e, int code, const char *fmt, ...)
+{
+	va_list ap;
+
+	e->code = code;
+	va_start(ap, fmt);
+	vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+	va_end(ap);
+	return code;
+}
+
+void wf_err_field(struct wf_err *e, const char *field)
+{
+	snprintf(e->field, sizeof e->field, "%s", field ? field : "");
+}
+
+void wf_err_format(const struct wf_err *e, char *buf, size_t len)
+{
+	size_t n = 0;
+
+	buf[0] = '\0';
+	if (e->file[0] && e->line > 0)
+		n = (size_t)snprintf(buf, len, "%s:%ld:%ld: ", e->file, e->line,
+		                     e->col);
+	else if (e->file[0])
+		n = (size_t)snprintf(buf, len, "%s: ", e->file);
+	if (n < len && e->field[0])
+		n += (size_t)snprintf(buf + n, len - n, "%s: ", e->field);
+	if (n < len)
+		snprintf(buf + n, len - n, "%s", e->msg);
+}
+
+void wf_err_print(FILE *f, const char *prog, const struct wf_err *e,
+                  int warning)
+{
+	char buf[2048];
+
+	wf_err_format(e, buf, sizeof buf);
+	fprintf(f, "%s: %s%s\n", prog, warning ? "warning: " : "", buf);
+}
+
+const char *wf_exit_name(int code)
+{
+	switch (code) {
+	case WF_EX_OK: return "done";
+	case WF_EX_NOMATCH: return "nothing matched";
+	case WF_EX_USAGE: return "usage error";
+	case WF_EX_DATAERR: return "bad data or refused transition";
+	case WF_EX_NOINPUT: return "input file missing";
+	case WF_EX_UNAVAILABLE: return "store unavailable";
+	case WF_EX_SOFTWARE: return "internal error";
+	case WF_EX_CANTCREAT: return "cannot create";
+	case WF_EX_IOERR: return "i/o error";
+	case WF_EX_TEMPFAIL: return "store busy";
+	case WF_EX_NOPERM: return "permission denied";
+	case WF_EX_CONFIG: return "bad configuration";
+	}
+	return "unknown";
+}

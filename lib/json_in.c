@@ -1,0 +1,294 @@
+/*
+ * json_in.c - JSON read one value at a time: a single object, a stream of
+ * objects (JSON Lines, or pretty-printed ones one after another), or the
+ * elements of a top-level array. The buffer holds one record, not the
+ * input, so memory stays flat however long the stream is. cJSON parses
+ * each value; this file only finds where each one ends.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "wf.h"
+
+struct wf_src {
+	FILE *f;
+	const char *name;
+	char *buf;
+	size_t len, cap, pos;  /* buf[pos..len) is not consumed yet */
+	long line, col;        /* position of buf[pos] */
+	int eof;
+	int array;             /* 0 before, 1 inside a top-level array, 2 after */
+	int need_sep;          /* inside the array, after an element */
+};
+
+struct wf_src *wf_json_open(FILE *f, const char *name, const char *prefix,
+                            size_t plen)
+{
+	struct wf_src *s = calloc(1, sizeof *s);
+
+	if (!s)
+		return NULL;
+	s->cap = plen > 65536 ? plen : 65536;
+	s->buf = malloc(s->cap + 1);
+	if (!s->buf) {
+		free(s);
+		return NULL;
+	}
+	memcpy(s->buf, prefix, plen);
+	s->len = plen;
+	s->f = f;
+	s->name = name;
+	s->line = s->col = 1;
+	return s;
+}
+
+/* Read more input, keeping buf[pos..len); grows the buffer when the
+ * unconsumed part already fills it. Returns bytes read (0 at the end). */
+static size_t fill(struct wf_src *s)
+{
+	size_t n;
+
+	if (s->eof)
+		return 0;
+	if (s->pos > 0) {
+		memmove(s->buf, s->buf + s->pos, s->len - s->pos);
+		s->len -= s->pos;
+		s->pos = 0;
+	}
+	if (s->len == s->cap) {
+		char *nb = realloc(s->buf, s->cap * 2 + 1);
+
+		if (!nb)
+			return 0;
+		s->buf = nb;
+		s->cap *= 2;
+	}
+	n = fread(s->buf + s->len, 1, s->cap - s->len, s->f);
+	if (n == 0)
+		s->eof = 1;
+	s->len += n;
+	return n;
+}
+
+static void advance(struct wf_src *s, size_t n)
+{
+	wf_text_advance(s->buf + s->pos, n, &s->line, &s->col);
+	s->pos += n;
+}
+
+/* The next byte that is not white space, or -1 at the end. */
+static int peek(struct wf_src *s)
+{
+	for (;;) {
+		while (s->pos < s->len) {
+			char c = s->buf[s->pos];
+
+			if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
+				return (unsigned char)c;
+			advance(s, 1);
+		}
+		if (!fill(s))
+			return -1;
+	}
+}
+
+/* Length of the complete value at buf[pos], or 0 when more input is
+ * needed to see its end. */
+static size_t value_end(const struct wf_src *s)
+{
+	const char *p = s->buf + s->pos, *end = s->buf + s->len;
+	int depth = 0, str = 0;
+
+	if (*p != '{' && *p != '[' && *p != '"') {
+		for (const char *q = p; q < end; q++)
+			if (strchr(" \t\r\n,]}", *q))
+				return (size_t)(q - p);
+		return s->eof ? (size_t)(end - p) : 0;
+	}
+	for (const char *q = p; q < end; q++) {
+		if (str) {
+			if (*q == '\\')
+				q++;
+			else if (*q == '"')
+				str = 0;
+			if (!str && depth == 0)
+				return (size_t)(q - p) + 1;
+			continue;
+		}
+		if (*q == '"')
+			str = 1;
+		else if (*q == '{' || *q == '[')
+			depth++;
+		else if ((*q == '}' || *q == ']') && --depth == 0)
+			return (size_t)(q - p) + 1;
+	}
+	return s->eof ? (size_t)(end - p) : 0;
+}
+
+static int syntax(struct wf_src *s, struct wf_record *rec, size_t off,
+                  const char *what, struct wf_err *e)
+{
+	rec->line = s->line;
+	rec->col = s->col;
+	wf_record_err(rec, NULL, "", e, WF_EX_DATAERR, "%s", what);
+	wf_text_advance(s->buf + s->pos, off < s->len - s->pos ? off : s->len - s->pos,
+	                &e->line, &e->col);
+	return -1;
+}
+
+/* In a top-level array: skip the separator before the next element.
+ * Returns 1 when an element follows, 0 at the array's end, -1 on error. */
+static int array_step(struct wf_src *s, struct wf_record *rec,
+                      struct wf_err *e)
+{
+	int c = peek(s);
+
+	if (c == ']') {
+		advance(s, 1);
+		s->array = 2;
+		return 0;
+	}
+	if (s->need_sep) {
+		if (c != ',')
+			return syntax(s, rec, 0, "expected ',' or ']' in the array", e);
+		advance(s, 1);
+		if (peek(s) == ']')
+			return syntax(s, rec, 0, "a value must follow ','", e);
+	}
+	if (peek(s) < 0)
+		return syntax(s, rec, 0, "the array is not closed", e);
+	return 1;
+}
+
+int wf_json_next(struct wf_src *s, struct wf_record *rec, struct wf_err *e)
+{
+	const char *endp = NULL;
+	size_t n;
+	int c;
+
+	wf_record_reset(rec);
+	rec->file = s->name;
+	c = peek(s);
+	if (c == '[' && s->array == 0) {
+		advance(s, 1);
+		s->array = 1;
+	}
+	if (s->array == 1) {
+		int r = array_step(s, rec, e);
+
+		if (r <= 0)
+			return r;
+	}
+	if (peek(s) < 0)
+		return 0;
+	while ((n = value_end(s)) == 0)
+		if (!fill(s))
+			break;
+	if (n == 0)
+		n = s->len - s->pos;
+	rec->root = cJSON_ParseWithLengthOpts(s->buf + s->pos, n, &endp, 0);
+	if (!rec->root || (size_t)(endp - (s->buf + s->pos)) < n) {
+		size_t off = endp ? (size_t)(endp - (s->buf + s->pos)) : 0;
+		const char *ep = cJSON_GetErrorPtr();
+
+		if (!rec->root && ep >= s->buf + s->pos && ep <= s->buf + s->len)
+			off = (size_t)(ep - (s->buf + s->pos));
+		cJSON_Delete(rec->root);
+		rec->root = NULL;
+		return syntax(s, rec, off, "not valid JSON", e);
+	}
+	rec->text = s->buf + s->pos;
+	rec->textlen = n;
+	rec->line = s->line;
+	rec->col = s->col;
+	/* advance() would move pos past the text the record points into, but
+	 * the bytes stay where they are until the next fill(). */
+	advance(s, n);
+	s->need_sep = 1;
+	return 1;
+}
+
+void wf_json_close(struct wf_src *s)
+{
+	if (!s)
+		return;
+	free(s->buf);
+	free(s);
+}
+
+/* ---- locating a field in a record's text ------------------------------ */
+
+struct walk {
+	const char *p, *end, *start;
+	const cJSON *target;
+	size_t off;
+	int found;
+};
+
+static void ws(struct walk *w)
+{
+	while (w->p < w->end && strchr(" \t\r\n", *w->p))
+		w->p++;
+}
+
+static void skip_string(struct walk *w)
+{
+	for (w->p++; w->p < w->end && *w->p != '"'; w->p++)
+		if (*w->p == '\\')
+			w->p++;
+	w->p++;
+}
+
+/* Walk the value at w->p alongside node, in document order. */
+static void walk_value(struct walk *w, const cJSON *node)
+{
+	ws(w);
+	if (w->p >= w->end || w->found)
+		return;
+	if (cJSON_IsObject(node) || cJSON_IsArray(node)) {
+		int obj = cJSON_IsObject(node);
+
+		w->p++;
+		for (const cJSON *c = node->child; c && !w->found; c = c->next) {
+			ws(w);
+			if (w->p < w->end && *w->p == ',')
+				w->p++, ws(w);
+			if (c == w->target) {
+				w->off = (size_t)(w->p - w->start);
+				w->found = 1;
+				return;
+			}
+			if (obj) {
+				skip_string(w);
+				ws(w);
+				w->p++; /* ':' */
+			}
+			walk_value(w, c);
+		}
+		ws(w);
+		w->p++;
+		return;
+	}
+	if (*w->p == '"') {
+		skip_string(w);
+		return;
+	}
+	while (w->p < w->end && !strchr(" \t\r\n,]}", *w->p))
+		w->p++;
+}
+
+int wf_json_locate(const char *text, size_t len, const cJSON *root,
+                   const cJSON *item, size_t *off)
+{
+	struct walk w = { text, text + len, text, item, 0, 0 };
+
+	if (item == root) {
+		*off = 0;
+		return 0;
+	}
+	walk_value(&w, root);
+	if (!w.found)
+		return -1;
+	*off = w.off;
+	return 0;
+}

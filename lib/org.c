@@ -1,0 +1,302 @@
+/*
+ * org.c - organisations: the referring bodies, host organisations,
+ * assessors, providers and funders a case file names. They are registered
+ * records (id, name, roles); a reference to one that is not registered is
+ * refused with the command that would register it.
+ *
+ * Tables: organisation, organisation_role.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "store.h"
+
+const char *const wf_org_roles[] = { "referrer", "host", "assessor",
+                                     "provider", "funder", NULL };
+const char wf_org_columns[] = "id,name,roles,employees,municipality";
+
+static const char *const org_kinds[] = { "organisation", NULL };
+
+static const struct wf_field org_fields[] = {
+	{ "kind", WF_T_ENUM, 0, org_kinds, NULL, 0, 0 },
+	{ "id", WF_T_STRING, WF_F_REQUIRED, NULL, NULL, 0, 0 },
+	{ "name", WF_T_STRING, WF_F_REQUIRED, NULL, NULL, 0, 0 },
+	{ "roles", WF_T_ENUMS, WF_F_REQUIRED, wf_org_roles, NULL, 0, 0 },
+	{ "employees", WF_T_INT, 0, NULL, NULL, 0, 10000000 },
+	{ "municipality", WF_T_STRING, 0, NULL, NULL, 0, 0 },
+	{ "address", WF_T_STRING, 0, NULL, NULL, 0, 0 },
+	{ "email", WF_T_STRING, 0, NULL, NULL, 0, 0 },
+	{ "phone", WF_T_STRING, 0, NULL, NULL, 0, 0 },
+	{ "notes", WF_T_STRING, 0, NULL, NULL, 0, 0 },
+	{ NULL, 0, 0, NULL, NULL, 0, 0 }
+};
+static const struct wf_schema org_schema = { "organisation", org_fields };
+
+static const char SQL_ORG_ID[] =
+	"SELECT id FROM organisation WHERE code = ?";
+static const char SQL_ORG_INSERT[] =
+	"INSERT INTO organisation (code, name, employees, municipality, address,"
+	" email, phone, notes, created_at, updated_at)"
+	" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+static const char SQL_ORG_UPDATE[] =
+	"UPDATE organisation SET name = ?, employees = ?, municipality = ?,"
+	" address = ?, email = ?, phone = ?, notes = ?, updated_at = ?"
+	" WHERE id = ?";
+static const char SQL_ROLE_CLEAR[] =
+	"DELETE FROM organisation_role WHERE organisation_id = ?";
+static const char SQL_ROLE_ADD[] =
+	"INSERT OR IGNORE INTO organisation_role (organisation_id, role)"
+	" VALUES (?, ?)";
+static const char SQL_ORG_GET[] =
+	"SELECT id, code, name, employees, municipality, address, email, phone,"
+	" notes FROM organisation WHERE code = ?";
+static const char SQL_ORG_ALL[] =
+	"SELECT code FROM organisation o WHERE ? IS NULL OR EXISTS"
+	" (SELECT 1 FROM organisation_role r WHERE r.organisation_id = o.id"
+	"  AND r.role = ?) ORDER BY code";
+static const char SQL_ORG_ROLE[] =
+	"SELECT o.id, EXISTS (SELECT 1 FROM organisation_role r"
+	"  WHERE r.organisation_id = o.id AND r.role = ?)"
+	" FROM organisation o WHERE o.code = ?";
+static const char SQL_ORG_ROLES[] =
+	"SELECT role FROM organisation_role WHERE organisation_id = ?"
+	" ORDER BY role";
+
+/* Row id of code, 0 when unknown, -1 on error. */
+static sqlite3_int64 org_id(struct wf_store *st, const char *code,
+                            struct wf_err *e)
+{
+	sqlite3_stmt *s = wf_sql(st, SQL_ORG_ID, e);
+	sqlite3_int64 id = 0;
+	int rc;
+
+	if (!s)
+		return -1;
+	wf_bind_text(s, 1, code);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		id = sqlite3_column_int64(s, 0);
+	else if (rc != SQLITE_DONE)
+		id = -1, wf_sql_err(st, rc, e);
+	sqlite3_reset(s);
+	return id;
+}
+
+/* Write the fields of r to a new or existing row. */
+static int org_write(struct wf_store *st, const cJSON *r, sqlite3_int64 *id,
+                     struct wf_err *e)
+{
+	static const char *const cols[] = { "employees", "municipality", "address",
+	                                    "email", "phone", "notes" };
+	sqlite3_stmt *s = wf_sql(st, *id ? SQL_ORG_UPDATE : SQL_ORG_INSERT, e);
+	char now[32];
+	int i = 1, rc;
+
+	if (!s)
+		return e->code;
+	wf_timestamp(now, sizeof now);
+	if (!*id)
+		wf_bind_text(s, i++, wf_json_str(r, "id"));
+	wf_bind_text(s, i++, wf_json_str(r, "name"));
+	for (size_t c = 0; c < sizeof cols / sizeof cols[0]; c++)
+		wf_bind_json(s, i++, cJSON_GetObjectItemCaseSensitive(r, cols[c]));
+	if (!*id)
+		wf_bind_text(s, i++, now);
+	wf_bind_text(s, i++, now);
+	if (*id)
+		sqlite3_bind_int64(s, i++, *id);
+	if ((rc = wf_sql_done(st, s, e)))
+		return rc;
+	if (!*id)
+		*id = wf_sql_last_id(st);
+	return 0;
+}
+
+static int org_roles(struct wf_store *st, sqlite3_int64 id, const cJSON *roles,
+                     struct wf_err *e)
+{
+	sqlite3_stmt *s = wf_sql(st, SQL_ROLE_CLEAR, e);
+	const cJSON *r;
+	int rc;
+
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, id);
+	if ((rc = wf_sql_done(st, s, e)))
+		return rc;
+	cJSON_ArrayForEach(r, roles) {
+		if (!(s = wf_sql(st, SQL_ROLE_ADD, e)))
+			return e->code;
+		sqlite3_bind_int64(s, 1, id);
+		wf_bind_text(s, 2, r->valuestring);
+		if ((rc = wf_sql_done(st, s, e)))
+			return rc;
+	}
+	return 0;
+}
+
+int wf_org_add(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e)
+{
+	sqlite3_int64 id;
+	cJSON *out;
+	const char *code;
+	int rc, existed;
+
+	if (!cJSON_IsObject(rec->root))
+		return wf_record_err(rec, rec->root, "", e, WF_EX_DATAERR,
+		                     "expected an organisation record");
+	if ((rc = wf_validate(rec, rec->root, &org_schema, "", e)))
+		return rc;
+	code = wf_json_str(rec->root, "id");
+	if ((id = org_id(ctx->st, code, e)) < 0)
+		return e->code;
+	existed = id != 0;
+	if ((rc = org_write(ctx->st, rec->root, &id, e)) ||
+	    (rc = org_roles(ctx->st, id, cJSON_GetObjectItemCaseSensitive(
+	                        rec->root, "roles"), e)))
+		return rc;
+	if (!(out = wf_org_get(ctx->st, code, e)))
+		return e->code;
+	rc = wf_audit(ctx, existed ? "update" : "add", "organisation", code, out, e);
+	if (!rc)
+		rc = wf_emit(ctx, out, e);
+	cJSON_Delete(out);
+	return rc;
+}
+
+static cJSON *roles_of(struct wf_store *st, sqlite3_int64 id, struct wf_err *e)
+{
+	sqlite3_stmt *s = wf_sql(st, SQL_ORG_ROLES, e);
+	cJSON *roles = cJSON_CreateArray();
+	int rc;
+
+	if (!s || !roles) {
+		cJSON_Delete(roles);
+		return NULL;
+	}
+	sqlite3_bind_int64(s, 1, id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		cJSON_AddItemToArray(roles, cJSON_CreateString(
+			(const char *)sqlite3_column_text(s, 0)));
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		wf_sql_err(st, rc, e);
+		cJSON_Delete(roles);
+		return NULL;
+	}
+	return roles;
+}
+
+cJSON *wf_org_get(struct wf_store *st, const char *code, struct wf_err *e)
+{
+	static const char *const cols[] = { "employees", "municipality", "address",
+	                                    "email", "phone", "notes" };
+	sqlite3_stmt *s = wf_sql(st, SQL_ORG_GET, e);
+	sqlite3_int64 id;
+	cJSON *o, *roles;
+	int rc;
+
+	if (!s)
+		return NULL;
+	wf_bind_text(s, 1, code);
+	if ((rc = sqlite3_step(s)) != SQLITE_ROW) {
+		sqlite3_reset(s);
+		if (rc == SQLITE_DONE)
+			wf_err_set(e, WF_EX_NOMATCH, "organisation '%s' not found", code);
+		else
+			wf_sql_err(st, rc, e);
+		return NULL;
+	}
+	id = sqlite3_column_int64(s, 0);
+	o = cJSON_CreateObject();
+	cJSON_AddStringToObject(o, "kind", "organisation");
+	wf_col_add(o, "id", s, 1);
+	wf_col_add(o, "name", s, 2);
+	cJSON_AddItemToObject(o, "roles", cJSON_CreateNull());
+	for (int i = 0; i < 6; i++)
+		wf_col_add(o, cols[i], s, 3 + i);
+	sqlite3_reset(s);
+	if (!(roles = roles_of(st, id, e))) {
+		cJSON_Delete(o);
+		return NULL;
+	}
+	cJSON_ReplaceItemInObjectCaseSensitive(o, "roles", roles);
+	return o;
+}
+
+int wf_org_list(struct wf_ctx *ctx, const void *arg, struct wf_err *e)
+{
+	const char *role = arg;
+	sqlite3_stmt *s;
+	char **codes = NULL;
+	size_t n = 0;
+	int rc = 0, step;
+
+	/* Collect the codes first: wf_org_get() reuses the statements. */
+	if (!(s = wf_sql(ctx->st, SQL_ORG_ALL, e)))
+		return e->code;
+	wf_bind_text(s, 1, role);
+	wf_bind_text(s, 2, role);
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		char **c = realloc(codes, (n + 1) * sizeof *c);
+
+		if (!c)
+			break;
+		codes = c;
+		codes[n++] = strdup((const char *)sqlite3_column_text(s, 0));
+	}
+	sqlite3_reset(s);
+	if (step != SQLITE_DONE)
+		rc = step == SQLITE_ROW ? wf_err_set(e, WF_EX_SOFTWARE, "out of memory")
+		                        : wf_sql_err(ctx->st, step, e);
+	for (size_t i = 0; i < n; i++) {
+		cJSON *o = rc ? NULL : wf_org_get(ctx->st, codes[i], e);
+
+		if (!rc && !o)
+			rc = e->code;
+		if (o)
+			rc = wf_emit(ctx, o, e);
+		cJSON_Delete(o);
+		free(codes[i]);
+	}
+	free(codes);
+	if (!rc && n == 0)
+		rc = wf_err_set(e, WF_EX_NOMATCH, "no organisations%s%s",
+		                role ? " with role " : "", role ? role : "");
+	return rc;
+}
+
+int wf_org_require(struct wf_store *st, const char *code, const char *role,
+                   long long *id, struct wf_err *e)
+{
+	sqlite3_stmt *s = wf_sql(st, SQL_ORG_ROLE, e);
+	int rc, has = 0;
+
+	if (!s)
+		return e->code;
+	wf_bind_text(s, 1, role);
+	wf_bind_text(s, 2, code);
+	*id = 0;
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		*id = sqlite3_column_int64(s, 0);
+		has = sqlite3_column_int(s, 1);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return wf_sql_err(st, rc, e);
+	if (!*id)
+		return wf_err_set(e, WF_EX_DATAERR,
+		                  "unknown organisation '%s' (register it with "
+		                  "'wf org add --id %s --name NAME --role %s')",
+		                  code, code, role);
+	if (!has)
+		return wf_err_set(e, WF_EX_DATAERR,
+		                  "organisation '%s' is not registered as a %s "
+		                  "(add the role with 'wf org add')", code, role);
+	return 0;
+}
+
+int wf_org_show(struct wf_ctx *ctx, const void *unused, struct wf_err *e)
+{
+	(void)unused;
+	return wf_show_each(ctx, wf_org_get, e);
+}

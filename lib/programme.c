@@ -1,0 +1,233 @@
+/*
+ * programme.c - programmes: what a service offers and to whom, loaded from
+ * a YAML file (design, section 2) and kept in the store as JSON, so that
+ * eligibility is data, not code. Loading a programme again replaces it;
+ * the audit keeps what it was.
+ *
+ * Tables: programme.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "store.h"
+
+const char *const wf_placement_kinds[] = { "work_grant", "internship",
+                                           "occupational_lab",
+                                           "motivational_lab", "hire", NULL };
+const char *const wf_parties[] = { "person", "tutor", "family", "referrer",
+                                   "employer", NULL };
+const char wf_programme_columns[] = "id,name,placements";
+
+static const char *const prog_kinds[] = { "programme", NULL };
+
+static const struct wf_field monitoring_fields[] = {
+	{ "every_days", WF_T_INT, 0, NULL, NULL, 1, 366 },
+	{ "with", WF_T_ENUMS, 0, wf_parties, NULL, 0, 0 },
+	{ NULL, 0, 0, NULL, NULL, 0, 0 }
+};
+static const struct wf_schema monitoring_schema = { NULL, monitoring_fields };
+
+static const struct wf_field prog_fields[] = {
+	{ "kind", WF_T_ENUM, 0, prog_kinds, NULL, 0, 0 },
+	{ "id", WF_T_STRING, 0, NULL, NULL, 0, 0 },
+	{ "programme", WF_T_STRING, 0, NULL, NULL, 0, 0 },
+	{ "name", WF_T_STRING, WF_F_REQUIRED, NULL, NULL, 0, 0 },
+	{ "description", WF_T_STRING, 0, NULL, NULL, 0, 0 },
+	{ "funder", WF_T_STRING, 0, NULL, NULL, 0, 0 },
+	{ "target", WF_T_ANY, 0, NULL, NULL, 0, 0 },
+	{ "placements", WF_T_ENUMS, 0, wf_placement_kinds, NULL, 0, 0 },
+	{ "monitoring", WF_T_OBJECT, 0, NULL, &monitoring_schema, 0, 0 },
+	{ NULL, 0, 0, NULL, NULL, 0, 0 }
+};
+static const struct wf_schema prog_schema = { "programme", prog_fields };
+
+static const char SQL_PROG_ID[] = "SELECT id FROM programme WHERE code = ?";
+static const char SQL_PROG_GET[] =
+	"SELECT definition FROM programme WHERE code = ?";
+static const char SQL_PROG_INSERT[] =
+	"INSERT INTO programme (code, name, definition, loaded_at)"
+	" VALUES (?, ?, ?, ?)";
+static const char SQL_PROG_UPDATE[] =
+	"UPDATE programme SET name = ?, definition = ?, loaded_at = ?"
+	" WHERE code = ?";
+static const char SQL_PROG_ALL[] =
+	"SELECT definition FROM programme ORDER BY code";
+
+/* The programme's code: "programme:" in a file, "id:" in a record the
+ * commands wrote; both may be given if they agree. */
+static int prog_code(struct wf_record *rec, const char **code,
+                     struct wf_err *e)
+{
+	const char *p = wf_json_str(rec->root, "programme");
+	const char *id = wf_json_str(rec->root, "id");
+
+	if (p && id && strcmp(p, id))
+		return wf_record_err(rec, cJSON_GetObjectItemCaseSensitive(
+		                     rec->root, "id"), "id", e, WF_EX_DATAERR,
+		                     "'%s' differs from programme '%s'", id, p);
+	if (!p && !id)
+		return wf_record_err(rec, rec->root, "programme", e, WF_EX_DATAERR,
+		                     "required field is missing");
+	*code = p ? p : id;
+	return 0;
+}
+
+/* The stored form: kind and id first, then the file's fields. */
+static cJSON *stored_form(const cJSON *root, const char *code)
+{
+	cJSON *d = cJSON_CreateObject();
+	const cJSON *v;
+
+	cJSON_AddStringToObject(d, "kind", "programme");
+	cJSON_AddStringToObject(d, "id", code);
+	cJSON_ArrayForEach(v, root)
+		if (strcmp(v->string, "kind") && strcmp(v->string, "id") &&
+		    strcmp(v->string, "programme"))
+			cJSON_AddItemToObject(d, v->string, cJSON_Duplicate(v, 1));
+	return d;
+}
+
+static int prog_write(struct wf_ctx *ctx, const char *code, const cJSON *d,
+                      int exists, struct wf_err *e)
+{
+	sqlite3_stmt *s = wf_sql(ctx->st, exists ? SQL_PROG_UPDATE
+	                                         : SQL_PROG_INSERT, e);
+	char now[32];
+	int i = 1;
+
+	if (!s)
+		return e->code;
+	wf_timestamp(now, sizeof now);
+	if (!exists)
+		wf_bind_text(s, i++, code);
+	wf_bind_text(s, i++, wf_json_str(d, "name"));
+	wf_bind_json(s, i++, d);
+	wf_bind_text(s, i++, now);
+	if (exists)
+		wf_bind_text(s, i++, code);
+	return wf_sql_done(ctx->st, s, e);
+}
+
+int wf_programme_load(struct wf_ctx *ctx, struct wf_record *rec,
+                      struct wf_err *e)
+{
+	const cJSON *target;
+	const char *code = NULL;
+	cJSON *d, *old;
+	int rc;
+
+	if (!cJSON_IsObject(rec->root))
+		return wf_record_err(rec, rec->root, "", e, WF_EX_DATAERR,
+		                     "expected a programme record");
+	if ((rc = wf_validate(rec, rec->root, &prog_schema, "", e)) ||
+	    (rc = prog_code(rec, &code, e)))
+		return rc;
+	target = cJSON_GetObjectItemCaseSensitive(rec->root, "target");
+	if (target && (rc = wf_target_check(rec, target, e)))
+		return rc;
+	old = wf_programme_get(ctx->st, code, e);
+	if (!old && e->code != WF_EX_NOMATCH)
+		return e->code;
+	if (!(d = stored_form(rec->root, code)))
+		return wf_err_set(e, WF_EX_SOFTWARE, "out of memory");
+	rc = prog_write(ctx, code, d, old != NULL, e);
+	if (!rc) {
+		cJSON *detail = cJSON_CreateObject();
+
+		cJSON_AddItemToObject(detail, "new", cJSON_Duplicate(d, 1));
+		if (old)
+			cJSON_AddItemToObject(detail, "old", cJSON_Duplicate(old, 1));
+		rc = wf_audit(ctx, old ? "replace" : "add", "programme", code,
+		              detail, e);
+		cJSON_Delete(detail);
+	}
+	if (!rc)
+		rc = wf_emit(ctx, d, e);
+	cJSON_Delete(d);
+	cJSON_Delete(old);
+	return rc;
+}
+
+static cJSON *parse_definition(sqlite3_stmt *s, struct wf_err *e)
+{
+	cJSON *d = cJSON_Parse((const char *)sqlite3_column_text(s, 0));
+
+	if (!d)
+		wf_err_set(e, WF_EX_SOFTWARE, "a stored programme is not JSON");
+	return d;
+}
+
+cJSON *wf_programme_get(struct wf_store *st, const char *code,
+                        struct wf_err *e)
+{
+	sqlite3_stmt *s = wf_sql(st, SQL_PROG_GET, e);
+	cJSON *d = NULL;
+	int rc;
+
+	if (!s)
+		return NULL;
+	wf_bind_text(s, 1, code);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		d = parse_definition(s, e);
+	else if (rc == SQLITE_DONE)
+		wf_err_set(e, WF_EX_NOMATCH, "programme '%s' not found", code);
+	else
+		wf_sql_err(st, rc, e);
+	sqlite3_reset(s);
+	return d;
+}
+
+int wf_programme_list(struct wf_ctx *ctx, const void *unused,
+                      struct wf_err *e)
+{
+	sqlite3_stmt *s = wf_sql(ctx->st, SQL_PROG_ALL, e);
+	long n = 0;
+	int rc = 0, step;
+
+	(void)unused;
+	if (!s)
+		return e->code;
+	while (!rc && (step = sqlite3_step(s)) == SQLITE_ROW) {
+		cJSON *d = parse_definition(s, e);
+
+		rc = d ? wf_emit(ctx, d, e) : e->code;
+		cJSON_Delete(d);
+		n++;
+	}
+	if (!rc && step != SQLITE_DONE)
+		rc = wf_sql_err(ctx->st, step, e);
+	sqlite3_reset(s);
+	if (!rc && !n)
+		rc = wf_err_set(e, WF_EX_NOMATCH, "no programmes loaded (load one "
+		                "with 'wf programme load FILE')");
+	return rc;
+}
+
+int wf_programme_require(struct wf_store *st, const char *code,
+                         long long *id, struct wf_err *e)
+{
+	sqlite3_stmt *s = wf_sql(st, SQL_PROG_ID, e);
+	int rc;
+
+	if (!s)
+		return e->code;
+	wf_bind_text(s, 1, code);
+	*id = 0;
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		*id = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return wf_sql_err(st, rc, e);
+	if (!*id)
+		return wf_err_set(e, WF_EX_DATAERR, "unknown programme '%s' (load "
+		                  "it with 'wf programme load FILE')", code);
+	return 0;
+}
+
+int wf_programme_show(struct wf_ctx *ctx, const void *unused,
+                      struct wf_err *e)
+{
+	(void)unused;
+	return wf_show_each(ctx, wf_programme_get, e);
+}

@@ -1,0 +1,215 @@
+/*
+ * reader.c - the one loop that reads "operands, or standard input; '-' is
+ * standard input" for every command (as mblaze does). Each input's format
+ * is detected from its first byte that is not white space: '{' or '[' is
+ * JSON, anything else YAML. A bare scalar is a case id; a scalar holding
+ * several words (ids one a line, folded by YAML) gives one id each.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "wf.h"
+
+struct wf_reader {
+	char **argv;
+	int argc, next;     /* operands and the next one to open */
+	int ids;            /* operands are case ids */
+	int used_stdin;
+	FILE *f;
+	char name[256];
+	struct wf_src *src;
+	int json;
+	cJSON *single;      /* wf_reader_single(): the one record */
+	char *words;        /* a multi-word scalar being split */
+	char *word;
+	const char *wfile;
+	long wline, wcol;
+};
+
+int wf_reader_open(struct wf_reader **rp, char **argv, int argc, int ids,
+                   struct wf_err *e)
+{
+	struct wf_reader *r = calloc(1, sizeof *r);
+
+	if (!r)
+		return wf_err_set(e, WF_EX_SOFTWARE, "out of memory");
+	r->argv = argv;
+	r->argc = argc;
+	r->ids = ids;
+	*rp = r;
+	return 0;
+}
+
+int wf_reader_single(struct wf_reader **rp, cJSON *root, struct wf_err *e)
+{
+	int rc = wf_reader_open(rp, NULL, 0, 0, e);
+
+	if (rc) {
+		cJSON_Delete(root);
+		return rc;
+	}
+	(*rp)->single = root;
+	(*rp)->used_stdin = 1; /* so that stdin is never read */
+	return 0;
+}
+
+static void close_input(struct wf_reader *r)
+{
+	if (r->json)
+		wf_json_close(r->src);
+	else
+		wf_yaml_close(r->src);
+	r->src = NULL;
+	if (r->f && r->f != stdin)
+		fclose(r->f);
+	r->f = NULL;
+}
+
+/* Open path ("-": stdin) and detect its format. */
+static int open_input(struct wf_reader *r, const char *path, struct wf_err *e)
+{
+	char prefix[4096];
+	size_t n = 0;
+	int c;
+
+	if (!strcmp(path, "-")) {
+		r->f = stdin;
+		snprintf(r->name, sizeof r->name, "<stdin>");
+	} else {
+		r->f = fopen(path, "r");
+		if (!r->f) {
+			int code = errno == EACCES ? WF_EX_NOPERM : WF_EX_NOINPUT;
+
+			return wf_err_set(e, code, "cannot open '%s': %s", path,
+			                  strerror(errno));
+		}
+		snprintf(r->name, sizeof r->name, "%s", path);
+	}
+	/* Keep the white space read so that line numbers stay true. */
+	while ((c = getc(r->f)) != EOF && n < sizeof prefix - 1) {
+		prefix[n++] = (char)c;
+		if (!strchr(" \t\r\n", c))
+			break;
+	}
+	r->json = n > 0 && (prefix[n - 1] == '{' || prefix[n - 1] == '[');
+	if (r->json)
+		r->src = wf_json_open(r->f, r->name, prefix, n);
+	else
+		r->src = wf_yaml_open(r->f, r->name, prefix, n);
+	if (!r->src)
+		return wf_err_set(e, WF_EX_SOFTWARE, "out of memory");
+	return 0;
+}
+
+/* The next operand as a record when operands are case ids. */
+static int operand_id(struct wf_reader *r, struct wf_record *rec)
+{
+	const char *a = r->argv[r->next++];
+
+	rec->root = cJSON_CreateString(a);
+	rec->file = "";
+	return rec->root ? 1 : -1;
+}
+
+/* Split a multi-word string root into one record a word. */
+static int next_word(struct wf_reader *r, struct wf_record *rec)
+{
+	char *w = r->word;
+
+	while (*w == ' ' || *w == '\t' || *w == '\n' || *w == '\r')
+		w++;
+	if (!*w) {
+		free(r->words);
+		r->words = r->word = NULL;
+		return 0;
+	}
+	r->word = w + strcspn(w, " \t\r\n");
+	if (*r->word)
+		*r->word++ = '\0';
+	rec->root = cJSON_CreateString(w);
+	rec->file = r->wfile;
+	rec->line = r->wline;
+	rec->col = r->wcol;
+	return rec->root ? 1 : -1;
+}
+
+static int from_source(struct wf_reader *r, struct wf_record *rec,
+                       struct wf_err *e)
+{
+	int rc = r->json ? wf_json_next(r->src, rec, e)
+	                 : wf_yaml_next(r->src, rec, e);
+
+	if (rc == 1 && cJSON_IsNumber(rec->root)) {
+		char buf[64];
+
+		snprintf(buf, sizeof buf, "%.15g", rec->root->valuedouble);
+		cJSON_Delete(rec->root);
+		rec->root = cJSON_CreateString(buf);
+	}
+	if (rc == 1 && cJSON_IsString(rec->root) &&
+	    strpbrk(rec->root->valuestring, " \t\r\n")) {
+		r->words = r->word = strdup(rec->root->valuestring);
+		r->wfile = rec->file;
+		r->wline = rec->line;
+		r->wcol = rec->col;
+		wf_record_reset(rec);
+		if (!r->words)
+			return wf_err_set(e, WF_EX_SOFTWARE, "out of memory"), -1;
+		return -2; /* words to split */
+	}
+	return rc;
+}
+
+int wf_reader_next(struct wf_reader *r, struct wf_record *rec,
+                   struct wf_err *e)
+{
+	int rc;
+
+	wf_record_reset(rec);
+	if (r->single) {
+		rec->root = r->single;
+		rec->file = "";
+		r->single = NULL;
+		return 1;
+	}
+	for (;;) {
+		if (r->words) {
+			if ((rc = next_word(r, rec)) != 0)
+				return rc;
+			continue;
+		}
+		if (r->src) {
+			rc = from_source(r, rec, e);
+			if (rc == -2)
+				continue;
+			if (rc != 0)
+				return rc;
+			close_input(r);
+			continue;
+		}
+		if (r->next >= r->argc) {
+			if (r->argc > 0 || r->used_stdin)
+				return 0;
+			r->used_stdin = 1;
+			if (open_input(r, "-", e))
+				return -1;
+			continue;
+		}
+		if (r->ids && strcmp(r->argv[r->next], "-"))
+			return operand_id(r, rec);
+		if (open_input(r, r->argv[r->next++], e))
+			return -1;
+	}
+}
+
+void wf_reader_close(struct wf_reader *r)
+{
+	if (!r)
+		return;
+	if (r->src)
+		close_input(r);
+	free(r->words);
+	cJSON_Delete(r->single);
+	free(r);
+}

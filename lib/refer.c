@@ -1,0 +1,394 @@
+/*
+ * refer.c - step 1 of the path: referrals. A referring body sends a
+ * referral (the person, their situation, needs); the person is created or
+ * found, a case is opened in 'referred' (or the referral is attached to the
+ * person's open case in the same programme), and screening checks the
+ * case against the programme's target at the referral date.
+ *
+ * Tables: referral, certification (and cases, person through casefile.h).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "casefile.h"
+
+static const char *const sexes[] = { "F", "M", NULL };
+static const char *const referral_kinds[] = { "referral", "case", NULL };
+
+static const struct wf_field cert_fields[] = {
+	{ "kind", WF_T_ENUM, WF_F_REQUIRED, wf_certifications, NULL, 0, 0 },
+	{ "since", WF_T_DATE, 0, NULL, NULL, 0, 0 },
+	{ "invalidity_percent", WF_T_INT, 0, NULL, NULL, 0, 100 },
+	{ "issued_by", WF_T_STRING, 0, NULL, NULL, 0, 0 },
+	{ "details", WF_T_STRING, 0, NULL, NULL, 0, 0 },
+	{ NULL, 0, 0, NULL, NULL, 0, 0 }
+};
+static const struct wf_schema cert_schema = { NULL, cert_fields };
+
+static const struct wf_field person_fields[] = {
+	{ "first_name", WF_T_STRING, WF_F_REQUIRED, NULL, NULL, 0, 0 },
+	{ "last_name", WF_T_STRING, WF_F_REQUIRED, NULL, NULL, 0, 0 },
+	{ "tax_code", WF_T_TAXCODE, 0, NULL, NULL, 0, 0 },
+	{ "birth_date", WF_T_DATE, WF_F_REQUIRED, NULL, NULL, 0, 0 },
+	{ "sex", WF_T_ENUM, 0, sexes, NULL, 0, 0 },
+	{ "birth_place", WF_T_STRING, 0, NULL, NULL, 0, 0 },
+	{ "citizenship", WF_T_STRING, 0, NULL, NULL, 0, 0 },
+	{ "municipality", WF_T_STRING, 0, NULL, NULL, 0, 0 },
+	{ "address", WF_T_STRING, 0, NULL, NULL, 0, 0 },
+	{ "phone", WF_T_STRING, 0, NULL, NULL, 0, 0 },
+	{ "email", WF_T_STRING, 0, NULL, NULL, 0, 0 },
+	{ "employment_status", WF_T_ENUM, WF_F_REQUIRED, wf_employment_statuses,
+	  NULL, 0, 0 },
+	{ "employment_since", WF_T_DATE, 0, NULL, NULL, 0, 0 },
+	{ "certifications", WF_T_LIST, 0, NULL, &cert_schema, 0, 0 },
+	{ NULL, 0, 0, NULL, NULL, 0, 0 }
+};
+static const struct wf_schema person_schema = { NULL, person_fields };
+
+static const struct wf_field referral_fields[] = {
+	{ "kind", WF_T_ENUM, 0, referral_kinds, NULL, 0, 0 },
+	{ "id", WF_T_STRING, WF_F_OUTPUT, NULL, NULL, 0, 0 },
+	{ "status", WF_T_STRING, WF_F_OUTPUT, NULL, NULL, 0, 0 },
+	{ "status_date", WF_T_STRING, WF_F_OUTPUT, NULL, NULL, 0, 0 },
+	{ "programme", WF_T_STRING, WF_F_REQUIRED, NULL, NULL, 0, 0 },
+	{ "date", WF_T_DATE, WF_F_REQUIRED, NULL, NULL, 0, 0 },
+	{ "referrer", WF_T_STRING, WF_F_REQUIRED, NULL, NULL, 0, 0 },
+	{ "referrer_contact", WF_T_STRING, 0, NULL, NULL, 0, 0 },
+	{ "person", WF_T_OBJECT, WF_F_REQUIRED, NULL, &person_schema, 0, 0 },
+	{ "needs", WF_T_STRINGS, 0, NULL, NULL, 0, 0 },
+	{ "notes", WF_T_STRING, 0, NULL, NULL, 0, 0 },
+	{ "referrals", WF_T_ANY, WF_F_OUTPUT, NULL, NULL, 0, 0 },
+	{ "possible_duplicate_of", WF_T_ANY, WF_F_OUTPUT, NULL, NULL, 0, 0 },
+	{ "note", WF_T_ANY, WF_F_OUTPUT, NULL, NULL, 0, 0 },
+	{ "reasons", WF_T_ANY, WF_F_OUTPUT, NULL, NULL, 0, 0 },
+	{ "history", WF_T_ANY, WF_F_OUTPUT, NULL, NULL, 0, 0 },
+	{ NULL, 0, 0, NULL, NULL, 0, 0 }
+};
+static const struct wf_schema referral_schema = { "referral", referral_fields };
+
+static const char SQL_REFERRAL[] =
+	"INSERT INTO referral (case_id, person_id, referrer_id, referrer_contact,"
+	" date, employment_status, employment_since, needs, notes, recorded_at)"
+	" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+static const char SQL_CERT[] =
+	"INSERT INTO certification (referral_id, kind, since, invalidity_percent,"
+	" issued_by, details) VALUES (?, ?, ?, ?, ?, ?)";
+static const char SQL_SUBJECT[] =
+	"SELECT pe.birth_date, r.employment_status, pe.municipality, r.date"
+	" FROM referral r JOIN person pe ON pe.id = r.person_id WHERE r.id = ?";
+static const char SQL_CERT_KINDS[] =
+	"SELECT DISTINCT kind FROM certification WHERE referral_id = ?";
+
+const char *wf_record_case_id(const struct wf_record *rec, struct wf_err *e)
+{
+	const char *kind, *id;
+
+	if (cJSON_IsString(rec->root))
+		return rec->root->valuestring;
+	if (!cJSON_IsObject(rec->root)) {
+		wf_record_err(rec, rec->root, "", e, WF_EX_DATAERR,
+		              "expected a case id or a record");
+		return NULL;
+	}
+	kind = wf_json_str(rec->root, "kind");
+	id = wf_json_str(rec->root, !kind || !strcmp(kind, "case") ? "id" : "case");
+	if (!id)
+		wf_record_err(rec, rec->root, kind && strcmp(kind, "case") ? "case"
+		              : "id", e, WF_EX_DATAERR,
+		              "the record names no case");
+	return id;
+}
+
+/* Field of the record at path, for messages. */
+static const cJSON *at(const struct wf_record *rec, const char *path)
+{
+	return wf_json_path(rec->root, path);
+}
+
+/* The tax code must agree with the birth date and sex given; a missing
+ * sex is taken from it. */
+static int check_taxcode(const struct wf_record *rec, cJSON *p,
+                         struct wf_err *e)
+{
+	const char *tc = wf_json_str(p, "tax_code"), *sex = wf_json_str(p, "sex");
+	const char *birth = wf_json_str(p, "birth_date"), *why;
+	struct wf_taxcode t;
+	int y, m, d;
+	wf_day bd;
+
+	if (!tc || wf_taxcode_check(tc, &t, &why) < 0)
+		return 0;
+	wf_date_parse(birth, &bd);
+	wf_date_to_ymd(bd, &y, &m, &d);
+	if (y % 100 != t.yy || m != t.month || d != t.day)
+		return wf_record_err(rec, at(rec, "person.tax_code"),
+		                     "person.tax_code", e, WF_EX_DATAERR,
+		                     "'%s' does not match birth_date %s (it says "
+		                     "day %02d, month %02d, year ..%02d)", tc, birth,
+		                     t.day, t.month, t.yy);
+	if (sex && sex[0] != t.sex)
+		return wf_record_err(rec, at(rec, "person.tax_code"),
+		                     "person.tax_code", e, WF_EX_DATAERR,
+		                     "'%s' is a code for sex %c, not %s", tc, t.sex,
+		                     sex);
+	if (!sex)
+		cJSON_AddItemToObject(p, "sex", cJSON_CreateString(
+			t.sex == 'F' ? "F" : "M"));
+	return 0;
+}
+
+/* Dates that must not come after the referral date, which must not be in
+ * the future. */
+static int check_dates(const struct wf_record *rec, struct wf_err *e)
+{
+	static const char *const before[] = { "person.birth_date",
+	                                      "person.employment_since", NULL };
+	const char *date = wf_json_str(rec->root, "date");
+	char today[11];
+
+	wf_date_format(wf_date_today(), today);
+	if (strcmp(date, today) > 0)
+		return wf_record_err(rec, at(rec, "date"), "date", e, WF_EX_DATAERR,
+		                     "'%s' is in the future", date);
+	for (int i = 0; before[i]; i++) {
+		const cJSON *v = at(rec, before[i]);
+
+		if (cJSON_IsString(v) && strcmp(v->valuestring, date) > 0)
+			return wf_record_err(rec, v, before[i], e, WF_EX_DATAERR,
+			                     "'%s' is after the referral date %s",
+			                     v->valuestring, date);
+	}
+	return 0;
+}
+
+static int add_certs(struct wf_store *st, sqlite3_int64 ref, const cJSON *list,
+                     struct wf_err *e)
+{
+	static const char *const cols[] = { "kind", "since", "invalidity_percent",
+	                                    "issued_by", "details" };
+	const cJSON *c;
+	int rc;
+
+	cJSON_ArrayForEach(c, list) {
+		sqlite3_stmt *s = wf_sql(st, SQL_CERT, e);
+
+		if (!s)
+			return e->code;
+		sqlite3_bind_int64(s, 1, ref);
+		for (int i = 0; i < 5; i++)
+			wf_bind_json(s, i + 2, cJSON_GetObjectItemCaseSensitive(c, cols[i]));
+		if ((rc = wf_sql_done(st, s, e)))
+			return rc;
+	}
+	return 0;
+}
+
+static int add_referral(struct wf_store *st, const char *case_id,
+                        sqlite3_int64 person, sqlite3_int64 referrer,
+                        const cJSON *r, struct wf_err *e)
+{
+	const cJSON *p = cJSON_GetObjectItemCaseSensitive(r, "person");
+	sqlite3_stmt *s = wf_sql(st, SQL_REFERRAL, e);
+	char now[32];
+	int rc;
+
+	if (!s)
+		return e->code;
+	wf_timestamp(now, sizeof now);
+	wf_bind_text(s, 1, case_id);
+	sqlite3_bind_int64(s, 2, person);
+	sqlite3_bind_int64(s, 3, referrer);
+	wf_bind_text(s, 4, wf_json_str(r, "referrer_contact"));
+	wf_bind_text(s, 5, wf_json_str(r, "date"));
+	wf_bind_text(s, 6, wf_json_str(p, "employment_status"));
+	wf_bind_text(s, 7, wf_json_str(p, "employment_since"));
+	wf_bind_json(s, 8, cJSON_GetObjectItemCaseSensitive(r, "needs"));
+	wf_bind_text(s, 9, wf_json_str(r, "notes"));
+	wf_bind_text(s, 10, now);
+	if ((rc = wf_sql_done(st, s, e)))
+		return rc;
+	return add_certs(st, wf_sql_last_id(st),
+	                 cJSON_GetObjectItemCaseSensitive(p, "certifications"), e);
+}
+
+/* Print the case record unless output is off (-q). */
+static int emit_case(struct wf_ctx *ctx, const char *id, struct wf_err *e)
+{
+	cJSON *rec;
+	int rc;
+
+	if (!ctx->out)
+		return 0;
+	if (!(rec = wf_case_record(ctx->st, id, 0, e)))
+		return e->code;
+	rc = wf_emit(ctx, rec, e);
+	cJSON_Delete(rec);
+	return rc;
+}
+
+/* Check a referral record through and through before writing anything. */
+static int check_referral(struct wf_ctx *ctx, struct wf_record *rec,
+                          long long *prog, long long *referrer,
+                          struct wf_err *e)
+{
+	int rc;
+
+	if (!cJSON_IsObject(rec->root))
+		return wf_record_err(rec, rec->root, "", e, WF_EX_DATAERR,
+		                     "expected a referral record");
+	if ((rc = wf_validate(rec, rec->root, &referral_schema, "", e)) ||
+	    (rc = check_taxcode(rec, cJSON_GetObjectItemCaseSensitive(rec->root,
+	                        "person"), e)) ||
+	    (rc = check_dates(rec, e)))
+		return rc;
+	if ((rc = wf_programme_require(ctx->st, wf_json_str(rec->root,
+	                               "programme"), prog, e)))
+		return wf_record_err(rec, at(rec, "programme"), "programme", e, rc,
+		                     "%s", e->msg);
+	if ((rc = wf_org_require(ctx->st, wf_json_str(rec->root, "referrer"),
+	                         "referrer", referrer, e)))
+		return wf_record_err(rec, at(rec, "referrer"), "referrer", e, rc,
+		                     "%s", e->msg);
+	return 0;
+}
+
+int wf_refer_add(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e)
+{
+	const cJSON *p;
+	long long prog, referrer;
+	sqlite3_int64 person;
+	struct wf_case c;
+	int rc, open;
+
+	if ((rc = check_referral(ctx, rec, &prog, &referrer, e)))
+		return rc;
+	p = cJSON_GetObjectItemCaseSensitive(rec->root, "person");
+	if ((rc = wf_person_resolve(ctx, p, &person, e)))
+		return rc;
+	if ((open = wf_case_find_open(ctx->st, person, prog, &c, e)) < 0)
+		return e->code;
+	if (open)
+		wf_warn(ctx, "%s:%ld: %s %s already has open case '%s' in '%s': "
+		        "the referral is attached to it", rec->file, rec->line,
+		        wf_json_str(p, "first_name"), wf_json_str(p, "last_name"),
+		        c.id, c.programme);
+	else if ((rc = wf_case_open(ctx, person, prog, wf_json_str(rec->root,
+	                            "date"), &c, e)))
+		return rc;
+	if ((rc = add_referral(ctx->st, c.id, person, referrer, rec->root, e)) ||
+	    (rc = wf_audit(ctx, open ? "attach-referral" : "add", "case", c.id,
+	                   rec->root, e)))
+		return rc;
+	return emit_case(ctx, c.id, e);
+}
+
+/* The facts of the case's first referral that a target looks at, copied
+ * out of the statements so that they can be reused. */
+struct facts {
+	char birth[11], date[11], employment[32], municipality[128];
+	char kinds[4][32];
+	const char *certs[5];
+};
+
+static void text(char *dst, size_t len, sqlite3_stmt *q, int i)
+{
+	const unsigned char *v = sqlite3_column_text(q, i);
+
+	snprintf(dst, len, "%s", v ? (const char *)v : "");
+}
+
+static int facts(struct wf_store *st, const struct wf_case *c,
+                 struct facts *f, struct wf_subject *s, wf_day *date,
+                 struct wf_err *e)
+{
+	sqlite3_stmt *q = wf_sql(st, SQL_SUBJECT, e);
+	int rc, k = 0;
+
+	if (!q)
+		return e->code;
+	sqlite3_bind_int64(q, 1, c->referral_id);
+	if ((rc = sqlite3_step(q)) != SQLITE_ROW) {
+		sqlite3_reset(q);
+		return wf_sql_err(st, rc, e);
+	}
+	text(f->birth, sizeof f->birth, q, 0);
+	text(f->employment, sizeof f->employment, q, 1);
+	text(f->municipality, sizeof f->municipality, q, 2);
+	text(f->date, sizeof f->date, q, 3);
+	sqlite3_reset(q);
+	if (!(q = wf_sql(st, SQL_CERT_KINDS, e)))
+		return e->code;
+	sqlite3_bind_int64(q, 1, c->referral_id);
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW && k < 4) {
+		text(f->kinds[k], sizeof f->kinds[k], q, 0);
+		f->certs[k] = f->kinds[k];
+		k++;
+	}
+	f->certs[k] = NULL;
+	sqlite3_reset(q);
+	wf_date_parse(f->birth, &s->birth);
+	wf_date_parse(f->date, date);
+	s->employment = f->employment;
+	s->municipality = f->municipality[0] ? f->municipality : NULL;
+	s->certs = f->certs;
+	return 0;
+}
+
+int wf_refer_screen(struct wf_ctx *ctx, struct wf_record *rec,
+                    struct wf_err *e)
+{
+	const struct wf_refer_opts *o = ctx->arg;
+	const char *id = wf_record_case_id(rec, e);
+	char date[11];
+	cJSON *prog, *reasons;
+	struct wf_subject s = { 0 };
+	struct facts f;
+	struct wf_case c;
+	wf_day on;
+	int rc, m;
+
+	if (!id)
+		return e->code;
+	if ((rc = wf_case_load(ctx->st, id, &c, e)) ||
+	    (rc = wf_effective_date(o->date, "--date", date, e)) ||
+	    (rc = facts(ctx->st, &c, &f, &s, &on, e)))
+		return rc;
+	if (!(prog = wf_programme_get(ctx->st, c.programme, e)))
+		return e->code == WF_EX_NOMATCH ? WF_EX_SOFTWARE : e->code;
+	reasons = cJSON_CreateArray();
+	m = wf_target_eval(cJSON_GetObjectItemCaseSensitive(prog, "target"), &s,
+	                   on, reasons);
+	if (!cJSON_GetObjectItemCaseSensitive(prog, "target"))
+		m = 1;
+	if (m < 0)
+		rc = wf_err_set(e, WF_EX_SOFTWARE, "programme '%s' has a malformed "
+		                "target", c.programme);
+	else
+		rc = wf_case_move(ctx, &c, "screen", m ? "screened" : "rejected", date,
+		                  o->note, reasons, e);
+	cJSON_Delete(reasons);
+	cJSON_Delete(prog);
+	return rc ? rc : emit_case(ctx, c.id, e);
+}
+
+int wf_refer_withdraw(struct wf_ctx *ctx, struct wf_record *rec,
+                      struct wf_err *e)
+{
+	const struct wf_refer_opts *o = ctx->arg;
+	const char *id = wf_record_case_id(rec, e);
+	char date[11];
+	cJSON *reasons;
+	struct wf_case c;
+	int rc;
+
+	if (!id)
+		return e->code;
+	if ((rc = wf_case_load(ctx->st, id, &c, e)) ||
+	    (rc = wf_effective_date(o->date, "--date", date, e)))
+		return rc;
+	reasons = cJSON_CreateArray();
+	cJSON_AddItemToArray(reasons, cJSON_CreateString(o->reason));
+	rc = wf_case_move(ctx, &c, "withdraw", NULL, date, o->note, reasons, e);
+	cJSON_Delete(reasons);
+	return rc ? rc : emit_case(ctx, c.id, e);
+}

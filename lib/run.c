@@ -1,0 +1,289 @@
+/*
+ * run.c - one invocation: its context (who, which command, which store,
+ * which output) and the record loop that every writing command shares.
+ * One invocation is one transaction: all records are applied or none,
+ * unless --keep-going asks to apply the good ones.
+ */
+#include <pwd.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "wf.h"
+
+static void set_operator(struct wf_ctx *ctx)
+{
+	const char *env = getenv("WF_OPERATOR");
+	struct passwd *pw;
+
+	if (env && *env) {
+		snprintf(ctx->operator_, sizeof ctx->operator_, "%s", env);
+		return;
+	}
+	if ((pw = getpwuid(geteuid())) && pw->pw_name) {
+		snprintf(ctx->operator_, sizeof ctx->operator_, "%s", pw->pw_name);
+		return;
+	}
+	env = getenv("LOGNAME");
+	snprintf(ctx->operator_, sizeof ctx->operator_, "%s",
+	         env && *env ? env : "unknown");
+}
+
+static void print_diag(struct wf_ctx *ctx, const struct wf_err *e, int warning)
+{
+	wf_err_print(ctx->cli->err ? ctx->cli->err : stderr, ctx->prog, e,
+	             warning);
+}
+
+int wf_ctx_init(struct wf_ctx *ctx, const struct wf_cli *cli, wf_diag_fn diag,
+                unsigned flags, struct wf_err *e)
+{
+	const char *o = wf_cli_opt(cli, "output");
+	char path[4096], list[64];
+	int rc;
+
+	memset(ctx, 0, sizeof *ctx);
+	ctx->cli = cli;
+	/* A group ("wf programme") speaks as its program ("wf"). */
+	snprintf(ctx->progbuf, sizeof ctx->progbuf, "%.*s",
+	         (int)strcspn(cli->cmd->name, " "), cli->cmd->name);
+	ctx->prog = ctx->progbuf;
+	ctx->diag = diag ? diag : print_diag;
+	snprintf(ctx->command, sizeof ctx->command, "%s %s", cli->cmd->name,
+	         cli->sub->name);
+	set_operator(ctx);
+	ctx->dry_run = wf_cli_opt(cli, "dry-run") != NULL;
+	ctx->keep_going = wf_cli_opt(cli, "keep-going") != NULL;
+	ctx->quiet = wf_cli_opt(cli, "quiet") != NULL;
+	ctx->fields = wf_cli_opt(cli, "fields");
+	if (o && wf_format_parse(o, &ctx->fmt) < 0) {
+		wf_join(wf_format_names, list, sizeof list);
+		return wf_err_set(e, WF_EX_USAGE, "unknown format '%s' (one of: %s)",
+		                  o, list);
+	}
+	if (!o && (rc = wf_format_default(stdout, &ctx->fmt, e)))
+		return rc;
+	if (flags & WF_NO_STORE)
+		return 0;
+	if ((rc = wf_store_path(wf_cli_opt(cli, "db"), path, sizeof path, e)))
+		return rc;
+	return wf_store_open(&ctx->st, path, flags, e);
+}
+
+int wf_ctx_output(struct wf_ctx *ctx, FILE *f, const char *deflt,
+                  struct wf_err *e)
+{
+	if (ctx->quiet)
+		return 0;
+	return wf_out_open(&ctx->out, f, ctx->fmt, ctx->fields, deflt, e);
+}
+
+int wf_ctx_finish(struct wf_ctx *ctx, struct wf_err *e)
+{
+	int rc = wf_out_close(ctx->out, e);
+
+	ctx->out = NULL;
+	wf_store_close(ctx->st);
+	ctx->st = NULL;
+	return rc;
+}
+
+void wf_warn(struct wf_ctx *ctx, const char *fmt, ...)
+{
+	struct wf_err w;
+	va_list ap;
+
+	if (ctx->quiet || !ctx->diag)
+		return;
+	wf_err_clear(&w);
+	va_start(ap, fmt);
+	vsnprintf(w.msg, sizeof w.msg, fmt, ap);
+	va_end(ap);
+	ctx->diag(ctx, &w, 1);
+}
+
+int wf_emit(struct wf_ctx *ctx, const cJSON *rec, struct wf_err *e)
+{
+	return ctx->out ? wf_out_record(ctx->out, rec, e) : 0;
+}
+
+/* Copy the held-back output to where it belongs. */
+static int release(FILE *spool, FILE *out, struct wf_err *e)
+{
+	char buf[65536];
+	size_t n;
+
+	rewind(spool);
+	while ((n = fread(buf, 1, sizeof buf, spool)) > 0)
+		if (fwrite(buf, 1, n, out) != n)
+			return wf_err_set(e, WF_EX_IOERR, "cannot write output");
+	return ferror(spool) ? wf_err_set(e, WF_EX_IOERR, "cannot read spool") : 0;
+}
+
+/* Apply fn to one record; under --keep-going a bad record is rolled back
+ * to its savepoint, reported, and counted. */
+static int one(struct wf_ctx *ctx, struct wf_record *rec, wf_record_fn fn,
+               struct wf_err *e)
+{
+	int rc;
+
+	if (!ctx->keep_going)
+		return fn(ctx, rec, e);
+	if ((rc = wf_store_savepoint(ctx->st, e)))
+		return rc;
+	wf_err_clear(e);
+	rc = fn(ctx, rec, e);
+	if (rc == WF_EX_DATAERR) {
+		wf_store_rollback_to(ctx->st);
+		ctx->diag(ctx, e, 0);
+		ctx->nbad++;
+		return 0;
+	}
+	if (rc)
+		return rc;
+	return wf_store_release(ctx->st, e);
+}
+
+int wf_run(struct wf_ctx *ctx, struct wf_reader *r, wf_record_fn fn,
+           FILE *out, const char *deflt, struct wf_err *e)
+{
+	struct wf_record rec = { 0 };
+	FILE *spool = tmpfile();
+	int rc, got;
+
+	if (!spool)
+		return wf_err_set(e, WF_EX_CANTCREAT, "cannot create a temporary file");
+	if ((rc = wf_ctx_output(ctx, spool, deflt, e)) ||
+	    (rc = wf_store_begin(ctx->st, e)))
+		goto done;
+	while ((got = wf_reader_next(r, &rec, e)) > 0)
+		if ((rc = one(ctx, &rec, fn, e)))
+			break;
+	if (got < 0)
+		rc = e->code;
+	if (!rc)
+		rc = wf_out_close(ctx->out, e);
+	else
+		wf_out_close(ctx->out, &(struct wf_err){ 0 });
+	ctx->out = NULL;
+	if (rc || ctx->dry_run)
+		wf_store_rollback(ctx->st);
+	else
+		rc = wf_store_commit(ctx->st, e);
+	if (!rc)
+		rc = release(spool, out, e);
+	if (!rc && ctx->nbad)
+		rc = wf_err_set(e, WF_EX_DATAERR, "%ld record%s refused", ctx->nbad,
+		                ctx->nbad == 1 ? "" : "s");
+done:
+	wf_record_reset(&rec);
+	free(rec.pos);
+	fclose(spool);
+	return rc;
+}
+
+/* Run fn over the records of r (closed here) in a new context. */
+static int run_reader(struct wf_cli *cli, struct wf_reader *r,
+                      wf_record_fn fn, const void *arg, const char *deflt,
+                      struct wf_err *e)
+{
+	struct wf_ctx ctx;
+	int rc;
+
+	if ((rc = wf_ctx_init(&ctx, cli, NULL, WF_OPEN_CREATE, e)) == 0) {
+		ctx.arg = arg;
+		rc = wf_run(&ctx, r, fn, stdout, deflt, e);
+	}
+	wf_reader_close(r);
+	wf_ctx_finish(&ctx, &(struct wf_err){ 0 });
+	return rc;
+}
+
+int wf_cli_records(struct wf_cli *cli, wf_record_fn fn, int ids,
+                   const void *arg, const char *deflt, struct wf_err *e)
+{
+	struct wf_reader *r;
+	int rc;
+
+	if (cli->nargs == 0 && isatty(STDIN_FILENO))
+		return wf_err_set(e, WF_EX_USAGE, "no input: give %s or pipe "
+		                  "records in (see '%s %s --help')",
+		                  cli->sub->operands, cli->cmd->name, cli->sub->name);
+	if ((rc = wf_reader_open(&r, cli->args, cli->nargs, ids, e)))
+		return rc;
+	return run_reader(cli, r, fn, arg, deflt, e);
+}
+
+int wf_cli_record(struct wf_cli *cli, wf_record_fn fn, cJSON *given,
+                  const char *deflt, struct wf_err *e)
+{
+	struct wf_reader *r;
+	int rc;
+
+	if ((rc = wf_reader_single(&r, given, e)))
+		return rc;
+	return run_reader(cli, r, fn, NULL, deflt, e);
+}
+
+int wf_cli_query(struct wf_cli *cli, wf_query_fn fn, const void *arg,
+                 const char *deflt, struct wf_err *e)
+{
+	struct wf_ctx ctx;
+	struct wf_err ce;
+	int rc;
+
+	/* 'wf init' alone may create the store; reading it never does. */
+	if ((rc = wf_ctx_init(&ctx, cli, NULL, fn == wf_store_info ?
+	                      WF_OPEN_CREATE : 0, e)) == 0 &&
+	    (rc = wf_ctx_output(&ctx, stdout, deflt, e)) == 0) {
+		ctx.arg = arg;
+		rc = fn(&ctx, arg, e);
+	}
+	wf_err_clear(&ce);
+	if (wf_ctx_finish(&ctx, &ce) && !rc) {
+		*e = ce;
+		rc = ce.code;
+	}
+	return rc;
+}
+
+int wf_show_each(struct wf_ctx *ctx, wf_get_fn get, struct wf_err *e)
+{
+	int rc = 0, missing = 0;
+
+	if (ctx->cli->nargs == 0)
+		return wf_err_set(e, WF_EX_USAGE, "%s needs %s", ctx->cli->sub->name,
+		                  ctx->cli->sub->operands);
+	for (int i = 0; i < ctx->cli->nargs && !rc; i++) {
+		cJSON *rec = get(ctx->st, ctx->cli->args[i], e);
+
+		if (!rec && e->code == WF_EX_NOMATCH) {
+			/* Show the others; say which were not found. */
+			ctx->diag(ctx, e, 0);
+			missing = 1;
+			continue;
+		}
+		rc = rec ? wf_emit(ctx, rec, e) : e->code;
+		cJSON_Delete(rec);
+	}
+	if (!rc && missing) {
+		wf_err_clear(e);
+		rc = WF_EX_NOMATCH;
+	}
+	return rc;
+}
+
+int wf_store_info(struct wf_ctx *ctx, const void *unused, struct wf_err *e)
+{
+	cJSON *rec = cJSON_CreateObject();
+	int rc;
+
+	(void)unused;
+	cJSON_AddStringToObject(rec, "kind", "store");
+	cJSON_AddStringToObject(rec, "id", wf_store_file(ctx->st));
+	cJSON_AddNumberToObject(rec, "schema_version", wf_store_version(ctx->st));
+	rc = wf_emit(ctx, rec, e);
+	cJSON_Delete(rec);
+	return rc;
+}

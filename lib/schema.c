@@ -1,0 +1,142 @@
+/*
+ * schema.c - the tables of the store and their forward migrations. The
+ * schema version is PRAGMA user_version: migration N takes a store from
+ * version N-1 to N, inside one transaction, in place. A store newer than
+ * this build is refused rather than misread. Add migrations at the end;
+ * never edit one that has shipped.
+ *
+ * SQL here is kept portable (no SQLite-only types) so that a PostgreSQL
+ * backend can follow; "cases" is plural because CASE is a keyword.
+ */
+#include <stdio.h>
+
+#include "store.h"
+
+static const char *const migrations[] = {
+	/* 1: organisations, programmes, people, cases, referrals, audit */
+	"PRAGMA application_id = 1464224855;"
+	"CREATE TABLE organisation ("
+	"  id INTEGER PRIMARY KEY,"
+	"  code TEXT NOT NULL UNIQUE,"
+	"  name TEXT NOT NULL,"
+	"  employees INTEGER,"
+	"  municipality TEXT, address TEXT, email TEXT, phone TEXT, notes TEXT,"
+	"  created_at TEXT NOT NULL,"
+	"  updated_at TEXT NOT NULL);"
+	"CREATE TABLE organisation_role ("
+	"  organisation_id INTEGER NOT NULL REFERENCES organisation(id)"
+	"    ON DELETE CASCADE,"
+	"  role TEXT NOT NULL,"
+	"  PRIMARY KEY (organisation_id, role));"
+	"CREATE TABLE programme ("
+	"  id INTEGER PRIMARY KEY,"
+	"  code TEXT NOT NULL UNIQUE,"
+	"  name TEXT NOT NULL,"
+	"  definition TEXT NOT NULL,"         /* the file as loaded, JSON */
+	"  loaded_at TEXT NOT NULL);"
+	"CREATE TABLE person ("
+	"  id INTEGER PRIMARY KEY,"
+	"  tax_code TEXT UNIQUE,"
+	"  first_name TEXT NOT NULL,"
+	"  last_name TEXT NOT NULL,"
+	"  birth_date TEXT NOT NULL,"
+	"  sex TEXT, birth_place TEXT, citizenship TEXT,"
+	"  municipality TEXT, address TEXT, phone TEXT, email TEXT,"
+	"  match_key TEXT NOT NULL,"          /* folded names and birth date */
+	"  created_at TEXT NOT NULL);"
+	"CREATE INDEX person_match ON person(match_key);"
+	"CREATE TABLE person_duplicate ("      /* flagged, never merged */
+	"  person_id INTEGER NOT NULL REFERENCES person(id),"
+	"  other_id INTEGER NOT NULL REFERENCES person(id),"
+	"  PRIMARY KEY (person_id, other_id));"
+	"CREATE TABLE case_seq ("
+	"  year INTEGER PRIMARY KEY,"
+	"  last INTEGER NOT NULL);"
+	"CREATE TABLE cases ("
+	"  id TEXT PRIMARY KEY,"              /* YYYY-NNNN */
+	"  person_id INTEGER NOT NULL REFERENCES person(id),"
+	"  programme_id INTEGER NOT NULL REFERENCES programme(id),"
+	"  status TEXT NOT NULL,"
+	"  status_date TEXT NOT NULL,"        /* effective date of status */
+	"  opened_on TEXT NOT NULL,"
+	"  created_at TEXT NOT NULL);"
+	"CREATE INDEX cases_person ON cases(person_id, programme_id);"
+	"CREATE INDEX cases_status ON cases(status);"
+	"CREATE TABLE case_status ("           /* every change, effective dated */
+	"  id INTEGER PRIMARY KEY,"
+	"  case_id TEXT NOT NULL REFERENCES cases(id),"
+	"  status TEXT NOT NULL,"
+	"  effective_date TEXT NOT NULL,"
+	"  recorded_at TEXT NOT NULL,"
+	"  operator TEXT NOT NULL,"
+	"  note TEXT,"
+	"  reasons TEXT);"                    /* JSON list, for rejections */
+	"CREATE INDEX case_status_case ON case_status(case_id, effective_date);"
+	"CREATE TABLE referral ("
+	"  id INTEGER PRIMARY KEY,"
+	"  case_id TEXT NOT NULL REFERENCES cases(id),"
+	"  person_id INTEGER NOT NULL REFERENCES person(id),"
+	"  referrer_id INTEGER NOT NULL REFERENCES organisation(id),"
+	"  referrer_contact TEXT,"
+	"  date TEXT NOT NULL,"
+	"  employment_status TEXT NOT NULL,"  /* the situation at referral */
+	"  employment_since TEXT,"
+	"  needs TEXT,"                       /* JSON list */
+	"  notes TEXT,"
+	"  recorded_at TEXT NOT NULL);"
+	"CREATE INDEX referral_case ON referral(case_id);"
+	"CREATE TABLE certification ("
+	"  id INTEGER PRIMARY KEY,"
+	"  referral_id INTEGER NOT NULL REFERENCES referral(id),"
+	"  kind TEXT NOT NULL,"
+	"  since TEXT,"
+	"  invalidity_percent INTEGER,"
+	"  issued_by TEXT,"
+	"  details TEXT);"
+	"CREATE INDEX certification_referral ON certification(referral_id);"
+	"CREATE TABLE audit ("
+	"  id INTEGER PRIMARY KEY,"
+	"  at TEXT NOT NULL,"
+	"  operator TEXT NOT NULL,"
+	"  command TEXT NOT NULL,"
+	"  action TEXT NOT NULL,"
+	"  entity TEXT NOT NULL,"
+	"  entity_id TEXT NOT NULL,"
+	"  detail TEXT);"
+	"CREATE TRIGGER audit_append_only_u BEFORE UPDATE ON audit"
+	"  BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;"
+	"CREATE TRIGGER audit_append_only_d BEFORE DELETE ON audit"
+	"  BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;",
+};
+
+#define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
+
+int wf_schema_latest(void)
+{
+	return NMIGRATIONS;
+}
+
+int wf_schema_migrate(struct wf_store *st, struct wf_err *e)
+{
+	int v = wf_store_version(st), rc;
+	char sql[64];
+
+	if (v > NMIGRATIONS)
+		return wf_err_set(e, WF_EX_UNAVAILABLE,
+		                  "the store is at schema version %d, newer than this "
+		                  "build knows (%d): upgrade workflow", v, NMIGRATIONS);
+	if (v == NMIGRATIONS)
+		return 0;
+	if ((rc = wf_store_begin(st, e)))
+		return rc;
+	/* Another process may have migrated while we waited for the lock. */
+	for (v = wf_store_version(st); v < NMIGRATIONS; v++) {
+		snprintf(sql, sizeof sql, "PRAGMA user_version = %d", v + 1);
+		if ((rc = wf_sql_exec(st, migrations[v], e)) ||
+		    (rc = wf_sql_exec(st, sql, e))) {
+			wf_store_rollback(st);
+			return rc;
+		}
+	}
+	return wf_store_commit(st, e);
+}

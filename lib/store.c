@@ -1,0 +1,352 @@
+/*
+ * store.c - the SQLite store: where it lives, opening it safely, the
+ * pragmas every connection needs, transactions, and the statement cache.
+ * All SQL of the suite runs through this file's wf_sql(); the schema and
+ * its migrations are in schema.c. Written so that another backend
+ * (PostgreSQL through libpq) can stand behind the same interface.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "store.h"
+
+#define WF_APP_ID 0x57464C57  /* 'WFLW': tells our stores from others */
+#define CACHE_MAX 128
+
+struct wf_store {
+	sqlite3 *db;
+	struct {
+		const char *sql;
+		sqlite3_stmt *stmt;
+	} cache[CACHE_MAX];
+	int ncache;
+	char path[4096];
+};
+
+const char *wf_store_file(const struct wf_store *st)
+{
+	return st->path;
+}
+
+int wf_store_path(const char *opt, char *buf, size_t len, struct wf_err *e)
+{
+	const char *env = getenv("WF_DB"), *xdg = getenv("XDG_DATA_HOME");
+	const char *home = getenv("HOME");
+
+	if (opt && *opt)
+		snprintf(buf, len, "%s", opt);
+	else if (env && *env)
+		snprintf(buf, len, "%s", env);
+	else if (xdg && *xdg == '/')
+		snprintf(buf, len, "%s/workflow/workflow.db", xdg);
+	else if (home && *home)
+		snprintf(buf, len, "%s/.local/share/workflow/workflow.db", home);
+	else
+		return wf_err_set(e, WF_EX_CONFIG,
+		                  "no store: set WF_DB or HOME, or give --db");
+	return 0;
+}
+
+/* Create the folders leading to path, 0700 each (mkdir -p). */
+static int make_parents(const char *path, struct wf_err *e)
+{
+	char dir[4096];
+
+	snprintf(dir, sizeof dir, "%s", path);
+	for (char *p = dir + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(dir, 0700) < 0 && errno != EEXIST)
+			return wf_err_set(e, errno == EACCES ? WF_EX_NOPERM
+			                                     : WF_EX_CANTCREAT,
+			                  "cannot create folder '%s': %s", dir,
+			                  strerror(errno));
+		*p = '/';
+	}
+	return 0;
+}
+
+/* Make sure the file exists; a new one is created 0600 so that personal
+ * data is never readable by others, whatever the umask. */
+static int ensure_file(const char *path, unsigned flags, struct wf_err *e)
+{
+	int fd;
+
+	if (access(path, F_OK) == 0)
+		return 0;
+	if (!(flags & WF_OPEN_CREATE))
+		return wf_err_set(e, WF_EX_UNAVAILABLE,
+		                  "no store at '%s' (create it with 'wf init')", path);
+	if (make_parents(path, e))
+		return e->code;
+	fd = open(path, O_RDWR | O_CREAT | O_EXCL, 0600);
+	if (fd < 0 && errno != EEXIST)
+		return wf_err_set(e, errno == EACCES ? WF_EX_NOPERM : WF_EX_CANTCREAT,
+		                  "cannot create store '%s': %s", path,
+		                  strerror(errno));
+	if (fd >= 0)
+		close(fd);
+	return 0;
+}
+
+int wf_sql_err(struct wf_store *st, int rc, struct wf_err *e)
+{
+	const char *msg = st && st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc);
+
+	switch (rc & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return wf_err_set(e, WF_EX_TEMPFAIL,
+		                  "the store is busy (another command holds it): %s",
+		                  msg);
+	case SQLITE_READONLY:
+	case SQLITE_PERM:
+	case SQLITE_AUTH:
+		return wf_err_set(e, WF_EX_NOPERM, "the store cannot be written: %s",
+		                  msg);
+	case SQLITE_FULL:
+	case SQLITE_IOERR:
+		return wf_err_set(e, WF_EX_IOERR, "store i/o error: %s", msg);
+	case SQLITE_CANTOPEN:
+		return wf_err_set(e, WF_EX_UNAVAILABLE, "cannot open the store: %s",
+		                  msg);
+	case SQLITE_NOTADB:
+	case SQLITE_CORRUPT:
+		return wf_err_set(e, WF_EX_UNAVAILABLE,
+		                  "'%s' is not a workflow store: %s",
+		                  st ? st->path : "", msg);
+	}
+	return wf_err_set(e, WF_EX_SOFTWARE, "store error: %s", msg);
+}
+
+int wf_sql_exec(struct wf_store *st, const char *sql, struct wf_err *e)
+{
+	int rc = sqlite3_exec(st->db, sql, NULL, NULL, NULL);
+
+	return rc == SQLITE_OK ? 0 : wf_sql_err(st, rc, e);
+}
+
+static int pragmas(struct wf_store *st, struct wf_err *e)
+{
+	const char *env = getenv("WF_BUSY_TIMEOUT");
+	int ms = env && *env ? atoi(env) : 5000;
+	int rc;
+
+	sqlite3_busy_timeout(st->db, ms);
+	/* Check the file is a database before touching it further. */
+	if ((rc = sqlite3_exec(st->db, "SELECT count(*) FROM sqlite_master",
+	                       NULL, NULL, NULL)) != SQLITE_OK)
+		return wf_sql_err(st, rc, e);
+	if ((rc = wf_sql_exec(st, "PRAGMA foreign_keys = ON;"
+	                          "PRAGMA synchronous = NORMAL;", e)))
+		return rc;
+	/* journal_mode needs a write lock the first time; a busy store will
+	 * already be in WAL mode. */
+	sqlite3_exec(st->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+	return 0;
+}
+
+static int app_id(struct wf_store *st, struct wf_err *e)
+{
+	sqlite3_stmt *s;
+	int id = 0, tables = 0;
+
+	if (sqlite3_prepare_v2(st->db, "PRAGMA application_id", -1, &s, NULL))
+		return wf_sql_err(st, sqlite3_errcode(st->db), e);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		id = sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	if (sqlite3_prepare_v2(st->db, "SELECT count(*) FROM sqlite_master", -1,
+	                       &s, NULL))
+		return wf_sql_err(st, sqlite3_errcode(st->db), e);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		tables = sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	if (id == WF_APP_ID || (id == 0 && tables == 0))
+		return 0;
+	return wf_err_set(e, WF_EX_UNAVAILABLE,
+	                  "'%s' is a database but not a workflow store", st->path);
+}
+
+int wf_store_open(struct wf_store **stp, const char *path, unsigned flags,
+                  struct wf_err *e)
+{
+	struct wf_store *st;
+	int rc;
+
+	*stp = NULL;
+	if ((rc = ensure_file(path, flags, e)))
+		return rc;
+	if (!(st = calloc(1, sizeof *st)))
+		return wf_err_set(e, WF_EX_SOFTWARE, "out of memory");
+	snprintf(st->path, sizeof st->path, "%s", path);
+	rc = sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE, NULL);
+	if (rc != SQLITE_OK) {
+		rc = access(path, W_OK) < 0 && errno == EACCES
+		     ? wf_err_set(e, WF_EX_NOPERM, "cannot open store '%s': %s",
+		                  path, strerror(EACCES))
+		     : wf_sql_err(st, rc, e);
+		wf_store_close(st);
+		return rc;
+	}
+	if ((rc = pragmas(st, e)) || (rc = app_id(st, e)) ||
+	    (rc = wf_schema_migrate(st, e))) {
+		wf_store_close(st);
+		return rc;
+	}
+	*stp = st;
+	return 0;
+}
+
+void wf_store_close(struct wf_store *st)
+{
+	if (!st)
+		return;
+	for (int i = 0; i < st->ncache; i++)
+		sqlite3_finalize(st->cache[i].stmt);
+	sqlite3_close(st->db);
+	free(st);
+}
+
+sqlite3_stmt *wf_sql(struct wf_store *st, const char *sql, struct wf_err *e)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	for (int i = 0; i < st->ncache; i++) {
+		if (st->cache[i].sql == sql) {
+			s = st->cache[i].stmt;
+			sqlite3_reset(s);
+			sqlite3_clear_bindings(s);
+			return s;
+		}
+	}
+	if ((rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL)) != SQLITE_OK) {
+		wf_sql_err(st, rc, e);
+		return NULL;
+	}
+	if (st->ncache < CACHE_MAX) {
+		st->cache[st->ncache].sql = sql;
+		st->cache[st->ncache++].stmt = s;
+	} else {
+		/* Never reached with the suite's statements; keep it safe. */
+		sqlite3_finalize(s);
+		wf_err_set(e, WF_EX_SOFTWARE, "statement cache full");
+		return NULL;
+	}
+	return s;
+}
+
+int wf_sql_done(struct wf_store *st, sqlite3_stmt *s, struct wf_err *e)
+{
+	int rc = sqlite3_step(s);
+
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : wf_sql_err(st, rc, e);
+}
+
+void wf_bind_text(sqlite3_stmt *s, int i, const char *v)
+{
+	if (v)
+		sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(s, i);
+}
+
+void wf_bind_json(sqlite3_stmt *s, int i, const cJSON *v)
+{
+	char *txt;
+
+	if (!v || cJSON_IsNull(v)) {
+		sqlite3_bind_null(s, i);
+	} else if (cJSON_IsString(v)) {
+		sqlite3_bind_text(s, i, v->valuestring, -1, SQLITE_TRANSIENT);
+	} else if (cJSON_IsNumber(v)) {
+		if (v->valuedouble == (double)(sqlite3_int64)v->valuedouble)
+			sqlite3_bind_int64(s, i, (sqlite3_int64)v->valuedouble);
+		else
+			sqlite3_bind_double(s, i, v->valuedouble);
+	} else if (cJSON_IsBool(v)) {
+		sqlite3_bind_int(s, i, cJSON_IsTrue(v));
+	} else if ((txt = cJSON_PrintUnformatted(v))) {
+		sqlite3_bind_text(s, i, txt, -1, free);
+	} else {
+		sqlite3_bind_null(s, i);
+	}
+}
+
+cJSON *wf_col_json(sqlite3_stmt *s, int i)
+{
+	switch (sqlite3_column_type(s, i)) {
+	case SQLITE_INTEGER:
+		return cJSON_CreateNumber((double)sqlite3_column_int64(s, i));
+	case SQLITE_FLOAT:
+		return cJSON_CreateNumber(sqlite3_column_double(s, i));
+	case SQLITE_TEXT:
+		return cJSON_CreateString((const char *)sqlite3_column_text(s, i));
+	}
+	return NULL;
+}
+
+void wf_col_add(cJSON *obj, const char *name, sqlite3_stmt *s, int i)
+{
+	cJSON *v = wf_col_json(s, i);
+
+	if (v)
+		cJSON_AddItemToObject(obj, name, v);
+}
+
+sqlite3_int64 wf_sql_last_id(struct wf_store *st)
+{
+	return sqlite3_last_insert_rowid(st->db);
+}
+
+int wf_store_begin(struct wf_store *st, struct wf_err *e)
+{
+	return wf_sql_exec(st, "BEGIN IMMEDIATE", e);
+}
+
+int wf_store_commit(struct wf_store *st, struct wf_err *e)
+{
+	return wf_sql_exec(st, "COMMIT", e);
+}
+
+void wf_store_rollback(struct wf_store *st)
+{
+	if (!sqlite3_get_autocommit(st->db))
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+int wf_store_savepoint(struct wf_store *st, struct wf_err *e)
+{
+	return wf_sql_exec(st, "SAVEPOINT record", e);
+}
+
+int wf_store_release(struct wf_store *st, struct wf_err *e)
+{
+	return wf_sql_exec(st, "RELEASE record", e);
+}
+
+void wf_store_rollback_to(struct wf_store *st)
+{
+	sqlite3_exec(st->db, "ROLLBACK TO record; RELEASE record", NULL, NULL,
+	             NULL);
+}
+
+int wf_store_version(struct wf_store *st)
+{
+	sqlite3_stmt *s;
+	int v = -1;
+
+	if (sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &s, NULL))
+		return -1;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		v = sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	return v;
+}

@@ -1,0 +1,37 @@
+/*
+ * store.h - the store's statement interface, for lib/ modules only. Every
+ * statement is prepared once per invocation, cached by the address of its
+ * SQL text, and reused with bound parameters; no SQL is ever built from
+ * user text.
+ */
+#ifndef WF_STORE_H
+#define WF_STORE_H
+
+#include <sqlite3.h>
+
+#include "wf.h"
+
+/* The cached statement for sql (a string constant), reset and with its
+ * bindings cleared; NULL with e set. */
+sqlite3_stmt *wf_sql(struct wf_store *st, const char *sql, struct wf_err *e);
+/* Turn a failed SQLite call into an error: busy -> 75, read-only or
+ * permission -> 77, full disk or I/O -> 74, anything else -> 70. */
+int wf_sql_err(struct wf_store *st, int rc, struct wf_err *e);
+/* Step a statement that returns no rows. Returns 0 or a code. */
+int wf_sql_done(struct wf_store *st, sqlite3_stmt *s, struct wf_err *e);
+/* Bind text or NULL (when v is NULL). */
+void wf_bind_text(sqlite3_stmt *s, int i, const char *v);
+/* Bind a cJSON value: strings and numbers as text or numbers, NULL when
+ * missing, anything else as its JSON text. */
+void wf_bind_json(sqlite3_stmt *s, int i, const cJSON *v);
+/* A column as a cJSON value (NULL column: NULL pointer). */
+cJSON *wf_col_json(sqlite3_stmt *s, int i);
+/* Add column i to obj under name unless it is NULL. */
+void wf_col_add(cJSON *obj, const char *name, sqlite3_stmt *s, int i);
+sqlite3_int64 wf_sql_last_id(struct wf_store *st);
+/* Run statements without parameters (migrations). */
+int wf_sql_exec(struct wf_store *st, const char *sql, struct wf_err *e);
+/* Apply the pending migrations; called by wf_store_open(). */
+int wf_schema_migrate(struct wf_store *st, struct wf_err *e);
+
+#endif

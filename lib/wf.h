@@ -1,0 +1,546 @@
+/*
+ * wf.h - the one public header of libwf, the library behind every wf command.
+ *
+ * Map of the library (one job a file):
+ *   err.c       error values, exit codes, message formatting
+ *   cli.c       option tables: parsing, --help text, completion lists
+ *   date.c      ISO 8601 calendar dates, ages, today
+ *   record.c    the in-memory record (a cJSON tree plus field positions)
+ *   yaml_in.c   YAML stream -> records, through libyaml events
+ *   json_in.c   JSON object, array or JSON Lines -> records, streamed
+ *   reader.c    operands or stdin, format detection, bare case ids
+ *   out.c       records -> yaml, json, csv, tsv, table; --fields
+ *   validate.c  record schemas: types, enums, required and unknown fields
+ *   taxcode.c   the Italian codice fiscale
+ *   store.c     SQLite: open, pragmas, transactions, statement cache
+ *   schema.c    the tables and their forward migrations
+ *   audit.c     who changed what, when, with which command
+ *   org.c       organisations: referrers, hosts, assessors, providers
+ *   programme.c programme files: load, list, show
+ *   target.c    a programme's target rules evaluated on a person
+ *   person.c    people: matching by tax code or by names and birth date
+ *   casefile.c  cases: ids, the state machine, the case record
+ *   refer.c     referrals: add, screen, withdraw, list, show
+ *   run.c       the record loop: one transaction, --keep-going, --dry-run
+ *
+ * Rules: the library never prints diagnostics and never exits; it returns
+ * a status (0 or a WF_EX_* code) and fills a struct wf_err. Only cmd/
+ * speaks to the user.
+ */
+#ifndef WF_H
+#define WF_H
+
+#include <stddef.h>
+#include <stdio.h>
+#include <cjson/cJSON.h>
+
+#define WF_VERSION "0.1.0"
+
+/* Exit codes: sysexits.h values, defined once here (design, section 4). */
+enum {
+	WF_EX_OK = 0,
+	WF_EX_NOMATCH = 1,      /* nothing matched, not found (as grep) */
+	WF_EX_USAGE = 64,
+	WF_EX_DATAERR = 65,     /* bad data or a refused transition */
+	WF_EX_NOINPUT = 66,
+	WF_EX_UNAVAILABLE = 69, /* store unavailable */
+	WF_EX_SOFTWARE = 70,
+	WF_EX_CANTCREAT = 73,
+	WF_EX_IOERR = 74,
+	WF_EX_TEMPFAIL = 75,    /* store busy past the timeout */
+	WF_EX_NOPERM = 77,
+	WF_EX_CONFIG = 78
+};
+
+/* ---- err.c ------------------------------------------------------------ */
+
+/* An error or warning as a value: where it is, which field, what. */
+struct wf_err {
+	int code;          /* WF_EX_* */
+	char file[256];    /* input name, "" when not from a file */
+	long line, col;    /* 1-based; 0 when unknown */
+	char field[128];   /* dotted path of the field, "" when none */
+	char msg[1024];    /* lower case, no full stop, subject quoted */
+};
+
+/* Clear e. */
+void wf_err_clear(struct wf_err *e);
+/* Set e's code and message (printf style); keeps position and field.
+ * Returns code, so that 'return wf_err_set(e, ...)' reads naturally. */
+int wf_err_set(struct wf_err *e, int code, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Set the field path of e. */
+void wf_err_field(struct wf_err *e, const char *field);
+/* Format e as "FILE:LINE:COL: FIELD: MSG" (parts that are unknown left
+ * out) into buf. */
+void wf_err_format(const struct wf_err *e, char *buf, size_t len);
+/* Print e to f as "prog: warning: message" or "prog: message". */
+void wf_err_print(FILE *f, const char *prog, const struct wf_err *e,
+                  int warning);
+/* The name of an exit code, for messages and man pages. */
+const char *wf_exit_name(int code);
+
+/* ---- date.c ----------------------------------------------------------- */
+
+/* A calendar date as days since 1970-01-01 (may be negative). */
+typedef long wf_day;
+
+/* Parse an ISO 8601 calendar date YYYY-MM-DD that exists. Returns 0 and
+ * sets *d, or -1. */
+int wf_date_parse(const char *s, wf_day *d);
+/* Format d as YYYY-MM-DD into buf (at least 11 bytes). */
+void wf_date_format(wf_day d, char *buf);
+/* Days from civil date; month 1-12. No range check. */
+wf_day wf_date_from_ymd(int y, int m, int dd);
+void wf_date_to_ymd(wf_day d, int *y, int *m, int *dd);
+/* Today in local time, or $WF_TODAY (YYYY-MM-DD) when set: tests and
+ * back-dated batch runs need a fixed "today". */
+wf_day wf_date_today(void);
+/* Whole years of age on day 'on' of someone born on 'birth'. */
+int wf_date_age(wf_day birth, wf_day on);
+/* Current UTC time as YYYY-MM-DDTHH:MM:SSZ into buf (21 bytes). */
+void wf_timestamp(char *buf, size_t len);
+
+/* ---- record.c --------------------------------------------------------- */
+
+/* Where one field of a record stands in its input. */
+struct wf_pos {
+	const cJSON *item;
+	long line, col;
+};
+
+/* One input record: a cJSON tree (object, or a string for a bare case id)
+ * and the means to find any field's line and column for a message. */
+struct wf_record {
+	cJSON *root;
+	const char *file;          /* as shown in messages */
+	long line, col;            /* start of the record */
+	struct wf_pos *pos;        /* YAML: positions recorded while parsing */
+	size_t npos, cappos;
+	const char *text;          /* JSON: the record's text, located lazily */
+	size_t textlen;
+};
+
+/* Line and column of item (the key of a member, or an element) in rec;
+ * the record's start when unknown. */
+void wf_record_where(const struct wf_record *rec, const cJSON *item,
+                     long *line, long *col);
+/* Fill e's position from item of rec and its field path; returns code. */
+int wf_record_err(const struct wf_record *rec, const cJSON *item,
+                  const char *field, struct wf_err *e, int code,
+                  const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+/* Remember item's position (used by the YAML reader). Returns 0 or -1. */
+int wf_record_addpos(struct wf_record *rec, const cJSON *item, long line,
+                     long col);
+/* Move (*line, *col) over the first n bytes of text; columns count
+ * characters, not bytes. */
+void wf_text_advance(const char *text, size_t n, long *line, long *col);
+/* Free the tree and positions; the record can be reused. */
+void wf_record_reset(struct wf_record *rec);
+
+/* The string value of member name of obj, or NULL. */
+const char *wf_json_str(const cJSON *obj, const char *name);
+/* The value at a dotted path ("person.tax_code"), or NULL. */
+const cJSON *wf_json_path(const cJSON *obj, const char *path);
+
+/* ---- reader.c: records from operands or standard input ---------------- */
+
+struct wf_reader;
+
+/* Open a reader over the files named (argv, argc); none or "-" means
+ * standard input. With ids set, operands are case ids, not files, and "-"
+ * reads records from standard input. */
+int wf_reader_open(struct wf_reader **r, char **argv, int argc, int ids,
+                   struct wf_err *e);
+/* A reader that yields one given record (taken over) and nothing else. */
+int wf_reader_single(struct wf_reader **r, cJSON *root, struct wf_err *e);
+/* Read the next record into rec (reset first). Returns 1 when a record was
+ * read, 0 at the end, or -1 with e set. A bare scalar becomes a string
+ * root (a case id). */
+int wf_reader_next(struct wf_reader *r, struct wf_record *rec,
+                   struct wf_err *e);
+void wf_reader_close(struct wf_reader *r);
+
+/* Lower-level sources, one per input (used by reader.c). */
+struct wf_src;
+/* prefix: bytes already read from f (to detect the format), replayed
+ * first. */
+struct wf_src *wf_yaml_open(FILE *f, const char *name, const char *prefix,
+                            size_t plen);
+int wf_yaml_next(struct wf_src *s, struct wf_record *rec, struct wf_err *e);
+void wf_yaml_close(struct wf_src *s);
+struct wf_src *wf_json_open(FILE *f, const char *name, const char *prefix,
+                            size_t plen);
+int wf_json_next(struct wf_src *s, struct wf_record *rec, struct wf_err *e);
+void wf_json_close(struct wf_src *s);
+/* Offset in text of item's key or element, for JSON records. Returns 0 and
+ * sets *off, or -1 when not found. */
+int wf_json_locate(const char *text, size_t len, const cJSON *root,
+                   const cJSON *item, size_t *off);
+/* YAML 1.2 core resolution of a plain scalar: 0 string, 1 null, 2 bool,
+ * 3 number. Shared by the reader and the writer so round trips hold. */
+int wf_yaml_resolve(const char *s, size_t len);
+
+/* ---- out.c: records out ----------------------------------------------- */
+
+enum wf_format { WF_FMT_YAML, WF_FMT_JSON, WF_FMT_CSV, WF_FMT_TSV,
+                 WF_FMT_TABLE };
+
+struct wf_out;
+
+extern const char *const wf_format_names[];  /* NULL-terminated */
+
+/* Parse a format name. Returns 0 or -1. */
+int wf_format_parse(const char *name, enum wf_format *f);
+/* The format used when -o is not given: $WF_FORMAT, else YAML on a
+ * terminal and JSON Lines elsewhere. Returns 0 or -1 (bad $WF_FORMAT). */
+int wf_format_default(FILE *f, enum wf_format *fmt, struct wf_err *e);
+/* Open an output on f. fields: comma-separated dotted paths or NULL;
+ * deflt: the columns tabular formats use when fields is NULL. */
+int wf_out_open(struct wf_out **o, FILE *f, enum wf_format fmt,
+                const char *fields, const char *deflt, struct wf_err *e);
+/* Write one record. Returns 0 or WF_EX_IOERR. */
+int wf_out_record(struct wf_out *o, const cJSON *rec, struct wf_err *e);
+/* Finish (tables are aligned and written here) and free. */
+int wf_out_close(struct wf_out *o, struct wf_err *e);
+/* How many records were written. */
+long wf_out_count(const struct wf_out *o);
+
+/* ---- validate.c ------------------------------------------------------- */
+
+enum wf_type {
+	WF_T_STRING,   /* text; a plain YAML number is taken as its text */
+	WF_T_DATE,     /* YYYY-MM-DD that exists */
+	WF_T_INT,      /* integer in [min, max] */
+	WF_T_BOOL,
+	WF_T_ENUM,     /* one of enums */
+	WF_T_ENUMS,    /* a list of enums (a single one is accepted) */
+	WF_T_STRINGS,  /* a list of strings (a single one is accepted) */
+	WF_T_OBJECT,   /* a mapping checked against sub */
+	WF_T_LIST,     /* a list of mappings checked against sub */
+	WF_T_TAXCODE,  /* codice fiscale, normalised to upper case */
+	WF_T_ANY       /* anything: checked by its owner */
+};
+
+#define WF_F_REQUIRED 1u  /* must be present */
+#define WF_F_OUTPUT   2u  /* written by the commands; ignored on input */
+
+struct wf_schema;
+
+struct wf_field {
+	const char *name;
+	enum wf_type type;
+	unsigned flags;
+	const char *const *enums;       /* NULL-terminated, for enum types */
+	const struct wf_schema *sub;    /* for OBJECT and LIST */
+	long min, max;                  /* for INT (both 0: no range) */
+};
+
+struct wf_schema {
+	const char *kind;               /* record kind, or NULL for nested */
+	const struct wf_field *fields;  /* terminated by a NULL name */
+};
+
+/* Check obj (a member of rec at path, "" for the top) against s:
+ * unknown fields (with the nearest name suggested), required fields, types,
+ * enums, dates. Normalises in place (numbers to strings where text is
+ * wanted, tax codes to upper case, single values to lists). Returns 0 or
+ * WF_EX_DATAERR with e filled. */
+int wf_validate(const struct wf_record *rec, cJSON *obj,
+                const struct wf_schema *s, const char *path,
+                struct wf_err *e);
+/* The candidate nearest to word by edit distance, or NULL when none is
+ * close enough to be a plausible typo. */
+const char *wf_nearest(const char *word, const char *const *cands);
+/* Join a NULL-terminated list as "a, b, c" into buf. */
+void wf_join(const char *const *list, char *buf, size_t len);
+
+/* ---- taxcode.c -------------------------------------------------------- */
+
+/* Check a codice fiscale (16 characters, upper case): format, omocodia
+ * letters, a real birth date, the check character. On success fills the
+ * birth year modulo 100, month, day and sex ('M' or 'F'). Returns 0 or -1
+ * with why (a short phrase) set. */
+struct wf_taxcode {
+	int yy, month, day;
+	char sex;
+};
+int wf_taxcode_check(const char *code, struct wf_taxcode *tc,
+                     const char **why);
+/* The check character for the first 15 characters of code. */
+char wf_taxcode_checkchar(const char *code);
+
+/* ---- store.c ---------------------------------------------------------- */
+
+struct wf_store;
+
+#define WF_OPEN_CREATE 1u  /* create the store when missing */
+
+/* The path the store was opened at. */
+const char *wf_store_file(const struct wf_store *st);
+/* The store's path: --db, else $WF_DB, else
+ * $XDG_DATA_HOME/workflow/workflow.db (~/.local/share/...). */
+int wf_store_path(const char *opt, char *buf, size_t len, struct wf_err *e);
+/* Open (and with WF_OPEN_CREATE create, 0600 in a 0700 folder) the store,
+ * set WAL, the busy timeout and foreign keys, and migrate the schema
+ * forward. */
+int wf_store_open(struct wf_store **st, const char *path, unsigned flags,
+                  struct wf_err *e);
+void wf_store_close(struct wf_store *st);
+/* BEGIN IMMEDIATE / COMMIT / ROLLBACK; savepoints for --keep-going. */
+int wf_store_begin(struct wf_store *st, struct wf_err *e);
+int wf_store_commit(struct wf_store *st, struct wf_err *e);
+void wf_store_rollback(struct wf_store *st);
+int wf_store_savepoint(struct wf_store *st, struct wf_err *e);
+int wf_store_release(struct wf_store *st, struct wf_err *e);
+void wf_store_rollback_to(struct wf_store *st);
+/* The schema version of the store and of this build. */
+int wf_store_version(struct wf_store *st);
+int wf_schema_latest(void);
+
+/* ---- cli.c: command lines from tables ----------------------------------- */
+
+struct wf_opt {
+	const char *lng;              /* long name, without "--" */
+	int shrt;                     /* short letter, or 0 */
+	const char *arg;              /* name of its value; NULL for a flag */
+	const char *help;
+	const char *const *values;    /* possible values, for completion */
+};
+
+struct wf_cli;
+
+/* A subcommand: its operands, a line of help, its option tables (a
+ * NULL-terminated list, e.g. common options then its own), its handler. */
+struct wf_cmd;
+struct wf_sub {
+	const char *name;
+	const char *operands;
+	const char *summary;
+	const struct wf_opt *const *opts;
+	/* Run it: returns an exit code, with e set when it is not 0. NULL
+	 * for a command of its own (wf refer -> wf-refer). */
+	int (*run)(struct wf_cli *cli, struct wf_err *e);
+	const struct wf_cmd *group;   /* a group of subcommands instead */
+};
+
+#define WF_CLI_EXEC (-2)  /* wf_cli_parse: the subcommand is a program */
+
+struct wf_cmd {
+	const char *name;             /* "wf-refer" */
+	const char *summary;
+	const struct wf_sub *subs;    /* terminated by a NULL name */
+};
+
+/* A parsed command line. */
+struct wf_cli {
+	const struct wf_cmd *cmd;
+	const struct wf_sub *sub;
+	struct {
+		const struct wf_opt *opt;
+		const char *val;      /* "" for a flag */
+	} v[32];
+	int nv;
+	char **args;                  /* operands, in order */
+	int nargs;
+	FILE *err;                    /* where diagnostics go (stderr) */
+};
+
+extern const struct wf_opt wf_opts_common[]; /* -h --db -o --fields -q */
+extern const struct wf_opt wf_opts_write[];  /* -n --keep-going */
+
+/* Parse argv (argv[1] names the subcommand; a group takes the next word
+ * too). Returns 0 to run cli->sub; -1 when help, the version or completion
+ * words were written to out (exit 0); WF_CLI_EXEC when cli->sub is a
+ * program of its own; or WF_EX_USAGE with e set. */
+int wf_cli_parse(struct wf_cli *cli, const struct wf_cmd *cmd, int argc,
+                 char **argv, FILE *out, struct wf_err *e);
+/* The value of option lng ("" for a flag given), or NULL when absent. */
+const char *wf_cli_opt(const struct wf_cli *cli, const char *lng);
+/* The usage line of cmd, or of one subcommand. */
+void wf_cli_usage(FILE *f, const struct wf_cmd *cmd, const struct wf_sub *sub);
+void wf_cli_free(struct wf_cli *cli);
+/* The main of every command: parse, run, print the error if any to err
+ * (usage errors with a pointer to --help), flush out and turn a write
+ * error into WF_EX_IOERR. Returns the exit code. With WF_CLI_EXEC the
+ * caller runs the program named by sub (see wf.c); *sub is set then. */
+int wf_cli_main(const struct wf_cmd *cmd, int argc, char **argv, FILE *out,
+                FILE *err, const struct wf_sub **sub);
+
+/* ---- run.c: the context every command works in ------------------------- */
+
+struct wf_ctx;
+typedef void (*wf_diag_fn)(struct wf_ctx *ctx, const struct wf_err *e,
+                           int warning);
+
+/* What one invocation is: which command, its store, its output, and how
+ * it treats bad records. wf_ctx_init() fills it from the command line. */
+struct wf_ctx {
+	const char *prog;        /* "wf-refer", for messages */
+	char progbuf[32];
+	char command[64];        /* "wf-refer add", for the audit */
+	char operator_[128];     /* $WF_OPERATOR, else the login name */
+	struct wf_store *st;
+	struct wf_out *out;      /* NULL with -q: records are not printed */
+	enum wf_format fmt;
+	const char *fields;      /* --fields */
+	int dry_run, keep_going, quiet;
+	wf_diag_fn diag;         /* prints errors and warnings (cmd/) */
+	long nbad;               /* records refused under --keep-going */
+	const struct wf_cli *cli;
+	const void *arg;         /* the subcommand's own options */
+};
+
+#define WF_NO_STORE 0x100u  /* wf_ctx_init: do not open the store */
+
+/* Fill ctx from a parsed command line: operator, flags, output format,
+ * and the store, opened with flags (WF_OPEN_CREATE for commands that
+ * write). */
+int wf_ctx_init(struct wf_ctx *ctx, const struct wf_cli *cli, wf_diag_fn diag,
+                unsigned flags, struct wf_err *e);
+/* Open ctx's output straight on f, for commands that only read. deflt:
+ * the columns of tabular formats. */
+int wf_ctx_output(struct wf_ctx *ctx, FILE *f, const char *deflt,
+                  struct wf_err *e);
+/* Close the output and the store. Returns 0 or the first error. */
+int wf_ctx_finish(struct wf_ctx *ctx, struct wf_err *e);
+/* Emit a warning through ctx->diag, unless quiet. */
+void wf_warn(struct wf_ctx *ctx, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Apply fn to every record of r in one transaction. Bad records abort and
+ * roll back everything, or with keep_going are reported and skipped (a
+ * savepoint each). Output written by fn is held back (in a temporary file,
+ * not in memory) until the commit, so that nothing is printed for a
+ * transaction that is rolled back. With dry_run the transaction is rolled
+ * back at the end and the output printed. Returns 0, WF_EX_DATAERR when
+ * any record was bad, or the first fatal code. */
+typedef int (*wf_record_fn)(struct wf_ctx *ctx, struct wf_record *rec,
+                            struct wf_err *e);
+int wf_run(struct wf_ctx *ctx, struct wf_reader *r, wf_record_fn fn,
+           FILE *out, const char *deflt, struct wf_err *e);
+/* A writing subcommand from start to end: refuse a terminal on standard
+ * input when there are no operands, open the store (creating it), read
+ * records (or case ids, when ids is set) from the operands, and wf_run()
+ * fn over them with arg as ctx->arg. */
+int wf_cli_records(struct wf_cli *cli, wf_record_fn fn, int ids,
+                   const void *arg, const char *deflt, struct wf_err *e);
+/* The same for one record built from the command line's flags (taken
+ * over and freed). */
+int wf_cli_record(struct wf_cli *cli, wf_record_fn fn, cJSON *given,
+                  const char *deflt, struct wf_err *e);
+/* A reading subcommand: open the existing store and the output on stdout,
+ * call fn, close. */
+typedef int (*wf_query_fn)(struct wf_ctx *ctx, const void *arg,
+                           struct wf_err *e);
+int wf_cli_query(struct wf_cli *cli, wf_query_fn fn, const void *arg,
+                 const char *deflt, struct wf_err *e);
+/* Emit get(id) for each operand; the unknown ones are reported and the
+ * result is WF_EX_NOMATCH. For 'show' subcommands. */
+typedef cJSON *(*wf_get_fn)(struct wf_store *st, const char *id,
+                            struct wf_err *e);
+int wf_show_each(struct wf_ctx *ctx, wf_get_fn get, struct wf_err *e);
+/* Create the store if need be and emit what it is (path, schema). */
+int wf_store_info(struct wf_ctx *ctx, const void *unused, struct wf_err *e);
+
+/* Write one result record to the invocation's output. */
+int wf_emit(struct wf_ctx *ctx, const cJSON *rec, struct wf_err *e);
+
+/* ---- audit.c ---------------------------------------------------------- */
+
+/* Record that ctx's operator did action on entity id, with detail (a JSON
+ * object; may be NULL) of what changed. */
+int wf_audit(struct wf_ctx *ctx, const char *action, const char *entity,
+             const char *id, const cJSON *detail, struct wf_err *e);
+
+/* ---- org.c ------------------------------------------------------------ */
+
+extern const char *const wf_org_roles[];
+/* Add or update an organisation from a record; emits the stored record. */
+int wf_org_add(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e);
+/* Emit organisations, optionally only those with role. Returns 0, or
+ * WF_EX_NOMATCH when none. */
+int wf_org_list(struct wf_ctx *ctx, const void *role, struct wf_err *e);
+int wf_org_show(struct wf_ctx *ctx, const void *unused, struct wf_err *e);
+/* The organisation record of code, or NULL with e set (WF_EX_NOMATCH). */
+cJSON *wf_org_get(struct wf_store *st, const char *code, struct wf_err *e);
+/* Check that code names a registered organisation having role; the
+ * message names the command that would register it. Returns 0 or
+ * WF_EX_DATAERR; sets *id to its row id. */
+int wf_org_require(struct wf_store *st, const char *code, const char *role,
+                   long long *id, struct wf_err *e);
+
+/* ---- programme.c and target.c ----------------------------------------- */
+
+/* Load (add or replace) a programme from a record; emits its summary. */
+int wf_programme_load(struct wf_ctx *ctx, struct wf_record *rec,
+                      struct wf_err *e);
+int wf_programme_list(struct wf_ctx *ctx, const void *unused,
+                      struct wf_err *e);
+int wf_programme_show(struct wf_ctx *ctx, const void *unused,
+                      struct wf_err *e);
+/* The programme record (the file as loaded, with kind and id), or NULL
+ * with e set (WF_EX_NOMATCH when unknown). */
+cJSON *wf_programme_get(struct wf_store *st, const char *code,
+                        struct wf_err *e);
+/* Row id of a programme, or WF_EX_DATAERR with a hint to load it. */
+int wf_programme_require(struct wf_store *st, const char *code,
+                         long long *id, struct wf_err *e);
+
+extern const char *const wf_employment_statuses[];
+extern const char *const wf_certifications[];
+extern const char *const wf_placement_kinds[];
+extern const char *const wf_parties[];
+
+/* The facts a target rule looks at. */
+struct wf_subject {
+	wf_day birth;                 /* birth date */
+	const char *employment;       /* employment status at the date */
+	const char *const *certs;     /* certification kinds, NULL-terminated */
+	const char *municipality;     /* residence, may be NULL */
+};
+/* Check a target definition (used when a programme is loaded). */
+int wf_target_check(const struct wf_record *rec, const cJSON *target,
+                    struct wf_err *e);
+/* Evaluate target on s at day on. Returns 1 when it matches; 0 when not,
+ * with every failing rule explained as strings appended to reasons (a
+ * cJSON array); -1 on a malformed target. */
+int wf_target_eval(const cJSON *target, const struct wf_subject *s,
+                   wf_day on, cJSON *reasons);
+
+/* ---- refer.c ---------------------------------------------------------- */
+
+/* Options of the referral subcommands that act on cases. */
+struct wf_refer_opts {
+	const char *date;     /* --date, effective date; NULL: today */
+	const char *note;     /* --note */
+	const char *reason;   /* --reason */
+};
+/* Filters of wf-refer list. */
+struct wf_case_filter {
+	const char *status, *programme, *referrer, *since, *until, *name;
+};
+
+int wf_refer_add(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e);
+int wf_refer_screen(struct wf_ctx *ctx, struct wf_record *rec,
+                    struct wf_err *e);
+int wf_refer_withdraw(struct wf_ctx *ctx, struct wf_record *rec,
+                      struct wf_err *e);
+/* Emit the matching cases; WF_EX_NOMATCH when none. */
+int wf_case_list(struct wf_ctx *ctx, const void *filter, struct wf_err *e);
+/* Emit each case named by the operands, with its history; the unknown
+ * ones are reported and the result is WF_EX_NOMATCH. */
+int wf_case_show(struct wf_ctx *ctx, const void *unused, struct wf_err *e);
+/* Check the filters (dates, statuses) before any query. */
+int wf_case_filter_check(const struct wf_case_filter *f, struct wf_err *e);
+
+/* The case id a record names: the string of a bare id, "id" of a case
+ * record, else its "case" member. NULL with e set when none. */
+const char *wf_record_case_id(const struct wf_record *rec, struct wf_err *e);
+
+/* Default columns of tabular output for each record kind. */
+extern const char wf_case_columns[];
+extern const char wf_org_columns[];
+extern const char wf_programme_columns[];
+
+#endif
