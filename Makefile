@@ -65,6 +65,7 @@ deps:
 	pkg-config --exists libcjson 2>/dev/null || missing="$$missing libcjson-dev"; \
 	command -v bats >/dev/null || missing="$$missing bats"; \
 	command -v mandoc >/dev/null || missing="$$missing mandoc"; \
+	command -v sqlite3 >/dev/null || missing="$$missing sqlite3"; \
 	if [ -z "$$missing" ]; then exit 0; fi; \
 	if [ "$$(id -u)" = 0 ]; then \
 		echo "installing:$$missing"; \

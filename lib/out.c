@@ -8,6 +8,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 #include <yaml.h>
 
@@ -195,11 +196,38 @@ static int emit_scalar(struct wf_out *o, const char *s, yaml_scalar_style_t st)
 	return yaml_emitter_emit(&o->em, &ev);
 }
 
+/* Text another YAML reader could take for something else: what ours
+ * resolves as null, bool or number, and also numbers with a leading zero
+ * or a sign, and YAML 1.1's yes/no/on/off. Quoted, it is text to all. */
+static int ambiguous(const char *s)
+{
+	static const char *const words[] = { "yes", "no", "on", "off", "y", "n",
+	                                     ".inf", "-.inf", "+.inf", ".nan",
+	                                     NULL };
+	const char *p = s + (*s == '+' || *s == '-');
+	size_t digits = 0, dots = 0;
+
+	if (wf_yaml_resolve(s, strlen(s)) != 0)
+		return 1;
+	for (int i = 0; words[i]; i++)
+		if (!strcasecmp(s, words[i]))
+			return 1;
+	for (; *p; p++) {
+		if (*p >= '0' && *p <= '9')
+			digits++;
+		else if (*p == '.')
+			dots++;
+		else if (*p != '_')
+			return 0;
+	}
+	return digits > 0 && dots <= 1;
+}
+
 static int emit_string(struct wf_out *o, const char *s)
 {
 	yaml_scalar_style_t st = YAML_ANY_SCALAR_STYLE;
 
-	if (wf_yaml_resolve(s, strlen(s)) != 0)
+	if (ambiguous(s))
 		st = YAML_SINGLE_QUOTED_SCALAR_STYLE;
 	else if (strchr(s, '\n'))
 		st = YAML_LITERAL_SCALAR_STYLE;
@@ -218,8 +246,7 @@ static int flow_list(const cJSON *v)
 		if (cJSON_IsString(c)) {
 			const char *s = c->valuestring;
 
-			if (!*s || strpbrk(s, ",:[]{}#'\"\n&*!|>%@`") ||
-			    wf_yaml_resolve(s, strlen(s)) != 0)
+			if (!*s || strpbrk(s, ",:[]{}#'\"\n&*!|>%@`") || ambiguous(s))
 				return 0;
 			n += strlen(s) + 2;
 		}

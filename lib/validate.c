@@ -109,24 +109,31 @@ static int bad_enum(const struct wf_record *rec, const cJSON *v,
 	return WF_EX_DATAERR;
 }
 
-/* A single value where a list is wanted becomes a list of one. */
-static cJSON *as_list(cJSON *parent, cJSON *v)
+/* A single value where a list is wanted becomes a list of one. The node
+ * is changed in place, so that its recorded position stays true and the
+ * caller's iteration over its siblings is undisturbed. */
+static cJSON *as_list(cJSON *v)
 {
-	cJSON *list;
+	cJSON *elem;
 
 	if (cJSON_IsArray(v))
 		return v;
-	list = cJSON_CreateArray();
-	if (!list)
+	if (!(elem = cJSON_Duplicate(v, 1)))
 		return NULL;
-	cJSON_ReplaceItemViaPointer(parent, v, list);
-	v->next = v->prev = NULL;
-	cJSON_AddItemToArray(list, v);
-	return list;
+	if (cJSON_IsObject(v)) {
+		cJSON_Delete(v->child);
+		v->child = NULL;
+	}
+	free(v->valuestring);
+	v->valuestring = NULL;
+	v->type = cJSON_Array;
+	cJSON_AddItemToArray(v, elem);
+	return v;
 }
 
-/* Text fields take a YAML number as the text it was written as. */
-static int to_text(cJSON *parent, cJSON *v)
+/* Text fields take a YAML number as the text it was written as, changed
+ * in place for the same reasons. */
+static int to_text(cJSON *v)
 {
 	char buf[64];
 
@@ -138,7 +145,10 @@ static int to_text(cJSON *parent, cJSON *v)
 		snprintf(buf, sizeof buf, "%lld", (long long)v->valuedouble);
 	else
 		snprintf(buf, sizeof buf, "%.15g", v->valuedouble);
-	return cJSON_ReplaceItemViaPointer(parent, v, cJSON_CreateString(buf));
+	if (!(v->valuestring = strdup(buf)))
+		return 0;
+	v->type = cJSON_String;
+	return 1;
 }
 
 static int check_taxcode(const struct wf_record *rec, cJSON *v,
@@ -181,7 +191,7 @@ static int check_list(const struct wf_record *rec, cJSON *list,
 		} else if (f->type == WF_T_ENUMS) {
 			if (!enum_ok(c, f->enums))
 				return bad_enum(rec, c, sub, f->enums, e);
-		} else if (!to_text(list, c)) {
+		} else if (!to_text(c)) {
 			return wf_record_err(rec, c, sub, e, WF_EX_DATAERR,
 			                     "expected text");
 		}
@@ -190,7 +200,7 @@ static int check_list(const struct wf_record *rec, cJSON *list,
 }
 
 /* Check one present value v (a member of obj) against f. */
-static int check_value(const struct wf_record *rec, cJSON *obj, cJSON *v,
+static int check_value(const struct wf_record *rec, cJSON *v,
                        const struct wf_field *f, const char *path,
                        struct wf_err *e)
 {
@@ -198,15 +208,14 @@ static int check_value(const struct wf_record *rec, cJSON *obj, cJSON *v,
 
 	switch (f->type) {
 	case WF_T_STRING:
-		if (!to_text(obj, v))
+		if (!to_text(v))
 			return wf_record_err(rec, v, path, e, WF_EX_DATAERR,
 			                     "expected text");
 		return 0;
 	case WF_T_TAXCODE:
-		if (!to_text(obj, v))
+		if (!to_text(v))
 			return wf_record_err(rec, v, path, e, WF_EX_DATAERR,
 			                     "expected a tax code");
-		v = cJSON_GetObjectItemCaseSensitive(obj, f->name);
 		return check_taxcode(rec, v, path, e);
 	case WF_T_DATE:
 		if (!cJSON_IsString(v) || wf_date_parse(v->valuestring, &d) < 0) {
@@ -247,7 +256,7 @@ static int check_value(const struct wf_record *rec, cJSON *obj, cJSON *v,
 		if (f->type == WF_T_LIST && !cJSON_IsArray(v) && !cJSON_IsObject(v))
 			return wf_record_err(rec, v, path, e, WF_EX_DATAERR,
 			                     "expected a list");
-		if (!(v = as_list(obj, v)))
+		if (!(v = as_list(v)))
 			return wf_err_set(e, WF_EX_SOFTWARE, "out of memory");
 		return check_list(rec, v, f, path, e);
 	case WF_T_ANY:
@@ -303,7 +312,7 @@ int wf_validate(const struct wf_record *rec, cJSON *obj,
 			return unknown(rec, v, s, sub, e);
 		if (cJSON_IsNull(v) || (f->flags & WF_F_OUTPUT))
 			continue;
-		if ((rc = check_value(rec, obj, v, f, sub, e)) != 0)
+		if ((rc = check_value(rec, v, f, sub, e)) != 0)
 			return rc;
 	}
 	for (const struct wf_field *f = s->fields; f->name; f++) {

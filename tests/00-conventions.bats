@@ -1,0 +1,168 @@
+#!/usr/bin/env bats
+# What every command does the same way: help, version, bad options, output
+# formats, standard input, exit codes.
+
+load helpers
+
+@test "every command: --help prints the usage on stdout, exit 0" {
+	for c in wf wf-refer; do
+		run --separate-stderr "$c" --help
+		[ "$status" -eq 0 ]
+		[[ "${lines[0]}" == "usage: $c <command> [options] [args]" ]]
+		[ -z "$stderr" ]
+	done
+}
+
+@test "every subcommand: --help lists its options" {
+	run --separate-stderr wf-refer add --help
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = "usage: wf-refer add [options] [FILE...]" ]
+	[[ "$output" == *"--keep-going"* ]]
+	[[ "$output" == *"-n, --dry-run"* ]]
+	run --separate-stderr wf programme load -h
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = "usage: wf programme load [options] [FILE...]" ]
+}
+
+@test "every command: --version and -V" {
+	run wf --version
+	[ "$status" -eq 0 ]
+	[[ "$output" =~ ^wf\ \(workflow\)\ [0-9]+\.[0-9]+\.[0-9]+$ ]]
+	run wf-refer -V
+	[[ "$output" =~ ^wf-refer\ \(workflow\)\ [0-9] ]]
+}
+
+@test "unknown option -> exit 64, one line and a pointer to --help" {
+	run -64 --separate-stderr wf-refer list --stauts referred
+	[ "${stderr_lines[0]}" = "wf-refer: unknown option '--stauts' (did you mean '--status'?)" ]
+	[ "${stderr_lines[1]}" = "see 'wf-refer list --help'" ]
+	[ -z "$output" ]
+}
+
+@test "unknown command -> exit 64 with the nearest one" {
+	run -64 --separate-stderr wf-refer scren 2026-0001
+	[ "${stderr_lines[0]}" = "wf-refer: unknown command 'scren' (did you mean 'screen'?)" ]
+	run -64 --separate-stderr wf
+	[[ "$stderr" == *"missing command"* ]]
+}
+
+@test "option needing a value, and a flag given one -> exit 64" {
+	run -64 --separate-stderr wf-refer list --status
+	[ "${stderr_lines[0]}" = "wf-refer: option '--status' needs STATUS" ]
+	run -64 --separate-stderr wf-refer list --quiet=yes
+	[ "${stderr_lines[0]}" = "wf-refer: option '--quiet' takes no value" ]
+}
+
+@test "--opt=value, --opt value, -ovalue and grouped flags all parse" {
+	seed
+	referral Marco Rossi 1998-04-12 > "$T/r.yaml"
+	run -0 wf-refer add -nq "$T/r.yaml"
+	[ -z "$output" ]
+	run -0 wf-refer add "$T/r.yaml" -ojson
+	[[ "$output" == '{"kind":"case","id":"2026-0001"'* ]]
+	run -0 wf-refer list --output=tsv --fields=id,status
+	[ "$output" = $'id\tstatus\n2026-0001\treferred' ]
+}
+
+@test "-- ends the options" {
+	seed
+	referral Marco Rossi 1998-04-12 > "$T/-r.yaml"
+	cd "$T"
+	run -0 wf-refer add -o tsv --fields id -- -r.yaml
+	[ "${lines[1]}" = "2026-0001" ]
+}
+
+@test "output: JSON Lines off a terminal by default, WF_FORMAT and -o choose" {
+	seed
+	run -0 wf org list --role host
+	[ "${#lines[@]}" -eq 3 ]
+	[[ "${lines[0]}" == '{"kind":"organisation","id":"coop-aironi",'* ]]
+	WF_FORMAT=tsv run -0 wf org list --role host --fields id,employees
+	[ "$output" = $'id\temployees\ncoop-aironi\t9\ncoop-betania\t18\ncoop-s-ambrogio\t42' ]
+	WF_FORMAT=tsv run -0 wf org list --role host --fields id -o csv
+	[ "${lines[1]}" = "coop-aironi" ]
+}
+
+@test "a bad WF_FORMAT -> exit 78; a bad -o -> exit 64" {
+	seed
+	WF_FORMAT=xml run -78 --separate-stderr wf org list
+	[ "$stderr" = "wf: WF_FORMAT: unknown format 'xml' (one of: yaml, json, csv, tsv, table)" ]
+	run -64 --separate-stderr wf org list -o xml
+	[ "${stderr_lines[0]}" = "wf: unknown format 'xml' (one of: yaml, json, csv, tsv, table)" ]
+}
+
+@test "every output format, same fields in the same order" {
+	seed
+	run -0 wf org show coop-betania -o yaml
+	[ "$output" = $'---\nkind: organisation\nid: coop-betania\nname: Cooperativa Betania\nroles: [host]\nemployees: 18' ]
+	run -0 wf org show coop-betania -o json
+	[ "$output" = '{"kind":"organisation","id":"coop-betania","name":"Cooperativa Betania","roles":["host"],"employees":18}' ]
+	run -0 wf org show coop-betania caritas-vigevano -o csv --fields id,name,roles
+	[ "$output" = $'id,name,roles\ncoop-betania,Cooperativa Betania,host\ncaritas-vigevano,Caritas Diocesana di Vigevano,provider; referrer' ]
+	run -0 wf org show coop-betania caritas-vigevano -o table --fields id,roles,employees
+	[ "${lines[0]}" = "ID                ROLES               EMPLOYEES" ]
+	[ "${lines[1]}" = "coop-betania      host                18" ]
+	[ "${lines[2]}" = "caritas-vigevano  provider; referrer  " ]
+}
+
+@test "csv quotes what needs quoting; tsv flattens tabs and line breaks" {
+	seed
+	wf org add -q --id x --name 'Coop "La Rete", Pavia' --role host
+	run -0 wf org show x -o csv --fields id,name
+	[ "${lines[1]}" = 'x,"Coop ""La Rete"", Pavia"' ]
+	printf 'id: y\nname: "two\\tparts\\nand lines"\nroles: host\n' > "$T/o.yaml"
+	wf org add -q "$T/o.yaml"
+	run -0 wf org show y -o tsv --fields id,name
+	[ "${lines[1]}" = $'y\ttwo parts and lines' ]
+}
+
+@test "--fields keeps the nesting in YAML and JSON" {
+	seed
+	referral Marco Rossi 1998-04-12 | wf-refer add -q
+	run -0 wf-refer show 2026-0001 -o json --fields id,person.last_name,status
+	[ "$output" = '{"id":"2026-0001","person":{"last_name":"Rossi"},"status":"referred"}' ]
+}
+
+@test "'-' reads standard input; a missing file -> exit 66" {
+	seed
+	run -0 bash -c "referral() { :; }; wf-refer add -o tsv --fields id - < <(printf 'programme: workflow-lomellina\ndate: 2026-10-01\nreferrer: caritas-vigevano\nperson: {first_name: A, last_name: B, birth_date: 2000-01-01, employment_status: unemployed}\n')"
+	[ "${lines[1]}" = "2026-0001" ]
+	run -66 --separate-stderr wf-refer add "$T/nope.yaml"
+	[ "$stderr" = "wf-refer: cannot open '$T/nope.yaml': No such file or directory" ]
+}
+
+@test "a full disk is an error: exit 74" {
+	seed
+	run -74 --separate-stderr bash -c 'wf org list -o json > /dev/full'
+	[[ "$stderr" == *"cannot write output"* ]]
+}
+
+@test "-q prints nothing; the exit status tells" {
+	seed
+	run -0 wf org list -q
+	[ -z "$output" ]
+	run -1 --separate-stderr wf-refer list -q
+	[ -z "$output" ]
+	[ -z "$stderr" ]
+}
+
+@test "nothing matched -> exit 1, as grep" {
+	seed
+	run -1 --separate-stderr wf-refer list --status screened
+	[ -z "$output" ]
+	[ "$stderr" = "wf-refer: no cases match" ]
+}
+
+@test "--complete lists subcommands, options and option values" {
+	run -0 wf-refer --complete
+	[ "$output" = $'add\nscreen\nwithdraw\nlist\nshow' ]
+	run -0 wf-refer --complete list
+	[[ "$output" == *"--status="* ]]
+	[[ "$output" == *"--help"* ]]
+	run -0 wf-refer --complete list --status
+	[ "${lines[0]}" = "referred" ]
+	run -0 wf --complete programme
+	[ "$output" = $'load\nlist\nshow' ]
+	run -0 wf --complete org add --role
+	[ "$output" = $'referrer\nhost\nassessor\nprovider\nfunder' ]
+}

@@ -1,0 +1,68 @@
+# helpers.bash - loaded by every suite. Puts the fresh build first on PATH,
+# gives each test its own store, a fixed "today" and operator, and makes
+# records to feed the commands.
+
+bats_require_minimum_version 1.5.0
+
+setup() {
+	: "${WF_BUILD:?run the suites with 'make check'}"
+	export PATH="$WF_BUILD/bin:$PATH"
+	export WF_DB="$BATS_TEST_TMPDIR/store/wf.db"
+	export WF_TODAY=2026-11-22
+	export WF_OPERATOR=tester
+	unset WF_FORMAT XDG_DATA_HOME
+	EX="$BATS_TEST_DIRNAME/../examples"
+	T="$BATS_TEST_TMPDIR"
+}
+
+# The two example programmes and the organisations of the seeds.
+seed() {
+	wf programme load -q "$EX"/programmes/*.yaml
+	wf org add -q "$EX"/organisations.yaml
+}
+
+# referral FIRST LAST BIRTH [key=value...]: one referral as a YAML
+# document. Keys: programme, date, referrer, employment, tax, sex, since,
+# cert (a certification kind), municipality.
+referral() {
+	local first=$1 last=$2 birth=$3
+	shift 3
+	local programme=workflow-lomellina date=2026-10-01 referrer=caritas-vigevano
+	local employment=unemployed tax= sex= since= cert= municipality=Vigevano kv
+	for kv in "$@"; do
+		case $kv in
+		programme=*) programme=${kv#*=} ;;
+		date=*) date=${kv#*=} ;;
+		referrer=*) referrer=${kv#*=} ;;
+		employment=*) employment=${kv#*=} ;;
+		tax=*) tax=${kv#*=} ;;
+		sex=*) sex=${kv#*=} ;;
+		since=*) since=${kv#*=} ;;
+		cert=*) cert=${kv#*=} ;;
+		municipality=*) municipality=${kv#*=} ;;
+		esac
+	done
+	echo "---"
+	echo "programme: $programme"
+	echo "date: $date"
+	echo "referrer: $referrer"
+	echo "person:"
+	echo "  first_name: $first"
+	echo "  last_name: $last"
+	echo "  birth_date: $birth"
+	[ -n "$tax" ] && echo "  tax_code: $tax"
+	[ -n "$sex" ] && echo "  sex: $sex"
+	echo "  municipality: $municipality"
+	echo "  employment_status: $employment"
+	[ -n "$since" ] && echo "  employment_since: $since"
+	if [ -n "$cert" ]; then
+		echo "  certifications:"
+		echo "    - kind: $cert"
+	fi
+	return 0
+}
+
+# sql QUERY: what the store holds, for assertions after a command.
+sql() {
+	sqlite3 -batch -noheader "$WF_DB" "$1"
+}
