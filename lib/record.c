@@ -79,6 +79,15 @@ int wf_record_err(const struct wf_record *rec, const cJSON *item,
 	return code;
 }
 
+int wf_record_at(const struct wf_record *rec, const cJSON *item,
+                 const char *field, struct wf_err *e)
+{
+	snprintf(e->file, sizeof e->file, "%s", rec->file ? rec->file : "");
+	wf_record_where(rec, item, &e->line, &e->col);
+	wf_err_field(e, field);
+	return e->code;
+}
+
 void wf_record_reset(struct wf_record *rec)
 {
 	cJSON_Delete(rec->root);

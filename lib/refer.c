@@ -241,14 +241,12 @@ static int check_referral(struct wf_ctx *ctx, struct wf_record *rec,
 	                        "person"), e)) ||
 	    (rc = check_dates(rec, e)))
 		return rc;
-	if ((rc = wf_programme_require(ctx->st, wf_json_str(rec->root,
-	                               "programme"), prog, e)))
-		return wf_record_err(rec, at(rec, "programme"), "programme", e, rc,
-		                     "%s", e->msg);
-	if ((rc = wf_org_require(ctx->st, wf_json_str(rec->root, "referrer"),
-	                         "referrer", referrer, e)))
-		return wf_record_err(rec, at(rec, "referrer"), "referrer", e, rc,
-		                     "%s", e->msg);
+	if (wf_programme_require(ctx->st, wf_json_str(rec->root, "programme"),
+	                         prog, e))
+		return wf_record_at(rec, at(rec, "programme"), "programme", e);
+	if (wf_org_require(ctx->st, wf_json_str(rec->root, "referrer"),
+	                   "referrer", referrer, e))
+		return wf_record_at(rec, at(rec, "referrer"), "referrer", e);
 	return 0;
 }
 

@@ -129,6 +129,10 @@ void wf_record_where(const struct wf_record *rec, const cJSON *item,
 int wf_record_err(const struct wf_record *rec, const cJSON *item,
                   const char *field, struct wf_err *e, int code,
                   const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+/* Place an error already set (by a lookup that knew no record) at item
+ * of rec and its field path; returns e->code. */
+int wf_record_at(const struct wf_record *rec, const cJSON *item,
+                 const char *field, struct wf_err *e);
 /* Remember item's position (used by the YAML reader). Returns 0 or -1. */
 int wf_record_addpos(struct wf_record *rec, const cJSON *item, long line,
                      long col);

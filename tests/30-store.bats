@@ -1,0 +1,141 @@
+#!/usr/bin/env bats
+# The store: where it is, its permissions, its schema version, what it
+# refuses, the audit trail, and that a failed invocation writes nothing.
+
+load helpers
+
+@test "store: created on first write, 0600 in a 0700 folder" {
+	run -0 wf init -o tsv
+	[ "$output" = $'id\tschema_version\n'"$WF_DB"$'\t1' ]
+	[ "$(stat -c %a "$WF_DB")" = 600 ]
+	[ "$(stat -c %a "$(dirname "$WF_DB")")" = 700 ]
+}
+
+@test "store: --db, then WF_DB, then XDG_DATA_HOME, then ~/.local/share" {
+	run -0 wf init --db "$T/opt.db" -o tsv --fields id
+	[ "${lines[1]}" = "$T/opt.db" ]
+	run -0 wf init -o tsv --fields id
+	[ "${lines[1]}" = "$WF_DB" ]
+	unset WF_DB
+	XDG_DATA_HOME="$T/xdg" run -0 wf init -o tsv --fields id
+	[ "${lines[1]}" = "$T/xdg/workflow/workflow.db" ]
+	HOME="$T/home" run -0 wf init -o tsv --fields id
+	[ "${lines[1]}" = "$T/home/.local/share/workflow/workflow.db" ]
+	[ "$(stat -c %a "$T/home/.local/share/workflow")" = 700 ]
+}
+
+@test "store: reading a store that is not there creates nothing, exit 69" {
+	run -69 --separate-stderr wf-refer list --db "$T/typo.db"
+	[ "$stderr" = "wf-refer: no store at '$T/typo.db' (create it with 'wf init')" ]
+	[ ! -e "$T/typo.db" ]
+}
+
+@test "store: a file that is not a store -> exit 69" {
+	echo "hello" > "$T/text.db"
+	run -69 --separate-stderr wf-refer list --db "$T/text.db"
+	[[ "$stderr" == "wf-refer: '$T/text.db' is not a workflow store: "* ]]
+	sqlite3 "$T/other.db" "CREATE TABLE t (x); INSERT INTO t VALUES (1)"
+	run -69 --separate-stderr wf org list --db "$T/other.db"
+	[ "$stderr" = "wf: '$T/other.db' is a database but not a workflow store" ]
+}
+
+@test "store: a store newer than this build is refused, not misread" {
+	wf init -q
+	sqlite3 "$WF_DB" "PRAGMA user_version = 99"
+	run -69 --separate-stderr wf org list
+	[ "$stderr" = "wf: the store is at schema version 99, newer than this build knows (1): upgrade workflow" ]
+}
+
+@test "store: an old store is migrated forward in place" {
+	# A store made at version 0: the schema is created on open.
+	sqlite3 "$T/old.db" "PRAGMA application_id = 1464224855"
+	run -1 wf org list --db "$T/old.db"
+	[ "$(sqlite3 "$T/old.db" 'PRAGMA user_version')" = 1 ]
+	[ "$(sqlite3 "$T/old.db" "SELECT count(*) FROM sqlite_master WHERE name = 'cases'")" = 1 ]
+}
+
+@test "store: WAL mode and foreign keys" {
+	wf init -q
+	[ "$(sql 'PRAGMA journal_mode')" = wal ]
+}
+
+@test "store: busy past the timeout -> exit 75, nothing written" {
+	seed
+	referral Marco Rossi 1998-04-12 > "$T/r.yaml"
+	# Hold the write lock from another connection for a while.
+	sqlite3 "$WF_DB" "BEGIN IMMEDIATE; SELECT 1; " ".shell sleep 3" "COMMIT;" >/dev/null &
+	sleep 0.5
+	WF_BUSY_TIMEOUT=200 run -75 --separate-stderr wf-refer add "$T/r.yaml"
+	[[ "$stderr" == "wf-refer: the store is busy (another command holds it): "* ]]
+	wait
+	[ "$(sql 'SELECT count(*) FROM cases')" = 0 ]
+}
+
+@test "store: a read-only store -> exit 77" {
+	[ "$(id -u)" != 0 ] || skip "root writes through file modes"
+	seed
+	chmod 400 "$WF_DB"
+	referral Marco Rossi 1998-04-12 > "$T/r.yaml"
+	run -77 --separate-stderr wf-refer add "$T/r.yaml"
+}
+
+@test "audit: every write records who, when, which command and what changed" {
+	seed
+	referral Marco Rossi 1998-04-12 | WF_OPERATOR=anna wf-refer add -q
+	WF_OPERATOR=luca wf-refer screen -q 2026-0001 --date 2026-11-02
+	run -0 sql "SELECT operator, command, action, entity, entity_id FROM audit WHERE entity = 'case' ORDER BY id"
+	[ "$output" = $'anna|wf-refer add|add|case|2026-0001\nluca|wf-refer screen|screen|case|2026-0001' ]
+	run -0 sql "SELECT json_extract(detail, '\$.from') || '>' || json_extract(detail, '\$.to') FROM audit WHERE action = 'screen'"
+	[ "$output" = "referred>screened" ]
+	[[ "$(sql "SELECT at FROM audit LIMIT 1")" =~ ^20[0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9:]{8}Z$ ]]
+}
+
+@test "audit: without WF_OPERATOR the login name is the operator" {
+	unset WF_OPERATOR
+	seed
+	[ "$(sql "SELECT DISTINCT operator FROM audit")" = "$(id -un)" ]
+}
+
+@test "audit: the trail is append-only" {
+	seed
+	run sql "DELETE FROM audit"
+	[ "$status" -ne 0 ]
+	[[ "$output" == *"the audit trail is append-only"* ]]
+	run sql "UPDATE audit SET operator = 'x'"
+	[[ "$output" == *"the audit trail is append-only"* ]]
+}
+
+@test "one transaction: a bad record in the middle leaves the store untouched" {
+	seed
+	{ referral A Uno 2000-01-01; referral B Due 2000-01-01 programme=nope; referral C Tre 2000-01-01; } > "$T/r.yaml"
+	before=$(sql 'SELECT count(*) FROM audit')
+	run -65 --separate-stderr wf-refer add "$T/r.yaml"
+	[ -z "$output" ]
+	[[ "$stderr" == "wf-refer: $T/r.yaml:"*": programme: unknown programme 'nope' (load it with 'wf programme load FILE')" ]]
+	[ "$(sql 'SELECT count(*) FROM cases')" = 0 ]
+	[ "$(sql 'SELECT count(*) FROM person')" = 0 ]
+	[ "$(sql 'SELECT count(*) FROM audit')" = "$before" ]
+}
+
+@test "--keep-going: the good records are applied and each bad one reported, exit 65" {
+	seed
+	{ referral A Uno 2000-01-01; referral B Due 2000-01-01 programme=nope; referral C Tre 2000-01-01 referrer=nobody; referral D Quattro 2000-01-01; } > "$T/r.yaml"
+	run -65 --separate-stderr wf-refer add --keep-going -o tsv --fields id,person.last_name "$T/r.yaml"
+	[ "$output" = $'id\tperson.last_name\n2026-0001\tUno\n2026-0002\tQuattro' ]
+	[ "${#stderr_lines[@]}" -eq 3 ]
+	[[ "${stderr_lines[0]}" == *"programme: unknown programme 'nope'"* ]]
+	[[ "${stderr_lines[1]}" == *"referrer: unknown organisation 'nobody' (register it with 'wf org add --id nobody --name NAME --role referrer')" ]]
+	[ "${stderr_lines[2]}" = "wf-refer: 2 records refused" ]
+	[ "$(sql 'SELECT count(*) FROM cases')" = 2 ]
+}
+
+@test "--dry-run: checks and prints what would be written, writes nothing" {
+	seed
+	referral A Uno 2000-01-01 > "$T/r.yaml"
+	run -0 wf-refer add -n -o tsv --fields id,status "$T/r.yaml"
+	[ "$output" = $'id\tstatus\n2026-0001\treferred' ]
+	[ "$(sql 'SELECT count(*) FROM cases')" = 0 ]
+	[ "$(sql "SELECT count(*) FROM audit WHERE entity = 'case'")" = 0 ]
+	referral A Uno 2000-01-01 programme=nope > "$T/r.yaml"
+	run -65 wf-refer add -n "$T/r.yaml"
+}

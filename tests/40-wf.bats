@@ -1,0 +1,109 @@
+#!/usr/bin/env bats
+# wf: the front command. init, programmes, organisations, and running the
+# step commands as 'wf refer ...'.
+
+load helpers
+
+@test "wf refer ... runs wf-refer ..." {
+	seed
+	referral Marco Rossi 1998-04-12 | wf refer add -q
+	run -0 wf refer list -o tsv --fields id,person.last_name
+	[ "$output" = $'id\tperson.last_name\n2026-0001\tRossi' ]
+	run -0 wf refer --help
+	[ "${lines[0]}" = "usage: wf-refer <command> [options] [args]" ]
+}
+
+@test "wf init: creates the store once, says where it is" {
+	run -0 wf init -o yaml
+	[ "$output" = $'---\nkind: store\nid: '"$WF_DB"$'\nschema_version: 1' ]
+	run -0 wf init -q
+	[ -z "$output" ]
+	run -64 --separate-stderr wf init extra
+	[ "${stderr_lines[0]}" = "wf: init takes no operands: 'extra'" ]
+}
+
+@test "wf programme load: both example programmes, listed and shown" {
+	run -0 wf programme load "$EX"/programmes/*.yaml -o tsv
+	[ "$output" = $'id\tname\tplacements\nsil-bergamo\tSIL - Servizio Inserimento Lavorativo Dalmine e Bergamo\tinternship; work_grant; hire\nworkflow-lomellina\tWORKFLOW - Ambito distrettuale della Lomellina\twork_grant; occupational_lab; motivational_lab' ]
+	run -0 wf programme list -o tsv --fields id
+	[ "$output" = $'id\nsil-bergamo\nworkflow-lomellina' ]
+	run -0 wf programme show workflow-lomellina -o json --fields target
+	[ "$output" = '{"target":{"any":[{"age":{"max":34}},{"age":{"min":50}}],"employment":["unemployed","never_employed"]}}' ]
+}
+
+@test "wf programme load: loading again replaces, and the audit keeps the old one" {
+	wf programme load -q "$EX"/programmes/workflow-lomellina.yaml
+	sed 's/max: 34/max: 35/' "$EX"/programmes/workflow-lomellina.yaml > "$T/p.yaml"
+	wf programme load -q "$T/p.yaml"
+	run -0 wf programme show workflow-lomellina -o json --fields target.any
+	[ "$output" = '{"target":{"any":[{"age":{"max":35}},{"age":{"min":50}}]}}' ]
+	[ "$(sql "SELECT json_extract(detail, '\$.old.target.any[0].age.max') FROM audit WHERE action = 'replace'")" = 34 ]
+}
+
+@test "wf programme load: an unknown rule is refused with the nearest one" {
+	printf 'programme: p\nname: P\ntarget:\n  employmnet: [unemployed]\n' > "$T/p.yaml"
+	run -65 --separate-stderr wf programme load "$T/p.yaml"
+	[ "$stderr" = "wf: $T/p.yaml:4:3: target.employmnet: unknown field (did you mean 'employment'?)" ]
+	printf 'programme: p\nname: P\ntarget:\n  any:\n    - age: {mix: 3}\n' > "$T/p.yaml"
+	run -65 --separate-stderr wf programme load "$T/p.yaml"
+	[ "$stderr" = "wf: $T/p.yaml:5:13: target.any[0].age.mix: unknown field (did you mean 'min'?)" ]
+}
+
+@test "wf programme load: bad values are refused (placement kind, certification, age)" {
+	printf 'programme: p\nname: P\nplacements: [work_grant, apprenticeship]\n' > "$T/p.yaml"
+	run -65 --separate-stderr wf programme load "$T/p.yaml"
+	[[ "$stderr" == "wf: $T/p.yaml:3:"*": placements[1]: 'apprenticeship' is not one of: work_grant, internship, occupational_lab, motivational_lab, hire" ]]
+	printf 'programme: p\nname: P\ntarget: {certification: [law_104]}\n' > "$T/p.yaml"
+	run -65 --separate-stderr wf programme load "$T/p.yaml"
+	[[ "$stderr" == *"target.certification[0]: 'law_104' is not one of: law_68_1999, law_381_1991, uncertified_disadvantage" ]]
+	printf 'programme: p\nname: P\ntarget: {age: {}}\n' > "$T/p.yaml"
+	run -65 --separate-stderr wf programme load "$T/p.yaml"
+	[[ "$stderr" == *"target: age: give min, max or both" ]]
+	printf 'name: P\n' > "$T/p.yaml"
+	run -65 --separate-stderr wf programme load "$T/p.yaml"
+	[[ "$stderr" == *"programme: required field is missing" ]]
+}
+
+@test "wf programme show: an unknown programme -> exit 1" {
+	wf init -q
+	run -1 --separate-stderr wf programme show nope
+	[ "$stderr" = "wf: programme 'nope' not found" ]
+}
+
+@test "wf org add: from flags, registered again means updated" {
+	wf init -q
+	run -0 wf org add --id coop-x --name "Coop X" --role host,provider --employees 12 -o json
+	[ "$output" = '{"kind":"organisation","id":"coop-x","name":"Coop X","roles":["host","provider"],"employees":12}' ]
+	run -0 wf org add --id coop-x --name "Coop X" --role host --employees 25 -o json
+	[ "$output" = '{"kind":"organisation","id":"coop-x","name":"Coop X","roles":["host"],"employees":25}' ]
+	[ "$(sql 'SELECT count(*) FROM organisation')" = 1 ]
+	[ "$(sql "SELECT action FROM audit WHERE entity = 'organisation' ORDER BY id")" = $'add\nupdate' ]
+}
+
+@test "wf org add: bad flags are refused like bad fields" {
+	wf init -q
+	run -65 --separate-stderr wf org add --id x --name X --role hots
+	[ "$stderr" = "wf: roles[0]: 'hots' is not one of: referrer, host, assessor, provider, funder (did you mean 'host'?)" ]
+	run -65 --separate-stderr wf org add --id x --name X --role host --employees many
+	[ "$stderr" = "wf: employees: expected a whole number" ]
+	run -65 --separate-stderr wf org add --id x --role host
+	[ "$stderr" = "wf: name: required field is missing" ]
+	run -64 --separate-stderr wf org add --id x --name X --role host file.yaml
+	[ "${stderr_lines[0]}" = "wf: give records or --id, not both" ]
+}
+
+@test "wf org list and show; an unknown one -> exit 1" {
+	seed
+	run -0 wf org list --role assessor -o tsv --fields id
+	[ "$output" = $'id\ncsf-vigevano\nfondazione-le-vele\nmestieri-lombardia' ]
+	run -1 --separate-stderr wf org show coop-betania nope -o tsv --fields id
+	[ "$output" = $'id\ncoop-betania' ]
+	[ "$stderr" = "wf: organisation 'nope' not found" ]
+}
+
+@test "wf: an unknown command suggests the nearest" {
+	run -64 --separate-stderr wf refr list
+	[ "${stderr_lines[0]}" = "wf: unknown command 'refr' (did you mean 'refer'?)" ]
+	run -64 --separate-stderr wf programme lod x
+	[ "${stderr_lines[0]}" = "wf: unknown command 'lod' (did you mean 'load'?)" ]
+}
