@@ -55,6 +55,8 @@ int wf_effective_date(const char *opt, const char *what, char *out,
 int wf_person_resolve(struct wf_ctx *ctx, const cJSON *p, sqlite3_int64 *id,
                       struct wf_err *e);
 void wf_person_key(const cJSON *p, char *buf, size_t len);
+/* Fold a name as the match key does (letters only, lower case, no
+ * accents), so that a search can be compared with it. */
 void wf_name_fold(const char *s, char *buf, size_t len);
 
 #endif

@@ -49,6 +49,9 @@ static const char SQL_LIST[] =
 	" AND (?4 IS NULL OR c.opened_on >= ?4)"
 	" AND (?5 IS NULL OR c.opened_on <= ?5)"
 	" AND (?6 IS NULL OR instr(pe.match_key, ?6) > 0)"
+	" AND (?7 IS NULL OR instr(pe.match_key, ?7) > 0)"
+	" AND (?8 IS NULL OR instr(pe.match_key, ?8) > 0)"
+	" AND (?9 IS NULL OR instr(pe.match_key, ?9) > 0)"
 	" ORDER BY c.opened_on, c.id";
 
 static const char *const person_cols[] = { "first_name", "last_name",
@@ -238,24 +241,37 @@ int wf_case_filter_check(const struct wf_case_filter *f, struct wf_err *e)
 	                  "of: %s)", f->status, list);
 }
 
+/* Each word of a name search must appear in the folded names: "rossi
+ * marco", "marco rossi" and "el amrani" all find their person. */
+static void bind_name_words(sqlite3_stmt *s, int first, const char *name)
+{
+	char copy[256], word[256], *save = NULL;
+	int i = first;
+
+	snprintf(copy, sizeof copy, "%s", name ? name : "");
+	for (char *t = strtok_r(copy, " \t", &save); t && i < first + 4;
+	     t = strtok_r(NULL, " \t", &save)) {
+		wf_name_fold(t, word, sizeof word);
+		if (word[0])
+			wf_bind_text(s, i++, word);
+	}
+}
+
 int wf_case_list(struct wf_ctx *ctx, const void *filter, struct wf_err *e)
 {
 	const struct wf_case_filter *f = filter;
 	sqlite3_stmt *s = wf_sql(ctx->st, SQL_LIST, e);
-	char name[256];
 	long n = 0;
 	int rc = 0, step;
 
 	if (!s)
 		return e->code;
-	if (f->name)
-		wf_name_fold(f->name, name, sizeof name);
 	wf_bind_text(s, 1, f->status);
 	wf_bind_text(s, 2, f->programme);
 	wf_bind_text(s, 3, f->referrer);
 	wf_bind_text(s, 4, f->since);
 	wf_bind_text(s, 5, f->until);
-	wf_bind_text(s, 6, f->name ? name : NULL);
+	bind_name_words(s, 6, f->name);
 	while (!rc && (step = sqlite3_step(s)) == SQLITE_ROW) {
 		cJSON *rec = wf_case_record(ctx->st,
 		                            (const char *)sqlite3_column_text(s, 0),

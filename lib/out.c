@@ -234,7 +234,7 @@ static int emit_string(struct wf_out *o, const char *s)
 	return emit_scalar(o, s, st);
 }
 
-/* Short lists of plain words read best on one line: [referrer, host]. */
+/* Short lists of single words read best on one line: [referrer, host]. */
 static int flow_list(const cJSON *v)
 {
 	const cJSON *c;
@@ -246,7 +246,7 @@ static int flow_list(const cJSON *v)
 		if (cJSON_IsString(c)) {
 			const char *s = c->valuestring;
 
-			if (!*s || strpbrk(s, ",:[]{}#'\"\n&*!|>%@`") || ambiguous(s))
+			if (!*s || strpbrk(s, " ,:[]{}#'\"\n&*!|>%@`") || ambiguous(s))
 				return 0;
 			n += strlen(s) + 2;
 		}

@@ -35,7 +35,8 @@ static const char *const identity[] = { "tax_code", "first_name", "last_name",
                                         "address", "phone", "email", NULL };
 
 /* Fold a name for matching: lower case, accents off, and only letters
- * kept, so that "D'Angelo" and "Dangelo", "Nicolò" and "Nicolo" meet. */
+ * kept, so that "D'Angelo" and "Dangelo", "El Amrani" and "El-Amrani",
+ * "Nicolò" and "Nicolo" meet. */
 static void fold(const char *s, char *out, size_t len)
 {
 	static const char *const acc[] = { "à", "a", "á", "a", "è", "e", "é", "e",
@@ -63,12 +64,8 @@ static void fold(const char *s, char *out, size_t len)
 			out[n++] = (char)(*s - 'A' + 'a');
 		else if ((*s >= 'a' && *s <= 'z') || (unsigned char)*s >= 0x80)
 			out[n++] = *s;
-		else if (*s == ' ' && n > 0 && out[n - 1] != ' ')
-			out[n++] = ' ';
 		s++;
 	}
-	while (n > 0 && out[n - 1] == ' ')
-		n--;
 	out[n] = '\0';
 }
 

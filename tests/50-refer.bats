@@ -1,0 +1,236 @@
+#!/usr/bin/env bats
+# wf-refer: referrals in, cases opened or attached, screening against the
+# programme's target at the referral date, withdrawal, lists.
+
+load helpers
+
+screen_one() {
+	# screen_one FIRST BIRTH [key=value...]: add one referral, screen it,
+	# and leave "status|reasons" in $output.
+	local first=$1 birth=$2
+	shift 2
+	id=$(referral "$first" Test "$birth" "$@" | wf-refer add -o tsv --fields id | tail -1)
+	run -0 wf-refer screen "$id" -o json --fields status,reasons
+}
+
+@test "add: opens a case in 'referred', id YYYY-NNNN by the referral year" {
+	seed
+	{ referral A Uno 2000-01-01 date=2025-12-30; referral B Due 2000-01-01; referral C Tre 2000-01-01 date=2025-12-31; } > "$T/r.yaml"
+	run -0 wf-refer add "$T/r.yaml" -o tsv --fields id,status,status_date,date
+	[ "$output" = $'id\tstatus\tstatus_date\tdate\n2025-0001\treferred\t2025-12-30\t2025-12-30\n2026-0001\treferred\t2026-10-01\t2026-10-01\n2025-0002\treferred\t2025-12-31\t2025-12-31' ]
+}
+
+@test "add: the case record carries the referral as given" {
+	seed
+	run -0 wf-refer add "$EX/referrals.yaml" -o yaml
+	wf-refer show 2026-0005 -o yaml > "$T/show.yaml"
+	run -0 cat "$T/show.yaml"
+	[[ "$output" == *$'\nperson:\n  first_name: Paolo\n  last_name: Gritti\n  tax_code: GRTPLA79C08A794U\n  birth_date: 1979-03-08\n  sex: M\n  municipality: Dalmine\n  employment_status: unemployed\n  employment_since: 2023-06-30\n  certifications:\n  - kind: law_68_1999\n    since: 2019-05-20\n    invalidity_percent: 67\n    issued_by: INPS Bergamo\nneeds:\n- sheltered first placement\n'* ]]
+	[[ "$output" == *$'\nreferrer_contact: Roberto Carrara\n'* ]]
+}
+
+@test "add: a person with an open case in the programme gets no second case" {
+	seed
+	referral Marco Rossi 1998-04-12 tax=RSSMRC98D12L872O | wf-refer add -q
+	referral Marco Rossi 1998-04-12 tax=RSSMRC98D12L872O date=2026-11-02 referrer=comune-vigevano > "$T/again.yaml"
+	run -0 --separate-stderr wf-refer add "$T/again.yaml" -o json --fields id,date,referrals
+	[ "$output" = '{"id":"2026-0001","date":"2026-10-01","referrals":2}' ]
+	[ "$stderr" = "wf-refer: warning: $T/again.yaml:2: Marco Rossi already has open case '2026-0001' in 'workflow-lomellina': the referral is attached to it" ]
+	[ "$(sql 'SELECT count(*) FROM cases')" = 1 ]
+	[ "$(sql 'SELECT count(*) FROM referral')" = 2 ]
+	run -0 wf-refer list --referrer comune-vigevano -o tsv --fields id
+	[ "${lines[1]}" = 2026-0001 ]
+}
+
+@test "add: the same person may have a case in another programme, or a new one after a closed one" {
+	seed
+	referral Paolo Gritti 1979-03-08 tax=GRTPLA79C08A794U employment=unemployed > "$T/a.yaml"
+	wf-refer add -q "$T/a.yaml"
+	wf-refer screen -q 2026-0001
+	[ "$(sql "SELECT status FROM cases WHERE id = '2026-0001'")" = rejected ]
+	referral Paolo Gritti 1979-03-08 tax=GRTPLA79C08A794U date=2026-11-10 > "$T/b.yaml"
+	run -0 --separate-stderr wf-refer add "$T/b.yaml" -o tsv --fields id
+	[ "${lines[1]}" = 2026-0002 ]
+	[ -z "$stderr" ]
+	referral Paolo Gritti 1979-03-08 tax=GRTPLA79C08A794U programme=sil-bergamo referrer=ssd-dalmine cert=law_68_1999 > "$T/c.yaml"
+	run -0 wf-refer add "$T/c.yaml" -o tsv --fields id
+	[ "${lines[1]}" = 2026-0003 ]
+	[ "$(sql 'SELECT count(*) FROM person')" = 1 ]
+}
+
+@test "add: without a tax code, a match on names and birth date is flagged, never merged" {
+	seed
+	referral Youssef "El Amrani" 2001-07-30 | wf-refer add -q
+	referral "YOUSSEF" "El-Amrani" 2001-07-30 programme=sil-bergamo referrer=ssd-dalmine cert=uncertified_disadvantage > "$T/b.yaml"
+	run -0 --separate-stderr wf-refer add "$T/b.yaml" -o json --fields id,possible_duplicate_of
+	[ "$output" = '{"id":"2026-0002","possible_duplicate_of":["2026-0001"]}' ]
+	[ "$stderr" = "wf-refer: warning: YOUSSEF El-Amrani, born 2001-07-30, matches the person of case '2026-0001' by name and birth date: flagged as a possible duplicate, not merged" ]
+	[ "$(sql 'SELECT count(*) FROM person')" = 2 ]
+	run -0 wf-refer show 2026-0001 -o json --fields possible_duplicate_of
+	[ "$output" = '{"possible_duplicate_of":["2026-0002"]}' ]
+}
+
+@test "add: the referrer must be registered as a referrer" {
+	seed
+	referral A Uno 2000-01-01 referrer=coop-betania > "$T/r.yaml"
+	run -65 --separate-stderr wf-refer add "$T/r.yaml"
+	[ "$stderr" = "wf-refer: $T/r.yaml:4:1: referrer: organisation 'coop-betania' is not registered as a referrer (add the role with 'wf org add')" ]
+	referral A Uno 2000-01-01 referrer=caritas > "$T/r.yaml"
+	run -65 --separate-stderr wf-refer add "$T/r.yaml"
+	[ "$stderr" = "wf-refer: $T/r.yaml:4:1: referrer: unknown organisation 'caritas' (register it with 'wf org add --id caritas --name NAME --role referrer')" ]
+}
+
+@test "add: dates after the referral, or a referral in the future, are refused" {
+	seed
+	referral A Uno 2000-01-01 date=2026-11-23 > "$T/r.yaml"
+	run -65 --separate-stderr wf-refer add "$T/r.yaml"
+	[ "$stderr" = "wf-refer: $T/r.yaml:3:1: date: '2026-11-23' is in the future" ]
+	referral A Uno 2000-01-01 since=2026-10-02 > "$T/r.yaml"
+	run -65 --separate-stderr wf-refer add "$T/r.yaml"
+	[ "$stderr" = "wf-refer: $T/r.yaml:11:3: person.employment_since: '2026-10-02' is after the referral date 2026-10-01" ]
+}
+
+@test "add: a bare id is not a referral" {
+	seed
+	run -65 --separate-stderr bash -c 'echo 2026-0001 | wf-refer add'
+	[ "$stderr" = "wf-refer: <stdin>:1:1: expected a referral record" ]
+}
+
+@test "screen: WORKFLOW at the age boundaries (34 in, 35 out; 50 in, 49 out)" {
+	seed
+	screen_one A 1991-10-02
+	[ "$output" = '{"status":"screened"}' ]
+	screen_one B 1991-10-01
+	[ "$output" = '{"status":"rejected","reasons":["age 35 at 2026-10-01 is not in 0..34 nor 50.."]}' ]
+	screen_one C 1976-10-01
+	[ "$output" = '{"status":"screened"}' ]
+	screen_one D 1976-10-02
+	[ "$output" = '{"status":"rejected","reasons":["age 49 at 2026-10-01 is not in 0..34 nor 50.."]}' ]
+}
+
+@test "screen: WORKFLOW wants the unemployed or never employed, and says every reason" {
+	seed
+	screen_one A 2000-01-01 employment=never_employed
+	[ "$output" = '{"status":"screened"}' ]
+	screen_one B 1980-01-01 employment=employed
+	[ "$output" = '{"status":"rejected","reasons":["age 46 at 2026-10-01 is not in 0..34 nor 50..","employment status '"'"'employed'"'"' is not one of: unemployed, never_employed"]}' ]
+}
+
+@test "screen: SIL at the age of majority (18 in, 17 out), with a certification" {
+	seed
+	screen_one A 2008-10-01 programme=sil-bergamo referrer=ssd-dalmine cert=law_381_1991
+	[ "$output" = '{"status":"screened"}' ]
+	screen_one B 2008-10-02 programme=sil-bergamo referrer=ssd-dalmine cert=law_381_1991
+	[ "$output" = '{"status":"rejected","reasons":["age 17 at 2026-10-01 is not in 18.."]}' ]
+}
+
+@test "screen: born on 29 February comes of age on 1 March" {
+	seed
+	screen_one A 2008-02-29 programme=sil-bergamo referrer=ssd-dalmine cert=law_68_1999 date=2026-02-28
+	[ "$output" = '{"status":"rejected","reasons":["age 17 at 2026-02-28 is not in 18.."]}' ]
+	screen_one B 2008-02-29 programme=sil-bergamo referrer=ssd-dalmine cert=law_68_1999 date=2026-03-01
+	[ "$output" = '{"status":"screened"}' ]
+}
+
+@test "screen: SIL needs a certification or an uncertified disadvantage" {
+	seed
+	screen_one A 1990-01-01 programme=sil-bergamo referrer=ssd-dalmine
+	[ "$output" = '{"status":"rejected","reasons":["no certification; needs a certification among: law_381_1991, law_68_1999, uncertified_disadvantage"]}' ]
+	screen_one B 1990-01-01 programme=sil-bergamo referrer=ssd-dalmine cert=uncertified_disadvantage employment=inactive
+	[ "$output" = '{"status":"screened"}' ]
+}
+
+@test "screen: the reasons are stored with the status and shown in the history" {
+	seed
+	referral A Uno 1980-01-01 | wf-refer add -q
+	wf-refer screen -q 2026-0001 --date 2026-11-02 --note "checked with the referrer"
+	run -0 wf-refer show 2026-0001 -o json --fields status,status_date,note,reasons
+	[ "$output" = '{"status":"rejected","status_date":"2026-11-02","note":"checked with the referrer","reasons":["age 46 at 2026-10-01 is not in 0..34 nor 50.."]}' ]
+	[ "$(sql "SELECT reasons FROM case_status WHERE status = 'rejected'")" = '["age 46 at 2026-10-01 is not in 0..34 nor 50.."]' ]
+	run -0 wf-refer show 2026-0001 -o yaml
+	[[ "$output" == *$'history:\n- status: referred\n  date: 2026-10-01\n'*$'- status: rejected\n  date: 2026-11-02\n  note: checked with the referrer\n  reasons:\n  - age 46 at 2026-10-01 is not in 0..34 nor 50..\n'* ]]
+}
+
+@test "screen: only a referred case; the message names the case, its status and what is needed" {
+	seed
+	referral A Uno 2000-01-01 | wf-refer add -q
+	wf-refer screen -q 2026-0001
+	run -65 --separate-stderr wf-refer screen 2026-0001
+	[ "$stderr" = "wf-refer: case '2026-0001' is screened: screen needs a case that is referred" ]
+	[ "$(sql "SELECT count(*) FROM case_status WHERE case_id = '2026-0001'")" = 2 ]
+}
+
+@test "screen: unknown case -> exit 65; nothing is written for the others" {
+	seed
+	referral A Uno 2000-01-01 | wf-refer add -q
+	run -65 --separate-stderr wf-refer screen 2026-0001 2026-0099
+	[ "$stderr" = "wf-refer: case '2026-0099' not found" ]
+	[ -z "$output" ]
+	[ "$(sql "SELECT status FROM cases")" = referred ]
+}
+
+@test "screen: a date before the referral or in the future is refused" {
+	seed
+	referral A Uno 2000-01-01 | wf-refer add -q
+	run -65 --separate-stderr wf-refer screen 2026-0001 --date 2026-09-30
+	[ "$stderr" = "wf-refer: case '2026-0001': date 2026-09-30 is before its referred date 2026-10-01" ]
+	run -65 --separate-stderr wf-refer screen 2026-0001 --date 2026-11-23
+	[ "$stderr" = "wf-refer: --date: '2026-11-23' is in the future" ]
+	run -64 --separate-stderr wf-refer screen 2026-0001 --date 2026-11-31
+	[ "${stderr_lines[0]}" = "wf-refer: --date: '2026-11-31' is not a date (YYYY-MM-DD)" ]
+}
+
+@test "withdraw: needs a reason; a referred or screened case only" {
+	seed
+	{ referral A Uno 2000-01-01; referral B Due 1980-01-01; } | wf-refer add -q
+	run -64 --separate-stderr wf-refer withdraw 2026-0001
+	[ "${stderr_lines[0]}" = "wf-refer: withdraw needs --reason" ]
+	run -0 wf-refer withdraw 2026-0001 --reason "found a job" -o json --fields status,reasons
+	[ "$output" = '{"status":"withdrawn","reasons":["found a job"]}' ]
+	wf-refer screen -q 2026-0002
+	run -65 --separate-stderr wf-refer withdraw 2026-0002 --reason x
+	[ "$stderr" = "wf-refer: case '2026-0002' is rejected: withdraw needs a case that is referred, screened" ]
+	run -65 --separate-stderr wf-refer screen 2026-0001
+	[ "$stderr" = "wf-refer: case '2026-0001' is withdrawn: screen needs a case that is referred" ]
+}
+
+@test "list: filters by status, programme, referrer, dates and name" {
+	seed
+	wf-refer add -q "$EX/referrals.yaml"
+	wf-refer screen -q 2026-0001 2026-0003 2026-0005
+	run -0 wf-refer list --status rejected -o tsv --fields id
+	[ "$output" = $'id\n2026-0003' ]
+	run -0 wf-refer list --programme sil-bergamo -o tsv --fields id
+	[ "$output" = $'id\n2026-0005\n2026-0007\n2026-0008' ]
+	run -0 wf-refer list --referrer caritas-vigevano -o tsv --fields id
+	[ "$output" = $'id\n2026-0001\n2026-0004\n2026-0006' ]
+	run -0 wf-refer list --since 2026-10-05 --until 2026-10-20 -o tsv --fields id
+	[ "$output" = $'id\n2026-0004\n2026-0005\n2026-0006\n2026-0007' ]
+	run -0 wf-refer list --name "el amrani" -o tsv --fields id
+	[ "$output" = $'id\n2026-0006' ]
+	run -0 wf-refer list --name COLOMBO -o tsv --fields person.first_name
+	[ "${lines[1]}" = Anna ]
+	run -0 wf-refer list --name "marco rossi" -o tsv --fields id
+	[ "$output" = $'id\n2026-0001' ]
+	run -1 wf-refer list --name "marco bianchi"
+	run -0 wf-refer list --name "colómbo" -o tsv --fields id
+	[ "$output" = $'id\n2026-0004' ]
+}
+
+@test "list: bad filters are usage errors" {
+	seed
+	run -64 --separate-stderr wf-refer list --status open
+	[[ "${stderr_lines[0]}" == "wf-refer: --status: unknown status 'open' (one of: referred, screened, rejected, withdrawn,"* ]]
+	run -64 --separate-stderr wf-refer list --since 2026-02-30
+	[ "${stderr_lines[0]}" = "wf-refer: --since: '2026-02-30' is not a date (YYYY-MM-DD)" ]
+	run -64 --separate-stderr wf-refer list extra
+	[ "${stderr_lines[0]}" = "wf-refer: list takes no operands: 'extra'" ]
+}
+
+@test "show: several cases; an unknown one is reported, exit 1" {
+	seed
+	wf-refer add -q "$EX/referrals.yaml"
+	run -1 --separate-stderr wf-refer show 2026-0001 2026-0042 2026-0002 -o tsv --fields id
+	[ "$output" = $'id\n2026-0001\n2026-0002' ]
+	[ "$stderr" = "wf-refer: case '2026-0042' not found" ]
+}
