@@ -221,10 +221,13 @@ static void cmd_help(FILE *f, const struct wf_cmd *cmd)
 	        cmd->name);
 }
 
-/* --complete [SUB [--OPTION]]: words for the shell completions. */
+/* --complete WORD...: words for the shell completions. The words are
+ * those typed so far: the subcommand (and a group's subcommand) choose the
+ * table; a last word that is an option asks for its values. */
 static void complete(FILE *f, const struct wf_cmd *cmd, int argc, char **argv)
 {
 	const struct wf_sub *sub = NULL;
+	const char *last = argc > 1 ? argv[argc - 1] : "";
 
 	for (const struct wf_sub *s = cmd->subs; argc > 0 && s->name; s++)
 		if (!strcmp(s->name, argv[0]))
@@ -238,21 +241,18 @@ static void complete(FILE *f, const struct wf_cmd *cmd, int argc, char **argv)
 		complete(f, sub->group, argc - 1, argv + 1);
 		return;
 	}
-	if (!sub->opts)
-		return;
-	for (int t = 0; sub->opts[t]; t++) {
+	for (int t = 0; sub->opts && sub->opts[t]; t++) {
 		for (const struct wf_opt *o = sub->opts[t]; o->lng; o++) {
-			if (argc > 1 && !strcmp(argv[1] + strspn(argv[1], "-"), o->lng)) {
+			if (last[0] == '-' && !strcmp(last + strspn(last, "-"), o->lng)) {
 				for (int i = 0; o->values && o->values[i]; i++)
 					fprintf(f, "%s\n", o->values[i]);
-				if (!o->values && o->arg)
-					fprintf(f, "%s\n", o->arg);
 				return;
 			}
-			if (argc < 2)
-				fprintf(f, "--%s%s\n", o->lng, o->arg ? "=" : "");
 		}
 	}
+	for (int t = 0; sub->opts && sub->opts[t]; t++)
+		for (const struct wf_opt *o = sub->opts[t]; o->lng; o++)
+			fprintf(f, "--%s\n", o->lng);
 }
 
 int wf_cli_parse(struct wf_cli *cli, const struct wf_cmd *cmd, int argc,

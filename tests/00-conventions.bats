@@ -157,12 +157,30 @@ load helpers
 	run -0 wf-refer --complete
 	[ "$output" = $'add\nscreen\nwithdraw\nlist\nshow' ]
 	run -0 wf-refer --complete list
-	[[ "$output" == *"--status="* ]]
+	[[ "$output" == *$'\n--status\n'* ]]
 	[[ "$output" == *"--help"* ]]
-	run -0 wf-refer --complete list --status
+	run -0 wf-refer --complete list --programme x --status
 	[ "${lines[0]}" = "referred" ]
+	run -0 wf-refer --complete list --status referred
+	[[ "$output" == *$'\n--since\n'* ]]
 	run -0 wf --complete programme
 	[ "$output" = $'load\nlist\nshow' ]
 	run -0 wf --complete org add --role
 	[ "$output" = $'referrer\nhost\nassessor\nprovider\nfunder' ]
+}
+
+@test "bash completion: subcommands, options, values, and wf STEP as wf-STEP" {
+	source "$BATS_TEST_DIRNAME/../completions/wf.bash"
+	comp() {
+		COMP_WORDS=("$@")
+		COMP_CWORD=$((${#COMP_WORDS[@]} - 1))
+		_wf_complete
+		echo "${COMPREPLY[*]}"
+	}
+	[ "$(comp wf pro)" = "programme" ]
+	[ "$(comp wf programme '')" = "load list show" ]
+	[ "$(comp wf refer '')" = "add screen withdraw list show" ]
+	[ "$(comp wf-refer list --sta)" = "--status" ]
+	[ "$(comp wf refer list --status s)" = "screened" ]
+	[ "$(comp wf-refer list --status = re)" = "referred rejected" ]
 }

@@ -1,0 +1,30 @@
+#!/bin/sh
+# The main job of a work-inclusion service, on a fresh demo store: set up
+# the two seed services, take in the referrals, screen them, and look at
+# the result as a coordinator would. Run by 'make demo'.
+set -eu
+here=$(dirname "$0")
+# A store of its own, never the one in $WF_DB: the demo starts afresh.
+WF_DB=${DEMO_DB:-build/demo/workflow.db}
+export WF_DB
+rm -f "$WF_DB" "$WF_DB-wal" "$WF_DB-shm"
+# The example referrals are dated in autumn 2026.
+: "${WF_TODAY:=2026-11-22}"
+export WF_TODAY WF_OPERATOR="${WF_OPERATOR:-coordinator}"
+
+if [ -t 1 ] && [ -z "${NO_COLOR:-}" ]; then bold='\033[1m' off='\033[0m'; else bold= off=; fi
+say() { printf "\n${bold}\$ %s${off}\n" "$*"; }
+run() { say "$*"; "$@"; }
+
+run wf init -o yaml
+run wf programme load "$here"/programmes/*.yaml -o table
+run wf org add "$here"/organisations.yaml -o table
+run wf-refer add "$here"/referrals.yaml -o table
+
+say "wf-refer list --status referred -o json | wf-refer screen - --date 2026-11-20 -o table"
+wf-refer list --status referred -o json | wf-refer screen - --date 2026-11-20 -o table
+
+run wf-refer list --status rejected -o table --fields id,person.last_name,reasons
+run wf-refer show 2026-0003 -o yaml
+run wf-refer list --status screened --programme sil-bergamo -o csv --fields id,person.last_name,person.first_name,date
+printf '\nThe demo store is %s; try: WF_DB=%s wf-refer list -o table\n' "$WF_DB" "$WF_DB"

@@ -1,0 +1,55 @@
+#!/usr/bin/env bats
+# Pipelines end to end, as coordinators write them. Each step's output is
+# saved to a file and fed to the next, so that a crash is never hidden by
+# a pipe.
+
+load helpers
+
+@test "pipeline: list the referred as JSON, screen them all from stdin" {
+	seed
+	wf-refer add -q "$EX/referrals.yaml"
+	wf-refer list --status referred -o json > "$T/referred.json"
+	run -0 wf-refer screen - --date 2026-11-20 -o tsv --fields id,status < "$T/referred.json"
+	[ "$output" = $'id\tstatus\n2026-0001\tscreened\n2026-0002\tscreened\n2026-0003\trejected\n2026-0004\trejected\n2026-0005\tscreened\n2026-0006\tscreened\n2026-0007\trejected\n2026-0008\tscreened' ]
+	run -1 wf-refer list --status referred
+	run -0 wf-refer list --status rejected -o tsv --fields id,reasons
+	[ "${lines[1]}" = $'2026-0003\tage 41 at 2026-10-02 is not in 0..34 nor 50..' ]
+	[ "${lines[3]}" = $'2026-0007\tno certification; needs a certification among: law_381_1991, law_68_1999, uncertified_disadvantage' ]
+}
+
+@test "pipeline: YAML output of list feeds screen as well" {
+	seed
+	wf-refer add -q "$EX/referrals.yaml"
+	wf-refer list --programme sil-bergamo -o yaml > "$T/sil.yaml"
+	run -0 wf-refer screen - -o tsv --fields id,status < "$T/sil.yaml"
+	[ "$output" = $'id\tstatus\n2026-0005\tscreened\n2026-0007\trejected\n2026-0008\tscreened' ]
+}
+
+@test "pipeline: ids cut from TSV feed withdraw" {
+	seed
+	wf-refer add -q "$EX/referrals.yaml"
+	wf-refer list --referrer ssd-dalmine -o tsv --fields id > "$T/ids.tsv"
+	tail -n +2 "$T/ids.tsv" > "$T/ids"
+	run -0 wf-refer withdraw - --reason "project closed" -o tsv --fields id,status < "$T/ids"
+	[ "$output" = $'id\tstatus\n2026-0005\twithdrawn\n2026-0007\twithdrawn\n2026-0008\twithdrawn' ]
+}
+
+@test "pipeline: a dry run in the middle changes nothing downstream" {
+	seed
+	wf-refer add -q "$EX/referrals.yaml"
+	wf-refer list --status referred -o json > "$T/referred.json"
+	wf-refer screen -n -q - < "$T/referred.json"
+	run -0 wf-refer list --status referred -o tsv --fields id
+	[ "${#lines[@]}" -eq 9 ]
+}
+
+@test "pipeline: the whole set-up from the examples, through wf" {
+	run -0 wf init -q
+	run -0 wf programme load -q "$EX"/programmes/*.yaml
+	run -0 wf org add -q "$EX"/organisations.yaml
+	run -0 wf refer add -q "$EX"/referrals.yaml
+	wf refer list -o json > "$T/all.json"
+	run -0 wf refer screen -q - < "$T/all.json"
+	run -0 wf refer list --status screened -o tsv --fields id
+	[ "${#lines[@]}" -eq 6 ]
+}
