@@ -40,9 +40,13 @@ static const char SQL_LOAD[] =
 	" c.programme_id, p.code,"
 	" (SELECT min(r.id) FROM referral r WHERE r.case_id = c.id)"
 	" FROM cases c JOIN programme p ON p.id = c.programme_id WHERE c.id = ?";
+/* No RETURNING and no NOT IN (...) on the per-record path: SQLite opens
+ * a temporary b-tree for each, which costs more than the rest of a
+ * referral together. */
 static const char SQL_NEXT_ID[] =
 	"INSERT INTO case_seq (year, last) VALUES (?, 1)"
-	" ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last";
+	" ON CONFLICT (year) DO UPDATE SET last = last + 1";
+static const char SQL_LAST_ID[] = "SELECT last FROM case_seq WHERE year = ?";
 static const char SQL_INSERT[] =
 	"INSERT INTO cases (id, person_id, programme_id, status, status_date,"
 	" opened_on, created_at) VALUES (?, ?, ?, 'referred', ?, ?, ?)";
@@ -52,9 +56,9 @@ static const char SQL_HISTORY_ADD[] =
 	"INSERT INTO case_status (case_id, status, effective_date, recorded_at,"
 	" operator, note, reasons) VALUES (?, ?, ?, ?, ?, ?, ?)";
 static const char SQL_FIND_OPEN[] =
-	"SELECT id FROM cases WHERE person_id = ? AND programme_id = ?"
-	" AND status NOT IN ('rejected', 'withdrawn', 'ineligible', 'closed')"
-	" ORDER BY id LIMIT 1";
+	"SELECT min(id) FROM cases WHERE person_id = ? AND programme_id = ?"
+	" AND status <> 'rejected' AND status <> 'withdrawn'"
+	" AND status <> 'ineligible' AND status <> 'closed'";
 
 int wf_status_open(const char *status)
 {
@@ -213,6 +217,11 @@ int wf_case_open(struct wf_ctx *ctx, sqlite3_int64 person,
 	if (!s)
 		return e->code;
 	sqlite3_bind_int(s, 1, year);
+	if ((rc = wf_sql_done(ctx->st, s, e)))
+		return rc;
+	if (!(s = wf_sql(ctx->st, SQL_LAST_ID, e)))
+		return e->code;
+	sqlite3_bind_int(s, 1, year);
 	if ((rc = sqlite3_step(s)) != SQLITE_ROW) {
 		sqlite3_reset(s);
 		return wf_sql_err(ctx->st, rc, e);
@@ -246,19 +255,21 @@ int wf_case_find_open(struct wf_store *st, sqlite3_int64 person,
 {
 	sqlite3_stmt *s = wf_sql(st, SQL_FIND_OPEN, e);
 	char id[32];
-	int rc;
+	int rc, found;
 
 	if (!s)
 		return -1;
 	sqlite3_bind_int64(s, 1, person);
 	sqlite3_bind_int64(s, 2, programme);
 	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		copy(id, sizeof id, s, 0);
-	sqlite3_reset(s);
-	if (rc == SQLITE_DONE)
-		return 0;
-	if (rc != SQLITE_ROW)
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(s);
 		return wf_sql_err(st, rc, e), -1;
+	}
+	found = sqlite3_column_type(s, 0) != SQLITE_NULL;
+	copy(id, sizeof id, s, 0);
+	sqlite3_reset(s);
+	if (!found)
+		return 0;
 	return wf_case_load(st, id, c, e) ? -1 : 1;
 }
