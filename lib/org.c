@@ -62,25 +62,6 @@ static const char SQL_ORG_ROLES[] =
 	"SELECT role FROM organisation_role WHERE organisation_id = ?"
 	" ORDER BY role";
 
-/* Row id of code, 0 when unknown, -1 on error. */
-static sqlite3_int64 org_id(struct wf_store *st, const char *code,
-                            struct wf_err *e)
-{
-	sqlite3_stmt *s = wf_sql(st, SQL_ORG_ID, e);
-	sqlite3_int64 id = 0;
-	int rc;
-
-	if (!s)
-		return -1;
-	wf_bind_text(s, 1, code);
-	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		id = sqlite3_column_int64(s, 0);
-	else if (rc != SQLITE_DONE)
-		id = -1, wf_sql_err(st, rc, e);
-	sqlite3_reset(s);
-	return id;
-}
-
 /* Write the fields of r to a new or existing row. */
 static int org_write(struct wf_store *st, const cJSON *r, sqlite3_int64 *id,
                      struct wf_err *e)
@@ -147,7 +128,7 @@ int wf_org_add(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e)
 	if ((rc = wf_validate(rec, rec->root, &org_schema, "", e)))
 		return rc;
 	code = wf_json_str(rec->root, "id");
-	if ((id = org_id(ctx->st, code, e)) < 0)
+	if ((id = wf_sql_id(ctx->st, SQL_ORG_ID, code, e)) < 0)
 		return e->code;
 	existed = id != 0;
 	if ((rc = org_write(ctx->st, rec->root, &id, e)) ||

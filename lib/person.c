@@ -86,24 +86,6 @@ void wf_name_fold(const char *s, char *buf, size_t len)
 	fold(s, buf, len);
 }
 
-static sqlite3_int64 by_taxcode(struct wf_store *st, const char *tc,
-                                struct wf_err *e)
-{
-	sqlite3_stmt *s = wf_sql(st, SQL_BY_TAXCODE, e);
-	sqlite3_int64 id = 0;
-	int rc;
-
-	if (!s)
-		return -1;
-	wf_bind_text(s, 1, tc);
-	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		id = sqlite3_column_int64(s, 0);
-	sqlite3_reset(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return wf_sql_err(st, rc, e), -1;
-	return id;
-}
-
 static int insert(struct wf_store *st, const cJSON *p, const char *key,
                   sqlite3_int64 *id, struct wf_err *e)
 {
@@ -205,7 +187,7 @@ int wf_person_resolve(struct wf_ctx *ctx, const cJSON *p, sqlite3_int64 *id,
 	int rc;
 
 	if (tc) {
-		if ((*id = by_taxcode(ctx->st, tc, e)) < 0)
+		if ((*id = wf_sql_id(ctx->st, SQL_BY_TAXCODE, tc, e)) < 0)
 			return e->code;
 		if (*id)
 			return update_contacts(ctx->st, p, *id, e);

@@ -207,18 +207,8 @@ int wf_programme_list(struct wf_ctx *ctx, const void *unused,
 int wf_programme_require(struct wf_store *st, const char *code,
                          long long *id, struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(st, SQL_PROG_ID, e);
-	int rc;
-
-	if (!s)
+	if ((*id = wf_sql_id(st, SQL_PROG_ID, code, e)) < 0)
 		return e->code;
-	wf_bind_text(s, 1, code);
-	*id = 0;
-	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		*id = sqlite3_column_int64(s, 0);
-	sqlite3_reset(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return wf_sql_err(st, rc, e);
 	if (!*id)
 		return wf_err_set(e, WF_EX_DATAERR, "unknown programme '%s' (load "
 		                  "it with 'wf programme load FILE')", code);

@@ -305,6 +305,24 @@ void wf_col_add(cJSON *obj, const char *name, sqlite3_stmt *s, int i)
 		cJSON_AddItemToObject(obj, name, v);
 }
 
+sqlite3_int64 wf_sql_id(struct wf_store *st, const char *sql, const char *key,
+                        struct wf_err *e)
+{
+	sqlite3_stmt *s = wf_sql(st, sql, e);
+	sqlite3_int64 id = 0;
+	int rc;
+
+	if (!s)
+		return -1;
+	wf_bind_text(s, 1, key);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		id = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return wf_sql_err(st, rc, e), -1;
+	return id;
+}
+
 sqlite3_int64 wf_sql_last_id(struct wf_store *st)
 {
 	return sqlite3_last_insert_rowid(st->db);

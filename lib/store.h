@@ -29,6 +29,10 @@ cJSON *wf_col_json(sqlite3_stmt *s, int i);
 /* Add column i to obj under name unless it is NULL. */
 void wf_col_add(cJSON *obj, const char *name, sqlite3_stmt *s, int i);
 sqlite3_int64 wf_sql_last_id(struct wf_store *st);
+/* The integer of the first row of sql (one text parameter, key): 0 when
+ * there is no row, -1 on error with e set. For "the id of the X coded K". */
+sqlite3_int64 wf_sql_id(struct wf_store *st, const char *sql, const char *key,
+                        struct wf_err *e);
 /* Run statements without parameters (migrations). */
 int wf_sql_exec(struct wf_store *st, const char *sql, struct wf_err *e);
 /* Apply the pending migrations; called by wf_store_open(). */

@@ -184,3 +184,10 @@ load helpers
 	[ "$(comp wf refer list --status s)" = "screened" ]
 	[ "$(comp wf-refer list --status = re)" = "referred rejected" ]
 }
+
+@test "a command that wants piped input says so when it finds a terminal" {
+	command -v script >/dev/null || skip "script(1) is not installed"
+	seed
+	run -64 script -qec "wf-refer add" /dev/null
+	[[ "$output" == *"wf-refer: no input: give [FILE...] or pipe records in (see 'wf-refer add --help')"* ]]
+}

@@ -139,3 +139,10 @@ load helpers
 	referral A Uno 2000-01-01 programme=nope > "$T/r.yaml"
 	run -65 wf-refer add -n "$T/r.yaml"
 }
+
+@test "store: a folder that cannot be made -> exit 73" {
+	touch "$T/file"
+	run -73 --separate-stderr wf init --db "$T/file/sub/wf.db"
+	[ "$stderr" = "wf: cannot create folder '$T/file': File exists" ] ||
+	[ "$stderr" = "wf: cannot create folder '$T/file/sub': Not a directory" ]
+}
