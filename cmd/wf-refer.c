@@ -86,12 +86,12 @@ static int cmd_list(struct wf_cli *cli, struct wf_err *e)
 		                  cli->args[0]);
 	if ((rc = wf_case_filter_check(&f, e)))
 		return rc;
-	return wf_cli_query(cli, wf_case_list, &f, wf_case_columns, e);
+	return wf_cli_query(cli, wf_case_list, &f, wf_case_columns, 0, e);
 }
 
 static int cmd_show(struct wf_cli *cli, struct wf_err *e)
 {
-	return wf_cli_query(cli, wf_case_show, NULL, wf_case_columns, e);
+	return wf_cli_query(cli, wf_case_show, NULL, wf_case_columns, 0, e);
 }
 
 static const struct wf_sub subs[] = {

@@ -53,8 +53,9 @@ static int cmd_init(struct wf_cli *cli, struct wf_err *e)
 {
 	int rc = no_operands(cli, e);
 
+	/* 'wf init' alone creates the store from a reading command. */
 	return rc ? rc : wf_cli_query(cli, wf_store_info, NULL, "id,schema_version",
-	                              e);
+	                              WF_OPEN_CREATE, e);
 }
 
 static int cmd_prog_load(struct wf_cli *cli, struct wf_err *e)
@@ -68,12 +69,13 @@ static int cmd_prog_list(struct wf_cli *cli, struct wf_err *e)
 	int rc = no_operands(cli, e);
 
 	return rc ? rc : wf_cli_query(cli, wf_programme_list, NULL,
-	                              wf_programme_columns, e);
+	                              wf_programme_columns, 0, e);
 }
 
 static int cmd_prog_show(struct wf_cli *cli, struct wf_err *e)
 {
-	return wf_cli_query(cli, wf_programme_show, NULL, wf_programme_columns, e);
+	return wf_cli_query(cli, wf_programme_show, NULL, wf_programme_columns, 0,
+	                    e);
 }
 
 /* An organisation record from the flags: text stays text, so that the
@@ -124,12 +126,12 @@ static int cmd_org_list(struct wf_cli *cli, struct wf_err *e)
 	int rc = no_operands(cli, e);
 
 	return rc ? rc : wf_cli_query(cli, wf_org_list, wf_cli_opt(cli, "role"),
-	                              wf_org_columns, e);
+	                              wf_org_columns, 0, e);
 }
 
 static int cmd_org_show(struct wf_cli *cli, struct wf_err *e)
 {
-	return wf_cli_query(cli, wf_org_show, NULL, wf_org_columns, e);
+	return wf_cli_query(cli, wf_org_show, NULL, wf_org_columns, 0, e);
 }
 
 static const struct wf_sub programme_subs[] = {

@@ -53,22 +53,3 @@ void wf_err_print(FILE *f, const char *prog, const struct wf_err *e,
 	wf_err_format(e, buf, sizeof buf);
 	fprintf(f, "%s: %s%s\n", prog, warning ? "warning: " : "", buf);
 }
-
-const char *wf_exit_name(int code)
-{
-	switch (code) {
-	case WF_EX_OK: return "done";
-	case WF_EX_NOMATCH: return "nothing matched";
-	case WF_EX_USAGE: return "usage error";
-	case WF_EX_DATAERR: return "bad data or refused transition";
-	case WF_EX_NOINPUT: return "input file missing";
-	case WF_EX_UNAVAILABLE: return "store unavailable";
-	case WF_EX_SOFTWARE: return "internal error";
-	case WF_EX_CANTCREAT: return "cannot create";
-	case WF_EX_IOERR: return "i/o error";
-	case WF_EX_TEMPFAIL: return "store busy";
-	case WF_EX_NOPERM: return "permission denied";
-	case WF_EX_CONFIG: return "bad configuration";
-	}
-	return "unknown";
-}

@@ -479,11 +479,6 @@ int wf_out_record(struct wf_out *o, const cJSON *rec, struct wf_err *e)
 	return rc;
 }
 
-long wf_out_count(const struct wf_out *o)
-{
-	return o->count;
-}
-
 int wf_out_close(struct wf_out *o, struct wf_err *e)
 {
 	int rc = 0;

@@ -36,8 +36,8 @@ static void print_diag(struct wf_ctx *ctx, const struct wf_err *e, int warning)
 	             warning);
 }
 
-int wf_ctx_init(struct wf_ctx *ctx, const struct wf_cli *cli, wf_diag_fn diag,
-                unsigned flags, struct wf_err *e)
+int wf_ctx_init(struct wf_ctx *ctx, const struct wf_cli *cli, unsigned flags,
+                struct wf_err *e)
 {
 	const char *o = wf_cli_opt(cli, "output");
 	char path[4096], list[64];
@@ -49,7 +49,7 @@ int wf_ctx_init(struct wf_ctx *ctx, const struct wf_cli *cli, wf_diag_fn diag,
 	snprintf(ctx->progbuf, sizeof ctx->progbuf, "%.*s",
 	         (int)strcspn(cli->cmd->name, " "), cli->cmd->name);
 	ctx->prog = ctx->progbuf;
-	ctx->diag = diag ? diag : print_diag;
+	ctx->diag = print_diag;
 	snprintf(ctx->command, sizeof ctx->command, "%s %s", cli->cmd->name,
 	         cli->sub->name);
 	set_operator(ctx);
@@ -64,8 +64,6 @@ int wf_ctx_init(struct wf_ctx *ctx, const struct wf_cli *cli, wf_diag_fn diag,
 	}
 	if (!o && (rc = wf_format_default(stdout, &ctx->fmt, e)))
 		return rc;
-	if (flags & WF_NO_STORE)
-		return 0;
 	if ((rc = wf_store_path(wf_cli_opt(cli, "db"), path, sizeof path, e)))
 		return rc;
 	return wf_store_open(&ctx->st, path, flags, e);
@@ -191,7 +189,7 @@ static int run_reader(struct wf_cli *cli, struct wf_reader *r,
 	struct wf_ctx ctx;
 	int rc;
 
-	if ((rc = wf_ctx_init(&ctx, cli, NULL, WF_OPEN_CREATE, e)) == 0) {
+	if ((rc = wf_ctx_init(&ctx, cli, WF_OPEN_CREATE, e)) == 0) {
 		ctx.arg = arg;
 		rc = wf_run(&ctx, r, fn, stdout, deflt, e);
 	}
@@ -227,15 +225,13 @@ int wf_cli_record(struct wf_cli *cli, wf_record_fn fn, cJSON *given,
 }
 
 int wf_cli_query(struct wf_cli *cli, wf_query_fn fn, const void *arg,
-                 const char *deflt, struct wf_err *e)
+                 const char *deflt, unsigned flags, struct wf_err *e)
 {
 	struct wf_ctx ctx;
 	struct wf_err ce;
 	int rc;
 
-	/* 'wf init' alone may create the store; reading it never does. */
-	if ((rc = wf_ctx_init(&ctx, cli, NULL, fn == wf_store_info ?
-	                      WF_OPEN_CREATE : 0, e)) == 0 &&
+	if ((rc = wf_ctx_init(&ctx, cli, flags, e)) == 0 &&
 	    (rc = wf_ctx_output(&ctx, stdout, deflt, e)) == 0) {
 		ctx.arg = arg;
 		rc = fn(&ctx, arg, e);

@@ -77,8 +77,6 @@ void wf_err_format(const struct wf_err *e, char *buf, size_t len);
 /* Print e to f as "prog: warning: message" or "prog: message". */
 void wf_err_print(FILE *f, const char *prog, const struct wf_err *e,
                   int warning);
-/* The name of an exit code, for messages and man pages. */
-const char *wf_exit_name(int code);
 
 /* ---- date.c ----------------------------------------------------------- */
 
@@ -207,8 +205,6 @@ int wf_out_open(struct wf_out **o, FILE *f, enum wf_format fmt,
 int wf_out_record(struct wf_out *o, const cJSON *rec, struct wf_err *e);
 /* Finish (tables are aligned and written here) and free. */
 int wf_out_close(struct wf_out *o, struct wf_err *e);
-/* How many records were written. */
-long wf_out_count(const struct wf_out *o);
 
 /* ---- validate.c ------------------------------------------------------- */
 
@@ -389,19 +385,17 @@ struct wf_ctx {
 	enum wf_format fmt;
 	const char *fields;      /* --fields */
 	int dry_run, keep_going, quiet;
-	wf_diag_fn diag;         /* prints errors and warnings (cmd/) */
+	wf_diag_fn diag;         /* prints errors and warnings */
 	long nbad;               /* records refused under --keep-going */
 	const struct wf_cli *cli;
 	const void *arg;         /* the subcommand's own options */
 };
 
-#define WF_NO_STORE 0x100u  /* wf_ctx_init: do not open the store */
-
 /* Fill ctx from a parsed command line: operator, flags, output format,
  * and the store, opened with flags (WF_OPEN_CREATE for commands that
  * write). */
-int wf_ctx_init(struct wf_ctx *ctx, const struct wf_cli *cli, wf_diag_fn diag,
-                unsigned flags, struct wf_err *e);
+int wf_ctx_init(struct wf_ctx *ctx, const struct wf_cli *cli, unsigned flags,
+                struct wf_err *e);
 /* Open ctx's output straight on f, for commands that only read. deflt:
  * the columns of tabular formats. */
 int wf_ctx_output(struct wf_ctx *ctx, FILE *f, const char *deflt,
@@ -433,12 +427,12 @@ int wf_cli_records(struct wf_cli *cli, wf_record_fn fn, int ids,
  * over and freed). */
 int wf_cli_record(struct wf_cli *cli, wf_record_fn fn, cJSON *given,
                   const char *deflt, struct wf_err *e);
-/* A reading subcommand: open the existing store and the output on stdout,
- * call fn, close. */
+/* A reading subcommand: open the store (an existing one, unless flags say
+ * WF_OPEN_CREATE) and the output on stdout, call fn, close. */
 typedef int (*wf_query_fn)(struct wf_ctx *ctx, const void *arg,
                            struct wf_err *e);
 int wf_cli_query(struct wf_cli *cli, wf_query_fn fn, const void *arg,
-                 const char *deflt, struct wf_err *e);
+                 const char *deflt, unsigned flags, struct wf_err *e);
 /* Emit get(id) for each operand; the unknown ones are reported and the
  * result is WF_EX_NOMATCH. For 'show' subcommands. */
 typedef cJSON *(*wf_get_fn)(struct wf_store *st, const char *id,

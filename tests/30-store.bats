@@ -63,8 +63,12 @@ load helpers
 	seed
 	referral Marco Rossi 1998-04-12 > "$T/r.yaml"
 	# Hold the write lock from another connection for a while.
-	sqlite3 "$WF_DB" "BEGIN IMMEDIATE; SELECT 1; " ".shell sleep 3" "COMMIT;" >/dev/null &
-	sleep 0.5
+	sqlite3 "$WF_DB" "BEGIN IMMEDIATE; SELECT 1; " ".shell sleep 4" "COMMIT;" >/dev/null &
+	# Wait until the lock is really held, however slow the machine.
+	for i in $(seq 100); do
+		sqlite3 -cmd ".timeout 0" "$WF_DB" "BEGIN IMMEDIATE; ROLLBACK;" 2>/dev/null || break
+		sleep 0.05
+	done
 	WF_BUSY_TIMEOUT=200 run -75 --separate-stderr wf-refer add "$T/r.yaml"
 	[[ "$stderr" == "wf-refer: the store is busy (another command holds it): "* ]]
 	wait
