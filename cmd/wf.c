@@ -27,6 +27,12 @@ static const struct wf_opt org_flags[] = {
 	{ NULL, 0, NULL, NULL, NULL }
 };
 
+static const struct wf_opt check_opts[] = {
+	{ "date", 0, "DATE", "the date to check at (default: the referral's, "
+	  "else today)", NULL },
+	{ NULL, 0, NULL, NULL, NULL }
+};
+
 static const struct wf_opt org_list_opts[] = {
 	{ "role", 0, "ROLE", "only organisations with this role", roles },
 	{ NULL, 0, NULL, NULL, NULL }
@@ -38,6 +44,8 @@ static const struct wf_opt *const org_add_tables[] = { wf_opts_common,
                                                        wf_opts_write,
                                                        org_flags, NULL };
 static const struct wf_opt *const read_tables[] = { wf_opts_common, NULL };
+static const struct wf_opt *const check_tables[] = { wf_opts_common,
+                                                     check_opts, NULL };
 static const struct wf_opt *const org_list_tables[] = { wf_opts_common,
                                                         org_list_opts, NULL };
 
@@ -76,6 +84,16 @@ static int cmd_prog_show(struct wf_cli *cli, struct wf_err *e)
 {
 	return wf_cli_query(cli, wf_programme_show, NULL, wf_programme_columns, 0,
 	                    e);
+}
+
+static int cmd_prog_check(struct wf_cli *cli, struct wf_err *e)
+{
+	struct wf_check_opts o = { cli->nargs ? cli->args[0] : NULL,
+	                           wf_cli_opt(cli, "date") };
+
+	if (!o.programme)
+		return wf_err_set(e, WF_EX_USAGE, "check needs a programme");
+	return wf_cli_check(cli, wf_programme_check, 1, &o, wf_check_columns, e);
 }
 
 /* An organisation record from the flags: text stays text, so that the
@@ -140,6 +158,8 @@ static const struct wf_sub programme_subs[] = {
 	{ "list", NULL, "List the programmes", read_tables, cmd_prog_list, NULL },
 	{ "show", "CODE...", "Show programmes as loaded", read_tables,
 	  cmd_prog_show, NULL },
+	{ "check", "CODE [FILE...]", "Check people against a programme's target "
+	  "and say why not; write nothing", check_tables, cmd_prog_check, NULL },
 	{ NULL, NULL, NULL, NULL, NULL, NULL }
 };
 
@@ -166,7 +186,8 @@ static const struct wf_cmd org_cmd = {
 static const struct wf_sub subs[] = {
 	{ "init", NULL, "Create the store (if need be) and show where it is",
 	  read_tables, cmd_init, NULL },
-	{ "programme", "load|list|show", "Load, list and show programmes", NULL,
+	{ "programme", "load|list|show|check", "Load, list, show programmes; "
+	  "check people against one", NULL,
 	  NULL, &programme_cmd },
 	{ "org", "add|list|show", "Register, list and show organisations", NULL,
 	  NULL, &org_cmd },

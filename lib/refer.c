@@ -25,25 +25,39 @@ static const struct wf_field cert_fields[] = {
 };
 static const struct wf_schema cert_schema = { NULL, cert_fields };
 
+/* The person's fields, shared by the person block of a referral and a
+ * person record of its own (wf programme check). */
+#define PERSON_FIELDS \
+	{ "first_name", WF_T_STRING, WF_F_REQUIRED, NULL, NULL, 0, 0 }, \
+	{ "last_name", WF_T_STRING, WF_F_REQUIRED, NULL, NULL, 0, 0 }, \
+	{ "tax_code", WF_T_TAXCODE, 0, NULL, NULL, 0, 0 }, \
+	{ "birth_date", WF_T_DATE, WF_F_REQUIRED, NULL, NULL, 0, 0 }, \
+	{ "sex", WF_T_ENUM, 0, sexes, NULL, 0, 0 }, \
+	{ "birth_place", WF_T_STRING, 0, NULL, NULL, 0, 0 }, \
+	{ "citizenship", WF_T_STRING, 0, NULL, NULL, 0, 0 }, \
+	{ "municipality", WF_T_STRING, 0, NULL, NULL, 0, 0 }, \
+	{ "address", WF_T_STRING, 0, NULL, NULL, 0, 0 }, \
+	{ "phone", WF_T_STRING, 0, NULL, NULL, 0, 0 }, \
+	{ "email", WF_T_STRING, 0, NULL, NULL, 0, 0 }, \
+	{ "employment_status", WF_T_ENUM, WF_F_REQUIRED, wf_employment_statuses, \
+	  NULL, 0, 0 }, \
+	{ "employment_since", WF_T_DATE, 0, NULL, NULL, 0, 0 }, \
+	{ "certifications", WF_T_LIST, 0, NULL, &cert_schema, 0, 0 }
+
 static const struct wf_field person_fields[] = {
-	{ "first_name", WF_T_STRING, WF_F_REQUIRED, NULL, NULL, 0, 0 },
-	{ "last_name", WF_T_STRING, WF_F_REQUIRED, NULL, NULL, 0, 0 },
-	{ "tax_code", WF_T_TAXCODE, 0, NULL, NULL, 0, 0 },
-	{ "birth_date", WF_T_DATE, WF_F_REQUIRED, NULL, NULL, 0, 0 },
-	{ "sex", WF_T_ENUM, 0, sexes, NULL, 0, 0 },
-	{ "birth_place", WF_T_STRING, 0, NULL, NULL, 0, 0 },
-	{ "citizenship", WF_T_STRING, 0, NULL, NULL, 0, 0 },
-	{ "municipality", WF_T_STRING, 0, NULL, NULL, 0, 0 },
-	{ "address", WF_T_STRING, 0, NULL, NULL, 0, 0 },
-	{ "phone", WF_T_STRING, 0, NULL, NULL, 0, 0 },
-	{ "email", WF_T_STRING, 0, NULL, NULL, 0, 0 },
-	{ "employment_status", WF_T_ENUM, WF_F_REQUIRED, wf_employment_statuses,
-	  NULL, 0, 0 },
-	{ "employment_since", WF_T_DATE, 0, NULL, NULL, 0, 0 },
-	{ "certifications", WF_T_LIST, 0, NULL, &cert_schema, 0, 0 },
+	PERSON_FIELDS,
 	{ NULL, 0, 0, NULL, NULL, 0, 0 }
 };
 static const struct wf_schema person_schema = { NULL, person_fields };
+
+static const char *const person_kinds[] = { "person", NULL };
+static const struct wf_field person_record_fields[] = {
+	{ "kind", WF_T_ENUM, 0, person_kinds, NULL, 0, 0 },
+	PERSON_FIELDS,
+	{ NULL, 0, 0, NULL, NULL, 0, 0 }
+};
+static const struct wf_schema person_record_schema = { "person",
+                                                       person_record_fields };
 
 static const struct wf_field referral_fields[] = {
 	{ "kind", WF_T_ENUM, 0, referral_kinds, NULL, 0, 0 },
@@ -106,29 +120,30 @@ static const cJSON *at(const struct wf_record *rec, const char *path)
 }
 
 /* The tax code must agree with the birth date and sex given; a missing
- * sex is taken from it. */
+ * sex is taken from it. path: where the person is ("person" or ""). */
 static int check_taxcode(const struct wf_record *rec, cJSON *p,
-                         struct wf_err *e)
+                         const char *path, struct wf_err *e)
 {
 	const char *tc = wf_json_str(p, "tax_code"), *sex = wf_json_str(p, "sex");
 	const char *birth = wf_json_str(p, "birth_date"), *why;
+	const cJSON *item = cJSON_GetObjectItemCaseSensitive(p, "tax_code");
 	struct wf_taxcode t;
+	char field[64];
 	int y, m, d;
 	wf_day bd;
 
 	if (!tc || wf_taxcode_check(tc, &t, &why) < 0)
 		return 0;
+	snprintf(field, sizeof field, "%s%stax_code", path, *path ? "." : "");
 	wf_date_parse(birth, &bd);
 	wf_date_to_ymd(bd, &y, &m, &d);
 	if (y % 100 != t.yy || m != t.month || d != t.day)
-		return wf_record_err(rec, at(rec, "person.tax_code"),
-		                     "person.tax_code", e, WF_EX_DATAERR,
+		return wf_record_err(rec, item, field, e, WF_EX_DATAERR,
 		                     "'%s' does not match birth_date %s (it says "
 		                     "day %02d, month %02d, year ..%02d)", tc, birth,
 		                     t.day, t.month, t.yy);
 	if (sex && sex[0] != t.sex)
-		return wf_record_err(rec, at(rec, "person.tax_code"),
-		                     "person.tax_code", e, WF_EX_DATAERR,
+		return wf_record_err(rec, item, field, e, WF_EX_DATAERR,
 		                     "'%s' is a code for sex %c, not %s", tc, t.sex,
 		                     sex);
 	if (!sex)
@@ -238,7 +253,7 @@ static int check_referral(struct wf_ctx *ctx, struct wf_record *rec,
 		                     "expected a referral record");
 	if ((rc = wf_validate(rec, rec->root, &referral_schema, "", e)) ||
 	    (rc = check_taxcode(rec, cJSON_GetObjectItemCaseSensitive(rec->root,
-	                        "person"), e)) ||
+	                        "person"), "person", e)) ||
 	    (rc = check_dates(rec, e)))
 		return rc;
 	if (wf_programme_require(ctx->st, wf_json_str(rec->root, "programme"),
@@ -287,6 +302,8 @@ struct facts {
 	char kinds[4][32];
 	const char *certs[5];
 };
+
+static void facts_of(const cJSON *p, struct facts *f, struct wf_subject *s);
 
 static void text(char *dst, size_t len, sqlite3_stmt *q, int i)
 {
@@ -389,4 +406,133 @@ int wf_refer_withdraw(struct wf_ctx *ctx, struct wf_record *rec,
 	rc = wf_case_move(ctx, &c, "withdraw", NULL, date, o->note, reasons, e);
 	cJSON_Delete(reasons);
 	return rc ? rc : emit_case(ctx, c.id, e);
+}
+
+/* ---- wf programme check --------------------------------------------------- */
+
+const char wf_check_columns[] =
+	"id,programme,date,person.last_name,person.first_name,eligible,reasons";
+
+/* The facts of a person as given in a record. */
+static void facts_of(const cJSON *p, struct facts *f, struct wf_subject *s)
+{
+	const cJSON *c;
+	int k = 0;
+
+	memset(f, 0, sizeof *f);
+	wf_date_parse(wf_json_str(p, "birth_date"), &s->birth);
+	s->employment = wf_json_str(p, "employment_status");
+	s->municipality = wf_json_str(p, "municipality");
+	cJSON_ArrayForEach(c, cJSON_GetObjectItemCaseSensitive(p, "certifications"))
+		if (k < 4)
+			f->certs[k++] = wf_json_str(c, "kind");
+	f->certs[k] = NULL;
+	s->certs = f->certs;
+}
+
+/* Check a record as a referral or case (it has a person) or as a person;
+ * return the person and the date the record gives, if any. */
+static int check_input(struct wf_record *rec, cJSON **person,
+                       const char **date, struct wf_err *e)
+{
+	int rc;
+
+	if (!cJSON_IsObject(rec->root))
+		return wf_record_err(rec, rec->root, "", e, WF_EX_DATAERR,
+		                     "expected a person, referral or case record");
+	if (cJSON_GetObjectItemCaseSensitive(rec->root, "person")) {
+		*person = cJSON_GetObjectItemCaseSensitive(rec->root, "person");
+		*date = wf_json_str(rec->root, "date");
+		if ((rc = wf_validate(rec, rec->root, &referral_schema, "", e)))
+			return rc;
+		return check_taxcode(rec, *person, "person", e);
+	}
+	*person = rec->root;
+	*date = NULL;
+	if ((rc = wf_validate(rec, rec->root, &person_record_schema, "", e)))
+		return rc;
+	return check_taxcode(rec, *person, "", e);
+}
+
+/* The id of a check: the case's, else the tax code, else the names. */
+static void check_id(const cJSON *root, const cJSON *p, char *buf, size_t len)
+{
+	const char *kind = wf_json_str(root, "kind"), *id = wf_json_str(root, "id");
+
+	if (kind && !strcmp(kind, "case") && id)
+		snprintf(buf, len, "%s", id);
+	else if (wf_json_str(p, "tax_code"))
+		snprintf(buf, len, "%s", wf_json_str(p, "tax_code"));
+	else
+		snprintf(buf, len, "%s %s", wf_json_str(p, "last_name"),
+		         wf_json_str(p, "first_name"));
+}
+
+static cJSON *check_record(const struct wf_record *rec, const cJSON *p,
+                           const char *programme, const char *date,
+                           int ok, cJSON *reasons)
+{
+	static const char *const who[] = { "first_name", "last_name", "tax_code",
+	                                   "birth_date", NULL };
+	cJSON *out = cJSON_CreateObject(), *person;
+	char id[128];
+
+	check_id(rec->root, p, id, sizeof id);
+	cJSON_AddStringToObject(out, "kind", "check");
+	cJSON_AddStringToObject(out, "id", id);
+	cJSON_AddStringToObject(out, "programme", programme);
+	cJSON_AddStringToObject(out, "date", date);
+	person = cJSON_AddObjectToObject(out, "person");
+	for (int i = 0; who[i]; i++)
+		if (wf_json_str(p, who[i]))
+			cJSON_AddStringToObject(person, who[i], wf_json_str(p, who[i]));
+	cJSON_AddBoolToObject(out, "eligible", ok);
+	if (!ok)
+		cJSON_AddItemReferenceToObject(out, "reasons", reasons);
+	return out;
+}
+
+int wf_programme_check(struct wf_ctx *ctx, struct wf_record *rec,
+                       struct wf_err *e)
+{
+	const struct wf_check_opts *o = ctx->arg;
+	const char *given = NULL;
+	char date[11];
+	cJSON *person = NULL, *prog, *reasons, *out;
+	struct wf_subject s = { 0 };
+	struct facts f;
+	wf_day on;
+	int rc, m;
+
+	if ((rc = check_input(rec, &person, &given, e)))
+		return rc;
+	if (o->date || !given)
+		rc = wf_effective_date(o->date, "--date", date, e);
+	else
+		snprintf(date, sizeof date, "%s", given);
+	if (rc)
+		return rc;
+	if (!(prog = wf_programme_get(ctx->st, o->programme, e)))
+		return e->code == WF_EX_NOMATCH ? wf_err_set(e, WF_EX_DATAERR,
+			"unknown programme '%s' (load it with 'wf programme load "
+			"FILE')", o->programme) : e->code;
+	facts_of(person, &f, &s);
+	wf_date_parse(date, &on);
+	reasons = cJSON_CreateArray();
+	m = cJSON_GetObjectItemCaseSensitive(prog, "target")
+	    ? wf_target_eval(cJSON_GetObjectItemCaseSensitive(prog, "target"), &s,
+	                     on, reasons)
+	    : 1;
+	if (m < 0) {
+		rc = wf_err_set(e, WF_EX_SOFTWARE, "programme '%s' has a malformed "
+		                "target", o->programme);
+	} else {
+		out = check_record(rec, person, o->programme, date, m, reasons);
+		rc = wf_emit(ctx, out, e);
+		cJSON_Delete(out);
+		ctx->nomatch += !m;
+	}
+	cJSON_Delete(reasons);
+	cJSON_Delete(prog);
+	return rc;
 }

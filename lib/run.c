@@ -153,7 +153,7 @@ int wf_run(struct wf_ctx *ctx, struct wf_reader *r, wf_record_fn fn,
 	if (!spool)
 		return wf_err_set(e, WF_EX_CANTCREAT, "cannot create a temporary file");
 	if ((rc = wf_ctx_output(ctx, spool, deflt, e)) ||
-	    (rc = wf_store_begin(ctx->st, e)))
+	    (!ctx->readonly && (rc = wf_store_begin(ctx->st, e))))
 		goto done;
 	while ((got = wf_reader_next(r, &rec, e)) > 0)
 		if ((rc = one(ctx, &rec, fn, e)))
@@ -165,7 +165,9 @@ int wf_run(struct wf_ctx *ctx, struct wf_reader *r, wf_record_fn fn,
 	else
 		wf_out_close(ctx->out, &(struct wf_err){ 0 });
 	ctx->out = NULL;
-	if (rc || ctx->dry_run)
+	if (ctx->readonly)
+		;
+	else if (rc || ctx->dry_run)
 		wf_store_rollback(ctx->st);
 	else
 		rc = wf_store_commit(ctx->st, e);
@@ -174,6 +176,8 @@ int wf_run(struct wf_ctx *ctx, struct wf_reader *r, wf_record_fn fn,
 	if (!rc && ctx->nbad)
 		rc = wf_err_set(e, WF_EX_DATAERR, "%ld record%s refused", ctx->nbad,
 		                ctx->nbad == 1 ? "" : "s");
+	else if (!rc && ctx->nomatch)
+		rc = WF_EX_NOMATCH;
 done:
 	wf_record_reset(&rec);
 	free(rec.pos);
@@ -181,21 +185,33 @@ done:
 	return rc;
 }
 
-/* Run fn over the records of r (closed here) in a new context. */
+/* Run fn over the records of r (closed here) in a new context; flags as
+ * for wf_store_open(), and readonly for checks. */
 static int run_reader(struct wf_cli *cli, struct wf_reader *r,
                       wf_record_fn fn, const void *arg, const char *deflt,
-                      struct wf_err *e)
+                      int readonly, struct wf_err *e)
 {
 	struct wf_ctx ctx;
 	int rc;
 
-	if ((rc = wf_ctx_init(&ctx, cli, WF_OPEN_CREATE, e)) == 0) {
+	if ((rc = wf_ctx_init(&ctx, cli, readonly ? 0 : WF_OPEN_CREATE, e)) == 0) {
 		ctx.arg = arg;
+		ctx.readonly = readonly;
 		rc = wf_run(&ctx, r, fn, stdout, deflt, e);
 	}
 	wf_reader_close(r);
 	wf_ctx_finish(&ctx, &(struct wf_err){ 0 });
 	return rc;
+}
+
+/* Refuse a terminal on standard input when no input is named. */
+static int need_input(const struct wf_cli *cli, int nargs, struct wf_err *e)
+{
+	if (nargs == 0 && isatty(STDIN_FILENO))
+		return wf_err_set(e, WF_EX_USAGE, "no input: give %s or pipe "
+		                  "records in (see '%s %s --help')",
+		                  cli->sub->operands, cli->cmd->name, cli->sub->name);
+	return 0;
 }
 
 int wf_cli_records(struct wf_cli *cli, wf_record_fn fn, int ids,
@@ -204,13 +220,22 @@ int wf_cli_records(struct wf_cli *cli, wf_record_fn fn, int ids,
 	struct wf_reader *r;
 	int rc;
 
-	if (cli->nargs == 0 && isatty(STDIN_FILENO))
-		return wf_err_set(e, WF_EX_USAGE, "no input: give %s or pipe "
-		                  "records in (see '%s %s --help')",
-		                  cli->sub->operands, cli->cmd->name, cli->sub->name);
-	if ((rc = wf_reader_open(&r, cli->args, cli->nargs, ids, e)))
+	if ((rc = need_input(cli, cli->nargs, e)) ||
+	    (rc = wf_reader_open(&r, cli->args, cli->nargs, ids, e)))
 		return rc;
-	return run_reader(cli, r, fn, arg, deflt, e);
+	return run_reader(cli, r, fn, arg, deflt, 0, e);
+}
+
+int wf_cli_check(struct wf_cli *cli, wf_record_fn fn, int first,
+                 const void *arg, const char *deflt, struct wf_err *e)
+{
+	struct wf_reader *r;
+	int rc;
+
+	if ((rc = need_input(cli, cli->nargs - first, e)) ||
+	    (rc = wf_reader_open(&r, cli->args + first, cli->nargs - first, 0, e)))
+		return rc;
+	return run_reader(cli, r, fn, arg, deflt, 1, e);
 }
 
 int wf_cli_record(struct wf_cli *cli, wf_record_fn fn, cJSON *given,
@@ -221,7 +246,7 @@ int wf_cli_record(struct wf_cli *cli, wf_record_fn fn, cJSON *given,
 
 	if ((rc = wf_reader_single(&r, given, e)))
 		return rc;
-	return run_reader(cli, r, fn, NULL, deflt, e);
+	return run_reader(cli, r, fn, NULL, deflt, 0, e);
 }
 
 int wf_cli_query(struct wf_cli *cli, wf_query_fn fn, const void *arg,

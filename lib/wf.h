@@ -387,6 +387,8 @@ struct wf_ctx {
 	int dry_run, keep_going, quiet;
 	wf_diag_fn diag;         /* prints errors and warnings */
 	long nbad;               /* records refused under --keep-going */
+	long nomatch;            /* records a check found wanting */
+	int readonly;            /* wf_run: no transaction, nothing written */
 	const struct wf_cli *cli;
 	const void *arg;         /* the subcommand's own options */
 };
@@ -423,6 +425,12 @@ int wf_run(struct wf_ctx *ctx, struct wf_reader *r, wf_record_fn fn,
  * fn over them with arg as ctx->arg. */
 int wf_cli_records(struct wf_cli *cli, wf_record_fn fn, int ids,
                    const void *arg, const char *deflt, struct wf_err *e);
+/* The same for a subcommand that reads records and writes nothing: the
+ * store must exist, no transaction is taken, and the result is
+ * WF_EX_NOMATCH when fn found any record wanting (ctx->nomatch). Operands
+ * from first on are the input files. */
+int wf_cli_check(struct wf_cli *cli, wf_record_fn fn, int first,
+                 const void *arg, const char *deflt, struct wf_err *e);
 /* The same for one record built from the command line's flags (taken
  * over and freed). */
 int wf_cli_record(struct wf_cli *cli, wf_record_fn fn, cJSON *given,
@@ -481,6 +489,18 @@ int wf_programme_show(struct wf_ctx *ctx, const void *unused,
  * with e set (WF_EX_NOMATCH when unknown). */
 cJSON *wf_programme_get(struct wf_store *st, const char *code,
                         struct wf_err *e);
+/* Options of wf programme check. */
+struct wf_check_opts {
+	const char *programme;
+	const char *date;     /* --date; NULL: the record's date, else today */
+};
+/* Evaluate a programme's target on the person of a record (a person, a
+ * referral or a case record) at a date, and emit whether it holds and
+ * every rule that fails. Writes nothing. */
+int wf_programme_check(struct wf_ctx *ctx, struct wf_record *rec,
+                       struct wf_err *e);
+extern const char wf_check_columns[];
+
 /* Row id of a programme, or WF_EX_DATAERR with a hint to load it. */
 int wf_programme_require(struct wf_store *st, const char *code,
                          long long *id, struct wf_err *e);

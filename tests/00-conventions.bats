@@ -164,7 +164,7 @@ load helpers
 	run -0 wf-refer --complete list --status referred
 	[[ "$output" == *$'\n--since\n'* ]]
 	run -0 wf --complete programme
-	[ "$output" = $'load\nlist\nshow' ]
+	[ "$output" = $'load\nlist\nshow\ncheck' ]
 	run -0 wf --complete org add --role
 	[ "$output" = $'referrer\nhost\nassessor\nprovider\nfunder' ]
 }
@@ -178,7 +178,7 @@ load helpers
 		echo "${COMPREPLY[*]}"
 	}
 	[ "$(comp wf pro)" = "programme" ]
-	[ "$(comp wf programme '')" = "load list show" ]
+	[ "$(comp wf programme '')" = "load list show check" ]
 	[ "$(comp wf refer '')" = "add screen withdraw list show" ]
 	[ "$(comp wf-refer list --sta)" = "--status" ]
 	[ "$(comp wf refer list --status s)" = "screened" ]

@@ -107,3 +107,36 @@ load helpers
 	run -64 --separate-stderr wf programme lod x
 	[ "${stderr_lines[0]}" = "wf: unknown command 'lod' (did you mean 'load'?)" ]
 }
+
+@test "wf programme check: each person against the target, with every reason; writes nothing" {
+	seed
+	run -1 wf programme check workflow-lomellina "$EX/referrals.yaml" -o tsv --fields id,date,eligible,reasons
+	[ "${lines[1]}" = $'RSSMRC98D12L872O\t2026-09-14\ttrue\t' ]
+	[ "${lines[4]}" = $'CLMNNA90B54L872O\t2026-10-05\tfalse\tage 36 at 2026-10-05 is not in 0..34 nor 50..; employment status \'employed\' is not one of: unemployed, never_employed' ]
+	[ "${lines[6]}" = $'El Amrani Youssef\t2026-10-12\ttrue\t' ]
+	[ "$(sql 'SELECT count(*) FROM person')" = 0 ]
+}
+
+@test "wf programme check: a person record at --date; exit 0 when all are eligible" {
+	seed
+	printf 'kind: person\nfirst_name: Ada\nlast_name: Neri\nbirth_date: 2008-05-05\nemployment_status: unemployed\ncertifications: [{kind: law_68_1999}]\n' > "$T/p.yaml"
+	run -1 wf programme check sil-bergamo "$T/p.yaml" --date 2026-05-04 -o json
+	[ "$output" = '{"kind":"check","id":"Neri Ada","programme":"sil-bergamo","date":"2026-05-04","person":{"first_name":"Ada","last_name":"Neri","birth_date":"2008-05-05"},"eligible":false,"reasons":["age 17 at 2026-05-04 is not in 18.."]}' ]
+	run -0 wf programme check sil-bergamo "$T/p.yaml" --date 2026-05-05 -o json --fields eligible
+	[ "$output" = '{"eligible":true}' ]
+}
+
+@test "wf programme check: case records from a pipe; bad input and an unknown programme" {
+	seed
+	wf-refer add -q "$EX/referrals.yaml"
+	wf-refer list -o json > "$T/cases.json"
+	run -1 wf programme check sil-bergamo - -o tsv --fields id,eligible < "$T/cases.json"
+	[ "${lines[5]}" = $'2026-0005\ttrue' ]
+	printf 'first_name: Ada\nlast_name: Neri\nbirth_date: 1960-05-05\nemployment_status: retired\n' > "$T/p.yaml"
+	run -65 --separate-stderr wf programme check sil-bergamo "$T/p.yaml"
+	[[ "$stderr" == "wf: $T/p.yaml:4:1: employment_status: 'retired' is not one of: "* ]]
+	run -65 --separate-stderr wf programme check nope "$EX/referrals.yaml"
+	[ "$stderr" = "wf: unknown programme 'nope' (load it with 'wf programme load FILE')" ]
+	run -64 --separate-stderr wf programme check
+	[ "${stderr_lines[0]}" = "wf: check needs a programme" ]
+}
