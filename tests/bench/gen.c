@@ -140,35 +140,32 @@ void gen_referral(long i, struct gen_ref *r)
 }
 
 #ifndef GEN_NO_MAIN
-static void json(const struct gen_ref *r)
-{
-	printf("{\"kind\":\"referral\",\"date\":\"%s\",\"programme\":\"%s\","
-	       "\"referrer\":\"%s\",\"referrer_contact\":\"%s\",\"person\":{"
-	       "\"first_name\":\"%s\",\"last_name\":\"%s\",\"tax_code\":\"%s\","
-	       "\"birth_date\":\"%s\",\"sex\":\"%s\",\"birth_place\":\"%s\","
-	       "\"citizenship\":\"IT\",\"municipality\":\"%s\",\"address\":\"%s\","
-	       "\"phone\":\"%s\",\"email\":\"%s\",\"employment_status\":\"%s\","
-	       "\"employment_since\":\"%s\",\"certifications\":[{\"kind\":\"%s\","
-	       "\"since\":\"%s\",\"invalidity_percent\":%d,\"issued_by\":\"INPS\","
-	       "\"details\":\"on file\"}]},\"needs\":[\"%s\",\"%s\"],"
-	       "\"notes\":\"%s\"}\n",
-	       r->date, r->programme, r->referrer, r->contact, r->first, r->last,
-	       r->tax, r->birth, r->sex, r->birth_place, r->municipality,
-	       r->address, r->phone, r->email, r->employment, r->since, r->cert,
-	       r->since, r->invalidity, r->need1, r->need2, r->notes);
-}
+#define YAML_REF \
+	"---\nkind: referral\ndate: %s\nprogramme: %s\nreferrer: %s\n" \
+	"referrer_contact: \"%s\"\nperson:\n  first_name: %s\n" \
+	"  last_name: %s\n  tax_code: %s\n  birth_date: %s\n  sex: %s\n" \
+	"  birth_place: %s\n  citizenship: IT\n  municipality: %s\n" \
+	"  address: %s\n  phone: \"%s\"\n  email: %s\n" \
+	"  employment_status: %s\n  employment_since: %s\n" \
+	"  certifications:\n    - kind: %s\n      since: %s\n" \
+	"      invalidity_percent: %d\n      issued_by: INPS\n" \
+	"      details: on file\nneeds: [%s, %s]\nnotes: \"%s\"\n"
+#define JSON_REF \
+	"{\"kind\":\"referral\",\"date\":\"%s\",\"programme\":\"%s\"," \
+	"\"referrer\":\"%s\",\"referrer_contact\":\"%s\",\"person\":{" \
+	"\"first_name\":\"%s\",\"last_name\":\"%s\",\"tax_code\":\"%s\"," \
+	"\"birth_date\":\"%s\",\"sex\":\"%s\",\"birth_place\":\"%s\"," \
+	"\"citizenship\":\"IT\",\"municipality\":\"%s\",\"address\":\"%s\"," \
+	"\"phone\":\"%s\",\"email\":\"%s\",\"employment_status\":\"%s\"," \
+	"\"employment_since\":\"%s\",\"certifications\":[{\"kind\":\"%s\"," \
+	"\"since\":\"%s\",\"invalidity_percent\":%d,\"issued_by\":\"INPS\"," \
+	"\"details\":\"on file\"}]},\"needs\":[\"%s\",\"%s\"]," \
+	"\"notes\":\"%s\"}\n"
 
-static void yaml(const struct gen_ref *r)
+/* Both formats take every field of r in the same order. */
+static void print_ref(int as_yaml, const struct gen_ref *r)
 {
-	printf("---\nkind: referral\ndate: %s\nprogramme: %s\nreferrer: %s\n"
-	       "referrer_contact: \"%s\"\nperson:\n  first_name: %s\n"
-	       "  last_name: %s\n  tax_code: %s\n  birth_date: %s\n  sex: %s\n"
-	       "  birth_place: %s\n  citizenship: IT\n  municipality: %s\n"
-	       "  address: %s\n  phone: \"%s\"\n  email: %s\n"
-	       "  employment_status: %s\n  employment_since: %s\n"
-	       "  certifications:\n    - kind: %s\n      since: %s\n"
-	       "      invalidity_percent: %d\n      issued_by: INPS\n"
-	       "      details: on file\nneeds: [%s, %s]\nnotes: \"%s\"\n",
+	printf(as_yaml ? YAML_REF : JSON_REF,
 	       r->date, r->programme, r->referrer, r->contact, r->first, r->last,
 	       r->tax, r->birth, r->sex, r->birth_place, r->municipality,
 	       r->address, r->phone, r->email, r->employment, r->since, r->cert,
@@ -183,10 +180,7 @@ int main(int argc, char **argv)
 
 	for (long i = 0; i < n; i++) {
 		gen_referral(i, &r);
-		if (as_yaml)
-			yaml(&r);
-		else
-			json(&r);
+		print_ref(as_yaml, &r);
 	}
 	return fflush(stdout) ? 74 : 0;
 }
