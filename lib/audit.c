@@ -5,14 +5,10 @@
  */
 #include "store.h"
 
-static const char SQL_AUDIT[] =
-	"INSERT INTO audit (at, operator, command, action, entity, entity_id,"
-	" detail) VALUES (?, ?, ?, ?, ?, ?, ?)";
-
 int wf_audit(struct wf_ctx *ctx, const char *action, const char *entity,
              const char *id, const cJSON *detail, struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(ctx->st, SQL_AUDIT, e);
+	sqlite3_stmt *s = wf_sql(ctx->st, WF_SQL_AUDIT_ADD, e);
 	char now[32];
 
 	if (!s)

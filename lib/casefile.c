@@ -35,30 +35,6 @@ const char wf_case_columns[] =
 	"id,status,status_date,programme,date,referrer,person.last_name,"
 	"person.first_name,person.tax_code";
 
-static const char SQL_LOAD[] =
-	"SELECT c.id, c.status, c.status_date, c.opened_on, c.person_id,"
-	" c.programme_id, p.code,"
-	" (SELECT min(r.id) FROM referral r WHERE r.case_id = c.id)"
-	" FROM cases c JOIN programme p ON p.id = c.programme_id WHERE c.id = ?";
-/* No RETURNING and no NOT IN (...) on the per-record path: SQLite opens
- * a temporary b-tree for each, which costs more than the rest of a
- * referral together. */
-static const char SQL_NEXT_ID[] =
-	"INSERT INTO case_seq (year, last) VALUES (?, 1)"
-	" ON CONFLICT (year) DO UPDATE SET last = last + 1";
-static const char SQL_LAST_ID[] = "SELECT last FROM case_seq WHERE year = ?";
-static const char SQL_INSERT[] =
-	"INSERT INTO cases (id, person_id, programme_id, status, status_date,"
-	" opened_on, created_at) VALUES (?, ?, ?, 'referred', ?, ?, ?)";
-static const char SQL_SET_STATUS[] =
-	"UPDATE cases SET status = ?, status_date = ? WHERE id = ?";
-static const char SQL_HISTORY_ADD[] =
-	"INSERT INTO case_status (case_id, status, effective_date, recorded_at,"
-	" operator, note, reasons) VALUES (?, ?, ?, ?, ?, ?, ?)";
-static const char SQL_FIND_OPEN[] =
-	"SELECT min(id) FROM cases WHERE person_id = ? AND programme_id = ?"
-	" AND status <> 'rejected' AND status <> 'withdrawn'"
-	" AND status <> 'ineligible' AND status <> 'closed'";
 
 int wf_status_open(const char *status)
 {
@@ -78,7 +54,7 @@ static void copy(char *dst, size_t len, sqlite3_stmt *s, int i)
 int wf_case_load(struct wf_store *st, const char *id, struct wf_case *c,
                  struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(st, SQL_LOAD, e);
+	sqlite3_stmt *s = wf_sql(st, WF_SQL_CASE_LOAD, e);
 	int rc;
 
 	if (!s)
@@ -150,7 +126,7 @@ static int history_add(struct wf_ctx *ctx, const char *id, const char *status,
                        const char *date, const char *note,
                        const cJSON *reasons, struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(ctx->st, SQL_HISTORY_ADD, e);
+	sqlite3_stmt *s = wf_sql(ctx->st, WF_SQL_CASE_HISTORY_ADD, e);
 	char now[32];
 
 	if (!s)
@@ -182,7 +158,7 @@ int wf_case_move(struct wf_ctx *ctx, struct wf_case *c, const char *action,
 		                  c->status_date);
 	if (!to)
 		to = find_transition(action)->to;
-	if (!(s = wf_sql(ctx->st, SQL_SET_STATUS, e)))
+	if (!(s = wf_sql(ctx->st, WF_SQL_CASE_SET_STATUS, e)))
 		return e->code;
 	wf_bind_text(s, 1, to);
 	wf_bind_text(s, 2, date);
@@ -209,7 +185,7 @@ int wf_case_open(struct wf_ctx *ctx, sqlite3_int64 person,
                  sqlite3_int64 programme, const char *date, struct wf_case *c,
                  struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(ctx->st, SQL_NEXT_ID, e);
+	sqlite3_stmt *s = wf_sql(ctx->st, WF_SQL_CASE_NEXT_ID, e);
 	char now[32];
 	int rc, year = atoi(date);
 	sqlite3_int64 n;
@@ -219,7 +195,7 @@ int wf_case_open(struct wf_ctx *ctx, sqlite3_int64 person,
 	sqlite3_bind_int(s, 1, year);
 	if ((rc = wf_sql_done(ctx->st, s, e)))
 		return rc;
-	if (!(s = wf_sql(ctx->st, SQL_LAST_ID, e)))
+	if (!(s = wf_sql(ctx->st, WF_SQL_CASE_LAST_ID, e)))
 		return e->code;
 	sqlite3_bind_int(s, 1, year);
 	if ((rc = sqlite3_step(s)) != SQLITE_ROW) {
@@ -230,7 +206,7 @@ int wf_case_open(struct wf_ctx *ctx, sqlite3_int64 person,
 	sqlite3_reset(s);
 	memset(c, 0, sizeof *c);
 	snprintf(c->id, sizeof c->id, "%04d-%04lld", year, (long long)n);
-	if (!(s = wf_sql(ctx->st, SQL_INSERT, e)))
+	if (!(s = wf_sql(ctx->st, WF_SQL_CASE_INSERT, e)))
 		return e->code;
 	wf_timestamp(now, sizeof now);
 	wf_bind_text(s, 1, c->id);
@@ -253,7 +229,7 @@ int wf_case_find_open(struct wf_store *st, sqlite3_int64 person,
                       sqlite3_int64 programme, struct wf_case *c,
                       struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(st, SQL_FIND_OPEN, e);
+	sqlite3_stmt *s = wf_sql(st, WF_SQL_CASE_FIND_OPEN, e);
 	char id[32];
 	int rc, found;
 

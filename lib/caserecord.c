@@ -12,48 +12,6 @@
 
 #include "casefile.h"
 
-static const char SQL_HEAD[] =
-	"SELECT c.id, c.status, c.status_date, p.code, r.date, o.code,"
-	" r.referrer_contact, c.person_id, r.id, r.employment_status,"
-	" r.employment_since, r.needs, r.notes,"
-	" (SELECT count(*) FROM referral x WHERE x.case_id = c.id)"
-	" FROM cases c JOIN programme p ON p.id = c.programme_id"
-	" JOIN referral r ON r.id ="
-	"  (SELECT min(x.id) FROM referral x WHERE x.case_id = c.id)"
-	" JOIN organisation o ON o.id = r.referrer_id WHERE c.id = ?";
-static const char SQL_PERSON[] =
-	"SELECT first_name, last_name, tax_code, birth_date, sex, birth_place,"
-	" citizenship, municipality, address, phone, email FROM person"
-	" WHERE id = ?";
-static const char SQL_CERTS[] =
-	"SELECT kind, since, invalidity_percent, issued_by, details"
-	" FROM certification WHERE referral_id = ? ORDER BY id";
-static const char SQL_DUPS[] =
-	"SELECT DISTINCT c.id FROM person_duplicate d"
-	" JOIN cases c ON c.person_id = d.other_id WHERE d.person_id = ?"
-	" ORDER BY c.id";
-static const char SQL_LAST[] =
-	"SELECT note, reasons FROM case_status WHERE case_id = ?"
-	" ORDER BY id DESC LIMIT 1";
-static const char SQL_HISTORY[] =
-	"SELECT status, effective_date, note, reasons, recorded_at, operator"
-	" FROM case_status WHERE case_id = ? ORDER BY effective_date, id";
-static const char SQL_LIST[] =
-	"SELECT c.id FROM cases c JOIN programme p ON p.id = c.programme_id"
-	" JOIN person pe ON pe.id = c.person_id"
-	" WHERE (?1 IS NULL OR c.status = ?1)"
-	" AND (?2 IS NULL OR p.code = ?2)"
-	" AND (?3 IS NULL OR EXISTS (SELECT 1 FROM referral r"
-	"  JOIN organisation o ON o.id = r.referrer_id"
-	"  WHERE r.case_id = c.id AND o.code = ?3))"
-	" AND (?4 IS NULL OR c.opened_on >= ?4)"
-	" AND (?5 IS NULL OR c.opened_on <= ?5)"
-	" AND (?6 IS NULL OR instr(pe.match_key, ?6) > 0)"
-	" AND (?7 IS NULL OR instr(pe.match_key, ?7) > 0)"
-	" AND (?8 IS NULL OR instr(pe.match_key, ?8) > 0)"
-	" AND (?9 IS NULL OR instr(pe.match_key, ?9) > 0)"
-	" ORDER BY c.opened_on, c.id";
-
 static const char *const person_cols[] = { "first_name", "last_name",
                                            "tax_code", "birth_date", "sex",
                                            "birth_place", "citizenship",
@@ -139,9 +97,9 @@ static int person_block(struct wf_store *st, cJSON *rec, sqlite3_stmt *head,
 	cJSON *certs = cJSON_CreateArray();
 	int rc;
 
-	if ((rc = each_row(st, SQL_PERSON, NULL, sqlite3_column_int64(head, 7),
+	if ((rc = each_row(st, WF_SQL_CASEREC_PERSON, NULL, sqlite3_column_int64(head, 7),
 	                   person_row, p, e)) ||
-	    (rc = each_row(st, SQL_CERTS, NULL, sqlite3_column_int64(head, 8),
+	    (rc = each_row(st, WF_SQL_CASEREC_CERTS, NULL, sqlite3_column_int64(head, 8),
 	                   cert_row, certs, e))) {
 		cJSON_Delete(certs);
 		return rc;
@@ -161,7 +119,7 @@ static int tail(struct wf_store *st, cJSON *rec, sqlite3_int64 person,
 	cJSON *dups = cJSON_CreateArray(), *hist;
 	int rc;
 
-	if ((rc = each_row(st, SQL_DUPS, NULL, person, dup_row, dups, e))) {
+	if ((rc = each_row(st, WF_SQL_CASEREC_DUPS, NULL, person, dup_row, dups, e))) {
 		cJSON_Delete(dups);
 		return rc;
 	}
@@ -169,10 +127,10 @@ static int tail(struct wf_store *st, cJSON *rec, sqlite3_int64 person,
 		cJSON_AddItemToObject(rec, "possible_duplicate_of", dups);
 	else
 		cJSON_Delete(dups);
-	if ((rc = each_row(st, SQL_LAST, id, 0, last_row, rec, e)) || !history)
+	if ((rc = each_row(st, WF_SQL_CASEREC_LAST, id, 0, last_row, rec, e)) || !history)
 		return rc;
 	hist = cJSON_AddArrayToObject(rec, "history");
-	return each_row(st, SQL_HISTORY, id, 0, history_row, hist, e);
+	return each_row(st, WF_SQL_CASEREC_HISTORY, id, 0, history_row, hist, e);
 }
 
 cJSON *wf_case_record(struct wf_store *st, const char *id, int history,
@@ -181,7 +139,7 @@ cJSON *wf_case_record(struct wf_store *st, const char *id, int history,
 	static const char *const head_cols[] = { "id", "status", "status_date",
 	                                         "programme", "date", "referrer",
 	                                         "referrer_contact" };
-	sqlite3_stmt *s = wf_sql(st, SQL_HEAD, e);
+	sqlite3_stmt *s = wf_sql(st, WF_SQL_CASEREC_HEAD, e);
 	cJSON *rec;
 	sqlite3_int64 person, nref;
 	int rc;
@@ -260,7 +218,7 @@ static void bind_name_words(sqlite3_stmt *s, int first, const char *name)
 int wf_case_list(struct wf_ctx *ctx, const void *filter, struct wf_err *e)
 {
 	const struct wf_case_filter *f = filter;
-	sqlite3_stmt *s = wf_sql(ctx->st, SQL_LIST, e);
+	sqlite3_stmt *s = wf_sql(ctx->st, WF_SQL_CASEREC_LIST, e);
 	long n = 0;
 	int rc = 0, step;
 

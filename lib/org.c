@@ -32,43 +32,13 @@ static const struct wf_field org_fields[] = {
 };
 static const struct wf_schema org_schema = { "organisation", org_fields };
 
-static const char SQL_ORG_ID[] =
-	"SELECT id FROM organisation WHERE code = ?";
-static const char SQL_ORG_INSERT[] =
-	"INSERT INTO organisation (code, name, employees, municipality, address,"
-	" email, phone, notes, created_at, updated_at)"
-	" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-static const char SQL_ORG_UPDATE[] =
-	"UPDATE organisation SET name = ?, employees = ?, municipality = ?,"
-	" address = ?, email = ?, phone = ?, notes = ?, updated_at = ?"
-	" WHERE id = ?";
-static const char SQL_ROLE_CLEAR[] =
-	"DELETE FROM organisation_role WHERE organisation_id = ?";
-static const char SQL_ROLE_ADD[] =
-	"INSERT OR IGNORE INTO organisation_role (organisation_id, role)"
-	" VALUES (?, ?)";
-static const char SQL_ORG_GET[] =
-	"SELECT id, code, name, employees, municipality, address, email, phone,"
-	" notes FROM organisation WHERE code = ?";
-static const char SQL_ORG_ALL[] =
-	"SELECT code FROM organisation o WHERE ? IS NULL OR EXISTS"
-	" (SELECT 1 FROM organisation_role r WHERE r.organisation_id = o.id"
-	"  AND r.role = ?) ORDER BY code";
-static const char SQL_ORG_ROLE[] =
-	"SELECT o.id, EXISTS (SELECT 1 FROM organisation_role r"
-	"  WHERE r.organisation_id = o.id AND r.role = ?)"
-	" FROM organisation o WHERE o.code = ?";
-static const char SQL_ORG_ROLES[] =
-	"SELECT role FROM organisation_role WHERE organisation_id = ?"
-	" ORDER BY role";
-
 /* Write the fields of r to a new or existing row. */
 static int org_write(struct wf_store *st, const cJSON *r, sqlite3_int64 *id,
                      struct wf_err *e)
 {
 	static const char *const cols[] = { "employees", "municipality", "address",
 	                                    "email", "phone", "notes" };
-	sqlite3_stmt *s = wf_sql(st, *id ? SQL_ORG_UPDATE : SQL_ORG_INSERT, e);
+	sqlite3_stmt *s = wf_sql(st, *id ? WF_SQL_ORG_UPDATE : WF_SQL_ORG_INSERT, e);
 	char now[32];
 	int i = 1, rc;
 
@@ -95,7 +65,7 @@ static int org_write(struct wf_store *st, const cJSON *r, sqlite3_int64 *id,
 static int org_roles(struct wf_store *st, sqlite3_int64 id, const cJSON *roles,
                      struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(st, SQL_ROLE_CLEAR, e);
+	sqlite3_stmt *s = wf_sql(st, WF_SQL_ORG_ROLE_CLEAR, e);
 	const cJSON *r;
 	int rc;
 
@@ -105,7 +75,7 @@ static int org_roles(struct wf_store *st, sqlite3_int64 id, const cJSON *roles,
 	if ((rc = wf_sql_done(st, s, e)))
 		return rc;
 	cJSON_ArrayForEach(r, roles) {
-		if (!(s = wf_sql(st, SQL_ROLE_ADD, e)))
+		if (!(s = wf_sql(st, WF_SQL_ORG_ROLE_ADD, e)))
 			return e->code;
 		sqlite3_bind_int64(s, 1, id);
 		wf_bind_text(s, 2, r->valuestring);
@@ -128,7 +98,7 @@ int wf_org_add(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e)
 	if ((rc = wf_validate(rec, rec->root, &org_schema, "", e)))
 		return rc;
 	code = wf_json_str(rec->root, "id");
-	if ((id = wf_sql_id(ctx->st, SQL_ORG_ID, code, e)) < 0)
+	if ((id = wf_sql_id(ctx->st, WF_SQL_ORG_ID, code, e)) < 0)
 		return e->code;
 	existed = id != 0;
 	if ((rc = org_write(ctx->st, rec->root, &id, e)) ||
@@ -146,7 +116,7 @@ int wf_org_add(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e)
 
 static cJSON *roles_of(struct wf_store *st, sqlite3_int64 id, struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(st, SQL_ORG_ROLES, e);
+	sqlite3_stmt *s = wf_sql(st, WF_SQL_ORG_ROLES, e);
 	cJSON *roles = cJSON_CreateArray();
 	int rc;
 
@@ -171,7 +141,7 @@ cJSON *wf_org_get(struct wf_store *st, const char *code, struct wf_err *e)
 {
 	static const char *const cols[] = { "employees", "municipality", "address",
 	                                    "email", "phone", "notes" };
-	sqlite3_stmt *s = wf_sql(st, SQL_ORG_GET, e);
+	sqlite3_stmt *s = wf_sql(st, WF_SQL_ORG_GET, e);
 	sqlite3_int64 id;
 	cJSON *o, *roles;
 	int rc;
@@ -213,7 +183,7 @@ int wf_org_list(struct wf_ctx *ctx, const void *arg, struct wf_err *e)
 	int rc = 0, step;
 
 	/* Collect the codes first: wf_org_get() reuses the statements. */
-	if (!(s = wf_sql(ctx->st, SQL_ORG_ALL, e)))
+	if (!(s = wf_sql(ctx->st, WF_SQL_ORG_ALL, e)))
 		return e->code;
 	wf_bind_text(s, 1, role);
 	wf_bind_text(s, 2, role);
@@ -249,7 +219,7 @@ int wf_org_list(struct wf_ctx *ctx, const void *arg, struct wf_err *e)
 int wf_org_require(struct wf_store *st, const char *code, const char *role,
                    long long *id, struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(st, SQL_ORG_ROLE, e);
+	sqlite3_stmt *s = wf_sql(st, WF_SQL_ORG_ROLE, e);
 	int rc, has = 0;
 
 	if (!s)

@@ -10,23 +10,6 @@
 
 #include "casefile.h"
 
-static const char SQL_BY_TAXCODE[] = "SELECT id FROM person WHERE tax_code = ?";
-static const char SQL_BY_KEY[] =
-	"SELECT id FROM person WHERE match_key = ? AND id <> ?"
-	" AND (tax_code IS NULL OR ? IS NULL)";
-static const char SQL_INSERT[] =
-	"INSERT INTO person (tax_code, first_name, last_name, birth_date, sex,"
-	" birth_place, citizenship, municipality, address, phone, email,"
-	" match_key, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-static const char SQL_CONTACTS[] =
-	"UPDATE person SET municipality = coalesce(?, municipality),"
-	" address = coalesce(?, address), phone = coalesce(?, phone),"
-	" email = coalesce(?, email) WHERE id = ?";
-static const char SQL_DUP[] =
-	"INSERT OR IGNORE INTO person_duplicate (person_id, other_id)"
-	" VALUES (?, ?), (?, ?)";
-static const char SQL_CASES_OF[] =
-	"SELECT id FROM cases WHERE person_id = ? ORDER BY id";
 
 /* Identity and contact fields of a person, in record order. */
 static const char *const identity[] = { "tax_code", "first_name", "last_name",
@@ -89,7 +72,7 @@ void wf_name_fold(const char *s, char *buf, size_t len)
 static int insert(struct wf_store *st, const cJSON *p, const char *key,
                   sqlite3_int64 *id, struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(st, SQL_INSERT, e);
+	sqlite3_stmt *s = wf_sql(st, WF_SQL_PERSON_INSERT, e);
 	char now[32];
 	int i;
 
@@ -111,7 +94,7 @@ static int update_contacts(struct wf_store *st, const cJSON *p,
 {
 	static const char *const cols[] = { "municipality", "address", "phone",
 	                                    "email" };
-	sqlite3_stmt *s = wf_sql(st, SQL_CONTACTS, e);
+	sqlite3_stmt *s = wf_sql(st, WF_SQL_PERSON_CONTACTS, e);
 
 	if (!s)
 		return e->code;
@@ -125,7 +108,7 @@ static int update_contacts(struct wf_store *st, const cJSON *p,
 static void cases_of(struct wf_store *st, sqlite3_int64 id, char *buf,
                      size_t len, struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(st, SQL_CASES_OF, e);
+	sqlite3_stmt *s = wf_sql(st, WF_SQL_PERSON_CASES_OF, e);
 	size_t n = 0;
 
 	buf[0] = '\0';
@@ -143,7 +126,7 @@ static void cases_of(struct wf_store *st, sqlite3_int64 id, char *buf,
 static int flag_duplicates(struct wf_ctx *ctx, const cJSON *p, const char *key,
                            sqlite3_int64 id, struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(ctx->st, SQL_BY_KEY, e), *d;
+	sqlite3_stmt *s = wf_sql(ctx->st, WF_SQL_PERSON_BY_KEY, e), *d;
 	const char *tc = wf_json_str(p, "tax_code");
 	sqlite3_int64 others[16];
 	int n = 0, rc;
@@ -161,7 +144,7 @@ static int flag_duplicates(struct wf_ctx *ctx, const cJSON *p, const char *key,
 	for (int i = 0; i < n; i++) {
 		char cases[256];
 
-		if (!(d = wf_sql(ctx->st, SQL_DUP, e)))
+		if (!(d = wf_sql(ctx->st, WF_SQL_PERSON_DUP, e)))
 			return e->code;
 		sqlite3_bind_int64(d, 1, id);
 		sqlite3_bind_int64(d, 2, others[i]);
@@ -187,7 +170,7 @@ int wf_person_resolve(struct wf_ctx *ctx, const cJSON *p, sqlite3_int64 *id,
 	int rc;
 
 	if (tc) {
-		if ((*id = wf_sql_id(ctx->st, SQL_BY_TAXCODE, tc, e)) < 0)
+		if ((*id = wf_sql_id(ctx->st, WF_SQL_PERSON_BY_TAXCODE, tc, e)) < 0)
 			return e->code;
 		if (*id)
 			return update_contacts(ctx->st, p, *id, e);

@@ -41,17 +41,6 @@ static const struct wf_field prog_fields[] = {
 };
 static const struct wf_schema prog_schema = { "programme", prog_fields };
 
-static const char SQL_PROG_ID[] = "SELECT id FROM programme WHERE code = ?";
-static const char SQL_PROG_GET[] =
-	"SELECT definition FROM programme WHERE code = ?";
-static const char SQL_PROG_INSERT[] =
-	"INSERT INTO programme (code, name, definition, loaded_at)"
-	" VALUES (?, ?, ?, ?)";
-static const char SQL_PROG_UPDATE[] =
-	"UPDATE programme SET name = ?, definition = ?, loaded_at = ?"
-	" WHERE code = ?";
-static const char SQL_PROG_ALL[] =
-	"SELECT definition FROM programme ORDER BY code";
 
 /* The programme's code: "programme:" in a file, "id:" in a record the
  * commands wrote; both may be given if they agree. */
@@ -90,8 +79,8 @@ static cJSON *stored_form(const cJSON *root, const char *code)
 static int prog_write(struct wf_ctx *ctx, const char *code, const cJSON *d,
                       int exists, struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(ctx->st, exists ? SQL_PROG_UPDATE
-	                                         : SQL_PROG_INSERT, e);
+	sqlite3_stmt *s = wf_sql(ctx->st, exists ? WF_SQL_PROG_UPDATE
+	                                         : WF_SQL_PROG_INSERT, e);
 	char now[32];
 	int i = 1;
 
@@ -160,7 +149,7 @@ static cJSON *parse_definition(sqlite3_stmt *s, struct wf_err *e)
 cJSON *wf_programme_get(struct wf_store *st, const char *code,
                         struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(st, SQL_PROG_GET, e);
+	sqlite3_stmt *s = wf_sql(st, WF_SQL_PROG_GET, e);
 	cJSON *d = NULL;
 	int rc;
 
@@ -181,7 +170,7 @@ cJSON *wf_programme_get(struct wf_store *st, const char *code,
 int wf_programme_list(struct wf_ctx *ctx, const void *unused,
                       struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(ctx->st, SQL_PROG_ALL, e);
+	sqlite3_stmt *s = wf_sql(ctx->st, WF_SQL_PROG_ALL, e);
 	long n = 0;
 	int rc = 0, step;
 
@@ -207,7 +196,7 @@ int wf_programme_list(struct wf_ctx *ctx, const void *unused,
 int wf_programme_require(struct wf_store *st, const char *code,
                          long long *id, struct wf_err *e)
 {
-	if ((*id = wf_sql_id(st, SQL_PROG_ID, code, e)) < 0)
+	if ((*id = wf_sql_id(st, WF_SQL_PROG_ID, code, e)) < 0)
 		return e->code;
 	if (!*id)
 		return wf_err_set(e, WF_EX_DATAERR, "unknown programme '%s' (load "

@@ -80,19 +80,6 @@ static const struct wf_field referral_fields[] = {
 };
 static const struct wf_schema referral_schema = { "referral", referral_fields };
 
-static const char SQL_REFERRAL[] =
-	"INSERT INTO referral (case_id, person_id, referrer_id, referrer_contact,"
-	" date, employment_status, employment_since, needs, notes, recorded_at)"
-	" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-static const char SQL_CERT[] =
-	"INSERT INTO certification (referral_id, kind, since, invalidity_percent,"
-	" issued_by, details) VALUES (?, ?, ?, ?, ?, ?)";
-static const char SQL_SUBJECT[] =
-	"SELECT pe.birth_date, r.employment_status, pe.municipality, r.date"
-	" FROM referral r JOIN person pe ON pe.id = r.person_id WHERE r.id = ?";
-static const char SQL_CERT_KINDS[] =
-	"SELECT DISTINCT kind FROM certification WHERE referral_id = ?";
-
 const char *wf_record_case_id(const struct wf_record *rec, struct wf_err *e)
 {
 	const char *kind, *id;
@@ -185,7 +172,7 @@ static int add_certs(struct wf_store *st, sqlite3_int64 ref, const cJSON *list,
 	int rc;
 
 	cJSON_ArrayForEach(c, list) {
-		sqlite3_stmt *s = wf_sql(st, SQL_CERT, e);
+		sqlite3_stmt *s = wf_sql(st, WF_SQL_REFER_CERT, e);
 
 		if (!s)
 			return e->code;
@@ -203,7 +190,7 @@ static int add_referral(struct wf_store *st, const char *case_id,
                         const cJSON *r, struct wf_err *e)
 {
 	const cJSON *p = cJSON_GetObjectItemCaseSensitive(r, "person");
-	sqlite3_stmt *s = wf_sql(st, SQL_REFERRAL, e);
+	sqlite3_stmt *s = wf_sql(st, WF_SQL_REFER_REFERRAL, e);
 	char now[32];
 	int rc;
 
@@ -316,7 +303,7 @@ static int facts(struct wf_store *st, const struct wf_case *c,
                  struct facts *f, struct wf_subject *s, wf_day *date,
                  struct wf_err *e)
 {
-	sqlite3_stmt *q = wf_sql(st, SQL_SUBJECT, e);
+	sqlite3_stmt *q = wf_sql(st, WF_SQL_REFER_SUBJECT, e);
 	int rc, k = 0;
 
 	if (!q)
@@ -331,7 +318,7 @@ static int facts(struct wf_store *st, const struct wf_case *c,
 	text(f->municipality, sizeof f->municipality, q, 2);
 	text(f->date, sizeof f->date, q, 3);
 	sqlite3_reset(q);
-	if (!(q = wf_sql(st, SQL_CERT_KINDS, e)))
+	if (!(q = wf_sql(st, WF_SQL_REFER_CERT_KINDS, e)))
 		return e->code;
 	sqlite3_bind_int64(q, 1, c->referral_id);
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW && k < 4) {

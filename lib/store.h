@@ -9,6 +9,7 @@
 
 #include <sqlite3.h>
 
+#include "sql.h"
 #include "wf.h"
 
 /* The cached statement for sql (a string constant), reset and with its

@@ -13,15 +13,20 @@
  *   validate.c  record schemas: types, enums, required and unknown fields
  *   taxcode.c   the Italian codice fiscale
  *   store.c     SQLite: open, pragmas, transactions, statement cache
+ *   sql.c       every statement, by name: the one place of the dialect
  *   schema.c    the tables and their forward migrations
  *   audit.c     who changed what, when, with which command
  *   org.c       organisations: referrers, hosts, assessors, providers
  *   programme.c programme files: load, list, show
  *   target.c    a programme's target rules evaluated on a person
  *   person.c    people: matching by tax code or by names and birth date
- *   casefile.c  cases: ids, the state machine, the case record
- *   refer.c     referrals: add, screen, withdraw, list, show
+ *   casefile.c  cases: ids, the state machine
+ *   caserecord.c the case record, and the queries that list and show cases
+ *   refer.c     referrals: add, screen, withdraw; programme check
  *   run.c       the record loop: one transaction, --keep-going, --dry-run
+ *
+ * Internal headers: store.h (statements), sql.h (their names), casefile.h
+ * (cases and people, for the step modules).
  *
  * Rules: the library never prints diagnostics and never exits; it returns
  * a status (0 or a WF_EX_* code) and fills a struct wf_err. Only cmd/

@@ -1,0 +1,57 @@
+/*
+ * sql.h - every statement of the store, by name. The modules of lib/ run
+ * them through wf_sql(), which caches each by its address; this file and
+ * sql.c are the one place the SQL dialect lives, so that another backend
+ * (PostgreSQL through libpq) is a sql.c of its own beside store.c.
+ */
+#ifndef WF_SQL_H
+#define WF_SQL_H
+
+/* audit.c */
+extern const char WF_SQL_AUDIT_ADD[];
+/* org.c */
+extern const char WF_SQL_ORG_ID[];
+extern const char WF_SQL_ORG_INSERT[];
+extern const char WF_SQL_ORG_UPDATE[];
+extern const char WF_SQL_ORG_ROLE_CLEAR[];
+extern const char WF_SQL_ORG_ROLE_ADD[];
+extern const char WF_SQL_ORG_GET[];
+extern const char WF_SQL_ORG_ALL[];
+extern const char WF_SQL_ORG_ROLE[];
+extern const char WF_SQL_ORG_ROLES[];
+/* programme.c */
+extern const char WF_SQL_PROG_ID[];
+extern const char WF_SQL_PROG_GET[];
+extern const char WF_SQL_PROG_INSERT[];
+extern const char WF_SQL_PROG_UPDATE[];
+extern const char WF_SQL_PROG_ALL[];
+/* person.c */
+extern const char WF_SQL_PERSON_BY_TAXCODE[];
+extern const char WF_SQL_PERSON_BY_KEY[];
+extern const char WF_SQL_PERSON_INSERT[];
+extern const char WF_SQL_PERSON_CONTACTS[];
+extern const char WF_SQL_PERSON_DUP[];
+extern const char WF_SQL_PERSON_CASES_OF[];
+/* casefile.c */
+extern const char WF_SQL_CASE_LOAD[];
+extern const char WF_SQL_CASE_NEXT_ID[];
+extern const char WF_SQL_CASE_LAST_ID[];
+extern const char WF_SQL_CASE_INSERT[];
+extern const char WF_SQL_CASE_SET_STATUS[];
+extern const char WF_SQL_CASE_HISTORY_ADD[];
+extern const char WF_SQL_CASE_FIND_OPEN[];
+/* caserecord.c */
+extern const char WF_SQL_CASEREC_HEAD[];
+extern const char WF_SQL_CASEREC_PERSON[];
+extern const char WF_SQL_CASEREC_CERTS[];
+extern const char WF_SQL_CASEREC_DUPS[];
+extern const char WF_SQL_CASEREC_LAST[];
+extern const char WF_SQL_CASEREC_HISTORY[];
+extern const char WF_SQL_CASEREC_LIST[];
+/* refer.c */
+extern const char WF_SQL_REFER_REFERRAL[];
+extern const char WF_SQL_REFER_CERT[];
+extern const char WF_SQL_REFER_SUBJECT[];
+extern const char WF_SQL_REFER_CERT_KINDS[];
+
+#endif
