@@ -55,7 +55,8 @@ $(BUILD)/bin/%: cmd/%.c $(BUILD)/libwf.a
 
 -include $(LIB_OBJ:.o=.d) $(BINS:=.d)
 
-# Debian packages behind each need; installed only where missing.
+# Debian packages behind each need; installed only where missing. sqlite3,
+# zsh and fish serve the tests (the store's contents, the completions).
 deps:
 	@missing=""; \
 	command -v pkg-config >/dev/null || missing="$$missing pkgconf"; \
@@ -66,6 +67,8 @@ deps:
 	command -v bats >/dev/null || missing="$$missing bats"; \
 	command -v mandoc >/dev/null || missing="$$missing mandoc"; \
 	command -v sqlite3 >/dev/null || missing="$$missing sqlite3"; \
+	command -v zsh >/dev/null || missing="$$missing zsh"; \
+	command -v fish >/dev/null || missing="$$missing fish"; \
 	if [ -z "$$missing" ]; then exit 0; fi; \
 	if [ "$$(id -u)" = 0 ]; then \
 		echo "installing:$$missing"; \

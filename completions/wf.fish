@@ -1,5 +1,6 @@
 # fish completion for workflow's commands. The words come from the commands
-# themselves ('CMD --complete WORDS...', built from their option tables).
+# themselves ('CMD --complete WORDS...', built from their option tables);
+# where they have none to offer (a file operand), paths are offered.
 
 function __wf_complete
     set -l tokens (commandline -opc)
@@ -9,9 +10,17 @@ function __wf_complete
         set cmd wf-$tokens[1]
         set -e tokens[1]
     end
-    $cmd --complete $tokens 2>/dev/null
+    set -l cur (commandline -ct)
+    set -l words ($cmd --complete $tokens 2>/dev/null)
+    # Options where an option is begun; subcommands and values as they
+    # come; else (an operand) paths.
+    if string match -q -- '-*' $cur; or begin; test (count $words) -gt 0; and not string match -q -- '--*' $words[1]; end
+        printf '%s\n' $words
+    else
+        __fish_complete_path $cur
+    end
 end
 
 for c in wf wf-refer wf-assess wf-place wf-monitor wf-report
-    complete -c $c -a '(__wf_complete)'
+    complete -c $c -f -a '(__wf_complete)'
 end

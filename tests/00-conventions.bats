@@ -191,3 +191,36 @@ load helpers
 	run -64 script -qec "wf-refer add" /dev/null
 	[[ "$output" == *"wf-refer: no input: give [FILE...] or pipe records in (see 'wf-refer add --help')"* ]]
 }
+
+@test "zsh completion: the same words, files for operands" {
+	command -v zsh >/dev/null || skip "zsh is not installed"
+	cat > "$T/drive.zsh" <<-'ZSH'
+		compadd() { shift; print -r -- "${(P)1}"; }
+		_files() { print -r -- "<files>"; }
+		_wf() { :; }
+		source "$1"
+		t() { words=("${@}"); CURRENT=${#words}; _wf; }
+		t wf programme ''
+		t wf refer list --status ''
+		t wf-refer add --ke
+		t wf-refer add ''
+	ZSH
+	run -0 zsh "$T/drive.zsh" "$BATS_TEST_DIRNAME/../completions/_wf"
+	[ "${lines[0]}" = "<files>" ]
+	[ "${lines[1]}" = "load list show check" ]
+	[[ "${lines[2]}" == "referred screened rejected "* ]]
+	[[ "${lines[3]}" == "--help --db --output --fields --quiet --dry-run --keep-going" ]]
+	[ "${lines[4]}" = "<files>" ]
+}
+
+@test "fish completion: the same words, paths for operands" {
+	command -v fish >/dev/null || skip "fish is not installed"
+	cd "$T"
+	touch referrals.yaml
+	run -0 fish -c "source $BATS_TEST_DIRNAME/../completions/wf.fish
+		complete -C 'wf programme '; echo =
+		complete -C 'wf refer list --status sc'; echo =
+		complete -C 'wf-refer add --kee'; echo =
+		complete -C 'wf-refer add ref'"
+	[ "$output" = $'check\nlist\nload\nshow\n=\nscreened\n=\n--keep-going\n=\nreferrals.yaml' ]
+}
