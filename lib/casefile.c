@@ -25,10 +25,17 @@ static const char *const closed_statuses[] = { "rejected", "withdrawn",
 static const struct transition {
 	const char *action;
 	const char *to;                /* NULL: decided by the action */
-	const char *from[6];
+	const char *from[6];           /* statuses it moves from */
+	const char *keep[6];           /* statuses it is allowed in, unmoved */
 } transitions[] = {
-	{ "screen", NULL, { "referred" } },
-	{ "withdraw", "withdrawn", { "referred", "screened" } },
+	{ "screen", NULL, { "referred" }, { NULL } },
+	{ "withdraw", "withdrawn", { "referred", "screened" }, { NULL } },
+	/* A first session opens the assessment; later ones add to it. */
+	{ "assess", "assessing", { "screened" },
+	  { "assessing", "eligible", "planned" } },
+	{ "decide", NULL, { "assessing" }, { NULL } },
+	/* A plan is written for an eligible case, and revised after. */
+	{ "plan", "planned", { "eligible" }, { "planned", "placed" } },
 };
 
 const char wf_case_columns[] =
@@ -106,18 +113,25 @@ static const struct transition *find_transition(const char *action)
 }
 
 /* Refuse an action the case's status does not allow, naming what would. */
-static int allowed(const struct wf_case *c, const char *action,
-                   struct wf_err *e)
+int wf_case_allowed(const struct wf_case *c, const char *action,
+                    struct wf_err *e)
 {
 	const struct transition *t = find_transition(action);
+	const char *all[12];
 	char list[256];
+	int n = 0;
 
 	if (!t)
 		return wf_err_set(e, WF_EX_SOFTWARE, "no transition '%s'", action);
 	for (int i = 0; t->from[i]; i++)
-		if (!strcmp(t->from[i], c->status))
+		all[n++] = t->from[i];
+	for (int i = 0; t->keep[i]; i++)
+		all[n++] = t->keep[i];
+	all[n] = NULL;
+	for (int i = 0; all[i]; i++)
+		if (!strcmp(all[i], c->status))
 			return 0;
-	wf_join(t->from, list, sizeof list);
+	wf_join(all, list, sizeof list);
 	return wf_err_set(e, WF_EX_DATAERR, "case '%s' is %s: %s needs a case "
 	                  "that is %s", c->id, c->status, action, list);
 }
@@ -150,7 +164,7 @@ int wf_case_move(struct wf_ctx *ctx, struct wf_case *c, const char *action,
 	cJSON *detail;
 	int rc;
 
-	if ((rc = allowed(c, action, e)))
+	if ((rc = wf_case_allowed(c, action, e)))
 		return rc;
 	if (strcmp(date, c->status_date) < 0)
 		return wf_err_set(e, WF_EX_DATAERR, "case '%s': date %s is before "
@@ -158,6 +172,10 @@ int wf_case_move(struct wf_ctx *ctx, struct wf_case *c, const char *action,
 		                  c->status_date);
 	if (!to)
 		to = find_transition(action)->to;
+	/* An action in a status it keeps changes nothing here. */
+	for (const char *const *k = find_transition(action)->keep; *k; k++)
+		if (!strcmp(*k, c->status))
+			return 0;
 	if (!(s = wf_sql(ctx->st, WF_SQL_CASE_SET_STATUS, e)))
 		return e->code;
 	wf_bind_text(s, 1, to);

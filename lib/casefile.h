@@ -25,10 +25,15 @@ struct wf_case {
 /* Load case id; WF_EX_DATAERR with "case 'X' not found" when unknown. */
 int wf_case_load(struct wf_store *st, const char *id, struct wf_case *c,
                  struct wf_err *e);
-/* Move case c by action to status to, effective on date (YYYY-MM-DD),
- * with an optional note and reasons (a cJSON list), after checking that
- * the state machine allows it and that the date is not before the current
- * status nor in the future. Audited. */
+/* Check that the state machine lets case c take action; the message
+ * names the case, its status and the statuses that would do. */
+int wf_case_allowed(const struct wf_case *c, const char *action,
+                    struct wf_err *e);
+/* Move case c by action to status to (NULL: the action's own), effective
+ * on date (YYYY-MM-DD), with an optional note and reasons (a cJSON list),
+ * after checking that the state machine allows it and that the date is
+ * not before the current status's. In a status the action keeps (a
+ * later session, a revised plan) nothing moves. Audited. */
 int wf_case_move(struct wf_ctx *ctx, struct wf_case *c, const char *action,
                  const char *to, const char *date, const char *note,
                  const cJSON *reasons, struct wf_err *e);
