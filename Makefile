@@ -13,8 +13,8 @@ DATADIR = $(PREFIX)/share
 PKGS = sqlite3 yaml-0.1 libcjson
 CC ?= cc
 
-CMDS = wf wf-refer
-MAN1 = man/wf.1 man/wf-refer.1
+CMDS = wf wf-refer wf-assess
+MAN1 = man/wf.1 man/wf-refer.1 man/wf-assess.1
 MAN7 = man/workflow.7
 
 ifeq ($(SAN),1)

@@ -96,17 +96,17 @@ static int cmd_show(struct wf_cli *cli, struct wf_err *e)
 
 static const struct wf_sub subs[] = {
 	{ "add", "[FILE...]", "Add referrals: open a case for each, or attach "
-	  "it to the person's open case", add_tables, cmd_add, NULL },
+	  "it to the person's open case", add_tables, cmd_add, NULL, NULL },
 	{ "screen", "CASE...|-", "Check cases against their programme's target "
 	  "at the referral date: screened or rejected", screen_tables, cmd_screen,
-	  NULL },
+	  NULL, NULL },
 	{ "withdraw", "CASE...|-", "Withdraw referred or screened cases",
-	  withdraw_tables, cmd_withdraw, NULL },
+	  withdraw_tables, cmd_withdraw, NULL, NULL },
 	{ "list", NULL, "List cases, oldest referral first", list_tables,
-	  cmd_list, NULL },
+	  cmd_list, NULL, NULL },
 	{ "show", "CASE...", "Show cases with their history", show_tables,
-	  cmd_show, NULL },
-	{ NULL, NULL, NULL, NULL, NULL, NULL }
+	  cmd_show, NULL, NULL },
+	{ NULL, NULL, NULL, NULL, NULL, NULL, NULL }
 };
 
 static const struct wf_cmd cmd = {

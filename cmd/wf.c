@@ -154,23 +154,26 @@ static int cmd_org_show(struct wf_cli *cli, struct wf_err *e)
 
 static const struct wf_sub programme_subs[] = {
 	{ "load", "[FILE...]", "Load programme files (a programme loaded again "
-	  "is replaced)", write_tables, cmd_prog_load, NULL },
-	{ "list", NULL, "List the programmes", read_tables, cmd_prog_list, NULL },
+	  "is replaced)", write_tables, cmd_prog_load, NULL, NULL },
+	{ "list", NULL, "List the programmes", read_tables, cmd_prog_list, NULL,
+	  NULL },
 	{ "show", "CODE...", "Show programmes as loaded", read_tables,
-	  cmd_prog_show, NULL },
+	  cmd_prog_show, NULL, NULL },
 	{ "check", "CODE [FILE...]", "Check people against a programme's target "
-	  "and say why not; write nothing", check_tables, cmd_prog_check, NULL },
-	{ NULL, NULL, NULL, NULL, NULL, NULL }
+	  "and say why not; write nothing", check_tables, cmd_prog_check, NULL,
+	  NULL },
+	{ NULL, NULL, NULL, NULL, NULL, NULL, NULL }
 };
 
 static const struct wf_sub org_subs[] = {
 	{ "add", "[FILE...]", "Register organisations, from records or from "
-	  "flags (registered again: updated)", org_add_tables, cmd_org_add, NULL },
+	  "flags (registered again: updated)", org_add_tables, cmd_org_add, NULL,
+	  NULL },
 	{ "list", NULL, "List organisations", org_list_tables, cmd_org_list,
-	  NULL },
+	  NULL, NULL },
 	{ "show", "CODE...", "Show organisations", read_tables, cmd_org_show,
-	  NULL },
-	{ NULL, NULL, NULL, NULL, NULL, NULL }
+	  NULL, NULL },
+	{ NULL, NULL, NULL, NULL, NULL, NULL, NULL }
 };
 
 static const struct wf_cmd programme_cmd = {
@@ -185,15 +188,17 @@ static const struct wf_cmd org_cmd = {
 
 static const struct wf_sub subs[] = {
 	{ "init", NULL, "Create the store (if need be) and show where it is",
-	  read_tables, cmd_init, NULL },
+	  read_tables, cmd_init, NULL, NULL },
 	{ "programme", "load|list|show|check", "Load, list, show programmes; "
 	  "check people against one", NULL,
-	  NULL, &programme_cmd },
+	  NULL, &programme_cmd, NULL },
 	{ "org", "add|list|show", "Register, list and show organisations", NULL,
-	  NULL, &org_cmd },
+	  NULL, &org_cmd, NULL },
 	{ "refer", "...", "Referrals: add, screen, withdraw, list, show "
-	  "(wf-refer)", NULL, NULL, NULL },
-	{ NULL, NULL, NULL, NULL, NULL, NULL }
+	  "(wf-refer)", NULL, NULL, NULL, NULL },
+	{ "assess", "...", "Assessments: add, decide, plan, show, list, skills "
+	  "(wf-assess)", NULL, NULL, NULL, NULL },
+	{ NULL, NULL, NULL, NULL, NULL, NULL, NULL }
 };
 
 static const struct wf_cmd cmd = {

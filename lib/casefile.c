@@ -172,10 +172,13 @@ int wf_case_move(struct wf_ctx *ctx, struct wf_case *c, const char *action,
 		                  c->status_date);
 	if (!to)
 		to = find_transition(action)->to;
-	/* An action in a status it keeps changes nothing here. */
+	/* An action in a status it keeps, or one that leaves the status as
+	 * it is (a deferred decision), changes nothing here. */
 	for (const char *const *k = find_transition(action)->keep; *k; k++)
 		if (!strcmp(*k, c->status))
 			return 0;
+	if (!strcmp(to, c->status))
+		return 0;
 	if (!(s = wf_sql(ctx->st, WF_SQL_CASE_SET_STATUS, e)))
 		return e->code;
 	wf_bind_text(s, 1, to);

@@ -56,6 +56,18 @@ cJSON *wf_case_record(struct wf_store *st, const char *id, int history,
 int wf_effective_date(const char *opt, const char *what, char *out,
                       struct wf_err *e);
 
+/* The programme of a case, as loaded (assess.c). */
+cJSON *wf_case_programme(struct wf_store *st, const char *id, struct wf_err *e);
+/* Records of step 2 (assessrecord.c). NULL with e set. */
+cJSON *wf_session_record(struct wf_store *st, sqlite3_int64 id,
+                         struct wf_err *e);
+cJSON *wf_plan_record(struct wf_store *st, sqlite3_int64 id, struct wf_err *e);
+cJSON *wf_assessment_record(struct wf_store *st, const char *id, int history,
+                            struct wf_err *e);
+/* The short form that lists print: no sessions, the latest of each. */
+cJSON *wf_assessment_summary(struct wf_store *st, const char *id,
+                             struct wf_err *e);
+
 /* People (person.c). */
 int wf_person_resolve(struct wf_ctx *ctx, const cJSON *p, sqlite3_int64 *id,
                       struct wf_err *e);

@@ -28,26 +28,6 @@ static void add_json_col(cJSON *o, const char *name, sqlite3_stmt *s, int i)
 		cJSON_AddItemToObject(o, name, v);
 }
 
-/* Run a one-parameter query and hand each row to fn. */
-static int each_row(struct wf_store *st, const char *sql, const char *text,
-                    sqlite3_int64 num, void (*fn)(cJSON *, sqlite3_stmt *),
-                    cJSON *into, struct wf_err *e)
-{
-	sqlite3_stmt *s = wf_sql(st, sql, e);
-	int rc;
-
-	if (!s)
-		return e->code;
-	if (text)
-		wf_bind_text(s, 1, text);
-	else
-		sqlite3_bind_int64(s, 1, num);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		fn(into, s);
-	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? 0 : wf_sql_err(st, rc, e);
-}
-
 static void person_row(cJSON *p, sqlite3_stmt *s)
 {
 	for (int i = 0; i < 11; i++)
@@ -97,9 +77,9 @@ static int person_block(struct wf_store *st, cJSON *rec, sqlite3_stmt *head,
 	cJSON *certs = cJSON_CreateArray();
 	int rc;
 
-	if ((rc = each_row(st, WF_SQL_CASEREC_PERSON, NULL, sqlite3_column_int64(head, 7),
+	if ((rc = wf_sql_each(st, WF_SQL_CASEREC_PERSON, NULL, sqlite3_column_int64(head, 7),
 	                   person_row, p, e)) ||
-	    (rc = each_row(st, WF_SQL_CASEREC_CERTS, NULL, sqlite3_column_int64(head, 8),
+	    (rc = wf_sql_each(st, WF_SQL_CASEREC_CERTS, NULL, sqlite3_column_int64(head, 8),
 	                   cert_row, certs, e))) {
 		cJSON_Delete(certs);
 		return rc;
@@ -119,7 +99,7 @@ static int tail(struct wf_store *st, cJSON *rec, sqlite3_int64 person,
 	cJSON *dups = cJSON_CreateArray(), *hist;
 	int rc;
 
-	if ((rc = each_row(st, WF_SQL_CASEREC_DUPS, NULL, person, dup_row, dups, e))) {
+	if ((rc = wf_sql_each(st, WF_SQL_CASEREC_DUPS, NULL, person, dup_row, dups, e))) {
 		cJSON_Delete(dups);
 		return rc;
 	}
@@ -127,10 +107,10 @@ static int tail(struct wf_store *st, cJSON *rec, sqlite3_int64 person,
 		cJSON_AddItemToObject(rec, "possible_duplicate_of", dups);
 	else
 		cJSON_Delete(dups);
-	if ((rc = each_row(st, WF_SQL_CASEREC_LAST, id, 0, last_row, rec, e)) || !history)
+	if ((rc = wf_sql_each(st, WF_SQL_CASEREC_LAST, id, 0, last_row, rec, e)) || !history)
 		return rc;
 	hist = cJSON_AddArrayToObject(rec, "history");
-	return each_row(st, WF_SQL_CASEREC_HISTORY, id, 0, history_row, hist, e);
+	return wf_sql_each(st, WF_SQL_CASEREC_HISTORY, id, 0, history_row, hist, e);
 }
 
 cJSON *wf_case_record(struct wf_store *st, const char *id, int history,

@@ -37,6 +37,7 @@ static const struct wf_field prog_fields[] = {
 	{ "target", WF_T_ANY, 0, NULL, NULL, 0, 0 },
 	{ "placements", WF_T_ENUMS, 0, wf_placement_kinds, NULL, 0, 0 },
 	{ "monitoring", WF_T_OBJECT, 0, NULL, &monitoring_schema, 0, 0 },
+	{ "prerequisites", WF_T_STRINGS, 0, NULL, NULL, 0, 0 },
 	{ NULL, 0, 0, NULL, NULL, 0, 0 }
 };
 static const struct wf_schema prog_schema = { "programme", prog_fields };

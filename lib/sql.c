@@ -197,3 +197,138 @@ const char WF_SQL_REFER_SUBJECT[] =
 
 const char WF_SQL_REFER_CERT_KINDS[] =
 	"SELECT DISTINCT kind FROM certification WHERE referral_id = ?";
+
+/* ---- assess.c ------------------------------------------------------------ */
+
+const char WF_SQL_ASSESS_SESSION[] =
+	"INSERT INTO assessment_session (case_id, date, type, assessor_id,"
+	" participants, notes, recorded_at, operator)"
+	" VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+
+const char WF_SQL_ASSESS_SKILL[] =
+	"INSERT INTO skill (session_id, name, kind, level, evidence)"
+	" VALUES (?, ?, ?, ?, ?)";
+
+const char WF_SQL_ASSESS_PREREQ[] =
+	"INSERT INTO prerequisite (session_id, item, value, note)"
+	" VALUES (?, ?, ?, ?)";
+
+const char WF_SQL_ASSESS_FRAGILITY[] =
+	"INSERT INTO fragility (session_id, area, level, note) VALUES (?, ?, ?, ?)";
+
+const char WF_SQL_ASSESS_DECISION[] =
+	"INSERT INTO decision (case_id, date, decision, reason, review_on,"
+	" decided_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
+
+const char WF_SQL_ASSESS_PROGRAMME[] =
+	"SELECT p.definition FROM cases c JOIN programme p"
+	" ON p.id = c.programme_id WHERE c.id = ?";
+
+/* ---- plan.c -------------------------------------------------------------- */
+
+const char WF_SQL_PLAN_LAST[] =
+	"SELECT coalesce(max(version), 0), max(agreed_on) FROM plan"
+	" WHERE case_id = ?";
+
+const char WF_SQL_PLAN_INSERT[] =
+	"INSERT INTO plan (case_id, version, agreed_on, notes, recorded_at,"
+	" operator) VALUES (?, ?, ?, ?, ?, ?)";
+
+const char WF_SQL_PLAN_GOAL[] =
+	"INSERT INTO plan_goal (plan_id, ref, description, outcome, target_date)"
+	" VALUES (?, ?, ?, ?, ?)";
+
+const char WF_SQL_PLAN_ACTION[] =
+	"INSERT INTO plan_action (plan_id, kind, provider_id, start, end_date,"
+	" hours, goal, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+
+/* ---- assessrecord.c ------------------------------------------------------ */
+
+const char WF_SQL_AREC_HEAD[] =
+	"SELECT c.id, c.status, p.code, pe.first_name, pe.last_name"
+	" FROM cases c JOIN programme p ON p.id = c.programme_id"
+	" JOIN person pe ON pe.id = c.person_id WHERE c.id = ?";
+
+const char WF_SQL_AREC_SESSIONS[] =
+	"SELECT id FROM assessment_session WHERE case_id = ? ORDER BY date, id";
+
+const char WF_SQL_AREC_SESSION[] =
+	"SELECT s.id, s.case_id, s.date, s.type, o.code, s.participants, s.notes"
+	" FROM assessment_session s LEFT JOIN organisation o"
+	" ON o.id = s.assessor_id WHERE s.id = ?";
+
+const char WF_SQL_AREC_SKILLS_OF[] =
+	"SELECT name, kind, level, evidence FROM skill WHERE session_id = ?"
+	" ORDER BY id";
+
+const char WF_SQL_AREC_PREREQS_OF[] =
+	"SELECT item, value, note FROM prerequisite WHERE session_id = ?"
+	" ORDER BY id";
+
+const char WF_SQL_AREC_AREAS_OF[] =
+	"SELECT area, level, note FROM fragility WHERE session_id = ? ORDER BY id";
+
+/* The current view: for each skill, item or area, its latest value (the
+ * latest session, and within one the last row). */
+const char WF_SQL_AREC_SKILLS_NOW[] =
+	"SELECT k.name, k.kind, k.level, k.evidence, s.date FROM skill k"
+	" JOIN assessment_session s ON s.id = k.session_id WHERE s.case_id = ?"
+	" AND NOT EXISTS (SELECT 1 FROM skill k2 JOIN assessment_session s2"
+	"  ON s2.id = k2.session_id WHERE s2.case_id = s.case_id"
+	"  AND k2.name = k.name"
+	"  AND (s2.date > s.date OR (s2.date = s.date AND k2.id > k.id)))"
+	" ORDER BY k.name";
+
+const char WF_SQL_AREC_PREREQS_NOW[] =
+	"SELECT q.item, q.value, q.note, s.date FROM prerequisite q"
+	" JOIN assessment_session s ON s.id = q.session_id WHERE s.case_id = ?"
+	" AND NOT EXISTS (SELECT 1 FROM prerequisite q2 JOIN assessment_session s2"
+	"  ON s2.id = q2.session_id WHERE s2.case_id = s.case_id"
+	"  AND q2.item = q.item"
+	"  AND (s2.date > s.date OR (s2.date = s.date AND q2.id > q.id)))"
+	" ORDER BY q.id";
+
+const char WF_SQL_AREC_AREAS_NOW[] =
+	"SELECT f.area, f.level, f.note, s.date FROM fragility f"
+	" JOIN assessment_session s ON s.id = f.session_id WHERE s.case_id = ?"
+	" AND NOT EXISTS (SELECT 1 FROM fragility f2 JOIN assessment_session s2"
+	"  ON s2.id = f2.session_id WHERE s2.case_id = s.case_id"
+	"  AND f2.area = f.area"
+	"  AND (s2.date > s.date OR (s2.date = s.date AND f2.id > f.id)))"
+	" ORDER BY f.id";
+
+const char WF_SQL_AREC_DECISIONS[] =
+	"SELECT decision, date, reason, review_on, decided_by FROM decision"
+	" WHERE case_id = ? ORDER BY date, id";
+
+const char WF_SQL_AREC_PLANS[] =
+	"SELECT id FROM plan WHERE case_id = ? ORDER BY version";
+
+const char WF_SQL_AREC_PLAN[] =
+	"SELECT id, case_id, version, agreed_on, notes FROM plan WHERE id = ?";
+
+const char WF_SQL_AREC_GOALS[] =
+	"SELECT ref, description, outcome, target_date FROM plan_goal"
+	" WHERE plan_id = ? ORDER BY id";
+
+const char WF_SQL_AREC_ACTIONS[] =
+	"SELECT a.kind, o.code, a.start, a.end_date, a.hours, a.goal, a.notes"
+	" FROM plan_action a JOIN organisation o ON o.id = a.provider_id"
+	" WHERE a.plan_id = ? ORDER BY a.id";
+
+const char WF_SQL_AREC_LIST[] =
+	"SELECT c.id FROM cases c JOIN programme p ON p.id = c.programme_id"
+	" WHERE (EXISTS (SELECT 1 FROM assessment_session s WHERE s.case_id = c.id)"
+	"  OR EXISTS (SELECT 1 FROM decision d WHERE d.case_id = c.id))"
+	" AND (?1 IS NULL OR c.status = ?1)"
+	" AND (?2 IS NULL OR p.code = ?2)"
+	" AND (?3 IS NULL OR (SELECT d.decision FROM decision d"
+	"  WHERE d.case_id = c.id ORDER BY d.date DESC, d.id DESC LIMIT 1) = ?3)"
+	" AND (?4 IS NULL OR EXISTS (SELECT 1 FROM assessment_session s"
+	"  JOIN organisation o ON o.id = s.assessor_id"
+	"  WHERE s.case_id = c.id AND o.code = ?4))"
+	" AND (?5 IS NULL OR EXISTS (SELECT 1 FROM assessment_session s"
+	"  WHERE s.case_id = c.id AND s.date >= ?5))"
+	" AND (?6 IS NULL OR EXISTS (SELECT 1 FROM assessment_session s"
+	"  WHERE s.case_id = c.id AND s.date <= ?6))"
+	" ORDER BY c.opened_on, c.id";

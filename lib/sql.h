@@ -53,5 +53,34 @@ extern const char WF_SQL_REFER_REFERRAL[];
 extern const char WF_SQL_REFER_CERT[];
 extern const char WF_SQL_REFER_SUBJECT[];
 extern const char WF_SQL_REFER_CERT_KINDS[];
+/* assess.c */
+extern const char WF_SQL_ASSESS_SESSION[];
+extern const char WF_SQL_ASSESS_SKILL[];
+extern const char WF_SQL_ASSESS_PREREQ[];
+extern const char WF_SQL_ASSESS_FRAGILITY[];
+extern const char WF_SQL_ASSESS_DECISION[];
+extern const char WF_SQL_ASSESS_PROGRAMME[];
+
+/* plan.c */
+extern const char WF_SQL_PLAN_LAST[];
+extern const char WF_SQL_PLAN_INSERT[];
+extern const char WF_SQL_PLAN_GOAL[];
+extern const char WF_SQL_PLAN_ACTION[];
+/* assessrecord.c */
+extern const char WF_SQL_AREC_HEAD[];
+extern const char WF_SQL_AREC_SESSIONS[];
+extern const char WF_SQL_AREC_SESSION[];
+extern const char WF_SQL_AREC_SKILLS_OF[];
+extern const char WF_SQL_AREC_PREREQS_OF[];
+extern const char WF_SQL_AREC_AREAS_OF[];
+extern const char WF_SQL_AREC_SKILLS_NOW[];
+extern const char WF_SQL_AREC_PREREQS_NOW[];
+extern const char WF_SQL_AREC_AREAS_NOW[];
+extern const char WF_SQL_AREC_DECISIONS[];
+extern const char WF_SQL_AREC_PLANS[];
+extern const char WF_SQL_AREC_PLAN[];
+extern const char WF_SQL_AREC_GOALS[];
+extern const char WF_SQL_AREC_ACTIONS[];
+extern const char WF_SQL_AREC_LIST[];
 
 #endif

@@ -323,6 +323,25 @@ sqlite3_int64 wf_sql_id(struct wf_store *st, const char *sql, const char *key,
 	return id;
 }
 
+int wf_sql_each(struct wf_store *st, const char *sql, const char *text,
+                sqlite3_int64 num, void (*fn)(cJSON *, sqlite3_stmt *),
+                cJSON *into, struct wf_err *e)
+{
+	sqlite3_stmt *s = wf_sql(st, sql, e);
+	int rc;
+
+	if (!s)
+		return e->code;
+	if (text)
+		wf_bind_text(s, 1, text);
+	else
+		sqlite3_bind_int64(s, 1, num);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		fn(into, s);
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? 0 : wf_sql_err(st, rc, e);
+}
+
 sqlite3_int64 wf_sql_last_id(struct wf_store *st)
 {
 	return sqlite3_last_insert_rowid(st->db);

@@ -34,6 +34,11 @@ sqlite3_int64 wf_sql_last_id(struct wf_store *st);
  * there is no row, -1 on error with e set. For "the id of the X coded K". */
 sqlite3_int64 wf_sql_id(struct wf_store *st, const char *sql, const char *key,
                         struct wf_err *e);
+/* Run sql with one parameter (text, or num when text is NULL) and hand
+ * each row to fn with into. Returns 0 or a code. */
+int wf_sql_each(struct wf_store *st, const char *sql, const char *text,
+                sqlite3_int64 num, void (*fn)(cJSON *, sqlite3_stmt *),
+                cJSON *into, struct wf_err *e);
 /* Run statements without parameters (migrations). */
 int wf_sql_exec(struct wf_store *st, const char *sql, struct wf_err *e);
 /* Apply the pending migrations; called by wf_store_open(). */

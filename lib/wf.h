@@ -327,6 +327,7 @@ struct wf_sub {
 	 * for a command of its own (wf refer -> wf-refer). */
 	int (*run)(struct wf_cli *cli, struct wf_err *e);
 	const struct wf_cmd *group;   /* a group of subcommands instead */
+	const char *tty_format;       /* default on a terminal, if not YAML */
 };
 
 #define WF_CLI_EXEC (-2)  /* wf_cli_parse: the subcommand is a program */
@@ -556,6 +557,45 @@ int wf_case_list(struct wf_ctx *ctx, const void *filter, struct wf_err *e);
 int wf_case_show(struct wf_ctx *ctx, const void *unused, struct wf_err *e);
 /* Check the filters (dates, statuses) before any query. */
 int wf_case_filter_check(const struct wf_case_filter *f, struct wf_err *e);
+
+/* ---- assess.c, plan.c, assessrecord.c: step 2 ---------------------------- */
+
+extern const char *const wf_session_types[];
+extern const char *const wf_skill_levels[];
+extern const char *const wf_decisions[];
+extern const char *const wf_default_prerequisites[];
+extern const char *const wf_action_kinds[];
+extern const char wf_assessment_columns[];
+extern const char wf_skill_columns[];
+
+/* Options of wf-assess decide. */
+struct wf_decide_opts {
+	const char *decision;  /* eligible, ineligible, deferred */
+	const char *reason;    /* --reason (required for ineligible) */
+	const char *date;      /* --date; NULL: today */
+	const char *review;    /* --review, the date to look again (deferred) */
+	const char *by;        /* --by, who decided; NULL: the operator */
+};
+/* Filters of wf-assess list. */
+struct wf_assess_filter {
+	const char *status, *programme, *decision, *assessor, *since, *until;
+};
+
+/* Record a session (or the sessions of an assessment record); the first
+ * moves a screened case into assessment. Emits the session as stored. */
+int wf_assess_add(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e);
+/* Record the decision on the case a record names (ctx->arg: options). */
+int wf_assess_decide(struct wf_ctx *ctx, struct wf_record *rec,
+                     struct wf_err *e);
+/* Record or revise the project and plan of an eligible, planned or placed
+ * case (a plan record, or the plan of an assessment record). */
+int wf_assess_plan(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e);
+/* Emit the assessment of each operand (arg non-NULL: with history). */
+int wf_assess_show(struct wf_ctx *ctx, const void *history, struct wf_err *e);
+int wf_assess_list(struct wf_ctx *ctx, const void *filter, struct wf_err *e);
+int wf_assess_filter_check(const struct wf_assess_filter *f, struct wf_err *e);
+/* Emit the current skills of the one operand case. */
+int wf_assess_skills(struct wf_ctx *ctx, const void *unused, struct wf_err *e);
 
 /* The case id a record names: the string of a bare id, "id" of a case
  * record, else its "case" member. NULL with e set when none. */

@@ -1,0 +1,145 @@
+/*
+ * wf-assess - step 2 of the path: the assessment. 'add' reads session
+ * records (or the sessions of an assessment record) and prints them as
+ * stored; 'decide' reads case ids and prints the assessments; 'plan' reads
+ * plan records (or an assessment's plan) and prints the plan as stored;
+ * 'show', 'list' and 'skills' print. The rules are in lib/ (assess.c,
+ * plan.c, assessrecord.c); this file parses arguments and calls them.
+ */
+#include "wf.h"
+
+static const char *const decisions[] = { "eligible", "ineligible",
+                                         "deferred", NULL };
+static const char *const statuses[] = { "referred", "screened", "rejected",
+                                        "withdrawn", "assessing", "eligible",
+                                        "ineligible", "planned", "placed",
+                                        "closed", NULL };
+
+static const struct wf_opt decide_opts[] = {
+	{ "eligible", 0, NULL, "the person is eligible", NULL },
+	{ "ineligible", 0, NULL, "the person is not (closes the case; needs "
+	  "--reason)", NULL },
+	{ "defer", 0, NULL, "decide later (needs --review)", NULL },
+	{ "reason", 0, "TEXT", "why", NULL },
+	{ "review", 0, "DATE", "when to look again, for --defer", NULL },
+	{ "date", 0, "DATE", "the date of the decision (default: today)", NULL },
+	{ "by", 0, "NAME", "who decided (default: the operator)", NULL },
+	{ NULL, 0, NULL, NULL, NULL }
+};
+
+static const struct wf_opt show_opts[] = {
+	{ "history", 0, NULL, "every decision and every version of the plan",
+	  NULL },
+	{ NULL, 0, NULL, NULL, NULL }
+};
+
+static const struct wf_opt list_opts[] = {
+	{ "decision", 0, "DECISION", "the latest decision is this one",
+	  decisions },
+	{ "status", 0, "STATUS", "cases in this status", statuses },
+	{ "programme", 0, "CODE", "cases of this programme", NULL },
+	{ "assessor", 0, "CODE", "with a session by this organisation", NULL },
+	{ "since", 0, "DATE", "with a session on or after DATE", NULL },
+	{ "until", 0, "DATE", "with a session on or before DATE", NULL },
+	{ NULL, 0, NULL, NULL, NULL }
+};
+
+static const struct wf_opt *const write_tables[] = { wf_opts_common,
+                                                     wf_opts_write, NULL };
+static const struct wf_opt *const decide_tables[] = { wf_opts_common,
+                                                      wf_opts_write,
+                                                      decide_opts, NULL };
+static const struct wf_opt *const show_tables[] = { wf_opts_common,
+                                                    show_opts, NULL };
+static const struct wf_opt *const list_tables[] = { wf_opts_common,
+                                                    list_opts, NULL };
+static const struct wf_opt *const read_tables[] = { wf_opts_common, NULL };
+
+static int cmd_add(struct wf_cli *cli, struct wf_err *e)
+{
+	return wf_cli_records(cli, wf_assess_add, 0, NULL, "id,case,date,type,"
+	                      "assessor", e);
+}
+
+static int cmd_decide(struct wf_cli *cli, struct wf_err *e)
+{
+	static const char *const flags[] = { "eligible", "ineligible", "defer" };
+	struct wf_decide_opts o = { NULL, wf_cli_opt(cli, "reason"),
+	                            wf_cli_opt(cli, "date"),
+	                            wf_cli_opt(cli, "review"),
+	                            wf_cli_opt(cli, "by") };
+
+	for (int i = 0; i < 3; i++) {
+		if (!wf_cli_opt(cli, flags[i]))
+			continue;
+		if (o.decision)
+			return wf_err_set(e, WF_EX_USAGE, "give one of --eligible, "
+			                  "--ineligible, --defer");
+		o.decision = decisions[i];
+	}
+	if (!o.decision)
+		return wf_err_set(e, WF_EX_USAGE, "decide needs --eligible, "
+		                  "--ineligible or --defer");
+	return wf_cli_records(cli, wf_assess_decide, 1, &o, wf_assessment_columns,
+	                      e);
+}
+
+static int cmd_plan(struct wf_cli *cli, struct wf_err *e)
+{
+	return wf_cli_records(cli, wf_assess_plan, 0, NULL, "id,case,version,"
+	                      "agreed_on", e);
+}
+
+static int cmd_show(struct wf_cli *cli, struct wf_err *e)
+{
+	return wf_cli_query(cli, wf_assess_show, wf_cli_opt(cli, "history"),
+	                    wf_assessment_columns, 0, e);
+}
+
+static int cmd_list(struct wf_cli *cli, struct wf_err *e)
+{
+	struct wf_assess_filter f = {
+		wf_cli_opt(cli, "status"), wf_cli_opt(cli, "programme"),
+		wf_cli_opt(cli, "decision"), wf_cli_opt(cli, "assessor"),
+		wf_cli_opt(cli, "since"), wf_cli_opt(cli, "until")
+	};
+	int rc;
+
+	if (cli->nargs)
+		return wf_err_set(e, WF_EX_USAGE, "list takes no operands: '%s'",
+		                  cli->args[0]);
+	if ((rc = wf_assess_filter_check(&f, e)))
+		return rc;
+	return wf_cli_query(cli, wf_assess_list, &f, wf_assessment_columns, 0, e);
+}
+
+static int cmd_skills(struct wf_cli *cli, struct wf_err *e)
+{
+	return wf_cli_query(cli, wf_assess_skills, NULL, wf_skill_columns, 0, e);
+}
+
+static const struct wf_sub subs[] = {
+	{ "add", "[FILE...]", "Record assessment sessions, with the skills, "
+	  "prerequisites and profile seen", write_tables, cmd_add, NULL, NULL },
+	{ "decide", "CASE...|-", "Decide: eligible, ineligible or deferred",
+	  decide_tables, cmd_decide, NULL, NULL },
+	{ "plan", "[FILE...]", "Record or revise the Individual Project and "
+	  "Intervention Plan", write_tables, cmd_plan, NULL, NULL },
+	{ "show", "CASE...", "Show the whole assessment of cases", show_tables,
+	  cmd_show, NULL, NULL },
+	{ "list", NULL, "List assessed cases", list_tables, cmd_list, NULL,
+	  NULL },
+	{ "skills", "CASE", "The current skills of a case (a table on a "
+	  "terminal)", read_tables, cmd_skills, NULL, "table" },
+	{ NULL, NULL, NULL, NULL, NULL, NULL, NULL }
+};
+
+static const struct wf_cmd cmd = {
+	"wf-assess", "Assessments: sessions, decisions, the Individual Project "
+	"and the Intervention Plan.", subs
+};
+
+int main(int argc, char **argv)
+{
+	return wf_cli_main(&cmd, argc, argv, stdout, stderr, NULL);
+}
