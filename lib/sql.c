@@ -327,8 +327,7 @@ const char WF_SQL_AREC_LIST[] =
 	" AND (?4 IS NULL OR EXISTS (SELECT 1 FROM assessment_session s"
 	"  JOIN organisation o ON o.id = s.assessor_id"
 	"  WHERE s.case_id = c.id AND o.code = ?4))"
-	" AND (?5 IS NULL OR EXISTS (SELECT 1 FROM assessment_session s"
-	"  WHERE s.case_id = c.id AND s.date >= ?5))"
-	" AND (?6 IS NULL OR EXISTS (SELECT 1 FROM assessment_session s"
-	"  WHERE s.case_id = c.id AND s.date <= ?6))"
+	" AND ((?5 IS NULL AND ?6 IS NULL) OR EXISTS (SELECT 1"
+	"  FROM assessment_session s WHERE s.case_id = c.id"
+	"  AND (?5 IS NULL OR s.date >= ?5) AND (?6 IS NULL OR s.date <= ?6)))"
 	" ORDER BY c.opened_on, c.id";

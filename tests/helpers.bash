@@ -66,3 +66,17 @@ referral() {
 sql() {
 	sqlite3 -batch -noheader "$WF_DB" "$1"
 }
+
+# A screened case of the SIL (2026-0005, Paolo Gritti) from the examples,
+# ready to be assessed.
+screened_sil() {
+	seed
+	wf-refer add -q "$EX/referrals.yaml"
+	wf-refer screen -q 2026-0005 --date 2026-11-05
+}
+
+# session CASE DATE [TYPE]: a minimal session record.
+session() {
+	printf -- '---\nkind: session\ncase: %s\ndate: %s\ntype: %s\nassessor: mestieri-lombardia\n' \
+	    "$1" "$2" "${3:-interview}"
+}
