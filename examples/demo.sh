@@ -21,10 +21,17 @@ run wf programme load "$here"/programmes/*.yaml -o table
 run wf org add "$here"/organisations.yaml -o table
 run wf-refer add "$here"/referrals.yaml -o table
 
-say "wf-refer list --status referred -o json | wf-refer screen - --date 2026-11-20 -o table"
-wf-refer list --status referred -o json | wf-refer screen - --date 2026-11-20 -o table
+say "wf-refer list --status referred -o json | wf-refer screen - --date 2026-11-05 -o table"
+wf-refer list --status referred -o json | wf-refer screen - --date 2026-11-05 -o table
 
 run wf-refer list --status rejected -o table --fields id,person.last_name,reasons
 run wf-refer show 2026-0003 -o yaml
 run wf-refer list --status screened --programme sil-bergamo -o csv --fields id,person.last_name,person.first_name,date
+
+# Step 2: the evaluation unit assesses Paolo Gritti, decides, agrees a plan.
+run wf-assess add "$here"/assessment.yaml -o table
+run wf-assess decide 2026-0005 --eligible --date 2026-11-18 --by "evaluation unit" -o table
+run wf-assess plan "$here"/plan.yaml -o table
+run wf-assess skills 2026-0005 -o table
+run wf-assess show 2026-0005 -o yaml --fields status,prerequisites,decision,plan.version,plan.goals
 printf '\nThe demo store is %s; try: WF_DB=%s wf-refer list -o table\n' "$WF_DB" "$WF_DB"

@@ -301,10 +301,11 @@ int wf_assess_plan(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e)
 	if (!cJSON_IsObject(rec->root))
 		return wf_record_err(rec, rec->root, "", e, WF_EX_DATAERR,
 		                     "expected a plan or assessment record");
-	if (!kind || strcmp(kind, "assessment"))
-		return add_plan(ctx, rec, rec->root, "", e);
-	/* An assessment as 'wf-assess show' prints it: its current plan. */
 	plan = cJSON_GetObjectItemCaseSensitive(rec->root, "plan");
+	/* A plan record; or an assessment as 'wf-assess show' prints it (or
+	 * just its plan, picked with --fields plan): its current plan. */
+	if (kind ? strcmp(kind, "assessment") : !cJSON_IsObject(plan))
+		return add_plan(ctx, rec, rec->root, "", e);
 	if (!cJSON_IsObject(plan))
 		return wf_record_err(rec, rec->root, "plan", e, WF_EX_DATAERR,
 		                     "the assessment record has no plan");

@@ -141,12 +141,16 @@ load helpers
 	[ "${lines[1]}" = $'2026-0005/2\t2\t2026-11-21' ]
 	run -0 wf-assess show 2026-0005 -o json --fields plan.version,plan.actions
 	[[ "$output" == '{"plan":{"version":2,"actions":'*'"hours":480'* ]]
+	# The current plan, picked from show, edited and read back.
+	wf-assess show 2026-0005 -o yaml --fields plan | sed 's/2026-11-21/2026-11-22/' > "$T/v3.yaml"
+	run -0 wf-assess plan "$T/v3.yaml" -o tsv --fields id
+	[ "${lines[1]}" = "2026-0005/3" ]
 	run -0 wf-assess show 2026-0005 --history -o json --fields plans
 	[[ "$output" == '{"plans":[{"kind":"plan","id":"2026-0005/1",'*'"hours":520'*'{"kind":"plan","id":"2026-0005/2",'*'"hours":480'* ]]
 	[ "$(sql "SELECT count(*) FROM case_status WHERE case_id = '2026-0005' AND status = 'planned'")" = 1 ]
 	sed 's/agreed_on: 2026-11-20/agreed_on: 2026-11-19/' "$EX/plan.yaml" > "$T/old.yaml"
 	run -65 --separate-stderr wf-assess plan "$T/old.yaml"
-	[[ "$stderr" == *"agreed_on: 2026-11-19 is before version 2 of the plan, agreed on 2026-11-21" ]]
+	[[ "$stderr" == *"agreed_on: 2026-11-19 is before version 3 of the plan, agreed on 2026-11-22" ]]
 }
 
 @test "plan: refused for a case not found eligible" {
