@@ -258,3 +258,15 @@ load helpers
 	run -1 --separate-stderr wf-assess skills 2026-0001
 	[ "$stderr" = "wf-assess: case '2026-0001' has no skills assessed" ]
 }
+
+@test "pipeline: cases listed by wf-refer are decided by wf-assess" {
+	screened_sil
+	wf-refer screen -q 2026-0001 2026-0002 --date 2026-11-01
+	{ session 2026-0001 2026-11-12; session 2026-0002 2026-11-12; } | sed 's/mestieri-lombardia/csf-vigevano/' > "$T/s.yaml"
+	wf-assess add -q "$T/s.yaml"
+	wf-refer list --status assessing -o json > "$T/assessing.json"
+	run -0 wf-assess decide - --defer --review 2027-01-15 -o tsv --fields id,status,decision.review_on < "$T/assessing.json"
+	[ "$output" = $'id\tstatus\tdecision.review_on\n2026-0001\tassessing\t2027-01-15\n2026-0002\tassessing\t2027-01-15' ]
+	run -0 wf assess list --decision deferred -o tsv --fields id
+	[ "$output" = $'id\n2026-0001\n2026-0002' ]
+}
