@@ -93,26 +93,6 @@ static const struct wf_field session_fields[] = {
 };
 static const struct wf_schema session_schema = { "session", session_fields };
 
-/* The programme of a case, as loaded. */
-cJSON *wf_case_programme(struct wf_store *st, const char *id, struct wf_err *e)
-{
-	sqlite3_stmt *s = wf_sql(st, WF_SQL_ASSESS_PROGRAMME, e);
-	cJSON *d = NULL;
-	int rc;
-
-	if (!s)
-		return NULL;
-	wf_bind_text(s, 1, id);
-	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		d = cJSON_Parse((const char *)sqlite3_column_text(s, 0));
-	sqlite3_reset(s);
-	if (!d)
-		wf_err_set(e, rc == SQLITE_ROW || rc == SQLITE_DONE ? WF_EX_SOFTWARE
-		           : WF_EX_IOERR, "case '%s': its programme cannot be read",
-		           id);
-	return d;
-}
-
 /* The programme's checklist as a NULL-terminated list (into buf). */
 static const char *const *checklist(const cJSON *prog, const char **buf,
                                     size_t n)
@@ -251,7 +231,7 @@ static int add_session(struct wf_ctx *ctx, const struct wf_record *rec,
 	    wf_org_require(ctx->st, assessor, "assessor", &org, e))
 		return wf_record_at(rec, cJSON_GetObjectItemCaseSensitive(r,
 		                    "assessor"), "assessor", e);
-	if (!(prog = wf_case_programme(ctx->st, id, e)))
+	if (!(prog = wf_programme_get(ctx->st, c.programme, e)))
 		return e->code;
 	rc = check_items(rec, r, path, prog, e);
 	cJSON_Delete(prog);

@@ -285,8 +285,6 @@ int wf_assess_list(struct wf_ctx *ctx, const void *filter, struct wf_err *e)
 {
 	const struct wf_assess_filter *f = filter;
 	sqlite3_stmt *s = wf_sql(ctx->st, WF_SQL_AREC_LIST, e);
-	long n = 0;
-	int rc = 0, step;
 
 	if (!s)
 		return e->code;
@@ -296,19 +294,8 @@ int wf_assess_list(struct wf_ctx *ctx, const void *filter, struct wf_err *e)
 	wf_bind_text(s, 4, f->assessor);
 	wf_bind_text(s, 5, f->since);
 	wf_bind_text(s, 6, f->until);
-	while (!rc && (step = sqlite3_step(s)) == SQLITE_ROW) {
-		cJSON *r = wf_assessment_summary(ctx->st, (const char *)sqlite3_column_text(s, 0), e);
-
-		rc = r ? wf_emit(ctx, r, e) : e->code;
-		cJSON_Delete(r);
-		n++;
-	}
-	if (!rc && step != SQLITE_DONE)
-		rc = wf_sql_err(ctx->st, step, e);
-	sqlite3_reset(s);
-	if (!rc && !n)
-		rc = wf_err_set(e, WF_EX_NOMATCH, "no assessments match");
-	return rc;
+	return wf_emit_rows(ctx, s, wf_assessment_summary, "no assessments match",
+	                    e);
 }
 
 int wf_assess_skills(struct wf_ctx *ctx, const void *unused, struct wf_err *e)

@@ -56,8 +56,6 @@ cJSON *wf_case_record(struct wf_store *st, const char *id, int history,
 int wf_effective_date(const char *opt, const char *what, char *out,
                       struct wf_err *e);
 
-/* The programme of a case, as loaded (assess.c). */
-cJSON *wf_case_programme(struct wf_store *st, const char *id, struct wf_err *e);
 /* Records of step 2 (assessrecord.c). NULL with e set. */
 cJSON *wf_session_record(struct wf_store *st, sqlite3_int64 id,
                          struct wf_err *e);

@@ -195,12 +195,16 @@ static void bind_name_words(sqlite3_stmt *s, int first, const char *name)
 	}
 }
 
+/* The case record as lists print it: without history. */
+static cJSON *case_now(struct wf_store *st, const char *id, struct wf_err *e)
+{
+	return wf_case_record(st, id, 0, e);
+}
+
 int wf_case_list(struct wf_ctx *ctx, const void *filter, struct wf_err *e)
 {
 	const struct wf_case_filter *f = filter;
 	sqlite3_stmt *s = wf_sql(ctx->st, WF_SQL_CASEREC_LIST, e);
-	long n = 0;
-	int rc = 0, step;
 
 	if (!s)
 		return e->code;
@@ -210,21 +214,7 @@ int wf_case_list(struct wf_ctx *ctx, const void *filter, struct wf_err *e)
 	wf_bind_text(s, 4, f->since);
 	wf_bind_text(s, 5, f->until);
 	bind_name_words(s, 6, f->name);
-	while (!rc && (step = sqlite3_step(s)) == SQLITE_ROW) {
-		cJSON *rec = wf_case_record(ctx->st,
-		                            (const char *)sqlite3_column_text(s, 0),
-		                            0, e);
-
-		rc = rec ? wf_emit(ctx, rec, e) : e->code;
-		cJSON_Delete(rec);
-		n++;
-	}
-	if (!rc && step != SQLITE_DONE)
-		rc = wf_sql_err(ctx->st, step, e);
-	sqlite3_reset(s);
-	if (!rc && !n)
-		rc = wf_err_set(e, WF_EX_NOMATCH, "no cases match");
-	return rc;
+	return wf_emit_rows(ctx, s, case_now, "no cases match", e);
 }
 
 static cJSON *case_with_history(struct wf_store *st, const char *id,

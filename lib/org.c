@@ -6,7 +6,6 @@
  *
  * Tables: organisation, organisation_role.
  */
-#include <stdlib.h>
 #include <string.h>
 
 #include "store.h"
@@ -177,43 +176,16 @@ cJSON *wf_org_get(struct wf_store *st, const char *code, struct wf_err *e)
 int wf_org_list(struct wf_ctx *ctx, const void *arg, struct wf_err *e)
 {
 	const char *role = arg;
-	sqlite3_stmt *s;
-	char **codes = NULL;
-	size_t n = 0;
-	int rc = 0, step;
+	sqlite3_stmt *s = wf_sql(ctx->st, WF_SQL_ORG_ALL, e);
+	char none[64];
 
-	/* Collect the codes first: wf_org_get() reuses the statements. */
-	if (!(s = wf_sql(ctx->st, WF_SQL_ORG_ALL, e)))
+	if (!s)
 		return e->code;
 	wf_bind_text(s, 1, role);
 	wf_bind_text(s, 2, role);
-	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
-		char **c = realloc(codes, (n + 1) * sizeof *c);
-
-		if (!c)
-			break;
-		codes = c;
-		codes[n++] = strdup((const char *)sqlite3_column_text(s, 0));
-	}
-	sqlite3_reset(s);
-	if (step != SQLITE_DONE)
-		rc = step == SQLITE_ROW ? wf_err_set(e, WF_EX_SOFTWARE, "out of memory")
-		                        : wf_sql_err(ctx->st, step, e);
-	for (size_t i = 0; i < n; i++) {
-		cJSON *o = rc ? NULL : wf_org_get(ctx->st, codes[i], e);
-
-		if (!rc && !o)
-			rc = e->code;
-		if (o)
-			rc = wf_emit(ctx, o, e);
-		cJSON_Delete(o);
-		free(codes[i]);
-	}
-	free(codes);
-	if (!rc && n == 0)
-		rc = wf_err_set(e, WF_EX_NOMATCH, "no organisations%s%s",
-		                role ? " with role " : "", role ? role : "");
-	return rc;
+	snprintf(none, sizeof none, "no organisations%s%s",
+	         role ? " with role " : "", role ? role : "");
+	return wf_emit_rows(ctx, s, wf_org_get, none, e);
 }
 
 int wf_org_require(struct wf_store *st, const char *code, const char *role,

@@ -269,7 +269,7 @@ static int add_plan(struct wf_ctx *ctx, const struct wf_record *rec,
 		return wf_record_err(rec, agreed, f, e, WF_EX_DATAERR, "%s is before "
 		                     "version %d of the plan, agreed on %s",
 		                     agreed->valuestring, version, prev);
-	if (!(prog = wf_case_programme(ctx->st, id, e)))
+	if (!(prog = wf_programme_get(ctx->st, c.programme, e)))
 		return e->code;
 	if ((rc = check_goals(rec, plan, path, e)) ||
 	    (rc = check_actions(ctx->st, rec, plan, prog, path, e)))

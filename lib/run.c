@@ -10,7 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "wf.h"
+#include "store.h"
 
 static void set_operator(struct wf_ctx *ctx)
 {
@@ -310,5 +310,28 @@ int wf_store_info(struct wf_ctx *ctx, const void *unused, struct wf_err *e)
 	cJSON_AddNumberToObject(rec, "schema_version", wf_store_version(ctx->st));
 	rc = wf_emit(ctx, rec, e);
 	cJSON_Delete(rec);
+	return rc;
+}
+
+int wf_emit_rows(struct wf_ctx *ctx, sqlite3_stmt *s,
+                 cJSON *(*get)(struct wf_store *, const char *,
+                               struct wf_err *),
+                 const char *none, struct wf_err *e)
+{
+	long n = 0;
+	int rc = 0, step = SQLITE_DONE;
+
+	while (!rc && (step = sqlite3_step(s)) == SQLITE_ROW) {
+		cJSON *r = get(ctx->st, (const char *)sqlite3_column_text(s, 0), e);
+
+		rc = r ? wf_emit(ctx, r, e) : e->code;
+		cJSON_Delete(r);
+		n++;
+	}
+	if (!rc && step != SQLITE_DONE)
+		rc = wf_sql_err(ctx->st, step, e);
+	sqlite3_reset(s);
+	if (!rc && !n)
+		rc = wf_err_set(e, WF_EX_NOMATCH, "%s", none);
 	return rc;
 }

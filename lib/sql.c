@@ -220,10 +220,6 @@ const char WF_SQL_ASSESS_DECISION[] =
 	"INSERT INTO decision (case_id, date, decision, reason, review_on,"
 	" decided_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
 
-const char WF_SQL_ASSESS_PROGRAMME[] =
-	"SELECT p.definition FROM cases c JOIN programme p"
-	" ON p.id = c.programme_id WHERE c.id = ?";
-
 /* ---- plan.c -------------------------------------------------------------- */
 
 const char WF_SQL_PLAN_LAST[] =

@@ -59,7 +59,6 @@ extern const char WF_SQL_ASSESS_SKILL[];
 extern const char WF_SQL_ASSESS_PREREQ[];
 extern const char WF_SQL_ASSESS_FRAGILITY[];
 extern const char WF_SQL_ASSESS_DECISION[];
-extern const char WF_SQL_ASSESS_PROGRAMME[];
 
 /* plan.c */
 extern const char WF_SQL_PLAN_LAST[];

@@ -39,6 +39,13 @@ sqlite3_int64 wf_sql_id(struct wf_store *st, const char *sql, const char *key,
 int wf_sql_each(struct wf_store *st, const char *sql, const char *text,
                 sqlite3_int64 num, void (*fn)(cJSON *, sqlite3_stmt *),
                 cJSON *into, struct wf_err *e);
+/* Step s (bound by the caller) and emit get(st, column 0) for each row;
+ * WF_EX_NOMATCH with the message none when there was no row. For the
+ * list subcommands. */
+int wf_emit_rows(struct wf_ctx *ctx, sqlite3_stmt *s,
+                 cJSON *(*get)(struct wf_store *, const char *,
+                               struct wf_err *),
+                 const char *none, struct wf_err *e);
 /* Run statements without parameters (migrations). */
 int wf_sql_exec(struct wf_store *st, const char *sql, struct wf_err *e);
 /* Apply the pending migrations; called by wf_store_open(). */
