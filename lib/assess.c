@@ -280,7 +280,7 @@ int wf_assess_add(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e)
 	return 0;
 }
 
-/* ---- the decision ---------------------------------------------------------- */
+/* ---- the decision ------------------------------------------------------ */
 
 static int check_decision(const struct wf_decide_opts *o, const char *date,
                           struct wf_err *e)

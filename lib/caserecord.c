@@ -77,10 +77,11 @@ static int person_block(struct wf_store *st, cJSON *rec, sqlite3_stmt *head,
 	cJSON *certs = cJSON_CreateArray();
 	int rc;
 
-	if ((rc = wf_sql_each(st, WF_SQL_CASEREC_PERSON, NULL, sqlite3_column_int64(head, 7),
-	                   person_row, p, e)) ||
-	    (rc = wf_sql_each(st, WF_SQL_CASEREC_CERTS, NULL, sqlite3_column_int64(head, 8),
-	                   cert_row, certs, e))) {
+	if ((rc = wf_sql_each(st, WF_SQL_CASEREC_PERSON, NULL,
+	                      sqlite3_column_int64(head, 7), person_row, p, e)) ||
+	    (rc = wf_sql_each(st, WF_SQL_CASEREC_CERTS, NULL,
+	                      sqlite3_column_int64(head, 8), cert_row, certs,
+	                      e))) {
 		cJSON_Delete(certs);
 		return rc;
 	}
@@ -99,7 +100,8 @@ static int tail(struct wf_store *st, cJSON *rec, sqlite3_int64 person,
 	cJSON *dups = cJSON_CreateArray(), *hist;
 	int rc;
 
-	if ((rc = wf_sql_each(st, WF_SQL_CASEREC_DUPS, NULL, person, dup_row, dups, e))) {
+	if ((rc = wf_sql_each(st, WF_SQL_CASEREC_DUPS, NULL, person, dup_row,
+	                      dups, e))) {
 		cJSON_Delete(dups);
 		return rc;
 	}
@@ -107,7 +109,8 @@ static int tail(struct wf_store *st, cJSON *rec, sqlite3_int64 person,
 		cJSON_AddItemToObject(rec, "possible_duplicate_of", dups);
 	else
 		cJSON_Delete(dups);
-	if ((rc = wf_sql_each(st, WF_SQL_CASEREC_LAST, id, 0, last_row, rec, e)) || !history)
+	if ((rc = wf_sql_each(st, WF_SQL_CASEREC_LAST, id, 0, last_row, rec, e)) ||
+	    !history)
 		return rc;
 	hist = cJSON_AddArrayToObject(rec, "history");
 	return wf_sql_each(st, WF_SQL_CASEREC_HISTORY, id, 0, history_row, hist, e);

@@ -198,7 +198,8 @@ void wf_cli_usage(FILE *f, const struct wf_cmd *cmd, const struct wf_sub *sub)
 	fprintf(f, "usage: %s <command> [options] [args]\n", cmd->name);
 }
 
-static void sub_help(FILE *f, const struct wf_cmd *cmd, const struct wf_sub *sub)
+static void sub_help(FILE *f, const struct wf_cmd *cmd,
+                     const struct wf_sub *sub)
 {
 	wf_cli_usage(f, cmd, sub);
 	fprintf(f, "\n%s\n\noptions:\n", sub->summary);

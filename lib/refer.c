@@ -395,7 +395,7 @@ int wf_refer_withdraw(struct wf_ctx *ctx, struct wf_record *rec,
 	return rc ? rc : emit_case(ctx, c.id, e);
 }
 
-/* ---- wf programme check --------------------------------------------------- */
+/* ---- wf programme check ------------------------------------------------ */
 
 const char wf_check_columns[] =
 	"id,programme,date,person.last_name,person.first_name,eligible,reasons";

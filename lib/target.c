@@ -84,7 +84,7 @@ int wf_target_check(const struct wf_record *rec, const cJSON *target,
 	return check_at(rec, (cJSON *)target, "target", e);
 }
 
-/* ---- evaluation ----------------------------------------------------------- */
+/* ---- evaluation -------------------------------------------------------- */
 
 static void range_text(const cJSON *age, char *buf, size_t len)
 {

@@ -278,7 +278,8 @@ static int parse_error(struct wf_src *s, struct wf_err *e)
 	e->field[0] = '\0';
 	if (p->error == YAML_READER_ERROR)
 		return wf_err_set(e, WF_EX_DATAERR, "%s", p->problem);
-	return wf_err_set(e, WF_EX_DATAERR, "%s%s%s", p->problem ? p->problem : "not YAML",
+	return wf_err_set(e, WF_EX_DATAERR, "%s%s%s",
+	                  p->problem ? p->problem : "not YAML",
 	                  p->context ? " " : "", p->context ? p->context : "");
 }
 
