@@ -198,6 +198,8 @@ static const struct wf_sub subs[] = {
 	  "(wf-refer)", NULL, NULL, NULL, NULL },
 	{ "assess", "...", "Assessments: add, decide, plan, show, list, skills "
 	  "(wf-assess)", NULL, NULL, NULL, NULL },
+	{ "place", "...", "Placements: add, start, suspend, resume, end, "
+	  "extend, list, show (wf-place)", NULL, NULL, NULL, NULL },
 	{ NULL, NULL, NULL, NULL, NULL, NULL, NULL }
 };
 

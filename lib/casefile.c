@@ -36,6 +36,9 @@ static const struct transition {
 	{ "decide", NULL, { "assessing" }, { NULL } },
 	/* A plan is written for an eligible case, and revised after. */
 	{ "plan", "planned", { "eligible" }, { "planned", "placed" } },
+	/* Placements are added to planned or placed cases; the first one
+	 * started places the case. */
+	{ "place", "placed", { "planned" }, { "placed" } },
 };
 
 const char wf_case_columns[] =

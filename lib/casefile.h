@@ -66,6 +66,31 @@ cJSON *wf_assessment_record(struct wf_store *st, const char *id, int history,
 cJSON *wf_assessment_summary(struct wf_store *st, const char *id,
                              struct wf_err *e);
 
+/* A placement as the rules see it (place.c, placerules.c). */
+struct wf_placement {
+	char id[48], case_id[32], type[24], host[128];
+	sqlite3_int64 host_id;
+	long employees;            /* -1: not recorded */
+	char start[11], end[11];
+	int hours_week;            /* 0: not given */
+	long long stipend;         /* cents; -1: none */
+	int meals;
+	int disabled, disadvantaged;  /* the person's category */
+	char status[16], status_date[11];
+};
+
+/* Check p against the placement rules of programme prog; every rule
+ * broken is appended to broken (a list of strings). Returns 0 or a store
+ * error. */
+int wf_place_rules(struct wf_store *st, const cJSON *prog,
+                   const struct wf_placement *p, cJSON *broken,
+                   struct wf_err *e);
+/* Load placement id; WF_EX_DATAERR when unknown. */
+int wf_place_load(struct wf_store *st, const char *id, struct wf_placement *p,
+                  struct wf_err *e);
+cJSON *wf_placement_record(struct wf_store *st, const char *id, int history,
+                           struct wf_err *e);
+
 /* People (person.c). */
 int wf_person_resolve(struct wf_ctx *ctx, const cJSON *p, sqlite3_int64 *id,
                       struct wf_err *e);

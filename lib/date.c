@@ -110,6 +110,44 @@ int wf_date_age(wf_day birth, wf_day on)
 	return age;
 }
 
+wf_day wf_date_add_months(wf_day d, int n)
+{
+	int y, m, dd, months;
+
+	wf_date_to_ymd(d, &y, &m, &dd);
+	months = y * 12 + (m - 1) + n;
+	y = months / 12;
+	m = months % 12 + 1;
+	if (dd > days_in_month(y, m))
+		dd = days_in_month(y, m);
+	return wf_date_from_ymd(y, m, dd);
+}
+
+int wf_workdays(wf_day a, wf_day b)
+{
+	int n = 0;
+
+	/* 1970-01-01 was a Thursday: day 0 is weekday 3 (Monday 0). */
+	for (wf_day d = a; d <= b; d++)
+		n += ((d % 7 + 7 + 3) % 7) < 5;
+	return n;
+}
+
+int wf_month_parse(const char *s, wf_day *first, wf_day *last)
+{
+	char buf[11];
+	int y, m;
+
+	if (!s || strlen(s) != 7)
+		return -1;
+	snprintf(buf, sizeof buf, "%s-01", s);
+	if (wf_date_parse(buf, first) < 0)
+		return -1;
+	wf_date_to_ymd(*first, &y, &m, &(int){ 0 });
+	*last = *first + days_in_month(y, m) - 1;
+	return 0;
+}
+
 void wf_timestamp(char *buf, size_t len)
 {
 	time_t t = time(NULL);

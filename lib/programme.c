@@ -27,6 +27,59 @@ static const struct wf_field monitoring_fields[] = {
 };
 static const struct wf_schema monitoring_schema = { NULL, monitoring_fields };
 
+static const struct wf_field range_fields[] = {
+	{ "min", WF_T_INT, 0, NULL, NULL, 0, 1000 },
+	{ "max", WF_T_INT, 0, NULL, NULL, 0, 1000 },
+	{ NULL, 0, 0, NULL, NULL, 0, 0 }
+};
+static const struct wf_schema range_schema = { NULL, range_fields };
+
+static const struct wf_field stipend_fields[] = {
+	{ "min", WF_T_MONEY, 0, NULL, NULL, 0, 0 },
+	{ "with_meals", WF_T_MONEY, 0, NULL, NULL, 0, 0 },
+	{ "part_time", WF_T_MONEY, 0, NULL, NULL, 0, 0 },
+	{ NULL, 0, 0, NULL, NULL, 0, 0 }
+};
+static const struct wf_schema stipend_schema = { NULL, stipend_fields };
+
+/* The rules of one kind of placement. */
+static const struct wf_field kind_rule_fields[] = {
+	{ "months", WF_T_OBJECT, 0, NULL, &range_schema, 0, 0 },
+	{ "months_disadvantaged", WF_T_OBJECT, 0, NULL, &range_schema, 0, 0 },
+	{ "months_disabled", WF_T_OBJECT, 0, NULL, &range_schema, 0, 0 },
+	{ "stipend", WF_T_OBJECT, 0, NULL, &stipend_schema, 0, 0 },
+	{ "part_time_hours_week", WF_T_INT, 0, NULL, NULL, 1, 60 },
+	{ "hours_week", WF_T_OBJECT, 0, NULL, &range_schema, 0, 0 },
+	{ NULL, 0, 0, NULL, NULL, 0, 0 }
+};
+static const struct wf_schema kind_rule_schema = { NULL, kind_rule_fields };
+
+static const struct wf_field rules_fields[] = {
+	{ "work_grant", WF_T_OBJECT, 0, NULL, &kind_rule_schema, 0, 0 },
+	{ "internship", WF_T_OBJECT, 0, NULL, &kind_rule_schema, 0, 0 },
+	{ "occupational_lab", WF_T_OBJECT, 0, NULL, &kind_rule_schema, 0, 0 },
+	{ "motivational_lab", WF_T_OBJECT, 0, NULL, &kind_rule_schema, 0, 0 },
+	{ "hire", WF_T_OBJECT, 0, NULL, &kind_rule_schema, 0, 0 },
+	{ NULL, 0, 0, NULL, NULL, 0, 0 }
+};
+static const struct wf_schema rules_schema = { NULL, rules_fields };
+
+static const struct wf_field capacity_fields[] = {
+	{ "employees", WF_T_INT, 0, NULL, NULL, 0, 10000000 },
+	{ "trainees", WF_T_INT, 0, NULL, NULL, 0, 100000 },
+	{ "percent", WF_T_INT, 0, NULL, NULL, 0, 100 },
+	{ NULL, 0, 0, NULL, NULL, 0, 0 }
+};
+static const struct wf_schema capacity_schema = { NULL, capacity_fields };
+
+static const char *const below_rules[] = { "pro_rata", "none", NULL };
+static const struct wf_field attendance_fields[] = {
+	{ "full_at_percent", WF_T_INT, 0, NULL, NULL, 0, 100 },
+	{ "below", WF_T_ENUM, 0, below_rules, NULL, 0, 0 },
+	{ NULL, 0, 0, NULL, NULL, 0, 0 }
+};
+static const struct wf_schema attendance_schema = { NULL, attendance_fields };
+
 static const struct wf_field prog_fields[] = {
 	{ "kind", WF_T_ENUM, 0, prog_kinds, NULL, 0, 0 },
 	{ "id", WF_T_STRING, 0, NULL, NULL, 0, 0 },
@@ -38,6 +91,11 @@ static const struct wf_field prog_fields[] = {
 	{ "placements", WF_T_ENUMS, 0, wf_placement_kinds, NULL, 0, 0 },
 	{ "monitoring", WF_T_OBJECT, 0, NULL, &monitoring_schema, 0, 0 },
 	{ "prerequisites", WF_T_STRINGS, 0, NULL, NULL, 0, 0 },
+	{ "placement_rules", WF_T_OBJECT, 0, NULL, &rules_schema, 0, 0 },
+	{ "host_capacity", WF_T_LIST, 0, NULL, &capacity_schema, 0, 0 },
+	{ "capacity_kinds", WF_T_ENUMS, 0, wf_placement_kinds, NULL, 0, 0 },
+	{ "overlapping_placements", WF_T_BOOL, 0, NULL, NULL, 0, 0 },
+	{ "attendance", WF_T_OBJECT, 0, NULL, &attendance_schema, 0, 0 },
 	{ NULL, 0, 0, NULL, NULL, 0, 0 }
 };
 static const struct wf_schema prog_schema = { "programme", prog_fields };

@@ -168,6 +168,48 @@ static const char *const migrations[] = {
 	"  start TEXT NOT NULL, end_date TEXT NOT NULL, hours INTEGER,"
 	"  goal TEXT, notes TEXT);"
 	"CREATE INDEX plan_action_plan ON plan_action(plan_id);",
+
+	/* 3: placements, their life, attendance */
+	"CREATE TABLE placement ("
+	"  id TEXT PRIMARY KEY,"              /* CASE.N, 2026-0005.1 */
+	"  case_id TEXT NOT NULL REFERENCES cases(id),"
+	"  type TEXT NOT NULL,"
+	"  host_id INTEGER NOT NULL REFERENCES organisation(id),"
+	"  host_tutor TEXT, host_tutor_contact TEXT, service_tutor TEXT,"
+	"  start TEXT NOT NULL,"
+	"  end_date TEXT NOT NULL,"           /* planned end, extended */
+	"  hours_week INTEGER,"
+	"  stipend_cents INTEGER,"
+	"  meals INTEGER NOT NULL DEFAULT 0,"
+	"  funding TEXT,"
+	"  plan_action INTEGER,"              /* number in the current plan */
+	"  contract TEXT, law68_quota INTEGER,"
+	"  status TEXT NOT NULL,"
+	"  status_date TEXT NOT NULL,"
+	"  outcome TEXT, reason TEXT, hire TEXT,"
+	"  notes TEXT,"
+	"  created_at TEXT NOT NULL);"
+	"CREATE INDEX placement_case ON placement(case_id);"
+	"CREATE INDEX placement_host ON placement(host_id, status);"
+	"CREATE TABLE placement_status ("
+	"  id INTEGER PRIMARY KEY,"
+	"  placement_id TEXT NOT NULL REFERENCES placement(id),"
+	"  status TEXT NOT NULL,"
+	"  effective_date TEXT NOT NULL,"
+	"  outcome TEXT, reason TEXT, note TEXT,"
+	"  recorded_at TEXT NOT NULL,"
+	"  operator TEXT NOT NULL);"
+	"CREATE INDEX placement_status_placement"
+	"  ON placement_status(placement_id, effective_date);"
+	"CREATE TABLE attendance ("
+	"  placement_id TEXT NOT NULL REFERENCES placement(id),"
+	"  month TEXT NOT NULL,"              /* YYYY-MM */
+	"  hours_attended INTEGER NOT NULL,"
+	"  hours_planned INTEGER NOT NULL,"
+	"  due_cents INTEGER NOT NULL,"
+	"  recorded_at TEXT NOT NULL,"
+	"  operator TEXT NOT NULL,"
+	"  PRIMARY KEY (placement_id, month));",
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

@@ -327,3 +327,91 @@ const char WF_SQL_AREC_LIST[] =
 	"  FROM assessment_session s WHERE s.case_id = c.id"
 	"  AND (?5 IS NULL OR s.date >= ?5) AND (?6 IS NULL OR s.date <= ?6)))"
 	" ORDER BY c.opened_on, c.id";
+
+/* ---- place.c, placerules.c ----------------------------------------------- */
+
+const char WF_SQL_PLACE_COUNT[] =
+	"SELECT count(*) FROM placement WHERE case_id = ?";
+
+const char WF_SQL_PLACE_INSERT[] =
+	"INSERT INTO placement (id, case_id, type, host_id, host_tutor,"
+	" host_tutor_contact, service_tutor, start, end_date, hours_week,"
+	" stipend_cents, meals, funding, plan_action, contract, law68_quota,"
+	" status, status_date, notes, created_at)"
+	" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'planned', ?, ?,"
+	" ?)";
+
+const char WF_SQL_PLACE_LOAD[] =
+	"SELECT p.id, p.case_id, p.type, o.code, p.host_id, o.employees, p.start,"
+	" p.end_date, p.hours_week, p.stipend_cents, p.meals, p.status,"
+	" p.status_date FROM placement p JOIN organisation o ON o.id = p.host_id"
+	" WHERE p.id = ?";
+
+const char WF_SQL_PLACE_SET[] =
+	"UPDATE placement SET status = ?, status_date = ?, outcome = ?,"
+	" reason = ?, hire = ? WHERE id = ?";
+
+const char WF_SQL_PLACE_STARTED[] =
+	"UPDATE placement SET start = ? WHERE id = ?";
+
+const char WF_SQL_PLACE_EXTEND[] =
+	"UPDATE placement SET end_date = ? WHERE id = ?";
+
+const char WF_SQL_PLACE_HISTORY_ADD[] =
+	"INSERT INTO placement_status (placement_id, status, effective_date,"
+	" outcome, reason, note, recorded_at, operator)"
+	" VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+
+/* The kind of action number ?2 (from 1) of the case's current plan. */
+const char WF_SQL_PLACE_ACTION[] =
+	"SELECT a.kind FROM plan_action a WHERE a.plan_id ="
+	" (SELECT id FROM plan WHERE case_id = ?1 ORDER BY version DESC LIMIT 1)"
+	" ORDER BY a.id LIMIT 1 OFFSET ?2 - 1";
+
+/* Placements at a host, other than ?2, not ended, meeting ?3..?4. */
+const char WF_SQL_PLACE_HOST_OVERLAP[] =
+	"SELECT id, type FROM placement WHERE host_id = ?1 AND id <> ?2"
+	" AND status <> 'ended' AND start <= ?4 AND end_date >= ?3";
+
+/* The same for the placements of a case. */
+const char WF_SQL_PLACE_CASE_OVERLAP[] =
+	"SELECT id, type, start, end_date FROM placement WHERE case_id = ?1"
+	" AND id <> ?2 AND status <> 'ended' AND start <= ?4 AND end_date >= ?3";
+
+const char WF_SQL_PLACE_CERTS[] =
+	"SELECT DISTINCT kind FROM certification WHERE referral_id ="
+	" (SELECT min(id) FROM referral WHERE case_id = ?)";
+
+const char WF_SQL_PLACE_ACTIVE[] =
+	"SELECT id FROM placement WHERE case_id = ? AND status <> 'ended'"
+	" AND status <> 'planned' ORDER BY rowid";
+
+/* ---- placerecord.c ------------------------------------------------------- */
+
+const char WF_SQL_PREC_GET[] =
+	"SELECT p.id, p.case_id, p.type, o.code, p.host_tutor,"
+	" p.host_tutor_contact, p.service_tutor, p.start, p.end_date,"
+	" p.hours_week, p.stipend_cents, p.meals, p.funding, p.plan_action,"
+	" p.contract, p.law68_quota, p.status, p.status_date, p.outcome,"
+	" p.reason, p.hire, p.notes"
+	" FROM placement p JOIN organisation o ON o.id = p.host_id WHERE p.id = ?";
+
+const char WF_SQL_PREC_HISTORY[] =
+	"SELECT status, effective_date, outcome, reason, note, recorded_at,"
+	" operator FROM placement_status WHERE placement_id = ?"
+	" ORDER BY effective_date, id";
+
+const char WF_SQL_PREC_OF_CASE[] =
+	"SELECT id FROM placement WHERE case_id = ? ORDER BY rowid";
+
+const char WF_SQL_PREC_LIST[] =
+	"SELECT p.id FROM placement p JOIN organisation o ON o.id = p.host_id"
+	" WHERE (?1 IS NULL OR p.status = ?1)"
+	" AND (?2 IS NULL OR p.type = ?2)"
+	" AND (?3 IS NULL OR o.code = ?3)"
+	" AND (?4 IS NULL OR (p.status <> 'planned' AND p.start <= ?4"
+	"  AND (p.status <> 'ended' OR p.status_date > ?4)))"
+	" AND (?5 IS NULL OR (p.status <> 'ended' AND p.end_date >= ?5"
+	"  AND p.end_date <= ?6))"
+	" AND (?7 IS NULL OR p.case_id = ?7)"
+	" ORDER BY p.start, p.rowid";

@@ -82,4 +82,23 @@ extern const char WF_SQL_AREC_GOALS[];
 extern const char WF_SQL_AREC_ACTIONS[];
 extern const char WF_SQL_AREC_LIST[];
 
+/* place.c, placerules.c */
+extern const char WF_SQL_PLACE_COUNT[];
+extern const char WF_SQL_PLACE_INSERT[];
+extern const char WF_SQL_PLACE_LOAD[];
+extern const char WF_SQL_PLACE_SET[];
+extern const char WF_SQL_PLACE_STARTED[];
+extern const char WF_SQL_PLACE_EXTEND[];
+extern const char WF_SQL_PLACE_HISTORY_ADD[];
+extern const char WF_SQL_PLACE_ACTION[];
+extern const char WF_SQL_PLACE_HOST_OVERLAP[];
+extern const char WF_SQL_PLACE_CASE_OVERLAP[];
+extern const char WF_SQL_PLACE_CERTS[];
+extern const char WF_SQL_PLACE_ACTIVE[];
+/* placerecord.c */
+extern const char WF_SQL_PREC_GET[];
+extern const char WF_SQL_PREC_HISTORY[];
+extern const char WF_SQL_PREC_OF_CASE[];
+extern const char WF_SQL_PREC_LIST[];
+
 #endif

@@ -259,6 +259,17 @@ static int check_value(const struct wf_record *rec, cJSON *v,
 		if (!(v = as_list(v)))
 			return wf_err_set(e, WF_EX_SOFTWARE, "out of memory");
 		return check_list(rec, v, f, path, e);
+	case WF_T_MONEY: {
+		long long cents;
+		const char *why;
+
+		if (wf_money_parse(v, &cents, &why) == 0)
+			return 0;
+		if (cJSON_IsString(v))
+			return wf_record_err(rec, v, path, e, WF_EX_DATAERR,
+			                     "'%s' %s", v->valuestring, why);
+		return wf_record_err(rec, v, path, e, WF_EX_DATAERR, "%s", why);
+	}
 	case WF_T_ANY:
 		return 0;
 	}

@@ -4,7 +4,8 @@
  * Map of the library (one job a file):
  *   err.c       error values, exit codes, message formatting
  *   cli.c       option tables: parsing, --help text, completion lists
- *   date.c      ISO 8601 calendar dates, ages, today
+ *   date.c      ISO 8601 calendar dates, ages, months, working days
+ *   money.c     euros as integer cents
  *   record.c    the in-memory record (a cJSON tree plus field positions)
  *   yaml_in.c   YAML stream -> records, through libyaml events
  *   json_in.c   JSON object, array or JSON Lines -> records, streamed
@@ -101,8 +102,23 @@ void wf_date_to_ymd(wf_day d, int *y, int *m, int *dd);
 wf_day wf_date_today(void);
 /* Whole years of age on day 'on' of someone born on 'birth'. */
 int wf_date_age(wf_day birth, wf_day on);
+/* The day n calendar months after d, the day of the month clamped to the
+ * month's length (31 January + 1 month = 28 or 29 February). */
+wf_day wf_date_add_months(wf_day d, int n);
+/* Working days (Monday to Friday) from a to b, both included. */
+int wf_workdays(wf_day a, wf_day b);
+/* Parse YYYY-MM: the first and last day of the month. Returns 0 or -1. */
+int wf_month_parse(const char *s, wf_day *first, wf_day *last);
 /* Current UTC time as YYYY-MM-DDTHH:MM:SSZ into buf (21 bytes). */
 void wf_timestamp(char *buf, size_t len);
+
+/* ---- money.c ---------------------------------------------------------- */
+
+/* An amount in euros (a number, or text with a dot for the cents) as
+ * integer cents. Returns 0, or -1 with why (a phrase) set. */
+int wf_money_parse(const cJSON *v, long long *cents, const char **why);
+/* Cents as euros with two decimals: "650.00". */
+void wf_money_format(long long cents, char *buf, size_t len);
 
 /* ---- record.c --------------------------------------------------------- */
 
@@ -224,6 +240,7 @@ enum wf_type {
 	WF_T_OBJECT,   /* a mapping checked against sub */
 	WF_T_LIST,     /* a list of mappings checked against sub */
 	WF_T_TAXCODE,  /* codice fiscale, normalised to upper case */
+	WF_T_MONEY,    /* euros: 650, 650.5 or "650.50"; see money.c */
 	WF_T_ANY       /* anything: checked by its owner */
 };
 
@@ -596,6 +613,44 @@ int wf_assess_list(struct wf_ctx *ctx, const void *filter, struct wf_err *e);
 int wf_assess_filter_check(const struct wf_assess_filter *f, struct wf_err *e);
 /* Emit the current skills of the one operand case. */
 int wf_assess_skills(struct wf_ctx *ctx, const void *unused, struct wf_err *e);
+
+/* ---- place.c, placerecord.c: step 3 ----------------------------------------- */
+
+extern const char *const wf_placement_statuses[];
+extern const char *const wf_place_outcomes[];
+extern const char wf_placement_columns[];
+
+/* Options of the wf-place subcommands. */
+struct wf_place_opts {
+	cJSON *tmpl;          /* add: a placement from flags, for each case */
+	const char *action;   /* start, suspend, resume, end */
+	const char *date;     /* --date; NULL: today */
+	const char *outcome;  /* end: completed, interrupted, hired */
+	const char *reason;
+	const char *hire;     /* end --outcome hired: the hire that follows */
+	const char *note;
+	const char *end;      /* extend --end */
+};
+/* Filters of wf-place list. */
+struct wf_place_filter {
+	const char *status, *type, *host, *active_on, *ending_within, *case_id;
+	char from[11], until[11];   /* --ending-within as dates, by the check */
+};
+
+/* Add a placement from a record (or, with opts->tmpl, from the template
+ * for the case the record names); checked against the programme's rules,
+ * every broken one named. */
+int wf_place_add(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e);
+/* Start, suspend, resume or end the placement a record names. */
+int wf_place_move(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e);
+/* Move the planned end of the placement a record names (opts->end). */
+int wf_place_extend(struct wf_ctx *ctx, struct wf_record *rec,
+                    struct wf_err *e);
+int wf_place_list(struct wf_ctx *ctx, const void *filter, struct wf_err *e);
+/* Check the filters and turn --ending-within into dates. */
+int wf_place_filter_check(struct wf_place_filter *f, struct wf_err *e);
+/* Emit each operand: a placement with its history, or all of a case's. */
+int wf_place_show(struct wf_ctx *ctx, const void *unused, struct wf_err *e);
 
 /* The case id a record names: the string of a bare id, "id" of a case
  * record, else its "case" member. NULL with e set when none. */

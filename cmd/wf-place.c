@@ -1,0 +1,253 @@
+/*
+ * wf-place - step 3 of the path: placements. 'add' reads placement
+ * records, or builds one from flags (for the case given with --case, or
+ * for each case id read, in a batch); 'start', 'suspend', 'resume', 'end'
+ * and 'extend' read placement ids; 'list' and 'show' print. The rules are
+ * in lib/ (place.c, placerules.c, placerecord.c).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "wf.h"
+
+static const char *const kinds[] = { "work_grant", "internship",
+                                     "occupational_lab", "motivational_lab",
+                                     "hire", NULL };
+static const char *const statuses[] = { "planned", "active", "suspended",
+                                        "ended", NULL };
+static const char *const outcomes[] = { "completed", "interrupted", "hired",
+                                        NULL };
+
+static const struct wf_opt add_opts[] = {
+	{ "case", 0, "CASE", "the case (instead of records or case ids)", NULL },
+	{ "kind", 0, "KIND", "work_grant, internship, occupational_lab, "
+	  "motivational_lab or hire", kinds },
+	{ "host", 0, "CODE", "the host organisation", NULL },
+	{ "tutor", 0, "NAME", "the tutor at the host", NULL },
+	{ "tutor-contact", 0, "TEXT", "how to reach the tutor", NULL },
+	{ "service-tutor", 0, "NAME", "the tutor at the service", NULL },
+	{ "start", 0, "DATE", "planned start", NULL },
+	{ "end", 0, "DATE", "planned end", NULL },
+	{ "hours", 0, "N", "hours a week", NULL },
+	{ "stipend", 0, "EUROS", "monthly stipend (650 or 650.50)", NULL },
+	{ "meals", 0, NULL, "meal vouchers or a canteen", NULL },
+	{ "funding", 0, "TEXT", "funding source", NULL },
+	{ "action", 0, "N", "the plan action it carries out (its number)", NULL },
+	{ NULL, 0, NULL, NULL, NULL }
+};
+
+static const struct wf_opt move_opts[] = {
+	{ "date", 0, "DATE", "effective date (default: today)", NULL },
+	{ "note", 0, "TEXT", "a note kept with the change", NULL },
+	{ "reason", 0, "TEXT", "why (suspensions, interruptions)", NULL },
+	{ NULL, 0, NULL, NULL, NULL }
+};
+
+static const struct wf_opt end_opts[] = {
+	{ "outcome", 0, "OUTCOME", "completed (default), interrupted (needs "
+	  "--reason) or hired", outcomes },
+	{ "hire", 0, "PLACEMENT", "with --outcome hired: the hire that follows",
+	  NULL },
+	{ NULL, 0, NULL, NULL, NULL }
+};
+
+static const struct wf_opt extend_opts[] = {
+	{ "end", 0, "DATE", "the new planned end (required)", NULL },
+	{ NULL, 0, NULL, NULL, NULL }
+};
+
+static const struct wf_opt list_opts[] = {
+	{ "status", 0, "STATUS", "placements in this status", statuses },
+	{ "kind", 0, "KIND", "placements of this kind", kinds },
+	{ "host", 0, "CODE", "placements at this host", NULL },
+	{ "case", 0, "CASE", "placements of this case", NULL },
+	{ "active-on", 0, "DATE", "started on or before DATE and not ended "
+	  "then", NULL },
+	{ "ending-within", 0, "DAYS", "planned to end within DAYS from today "
+	  "(30d)", NULL },
+	{ NULL, 0, NULL, NULL, NULL }
+};
+
+static const struct wf_opt *const add_tables[] = { wf_opts_common,
+                                                   wf_opts_write, add_opts,
+                                                   NULL };
+static const struct wf_opt *const move_tables[] = { wf_opts_common,
+                                                    wf_opts_write, move_opts,
+                                                    NULL };
+static const struct wf_opt *const end_tables[] = { wf_opts_common,
+                                                   wf_opts_write, move_opts,
+                                                   end_opts, NULL };
+static const struct wf_opt *const extend_tables[] = { wf_opts_common,
+                                                      wf_opts_write,
+                                                      extend_opts, NULL };
+static const struct wf_opt *const list_tables[] = { wf_opts_common,
+                                                    list_opts, NULL };
+static const struct wf_opt *const read_tables[] = { wf_opts_common, NULL };
+
+/* A number where the flag is one, text otherwise: the library's checks
+ * then speak of the field as for any record. */
+static void add_number(cJSON *r, const char *name, const char *v)
+{
+	char *end;
+	long n = strtol(v, &end, 10);
+
+	if (*v && !*end)
+		cJSON_AddNumberToObject(r, name, (double)n);
+	else
+		cJSON_AddStringToObject(r, name, v);
+}
+
+/* The placement the flags describe; NULL when no flag describes one. */
+static cJSON *from_flags(const struct wf_cli *cli)
+{
+	static const char *const text[][2] = {
+		{ "case", "case" }, { "kind", "type" }, { "host", "host" },
+		{ "service-tutor", "service_tutor" }, { "start", "start" },
+		{ "end", "end" }, { "stipend", "stipend" }, { "funding", "funding" }
+	};
+	cJSON *r = cJSON_CreateObject();
+	const char *v;
+	int any = 0;
+
+	for (size_t i = 0; i < sizeof text / sizeof text[0]; i++)
+		if ((v = wf_cli_opt(cli, text[i][0])))
+			cJSON_AddStringToObject(r, text[i][1], v), any = 1;
+	if ((v = wf_cli_opt(cli, "tutor"))) {
+		cJSON *t = cJSON_AddObjectToObject(r, "host_tutor");
+
+		cJSON_AddStringToObject(t, "name", v);
+		if ((v = wf_cli_opt(cli, "tutor-contact")))
+			cJSON_AddStringToObject(t, "contact", v);
+		any = 1;
+	}
+	if ((v = wf_cli_opt(cli, "hours")))
+		add_number(r, "hours_week", v), any = 1;
+	if ((v = wf_cli_opt(cli, "action")))
+		add_number(r, "plan_action", v), any = 1;
+	if (wf_cli_opt(cli, "meals"))
+		cJSON_AddTrueToObject(r, "meals"), any = 1;
+	if (!any) {
+		cJSON_Delete(r);
+		return NULL;
+	}
+	return r;
+}
+
+static int cmd_add(struct wf_cli *cli, struct wf_err *e)
+{
+	struct wf_place_opts o = { 0 };
+	cJSON *r = from_flags(cli);
+	int rc;
+
+	if (!r)
+		return wf_cli_records(cli, wf_place_add, 0, NULL,
+		                      wf_placement_columns, e);
+	if (wf_cli_opt(cli, "case")) {
+		if (cli->nargs) {
+			cJSON_Delete(r);
+			return wf_err_set(e, WF_EX_USAGE, "give --case or case ids, "
+			                  "not both");
+		}
+		return wf_cli_record(cli, wf_place_add, r, wf_placement_columns, e);
+	}
+	/* A batch: the same placement for each case id read. */
+	o.tmpl = r;
+	rc = wf_cli_records(cli, wf_place_add, 1, &o, wf_placement_columns, e);
+	cJSON_Delete(r);
+	return rc;
+}
+
+static int move(struct wf_cli *cli, const char *action, struct wf_err *e)
+{
+	struct wf_place_opts o = { 0 };
+
+	o.action = action;
+	o.date = wf_cli_opt(cli, "date");
+	o.note = wf_cli_opt(cli, "note");
+	o.reason = wf_cli_opt(cli, "reason");
+	o.outcome = wf_cli_opt(cli, "outcome");
+	o.hire = wf_cli_opt(cli, "hire");
+	return wf_cli_records(cli, wf_place_move, 1, &o, wf_placement_columns, e);
+}
+
+static int cmd_start(struct wf_cli *cli, struct wf_err *e)
+{
+	return move(cli, "start", e);
+}
+
+static int cmd_suspend(struct wf_cli *cli, struct wf_err *e)
+{
+	return move(cli, "suspend", e);
+}
+
+static int cmd_resume(struct wf_cli *cli, struct wf_err *e)
+{
+	return move(cli, "resume", e);
+}
+
+static int cmd_end(struct wf_cli *cli, struct wf_err *e)
+{
+	return move(cli, "end", e);
+}
+
+static int cmd_extend(struct wf_cli *cli, struct wf_err *e)
+{
+	struct wf_place_opts o = { 0 };
+
+	o.end = wf_cli_opt(cli, "end");
+	if (!o.end)
+		return wf_err_set(e, WF_EX_USAGE, "extend needs --end DATE");
+	return wf_cli_records(cli, wf_place_extend, 1, &o, wf_placement_columns,
+	                      e);
+}
+
+static int cmd_list(struct wf_cli *cli, struct wf_err *e)
+{
+	struct wf_place_filter f = {
+		wf_cli_opt(cli, "status"), wf_cli_opt(cli, "kind"),
+		wf_cli_opt(cli, "host"), wf_cli_opt(cli, "active-on"),
+		wf_cli_opt(cli, "ending-within"), wf_cli_opt(cli, "case"), "", ""
+	};
+	int rc;
+
+	if (cli->nargs)
+		return wf_err_set(e, WF_EX_USAGE, "list takes no operands: '%s'",
+		                  cli->args[0]);
+	if ((rc = wf_place_filter_check(&f, e)))
+		return rc;
+	return wf_cli_query(cli, wf_place_list, &f, wf_placement_columns, 0, e);
+}
+
+static int cmd_show(struct wf_cli *cli, struct wf_err *e)
+{
+	return wf_cli_query(cli, wf_place_show, NULL, wf_placement_columns, 0, e);
+}
+
+static const struct wf_sub subs[] = {
+	{ "add", "[FILE...]|-", "Add placements: records, or one from flags, or "
+	  "one for each case id read", add_tables, cmd_add, NULL, NULL },
+	{ "start", "PLACEMENT...|-", "Start placements (the first places the "
+	  "case)", move_tables, cmd_start, NULL, NULL },
+	{ "suspend", "PLACEMENT...|-", "Suspend active placements", move_tables,
+	  cmd_suspend, NULL, NULL },
+	{ "resume", "PLACEMENT...|-", "Resume suspended placements", move_tables,
+	  cmd_resume, NULL, NULL },
+	{ "end", "PLACEMENT...|-", "End placements, with their outcome",
+	  end_tables, cmd_end, NULL, NULL },
+	{ "extend", "PLACEMENT...|-", "Move the planned end later, within the "
+	  "rules", extend_tables, cmd_extend, NULL, NULL },
+	{ "list", NULL, "List placements", list_tables, cmd_list, NULL, NULL },
+	{ "show", "PLACEMENT|CASE...", "Show placements with their history",
+	  read_tables, cmd_show, NULL, NULL },
+	{ NULL, NULL, NULL, NULL, NULL, NULL, NULL }
+};
+
+static const struct wf_cmd cmd = {
+	"wf-place", "Placements: work grants, labs, internships and hires, "
+	"through their whole life.", subs
+};
+
+int main(int argc, char **argv)
+{
+	return wf_cli_main(&cmd, argc, argv, stdout, stderr, NULL);
+}

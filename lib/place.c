@@ -1,0 +1,578 @@
+/*
+ * place.c - step 3 of the path: placements. A planned case is placed with
+ * a host: a work grant, an internship, a lab, or a hire. A placement lives
+ * planned -> active <-> suspended -> ended (completed, interrupted with a
+ * reason, or hired with the hire that follows), every change effective
+ * dated; the first one started places the case. The programme's rules are
+ * checked in placerules.c, every broken one named.
+ *
+ * Tables: placement, placement_status.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "casefile.h"
+
+const char *const wf_placement_statuses[] = { "planned", "active", "suspended",
+                                              "ended", NULL };
+const char *const wf_place_outcomes[] = { "completed", "interrupted", "hired",
+                                          NULL };
+const char wf_placement_columns[] =
+	"id,case,type,host,start,end,hours_week,stipend,status";
+
+static const char *const contract_types[] = { "permanent", "fixed_term",
+                                              "apprenticeship", "other", NULL };
+static const char *const place_kinds[] = { "placement", NULL };
+
+static const struct wf_field tutor_fields[] = {
+	{ "name", WF_T_STRING, WF_F_REQUIRED, NULL, NULL, 0, 0 },
+	{ "contact", WF_T_STRING, 0, NULL, NULL, 0, 0 },
+	{ NULL, 0, 0, NULL, NULL, 0, 0 }
+};
+static const struct wf_schema tutor_schema = { NULL, tutor_fields };
+
+static const struct wf_field contract_fields[] = {
+	{ "type", WF_T_ENUM, WF_F_REQUIRED, contract_types, NULL, 0, 0 },
+	{ "law68_quota", WF_T_BOOL, 0, NULL, NULL, 0, 0 },
+	{ NULL, 0, 0, NULL, NULL, 0, 0 }
+};
+static const struct wf_schema contract_schema = { NULL, contract_fields };
+
+static const struct wf_field place_fields[] = {
+	{ "kind", WF_T_ENUM, 0, place_kinds, NULL, 0, 0 },
+	{ "id", WF_T_ANY, WF_F_OUTPUT, NULL, NULL, 0, 0 },
+	{ "case", WF_T_STRING, WF_F_REQUIRED, NULL, NULL, 0, 0 },
+	{ "type", WF_T_ENUM, WF_F_REQUIRED, wf_placement_kinds, NULL, 0, 0 },
+	{ "host", WF_T_STRING, WF_F_REQUIRED, NULL, NULL, 0, 0 },
+	{ "host_tutor", WF_T_OBJECT, 0, NULL, &tutor_schema, 0, 0 },
+	{ "service_tutor", WF_T_STRING, 0, NULL, NULL, 0, 0 },
+	{ "start", WF_T_DATE, WF_F_REQUIRED, NULL, NULL, 0, 0 },
+	{ "end", WF_T_DATE, WF_F_REQUIRED, NULL, NULL, 0, 0 },
+	{ "hours_week", WF_T_INT, 0, NULL, NULL, 1, 60 },
+	{ "stipend", WF_T_MONEY, 0, NULL, NULL, 0, 0 },
+	{ "meals", WF_T_BOOL, 0, NULL, NULL, 0, 0 },
+	{ "funding", WF_T_STRING, 0, NULL, NULL, 0, 0 },
+	{ "plan_action", WF_T_INT, 0, NULL, NULL, 1, 1000 },
+	{ "contract", WF_T_OBJECT, 0, NULL, &contract_schema, 0, 0 },
+	{ "notes", WF_T_STRING, 0, NULL, NULL, 0, 0 },
+	{ "status", WF_T_ANY, WF_F_OUTPUT, NULL, NULL, 0, 0 },
+	{ "status_date", WF_T_ANY, WF_F_OUTPUT, NULL, NULL, 0, 0 },
+	{ "outcome", WF_T_ANY, WF_F_OUTPUT, NULL, NULL, 0, 0 },
+	{ "reason", WF_T_ANY, WF_F_OUTPUT, NULL, NULL, 0, 0 },
+	{ "hire", WF_T_ANY, WF_F_OUTPUT, NULL, NULL, 0, 0 },
+	{ "history", WF_T_ANY, WF_F_OUTPUT, NULL, NULL, 0, 0 },
+	{ NULL, 0, 0, NULL, NULL, 0, 0 }
+};
+static const struct wf_schema place_schema = { "placement", place_fields };
+
+/* The life of a placement: which statuses each action starts from. */
+static const struct {
+	const char *action, *to;
+	const char *from[4];
+} moves[] = {
+	{ "start", "active", { "planned" } },
+	{ "suspend", "suspended", { "active" } },
+	{ "resume", "active", { "suspended" } },
+	{ "end", "ended", { "planned", "active", "suspended" } },
+	{ "extend", NULL, { "planned", "active", "suspended" } },
+};
+
+static int history_add(struct wf_ctx *ctx, const char *id, const char *status,
+                       const char *date, const char *outcome,
+                       const struct wf_place_opts *o, struct wf_err *e);
+
+static void text(char *dst, size_t len, sqlite3_stmt *s, int i)
+{
+	const unsigned char *v = sqlite3_column_text(s, i);
+
+	snprintf(dst, len, "%s", v ? (const char *)v : "");
+}
+
+int wf_place_load(struct wf_store *st, const char *id, struct wf_placement *p,
+                  struct wf_err *e)
+{
+	sqlite3_stmt *s = wf_sql(st, WF_SQL_PLACE_LOAD, e);
+	int rc;
+
+	if (!s)
+		return e->code;
+	wf_bind_text(s, 1, id);
+	if ((rc = sqlite3_step(s)) != SQLITE_ROW) {
+		sqlite3_reset(s);
+		if (rc != SQLITE_DONE)
+			return wf_sql_err(st, rc, e);
+		return wf_err_set(e, WF_EX_DATAERR, "placement '%s' not found", id);
+	}
+	memset(p, 0, sizeof *p);
+	text(p->id, sizeof p->id, s, 0);
+	text(p->case_id, sizeof p->case_id, s, 1);
+	text(p->type, sizeof p->type, s, 2);
+	text(p->host, sizeof p->host, s, 3);
+	p->host_id = sqlite3_column_int64(s, 4);
+	p->employees = sqlite3_column_type(s, 5) == SQLITE_NULL ? -1
+	               : (long)sqlite3_column_int64(s, 5);
+	text(p->start, sizeof p->start, s, 6);
+	text(p->end, sizeof p->end, s, 7);
+	p->hours_week = sqlite3_column_int(s, 8);
+	p->stipend = sqlite3_column_type(s, 9) == SQLITE_NULL ? -1
+	             : sqlite3_column_int64(s, 9);
+	p->meals = sqlite3_column_int(s, 10);
+	text(p->status, sizeof p->status, s, 11);
+	text(p->status_date, sizeof p->status_date, s, 12);
+	sqlite3_reset(s);
+	return 0;
+}
+
+/* The person's category for the duration rules, from the referral. */
+static int category(struct wf_store *st, struct wf_placement *p,
+                    struct wf_err *e)
+{
+	sqlite3_stmt *s = wf_sql(st, WF_SQL_PLACE_CERTS, e);
+	int rc;
+
+	if (!s)
+		return e->code;
+	wf_bind_text(s, 1, p->case_id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *k = (const char *)sqlite3_column_text(s, 0);
+
+		p->disabled |= !strcmp(k, "law_68_1999");
+		p->disadvantaged |= !strcmp(k, "law_381_1991") ||
+		                    !strcmp(k, "uncertified_disadvantage");
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? 0 : wf_sql_err(st, rc, e);
+}
+
+/* Check p against its programme; every broken rule in one message. */
+static int check_rules(struct wf_store *st, const struct wf_case *c,
+                       const struct wf_placement *p, const char *what,
+                       struct wf_err *e)
+{
+	cJSON *prog = wf_programme_get(st, c->programme, e), *broken;
+	char list[2048];
+	size_t n = 0;
+	const cJSON *b;
+	int rc;
+
+	if (!prog)
+		return e->code;
+	broken = cJSON_CreateArray();
+	rc = wf_place_rules(st, prog, p, broken, e);
+	cJSON_ArrayForEach(b, broken)
+		n += (size_t)snprintf(list + n, n < sizeof list ? sizeof list - n : 0,
+		                      "%s%s", n ? "; " : "", b->valuestring);
+	if (!rc && cJSON_GetArraySize(broken))
+		rc = wf_err_set(e, WF_EX_DATAERR, "%s breaks the rules of '%s': %s",
+		                what, c->programme, list);
+	cJSON_Delete(broken);
+	cJSON_Delete(prog);
+	return rc;
+}
+
+/* The plan action a placement carries out must be in the current plan
+ * and of its kind. */
+static int check_action(struct wf_store *st, const struct wf_record *rec,
+                        const cJSON *r, struct wf_err *e)
+{
+	const cJSON *a = cJSON_GetObjectItemCaseSensitive(r, "plan_action");
+	sqlite3_stmt *s;
+	char kind[32] = "";
+	int rc;
+
+	if (!a)
+		return 0;
+	if (!(s = wf_sql(st, WF_SQL_PLACE_ACTION, e)))
+		return e->code;
+	wf_bind_text(s, 1, wf_json_str(r, "case"));
+	sqlite3_bind_int(s, 2, a->valueint);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		text(kind, sizeof kind, s, 0);
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return wf_sql_err(st, rc, e);
+	if (!kind[0])
+		return wf_record_err(rec, a, "plan_action", e, WF_EX_DATAERR,
+		                     "the current plan of case '%s' has no action %d",
+		                     wf_json_str(r, "case"), a->valueint);
+	if (strcmp(kind, wf_json_str(r, "type")))
+		return wf_record_err(rec, a, "plan_action", e, WF_EX_DATAERR,
+		                     "action %d of the plan is %s, not %s", a->valueint,
+		                     kind, wf_json_str(r, "type"));
+	return 0;
+}
+
+/* The placement as the rules see it, from a record. */
+static void from_record(const cJSON *r, struct wf_placement *p)
+{
+	const char *why;
+	const cJSON *v;
+
+	memset(p, 0, sizeof *p);
+	snprintf(p->case_id, sizeof p->case_id, "%s", wf_json_str(r, "case"));
+	snprintf(p->type, sizeof p->type, "%s", wf_json_str(r, "type"));
+	snprintf(p->host, sizeof p->host, "%s", wf_json_str(r, "host"));
+	snprintf(p->start, sizeof p->start, "%s", wf_json_str(r, "start"));
+	snprintf(p->end, sizeof p->end, "%s", wf_json_str(r, "end"));
+	v = cJSON_GetObjectItemCaseSensitive(r, "hours_week");
+	p->hours_week = cJSON_IsNumber(v) ? v->valueint : 0;
+	v = cJSON_GetObjectItemCaseSensitive(r, "stipend");
+	if (!v || wf_money_parse(v, &p->stipend, &why) < 0)
+		p->stipend = -1;
+	p->meals = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r, "meals"));
+}
+
+/* Host: registered as a host; its employee count, for the limit. */
+static int host_of(struct wf_ctx *ctx, const struct wf_record *rec,
+                   struct wf_placement *p, struct wf_err *e)
+{
+	cJSON *org;
+	long long id;
+
+	if (wf_org_require(ctx->st, p->host, "host", &id, e))
+		return wf_record_at(rec, wf_json_path(rec->root, "host"), "host", e);
+	p->host_id = id;
+	if (!(org = wf_org_get(ctx->st, p->host, e)))
+		return e->code;
+	p->employees = cJSON_IsNumber(cJSON_GetObjectItem(org, "employees"))
+	               ? cJSON_GetObjectItem(org, "employees")->valueint : -1;
+	cJSON_Delete(org);
+	return 0;
+}
+
+static int insert(struct wf_ctx *ctx, const cJSON *r,
+                  const struct wf_placement *p, const char *today,
+                  struct wf_err *e)
+{
+	const cJSON *t = cJSON_GetObjectItemCaseSensitive(r, "host_tutor");
+	const cJSON *k = cJSON_GetObjectItemCaseSensitive(r, "contract");
+	sqlite3_stmt *s = wf_sql(ctx->st, WF_SQL_PLACE_INSERT, e);
+	char now[32];
+
+	if (!s)
+		return e->code;
+	wf_timestamp(now, sizeof now);
+	wf_bind_text(s, 1, p->id);
+	wf_bind_text(s, 2, p->case_id);
+	wf_bind_text(s, 3, p->type);
+	sqlite3_bind_int64(s, 4, p->host_id);
+	wf_bind_text(s, 5, wf_json_str(t, "name"));
+	wf_bind_text(s, 6, wf_json_str(t, "contact"));
+	wf_bind_text(s, 7, wf_json_str(r, "service_tutor"));
+	wf_bind_text(s, 8, p->start);
+	wf_bind_text(s, 9, p->end);
+	wf_bind_json(s, 10, cJSON_GetObjectItemCaseSensitive(r, "hours_week"));
+	if (p->stipend >= 0)
+		sqlite3_bind_int64(s, 11, p->stipend);
+	sqlite3_bind_int(s, 12, p->meals);
+	wf_bind_text(s, 13, wf_json_str(r, "funding"));
+	wf_bind_json(s, 14, cJSON_GetObjectItemCaseSensitive(r, "plan_action"));
+	wf_bind_text(s, 15, wf_json_str(k, "type"));
+	if (k)
+		sqlite3_bind_int(s, 16, cJSON_IsTrue(
+			cJSON_GetObjectItemCaseSensitive(k, "law68_quota")));
+	wf_bind_text(s, 17, today);
+	wf_bind_text(s, 18, wf_json_str(r, "notes"));
+	wf_bind_text(s, 19, now);
+	return wf_sql_done(ctx->st, s, e);
+}
+
+/* A record from the flags' template and the case a record names, for
+ * 'wf-assess list | wf-place add --kind ... -'. */
+static cJSON *from_template(const struct wf_record *rec, const cJSON *tmpl,
+                            struct wf_err *e)
+{
+	const char *id = wf_record_case_id(rec, e);
+	cJSON *r;
+
+	if (!id)
+		return NULL;
+	r = cJSON_Duplicate(tmpl, 1);
+	cJSON_DeleteItemFromObjectCaseSensitive(r, "case");
+	cJSON_AddStringToObject(r, "case", id);
+	return r;
+}
+
+static int emit_placement(struct wf_ctx *ctx, const char *id,
+                          struct wf_err *e)
+{
+	cJSON *out;
+	int rc;
+
+	if (!ctx->out)
+		return 0;
+	if (!(out = wf_placement_record(ctx->st, id, 0, e)))
+		return e->code;
+	rc = wf_emit(ctx, out, e);
+	cJSON_Delete(out);
+	return rc;
+}
+
+static int next_id(struct wf_store *st, struct wf_placement *p,
+                   struct wf_err *e)
+{
+	sqlite3_stmt *s = wf_sql(st, WF_SQL_PLACE_COUNT, e);
+	int rc, n = 0;
+
+	if (!s)
+		return e->code;
+	wf_bind_text(s, 1, p->case_id);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		n = sqlite3_column_int(s, 0);
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW)
+		return wf_sql_err(st, rc, e);
+	snprintf(p->id, sizeof p->id, "%s.%d", p->case_id, n + 1);
+	return 0;
+}
+
+static int add_one(struct wf_ctx *ctx, const struct wf_record *rec, cJSON *r,
+                   struct wf_err *e)
+{
+	struct wf_placement p;
+	struct wf_case c;
+	char what[256], today[11];
+	int rc;
+
+	if ((rc = wf_validate(rec, r, &place_schema, "", e)))
+		return rc;
+	from_record(r, &p);
+	if (wf_case_load(ctx->st, p.case_id, &c, e) ||
+	    wf_case_allowed(&c, "place", e))
+		return wf_record_at(rec, wf_json_path(r, "case"), "case", e);
+	if ((rc = host_of(ctx, rec, &p, e)) || (rc = check_action(ctx->st, rec, r, e)) ||
+	    (rc = category(ctx->st, &p, e)) || (rc = next_id(ctx->st, &p, e)))
+		return rc;
+	snprintf(what, sizeof what, "case '%s': the %s at '%s'", p.case_id,
+	         p.type, p.host);
+	if ((rc = check_rules(ctx->st, &c, &p, what, e)))
+		return wf_record_at(rec, r, "", e);
+	wf_date_format(wf_date_today(), today);
+	if ((rc = insert(ctx, r, &p, today, e)) ||
+	    (rc = history_add(ctx, p.id, "planned", today, NULL, NULL, e)) ||
+	    (rc = wf_audit(ctx, "add", "placement", p.id, r, e)))
+		return rc;
+	return emit_placement(ctx, p.id, e);
+}
+
+int wf_place_add(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e)
+{
+	const struct wf_place_opts *o = ctx->arg;
+	cJSON *r;
+	int rc;
+
+	if (!o || !o->tmpl) {
+		if (!cJSON_IsObject(rec->root))
+			return wf_record_err(rec, rec->root, "", e, WF_EX_DATAERR,
+			                     "expected a placement record");
+		return add_one(ctx, rec, rec->root, e);
+	}
+	if (!(r = from_template(rec, o->tmpl, e)))
+		return e->code;
+	rc = add_one(ctx, rec, r, e);
+	cJSON_Delete(r);
+	return rc;
+}
+
+/* ---- the life of a placement ---------------------------------------------- */
+
+static int move_allowed(const struct wf_placement *p, const char *action,
+                        struct wf_err *e)
+{
+	char list[128];
+
+	for (size_t i = 0; i < sizeof moves / sizeof moves[0]; i++) {
+		if (strcmp(moves[i].action, action))
+			continue;
+		for (int k = 0; moves[i].from[k]; k++)
+			if (!strcmp(moves[i].from[k], p->status))
+				return 0;
+		wf_join(moves[i].from, list, sizeof list);
+		return wf_err_set(e, WF_EX_DATAERR, "placement '%s' is %s: %s needs "
+		                  "one that is %s", p->id, p->status, action, list);
+	}
+	return wf_err_set(e, WF_EX_SOFTWARE, "no move '%s'", action);
+}
+
+static const char *move_to(const char *action)
+{
+	for (size_t i = 0; i < sizeof moves / sizeof moves[0]; i++)
+		if (!strcmp(moves[i].action, action))
+			return moves[i].to;
+	return NULL;
+}
+
+/* The outcome of an end: completed by default; interrupted needs a
+ * reason; hired may name the hire that follows, in the same case. */
+static int check_end(struct wf_ctx *ctx, const struct wf_placement *p,
+                     const struct wf_place_opts *o, struct wf_err *e)
+{
+	struct wf_placement h;
+	int known = 0;
+
+	for (int i = 0; wf_place_outcomes[i]; i++)
+		known |= o->outcome && !strcmp(o->outcome, wf_place_outcomes[i]);
+	if (o->outcome && !known)
+		return wf_err_set(e, WF_EX_USAGE, "--outcome: '%s' is not one of: "
+		                  "completed, interrupted, hired", o->outcome);
+	if (o->outcome && !strcmp(o->outcome, "interrupted") &&
+	    (!o->reason || !*o->reason))
+		return wf_err_set(e, WF_EX_USAGE, "--outcome interrupted needs "
+		                  "--reason");
+	if (!o->hire)
+		return 0;
+	if (!o->outcome || strcmp(o->outcome, "hired"))
+		return wf_err_set(e, WF_EX_USAGE, "--hire goes with --outcome hired");
+	if (wf_place_load(ctx->st, o->hire, &h, e))
+		return e->code;
+	if (strcmp(h.case_id, p->case_id) || strcmp(h.type, "hire"))
+		return wf_err_set(e, WF_EX_DATAERR, "--hire: '%s' is not a hire of "
+		                  "case '%s'", o->hire, p->case_id);
+	return 0;
+}
+
+static int history_add(struct wf_ctx *ctx, const char *id, const char *status,
+                       const char *date, const char *outcome,
+                       const struct wf_place_opts *o, struct wf_err *e)
+{
+	sqlite3_stmt *s = wf_sql(ctx->st, WF_SQL_PLACE_HISTORY_ADD, e);
+	char now[32];
+
+	if (!s)
+		return e->code;
+	wf_timestamp(now, sizeof now);
+	wf_bind_text(s, 1, id);
+	wf_bind_text(s, 2, status);
+	wf_bind_text(s, 3, date);
+	wf_bind_text(s, 4, outcome);
+	wf_bind_text(s, 5, o ? o->reason : NULL);
+	wf_bind_text(s, 6, o ? o->note : NULL);
+	wf_bind_text(s, 7, now);
+	wf_bind_text(s, 8, ctx->operator_);
+	return wf_sql_done(ctx->st, s, e);
+}
+
+static int record_move(struct wf_ctx *ctx, struct wf_placement *p,
+                       const char *action, const char *to, const char *date,
+                       const struct wf_place_opts *o, struct wf_err *e)
+{
+	const char *outcome = !strcmp(to, "ended")
+	                      ? (o->outcome ? o->outcome : "completed") : NULL;
+	sqlite3_stmt *s = wf_sql(ctx->st, WF_SQL_PLACE_SET, e);
+	cJSON *detail;
+	int rc;
+
+	if (!s)
+		return e->code;
+	wf_bind_text(s, 1, to);
+	wf_bind_text(s, 2, date);
+	wf_bind_text(s, 3, outcome);
+	wf_bind_text(s, 4, o->reason);
+	wf_bind_text(s, 5, outcome ? o->hire : NULL);
+	wf_bind_text(s, 6, p->id);
+	if ((rc = wf_sql_done(ctx->st, s, e)) ||
+	    (rc = history_add(ctx, p->id, to, date, outcome, o, e)))
+		return rc;
+	detail = cJSON_CreateObject();
+	cJSON_AddStringToObject(detail, "from", p->status);
+	cJSON_AddStringToObject(detail, "to", to);
+	cJSON_AddStringToObject(detail, "date", date);
+	if (outcome)
+		cJSON_AddStringToObject(detail, "outcome", outcome);
+	rc = wf_audit(ctx, action, "placement", p->id, detail, e);
+	cJSON_Delete(detail);
+	return rc;
+}
+
+/* Starting: the real start date is kept, and the first placement
+ * started places the case. */
+static int started(struct wf_ctx *ctx, struct wf_placement *p,
+                   const char *date, struct wf_err *e)
+{
+	sqlite3_stmt *s = wf_sql(ctx->st, WF_SQL_PLACE_STARTED, e);
+	struct wf_case c;
+	int rc;
+
+	if (!s)
+		return e->code;
+	wf_bind_text(s, 1, date);
+	wf_bind_text(s, 2, p->id);
+	if ((rc = wf_sql_done(ctx->st, s, e)) ||
+	    (rc = wf_case_load(ctx->st, p->case_id, &c, e)))
+		return rc;
+	return wf_case_move(ctx, &c, "place", NULL, date, NULL, NULL, e);
+}
+
+int wf_place_move(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e)
+{
+	const struct wf_place_opts *o = ctx->arg;
+	const char *id = cJSON_IsString(rec->root) ? rec->root->valuestring
+	                 : wf_json_str(rec->root, "id");
+	const char *to = move_to(o->action);
+	struct wf_placement p;
+	char date[11];
+	int rc;
+
+	if (!id)
+		return wf_record_err(rec, rec->root, "id", e, WF_EX_DATAERR,
+		                     "the record names no placement");
+	if ((rc = wf_effective_date(o->date, "--date", date, e)) ||
+	    (rc = wf_place_load(ctx->st, id, &p, e)) ||
+	    (rc = move_allowed(&p, o->action, e)))
+		return rc;
+	if (strcmp(date, p.status_date) < 0 && strcmp(p.status, "planned"))
+		return wf_err_set(e, WF_EX_DATAERR, "placement '%s': date %s is "
+		                  "before its %s date %s", p.id, date, p.status,
+		                  p.status_date);
+	if (!strcmp(o->action, "end") && (rc = check_end(ctx, &p, o, e)))
+		return rc;
+	if ((rc = record_move(ctx, &p, o->action, to, date, o, e)) ||
+	    (!strcmp(o->action, "start") && (rc = started(ctx, &p, date, e))))
+		return rc;
+	return emit_placement(ctx, p.id, e);
+}
+
+int wf_place_extend(struct wf_ctx *ctx, struct wf_record *rec,
+                    struct wf_err *e)
+{
+	const struct wf_place_opts *o = ctx->arg;
+	const char *id = cJSON_IsString(rec->root) ? rec->root->valuestring
+	                 : wf_json_str(rec->root, "id");
+	struct wf_placement p;
+	struct wf_case c;
+	sqlite3_stmt *s;
+	char what[256];
+	wf_day d;
+	int rc;
+
+	if (!id)
+		return wf_record_err(rec, rec->root, "id", e, WF_EX_DATAERR,
+		                     "the record names no placement");
+	if (!o->end || wf_date_parse(o->end, &d) < 0)
+		return wf_err_set(e, WF_EX_USAGE, "extend needs --end DATE");
+	if ((rc = wf_place_load(ctx->st, id, &p, e)) ||
+	    (rc = move_allowed(&p, "extend", e)))
+		return rc;
+	if (strcmp(o->end, p.end) <= 0)
+		return wf_err_set(e, WF_EX_DATAERR, "placement '%s': --end %s is not "
+		                  "after its planned end %s", p.id, o->end, p.end);
+	snprintf(p.end, sizeof p.end, "%s", o->end);
+	snprintf(what, sizeof what, "placement '%s' extended to %s", p.id, o->end);
+	if ((rc = wf_case_load(ctx->st, p.case_id, &c, e)) ||
+	    (rc = category(ctx->st, &p, e)) ||
+	    (rc = check_rules(ctx->st, &c, &p, what, e)) ||
+	    !(s = wf_sql(ctx->st, WF_SQL_PLACE_EXTEND, e)))
+		return rc ? rc : e->code;
+	wf_bind_text(s, 1, o->end);
+	wf_bind_text(s, 2, p.id);
+	if ((rc = wf_sql_done(ctx->st, s, e)))
+		return rc;
+	{
+		cJSON *detail = cJSON_CreateObject();
+
+		cJSON_AddStringToObject(detail, "end", o->end);
+		rc = wf_audit(ctx, "extend", "placement", p.id, detail, e);
+		cJSON_Delete(detail);
+	}
+	return rc ? rc : emit_placement(ctx, p.id, e);
+}

@@ -1,0 +1,198 @@
+/*
+ * placerecord.c - the placement record as the commands print it (money in
+ * euros, the host tutor as a mapping, the history on show), and the
+ * queries that list and show placements. The record is valid input to
+ * 'wf-place add'.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "casefile.h"
+
+static void history_row(cJSON *list, sqlite3_stmt *s)
+{
+	static const char *const names[] = { "status", "date", "outcome",
+	                                     "reason", "note", "recorded_at",
+	                                     "operator" };
+	cJSON *h = cJSON_CreateObject();
+
+	for (int i = 0; i < 7; i++)
+		wf_col_add(h, names[i], s, i);
+	cJSON_AddItemToArray(list, h);
+}
+
+/* Columns 0..21 of WF_SQL_PREC_GET into the record's shape. */
+static void fill(cJSON *r, sqlite3_stmt *s)
+{
+	static const char *const head[] = { "id", "case", "type", "host" };
+	static const char *const tail[] = { "status", "status_date", "outcome",
+	                                    "reason", "hire", "notes" };
+	cJSON *t;
+	char money[32];
+
+	cJSON_AddStringToObject(r, "kind", "placement");
+	for (int i = 0; i < 4; i++)
+		wf_col_add(r, head[i], s, i);
+	if (sqlite3_column_type(s, 4) != SQLITE_NULL) {
+		t = cJSON_AddObjectToObject(r, "host_tutor");
+		wf_col_add(t, "name", s, 4);
+		wf_col_add(t, "contact", s, 5);
+	}
+	wf_col_add(r, "service_tutor", s, 6);
+	wf_col_add(r, "start", s, 7);
+	wf_col_add(r, "end", s, 8);
+	wf_col_add(r, "hours_week", s, 9);
+	if (sqlite3_column_type(s, 10) != SQLITE_NULL) {
+		wf_money_format(sqlite3_column_int64(s, 10), money, sizeof money);
+		cJSON_AddStringToObject(r, "stipend", money);
+	}
+	if (sqlite3_column_int(s, 11))
+		cJSON_AddTrueToObject(r, "meals");
+	wf_col_add(r, "funding", s, 12);
+	wf_col_add(r, "plan_action", s, 13);
+	if (sqlite3_column_type(s, 14) != SQLITE_NULL) {
+		t = cJSON_AddObjectToObject(r, "contract");
+		wf_col_add(t, "type", s, 14);
+		cJSON_AddBoolToObject(t, "law68_quota", sqlite3_column_int(s, 15));
+	}
+	for (int i = 0; i < 6; i++)
+		wf_col_add(r, tail[i], s, 16 + i);
+}
+
+cJSON *wf_placement_record(struct wf_store *st, const char *id, int history,
+                           struct wf_err *e)
+{
+	sqlite3_stmt *s = wf_sql(st, WF_SQL_PREC_GET, e);
+	cJSON *r, *h;
+	int rc;
+
+	if (!s)
+		return NULL;
+	wf_bind_text(s, 1, id);
+	if ((rc = sqlite3_step(s)) != SQLITE_ROW) {
+		sqlite3_reset(s);
+		if (rc == SQLITE_DONE)
+			wf_err_set(e, WF_EX_NOMATCH, "placement '%s' not found", id);
+		else
+			wf_sql_err(st, rc, e);
+		return NULL;
+	}
+	r = cJSON_CreateObject();
+	fill(r, s);
+	sqlite3_reset(s);
+	if (!history)
+		return r;
+	h = cJSON_AddArrayToObject(r, "history");
+	if (wf_sql_each(st, WF_SQL_PREC_HISTORY, id, 0, history_row, h, e)) {
+		cJSON_Delete(r);
+		return NULL;
+	}
+	return r;
+}
+
+static cJSON *placement_now(struct wf_store *st, const char *id,
+                            struct wf_err *e)
+{
+	return wf_placement_record(st, id, 0, e);
+}
+
+static cJSON *placement_all(struct wf_store *st, const char *id,
+                            struct wf_err *e)
+{
+	return wf_placement_record(st, id, 1, e);
+}
+
+int wf_place_filter_check(struct wf_place_filter *f, struct wf_err *e)
+{
+	const char *const *lists[] = { wf_placement_statuses, wf_placement_kinds };
+	const char *vals[] = { f->status, f->type };
+	const char *names[] = { "--status", "--kind" };
+	char list[256], *end;
+	wf_day d;
+	long n;
+
+	for (int k = 0; k < 2; k++) {
+		int ok = !vals[k];
+
+		for (int i = 0; !ok && lists[k][i]; i++)
+			ok = !strcmp(lists[k][i], vals[k]);
+		if (ok)
+			continue;
+		wf_join(lists[k], list, sizeof list);
+		return wf_err_set(e, WF_EX_USAGE, "%s: unknown value '%s' (one of: "
+		                  "%s)", names[k], vals[k], list);
+	}
+	if (f->active_on && wf_date_parse(f->active_on, &d) < 0)
+		return wf_err_set(e, WF_EX_USAGE, "--active-on: '%s' is not a date "
+		                  "(YYYY-MM-DD)", f->active_on);
+	if (!f->ending_within)
+		return 0;
+	n = strtol(f->ending_within, &end, 10);
+	if (end == f->ending_within || (*end && strcmp(end, "d")) || n < 0)
+		return wf_err_set(e, WF_EX_USAGE, "--ending-within: '%s' is not a "
+		                  "number of days (30d)", f->ending_within);
+	d = wf_date_today();
+	wf_date_format(d, f->from);
+	wf_date_format(d + n, f->until);
+	return 0;
+}
+
+int wf_place_list(struct wf_ctx *ctx, const void *filter, struct wf_err *e)
+{
+	const struct wf_place_filter *f = filter;
+	sqlite3_stmt *s = wf_sql(ctx->st, WF_SQL_PREC_LIST, e);
+
+	if (!s)
+		return e->code;
+	if (f->ending_within) {
+		wf_bind_text(s, 5, f->from);
+		wf_bind_text(s, 6, f->until);
+	}
+	wf_bind_text(s, 1, f->status);
+	wf_bind_text(s, 2, f->type);
+	wf_bind_text(s, 3, f->host);
+	wf_bind_text(s, 4, f->active_on);
+	wf_bind_text(s, 7, f->case_id);
+	return wf_emit_rows(ctx, s, placement_now, "no placements match", e);
+}
+
+int wf_place_show(struct wf_ctx *ctx, const void *unused, struct wf_err *e)
+{
+	int rc = 0, missing = 0;
+
+	(void)unused;
+	if (ctx->cli->nargs == 0)
+		return wf_err_set(e, WF_EX_USAGE, "show needs a placement or a case");
+	for (int i = 0; i < ctx->cli->nargs && !rc; i++) {
+		const char *a = ctx->cli->args[i];
+		sqlite3_stmt *s;
+
+		if (strchr(a, '.')) {
+			cJSON *r = placement_all(ctx->st, a, e);
+
+			if (!r && e->code == WF_EX_NOMATCH) {
+				ctx->diag(ctx, e, 0);
+				missing = 1;
+				continue;
+			}
+			rc = r ? wf_emit(ctx, r, e) : e->code;
+			cJSON_Delete(r);
+			continue;
+		}
+		if (!(s = wf_sql(ctx->st, WF_SQL_PREC_OF_CASE, e)))
+			return e->code;
+		wf_bind_text(s, 1, a);
+		rc = wf_emit_rows(ctx, s, placement_all, "", e);
+		if (rc == WF_EX_NOMATCH) {
+			wf_err_set(e, WF_EX_NOMATCH, "case '%s' has no placements", a);
+			ctx->diag(ctx, e, 0);
+			missing = 1;
+			rc = 0;
+		}
+	}
+	if (!rc && missing) {
+		wf_err_clear(e);
+		rc = WF_EX_NOMATCH;
+	}
+	return rc;
+}

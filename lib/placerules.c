@@ -1,0 +1,257 @@
+/*
+ * placerules.c - a programme's rules for placements, checked all at once
+ * so that a refusal names every rule broken: the kinds it allows, the
+ * shortest and longest duration (longer for disadvantaged and disabled
+ * people), the least monthly stipend (less with meals, less again part
+ * time), the most hours a week, how many trainees a host may have at once
+ * by its employees, and whether a case's placements may overlap.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "casefile.h"
+
+static const cJSON *rule(const cJSON *prog, const char *kind, const char *name)
+{
+	const cJSON *rules = cJSON_GetObjectItemCaseSensitive(prog,
+	                                                     "placement_rules");
+
+	return wf_json_path(cJSON_GetObjectItemCaseSensitive(rules, kind), name);
+}
+
+static int num(const cJSON *obj, const char *name, int dflt)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, name);
+
+	return cJSON_IsNumber(v) ? v->valueint : dflt;
+}
+
+static void broke(cJSON *broken, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void broke(cJSON *broken, const char *fmt, ...)
+{
+	char buf[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	cJSON_AddItemToArray(broken, cJSON_CreateString(buf));
+}
+
+/* "a" or "an" before a kind: an internship, a work_grant. */
+static const char *an(const char *word)
+{
+	return strchr("aeiou", word[0]) ? "an" : "a";
+}
+
+static void kind_allowed(const cJSON *prog, const struct wf_placement *p,
+                         cJSON *broken)
+{
+	const cJSON *c, *list = cJSON_GetObjectItemCaseSensitive(prog,
+	                                                        "placements");
+
+	cJSON_ArrayForEach(c, list)
+		if (cJSON_IsString(c) && !strcmp(c->valuestring, p->type))
+			return;
+	broke(broken, "type: programme '%s' does not offer %s placements",
+	      wf_json_str(prog, "id"), p->type);
+}
+
+/* The longest duration for this person: the most favourable of the
+ * general limit and those of the categories the person belongs to. */
+static int longest(const cJSON *prog, const struct wf_placement *p,
+                   const char **why)
+{
+	int max = num(rule(prog, p->type, "months"), "max", 0);
+	int dis = num(rule(prog, p->type, "months_disabled"), "max", 0);
+	int adv = num(rule(prog, p->type, "months_disadvantaged"), "max", 0);
+
+	*why = "";
+	if (p->disadvantaged && adv > max)
+		max = adv, *why = " for a disadvantaged person";
+	if (p->disabled && dis > max)
+		max = dis, *why = " for a person with disabilities";
+	return max;
+}
+
+static void duration(const cJSON *prog, const struct wf_placement *p,
+                     cJSON *broken)
+{
+	int min = num(rule(prog, p->type, "months"), "min", 0);
+	const char *why;
+	int max = longest(prog, p, &why);
+	wf_day s, e;
+	char last[11];
+
+	wf_date_parse(p->start, &s);
+	wf_date_parse(p->end, &e);
+	if (e < s) {
+		broke(broken, "end: %s is before the start %s", p->end, p->start);
+		return;
+	}
+	if (max && e > wf_date_add_months(s, max) - 1) {
+		wf_date_format(wf_date_add_months(s, max) - 1, last);
+		broke(broken, "end: %s..%s is longer than %d months, the longest "
+		      "%s%s (end by %s)", p->start, p->end, max, p->type, why, last);
+	}
+	if (min && e < wf_date_add_months(s, min) - 1)
+		broke(broken, "end: %s..%s is shorter than %d months, the shortest "
+		      "%s", p->start, p->end, min, p->type);
+}
+
+static void stipend(const cJSON *prog, const struct wf_placement *p,
+                    cJSON *broken)
+{
+	const cJSON *st = rule(prog, p->type, "stipend");
+	int part = num(wf_json_path(cJSON_GetObjectItemCaseSensitive(prog,
+	                            "placement_rules"), p->type),
+	               "part_time_hours_week", 0);
+	const char *which = "min", *why, *what = "";
+	long long least;
+	char a[32], b[32];
+
+	if (!st)
+		return;
+	if (part && p->hours_week && p->hours_week <= part &&
+	    cJSON_GetObjectItemCaseSensitive(st, "part_time"))
+		which = "part_time", what = " part time";
+	else if (p->meals && cJSON_GetObjectItemCaseSensitive(st, "with_meals"))
+		which = "with_meals", what = " with meals";
+	if (!cJSON_GetObjectItemCaseSensitive(st, which) ||
+	    wf_money_parse(cJSON_GetObjectItemCaseSensitive(st, which), &least,
+	                   &why) < 0)
+		return;
+	wf_money_format(least, b, sizeof b);
+	if (p->stipend < 0) {
+		broke(broken, "stipend: %s %s pays at least %s a month%s",
+		      an(p->type), p->type, b, what);
+		return;
+	}
+	wf_money_format(p->stipend, a, sizeof a);
+	if (p->stipend < least)
+		broke(broken, "stipend: %s is below the least of %s a month for "
+		      "%s %s%s", a, b, an(p->type), p->type, what);
+}
+
+static void hours(const cJSON *prog, const struct wf_placement *p,
+                  cJSON *broken)
+{
+	int max = num(rule(prog, p->type, "hours_week"), "max", 0);
+	int min = num(rule(prog, p->type, "hours_week"), "min", 0);
+
+	if (max && p->hours_week > max)
+		broke(broken, "hours_week: %d is more than %d hours a week, the most "
+		      "for %s %s", p->hours_week, max, an(p->type), p->type);
+	if (min && p->hours_week && p->hours_week < min)
+		broke(broken, "hours_week: %d is fewer than %d hours a week, the "
+		      "least for %s %s", p->hours_week, min, an(p->type), p->type);
+}
+
+/* How many trainees a host of n employees may have at once: the first
+ * tier whose employees reach n, else the percentage of the last one. */
+static long capacity(const cJSON *tiers, long n)
+{
+	const cJSON *t;
+
+	cJSON_ArrayForEach(t, tiers) {
+		if (cJSON_GetObjectItemCaseSensitive(t, "percent"))
+			return n * num(t, "percent", 0) / 100;
+		if (n <= num(t, "employees", 0))
+			return num(t, "trainees", 0);
+	}
+	return -1;
+}
+
+static int counted(const cJSON *prog, const char *type)
+{
+	const cJSON *kinds = cJSON_GetObjectItemCaseSensitive(prog,
+	                                                     "capacity_kinds"), *c;
+
+	if (!kinds)
+		return strcmp(type, "hire") != 0;
+	cJSON_ArrayForEach(c, kinds)
+		if (!strcmp(c->valuestring, type))
+			return 1;
+	return 0;
+}
+
+static int host_capacity(struct wf_store *st, const cJSON *prog,
+                         const struct wf_placement *p, cJSON *broken,
+                         struct wf_err *e)
+{
+	const cJSON *tiers = cJSON_GetObjectItemCaseSensitive(prog, "host_capacity");
+	sqlite3_stmt *s;
+	long cap, n = 1;
+	int rc;
+
+	if (!tiers || !counted(prog, p->type))
+		return 0;
+	if (p->employees < 0) {
+		broke(broken, "host: '%s' has no employee count, which the trainee "
+		      "limit needs (record it with 'wf org add --id %s ... "
+		      "--employees N')", p->host, p->host);
+		return 0;
+	}
+	if (!(s = wf_sql(st, WF_SQL_PLACE_HOST_OVERLAP, e)))
+		return e->code;
+	sqlite3_bind_int64(s, 1, p->host_id);
+	wf_bind_text(s, 2, p->id);
+	wf_bind_text(s, 3, p->start);
+	wf_bind_text(s, 4, p->end);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		n += counted(prog, (const char *)sqlite3_column_text(s, 1));
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return wf_sql_err(st, rc, e);
+	cap = capacity(tiers, p->employees);
+	if (cap >= 0 && n > cap)
+		broke(broken, "host: '%s' (%ld employees) may have %ld trainee%s at "
+		      "once; %ld already overlap %s..%s", p->host, p->employees, cap,
+		      cap == 1 ? "" : "s", n - 1, p->start, p->end);
+	return 0;
+}
+
+static int case_overlap(struct wf_store *st, const cJSON *prog,
+                        const struct wf_placement *p, cJSON *broken,
+                        struct wf_err *e)
+{
+	const cJSON *ok = cJSON_GetObjectItemCaseSensitive(prog,
+	                                                  "overlapping_placements");
+	sqlite3_stmt *s;
+	int rc;
+
+	if (cJSON_IsTrue(ok))
+		return 0;
+	if (!(s = wf_sql(st, WF_SQL_PLACE_CASE_OVERLAP, e)))
+		return e->code;
+	wf_bind_text(s, 1, p->case_id);
+	wf_bind_text(s, 2, p->id);
+	wf_bind_text(s, 3, p->start);
+	wf_bind_text(s, 4, p->end);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		broke(broken, "start: the case's %s placement '%s' (%s..%s) overlaps, "
+		      "and programme '%s' does not allow overlapping placements",
+		      sqlite3_column_text(s, 1), sqlite3_column_text(s, 0),
+		      sqlite3_column_text(s, 2), sqlite3_column_text(s, 3),
+		      wf_json_str(prog, "id"));
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : wf_sql_err(st, rc, e);
+}
+
+int wf_place_rules(struct wf_store *st, const cJSON *prog,
+                   const struct wf_placement *p, cJSON *broken,
+                   struct wf_err *e)
+{
+	int rc;
+
+	kind_allowed(prog, p, broken);
+	duration(prog, p, broken);
+	stipend(prog, p, broken);
+	hours(prog, p, broken);
+	if ((rc = host_capacity(st, prog, p, broken, e)))
+		return rc;
+	return case_overlap(st, prog, p, broken, e);
+}
