@@ -56,6 +56,17 @@ static const struct wf_opt extend_opts[] = {
 	{ NULL, 0, NULL, NULL, NULL }
 };
 
+static const struct wf_opt attend_opts[] = {
+	{ "month", 0, "YYYY-MM", "the month (with a placement operand)", NULL },
+	{ "hours", 0, "N", "hours attended that month", NULL },
+	{ NULL, 0, NULL, NULL, NULL }
+};
+
+static const struct wf_opt stipends_opts[] = {
+	{ "month", 0, "YYYY-MM", "the month (required)", NULL },
+	{ NULL, 0, NULL, NULL, NULL }
+};
+
 static const struct wf_opt list_opts[] = {
 	{ "status", 0, "STATUS", "placements in this status", statuses },
 	{ "kind", 0, "KIND", "placements of this kind", kinds },
@@ -82,6 +93,11 @@ static const struct wf_opt *const extend_tables[] = { wf_opts_common,
                                                       extend_opts, NULL };
 static const struct wf_opt *const list_tables[] = { wf_opts_common,
                                                     list_opts, NULL };
+static const struct wf_opt *const attend_tables[] = { wf_opts_common,
+                                                      wf_opts_write,
+                                                      attend_opts, NULL };
+static const struct wf_opt *const stipends_tables[] = { wf_opts_common,
+                                                        stipends_opts, NULL };
 static const struct wf_opt *const read_tables[] = { wf_opts_common, NULL };
 
 /* A number where the flag is one, text otherwise: the library's checks
@@ -218,6 +234,36 @@ static int cmd_list(struct wf_cli *cli, struct wf_err *e)
 	return wf_cli_query(cli, wf_place_list, &f, wf_placement_columns, 0, e);
 }
 
+static int cmd_attend(struct wf_cli *cli, struct wf_err *e)
+{
+	const char *month = wf_cli_opt(cli, "month"), *hours = wf_cli_opt(cli,
+	                                                              "hours");
+	cJSON *r;
+
+	if (!month && !hours)
+		return wf_cli_records(cli, wf_place_attend, 0, NULL,
+		                      "placement,month,hours_planned,hours,percent,due",
+		                      e);
+	if (!month || !hours || cli->nargs != 1)
+		return wf_err_set(e, WF_EX_USAGE, "attend takes PLACEMENT --month "
+		                  "YYYY-MM --hours N, or records");
+	r = cJSON_CreateObject();
+	cJSON_AddStringToObject(r, "placement", cli->args[0]);
+	cJSON_AddStringToObject(r, "month", month);
+	add_number(r, "hours", hours);
+	return wf_cli_record(cli, wf_place_attend, r, "placement,month,"
+	                     "hours_planned,hours,percent,due", e);
+}
+
+static int cmd_stipends(struct wf_cli *cli, struct wf_err *e)
+{
+	if (cli->nargs)
+		return wf_err_set(e, WF_EX_USAGE, "stipends takes no operands: '%s'",
+		                  cli->args[0]);
+	return wf_cli_query(cli, wf_place_stipends, wf_cli_opt(cli, "month"),
+	                    wf_stipend_columns, 0, e);
+}
+
 static int cmd_show(struct wf_cli *cli, struct wf_err *e)
 {
 	return wf_cli_query(cli, wf_place_show, NULL, wf_placement_columns, 0, e);
@@ -236,6 +282,10 @@ static const struct wf_sub subs[] = {
 	  end_tables, cmd_end, NULL, NULL },
 	{ "extend", "PLACEMENT...|-", "Move the planned end later, within the "
 	  "rules", extend_tables, cmd_extend, NULL, NULL },
+	{ "attend", "PLACEMENT|[FILE...]", "Record a month's attendance and the "
+	  "stipend due", attend_tables, cmd_attend, NULL, NULL },
+	{ "stipends", NULL, "What is due for a month, person by person",
+	  stipends_tables, cmd_stipends, NULL, NULL },
 	{ "list", NULL, "List placements", list_tables, cmd_list, NULL, NULL },
 	{ "show", "PLACEMENT|CASE...", "Show placements with their history",
 	  read_tables, cmd_show, NULL, NULL },

@@ -415,3 +415,22 @@ const char WF_SQL_PREC_LIST[] =
 	"  AND p.end_date <= ?6))"
 	" AND (?7 IS NULL OR p.case_id = ?7)"
 	" ORDER BY p.start, p.rowid";
+
+/* ---- attend.c ------------------------------------------------------------ */
+
+const char WF_SQL_ATTEND_PUT[] =
+	"INSERT INTO attendance (placement_id, month, hours_attended,"
+	" hours_planned, due_cents, recorded_at, operator)"
+	" VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (placement_id, month)"
+	" DO UPDATE SET hours_attended = excluded.hours_attended,"
+	" hours_planned = excluded.hours_planned, due_cents = excluded.due_cents,"
+	" recorded_at = excluded.recorded_at, operator = excluded.operator";
+
+const char WF_SQL_ATTEND_MONTH[] =
+	"SELECT a.placement_id, p.case_id, pe.last_name, pe.first_name,"
+	" pe.tax_code, o.code, a.month, a.hours_planned, a.hours_attended,"
+	" p.stipend_cents, a.due_cents"
+	" FROM attendance a JOIN placement p ON p.id = a.placement_id"
+	" JOIN cases c ON c.id = p.case_id JOIN person pe ON pe.id = c.person_id"
+	" JOIN organisation o ON o.id = p.host_id WHERE a.month = ?"
+	" ORDER BY pe.last_name, pe.first_name, a.placement_id";

@@ -100,5 +100,8 @@ extern const char WF_SQL_PREC_GET[];
 extern const char WF_SQL_PREC_HISTORY[];
 extern const char WF_SQL_PREC_OF_CASE[];
 extern const char WF_SQL_PREC_LIST[];
+/* attend.c */
+extern const char WF_SQL_ATTEND_PUT[];
+extern const char WF_SQL_ATTEND_MONTH[];
 
 #endif

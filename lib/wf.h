@@ -651,6 +651,13 @@ int wf_place_list(struct wf_ctx *ctx, const void *filter, struct wf_err *e);
 int wf_place_filter_check(struct wf_place_filter *f, struct wf_err *e);
 /* Emit each operand: a placement with its history, or all of a case's. */
 int wf_place_show(struct wf_ctx *ctx, const void *unused, struct wf_err *e);
+/* Record a month's attendance (an attendance record: placement, month,
+ * hours) and the stipend due for it; emits the attendance record. */
+int wf_place_attend(struct wf_ctx *ctx, struct wf_record *rec,
+                    struct wf_err *e);
+/* Emit what is due for the month (YYYY-MM), person by person. */
+int wf_place_stipends(struct wf_ctx *ctx, const void *month, struct wf_err *e);
+extern const char wf_stipend_columns[];
 
 /* The case id a record names: the string of a bare id, "id" of a case
  * record, else its "case" member. NULL with e set when none. */

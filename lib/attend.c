@@ -1,0 +1,232 @@
+/*
+ * attend.c - attendance and stipends. Each month the hours attended are
+ * recorded against the hours planned (the placement's hours a week over
+ * the working days it ran that month); the stipend due follows the
+ * programme's attendance rule: the month's stipend in full at the
+ * threshold or above, below it pro rata or nothing. A month recorded again
+ * replaces the earlier figures. 'stipends' lists what is due, for the
+ * accounts office.
+ *
+ * Tables: attendance (and reads placement, cases, person, organisation).
+ */
+#include <string.h>
+
+#include "casefile.h"
+
+const char wf_stipend_columns[] =
+	"case,placement,person.last_name,person.first_name,person.tax_code,host,"
+	"month,hours_planned,hours_attended,percent,stipend,due";
+
+static const char *const attend_kinds[] = { "attendance", NULL };
+static const struct wf_field attend_fields[] = {
+	{ "kind", WF_T_ENUM, 0, attend_kinds, NULL, 0, 0 },
+	{ "id", WF_T_ANY, WF_F_OUTPUT, NULL, NULL, 0, 0 },
+	{ "placement", WF_T_STRING, WF_F_REQUIRED, NULL, NULL, 0, 0 },
+	{ "case", WF_T_ANY, WF_F_OUTPUT, NULL, NULL, 0, 0 },
+	{ "month", WF_T_STRING, WF_F_REQUIRED, NULL, NULL, 0, 0 },
+	{ "hours", WF_T_INT, WF_F_REQUIRED, NULL, NULL, 0, 1000 },
+	{ "hours_planned", WF_T_ANY, WF_F_OUTPUT, NULL, NULL, 0, 0 },
+	{ "percent", WF_T_ANY, WF_F_OUTPUT, NULL, NULL, 0, 0 },
+	{ "stipend", WF_T_ANY, WF_F_OUTPUT, NULL, NULL, 0, 0 },
+	{ "due", WF_T_ANY, WF_F_OUTPUT, NULL, NULL, 0, 0 },
+	{ NULL, 0, 0, NULL, NULL, 0, 0 }
+};
+static const struct wf_schema attend_schema = { "attendance", attend_fields };
+
+/* a * b / c rounded half up, in integers: money stays exact. */
+static long long muldiv(long long a, long long b, long long c)
+{
+	return c ? (a * b * 2 + c) / (2 * c) : 0;
+}
+
+/* The days of the month the placement ran: from its start to its end (or
+ * the day it ended). Returns 0 when it did not run that month. */
+static int days_run(const struct wf_placement *p, wf_day first, wf_day last,
+                    wf_day *from, wf_day *to)
+{
+	wf_day s, e, ended;
+
+	wf_date_parse(p->start, &s);
+	wf_date_parse(p->end, &e);
+	if (!strcmp(p->status, "ended") &&
+	    wf_date_parse(p->status_date, &ended) == 0 && ended < e)
+		e = ended;
+	*from = s > first ? s : first;
+	*to = e < last ? e : last;
+	return strcmp(p->status, "planned") && *from <= *to;
+}
+
+/* What is due for hours attended of planned, by the programme's rule. */
+static long long due(const cJSON *prog, long long base, int attended,
+                     int planned)
+{
+	const cJSON *rule = cJSON_GetObjectItemCaseSensitive(prog, "attendance");
+	const cJSON *full = cJSON_GetObjectItemCaseSensitive(rule,
+	                                                    "full_at_percent");
+	const char *below = wf_json_str(rule, "below");
+	int threshold = cJSON_IsNumber(full) ? full->valueint : 100;
+
+	if (planned == 0 || (long long)attended * 100 >= (long long)threshold * planned)
+		return base;
+	if (below && !strcmp(below, "none"))
+		return 0;
+	return muldiv(base, attended, planned);
+}
+
+static cJSON *attendance_record(const struct wf_placement *p, const char *month,
+                                int planned, int attended, long long stipend,
+                                long long owed)
+{
+	cJSON *r = cJSON_CreateObject();
+	char id[64], money[32];
+
+	snprintf(id, sizeof id, "%s/%s", p->id, month);
+	cJSON_AddStringToObject(r, "kind", "attendance");
+	cJSON_AddStringToObject(r, "id", id);
+	cJSON_AddStringToObject(r, "placement", p->id);
+	cJSON_AddStringToObject(r, "case", p->case_id);
+	cJSON_AddStringToObject(r, "month", month);
+	cJSON_AddNumberToObject(r, "hours", attended);
+	cJSON_AddNumberToObject(r, "hours_planned", planned);
+	cJSON_AddNumberToObject(r, "percent", planned ? attended * 100 / planned : 0);
+	if (stipend >= 0) {
+		wf_money_format(stipend, money, sizeof money);
+		cJSON_AddStringToObject(r, "stipend", money);
+		wf_money_format(owed, money, sizeof money);
+		cJSON_AddStringToObject(r, "due", money);
+	}
+	return r;
+}
+
+static int store(struct wf_ctx *ctx, const struct wf_placement *p,
+                 const char *month, int attended, int planned, long long owed,
+                 struct wf_err *e)
+{
+	sqlite3_stmt *s = wf_sql(ctx->st, WF_SQL_ATTEND_PUT, e);
+	char now[32];
+
+	if (!s)
+		return e->code;
+	wf_timestamp(now, sizeof now);
+	wf_bind_text(s, 1, p->id);
+	wf_bind_text(s, 2, month);
+	sqlite3_bind_int(s, 3, attended);
+	sqlite3_bind_int(s, 4, planned);
+	sqlite3_bind_int64(s, 5, owed);
+	wf_bind_text(s, 6, now);
+	wf_bind_text(s, 7, ctx->operator_);
+	return wf_sql_done(ctx->st, s, e);
+}
+
+int wf_place_attend(struct wf_ctx *ctx, struct wf_record *rec,
+                    struct wf_err *e)
+{
+	const cJSON *r = rec->root;
+	const char *month;
+	struct wf_placement p;
+	struct wf_case c;
+	wf_day first, last, from, to;
+	cJSON *prog, *out;
+	long long base = -1, owed = 0;
+	int rc, planned, attended;
+
+	if (!cJSON_IsObject(r))
+		return wf_record_err(rec, r, "", e, WF_EX_DATAERR,
+		                     "expected an attendance record");
+	if ((rc = wf_validate(rec, rec->root, &attend_schema, "", e)))
+		return rc;
+	month = wf_json_str(r, "month");
+	attended = cJSON_GetObjectItemCaseSensitive(r, "hours")->valueint;
+	if (wf_month_parse(month, &first, &last) < 0)
+		return wf_record_err(rec, wf_json_path(r, "month"), "month", e,
+		                     WF_EX_DATAERR, "'%s' is not a month (YYYY-MM)",
+		                     month);
+	if (first > wf_date_today())
+		return wf_record_err(rec, wf_json_path(r, "month"), "month", e,
+		                     WF_EX_DATAERR, "%s has not begun", month);
+	if (wf_place_load(ctx->st, wf_json_str(r, "placement"), &p, e))
+		return wf_record_at(rec, wf_json_path(r, "placement"), "placement", e);
+	if (!days_run(&p, first, last, &from, &to))
+		return wf_record_err(rec, wf_json_path(r, "month"), "month", e,
+		                     WF_EX_DATAERR, "placement '%s' (%s, %s..%s) did "
+		                     "not run in %s", p.id, p.status, p.start, p.end,
+		                     month);
+	planned = (int)muldiv(p.hours_week, wf_workdays(from, to), 5);
+	if (attended > planned)
+		return wf_record_err(rec, wf_json_path(r, "hours"), "hours", e,
+		                     WF_EX_DATAERR, "placement '%s': %d hours is more "
+		                     "than the %d possible in %s (%d a week, %d "
+		                     "working days)", p.id, attended, planned, month,
+		                     p.hours_week, wf_workdays(from, to));
+	if (p.stipend >= 0) {
+		/* A month run in part earns its share of working days. */
+		base = muldiv(p.stipend, wf_workdays(from, to),
+		              wf_workdays(first, last));
+		if ((rc = wf_case_load(ctx->st, p.case_id, &c, e)) ||
+		    !(prog = wf_programme_get(ctx->st, c.programme, e)))
+			return rc ? rc : e->code;
+		owed = due(prog, base, attended, planned);
+		cJSON_Delete(prog);
+	}
+	if ((rc = store(ctx, &p, month, attended, planned, owed, e)))
+		return rc;
+	out = attendance_record(&p, month, planned, attended, base, owed);
+	rc = wf_audit(ctx, "attend", "placement", p.id, out, e);
+	if (!rc)
+		rc = wf_emit(ctx, out, e);
+	cJSON_Delete(out);
+	return rc;
+}
+
+static void stipend_row(cJSON *list, sqlite3_stmt *s)
+{
+	cJSON *r = cJSON_CreateObject(), *p;
+	char id[64], money[32];
+	int planned = sqlite3_column_int(s, 7), attended = sqlite3_column_int(s, 8);
+
+	snprintf(id, sizeof id, "%s/%s", sqlite3_column_text(s, 0),
+	         sqlite3_column_text(s, 6));
+	cJSON_AddStringToObject(r, "kind", "stipend");
+	cJSON_AddStringToObject(r, "id", id);
+	wf_col_add(r, "case", s, 1);
+	wf_col_add(r, "placement", s, 0);
+	p = cJSON_AddObjectToObject(r, "person");
+	wf_col_add(p, "last_name", s, 2);
+	wf_col_add(p, "first_name", s, 3);
+	wf_col_add(p, "tax_code", s, 4);
+	wf_col_add(r, "host", s, 5);
+	wf_col_add(r, "month", s, 6);
+	cJSON_AddNumberToObject(r, "hours_planned", planned);
+	cJSON_AddNumberToObject(r, "hours_attended", attended);
+	cJSON_AddNumberToObject(r, "percent", planned ? attended * 100 / planned : 0);
+	if (sqlite3_column_type(s, 9) != SQLITE_NULL) {
+		wf_money_format(sqlite3_column_int64(s, 9), money, sizeof money);
+		cJSON_AddStringToObject(r, "stipend", money);
+	}
+	wf_money_format(sqlite3_column_int64(s, 10), money, sizeof money);
+	cJSON_AddStringToObject(r, "due", money);
+	cJSON_AddItemToArray(list, r);
+}
+
+int wf_place_stipends(struct wf_ctx *ctx, const void *month, struct wf_err *e)
+{
+	cJSON *list = cJSON_CreateArray();
+	const cJSON *r;
+	wf_day a, b;
+	int rc;
+
+	if (!month || wf_month_parse(month, &a, &b) < 0) {
+		cJSON_Delete(list);
+		return wf_err_set(e, WF_EX_USAGE, "stipends needs --month YYYY-MM");
+	}
+	rc = wf_sql_each(ctx->st, WF_SQL_ATTEND_MONTH, month, 0, stipend_row, list,
+	                 e);
+	cJSON_ArrayForEach(r, list)
+		if (!rc)
+			rc = wf_emit(ctx, r, e);
+	if (!rc && !cJSON_GetArraySize(list))
+		rc = wf_err_set(e, WF_EX_NOMATCH, "no attendance recorded for %s",
+		                (const char *)month);
+	cJSON_Delete(list);
+	return rc;
+}
