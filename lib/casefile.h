@@ -85,6 +85,11 @@ struct wf_placement {
 int wf_place_rules(struct wf_store *st, const cJSON *prog,
                    const struct wf_placement *p, cJSON *broken,
                    struct wf_err *e);
+/* When p starts: another placement of the case still running breaks the
+ * rule unless the programme lets placements overlap. */
+int wf_place_overlap(struct wf_store *st, const cJSON *prog,
+                     const struct wf_placement *p, cJSON *broken,
+                     struct wf_err *e);
 /* Load placement id; WF_EX_DATAERR when unknown. */
 int wf_place_load(struct wf_store *st, const char *id, struct wf_placement *p,
                   struct wf_err *e);

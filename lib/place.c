@@ -144,10 +144,14 @@ static int category(struct wf_store *st, struct wf_placement *p,
 	return rc == SQLITE_DONE ? 0 : wf_sql_err(st, rc, e);
 }
 
-/* Check p against its programme; every broken rule in one message. */
+typedef int (*rules_fn)(struct wf_store *, const cJSON *,
+                        const struct wf_placement *, cJSON *, struct wf_err *);
+
+/* Check p against its programme with fn; every broken rule in one
+ * message. */
 static int check_rules(struct wf_store *st, const struct wf_case *c,
-                       const struct wf_placement *p, const char *what,
-                       struct wf_err *e)
+                       const struct wf_placement *p, rules_fn fn,
+                       const char *what, struct wf_err *e)
 {
 	cJSON *prog = wf_programme_get(st, c->programme, e), *broken;
 	char list[2048];
@@ -158,7 +162,7 @@ static int check_rules(struct wf_store *st, const struct wf_case *c,
 	if (!prog)
 		return e->code;
 	broken = cJSON_CreateArray();
-	rc = wf_place_rules(st, prog, p, broken, e);
+	rc = fn(st, prog, p, broken, e);
 	cJSON_ArrayForEach(b, broken)
 		n += (size_t)snprintf(list + n, n < sizeof list ? sizeof list - n : 0,
 		                      "%s%s", n ? "; " : "", b->valuestring);
@@ -345,7 +349,7 @@ static int add_one(struct wf_ctx *ctx, const struct wf_record *rec, cJSON *r,
 		return rc;
 	snprintf(what, sizeof what, "case '%s': the %s at '%s'", p.case_id,
 	         p.type, p.host);
-	if ((rc = check_rules(ctx->st, &c, &p, what, e)))
+	if ((rc = check_rules(ctx->st, &c, &p, wf_place_rules, what, e)))
 		return wf_record_at(rec, r, "", e);
 	wf_date_format(wf_date_today(), today);
 	if ((rc = insert(ctx, r, &p, today, e)) ||
@@ -484,6 +488,19 @@ static int record_move(struct wf_ctx *ctx, struct wf_placement *p,
 	return rc;
 }
 
+/* Before a start: may it run beside the case's other placements? */
+static int may_start(struct wf_ctx *ctx, const struct wf_placement *p,
+                     struct wf_err *e)
+{
+	struct wf_case c;
+	char what[128];
+
+	snprintf(what, sizeof what, "starting placement '%s'", p->id);
+	if (wf_case_load(ctx->st, p->case_id, &c, e))
+		return e->code;
+	return check_rules(ctx->st, &c, p, wf_place_overlap, what, e);
+}
+
 /* Starting: the real start date is kept, and the first placement
  * started places the case. */
 static int started(struct wf_ctx *ctx, struct wf_placement *p,
@@ -526,6 +543,8 @@ int wf_place_move(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e)
 		                  p.status_date);
 	if (!strcmp(o->action, "end") && (rc = check_end(ctx, &p, o, e)))
 		return rc;
+	if (!strcmp(o->action, "start") && (rc = may_start(ctx, &p, e)))
+		return rc;
 	if ((rc = record_move(ctx, &p, o->action, to, date, o, e)) ||
 	    (!strcmp(o->action, "start") && (rc = started(ctx, &p, date, e))))
 		return rc;
@@ -560,7 +579,7 @@ int wf_place_extend(struct wf_ctx *ctx, struct wf_record *rec,
 	snprintf(what, sizeof what, "placement '%s' extended to %s", p.id, o->end);
 	if ((rc = wf_case_load(ctx->st, p.case_id, &c, e)) ||
 	    (rc = category(ctx->st, &p, e)) ||
-	    (rc = check_rules(ctx->st, &c, &p, what, e)) ||
+	    (rc = check_rules(ctx->st, &c, &p, wf_place_rules, what, e)) ||
 	    !(s = wf_sql(ctx->st, WF_SQL_PLACE_EXTEND, e)))
 		return rc ? rc : e->code;
 	wf_bind_text(s, 1, o->end);

@@ -4,7 +4,8 @@
  * shortest and longest duration (longer for disadvantaged and disabled
  * people), the least monthly stipend (less with meals, less again part
  * time), the most hours a week, how many trainees a host may have at once
- * by its employees, and whether a case's placements may overlap.
+ * by its employees; and, when one starts, whether a case's placements may
+ * run at once.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -214,9 +215,9 @@ static int host_capacity(struct wf_store *st, const cJSON *prog,
 	return 0;
 }
 
-static int case_overlap(struct wf_store *st, const cJSON *prog,
-                        const struct wf_placement *p, cJSON *broken,
-                        struct wf_err *e)
+int wf_place_overlap(struct wf_store *st, const cJSON *prog,
+                     const struct wf_placement *p, cJSON *broken,
+                     struct wf_err *e)
 {
 	const cJSON *ok = cJSON_GetObjectItemCaseSensitive(prog,
 	                                                  "overlapping_placements");
@@ -229,14 +230,12 @@ static int case_overlap(struct wf_store *st, const cJSON *prog,
 		return e->code;
 	wf_bind_text(s, 1, p->case_id);
 	wf_bind_text(s, 2, p->id);
-	wf_bind_text(s, 3, p->start);
-	wf_bind_text(s, 4, p->end);
 	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		broke(broken, "start: the case's %s placement '%s' (%s..%s) overlaps, "
-		      "and programme '%s' does not allow overlapping placements",
-		      sqlite3_column_text(s, 1), sqlite3_column_text(s, 0),
-		      sqlite3_column_text(s, 2), sqlite3_column_text(s, 3),
-		      wf_json_str(prog, "id"));
+		broke(broken, "the case's %s placement '%s' (%s..%s) is still "
+		      "running, and programme '%s' does not allow placements to "
+		      "overlap (end it first)", sqlite3_column_text(s, 1),
+		      sqlite3_column_text(s, 0), sqlite3_column_text(s, 2),
+		      sqlite3_column_text(s, 3), wf_json_str(prog, "id"));
 	sqlite3_reset(s);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : wf_sql_err(st, rc, e);
 }
@@ -245,13 +244,9 @@ int wf_place_rules(struct wf_store *st, const cJSON *prog,
                    const struct wf_placement *p, cJSON *broken,
                    struct wf_err *e)
 {
-	int rc;
-
 	kind_allowed(prog, p, broken);
 	duration(prog, p, broken);
 	stipend(prog, p, broken);
 	hours(prog, p, broken);
-	if ((rc = host_capacity(st, prog, p, broken, e)))
-		return rc;
-	return case_overlap(st, prog, p, broken, e);
+	return host_capacity(st, prog, p, broken, e);
 }

@@ -373,10 +373,11 @@ const char WF_SQL_PLACE_HOST_OVERLAP[] =
 	"SELECT id, type FROM placement WHERE host_id = ?1 AND id <> ?2"
 	" AND status <> 'ended' AND start <= ?4 AND end_date >= ?3";
 
-/* The same for the placements of a case. */
+/* Another placement of the case running (active or suspended) when ?2
+ * starts. */
 const char WF_SQL_PLACE_CASE_OVERLAP[] =
 	"SELECT id, type, start, end_date FROM placement WHERE case_id = ?1"
-	" AND id <> ?2 AND status <> 'ended' AND start <= ?4 AND end_date >= ?3";
+	" AND id <> ?2 AND (status = 'active' OR status = 'suspended')";
 
 const char WF_SQL_PLACE_CERTS[] =
 	"SELECT DISTINCT kind FROM certification WHERE referral_id ="
@@ -399,7 +400,7 @@ const char WF_SQL_PREC_GET[] =
 const char WF_SQL_PREC_HISTORY[] =
 	"SELECT status, effective_date, outcome, reason, note, recorded_at,"
 	" operator FROM placement_status WHERE placement_id = ?"
-	" ORDER BY effective_date, id";
+	" ORDER BY id";
 
 const char WF_SQL_PREC_OF_CASE[] =
 	"SELECT id FROM placement WHERE case_id = ? ORDER BY rowid";

@@ -80,3 +80,38 @@ session() {
 	printf -- '---\nkind: session\ncase: %s\ndate: %s\ntype: %s\nassessor: mestieri-lombardia\n' \
 	    "$1" "$2" "${3:-interview}"
 }
+
+# planned FIRST [cert]: a case of the lombardia-test programme taken to
+# 'planned' (referral 2026-09-01, screened, assessed, eligible, a plan
+# with an internship); prints its id.
+planned() {
+	local first=$1 cert=${2:-} id
+	id=$(referral "$first" Test 1990-01-01 programme=lombardia-test date=2026-09-01 ${cert:+cert=$cert} |
+	     wf-refer add -o tsv --fields id | tail -1)
+	wf-refer screen -q "$id" --date 2026-09-02
+	session "$id" 2026-09-03 | wf-assess add -q
+	wf-assess decide -q "$id" --eligible --date 2026-09-04
+	printf 'case: %s\nagreed_on: 2026-09-05\ngoals: [{id: g1, description: work, outcome: hired, target_date: 2027-12-31}]\nactions: [{kind: internship, provider: coop-s-ambrogio, start: 2026-10-01, end: 2027-03-31, goal: g1}]\n' "$id" |
+	     wf-assess plan -q
+	echo "$id"
+}
+
+# Load the test programme with Lombardy's rules, and hosts of the sizes
+# at the capacity boundaries.
+lombardia() {
+	seed
+	wf programme load -q "$BATS_TEST_DIRNAME/fixtures/lombardia.yaml"
+	wf org add -q --id host5 --name "Five" --role host --employees 5
+	wf org add -q --id host20 --name "Twenty" --role host --employees 20
+	wf org add -q --id host30 --name "Thirty" --role host --employees 30
+	wf org add -q --id nocount --name "No count" --role host
+}
+
+# place CASE [flag...]: an internship at host30 from 2026-10-01 to
+# 2027-03-31, 30 hours, 500 euros, unless flags say otherwise.
+place() {
+	local id=$1
+	shift
+	wf-place add --case "$id" --kind internship --host host30 \
+	    --start 2026-10-01 --end 2027-03-31 --hours 30 --stipend 500 "$@"
+}
