@@ -33,6 +33,29 @@ static const struct wf_opt check_opts[] = {
 	{ NULL, 0, NULL, NULL, NULL }
 };
 
+static const char *const close_outcomes[] = { "hired", "completed",
+                                              "dropped_out", "withdrawn",
+                                              "moved", "other", NULL };
+
+static const struct wf_opt close_opts[] = {
+	{ "outcome", 0, "OUTCOME", "hired, completed, dropped_out, withdrawn, "
+	  "moved or other (required)", close_outcomes },
+	{ "date", 0, "DATE", "effective date (default: today)", NULL },
+	{ "recommendations", 0, "TEXT", "for the person and the referrer, in "
+	  "the final report", NULL },
+	{ "note", 0, "TEXT", "a note kept with the change", NULL },
+	{ "end-placements", 0, NULL, "end the placements still running too",
+	  NULL },
+	{ NULL, 0, NULL, NULL, NULL }
+};
+
+static const struct wf_opt reopen_opts[] = {
+	{ "reason", 0, "TEXT", "why (required)", NULL },
+	{ "date", 0, "DATE", "effective date (default: today)", NULL },
+	{ "note", 0, "TEXT", "a note kept with the change", NULL },
+	{ NULL, 0, NULL, NULL, NULL }
+};
+
 static const struct wf_opt org_list_opts[] = {
 	{ "role", 0, "ROLE", "only organisations with this role", roles },
 	{ NULL, 0, NULL, NULL, NULL }
@@ -48,6 +71,12 @@ static const struct wf_opt *const check_tables[] = { wf_opts_common,
                                                      check_opts, NULL };
 static const struct wf_opt *const org_list_tables[] = { wf_opts_common,
                                                         org_list_opts, NULL };
+static const struct wf_opt *const close_tables[] = { wf_opts_common,
+                                                     wf_opts_write,
+                                                     close_opts, NULL };
+static const struct wf_opt *const reopen_tables[] = { wf_opts_common,
+                                                      wf_opts_write,
+                                                      reopen_opts, NULL };
 
 static int no_operands(const struct wf_cli *cli, struct wf_err *e)
 {
@@ -152,6 +181,58 @@ static int cmd_org_show(struct wf_cli *cli, struct wf_err *e)
 	return wf_cli_query(cli, wf_org_show, NULL, wf_org_columns, 0, e);
 }
 
+static int cmd_case_show(struct wf_cli *cli, struct wf_err *e)
+{
+	return wf_cli_query(cli, wf_case_timeline, NULL, wf_case_columns, 0, e);
+}
+
+static int cmd_case_close(struct wf_cli *cli, struct wf_err *e)
+{
+	struct wf_close_opts o = { 0 };
+
+	o.outcome = wf_cli_opt(cli, "outcome");
+	o.date = wf_cli_opt(cli, "date");
+	o.recommendations = wf_cli_opt(cli, "recommendations");
+	o.note = wf_cli_opt(cli, "note");
+	o.end_placements = wf_cli_opt(cli, "end-placements") != NULL;
+	if (!o.outcome)
+		return wf_err_set(e, WF_EX_USAGE, "close needs --outcome");
+	for (int i = 0; close_outcomes[i]; i++)
+		if (!strcmp(close_outcomes[i], o.outcome))
+			return wf_cli_records(cli, wf_case_close, 1, &o,
+			                      wf_case_columns, e);
+	return wf_err_set(e, WF_EX_USAGE, "--outcome: '%s' is not one of: hired, "
+	                  "completed, dropped_out, withdrawn, moved, other",
+	                  o.outcome);
+}
+
+static int cmd_case_reopen(struct wf_cli *cli, struct wf_err *e)
+{
+	struct wf_close_opts o = { 0 };
+
+	o.reason = wf_cli_opt(cli, "reason");
+	o.date = wf_cli_opt(cli, "date");
+	o.note = wf_cli_opt(cli, "note");
+	if (!o.reason || !*o.reason)
+		return wf_err_set(e, WF_EX_USAGE, "reopen needs --reason");
+	return wf_cli_records(cli, wf_case_reopen, 1, &o, wf_case_columns, e);
+}
+
+static const struct wf_sub case_subs[] = {
+	{ "show", "CASE...", "A case with its timeline across every step",
+	  read_tables, cmd_case_show, NULL, NULL },
+	{ "close", "CASE...|-", "Close cases with their outcome", close_tables,
+	  cmd_case_close, NULL, NULL },
+	{ "reopen", "CASE...|-", "Reopen closed or withdrawn cases",
+	  reopen_tables, cmd_case_reopen, NULL, NULL },
+	{ NULL, NULL, NULL, NULL, NULL, NULL, NULL }
+};
+
+static const struct wf_cmd case_cmd = {
+	"wf case", "Cases as a whole: the timeline, closing, reopening.",
+	case_subs
+};
+
 static const struct wf_sub programme_subs[] = {
 	{ "load", "[FILE...]", "Load programme files (a programme loaded again "
 	  "is replaced)", write_tables, cmd_prog_load, NULL, NULL },
@@ -194,6 +275,8 @@ static const struct wf_sub subs[] = {
 	  NULL, &programme_cmd, NULL },
 	{ "org", "add|list|show", "Register, list and show organisations", NULL,
 	  NULL, &org_cmd, NULL },
+	{ "case", "show|close|reopen", "A case's timeline; close and reopen "
+	  "cases", NULL, NULL, &case_cmd, NULL },
 	{ "refer", "...", "Referrals: add, screen, withdraw, list, show "
 	  "(wf-refer)", NULL, NULL, NULL, NULL },
 	{ "assess", "...", "Assessments: add, decide, plan, show, list, skills "

@@ -39,6 +39,11 @@ static const struct transition {
 	/* Placements are added to planned or placed cases; the first one
 	 * started places the case. */
 	{ "place", "placed", { "planned" }, { "placed" } },
+	/* Any open case may be closed; a closed or withdrawn one reopened,
+	 * to the status it had before. */
+	{ "close", "closed", { "referred", "screened", "assessing", "eligible",
+	                       "planned", "placed" }, { NULL } },
+	{ "reopen", NULL, { "closed", "withdrawn" }, { NULL } },
 };
 
 const char wf_case_columns[] =

@@ -351,7 +351,10 @@ static int add_one(struct wf_ctx *ctx, const struct wf_record *rec, cJSON *r,
 	         p.type, p.host);
 	if ((rc = check_rules(ctx->st, &c, &p, wf_place_rules, what, e)))
 		return wf_record_at(rec, r, "", e);
+	/* Planned as of today, or of its start when typed in late. */
 	wf_date_format(wf_date_today(), today);
+	if (strcmp(p.start, today) < 0)
+		snprintf(today, sizeof today, "%s", p.start);
 	if ((rc = insert(ctx, r, &p, today, e)) ||
 	    (rc = history_add(ctx, p.id, "planned", today, NULL, NULL, e)) ||
 	    (rc = wf_audit(ctx, "add", "placement", p.id, r, e)))
@@ -594,4 +597,23 @@ int wf_place_extend(struct wf_ctx *ctx, struct wf_record *rec,
 		cJSON_Delete(detail);
 	}
 	return rc ? rc : emit_placement(ctx, p.id, e);
+}
+
+int wf_place_end(struct wf_ctx *ctx, const char *id, const char *date,
+                 const char *outcome, const char *reason, struct wf_err *e)
+{
+	struct wf_place_opts o = { 0 };
+	struct wf_placement p;
+	int rc;
+
+	o.outcome = outcome;
+	o.reason = reason;
+	if ((rc = wf_place_load(ctx->st, id, &p, e)) ||
+	    (rc = move_allowed(&p, "end", e)))
+		return rc;
+	if (strcmp(date, p.status_date) < 0 && strcmp(p.status, "planned"))
+		return wf_err_set(e, WF_EX_DATAERR, "placement '%s': date %s is "
+		                  "before its %s date %s", p.id, date, p.status,
+		                  p.status_date);
+	return record_move(ctx, &p, "end", "ended", date, &o, e);
 }

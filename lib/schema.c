@@ -169,7 +169,7 @@ static const char *const migrations[] = {
 	"  goal TEXT, notes TEXT);"
 	"CREATE INDEX plan_action_plan ON plan_action(plan_id);",
 
-	/* 3: placements, their life, attendance */
+	/* 3: placements, their life, attendance; closing a case */
 	"CREATE TABLE placement ("
 	"  id TEXT PRIMARY KEY,"              /* CASE.N, 2026-0005.1 */
 	"  case_id TEXT NOT NULL REFERENCES cases(id),"
@@ -209,7 +209,16 @@ static const char *const migrations[] = {
 	"  due_cents INTEGER NOT NULL,"
 	"  recorded_at TEXT NOT NULL,"
 	"  operator TEXT NOT NULL,"
-	"  PRIMARY KEY (placement_id, month));",
+	"  PRIMARY KEY (placement_id, month));"
+	"CREATE TABLE case_closure ("
+	"  id INTEGER PRIMARY KEY,"
+	"  case_id TEXT NOT NULL REFERENCES cases(id),"
+	"  date TEXT NOT NULL,"
+	"  outcome TEXT NOT NULL,"
+	"  recommendations TEXT,"
+	"  recorded_at TEXT NOT NULL,"
+	"  operator TEXT NOT NULL);"
+	"CREATE INDEX case_closure_case ON case_closure(case_id);",
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

@@ -383,6 +383,10 @@ const char WF_SQL_PLACE_CERTS[] =
 	"SELECT DISTINCT kind FROM certification WHERE referral_id ="
 	" (SELECT min(id) FROM referral WHERE case_id = ?)";
 
+const char WF_SQL_PLACE_PLANNED[] =
+	"SELECT id FROM placement WHERE case_id = ? AND status = 'planned'"
+	" ORDER BY rowid";
+
 const char WF_SQL_PLACE_ACTIVE[] =
 	"SELECT id FROM placement WHERE case_id = ? AND status <> 'ended'"
 	" AND status <> 'planned' ORDER BY rowid";
@@ -435,3 +439,41 @@ const char WF_SQL_ATTEND_MONTH[] =
 	" JOIN cases c ON c.id = p.case_id JOIN person pe ON pe.id = c.person_id"
 	" JOIN organisation o ON o.id = p.host_id WHERE a.month = ?"
 	" ORDER BY pe.last_name, pe.first_name, a.placement_id";
+
+/* ---- caseclose.c --------------------------------------------------------- */
+
+const char WF_SQL_CLOSE_ADD[] =
+	"INSERT INTO case_closure (case_id, date, outcome, recommendations,"
+	" recorded_at, operator) VALUES (?, ?, ?, ?, ?, ?)";
+
+/* The status a case had before its latest change. */
+const char WF_SQL_CLOSE_BEFORE[] =
+	"SELECT status FROM case_status WHERE case_id = ?"
+	" ORDER BY id DESC LIMIT 1 OFFSET 1";
+
+const char WF_SQL_CLOSE_LAST[] =
+	"SELECT date, outcome, recommendations FROM case_closure"
+	" WHERE case_id = ? ORDER BY id DESC LIMIT 1";
+
+/* Every event of a case, from every step, in order of effective date;
+ * within a day the steps' events come first, the case status they led to
+ * after, and each table's rows in the order they were recorded. */
+const char WF_SQL_CLOSE_TIMELINE[] =
+	"SELECT r.date, 0, 'referral', 'referred', o.code, r.notes, r.id"
+	"  FROM referral r JOIN organisation o ON o.id = r.referrer_id"
+	"  WHERE r.case_id = ?1"
+	" UNION ALL SELECT date, 2, 'assessment', type, CAST(id AS TEXT), notes,"
+	"  id FROM assessment_session WHERE case_id = ?1"
+	" UNION ALL SELECT date, 3, 'decision', decision, decided_by, reason, id"
+	"  FROM decision WHERE case_id = ?1"
+	" UNION ALL SELECT agreed_on, 4, 'plan', 'version', case_id || '/' ||"
+	"  version, notes, id FROM plan WHERE case_id = ?1"
+	" UNION ALL SELECT s.effective_date, 5, 'placement', s.status,"
+	"  s.placement_id, coalesce(s.outcome, s.reason), s.id"
+	"  FROM placement_status s JOIN placement p ON p.id = s.placement_id"
+	"  WHERE p.case_id = ?1"
+	" UNION ALL SELECT date, 6, 'closure', outcome, NULL, recommendations, id"
+	"  FROM case_closure WHERE case_id = ?1"
+	" UNION ALL SELECT effective_date, 7, 'case', status, NULL, note, id"
+	"  FROM case_status WHERE case_id = ?1 AND status <> 'referred'"
+	" ORDER BY 1, 2, 7";

@@ -94,6 +94,7 @@ extern const char WF_SQL_PLACE_ACTION[];
 extern const char WF_SQL_PLACE_HOST_OVERLAP[];
 extern const char WF_SQL_PLACE_CASE_OVERLAP[];
 extern const char WF_SQL_PLACE_CERTS[];
+extern const char WF_SQL_PLACE_PLANNED[];
 extern const char WF_SQL_PLACE_ACTIVE[];
 /* placerecord.c */
 extern const char WF_SQL_PREC_GET[];
@@ -103,5 +104,10 @@ extern const char WF_SQL_PREC_LIST[];
 /* attend.c */
 extern const char WF_SQL_ATTEND_PUT[];
 extern const char WF_SQL_ATTEND_MONTH[];
+/* caseclose.c */
+extern const char WF_SQL_CLOSE_ADD[];
+extern const char WF_SQL_CLOSE_BEFORE[];
+extern const char WF_SQL_CLOSE_LAST[];
+extern const char WF_SQL_CLOSE_TIMELINE[];
 
 #endif

@@ -659,6 +659,28 @@ int wf_place_attend(struct wf_ctx *ctx, struct wf_record *rec,
 int wf_place_stipends(struct wf_ctx *ctx, const void *month, struct wf_err *e);
 extern const char wf_stipend_columns[];
 
+/* ---- caseclose.c: the case as a whole ---------------------------------------- */
+
+extern const char *const wf_close_outcomes[];
+
+/* Options of wf case close and reopen. */
+struct wf_close_opts {
+	const char *outcome;          /* close: hired, completed, ... */
+	const char *date;             /* --date; NULL: today */
+	const char *recommendations;  /* close: for the final report */
+	const char *reason;           /* reopen: why (required) */
+	const char *note;
+	int end_placements;           /* close: end running placements too */
+};
+
+/* Emit each operand case with its closure and its timeline: every event
+ * of every step, in order of effective date. */
+int wf_case_timeline(struct wf_ctx *ctx, const void *unused, struct wf_err *e);
+/* Close the case a record names (refused while placements run, unless
+ * end_placements), or reopen it to the status it had before. */
+int wf_case_close(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e);
+int wf_case_reopen(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e);
+
 /* The case id a record names: the string of a bare id, "id" of a case
  * record, else its "case" member. NULL with e set when none. */
 const char *wf_record_case_id(const struct wf_record *rec, struct wf_err *e);

@@ -1,0 +1,195 @@
+/*
+ * caseclose.c - the case as a whole, whatever its step: its timeline (every
+ * event of every step, in order of effective date), closing it with an
+ * outcome and the recommendations for the person and the referrer, and
+ * reopening it. A case whose placements are still running is closed only
+ * when asked to end them too.
+ *
+ * Tables: case_closure (and reads every step's tables for the timeline).
+ */
+#include <string.h>
+
+#include "casefile.h"
+
+const char *const wf_close_outcomes[] = { "hired", "completed", "dropped_out",
+                                          "withdrawn", "moved", "other", NULL };
+
+static void event_row(cJSON *list, sqlite3_stmt *s)
+{
+	cJSON *ev = cJSON_CreateObject();
+
+	wf_col_add(ev, "date", s, 0);
+	wf_col_add(ev, "step", s, 2);
+	wf_col_add(ev, "event", s, 3);
+	wf_col_add(ev, "ref", s, 4);
+	wf_col_add(ev, "note", s, 5);
+	cJSON_AddItemToArray(list, ev);
+}
+
+static void id_row(cJSON *list, sqlite3_stmt *s)
+{
+	cJSON_AddItemToArray(list, wf_col_json(s, 0));
+}
+
+static void closure_row(cJSON *rec, sqlite3_stmt *s)
+{
+	cJSON *c = cJSON_AddObjectToObject(rec, "closure");
+
+	wf_col_add(c, "date", s, 0);
+	wf_col_add(c, "outcome", s, 1);
+	wf_col_add(c, "recommendations", s, 2);
+}
+
+/* The case record with its closure, if closed, and its timeline. */
+static cJSON *timeline(struct wf_store *st, const char *id, struct wf_err *e)
+{
+	cJSON *rec = wf_case_record(st, id, 0, e), *t;
+	const char *status;
+
+	if (!rec)
+		return NULL;
+	status = wf_json_str(rec, "status");
+	if (!strcmp(status, "closed") &&
+	    wf_sql_each(st, WF_SQL_CLOSE_LAST, id, 0, closure_row, rec, e)) {
+		cJSON_Delete(rec);
+		return NULL;
+	}
+	t = cJSON_AddArrayToObject(rec, "timeline");
+	if (wf_sql_each(st, WF_SQL_CLOSE_TIMELINE, id, 0, event_row, t, e)) {
+		cJSON_Delete(rec);
+		return NULL;
+	}
+	return rec;
+}
+
+int wf_case_timeline(struct wf_ctx *ctx, const void *unused, struct wf_err *e)
+{
+	(void)unused;
+	return wf_show_each(ctx, timeline, e);
+}
+
+static int emit_case(struct wf_ctx *ctx, const char *id, struct wf_err *e)
+{
+	cJSON *rec;
+	int rc;
+
+	if (!ctx->out)
+		return 0;
+	if (!(rec = timeline(ctx->st, id, e)))
+		return e->code;
+	cJSON_DeleteItemFromObjectCaseSensitive(rec, "timeline");
+	rc = wf_emit(ctx, rec, e);
+	cJSON_Delete(rec);
+	return rc;
+}
+
+/* The placements of the case not yet ended: running ones stop the close
+ * unless asked to end them; planned ones end with the case. */
+static int end_placements(struct wf_ctx *ctx, const char *id,
+                          const struct wf_close_opts *o, const char *date,
+                          struct wf_err *e)
+{
+	cJSON *ids = cJSON_CreateArray();
+	const cJSON *p;
+	char reason[128], list[512] = "";
+	size_t n = 0;
+	int rc;
+
+	rc = wf_sql_each(ctx->st, WF_SQL_PLACE_ACTIVE, id, 0, id_row, ids, e);
+	cJSON_ArrayForEach(p, ids)
+		n += (size_t)snprintf(list + n, n < sizeof list ? sizeof list - n : 0,
+		                      "%s'%s'", n ? ", " : "", p->valuestring);
+	if (!rc && n && !o->end_placements)
+		rc = wf_err_set(e, WF_EX_DATAERR, "case '%s' has placements still "
+		                "running: %s (end them, or give --end-placements)",
+		                id, list);
+	snprintf(reason, sizeof reason, "case closed: %s", o->outcome);
+	cJSON_ArrayForEach(p, ids) {
+		int done = !strcmp(o->outcome, "completed") ||
+		           !strcmp(o->outcome, "hired");
+
+		if (rc)
+			break;
+		rc = wf_place_end(ctx, p->valuestring, date,
+		                  done ? "completed" : "interrupted",
+		                  done ? NULL : reason, e);
+	}
+	cJSON_Delete(ids);
+	if (rc || (rc = wf_sql_each(ctx->st, WF_SQL_PLACE_PLANNED, id, 0, id_row,
+	                            (ids = cJSON_CreateArray()), e))) {
+		cJSON_Delete(rc ? NULL : ids);
+		return rc;
+	}
+	cJSON_ArrayForEach(p, ids)
+		if (!rc)
+			rc = wf_place_end(ctx, p->valuestring, date, "interrupted",
+			                  reason, e);
+	cJSON_Delete(ids);
+	return rc;
+}
+
+int wf_case_close(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e)
+{
+	const struct wf_close_opts *o = ctx->arg;
+	const char *id = wf_record_case_id(rec, e);
+	cJSON *reasons;
+	sqlite3_stmt *s;
+	struct wf_case c;
+	char date[11], now[32];
+	int rc;
+
+	if (!id)
+		return e->code;
+	if ((rc = wf_effective_date(o->date, "--date", date, e)) ||
+	    (rc = wf_case_load(ctx->st, id, &c, e)) ||
+	    (rc = wf_case_allowed(&c, "close", e)) ||
+	    (rc = end_placements(ctx, id, o, date, e)))
+		return rc;
+	reasons = cJSON_CreateArray();
+	cJSON_AddItemToArray(reasons, cJSON_CreateString(o->outcome));
+	rc = wf_case_move(ctx, &c, "close", NULL, date, o->note, reasons, e);
+	cJSON_Delete(reasons);
+	if (rc || !(s = wf_sql(ctx->st, WF_SQL_CLOSE_ADD, e)))
+		return rc ? rc : e->code;
+	wf_timestamp(now, sizeof now);
+	wf_bind_text(s, 1, id);
+	wf_bind_text(s, 2, date);
+	wf_bind_text(s, 3, o->outcome);
+	wf_bind_text(s, 4, o->recommendations);
+	wf_bind_text(s, 5, now);
+	wf_bind_text(s, 6, ctx->operator_);
+	if ((rc = wf_sql_done(ctx->st, s, e)))
+		return rc;
+	return emit_case(ctx, id, e);
+}
+
+int wf_case_reopen(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e)
+{
+	const struct wf_close_opts *o = ctx->arg;
+	const char *id = wf_record_case_id(rec, e);
+	sqlite3_stmt *s;
+	struct wf_case c;
+	cJSON *reasons;
+	char date[11], before[32] = "";
+	int rc;
+
+	if (!id)
+		return e->code;
+	if ((rc = wf_effective_date(o->date, "--date", date, e)) ||
+	    (rc = wf_case_load(ctx->st, id, &c, e)) ||
+	    (rc = wf_case_allowed(&c, "reopen", e)) ||
+	    !(s = wf_sql(ctx->st, WF_SQL_CLOSE_BEFORE, e)))
+		return rc ? rc : e->code;
+	wf_bind_text(s, 1, id);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		snprintf(before, sizeof before, "%s", sqlite3_column_text(s, 0));
+	sqlite3_reset(s);
+	if (!before[0])
+		return wf_err_set(e, WF_EX_SOFTWARE, "case '%s' has no status before "
+		                  "%s", id, c.status);
+	reasons = cJSON_CreateArray();
+	cJSON_AddItemToArray(reasons, cJSON_CreateString(o->reason));
+	rc = wf_case_move(ctx, &c, "reopen", before, date, o->note, reasons, e);
+	cJSON_Delete(reasons);
+	return rc ? rc : emit_case(ctx, id, e);
+}
