@@ -25,8 +25,8 @@ static const char *const closed_statuses[] = { "rejected", "withdrawn",
 static const struct transition {
 	const char *action;
 	const char *to;                /* NULL: decided by the action */
-	const char *from[6];           /* statuses it moves from */
-	const char *keep[6];           /* statuses it is allowed in, unmoved */
+	const char *from[8];           /* statuses it moves from; NULL ends */
+	const char *keep[8];           /* statuses it is allowed in, unmoved */
 } transitions[] = {
 	{ "screen", NULL, { "referred" }, { NULL } },
 	{ "withdraw", "withdrawn", { "referred", "screened" }, { NULL } },
@@ -125,7 +125,7 @@ int wf_case_allowed(const struct wf_case *c, const char *action,
                     struct wf_err *e)
 {
 	const struct transition *t = find_transition(action);
-	const char *all[12];
+	const char *all[16];
 	char list[256];
 	int n = 0;
 
