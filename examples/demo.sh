@@ -33,5 +33,15 @@ run wf-assess add "$here"/assessment.yaml -o table
 run wf-assess decide 2026-0005 --eligible --date 2026-11-18 --by "evaluation unit" -o table
 run wf-assess plan "$here"/plan.yaml -o table
 run wf-assess skills 2026-0005 -o table
-run wf-assess show 2026-0005 -o yaml --fields status,prerequisites,decision,plan.version,plan.goals
+run wf-assess show 2026-0005 -o yaml --fields status,decision,plan.version,plan.goals
+
+# Step 3: the internship, started, and November's attendance from the
+# host's sheet; what the accounts office pays; the whole path so far.
+run wf-place add "$here"/placement.yaml -o table
+run wf-place start 2026-0005.1 --date 2026-11-20 -o table
+run wf-place attend "$here"/attendance.jsonl -o table
+run wf-place stipends --month 2026-11 -o csv
+run wf case show 2026-0005 -o table --fields id,status,status_date
+say "wf case show 2026-0005 -o yaml --fields timeline"
+wf case show 2026-0005 -o yaml --fields timeline
 printf '\nThe demo store is %s; try: WF_DB=%s wf-refer list -o table\n' "$WF_DB" "$WF_DB"

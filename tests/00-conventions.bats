@@ -5,7 +5,7 @@
 load helpers
 
 @test "every command: --help prints the usage on stdout, exit 0" {
-	for c in wf wf-refer wf-assess; do
+	for c in wf wf-refer wf-assess wf-place; do
 		run --separate-stderr "$c" --help
 		[ "$status" -eq 0 ]
 		[[ "${lines[0]}" == "usage: $c <command> [options] [args]" ]]
@@ -185,6 +185,8 @@ load helpers
 	[ "$(comp wf-refer list --status = re)" = "referred rejected" ]
 	[ "$(comp wf assess '')" = "add decide plan show list skills" ]
 	[ "$(comp wf-assess list --decision '')" = "eligible ineligible deferred" ]
+	[ "$(comp wf place end --outcome '')" = "completed interrupted hired" ]
+	[ "$(comp wf case '')" = "show close reopen" ]
 }
 
 @test "a command that wants piped input says so when it finds a terminal" {
