@@ -59,35 +59,21 @@ int wf_status_open(const char *status)
 	return 1;
 }
 
-static void copy(char *dst, size_t len, sqlite3_stmt *s, int i)
-{
-	const unsigned char *v = sqlite3_column_text(s, i);
-
-	snprintf(dst, len, "%s", v ? (const char *)v : "");
-}
-
 int wf_case_load(struct wf_store *st, const char *id, struct wf_case *c,
                  struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(st, WF_SQL_CASE_LOAD, e);
-	int rc;
+	sqlite3_stmt *s = wf_sql_row(st, WF_SQL_CASE_LOAD, id, WF_EX_DATAERR,
+	                             "case", e);
 
 	if (!s)
 		return e->code;
-	wf_bind_text(s, 1, id);
-	if ((rc = sqlite3_step(s)) != SQLITE_ROW) {
-		sqlite3_reset(s);
-		if (rc != SQLITE_DONE)
-			return wf_sql_err(st, rc, e);
-		return wf_err_set(e, WF_EX_DATAERR, "case '%s' not found", id);
-	}
-	copy(c->id, sizeof c->id, s, 0);
-	copy(c->status, sizeof c->status, s, 1);
-	copy(c->status_date, sizeof c->status_date, s, 2);
-	copy(c->opened_on, sizeof c->opened_on, s, 3);
+	wf_col_text(s, 0, c->id, sizeof c->id);
+	wf_col_text(s, 1, c->status, sizeof c->status);
+	wf_col_text(s, 2, c->status_date, sizeof c->status_date);
+	wf_col_text(s, 3, c->opened_on, sizeof c->opened_on);
 	c->person_id = sqlite3_column_int64(s, 4);
 	c->programme_id = sqlite3_column_int64(s, 5);
-	copy(c->programme, sizeof c->programme, s, 6);
+	wf_col_text(s, 6, c->programme, sizeof c->programme);
 	c->referral_id = sqlite3_column_int64(s, 7);
 	sqlite3_reset(s);
 	return 0;
@@ -272,7 +258,7 @@ int wf_case_find_open(struct wf_store *st, sqlite3_int64 person,
 		return wf_sql_err(st, rc, e), -1;
 	}
 	found = sqlite3_column_type(s, 0) != SQLITE_NULL;
-	copy(id, sizeof id, s, 0);
+	wf_col_text(s, 0, id, sizeof id);
 	sqlite3_reset(s);
 	if (!found)
 		return 0;

@@ -122,22 +122,14 @@ cJSON *wf_case_record(struct wf_store *st, const char *id, int history,
 	static const char *const head_cols[] = { "id", "status", "status_date",
 	                                         "programme", "date", "referrer",
 	                                         "referrer_contact" };
-	sqlite3_stmt *s = wf_sql(st, WF_SQL_CASEREC_HEAD, e);
+	sqlite3_stmt *s = wf_sql_row(st, WF_SQL_CASEREC_HEAD, id, WF_EX_NOMATCH,
+	                             "case", e);
 	cJSON *rec;
 	sqlite3_int64 person, nref;
 	int rc;
 
 	if (!s)
 		return NULL;
-	wf_bind_text(s, 1, id);
-	if ((rc = sqlite3_step(s)) != SQLITE_ROW) {
-		sqlite3_reset(s);
-		if (rc == SQLITE_DONE)
-			wf_err_set(e, WF_EX_NOMATCH, "case '%s' not found", id);
-		else
-			wf_sql_err(st, rc, e);
-		return NULL;
-	}
 	rec = cJSON_CreateObject();
 	cJSON_AddStringToObject(rec, "kind", "case");
 	for (int i = 0; i < 7; i++)

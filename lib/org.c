@@ -140,22 +140,13 @@ cJSON *wf_org_get(struct wf_store *st, const char *code, struct wf_err *e)
 {
 	static const char *const cols[] = { "employees", "municipality", "address",
 	                                    "email", "phone", "notes" };
-	sqlite3_stmt *s = wf_sql(st, WF_SQL_ORG_GET, e);
+	sqlite3_stmt *s = wf_sql_row(st, WF_SQL_ORG_GET, code, WF_EX_NOMATCH,
+	                             "organisation", e);
 	sqlite3_int64 id;
 	cJSON *o, *roles;
-	int rc;
 
 	if (!s)
 		return NULL;
-	wf_bind_text(s, 1, code);
-	if ((rc = sqlite3_step(s)) != SQLITE_ROW) {
-		sqlite3_reset(s);
-		if (rc == SQLITE_DONE)
-			wf_err_set(e, WF_EX_NOMATCH, "organisation '%s' not found", code);
-		else
-			wf_sql_err(st, rc, e);
-		return NULL;
-	}
 	id = sqlite3_column_int64(s, 0);
 	o = cJSON_CreateObject();
 	cJSON_AddStringToObject(o, "kind", "organisation");

@@ -81,44 +81,30 @@ static int history_add(struct wf_ctx *ctx, const char *id, const char *status,
                        const char *date, const char *outcome,
                        const struct wf_place_opts *o, struct wf_err *e);
 
-static void text(char *dst, size_t len, sqlite3_stmt *s, int i)
-{
-	const unsigned char *v = sqlite3_column_text(s, i);
-
-	snprintf(dst, len, "%s", v ? (const char *)v : "");
-}
-
 int wf_place_load(struct wf_store *st, const char *id, struct wf_placement *p,
                   struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(st, WF_SQL_PLACE_LOAD, e);
-	int rc;
+	sqlite3_stmt *s = wf_sql_row(st, WF_SQL_PLACE_LOAD, id, WF_EX_DATAERR,
+	                             "placement", e);
 
 	if (!s)
 		return e->code;
-	wf_bind_text(s, 1, id);
-	if ((rc = sqlite3_step(s)) != SQLITE_ROW) {
-		sqlite3_reset(s);
-		if (rc != SQLITE_DONE)
-			return wf_sql_err(st, rc, e);
-		return wf_err_set(e, WF_EX_DATAERR, "placement '%s' not found", id);
-	}
 	memset(p, 0, sizeof *p);
-	text(p->id, sizeof p->id, s, 0);
-	text(p->case_id, sizeof p->case_id, s, 1);
-	text(p->type, sizeof p->type, s, 2);
-	text(p->host, sizeof p->host, s, 3);
+	wf_col_text(s, 0, p->id, sizeof p->id);
+	wf_col_text(s, 1, p->case_id, sizeof p->case_id);
+	wf_col_text(s, 2, p->type, sizeof p->type);
+	wf_col_text(s, 3, p->host, sizeof p->host);
 	p->host_id = sqlite3_column_int64(s, 4);
 	p->employees = sqlite3_column_type(s, 5) == SQLITE_NULL ? -1
 	               : (long)sqlite3_column_int64(s, 5);
-	text(p->start, sizeof p->start, s, 6);
-	text(p->end, sizeof p->end, s, 7);
+	wf_col_text(s, 6, p->start, sizeof p->start);
+	wf_col_text(s, 7, p->end, sizeof p->end);
 	p->hours_week = sqlite3_column_int(s, 8);
 	p->stipend = sqlite3_column_type(s, 9) == SQLITE_NULL ? -1
 	             : sqlite3_column_int64(s, 9);
 	p->meals = sqlite3_column_int(s, 10);
-	text(p->status, sizeof p->status, s, 11);
-	text(p->status_date, sizeof p->status_date, s, 12);
+	wf_col_text(s, 11, p->status, sizeof p->status);
+	wf_col_text(s, 12, p->status_date, sizeof p->status_date);
 	sqlite3_reset(s);
 	return 0;
 }
@@ -191,7 +177,7 @@ static int check_action(struct wf_store *st, const struct wf_record *rec,
 	wf_bind_text(s, 1, wf_json_str(r, "case"));
 	sqlite3_bind_int(s, 2, a->valueint);
 	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		text(kind, sizeof kind, s, 0);
+		wf_col_text(s, 0, kind, sizeof kind);
 	sqlite3_reset(s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return wf_sql_err(st, rc, e);

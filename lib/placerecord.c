@@ -62,21 +62,12 @@ static void fill(cJSON *r, sqlite3_stmt *s)
 cJSON *wf_placement_record(struct wf_store *st, const char *id, int history,
                            struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(st, WF_SQL_PREC_GET, e);
+	sqlite3_stmt *s = wf_sql_row(st, WF_SQL_PREC_GET, id, WF_EX_NOMATCH,
+	                             "placement", e);
 	cJSON *r, *h;
-	int rc;
 
 	if (!s)
 		return NULL;
-	wf_bind_text(s, 1, id);
-	if ((rc = sqlite3_step(s)) != SQLITE_ROW) {
-		sqlite3_reset(s);
-		if (rc == SQLITE_DONE)
-			wf_err_set(e, WF_EX_NOMATCH, "placement '%s' not found", id);
-		else
-			wf_sql_err(st, rc, e);
-		return NULL;
-	}
 	r = cJSON_CreateObject();
 	fill(r, s);
 	sqlite3_reset(s);

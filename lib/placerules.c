@@ -7,7 +7,6 @@
  * by its employees; and, when one starts, whether a case's placements may
  * run at once.
  */
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -28,20 +27,6 @@ static int num(const cJSON *obj, const char *name, int dflt)
 	return cJSON_IsNumber(v) ? v->valueint : dflt;
 }
 
-static void broke(cJSON *broken, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-static void broke(cJSON *broken, const char *fmt, ...)
-{
-	char buf[512];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(buf, sizeof buf, fmt, ap);
-	va_end(ap);
-	cJSON_AddItemToArray(broken, cJSON_CreateString(buf));
-}
-
 /* "a" or "an" before a kind: an internship, a work_grant. */
 static const char *an(const char *word)
 {
@@ -57,7 +42,7 @@ static void kind_allowed(const cJSON *prog, const struct wf_placement *p,
 	cJSON_ArrayForEach(c, list)
 		if (cJSON_IsString(c) && !strcmp(c->valuestring, p->type))
 			return;
-	broke(broken, "type: programme '%s' does not offer %s placements",
+	wf_json_addf(broken, "type: programme '%s' does not offer %s placements",
 	      wf_json_str(prog, "id"), p->type);
 }
 
@@ -90,16 +75,16 @@ static void duration(const cJSON *prog, const struct wf_placement *p,
 	wf_date_parse(p->start, &s);
 	wf_date_parse(p->end, &e);
 	if (e < s) {
-		broke(broken, "end: %s is before the start %s", p->end, p->start);
+		wf_json_addf(broken, "end: %s is before the start %s", p->end, p->start);
 		return;
 	}
 	if (max && e > wf_date_add_months(s, max) - 1) {
 		wf_date_format(wf_date_add_months(s, max) - 1, last);
-		broke(broken, "end: %s..%s is longer than %d months, the longest "
+		wf_json_addf(broken, "end: %s..%s is longer than %d months, the longest "
 		      "%s%s (end by %s)", p->start, p->end, max, p->type, why, last);
 	}
 	if (min && e < wf_date_add_months(s, min) - 1)
-		broke(broken, "end: %s..%s is shorter than %d months, the shortest "
+		wf_json_addf(broken, "end: %s..%s is shorter than %d months, the shortest "
 		      "%s", p->start, p->end, min, p->type);
 }
 
@@ -127,13 +112,13 @@ static void stipend(const cJSON *prog, const struct wf_placement *p,
 		return;
 	wf_money_format(least, b, sizeof b);
 	if (p->stipend < 0) {
-		broke(broken, "stipend: %s %s pays at least %s a month%s",
+		wf_json_addf(broken, "stipend: %s %s pays at least %s a month%s",
 		      an(p->type), p->type, b, what);
 		return;
 	}
 	wf_money_format(p->stipend, a, sizeof a);
 	if (p->stipend < least)
-		broke(broken, "stipend: %s is below the least of %s a month for "
+		wf_json_addf(broken, "stipend: %s is below the least of %s a month for "
 		      "%s %s%s", a, b, an(p->type), p->type, what);
 }
 
@@ -144,10 +129,10 @@ static void hours(const cJSON *prog, const struct wf_placement *p,
 	int min = num(rule(prog, p->type, "hours_week"), "min", 0);
 
 	if (max && p->hours_week > max)
-		broke(broken, "hours_week: %d is more than %d hours a week, the most "
+		wf_json_addf(broken, "hours_week: %d is more than %d hours a week, the most "
 		      "for %s %s", p->hours_week, max, an(p->type), p->type);
 	if (min && p->hours_week && p->hours_week < min)
-		broke(broken, "hours_week: %d is fewer than %d hours a week, the "
+		wf_json_addf(broken, "hours_week: %d is fewer than %d hours a week, the "
 		      "least for %s %s", p->hours_week, min, an(p->type), p->type);
 }
 
@@ -191,7 +176,7 @@ static int host_capacity(struct wf_store *st, const cJSON *prog,
 	if (!tiers || !counted(prog, p->type))
 		return 0;
 	if (p->employees < 0) {
-		broke(broken, "host: '%s' has no employee count, which the trainee "
+		wf_json_addf(broken, "host: '%s' has no employee count, which the trainee "
 		      "limit needs (record it with 'wf org add --id %s ... "
 		      "--employees N')", p->host, p->host);
 		return 0;
@@ -209,7 +194,7 @@ static int host_capacity(struct wf_store *st, const cJSON *prog,
 		return wf_sql_err(st, rc, e);
 	cap = capacity(tiers, p->employees);
 	if (cap >= 0 && n > cap)
-		broke(broken, "host: '%s' (%ld employees) may have %ld trainee%s at "
+		wf_json_addf(broken, "host: '%s' (%ld employees) may have %ld trainee%s at "
 		      "once; %ld already overlap %s..%s", p->host, p->employees, cap,
 		      cap == 1 ? "" : "s", n - 1, p->start, p->end);
 	return 0;
@@ -231,7 +216,7 @@ int wf_place_overlap(struct wf_store *st, const cJSON *prog,
 	wf_bind_text(s, 1, p->case_id);
 	wf_bind_text(s, 2, p->id);
 	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		broke(broken, "the case's %s placement '%s' (%s..%s) is still "
+		wf_json_addf(broken, "the case's %s placement '%s' (%s..%s) is still "
 		      "running, and programme '%s' does not allow placements to "
 		      "overlap (end it first)", sqlite3_column_text(s, 1),
 		      sqlite3_column_text(s, 0), sqlite3_column_text(s, 2),

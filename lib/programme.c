@@ -208,20 +208,13 @@ static cJSON *parse_definition(sqlite3_stmt *s, struct wf_err *e)
 cJSON *wf_programme_get(struct wf_store *st, const char *code,
                         struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(st, WF_SQL_PROG_GET, e);
-	cJSON *d = NULL;
-	int rc;
+	sqlite3_stmt *s = wf_sql_row(st, WF_SQL_PROG_GET, code, WF_EX_NOMATCH,
+	                             "programme", e);
+	cJSON *d;
 
 	if (!s)
 		return NULL;
-	wf_bind_text(s, 1, code);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		d = parse_definition(s, e);
-	else if (rc == SQLITE_DONE)
-		wf_err_set(e, WF_EX_NOMATCH, "programme '%s' not found", code);
-	else
-		wf_sql_err(st, rc, e);
+	d = parse_definition(s, e);
 	sqlite3_reset(s);
 	return d;
 }

@@ -98,6 +98,17 @@ void wf_record_reset(struct wf_record *rec)
 	rec->line = rec->col = 0;
 }
 
+void wf_json_addf(cJSON *list, const char *fmt, ...)
+{
+	char buf[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	cJSON_AddItemToArray(list, cJSON_CreateString(buf));
+}
+
 const char *wf_json_str(const cJSON *obj, const char *name)
 {
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, name);

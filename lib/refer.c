@@ -292,13 +292,6 @@ struct facts {
 
 static void facts_of(const cJSON *p, struct facts *f, struct wf_subject *s);
 
-static void text(char *dst, size_t len, sqlite3_stmt *q, int i)
-{
-	const unsigned char *v = sqlite3_column_text(q, i);
-
-	snprintf(dst, len, "%s", v ? (const char *)v : "");
-}
-
 static int facts(struct wf_store *st, const struct wf_case *c,
                  struct facts *f, struct wf_subject *s, wf_day *date,
                  struct wf_err *e)
@@ -313,16 +306,16 @@ static int facts(struct wf_store *st, const struct wf_case *c,
 		sqlite3_reset(q);
 		return wf_sql_err(st, rc, e);
 	}
-	text(f->birth, sizeof f->birth, q, 0);
-	text(f->employment, sizeof f->employment, q, 1);
-	text(f->municipality, sizeof f->municipality, q, 2);
-	text(f->date, sizeof f->date, q, 3);
+	wf_col_text(q, 0, f->birth, sizeof f->birth);
+	wf_col_text(q, 1, f->employment, sizeof f->employment);
+	wf_col_text(q, 2, f->municipality, sizeof f->municipality);
+	wf_col_text(q, 3, f->date, sizeof f->date);
 	sqlite3_reset(q);
 	if (!(q = wf_sql(st, WF_SQL_REFER_CERT_KINDS, e)))
 		return e->code;
 	sqlite3_bind_int64(q, 1, c->referral_id);
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW && k < 4) {
-		text(f->kinds[k], sizeof f->kinds[k], q, 0);
+		wf_col_text(q, 0, f->kinds[k], sizeof f->kinds[k]);
 		f->certs[k] = f->kinds[k];
 		k++;
 	}

@@ -297,6 +297,32 @@ cJSON *wf_col_json(sqlite3_stmt *s, int i)
 	return NULL;
 }
 
+void wf_col_text(sqlite3_stmt *s, int i, char *dst, size_t len)
+{
+	const unsigned char *v = sqlite3_column_text(s, i);
+
+	snprintf(dst, len, "%s", v ? (const char *)v : "");
+}
+
+sqlite3_stmt *wf_sql_row(struct wf_store *st, const char *sql, const char *key,
+                         int missing, const char *what, struct wf_err *e)
+{
+	sqlite3_stmt *s = wf_sql(st, sql, e);
+	int rc;
+
+	if (!s)
+		return NULL;
+	wf_bind_text(s, 1, key);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		return s;
+	sqlite3_reset(s);
+	if (rc == SQLITE_DONE)
+		wf_err_set(e, missing, "%s '%s' not found", what, key);
+	else
+		wf_sql_err(st, rc, e);
+	return NULL;
+}
+
 void wf_col_add(cJSON *obj, const char *name, sqlite3_stmt *s, int i)
 {
 	cJSON *v = wf_col_json(s, i);

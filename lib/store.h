@@ -27,6 +27,13 @@ void wf_bind_text(sqlite3_stmt *s, int i, const char *v);
 void wf_bind_json(sqlite3_stmt *s, int i, const cJSON *v);
 /* A column as a cJSON value (NULL column: NULL pointer). */
 cJSON *wf_col_json(sqlite3_stmt *s, int i);
+/* Column i as text into dst ("" for NULL). */
+void wf_col_text(sqlite3_stmt *s, int i, char *dst, size_t len);
+/* Run sql with the one key and leave the statement on its first row, for
+ * the caller to read and reset; with no row, NULL and e set to missing
+ * with "WHAT 'KEY' not found". */
+sqlite3_stmt *wf_sql_row(struct wf_store *st, const char *sql, const char *key,
+                         int missing, const char *what, struct wf_err *e);
 /* Add column i to obj under name unless it is NULL. */
 void wf_col_add(cJSON *obj, const char *name, sqlite3_stmt *s, int i);
 sqlite3_int64 wf_sql_last_id(struct wf_store *st);

@@ -12,7 +12,6 @@
  * Evaluation explains every rule that fails in words, e.g. "age 35 at
  * 2026-03-02 is not in 0..34 nor 50..".
  */
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -130,18 +129,6 @@ static void list_text(const cJSON *list, char *buf, size_t len)
 			                      c->valuestring);
 }
 
-__attribute__((format(printf, 2, 3)))
-static void reason(cJSON *reasons, const char *fmt, ...)
-{
-	char buf[1024];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(buf, sizeof buf, fmt, ap);
-	va_end(ap);
-	cJSON_AddItemToArray(reasons, cJSON_CreateString(buf));
-}
-
 static int eval_any(const cJSON *alts, const struct wf_subject *s, wf_day on,
                     cJSON *reasons)
 {
@@ -213,14 +200,14 @@ static int eval_rule(const cJSON *v, const struct wf_subject *s, wf_day on,
 		range_text(v, r, sizeof r);
 		wf_date_format(on, date);
 		snprintf(age, sizeof age, "%d", wf_date_age(s->birth, on));
-		reason(reasons, "age %s at %s is not in %s", age, date, r);
+		wf_json_addf(reasons, "age %s at %s is not in %s", age, date, r);
 		return 0;
 	}
 	list_text(v, list, sizeof list);
 	if (!strcmp(v->string, "employment")) {
 		if (in_list(v, s->employment, 0))
 			return 1;
-		reason(reasons, "employment status '%s' is not one of: %s",
+		wf_json_addf(reasons, "employment status '%s' is not one of: %s",
 		       s->employment ? s->employment : "unknown", list);
 		return 0;
 	}
@@ -228,7 +215,7 @@ static int eval_rule(const cJSON *v, const struct wf_subject *s, wf_day on,
 		for (int i = 0; s->certs && s->certs[i]; i++)
 			if (in_list(v, s->certs[i], 0))
 				return 1;
-		reason(reasons, "%s certification among: %s",
+		wf_json_addf(reasons, "%s certification among: %s",
 		       s->certs && s->certs[0] ? "no" : "no certification; needs a",
 		       list);
 		return 0;
@@ -236,7 +223,7 @@ static int eval_rule(const cJSON *v, const struct wf_subject *s, wf_day on,
 	if (!strcmp(v->string, "municipality")) {
 		if (in_list(v, s->municipality, 1))
 			return 1;
-		reason(reasons, "municipality '%s' is not in the programme's area",
+		wf_json_addf(reasons, "municipality '%s' is not in the programme's area",
 		       s->municipality ? s->municipality : "unknown");
 		return 0;
 	}

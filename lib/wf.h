@@ -161,6 +161,9 @@ void wf_text_advance(const char *text, size_t n, long *line, long *col);
 /* Free the tree and positions; the record can be reused. */
 void wf_record_reset(struct wf_record *rec);
 
+/* Append a formatted string to the list (a reason, a broken rule). */
+void wf_json_addf(cJSON *list, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
 /* The string value of member name of obj, or NULL. */
 const char *wf_json_str(const cJSON *obj, const char *name);
 /* The value at a dotted path ("person.tax_code"), or NULL. */
