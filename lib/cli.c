@@ -206,7 +206,8 @@ static void sub_help(FILE *f, const struct wf_cmd *cmd,
 	for (int t = 0; sub->opts[t]; t++)
 		for (const struct wf_opt *o = sub->opts[t]; o->lng; o++)
 			opt_help(f, o);
-	fprintf(f, "\nSee %s(1).\n", cmd->name);
+	/* A group's page is its program's: wf case -> wf(1). */
+	fprintf(f, "\nSee %.*s(1).\n", (int)strcspn(cmd->name, " "), cmd->name);
 }
 
 static void cmd_help(FILE *f, const struct wf_cmd *cmd)
@@ -218,8 +219,8 @@ static void cmd_help(FILE *f, const struct wf_cmd *cmd)
 	fprintf(f, "\noptions:\n");
 	for (const struct wf_opt *o = top_opts; o->lng; o++)
 		opt_help(f, o);
-	fprintf(f, "\n'%s <command> --help' tells more; see %s(1).\n", cmd->name,
-	        cmd->name);
+	fprintf(f, "\n'%s <command> --help' tells more; see %.*s(1).\n",
+	        cmd->name, (int)strcspn(cmd->name, " "), cmd->name);
 }
 
 /* --complete WORD...: words for the shell completions. The words are

@@ -22,6 +22,7 @@ load helpers
 	run --separate-stderr wf programme load -h
 	[ "$status" -eq 0 ]
 	[ "${lines[0]}" = "usage: wf programme load [options] [FILE...]" ]
+	[ "${lines[-1]}" = "See wf(1)." ]
 }
 
 @test "every command: --version and -V" {
