@@ -151,7 +151,6 @@ static cJSON *from_flags(const struct wf_cli *cli)
 
 static int cmd_add(struct wf_cli *cli, struct wf_err *e)
 {
-	struct wf_place_opts o = { 0 };
 	cJSON *r = from_flags(cli);
 	int rc;
 
@@ -167,8 +166,7 @@ static int cmd_add(struct wf_cli *cli, struct wf_err *e)
 		return wf_cli_record(cli, wf_place_add, r, wf_placement_columns, e);
 	}
 	/* A batch: the same placement for each case id read. */
-	o.tmpl = r;
-	rc = wf_cli_records(cli, wf_place_add, 1, &o, wf_placement_columns, e);
+	rc = wf_cli_template(cli, wf_place_add, r, NULL, wf_placement_columns, e);
 	cJSON_Delete(r);
 	return rc;
 }

@@ -283,6 +283,8 @@ static const struct wf_sub subs[] = {
 	  "(wf-assess)", NULL, NULL, NULL, NULL },
 	{ "place", "...", "Placements: add, start, suspend, resume, end, "
 	  "extend, list, show (wf-place)", NULL, NULL, NULL, NULL },
+	{ "monitor", "...", "Monitoring: log, due, risks, list, show "
+	  "(wf-monitor)", NULL, NULL, NULL, NULL },
 	{ NULL, NULL, NULL, NULL, NULL, NULL, NULL }
 };
 

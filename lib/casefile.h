@@ -100,6 +100,9 @@ int wf_place_load(struct wf_store *st, const char *id, struct wf_placement *p,
 cJSON *wf_placement_record(struct wf_store *st, const char *id, int history,
                            struct wf_err *e);
 
+cJSON *wf_contact_record(struct wf_store *st, sqlite3_int64 id,
+                         struct wf_err *e);
+
 /* People (person.c). */
 int wf_person_resolve(struct wf_ctx *ctx, const cJSON *p, sqlite3_int64 *id,
                       struct wf_err *e);

@@ -267,22 +267,6 @@ static int insert(struct wf_ctx *ctx, const cJSON *r,
 	return wf_sql_done(ctx->st, s, e);
 }
 
-/* A record from the flags' template and the case a record names, for
- * 'wf-assess list | wf-place add --kind ... -'. */
-static cJSON *from_template(const struct wf_record *rec, const cJSON *tmpl,
-                            struct wf_err *e)
-{
-	const char *id = wf_record_case_id(rec, e);
-	cJSON *r;
-
-	if (!id)
-		return NULL;
-	r = cJSON_Duplicate(tmpl, 1);
-	cJSON_DeleteItemFromObjectCaseSensitive(r, "case");
-	cJSON_AddStringToObject(r, "case", id);
-	return r;
-}
-
 static int emit_placement(struct wf_ctx *ctx, const char *id,
                           struct wf_err *e)
 {
@@ -350,21 +334,10 @@ static int add_one(struct wf_ctx *ctx, const struct wf_record *rec, cJSON *r,
 
 int wf_place_add(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e)
 {
-	const struct wf_place_opts *o = ctx->arg;
-	cJSON *r;
-	int rc;
-
-	if (!o || !o->tmpl) {
-		if (!cJSON_IsObject(rec->root))
-			return wf_record_err(rec, rec->root, "", e, WF_EX_DATAERR,
-			                     "expected a placement record");
-		return add_one(ctx, rec, rec->root, e);
-	}
-	if (!(r = from_template(rec, o->tmpl, e)))
-		return e->code;
-	rc = add_one(ctx, rec, r, e);
-	cJSON_Delete(r);
-	return rc;
+	if (!cJSON_IsObject(rec->root))
+		return wf_record_err(rec, rec->root, "", e, WF_EX_DATAERR,
+		                     "expected a placement record");
+	return add_one(ctx, rec, rec->root, e);
 }
 
 /* ---- the life of a placement ---------------------------------------------- */

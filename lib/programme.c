@@ -23,6 +23,8 @@ static const char *const prog_kinds[] = { "programme", NULL };
 static const struct wf_field monitoring_fields[] = {
 	{ "every_days", WF_T_INT, 0, NULL, NULL, 1, 366 },
 	{ "with", WF_T_ENUMS, 0, wf_parties, NULL, 0, 0 },
+	{ "after_hire_days", WF_T_INTS, 0, NULL, NULL, 1, 3660 },
+	{ "after_hire_with", WF_T_ENUMS, 0, wf_parties, NULL, 0, 0 },
 	{ NULL, 0, 0, NULL, NULL, 0, 0 }
 };
 static const struct wf_schema monitoring_schema = { NULL, monitoring_fields };

@@ -335,3 +335,42 @@ int wf_emit_rows(struct wf_ctx *ctx, sqlite3_stmt *s,
 		rc = wf_err_set(e, WF_EX_NOMATCH, "%s", none);
 	return rc;
 }
+
+/* A record from the template and the case another record names. */
+struct template_run {
+	wf_record_fn fn;
+	const cJSON *tmpl;
+	const void *arg;
+};
+
+static int with_template(struct wf_ctx *ctx, struct wf_record *rec,
+                         struct wf_err *e)
+{
+	const struct template_run *t = ctx->arg;
+	const char *id = wf_record_case_id(rec, e);
+	struct wf_record one = { 0 };
+	int rc;
+
+	if (!id)
+		return e->code;
+	one.root = cJSON_Duplicate(t->tmpl, 1);
+	cJSON_DeleteItemFromObjectCaseSensitive(one.root, "case");
+	cJSON_AddStringToObject(one.root, "case", id);
+	one.file = rec->file;
+	one.line = rec->line;
+	one.col = rec->col;
+	ctx->arg = t->arg;
+	rc = t->fn(ctx, &one, e);
+	ctx->arg = t;
+	cJSON_Delete(one.root);
+	free(one.pos);
+	return rc;
+}
+
+int wf_cli_template(struct wf_cli *cli, wf_record_fn fn, const cJSON *tmpl,
+                    const void *arg, const char *deflt, struct wf_err *e)
+{
+	struct template_run t = { fn, tmpl, arg };
+
+	return wf_cli_records(cli, with_template, 1, &t, deflt, e);
+}

@@ -219,6 +219,23 @@ static const char *const migrations[] = {
 	"  recorded_at TEXT NOT NULL,"
 	"  operator TEXT NOT NULL);"
 	"CREATE INDEX case_closure_case ON case_closure(case_id);",
+
+	/* 4: monitoring contacts */
+	"CREATE TABLE contact ("
+	"  id INTEGER PRIMARY KEY,"
+	"  case_id TEXT NOT NULL REFERENCES cases(id),"
+	"  placement_id TEXT REFERENCES placement(id),"
+	"  date TEXT NOT NULL,"
+	"  party TEXT NOT NULL,"              /* person, tutor, family, ... */
+	"  how TEXT NOT NULL,"
+	"  operator TEXT NOT NULL,"           /* who met them */
+	"  provider_id INTEGER REFERENCES organisation(id),"
+	"  risk TEXT,"
+	"  next_steps TEXT, notes TEXT,"
+	"  next_date TEXT,"                   /* the next contact agreed */
+	"  recorded_at TEXT NOT NULL,"
+	"  recorded_by TEXT NOT NULL);"
+	"CREATE INDEX contact_case ON contact(case_id, party, date);",
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

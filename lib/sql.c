@@ -477,3 +477,62 @@ const char WF_SQL_CLOSE_TIMELINE[] =
 	" UNION ALL SELECT effective_date, 7, 'case', status, NULL, note, id"
 	"  FROM case_status WHERE case_id = ?1 AND status <> 'referred'"
 	" ORDER BY 1, 2, 7";
+
+/* ---- monitor.c, due.c ---------------------------------------------------- */
+
+const char WF_SQL_MON_INSERT[] =
+	"INSERT INTO contact (case_id, placement_id, date, party, how, operator,"
+	" provider_id, risk, next_steps, notes, next_date, recorded_at,"
+	" recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+const char WF_SQL_MON_PLACEMENT_CASE[] =
+	"SELECT case_id FROM placement WHERE id = ?";
+
+const char WF_SQL_MON_GET[] =
+	"SELECT k.id, k.case_id, k.placement_id, k.date, k.party, k.how,"
+	" k.operator, o.code, k.risk, k.next_steps, k.notes, k.next_date"
+	" FROM contact k LEFT JOIN organisation o ON o.id = k.provider_id"
+	" WHERE k.id = ?";
+
+const char WF_SQL_MON_OF_CASE[] =
+	"SELECT id FROM contact WHERE case_id = ? ORDER BY date, id";
+
+const char WF_SQL_MON_LIST[] =
+	"SELECT id FROM contact WHERE (?1 IS NULL OR case_id = ?1)"
+	" AND (?2 IS NULL OR party = ?2) AND (?3 IS NULL OR operator = ?3)"
+	" AND (?4 IS NULL OR date >= ?4) AND (?5 IS NULL OR date <= ?5)"
+	" ORDER BY date, id";
+
+/* The latest contact that judged the risk, for each case not closed. */
+const char WF_SQL_MON_RISKS[] =
+	"SELECT k.id, k.risk FROM contact k JOIN cases c ON c.id = k.case_id"
+	" WHERE k.risk IS NOT NULL AND c.status <> 'closed'"
+	" AND c.status <> 'rejected' AND c.status <> 'withdrawn'"
+	" AND c.status <> 'ineligible'"
+	" AND NOT EXISTS (SELECT 1 FROM contact k2 WHERE k2.case_id = k.case_id"
+	"  AND k2.risk IS NOT NULL"
+	"  AND (k2.date > k.date OR (k2.date = k.date AND k2.id > k.id)))"
+	" ORDER BY k.date DESC, k.id DESC";
+
+/* Cases opened by ?1, with their status as of ?1 and their programme. */
+const char WF_SQL_DUE_CASES[] =
+	"SELECT c.id, p.code, pe.first_name, pe.last_name,"
+	" (SELECT s.status FROM case_status s WHERE s.case_id = c.id"
+	"  AND s.effective_date <= ?1 ORDER BY s.effective_date DESC, s.id DESC"
+	"  LIMIT 1),"
+	" (SELECT s.operator FROM case_status s WHERE s.case_id = c.id"
+	"  ORDER BY s.id LIMIT 1)"
+	" FROM cases c JOIN programme p ON p.id = c.programme_id"
+	" JOIN person pe ON pe.id = c.person_id WHERE c.opened_on <= ?1"
+	" ORDER BY c.id";
+
+const char WF_SQL_DUE_PLACEMENTS[] =
+	"SELECT id, type FROM placement WHERE case_id = ? ORDER BY rowid";
+
+const char WF_SQL_DUE_PSTATUS[] =
+	"SELECT status, effective_date FROM placement_status"
+	" WHERE placement_id = ?1 AND effective_date <= ?2 ORDER BY id";
+
+const char WF_SQL_DUE_CONTACTS[] =
+	"SELECT date, party, next_date, operator FROM contact"
+	" WHERE case_id = ?1 AND date <= ?2 ORDER BY date, id";

@@ -109,5 +109,16 @@ extern const char WF_SQL_CLOSE_ADD[];
 extern const char WF_SQL_CLOSE_BEFORE[];
 extern const char WF_SQL_CLOSE_LAST[];
 extern const char WF_SQL_CLOSE_TIMELINE[];
+/* monitor.c, due.c */
+extern const char WF_SQL_MON_INSERT[];
+extern const char WF_SQL_MON_PLACEMENT_CASE[];
+extern const char WF_SQL_MON_GET[];
+extern const char WF_SQL_MON_OF_CASE[];
+extern const char WF_SQL_MON_LIST[];
+extern const char WF_SQL_MON_RISKS[];
+extern const char WF_SQL_DUE_CASES[];
+extern const char WF_SQL_DUE_PLACEMENTS[];
+extern const char WF_SQL_DUE_PSTATUS[];
+extern const char WF_SQL_DUE_CONTACTS[];
 
 #endif

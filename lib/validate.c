@@ -191,6 +191,13 @@ static int check_list(const struct wf_record *rec, cJSON *list,
 		} else if (f->type == WF_T_ENUMS) {
 			if (!enum_ok(c, f->enums))
 				return bad_enum(rec, c, sub, f->enums, e);
+		} else if (f->type == WF_T_INTS) {
+			if (!cJSON_IsNumber(c) ||
+			    c->valuedouble != (double)(long long)c->valuedouble ||
+			    c->valuedouble < f->min || c->valuedouble > f->max)
+				return wf_record_err(rec, c, sub, e, WF_EX_DATAERR,
+				                     "expected a whole number in %ld..%ld",
+				                     f->min, f->max);
 		} else if (!to_text(c)) {
 			return wf_record_err(rec, c, sub, e, WF_EX_DATAERR,
 			                     "expected text");
@@ -253,6 +260,7 @@ static int check_value(const struct wf_record *rec, cJSON *v,
 	case WF_T_LIST:
 	case WF_T_ENUMS:
 	case WF_T_STRINGS:
+	case WF_T_INTS:
 		if (f->type == WF_T_LIST && !cJSON_IsArray(v) && !cJSON_IsObject(v))
 			return wf_record_err(rec, v, path, e, WF_EX_DATAERR,
 			                     "expected a list");

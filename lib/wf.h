@@ -240,6 +240,7 @@ enum wf_type {
 	WF_T_ENUM,     /* one of enums */
 	WF_T_ENUMS,    /* a list of enums (a single one is accepted) */
 	WF_T_STRINGS,  /* a list of strings (a single one is accepted) */
+	WF_T_INTS,     /* a list of whole numbers in [min, max] */
 	WF_T_OBJECT,   /* a mapping checked against sub */
 	WF_T_LIST,     /* a list of mappings checked against sub */
 	WF_T_TAXCODE,  /* codice fiscale, normalised to upper case */
@@ -457,6 +458,11 @@ int wf_cli_records(struct wf_cli *cli, wf_record_fn fn, int ids,
  * from first on are the input files. */
 int wf_cli_check(struct wf_cli *cli, wf_record_fn fn, int first,
                  const void *arg, const char *deflt, struct wf_err *e);
+/* The same record, built from flags (tmpl), for each case id read: the
+ * batch form ('wf-assess list | wf-place add --kind ... -'). fn sees arg
+ * as ctx->arg. */
+int wf_cli_template(struct wf_cli *cli, wf_record_fn fn, const cJSON *tmpl,
+                    const void *arg, const char *deflt, struct wf_err *e);
 /* The same for one record built from the command line's flags (taken
  * over and freed). */
 int wf_cli_record(struct wf_cli *cli, wf_record_fn fn, cJSON *given,
@@ -625,7 +631,6 @@ extern const char wf_placement_columns[];
 
 /* Options of the wf-place subcommands. */
 struct wf_place_opts {
-	cJSON *tmpl;          /* add: a placement from flags, for each case */
 	const char *action;   /* start, suspend, resume, end */
 	const char *date;     /* --date; NULL: today */
 	const char *outcome;  /* end: completed, interrupted, hired */
@@ -640,8 +645,7 @@ struct wf_place_filter {
 	char from[11], until[11];   /* --ending-within as dates, by the check */
 };
 
-/* Add a placement from a record (or, with opts->tmpl, from the template
- * for the case the record names); checked against the programme's rules,
+/* Add a placement from a record; checked against the programme's rules,
  * every broken one named. */
 int wf_place_add(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e);
 /* Start, suspend, resume or end the placement a record names. */
@@ -683,6 +687,36 @@ int wf_case_timeline(struct wf_ctx *ctx, const void *unused, struct wf_err *e);
  * end_placements), or reopen it to the status it had before. */
 int wf_case_close(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e);
 int wf_case_reopen(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e);
+
+/* ---- monitor.c, due.c: step 4 ----------------------------------------------- */
+
+extern const char *const wf_contact_ways[];
+extern const char *const wf_risk_levels[];
+extern const char wf_contact_columns[];
+
+/* Filters of wf-monitor list. */
+struct wf_contact_filter {
+	const char *case_id, *with, *operator_, *since, *until;
+};
+/* What wf-monitor due lists: items due on or before limit, as of on. */
+struct due_filter {
+	wf_day on, limit;
+	int overdue;                 /* only those due before on */
+	const char *with, *operator_;
+};
+
+/* Record a contact (case, date, with, how, operator, risk, next...). */
+int wf_monitor_log(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e);
+int wf_monitor_list(struct wf_ctx *ctx, const void *filter, struct wf_err *e);
+/* Emit each operand: a contact by its number, or all of a case's. */
+int wf_monitor_show(struct wf_ctx *ctx, const void *unused, struct wf_err *e);
+/* Emit, for each open case, the latest risk seen if at or above level
+ * (a string; NULL: high). */
+int wf_monitor_risks(struct wf_ctx *ctx, const void *level, struct wf_err *e);
+/* Emit what is due (see due.c), by due date; WF_EX_NOMATCH when nothing. */
+int wf_monitor_due(struct wf_ctx *ctx, const void *filter, struct wf_err *e);
+/* The rank of a risk level (low 0, medium 1, high 2), -1 if unknown. */
+int wf_risk_rank(const char *level);
 
 /* The case id a record names: the string of a bare id, "id" of a case
  * record, else its "case" member. NULL with e set when none. */

@@ -1,0 +1,195 @@
+/*
+ * wf-monitor - step 4 of the path, all along it: monitoring contacts, and
+ * what is due. 'log' reads contact records, or takes one from flags for
+ * each case named; 'due' prints what is due as of a date and exits 1 when
+ * nothing is, for cron; 'risks', 'list' and 'show' print. The rules are
+ * in lib/ (monitor.c, due.c).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "wf.h"
+
+static const char *const parties[] = { "person", "tutor", "family",
+                                       "referrer", "employer", NULL };
+static const char *const ways[] = { "in_person", "phone", "video", NULL };
+static const char *const levels[] = { "low", "medium", "high", NULL };
+
+static const struct wf_opt log_opts[] = {
+	{ "with", 0, "PARTY", "who was met: person, tutor, family, referrer, "
+	  "employer (instead of records)", parties },
+	{ "date", 0, "DATE", "when (default: today)", NULL },
+	{ "how", 0, "HOW", "in_person (default), phone or video", ways },
+	{ "operator", 0, "NAME", "who met them (default: the operator)", NULL },
+	{ "placement", 0, "PLACEMENT", "the placement it was about", NULL },
+	{ "provider", 0, "CODE", "the organisation that held it, if another",
+	  NULL },
+	{ "risk", 0, "LEVEL", "retention risk seen: low, medium, high", levels },
+	{ "next-steps", 0, "TEXT", "what was agreed", NULL },
+	{ "notes", 0, "TEXT", "notes", NULL },
+	{ "next", 0, "DATE", "the next contact agreed", NULL },
+	{ NULL, 0, NULL, NULL, NULL }
+};
+
+static const struct wf_opt due_opts[] = {
+	{ "on", 0, "DATE", "as of DATE (default: today)", NULL },
+	{ "within", 0, "DAYS", "also what falls due within DAYS (7d)", NULL },
+	{ "overdue", 0, NULL, "only what is overdue", NULL },
+	{ "operator", 0, "NAME", "only the cases of this operator", NULL },
+	{ "with", 0, "PARTY", "only contacts with this party", parties },
+	{ NULL, 0, NULL, NULL, NULL }
+};
+
+static const struct wf_opt risks_opts[] = {
+	{ "level", 0, "LEVEL", "at or above this level (default: high)",
+	  levels },
+	{ NULL, 0, NULL, NULL, NULL }
+};
+
+static const struct wf_opt list_opts[] = {
+	{ "case", 0, "CASE", "contacts of this case", NULL },
+	{ "with", 0, "PARTY", "contacts with this party", parties },
+	{ "operator", 0, "NAME", "contacts by this operator", NULL },
+	{ "since", 0, "DATE", "on or after DATE", NULL },
+	{ "until", 0, "DATE", "on or before DATE", NULL },
+	{ NULL, 0, NULL, NULL, NULL }
+};
+
+static const struct wf_opt *const log_tables[] = { wf_opts_common,
+                                                   wf_opts_write, log_opts,
+                                                   NULL };
+static const struct wf_opt *const due_tables[] = { wf_opts_common, due_opts,
+                                                   NULL };
+static const struct wf_opt *const risks_tables[] = { wf_opts_common,
+                                                     risks_opts, NULL };
+static const struct wf_opt *const list_tables[] = { wf_opts_common,
+                                                    list_opts, NULL };
+static const struct wf_opt *const read_tables[] = { wf_opts_common, NULL };
+
+static const char due_columns[] =
+	"case,person,due,with,reason,last_contact,operator";
+
+/* The contact the flags describe, for each case named. */
+static cJSON *from_flags(const struct wf_cli *cli)
+{
+	static const char *const map[][2] = {
+		{ "with", "with" }, { "how", "how" }, { "operator", "operator" },
+		{ "placement", "placement" }, { "provider", "provider" },
+		{ "risk", "risk" }, { "next-steps", "next_steps" },
+		{ "notes", "notes" }, { "next", "next" }
+	};
+	cJSON *r = cJSON_CreateObject();
+	const char *v;
+	char today[11];
+
+	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+		if ((v = wf_cli_opt(cli, map[i][0])))
+			cJSON_AddStringToObject(r, map[i][1], v);
+	wf_date_format(wf_date_today(), today);
+	v = wf_cli_opt(cli, "date");
+	cJSON_AddStringToObject(r, "date", v ? v : today);
+	return r;
+}
+
+static int cmd_log(struct wf_cli *cli, struct wf_err *e)
+{
+	cJSON *r;
+	int rc;
+
+	if (!wf_cli_opt(cli, "with"))
+		return wf_cli_records(cli, wf_monitor_log, 0, NULL,
+		                      wf_contact_columns, e);
+	r = from_flags(cli);
+	rc = wf_cli_template(cli, wf_monitor_log, r, NULL, wf_contact_columns, e);
+	cJSON_Delete(r);
+	return rc;
+}
+
+/* "7d" or "7": a number of days. */
+static int days(const char *s, long *n)
+{
+	char *end;
+
+	*n = strtol(s, &end, 10);
+	return end != s && *n >= 0 && (!*end || !strcmp(end, "d")) ? 0 : -1;
+}
+
+static int cmd_due(struct wf_cli *cli, struct wf_err *e)
+{
+	struct due_filter f = { 0 };
+	const char *on = wf_cli_opt(cli, "on"), *within = wf_cli_opt(cli, "within");
+	long n = 0;
+
+	if (cli->nargs)
+		return wf_err_set(e, WF_EX_USAGE, "due takes no operands: '%s'",
+		                  cli->args[0]);
+	f.on = wf_date_today();
+	if (on && wf_date_parse(on, &f.on) < 0)
+		return wf_err_set(e, WF_EX_USAGE, "--on: '%s' is not a date "
+		                  "(YYYY-MM-DD)", on);
+	if (within && days(within, &n) < 0)
+		return wf_err_set(e, WF_EX_USAGE, "--within: '%s' is not a number "
+		                  "of days (7d)", within);
+	f.limit = f.on + n;
+	f.overdue = wf_cli_opt(cli, "overdue") != NULL;
+	f.with = wf_cli_opt(cli, "with");
+	f.operator_ = wf_cli_opt(cli, "operator");
+	return wf_cli_query(cli, wf_monitor_due, &f, due_columns, 0, e);
+}
+
+static int cmd_risks(struct wf_cli *cli, struct wf_err *e)
+{
+	const char *level = wf_cli_opt(cli, "level");
+
+	if (level && wf_risk_rank(level) < 0)
+		return wf_err_set(e, WF_EX_USAGE, "--level: '%s' is not one of: low, "
+		                  "medium, high", level);
+	return wf_cli_query(cli, wf_monitor_risks, level,
+	                    "case,date,risk,with,operator,next_steps", 0, e);
+}
+
+static int cmd_list(struct wf_cli *cli, struct wf_err *e)
+{
+	struct wf_contact_filter f = {
+		wf_cli_opt(cli, "case"), wf_cli_opt(cli, "with"),
+		wf_cli_opt(cli, "operator"), wf_cli_opt(cli, "since"),
+		wf_cli_opt(cli, "until")
+	};
+	struct wf_case_filter dates = { NULL, NULL, NULL, f.since, f.until, NULL };
+	int rc;
+
+	if (cli->nargs)
+		return wf_err_set(e, WF_EX_USAGE, "list takes no operands: '%s'",
+		                  cli->args[0]);
+	if ((rc = wf_case_filter_check(&dates, e)))
+		return rc;
+	return wf_cli_query(cli, wf_monitor_list, &f, wf_contact_columns, 0, e);
+}
+
+static int cmd_show(struct wf_cli *cli, struct wf_err *e)
+{
+	return wf_cli_query(cli, wf_monitor_show, NULL, wf_contact_columns, 0, e);
+}
+
+static const struct wf_sub subs[] = {
+	{ "log", "[FILE...]|CASE...", "Record contacts: records, or one from "
+	  "flags for each case named", log_tables, cmd_log, NULL, NULL },
+	{ "due", NULL, "What is due, by date; exit 1 when nothing is",
+	  due_tables, cmd_due, NULL, NULL },
+	{ "risks", NULL, "Open cases whose latest risk is at or above a level",
+	  risks_tables, cmd_risks, NULL, NULL },
+	{ "list", NULL, "List contacts", list_tables, cmd_list, NULL, NULL },
+	{ "show", "CONTACT|CASE...", "Show contacts, or a case's", read_tables,
+	  cmd_show, NULL, NULL },
+	{ NULL, NULL, NULL, NULL, NULL, NULL, NULL }
+};
+
+static const struct wf_cmd cmd = {
+	"wf-monitor", "Monitoring: contacts with the person, the tutor and the "
+	"family, retention risk, and what is due.", subs
+};
+
+int main(int argc, char **argv)
+{
+	return wf_cli_main(&cmd, argc, argv, stdout, stderr, NULL);
+}

@@ -1,0 +1,279 @@
+/*
+ * monitor.c - step 4 of the path, all along it: monitoring contacts with
+ * the person, the host's tutor, the family, the referrer or the employer;
+ * how, by whom, the retention risk seen, the next steps and the next
+ * contact agreed. Contacts feed what is due (due.c) and the risk list.
+ *
+ * Tables: contact.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "casefile.h"
+
+const char *const wf_contact_ways[] = { "in_person", "phone", "video", NULL };
+const char *const wf_risk_levels[] = { "low", "medium", "high", NULL };
+const char wf_contact_columns[] = "id,case,date,with,how,operator,risk";
+
+static const char *const contact_kinds[] = { "contact", NULL };
+static const struct wf_field contact_fields[] = {
+	{ "kind", WF_T_ENUM, 0, contact_kinds, NULL, 0, 0 },
+	{ "id", WF_T_ANY, WF_F_OUTPUT, NULL, NULL, 0, 0 },
+	{ "case", WF_T_STRING, WF_F_REQUIRED, NULL, NULL, 0, 0 },
+	{ "placement", WF_T_STRING, 0, NULL, NULL, 0, 0 },
+	{ "date", WF_T_DATE, WF_F_REQUIRED, NULL, NULL, 0, 0 },
+	{ "with", WF_T_ENUM, WF_F_REQUIRED, wf_parties, NULL, 0, 0 },
+	{ "how", WF_T_ENUM, 0, wf_contact_ways, NULL, 0, 0 },
+	{ "operator", WF_T_STRING, 0, NULL, NULL, 0, 0 },
+	{ "provider", WF_T_STRING, 0, NULL, NULL, 0, 0 },
+	{ "risk", WF_T_ENUM, 0, wf_risk_levels, NULL, 0, 0 },
+	{ "next_steps", WF_T_STRING, 0, NULL, NULL, 0, 0 },
+	{ "notes", WF_T_STRING, 0, NULL, NULL, 0, 0 },
+	{ "next", WF_T_DATE, 0, NULL, NULL, 0, 0 },
+	{ NULL, 0, 0, NULL, NULL, 0, 0 }
+};
+static const struct wf_schema contact_schema = { "contact", contact_fields };
+
+int wf_risk_rank(const char *level)
+{
+	for (int i = 0; wf_risk_levels[i]; i++)
+		if (level && !strcmp(wf_risk_levels[i], level))
+			return i;
+	return -1;
+}
+
+static void contact_row(cJSON *r, sqlite3_stmt *s)
+{
+	static const char *const names[] = { "id", "case", "placement", "date",
+	                                     "with", "how", "operator", "provider",
+	                                     "risk", "next_steps", "notes", "next" };
+
+	cJSON_AddStringToObject(r, "kind", "contact");
+	for (int i = 0; i < 12; i++)
+		wf_col_add(r, names[i], s, i);
+}
+
+cJSON *wf_contact_record(struct wf_store *st, sqlite3_int64 id,
+                         struct wf_err *e)
+{
+	cJSON *r = cJSON_CreateObject();
+
+	if (wf_sql_each(st, WF_SQL_MON_GET, NULL, id, contact_row, r, e)) {
+		cJSON_Delete(r);
+		return NULL;
+	}
+	if (!r->child) {
+		wf_err_set(e, WF_EX_NOMATCH, "contact %lld not found", (long long)id);
+		cJSON_Delete(r);
+		return NULL;
+	}
+	return r;
+}
+
+/* The case must be open on the contact's date: a closed one only takes
+ * contacts dated on or before its closing. */
+static int check_case(struct wf_store *st, const struct wf_record *rec,
+                      const cJSON *r, struct wf_err *e)
+{
+	const char *date = wf_json_str(r, "date");
+	struct wf_case c;
+
+	if (wf_case_load(st, wf_json_str(r, "case"), &c, e))
+		return wf_record_at(rec, wf_json_path(r, "case"), "case", e);
+	if (!wf_status_open(c.status) && strcmp(date, c.status_date) > 0)
+		return wf_record_err(rec, wf_json_path(r, "date"), "date", e,
+		                     WF_EX_DATAERR, "case '%s' is %s since %s: a "
+		                     "contact after that is refused", c.id, c.status,
+		                     c.status_date);
+	return 0;
+}
+
+static int check_contact(struct wf_ctx *ctx, const struct wf_record *rec,
+                         const cJSON *r, long long *provider, struct wf_err *e)
+{
+	const char *date = wf_json_str(r, "date"), *pl, *next = wf_json_str(r,
+	                                                                 "next");
+	char today[11], owner[32] = "";
+	sqlite3_stmt *s;
+	int rc;
+
+	wf_date_format(wf_date_today(), today);
+	if (strcmp(date, today) > 0)
+		return wf_record_err(rec, wf_json_path(r, "date"), "date", e,
+		                     WF_EX_DATAERR, "'%s' is in the future", date);
+	if (next && strcmp(next, date) < 0)
+		return wf_record_err(rec, wf_json_path(r, "next"), "next", e,
+		                     WF_EX_DATAERR, "%s is before the contact's date "
+		                     "%s", next, date);
+	if ((rc = check_case(ctx->st, rec, r, e)))
+		return rc;
+	if ((pl = wf_json_str(r, "placement"))) {
+		if (!(s = wf_sql_row(ctx->st, WF_SQL_MON_PLACEMENT_CASE, pl,
+		                     WF_EX_DATAERR, "placement", e)))
+			return wf_record_at(rec, wf_json_path(r, "placement"),
+			                    "placement", e);
+		wf_col_text(s, 0, owner, sizeof owner);
+		sqlite3_reset(s);
+		if (strcmp(owner, wf_json_str(r, "case")))
+			return wf_record_err(rec, wf_json_path(r, "placement"),
+			                     "placement", e, WF_EX_DATAERR,
+			                     "'%s' is a placement of case '%s', not of "
+			                     "'%s'", pl, owner, wf_json_str(r, "case"));
+	}
+	if (wf_json_str(r, "provider") &&
+	    wf_org_require(ctx->st, wf_json_str(r, "provider"), "provider",
+	                   provider, e))
+		return wf_record_at(rec, wf_json_path(r, "provider"), "provider", e);
+	return 0;
+}
+
+int wf_monitor_log(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e)
+{
+	const cJSON *r = rec->root;
+	const char *how, *op;
+	long long provider = 0;
+	sqlite3_stmt *s;
+	sqlite3_int64 id;
+	cJSON *out;
+	char now[32];
+	int rc;
+
+	if (!cJSON_IsObject(r))
+		return wf_record_err(rec, r, "", e, WF_EX_DATAERR,
+		                     "expected a contact record");
+	if ((rc = wf_validate(rec, rec->root, &contact_schema, "", e)) ||
+	    (rc = check_contact(ctx, rec, r, &provider, e)) ||
+	    !(s = wf_sql(ctx->st, WF_SQL_MON_INSERT, e)))
+		return rc ? rc : e->code;
+	how = wf_json_str(r, "how");
+	op = wf_json_str(r, "operator");
+	wf_timestamp(now, sizeof now);
+	wf_bind_text(s, 1, wf_json_str(r, "case"));
+	wf_bind_text(s, 2, wf_json_str(r, "placement"));
+	wf_bind_text(s, 3, wf_json_str(r, "date"));
+	wf_bind_text(s, 4, wf_json_str(r, "with"));
+	wf_bind_text(s, 5, how ? how : "in_person");
+	wf_bind_text(s, 6, op ? op : ctx->operator_);
+	if (provider)
+		sqlite3_bind_int64(s, 7, provider);
+	wf_bind_text(s, 8, wf_json_str(r, "risk"));
+	wf_bind_text(s, 9, wf_json_str(r, "next_steps"));
+	wf_bind_text(s, 10, wf_json_str(r, "notes"));
+	wf_bind_text(s, 11, wf_json_str(r, "next"));
+	wf_bind_text(s, 12, now);
+	wf_bind_text(s, 13, ctx->operator_);
+	if ((rc = wf_sql_done(ctx->st, s, e)))
+		return rc;
+	id = wf_sql_last_id(ctx->st);
+	if (!(out = wf_contact_record(ctx->st, id, e)))
+		return e->code;
+	rc = wf_audit(ctx, "log", "contact", wf_json_str(r, "case"), out, e);
+	if (!rc)
+		rc = wf_emit(ctx, out, e);
+	cJSON_Delete(out);
+	return rc;
+}
+
+static cJSON *contact_by_text(struct wf_store *st, const char *id,
+                              struct wf_err *e)
+{
+	return wf_contact_record(st, strtoll(id, NULL, 10), e);
+}
+
+int wf_monitor_list(struct wf_ctx *ctx, const void *filter, struct wf_err *e)
+{
+	const struct wf_contact_filter *f = filter;
+	sqlite3_stmt *s = wf_sql(ctx->st, WF_SQL_MON_LIST, e);
+
+	if (!s)
+		return e->code;
+	wf_bind_text(s, 1, f->case_id);
+	wf_bind_text(s, 2, f->with);
+	wf_bind_text(s, 3, f->operator_);
+	wf_bind_text(s, 4, f->since);
+	wf_bind_text(s, 5, f->until);
+	return wf_emit_rows(ctx, s, contact_by_text, "no contacts match", e);
+}
+
+int wf_monitor_show(struct wf_ctx *ctx, const void *unused, struct wf_err *e)
+{
+	int rc = 0, missing = 0;
+
+	(void)unused;
+	if (ctx->cli->nargs == 0)
+		return wf_err_set(e, WF_EX_USAGE, "show needs a contact or a case");
+	for (int i = 0; i < ctx->cli->nargs && !rc; i++) {
+		const char *a = ctx->cli->args[i];
+		sqlite3_stmt *s;
+
+		if (!strchr(a, '-')) {
+			cJSON *r = contact_by_text(ctx->st, a, e);
+
+			if (!r && e->code == WF_EX_NOMATCH) {
+				ctx->diag(ctx, e, 0);
+				missing = 1;
+				continue;
+			}
+			rc = r ? wf_emit(ctx, r, e) : e->code;
+			cJSON_Delete(r);
+			continue;
+		}
+		if (!(s = wf_sql(ctx->st, WF_SQL_MON_OF_CASE, e)))
+			return e->code;
+		wf_bind_text(s, 1, a);
+		if ((rc = wf_emit_rows(ctx, s, contact_by_text, "", e)) ==
+		    WF_EX_NOMATCH) {
+			wf_err_set(e, WF_EX_NOMATCH, "case '%s' has no contacts", a);
+			ctx->diag(ctx, e, 0);
+			missing = 1;
+			rc = 0;
+		}
+	}
+	if (!rc && missing) {
+		wf_err_clear(e);
+		rc = WF_EX_NOMATCH;
+	}
+	return rc;
+}
+
+int wf_monitor_risks(struct wf_ctx *ctx, const void *level, struct wf_err *e)
+{
+	sqlite3_stmt *s = wf_sql(ctx->st, WF_SQL_MON_RISKS, e);
+	int least = wf_risk_rank(level ? level : "high"), rc = 0, step;
+	long n = 0;
+	cJSON *ids = cJSON_CreateArray();
+	const cJSON *c;
+
+	if (!s) {
+		cJSON_Delete(ids);
+		return e->code;
+	}
+	while ((step = sqlite3_step(s)) == SQLITE_ROW)
+		if (wf_risk_rank((const char *)sqlite3_column_text(s, 1)) >= least)
+			cJSON_AddItemToArray(ids, cJSON_CreateNumber(
+				(double)sqlite3_column_int64(s, 0)));
+	sqlite3_reset(s);
+	if (step != SQLITE_DONE)
+		rc = wf_sql_err(ctx->st, step, e);
+	cJSON_ArrayForEach(c, ids) {
+		cJSON *r = rc ? NULL : wf_contact_record(ctx->st,
+		                                         (sqlite3_int64)c->valuedouble,
+		                                         e);
+
+		if (!rc && !r)
+			rc = e->code;
+		if (r) {
+			/* The risk record names the case it speaks of. */
+			cJSON_ReplaceItemInObjectCaseSensitive(r, "kind",
+			                                      cJSON_CreateString("risk"));
+			rc = wf_emit(ctx, r, e);
+			n++;
+		}
+		cJSON_Delete(r);
+	}
+	cJSON_Delete(ids);
+	if (!rc && !n)
+		rc = wf_err_set(e, WF_EX_NOMATCH, "no open case at risk %s or above",
+		                wf_risk_levels[least]);
+	return rc;
+}

@@ -1,0 +1,208 @@
+#!/usr/bin/env bats
+# wf-monitor: contacts, what is due (cadence in active days, suspension,
+# agreed dates, hire follow-ups, month ends and leap years, --on), risks,
+# exit codes for cron.
+
+load helpers
+
+# running FIRST: a lombardia-test case with an internship started on
+# 2026-10-01 (a Thursday); prints the case id.
+running() {
+	local id
+	id=$(planned "$1")
+	place "$id" -q
+	wf-place start -q "$id.1" --date 2026-10-01
+	echo "$id"
+}
+
+due() {
+	wf-monitor due -o tsv --fields case,with,due,overdue,reason "$@"
+}
+
+@test "due: every 30 days of placement, counted from its start" {
+	lombardia
+	id=$(running Ada)
+	run -0 due --on 2026-11-22
+	[ "$output" = $'case\twith\tdue\toverdue\treason\n'"$id"$'\tperson\t2026-10-31\ttrue\tevery 30 days\n'"$id"$'\ttutor\t2026-10-31\ttrue\tevery 30 days' ]
+	run -0 wf-monitor due --on 2026-11-22 --with tutor -o json --fields days_overdue
+	[ "$output" = '{"days_overdue":22}' ]
+}
+
+@test "due: a contact restarts that party's clock" {
+	lombardia
+	id=$(running Ada)
+	wf-monitor log -q "$id" --with person --date 2026-11-10
+	run -0 due --on 2026-11-22
+	[ "$output" = $'case\twith\tdue\toverdue\treason\n'"$id"$'\ttutor\t2026-10-31\ttrue\tevery 30 days' ]
+	run -0 due --on 2026-11-22 --within 30d --with person
+	[ "${lines[1]}" = "$id"$'\tperson\t2026-12-10\tfalse\tevery 30 days' ]
+}
+
+@test "due: a suspension stops the clock; nothing is due while suspended" {
+	lombardia
+	id=$(running Ada)
+	wf-place suspend -q "$id.1" --date 2026-10-11
+	run -1 --separate-stderr due --on 2026-10-15 --within 60d
+	[ "$stderr" = "wf-monitor: nothing due by 2026-12-14" ]
+	wf-place resume -q "$id.1" --date 2026-10-21
+	# 9 active days before the suspension, 21 after it: 2026-11-10.
+	run -0 due --on 2026-11-22 --with person
+	[ "${lines[1]}" = "$id"$'\tperson\t2026-11-10\ttrue\tevery 30 days' ]
+}
+
+@test "due: a next contact agreed overrides the cadence" {
+	lombardia
+	id=$(running Ada)
+	wf-monitor log -q "$id" --with tutor --date 2026-11-10 --next 2026-11-20
+	run -0 due --on 2026-11-22 --with tutor
+	[ "${lines[1]}" = "$id"$'\ttutor\t2026-11-20\ttrue\tagreed' ]
+	# An agreed date holds whatever the step, even with no placement.
+	seed
+	wf-refer add -q "$EX/referrals.yaml"
+	wf-monitor log -q 2026-0003 --with family --date 2026-11-15 --next 2026-11-25
+	run -0 due --on 2026-11-22 --within 7d --with family
+	[ "${lines[1]}" = $'2026-0003\tfamily\t2026-11-25\tfalse\tagreed' ]
+}
+
+@test "due: follow-ups at 30, 90 and 180 days after a hire, each met in turn" {
+	lombardia
+	id=$(planned Ada)
+	wf-place add -q --case "$id" --kind hire --host nocount --start 2026-09-07 --end 2027-09-06 --hours 30
+	wf-place start -q "$id.1" --date 2026-09-07
+	wf-monitor log -q "$id" --with person --date 2026-09-10
+	# The person's first follow-up (2026-10-07) is met by the contact of
+	# 2026-09-10; the second falls on 2026-12-06. The employer has had
+	# none: 2026-10-07. A hire has no 30-day cadence.
+	run -0 due --on 2026-11-22
+	[ "$output" = $'case\twith\tdue\toverdue\treason\n'"$id"$'\temployer\t2026-10-07\ttrue\t30 days after the hire' ]
+	run -0 due --on 2026-11-22 --within 30d --with person
+	[ "${lines[1]}" = "$id"$'\tperson\t2026-12-06\tfalse\t90 days after the hire' ]
+	wf-monitor log -q "$id" --with person --date 2026-11-01
+	run -0 due --on 2026-11-22 --within 120d --with person
+	[ "${lines[1]}" = "$id"$'\tperson\t2027-03-06\tfalse\t180 days after the hire' ]
+}
+
+@test "due: across month ends and a leap day" {
+	export WF_TODAY=2028-03-15
+	lombardia
+	id=$(planned Ada)
+	place "$id" --start 2028-01-01 --end 2028-06-30 -q
+	wf-place start -q "$id.1" --date 2028-01-01
+	wf-monitor log -q "$id" --with person --date 2028-01-31
+	# 2028-01-31 + 30 days, February having 29: 2028-03-01.
+	run -0 due --on 2028-03-01 --with person
+	[ "${lines[1]}" = "$id"$'\tperson\t2028-03-01\tfalse\tevery 30 days' ]
+	run -0 wf-monitor due --on 2028-03-02 --with person -o json --fields days_overdue
+	[ "$output" = '{"days_overdue":1}' ]
+	run -1 due --on 2028-02-29 --with person
+}
+
+@test "due: --on in the past sees only what was known then; in the future, what will be late" {
+	lombardia
+	id=$(running Ada)
+	wf-monitor log -q "$id" --with person --date 2026-11-10
+	run -0 due --on 2026-10-20 --within 15d --with person
+	[ "${lines[1]}" = "$id"$'\tperson\t2026-10-31\tfalse\tevery 30 days' ]
+	run -0 due --on 2027-01-15 --with person
+	[ "${lines[1]}" = "$id"$'\tperson\t2026-12-10\ttrue\tevery 30 days' ]
+	run -1 due --on 2026-09-30
+}
+
+@test "due: closed cases have nothing due, from the day they closed" {
+	lombardia
+	id=$(running Ada)
+	wf case close -q "$id" --outcome dropped_out --date 2026-11-15 --end-placements
+	run -1 due --on 2026-11-22
+	run -0 due --on 2026-11-14
+	[ "${#lines[@]}" -eq 3 ]
+}
+
+@test "due: exit 0 when something is listed, 1 when nothing is, for cron" {
+	lombardia
+	run -1 --separate-stderr wf-monitor due --overdue -q
+	[ -z "$output" ]
+	[ -z "$stderr" ]
+	id=$(running Ada)
+	run -0 wf-monitor due --overdue -q
+	[ -z "$output" ]
+	wf-monitor log -q "$id" --with person --date 2026-11-20
+	wf-monitor log -q "$id" --with tutor --date 2026-11-20
+	run -1 wf-monitor due --overdue -q
+	run -0 wf-monitor due --within 30d -q
+}
+
+@test "due: by operator and by party; the design's TSV loop reads case, person, due" {
+	lombardia
+	a=$(running Ada)
+	b=$(planned Bea)
+	place "$b" --host host20 -q
+	wf-place start -q "$b.1" --date 2026-10-01
+	WF_OPERATOR=luca wf-monitor log -q "$a" --with person --date 2026-10-05
+	# Ada's items go to luca, who met her last; Bea's to the referral's.
+	run -0 wf-monitor due --operator luca -o tsv --fields case,with,due
+	[ "$output" = $'case\twith\tdue\n'"$a"$'\ttutor\t2026-10-31\n'"$a"$'\tperson\t2026-11-04' ]
+	run -0 wf-monitor due --operator tester -o tsv --fields case
+	[ "$output" = $'case\n'"$b"$'\n'"$b" ]
+	wf-monitor due -o tsv > "$T/due.tsv"
+	run -0 bash -c 'tail -n +2 "$1" | while IFS=$'"'"'\t'"'"' read -r case person due rest; do echo "$case|$person|$due"; done' _ "$T/due.tsv"
+	[ "${lines[0]}" = "$a|Ada Test|2026-10-31" ]
+	[ "${lines[3]}" = "$a|Ada Test|2026-11-04" ]
+}
+
+@test "log: refused for a closed case after it closed, in the future, with bad values" {
+	lombardia
+	id=$(running Ada)
+	wf case close -q "$id" --outcome moved --date 2026-11-15 --end-placements
+	run -0 wf-monitor log "$id" --with person --date 2026-11-15 -q
+	run -65 --separate-stderr wf-monitor log "$id" --with person --date 2026-11-16
+	[ "$stderr" = "wf-monitor: date: case '$id' is closed since 2026-11-15: a contact after that is refused" ]
+	run -65 --separate-stderr wf-monitor log "$id" --with person --date 2026-11-23
+	[ "$stderr" = "wf-monitor: date: '2026-11-23' is in the future" ]
+	run -65 --separate-stderr wf-monitor log "$id" --with famliy --date 2026-11-10
+	[ "$stderr" = "wf-monitor: with: 'famliy' is not one of: person, tutor, family, referrer, employer (did you mean 'family'?)" ]
+	run -65 --separate-stderr wf-monitor log "$id" --with person --date 2026-11-10 --risk severe
+	[ "$stderr" = "wf-monitor: risk: 'severe' is not one of: low, medium, high" ]
+	[ "$(sql 'SELECT count(*) FROM contact')" = 1 ]
+}
+
+@test "log: a placement of another case is refused; records in a batch" {
+	lombardia
+	a=$(running Ada); b=$(planned Bea)
+	run -65 --separate-stderr wf-monitor log "$b" --with tutor --placement "$a.1" --date 2026-11-10
+	[ "$stderr" = "wf-monitor: placement: '$a.1' is a placement of case '$a', not of '$b'" ]
+	printf '{"case":"%s","date":"2026-11-10","with":"family","how":"phone","provider":"caritas-vigevano","notes":"Family counselling session."}\n{"case":"%s","date":"2026-11-12","with":"tutor","placement":"%s.1","risk":"high","next_steps":"Meet the host with the person."}\n' "$a" "$a" "$a" > "$T/c.jsonl"
+	run -0 wf-monitor log "$T/c.jsonl" -o tsv --fields case,with,how,provider,risk
+	[ "$output" = $'case\twith\thow\tprovider\trisk\n'"$a"$'\tfamily\tphone\tcaritas-vigevano\t\n'"$a"$'\ttutor\tin_person\t\thigh' ]
+}
+
+@test "risks: the latest risk seen of each open case, at or above a level" {
+	lombardia
+	a=$(running Ada); b=$(running Bea)
+	wf-monitor log -q "$a" --with tutor --date 2026-11-01 --risk high
+	wf-monitor log -q "$b" --with person --date 2026-11-02 --risk high
+	wf-monitor log -q "$b" --with person --date 2026-11-09 --risk low --next-steps "Settled in"
+	run -0 wf-monitor risks -o tsv --fields case,date,risk,with
+	[ "$output" = $'case\tdate\trisk\twith\n'"$a"$'\t2026-11-01\thigh\ttutor' ]
+	run -0 wf-monitor risks --level low -o tsv --fields case,risk,next_steps
+	[ "$output" = $'case\trisk\tnext_steps\n'"$b"$'\tlow\tSettled in\n'"$a"$'\thigh\t' ]
+	wf case close -q "$a" --outcome dropped_out --end-placements
+	run -1 --separate-stderr wf-monitor risks
+	[ "$stderr" = "wf-monitor: no open case at risk high or above" ]
+}
+
+@test "list and show: contacts by case, party, operator and dates" {
+	lombardia
+	a=$(running Ada)
+	wf-monitor log -q "$a" --with person --date 2026-11-01
+	WF_OPERATOR=luca wf-monitor log -q "$a" --with tutor --date 2026-11-05 --operator luca
+	run -0 wf-monitor list --with tutor -o tsv --fields id,with,operator
+	[ "$output" = $'id\twith\toperator\n2\ttutor\tluca' ]
+	run -0 wf-monitor list --since 2026-11-02 -o tsv --fields id
+	[ "$output" = $'id\n2' ]
+	run -0 wf-monitor show "$a" -o tsv --fields id,date
+	[ "$output" = $'id\tdate\n1\t2026-11-01\n2\t2026-11-05' ]
+	run -0 wf-monitor show 2 -o json --fields kind,id,case
+	[ "$output" = '{"kind":"contact","id":2,"case":"'"$a"'"}' ]
+	run -1 --separate-stderr wf-monitor show 9
+	[ "$stderr" = "wf-monitor: contact 9 not found" ]
+}
