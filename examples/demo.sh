@@ -41,6 +41,10 @@ run wf-place add "$here"/placement.yaml -o table
 run wf-place start 2026-0005.1 --date 2026-11-20 -o table
 run wf-place attend "$here"/attendance.jsonl -o table
 run wf-place stipends --month 2026-11 -o csv
+# Step 4: keeping in touch, and what is due.
+run wf-monitor log 2026-0005 --with tutor --date 2026-11-21 --how phone --risk medium --next-steps "Check the route to the warehouse with Paolo" --next 2026-12-05 -o table
+run wf-monitor due --within 30d -o table
+run wf-monitor risks --level medium -o table --fields case,date,risk,with,next_steps
 run wf case show 2026-0005 -o table --fields id,status,status_date
 say "wf case show 2026-0005 -o yaml --fields timeline"
 wf case show 2026-0005 -o yaml --fields timeline

@@ -5,7 +5,7 @@
 load helpers
 
 @test "every command: --help prints the usage on stdout, exit 0" {
-	for c in wf wf-refer wf-assess wf-place; do
+	for c in wf wf-refer wf-assess wf-place wf-monitor; do
 		run --separate-stderr "$c" --help
 		[ "$status" -eq 0 ]
 		[[ "${lines[0]}" == "usage: $c <command> [options] [args]" ]]
@@ -188,6 +188,7 @@ load helpers
 	[ "$(comp wf-assess list --decision '')" = "eligible ineligible deferred" ]
 	[ "$(comp wf place end --outcome '')" = "completed interrupted hired" ]
 	[ "$(comp wf case '')" = "show close reopen" ]
+	[ "$(comp wf monitor log --with f)" = "family" ]
 }
 
 @test "a command that wants piped input says so when it finds a terminal" {

@@ -206,3 +206,20 @@ due() {
 	run -1 --separate-stderr wf-monitor show 9
 	[ "$stderr" = "wf-monitor: contact 9 not found" ]
 }
+
+@test "cron: the example script mails the overdue list, and only when there is one" {
+	lombardia
+	printf '#!/bin/sh\n{ echo "to: $3 subject: $2"; cat; } > "%s/mail.out"\n' "$T" > "$T/fakemail"
+	chmod +x "$T/fakemail"
+	script="$BATS_TEST_DIRNAME/../examples/cron/overdue-mail.sh"
+	MAILER="$T/fakemail" run -0 "$script" coord@example.org
+	[ ! -e "$T/mail.out" ]
+	id=$(running Ada)
+	MAILER="$T/fakemail" run -0 "$script" coord@example.org
+	run -0 cat "$T/mail.out"
+	[ "${lines[0]}" = "to: coord@example.org subject: workflow: contacts overdue" ]
+	[[ "${lines[2]}" == "CASE"*"PERSON"*"WITH"*"DUE"* ]]
+	[[ "${lines[3]}" == "$id  Ada Test  person  2026-10-31  22"* ]]
+	MAILER="$T/fakemail" WF_DB="$T/missing.db" run -1 --separate-stderr "$script" coord@example.org
+	[[ "$stderr" == *"overdue-mail: cannot read the store"* ]]
+}
