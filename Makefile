@@ -13,9 +13,9 @@ DATADIR = $(PREFIX)/share
 PKGS = sqlite3 yaml-0.1 libcjson
 CC ?= cc
 
-CMDS = wf wf-refer wf-assess wf-place wf-monitor
+CMDS = wf wf-refer wf-assess wf-place wf-monitor wf-report
 MAN1 = man/wf.1 man/wf-refer.1 man/wf-assess.1 man/wf-place.1 \
-       man/wf-monitor.1
+       man/wf-monitor.1 man/wf-report.1
 MAN7 = man/workflow.7
 
 ifeq ($(SAN),1)

@@ -285,6 +285,8 @@ static const struct wf_sub subs[] = {
 	  "extend, list, show (wf-place)", NULL, NULL, NULL, NULL },
 	{ "monitor", "...", "Monitoring: log, due, risks, list, show "
 	  "(wf-monitor)", NULL, NULL, NULL, NULL },
+	{ "report", "...", "Reports: the final report of a case (wf-report)",
+	  NULL, NULL, NULL, NULL },
 	{ NULL, NULL, NULL, NULL, NULL, NULL, NULL }
 };
 

@@ -46,6 +46,6 @@ run wf-monitor log 2026-0005 --with tutor --date 2026-11-21 --how phone --risk m
 run wf-monitor due --within 30d -o table
 run wf-monitor risks --level medium -o table --fields case,date,risk,with,next_steps
 run wf case show 2026-0005 -o table --fields id,status,status_date
-say "wf case show 2026-0005 -o yaml --fields timeline"
-wf case show 2026-0005 -o yaml --fields timeline
+# Step 5: the final report of the path so far, as the referrer gets it.
+run wf-report case 2026-0005
 printf '\nThe demo store is %s; try: WF_DB=%s wf-refer list -o table\n' "$WF_DB" "$WF_DB"

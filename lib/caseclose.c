@@ -41,7 +41,8 @@ static void closure_row(cJSON *rec, sqlite3_stmt *s)
 }
 
 /* The case record with its closure, if closed, and its timeline. */
-static cJSON *timeline(struct wf_store *st, const char *id, struct wf_err *e)
+cJSON *wf_case_timeline_record(struct wf_store *st, const char *id,
+                               struct wf_err *e)
 {
 	cJSON *rec = wf_case_record(st, id, 0, e), *t;
 	const char *status;
@@ -65,7 +66,7 @@ static cJSON *timeline(struct wf_store *st, const char *id, struct wf_err *e)
 int wf_case_timeline(struct wf_ctx *ctx, const void *unused, struct wf_err *e)
 {
 	(void)unused;
-	return wf_show_each(ctx, timeline, e);
+	return wf_show_each(ctx, wf_case_timeline_record, e);
 }
 
 static int emit_case(struct wf_ctx *ctx, const char *id, struct wf_err *e)
@@ -75,7 +76,7 @@ static int emit_case(struct wf_ctx *ctx, const char *id, struct wf_err *e)
 
 	if (!ctx->out)
 		return 0;
-	if (!(rec = timeline(ctx->st, id, e)))
+	if (!(rec = wf_case_timeline_record(ctx->st, id, e)))
 		return e->code;
 	cJSON_DeleteItemFromObjectCaseSensitive(rec, "timeline");
 	rc = wf_emit(ctx, rec, e);

@@ -103,6 +103,10 @@ cJSON *wf_placement_record(struct wf_store *st, const char *id, int history,
 cJSON *wf_contact_record(struct wf_store *st, sqlite3_int64 id,
                          struct wf_err *e);
 
+/* A case record with its closure and timeline (caseclose.c). */
+cJSON *wf_case_timeline_record(struct wf_store *st, const char *id,
+                               struct wf_err *e);
+
 /* People (person.c). */
 int wf_person_resolve(struct wf_ctx *ctx, const cJSON *p, sqlite3_int64 *id,
                       struct wf_err *e);

@@ -17,8 +17,8 @@ const struct wf_opt wf_opts_common[] = {
 	{ "help", 'h', NULL, "show this help and exit", NULL },
 	{ "db", 0, "PATH", "the store (default: $WF_DB, else "
 	  "$XDG_DATA_HOME/workflow/workflow.db)", NULL },
-	{ "output", 'o', "FORMAT", "yaml, json (JSON Lines), csv, tsv or table",
-	  wf_format_names },
+	{ "output", 'o', "FORMAT", "yaml, json (JSON Lines), csv, tsv, table or "
+	  "md", wf_format_names },
 	{ "fields", 0, "LIST", "fields to print, comma-separated dotted paths",
 	  NULL },
 	{ "quiet", 'q', NULL, "print no records and no warnings; the exit status "

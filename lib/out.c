@@ -28,7 +28,7 @@ struct wf_out {
 };
 
 const char *const wf_format_names[] = { "yaml", "json", "csv", "tsv",
-                                        "table", NULL };
+                                        "table", "md", NULL };
 
 int wf_format_parse(const char *name, enum wf_format *f)
 {
@@ -359,8 +359,27 @@ static void put_tsv(FILE *f, const char *s)
 		putc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, f);
 }
 
+/* A Markdown table cell: pipes escaped, line breaks as spaces. */
+static void put_md(FILE *f, const char *s)
+{
+	for (; *s; s++) {
+		if (*s == '|')
+			putc('\\', f);
+		putc(*s == '\n' || *s == '\r' ? ' ' : *s, f);
+	}
+}
+
 static void put_row(struct wf_out *o, char *const *cells)
 {
+	if (o->fmt == WF_FMT_MD) {
+		for (size_t i = 0; i < o->ncols; i++) {
+			fputs("| ", o->f);
+			put_md(o->f, cells[i]);
+			putc(' ', o->f);
+		}
+		fputs("|\n", o->f);
+		return;
+	}
 	for (size_t i = 0; i < o->ncols; i++) {
 		if (i)
 			putc(o->fmt == WF_FMT_CSV ? ',' : '\t', o->f);
@@ -393,8 +412,11 @@ static int write_row(struct wf_out *o, const cJSON *rec, struct wf_err *e)
 	size_t n = o->ncols;
 	int rc = 0;
 
-	if (o->fmt != WF_FMT_TABLE && o->count == 0)
+	if (o->fmt != WF_FMT_TABLE && o->count == 0) {
 		put_row(o, o->cols);
+		for (size_t i = 0; o->fmt == WF_FMT_MD && i < o->ncols; i++)
+			fputs(i + 1 < o->ncols ? "| --- " : "| --- |\n", o->f);
+	}
 	for (size_t i = 0; i < n; i++) {
 		row[i] = cell_text(wf_json_path(rec, o->cols[i]));
 		if (!row[i])
@@ -477,6 +499,11 @@ int wf_out_record(struct wf_out *o, const cJSON *rec, struct wf_err *e)
 	if (rc == 0)
 		o->count++;
 	return rc;
+}
+
+FILE *wf_out_file(struct wf_out *o)
+{
+	return o->f;
 }
 
 int wf_out_close(struct wf_out *o, struct wf_err *e)

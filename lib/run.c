@@ -64,10 +64,14 @@ int wf_ctx_init(struct wf_ctx *ctx, const struct wf_cli *cli, unsigned flags,
 	}
 	if (!o && (rc = wf_format_default(stdout, &ctx->fmt, e)))
 		return rc;
-	/* A view made for people (a table) is their default at a terminal. */
-	if (!o && cli->sub->tty_format && ctx->fmt == WF_FMT_YAML &&
-	    !getenv("WF_FORMAT"))
-		wf_format_parse(cli->sub->tty_format, &ctx->fmt);
+	/* A view made for people (a table) is their default at a terminal;
+	 * a document (a report in Markdown) is the default everywhere. */
+	if (!o && cli->sub->tty_format && !getenv("WF_FORMAT")) {
+		if (cli->sub->tty_format[0] == '=')
+			wf_format_parse(cli->sub->tty_format + 1, &ctx->fmt);
+		else if (ctx->fmt == WF_FMT_YAML)
+			wf_format_parse(cli->sub->tty_format, &ctx->fmt);
+	}
 	if ((rc = wf_store_path(wf_cli_opt(cli, "db"), path, sizeof path, e)))
 		return rc;
 	return wf_store_open(&ctx->st, path, flags, e);

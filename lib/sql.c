@@ -536,3 +536,13 @@ const char WF_SQL_DUE_PSTATUS[] =
 const char WF_SQL_DUE_CONTACTS[] =
 	"SELECT date, party, next_date, operator FROM contact"
 	" WHERE case_id = ?1 AND date <= ?2 ORDER BY date, id";
+
+/* ---- reportcase.c -------------------------------------------------------- */
+
+const char WF_SQL_RCASE_PROGRAMME[] =
+	"SELECT p.code, p.name FROM cases c JOIN programme p"
+	" ON p.id = c.programme_id WHERE c.id = ?";
+
+const char WF_SQL_RCASE_CONTACTS[] =
+	"SELECT date, party, how, risk, next_steps FROM contact"
+	" WHERE case_id = ? ORDER BY date, id";

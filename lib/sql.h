@@ -120,5 +120,8 @@ extern const char WF_SQL_DUE_CASES[];
 extern const char WF_SQL_DUE_PLACEMENTS[];
 extern const char WF_SQL_DUE_PSTATUS[];
 extern const char WF_SQL_DUE_CONTACTS[];
+/* reportcase.c */
+extern const char WF_SQL_RCASE_PROGRAMME[];
+extern const char WF_SQL_RCASE_CONTACTS[];
 
 #endif

@@ -210,7 +210,7 @@ int wf_yaml_resolve(const char *s, size_t len);
 /* ---- out.c: records out ----------------------------------------------- */
 
 enum wf_format { WF_FMT_YAML, WF_FMT_JSON, WF_FMT_CSV, WF_FMT_TSV,
-                 WF_FMT_TABLE };
+                 WF_FMT_TABLE, WF_FMT_MD };
 
 struct wf_out;
 
@@ -225,6 +225,9 @@ int wf_format_default(FILE *f, enum wf_format *fmt, struct wf_err *e);
  * deflt: the columns tabular formats use when fields is NULL. */
 int wf_out_open(struct wf_out **o, FILE *f, enum wf_format fmt,
                 const char *fields, const char *deflt, struct wf_err *e);
+/* The stream an output writes to, for documents written whole (a
+ * report in Markdown). */
+FILE *wf_out_file(struct wf_out *o);
 /* Write one record. Returns 0 or WF_EX_IOERR. */
 int wf_out_record(struct wf_out *o, const cJSON *rec, struct wf_err *e);
 /* Finish (tables are aligned and written here) and free. */
@@ -348,7 +351,8 @@ struct wf_sub {
 	 * for a command of its own (wf refer -> wf-refer). */
 	int (*run)(struct wf_cli *cli, struct wf_err *e);
 	const struct wf_cmd *group;   /* a group of subcommands instead */
-	const char *tty_format;       /* default on a terminal, if not YAML */
+	const char *tty_format;       /* default on a terminal, if not YAML;
+	                                 "=FORMAT": the default everywhere */
 };
 
 #define WF_CLI_EXEC (-2)  /* wf_cli_parse: the subcommand is a program */
@@ -717,6 +721,14 @@ int wf_monitor_risks(struct wf_ctx *ctx, const void *level, struct wf_err *e);
 int wf_monitor_due(struct wf_ctx *ctx, const void *filter, struct wf_err *e);
 /* The rank of a risk level (low 0, medium 1, high 2), -1 if unknown. */
 int wf_risk_rank(const char *level);
+
+/* ---- reportcase.c, markdown.c: step 5 --------------------------------------- */
+
+/* Emit the final report of each operand case: a Markdown document with
+ * -o md, else the record (kind case_report). */
+int wf_report_case(struct wf_ctx *ctx, const void *unused, struct wf_err *e);
+/* Write the case report record r as a Markdown document. */
+int wf_report_case_md(FILE *f, const cJSON *r);
 
 /* The case id a record names: the string of a bare id, "id" of a case
  * record, else its "case" member. NULL with e set when none. */

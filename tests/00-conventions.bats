@@ -5,7 +5,7 @@
 load helpers
 
 @test "every command: --help prints the usage on stdout, exit 0" {
-	for c in wf wf-refer wf-assess wf-place wf-monitor; do
+	for c in wf wf-refer wf-assess wf-place wf-monitor wf-report; do
 		run --separate-stderr "$c" --help
 		[ "$status" -eq 0 ]
 		[[ "${lines[0]}" == "usage: $c <command> [options] [args]" ]]
@@ -87,9 +87,9 @@ load helpers
 @test "a bad WF_FORMAT -> exit 78; a bad -o -> exit 64" {
 	seed
 	WF_FORMAT=xml run -78 --separate-stderr wf org list
-	[ "$stderr" = "wf: WF_FORMAT: unknown format 'xml' (one of: yaml, json, csv, tsv, table)" ]
+	[ "$stderr" = "wf: WF_FORMAT: unknown format 'xml' (one of: yaml, json, csv, tsv, table, md)" ]
 	run -64 --separate-stderr wf org list -o xml
-	[ "${stderr_lines[0]}" = "wf: unknown format 'xml' (one of: yaml, json, csv, tsv, table)" ]
+	[ "${stderr_lines[0]}" = "wf: unknown format 'xml' (one of: yaml, json, csv, tsv, table, md)" ]
 }
 
 @test "every output format, same fields in the same order" {
@@ -104,6 +104,13 @@ load helpers
 	[ "${lines[0]}" = "ID                ROLES               EMPLOYEES" ]
 	[ "${lines[1]}" = "coop-betania      host                18" ]
 	[ "${lines[2]}" = "caritas-vigevano  provider; referrer  " ]
+}
+
+@test "md: a Markdown table, pipes escaped" {
+	seed
+	wf org add -q --id x --name 'Coop | Rete' --role host --employees 3
+	run -0 wf org show x coop-aironi -o md --fields id,name,employees
+	[ "$output" = $'| id | name | employees |\n| --- | --- | --- |\n| x | Coop \\| Rete | 3 |\n| coop-aironi | Cooperativa Gli Aironi | 9 |' ]
 }
 
 @test "csv quotes what needs quoting; tsv flattens tabs and line breaks" {

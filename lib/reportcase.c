@@ -1,0 +1,176 @@
+/*
+ * reportcase.c - the final report of one path, to share with the person
+ * and the referring service: who, the programme, the referrer, the
+ * timeline, the assessment's summary, the project and plan, each
+ * placement with its host and outcome, the monitoring held, the outcome
+ * and the recommendations given at closing. One record carries it all
+ * (YAML, JSON); in Markdown it reads as a document.
+ */
+#include <string.h>
+
+#include "casefile.h"
+
+static void programme_row(cJSON *r, sqlite3_stmt *s)
+{
+	cJSON *p = cJSON_AddObjectToObject(r, "programme");
+
+	wf_col_add(p, "id", s, 0);
+	wf_col_add(p, "name", s, 1);
+}
+
+static void contact_row(cJSON *list, sqlite3_stmt *s)
+{
+	static const char *const names[] = { "date", "with", "how", "risk",
+	                                     "next_steps" };
+	cJSON *c = cJSON_CreateObject();
+
+	for (int i = 0; i < 5; i++)
+		wf_col_add(c, names[i], s, i);
+	cJSON_AddItemToArray(list, c);
+}
+
+static void placement_id_row(cJSON *list, sqlite3_stmt *s)
+{
+	cJSON_AddItemToArray(list, wf_col_json(s, 0));
+}
+
+/* Move member name of from into to, if there. */
+static void take(cJSON *to, cJSON *from, const char *name)
+{
+	cJSON *v = cJSON_DetachItemFromObjectCaseSensitive(from, name);
+
+	if (v)
+		cJSON_AddItemToObject(to, name, v);
+}
+
+static int placements(struct wf_store *st, cJSON *r, const char *id,
+                      struct wf_err *e)
+{
+	static const char *const keep[] = { "id", "type", "host", "start", "end",
+	                                    "hours_week", "stipend", "status",
+	                                    "status_date", "outcome", "reason",
+	                                    NULL };
+	cJSON *ids = cJSON_CreateArray(), *list = cJSON_CreateArray();
+	const cJSON *p;
+	int rc = wf_sql_each(st, WF_SQL_PREC_OF_CASE, id, 0, placement_id_row,
+	                     ids, e);
+
+	cJSON_ArrayForEach(p, ids) {
+		cJSON *full, *brief;
+
+		if (rc || !(full = wf_placement_record(st, p->valuestring, 0, e))) {
+			rc = rc ? rc : e->code;
+			break;
+		}
+		brief = cJSON_CreateObject();
+		for (int i = 0; keep[i]; i++)
+			take(brief, full, keep[i]);
+		cJSON_AddItemToArray(list, brief);
+		cJSON_Delete(full);
+	}
+	cJSON_Delete(ids);
+	if (!rc && cJSON_GetArraySize(list))
+		cJSON_AddItemToObject(r, "placements", list);
+	else
+		cJSON_Delete(list);
+	return rc;
+}
+
+/* The assessment's summary and the plan, when the case got that far. */
+static int assessment(struct wf_store *st, cJSON *r, const char *id,
+                      struct wf_err *e)
+{
+	cJSON *a = wf_assessment_record(st, id, 0, e), *sum;
+
+	if (!a)
+		return e->code;
+	sum = cJSON_CreateObject();
+	take(sum, a, "skills");
+	take(sum, a, "prerequisites");
+	take(sum, a, "profile");
+	take(sum, a, "decision");
+	if (sum->child)
+		cJSON_AddItemToObject(r, "assessment", sum);
+	else
+		cJSON_Delete(sum);
+	take(r, a, "plan");
+	cJSON_Delete(a);
+	return 0;
+}
+
+static int monitoring(struct wf_store *st, cJSON *r, const char *id,
+                      struct wf_err *e)
+{
+	cJSON *list = cJSON_CreateArray();
+	int rc = wf_sql_each(st, WF_SQL_RCASE_CONTACTS, id, 0, contact_row, list,
+	                     e);
+
+	if (!rc && cJSON_GetArraySize(list))
+		cJSON_AddItemToObject(r, "monitoring", list);
+	else
+		cJSON_Delete(list);
+	return rc;
+}
+
+static cJSON *report_record(struct wf_store *st, const char *id,
+                            struct wf_err *e)
+{
+	cJSON *c = wf_case_timeline_record(st, id, e), *r, *who;
+
+	if (!c)
+		return NULL;
+	r = cJSON_CreateObject();
+	cJSON_AddStringToObject(r, "kind", "case_report");
+	cJSON_AddStringToObject(r, "id", id);
+	cJSON_AddStringToObject(r, "case", id);
+	who = cJSON_AddObjectToObject(r, "person");
+	take(who, cJSON_GetObjectItem(c, "person"), "first_name");
+	take(who, cJSON_GetObjectItem(c, "person"), "last_name");
+	take(who, cJSON_GetObjectItem(c, "person"), "tax_code");
+	if (wf_sql_each(st, WF_SQL_RCASE_PROGRAMME, id, 0, programme_row, r, e)) {
+		cJSON_Delete(c);
+		cJSON_Delete(r);
+		return NULL;
+	}
+	take(r, c, "referrer");
+	take(r, c, "referrer_contact");
+	cJSON_AddItemToObject(r, "referral_date",
+	                      cJSON_DetachItemFromObjectCaseSensitive(c, "date"));
+	take(r, c, "status");
+	take(r, c, "status_date");
+	take(r, c, "reasons");
+	if (assessment(st, r, id, e) || placements(st, r, id, e) ||
+	    monitoring(st, r, id, e)) {
+		cJSON_Delete(c);
+		cJSON_Delete(r);
+		return NULL;
+	}
+	take(r, c, "closure");
+	take(r, c, "timeline");
+	cJSON_Delete(c);
+	return r;
+}
+
+int wf_report_case(struct wf_ctx *ctx, const void *unused, struct wf_err *e)
+{
+	int rc = 0;
+
+	(void)unused;
+	if (ctx->cli->nargs == 0)
+		return wf_err_set(e, WF_EX_USAGE, "case needs a case id");
+	if (ctx->fmt != WF_FMT_MD)
+		return wf_show_each(ctx, report_record, e);
+	for (int i = 0; i < ctx->cli->nargs && !rc; i++) {
+		cJSON *r = report_record(ctx->st, ctx->cli->args[i], e);
+
+		if (!r)
+			return e->code;
+		if (ctx->out) {
+			if (i)
+				fputs("\n---\n\n", wf_out_file(ctx->out));
+			rc = wf_report_case_md(wf_out_file(ctx->out), r);
+		}
+		cJSON_Delete(r);
+	}
+	return rc ? wf_err_set(e, rc, "cannot write the report") : 0;
+}
