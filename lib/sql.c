@@ -546,3 +546,30 @@ const char WF_SQL_RCASE_PROGRAMME[] =
 const char WF_SQL_RCASE_CONTACTS[] =
 	"SELECT date, party, how, risk, next_steps FROM contact"
 	" WHERE case_id = ? ORDER BY date, id";
+
+/* ---- reportviews.c ------------------------------------------------------- */
+
+/* Each case of ?2 (or all) opened by ?1: its status as of ?1, the
+ * operator in charge (who met its person last, else who recorded the
+ * referral), and the dates it reached each step. */
+const char WF_SQL_VIEW_CASES[] =
+	"SELECT c.id,"
+	" (SELECT s.status FROM case_status s WHERE s.case_id = c.id"
+	"  AND s.effective_date <= ?1 ORDER BY s.effective_date DESC, s.id DESC"
+	"  LIMIT 1),"
+	" coalesce((SELECT k.operator FROM contact k WHERE k.case_id = c.id"
+	"  AND k.date <= ?1 ORDER BY k.date DESC, k.id DESC LIMIT 1),"
+	"  (SELECT s.operator FROM case_status s WHERE s.case_id = c.id"
+	"   ORDER BY s.id LIMIT 1)),"
+	" (SELECT min(s.effective_date) FROM case_status s WHERE s.case_id = c.id"
+	"  AND s.status = 'screened' AND s.effective_date <= ?1),"
+	" (SELECT min(s.effective_date) FROM case_status s WHERE s.case_id = c.id"
+	"  AND s.status = 'assessing' AND s.effective_date <= ?1),"
+	" (SELECT min(d.date) FROM decision d WHERE d.case_id = c.id"
+	"  AND d.decision = 'eligible' AND d.date <= ?1),"
+	" (SELECT min(p.agreed_on) FROM plan p WHERE p.case_id = c.id"
+	"  AND p.agreed_on <= ?1),"
+	" (SELECT min(s.effective_date) FROM case_status s WHERE s.case_id = c.id"
+	"  AND s.status = 'placed' AND s.effective_date <= ?1)"
+	" FROM cases c JOIN programme pr ON pr.id = c.programme_id"
+	" WHERE c.opened_on <= ?1 AND (?2 IS NULL OR pr.code = ?2) ORDER BY c.id";

@@ -123,5 +123,7 @@ extern const char WF_SQL_DUE_CONTACTS[];
 /* reportcase.c */
 extern const char WF_SQL_RCASE_PROGRAMME[];
 extern const char WF_SQL_RCASE_CONTACTS[];
+/* reportviews.c */
+extern const char WF_SQL_VIEW_CASES[];
 
 #endif

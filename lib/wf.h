@@ -730,6 +730,17 @@ int wf_report_case(struct wf_ctx *ctx, const void *unused, struct wf_err *e);
 /* Write the case report record r as a Markdown document. */
 int wf_report_case_md(FILE *f, const cJSON *r);
 
+/* Options of the short views. */
+struct wf_view_opts {
+	wf_day on;               /* as of this date */
+	const char *programme;   /* only this programme's cases, or NULL */
+};
+/* The funnel: how many cases reached each step, and left it where. */
+int wf_report_funnel(struct wf_ctx *ctx, const void *opts, struct wf_err *e);
+/* The open cases in each operator's charge, by status. */
+int wf_report_caseload(struct wf_ctx *ctx, const void *opts,
+                       struct wf_err *e);
+
 /* The case id a record names: the string of a bare id, "id" of a case
  * record, else its "case" member. NULL with e set when none. */
 const char *wf_record_case_id(const struct wf_record *rec, struct wf_err *e);

@@ -59,3 +59,29 @@ complete_path() {
 	run -0 wf-report case 2026-0005 2026-0001
 	[[ "$output" == *$'\n---\n\n# Final report: case 2026-0001'* ]]
 }
+
+@test "funnel: cases that reached each step, and where they left, as of a date" {
+	complete_path
+	wf-refer screen -q 2026-0001 2026-0002 2026-0003 2026-0004 --date 2026-11-06
+	wf-refer withdraw -q 2026-0006 --reason moved --date 2026-11-07
+	run -0 wf-report funnel -o tsv
+	# The rejected never reached 'screened'; 0001, 0002 and 0005 did.
+	[ "$output" = $'id\tcases\tpercent\nreferred\t8\t100\nscreened\t3\t38\nassessing\t1\t13\neligible\t1\t13\nplanned\t1\t13\nplaced\t1\t13\nrejected\t2\t25\nwithdrawn\t1\t13\nclosed\t1\t13' ]
+	run -0 wf-report funnel --on 2026-10-10 -o tsv --fields id,cases
+	[ "$output" = $'id\tcases\nreferred\t5\nscreened\t0\nassessing\t0\neligible\t0\nplanned\t0\nplaced\t0' ]
+	run -0 wf-report funnel --programme sil-bergamo -o tsv --fields id,cases
+	[ "${lines[1]}" = $'referred\t3' ]
+	run -1 --separate-stderr wf-report funnel --on 2026-01-01
+	[ "$stderr" = "wf-report: no cases by 2026-01-01" ]
+}
+
+@test "caseload: open cases in each operator's charge, by status" {
+	complete_path
+	wf-refer screen -q 2026-0001 --date 2026-11-06
+	WF_OPERATOR=luca wf-monitor log -q 2026-0001 --with person --date 2026-11-10
+	run -0 wf-report caseload -o tsv --fields operator,cases,referred,screened
+	[ "$output" = $'operator\tcases\treferred\tscreened\nluca\t1\t0\t1\ntester\t6\t6\t0' ]
+	# The day before it closed, 2026-0005 was placed.
+	run -0 wf-report caseload --on 2026-11-21 -o tsv --fields operator,cases,placed
+	[ "$output" = $'operator\tcases\tplaced\nluca\t1\t0\ntester\t7\t1' ]
+}
