@@ -195,45 +195,20 @@ int wf_monitor_list(struct wf_ctx *ctx, const void *filter, struct wf_err *e)
 	return wf_emit_rows(ctx, s, contact_by_text, "no contacts match", e);
 }
 
+/* A contact is a number; a case id has a dash: 2026-0005. */
+static int is_contact(const char *operand)
+{
+	return !strchr(operand, '-');
+}
+
 int wf_monitor_show(struct wf_ctx *ctx, const void *unused, struct wf_err *e)
 {
-	int rc = 0, missing = 0;
+	static const struct wf_case_items items = {
+		is_contact, WF_SQL_MON_OF_CASE, "contacts"
+	};
 
 	(void)unused;
-	if (ctx->cli->nargs == 0)
-		return wf_err_set(e, WF_EX_USAGE, "show needs a contact or a case");
-	for (int i = 0; i < ctx->cli->nargs && !rc; i++) {
-		const char *a = ctx->cli->args[i];
-		sqlite3_stmt *s;
-
-		if (!strchr(a, '-')) {
-			cJSON *r = contact_by_text(ctx->st, a, e);
-
-			if (!r && e->code == WF_EX_NOMATCH) {
-				ctx->diag(ctx, e, 0);
-				missing = 1;
-				continue;
-			}
-			rc = r ? wf_emit(ctx, r, e) : e->code;
-			cJSON_Delete(r);
-			continue;
-		}
-		if (!(s = wf_sql(ctx->st, WF_SQL_MON_OF_CASE, e)))
-			return e->code;
-		wf_bind_text(s, 1, a);
-		if ((rc = wf_emit_rows(ctx, s, contact_by_text, "", e)) ==
-		    WF_EX_NOMATCH) {
-			wf_err_set(e, WF_EX_NOMATCH, "case '%s' has no contacts", a);
-			ctx->diag(ctx, e, 0);
-			missing = 1;
-			rc = 0;
-		}
-	}
-	if (!rc && missing) {
-		wf_err_clear(e);
-		rc = WF_EX_NOMATCH;
-	}
-	return rc;
+	return wf_show_items(ctx, contact_by_text, &items, e);
 }
 
 int wf_monitor_risks(struct wf_ctx *ctx, const void *level, struct wf_err *e)

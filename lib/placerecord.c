@@ -147,43 +147,18 @@ int wf_place_list(struct wf_ctx *ctx, const void *filter, struct wf_err *e)
 	return wf_emit_rows(ctx, s, placement_now, "no placements match", e);
 }
 
+/* A placement id has the case's id and a number: 2026-0005.1. */
+static int is_placement(const char *operand)
+{
+	return strchr(operand, '.') != NULL;
+}
+
 int wf_place_show(struct wf_ctx *ctx, const void *unused, struct wf_err *e)
 {
-	int rc = 0, missing = 0;
+	static const struct wf_case_items items = {
+		is_placement, WF_SQL_PREC_OF_CASE, "placements"
+	};
 
 	(void)unused;
-	if (ctx->cli->nargs == 0)
-		return wf_err_set(e, WF_EX_USAGE, "show needs a placement or a case");
-	for (int i = 0; i < ctx->cli->nargs && !rc; i++) {
-		const char *a = ctx->cli->args[i];
-		sqlite3_stmt *s;
-
-		if (strchr(a, '.')) {
-			cJSON *r = placement_all(ctx->st, a, e);
-
-			if (!r && e->code == WF_EX_NOMATCH) {
-				ctx->diag(ctx, e, 0);
-				missing = 1;
-				continue;
-			}
-			rc = r ? wf_emit(ctx, r, e) : e->code;
-			cJSON_Delete(r);
-			continue;
-		}
-		if (!(s = wf_sql(ctx->st, WF_SQL_PREC_OF_CASE, e)))
-			return e->code;
-		wf_bind_text(s, 1, a);
-		rc = wf_emit_rows(ctx, s, placement_all, "", e);
-		if (rc == WF_EX_NOMATCH) {
-			wf_err_set(e, WF_EX_NOMATCH, "case '%s' has no placements", a);
-			ctx->diag(ctx, e, 0);
-			missing = 1;
-			rc = 0;
-		}
-	}
-	if (!rc && missing) {
-		wf_err_clear(e);
-		rc = WF_EX_NOMATCH;
-	}
-	return rc;
+	return wf_show_items(ctx, placement_all, &items, e);
 }

@@ -277,7 +277,31 @@ int wf_cli_query(struct wf_cli *cli, wf_query_fn fn, const void *arg,
 	return rc;
 }
 
-int wf_show_each(struct wf_ctx *ctx, wf_get_fn get, struct wf_err *e)
+/* One operand: an item by its id, or every item of a case. */
+static int show_one(struct wf_ctx *ctx, const char *a, wf_get_fn get,
+                    const struct wf_case_items *items, struct wf_err *e)
+{
+	sqlite3_stmt *s;
+	cJSON *r;
+	int rc;
+
+	if (!items || items->is_item(a)) {
+		if (!(r = get(ctx->st, a, e)))
+			return e->code;
+		rc = wf_emit(ctx, r, e);
+		cJSON_Delete(r);
+		return rc;
+	}
+	if (!(s = wf_sql(ctx->st, items->sql, e)))
+		return e->code;
+	wf_bind_text(s, 1, a);
+	if ((rc = wf_emit_rows(ctx, s, get, "", e)) == WF_EX_NOMATCH)
+		wf_err_set(e, WF_EX_NOMATCH, "case '%s' has no %s", a, items->what);
+	return rc;
+}
+
+int wf_show_items(struct wf_ctx *ctx, wf_get_fn get,
+                  const struct wf_case_items *items, struct wf_err *e)
 {
 	int rc = 0, missing = 0;
 
@@ -285,22 +309,24 @@ int wf_show_each(struct wf_ctx *ctx, wf_get_fn get, struct wf_err *e)
 		return wf_err_set(e, WF_EX_USAGE, "%s needs %s", ctx->cli->sub->name,
 		                  ctx->cli->sub->operands);
 	for (int i = 0; i < ctx->cli->nargs && !rc; i++) {
-		cJSON *rec = get(ctx->st, ctx->cli->args[i], e);
-
-		if (!rec && e->code == WF_EX_NOMATCH) {
+		rc = show_one(ctx, ctx->cli->args[i], get, items, e);
+		if (rc == WF_EX_NOMATCH) {
 			/* Show the others; say which were not found. */
 			ctx->diag(ctx, e, 0);
 			missing = 1;
-			continue;
+			rc = 0;
 		}
-		rc = rec ? wf_emit(ctx, rec, e) : e->code;
-		cJSON_Delete(rec);
 	}
 	if (!rc && missing) {
 		wf_err_clear(e);
 		rc = WF_EX_NOMATCH;
 	}
 	return rc;
+}
+
+int wf_show_each(struct wf_ctx *ctx, wf_get_fn get, struct wf_err *e)
+{
+	return wf_show_items(ctx, get, NULL, e);
 }
 
 int wf_store_info(struct wf_ctx *ctx, const void *unused, struct wf_err *e)

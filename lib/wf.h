@@ -482,6 +482,15 @@ int wf_cli_query(struct wf_cli *cli, wf_query_fn fn, const void *arg,
 typedef cJSON *(*wf_get_fn)(struct wf_store *st, const char *id,
                             struct wf_err *e);
 int wf_show_each(struct wf_ctx *ctx, wf_get_fn get, struct wf_err *e);
+/* The same where an operand may also be a case, whose items sql (one
+ * parameter, the case id) lists: 'wf-place show 2026-0005'. */
+struct wf_case_items {
+	int (*is_item)(const char *operand);  /* else it is a case id */
+	const char *sql;
+	const char *what;                     /* "placements", for messages */
+};
+int wf_show_items(struct wf_ctx *ctx, wf_get_fn get,
+                  const struct wf_case_items *items, struct wf_err *e);
 /* Create the store if need be and emit what it is (path, schema). */
 int wf_store_info(struct wf_ctx *ctx, const void *unused, struct wf_err *e);
 
