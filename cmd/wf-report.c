@@ -5,6 +5,8 @@
  * 'funnel' and 'caseload' are short views for a terminal. The rules are
  * in lib/ (reportcase.c, markdown.c, reportviews.c).
  */
+#include <stdlib.h>
+
 #include "wf.h"
 
 static const struct wf_opt view_opts[] = {
@@ -13,13 +15,87 @@ static const struct wf_opt view_opts[] = {
 	{ NULL, 0, NULL, NULL, NULL }
 };
 
+static const struct wf_opt period_opts[] = {
+	{ "programme", 0, "CODE", "only this programme's cases", NULL },
+	{ "section", 0, "NAME", "only this section", NULL },
+	{ "min-cell", 0, "N", "show counts from 1 to N-1 as <N", NULL },
+	{ NULL, 0, NULL, NULL, NULL }
+};
+
+static const struct wf_opt monthly_opts[] = {
+	{ "month", 0, "YYYY-MM", "the month (required)", NULL },
+	{ NULL, 0, NULL, NULL, NULL }
+};
+
+static const struct wf_opt range_opts[] = {
+	{ "from", 0, "DATE", "the first day (required)", NULL },
+	{ "to", 0, "DATE", "the last day (required)", NULL },
+	{ NULL, 0, NULL, NULL, NULL }
+};
+
 static const struct wf_opt *const read_tables[] = { wf_opts_common, NULL };
+static const struct wf_opt *const monthly_tables[] = { wf_opts_common,
+                                                       monthly_opts,
+                                                       period_opts, NULL };
+static const struct wf_opt *const range_tables[] = { wf_opts_common,
+                                                     range_opts, period_opts,
+                                                     NULL };
 static const struct wf_opt *const view_tables[] = { wf_opts_common,
                                                     view_opts, NULL };
 
 static int cmd_case(struct wf_cli *cli, struct wf_err *e)
 {
 	return wf_cli_query(cli, wf_report_case, NULL, "id,status", 0, e);
+}
+
+static int period(struct wf_cli *cli, struct wf_period_opts *o,
+                  struct wf_err *e)
+{
+	const char *n = wf_cli_opt(cli, "min-cell");
+	char *end;
+
+	if (cli->nargs)
+		return wf_err_set(e, WF_EX_USAGE, "%s takes no operands: '%s'",
+		                  cli->sub->name, cli->args[0]);
+	o->programme = wf_cli_opt(cli, "programme");
+	o->section = wf_cli_opt(cli, "section");
+	if (n) {
+		o->min_cell = (int)strtol(n, &end, 10);
+		if (*end || o->min_cell < 2 || o->min_cell > 1000)
+			return wf_err_set(e, WF_EX_USAGE, "--min-cell: '%s' is not a "
+			                  "number from 2 to 1000", n);
+	}
+	return wf_cli_query(cli, wf_report_period, o, "section,item,value", 0, e);
+}
+
+static int cmd_monthly(struct wf_cli *cli, struct wf_err *e)
+{
+	const char *month = wf_cli_opt(cli, "month");
+	struct wf_period_opts o = { 0 };
+	char id[32];
+
+	if (!month || wf_month_parse(month, &o.from, &o.to) < 0)
+		return wf_err_set(e, WF_EX_USAGE, "monthly needs --month YYYY-MM");
+	snprintf(id, sizeof id, "monthly/%s", month);
+	o.id = id;
+	return period(cli, &o, e);
+}
+
+static int cmd_range(struct wf_cli *cli, struct wf_err *e)
+{
+	const char *from = wf_cli_opt(cli, "from"), *to = wf_cli_opt(cli, "to");
+	struct wf_period_opts o = { 0 };
+	char id[40];
+
+	if (!from || !to || wf_date_parse(from, &o.from) < 0 ||
+	    wf_date_parse(to, &o.to) < 0)
+		return wf_err_set(e, WF_EX_USAGE, "range needs --from DATE --to DATE");
+	if (o.to < o.from)
+		return wf_err_set(e, WF_EX_USAGE, "range: --to %s is before --from "
+		                  "%s", to, from);
+	snprintf(id, sizeof id, "range/%s..%s", from, to);
+	o.id = id;
+	return period(cli, &o, e);
 }
 
 static int view(struct wf_cli *cli, wf_query_fn fn, const char *cols,
@@ -51,6 +127,10 @@ static int cmd_caseload(struct wf_cli *cli, struct wf_err *e)
 static const struct wf_sub subs[] = {
 	{ "case", "CASE...", "The final report of a path (Markdown by default)",
 	  read_tables, cmd_case, NULL, "=md" },
+	{ "monthly", NULL, "The figures of a month, as of its last day",
+	  monthly_tables, cmd_monthly, NULL, "=yaml" },
+	{ "range", NULL, "The same figures for any span", range_tables,
+	  cmd_range, NULL, "=yaml" },
 	{ "funnel", NULL, "How many cases reached each step (a table on a "
 	  "terminal)", view_tables, cmd_funnel, NULL, "table" },
 	{ "caseload", NULL, "Open cases by operator and status (a table on a "
@@ -59,8 +139,8 @@ static const struct wf_sub subs[] = {
 };
 
 static const struct wf_cmd cmd = {
-	"wf-report", "Reports: the final report of a path, the funnel, the "
-	"caseload.", subs
+	"wf-report", "Reports: monthly and any span, the final report of a path, "
+	"the funnel, the caseload.", subs
 };
 
 int main(int argc, char **argv)

@@ -573,3 +573,110 @@ const char WF_SQL_VIEW_CASES[] =
 	"  AND s.status = 'placed' AND s.effective_date <= ?1)"
 	" FROM cases c JOIN programme pr ON pr.id = c.programme_id"
 	" WHERE c.opened_on <= ?1 AND (?2 IS NULL OR pr.code = ?2) ORDER BY c.id";
+
+/* ---- reportperiod.c ------------------------------------------------------ */
+/* Every query: ?1 the first day, ?2 the last, ?3 a programme or NULL. */
+
+#define PROGRAMME_OF(col) \
+	" AND (?3 IS NULL OR " col " IN (SELECT c.id FROM cases c" \
+	"  JOIN programme p ON p.id = c.programme_id WHERE p.code = ?3))"
+
+const char WF_SQL_PERIOD_REFERRERS[] =
+	"SELECT o.code, count(*) FROM referral r"
+	" JOIN organisation o ON o.id = r.referrer_id"
+	" WHERE r.date BETWEEN ?1 AND ?2" PROGRAMME_OF("r.case_id")
+	" GROUP BY o.code ORDER BY o.code";
+
+const char WF_SQL_PERIOD_EMPLOYMENT[] =
+	"SELECT r.employment_status, count(*) FROM referral r"
+	" WHERE r.date BETWEEN ?1 AND ?2" PROGRAMME_OF("r.case_id")
+	" GROUP BY 1 ORDER BY 1";
+
+/* Each referral's date, birth date and certifications, for the groups. */
+const char WF_SQL_PERIOD_GROUPS[] =
+	"SELECT r.date, pe.birth_date,"
+	" (SELECT group_concat(k.kind, ' ') FROM certification k"
+	"  WHERE k.referral_id = r.id)"
+	" FROM referral r JOIN person pe ON pe.id = r.person_id"
+	" WHERE r.date BETWEEN ?1 AND ?2" PROGRAMME_OF("r.case_id");
+
+const char WF_SQL_PERIOD_SCREENING[] =
+	"SELECT s.status, s.reasons FROM case_status s"
+	" WHERE (s.status = 'screened' OR s.status = 'rejected')"
+	" AND s.effective_date BETWEEN ?1 AND ?2" PROGRAMME_OF("s.case_id");
+
+const char WF_SQL_PERIOD_SESSIONS[] =
+	"SELECT count(*), count(DISTINCT a.case_id) FROM assessment_session a"
+	" WHERE a.date BETWEEN ?1 AND ?2" PROGRAMME_OF("a.case_id");
+
+const char WF_SQL_PERIOD_DECISIONS[] =
+	"SELECT d.decision, count(*) FROM decision d"
+	" WHERE d.date BETWEEN ?1 AND ?2" PROGRAMME_OF("d.case_id")
+	" GROUP BY 1 ORDER BY 1";
+
+const char WF_SQL_PERIOD_PLANS[] =
+	"SELECT CASE WHEN p.version = 1 THEN 'agreed' ELSE 'revised' END,"
+	" count(*) FROM plan p WHERE p.agreed_on BETWEEN ?1 AND ?2"
+	PROGRAMME_OF("p.case_id") " GROUP BY 1 ORDER BY 1";
+
+/* Placements whose first start falls in the period, by kind. */
+const char WF_SQL_PERIOD_STARTED[] =
+	"SELECT p.type, count(*) FROM placement_status s"
+	" JOIN placement p ON p.id = s.placement_id"
+	" WHERE s.status = 'active' AND s.effective_date BETWEEN ?1 AND ?2"
+	" AND NOT EXISTS (SELECT 1 FROM placement_status t"
+	"  WHERE t.placement_id = s.placement_id AND t.status = 'active'"
+	"  AND t.id < s.id)" PROGRAMME_OF("p.case_id")
+	" GROUP BY 1 ORDER BY 1";
+
+const char WF_SQL_PERIOD_ENDED[] =
+	"SELECT s.outcome, count(*) FROM placement_status s"
+	" JOIN placement p ON p.id = s.placement_id"
+	" WHERE s.status = 'ended' AND s.effective_date BETWEEN ?1 AND ?2"
+	PROGRAMME_OF("p.case_id") " GROUP BY 1 ORDER BY 1";
+
+/* Placements active on the last day: kind and host. */
+const char WF_SQL_PERIOD_ACTIVE[] =
+	"SELECT p.type, o.code FROM placement p"
+	" JOIN organisation o ON o.id = p.host_id"
+	" WHERE (SELECT s.status FROM placement_status s"
+	"  WHERE s.placement_id = p.id AND s.effective_date <= ?2"
+	"  ORDER BY s.effective_date DESC, s.id DESC LIMIT 1) = 'active'"
+	" AND ?1 IS NOT NULL" PROGRAMME_OF("p.case_id");
+
+const char WF_SQL_PERIOD_CONTACTS[] =
+	"SELECT k.party, count(*) FROM contact k"
+	" WHERE k.date BETWEEN ?1 AND ?2" PROGRAMME_OF("k.case_id")
+	" GROUP BY 1 ORDER BY 1";
+
+/* Cases open on the last day whose latest risk seen by then is high. */
+const char WF_SQL_PERIOD_HIGH_RISK[] =
+	"SELECT count(*) FROM contact k WHERE k.risk = 'high' AND k.date <= ?2"
+	" AND ?1 IS NOT NULL"
+	" AND NOT EXISTS (SELECT 1 FROM contact l WHERE l.case_id = k.case_id"
+	"  AND l.risk IS NOT NULL AND l.date <= ?2"
+	"  AND (l.date > k.date OR (l.date = k.date AND l.id > k.id)))"
+	" AND (SELECT s.status FROM case_status s WHERE s.case_id = k.case_id"
+	"  AND s.effective_date <= ?2 ORDER BY s.effective_date DESC, s.id DESC"
+	"  LIMIT 1) IN ('referred', 'screened', 'assessing', 'eligible',"
+	"  'planned', 'placed')" PROGRAMME_OF("k.case_id");
+
+const char WF_SQL_PERIOD_CLOSURES[] =
+	"SELECT z.outcome, count(*) FROM case_closure z"
+	" WHERE z.date BETWEEN ?1 AND ?2" PROGRAMME_OF("z.case_id")
+	" GROUP BY 1 ORDER BY 1";
+
+/* The day each case reached each step: referral, screening, the
+ * eligibility decision, the first plan, the first placement started. */
+const char WF_SQL_PERIOD_STEPS[] =
+	"SELECT c.opened_on,"
+	" (SELECT min(s.effective_date) FROM case_status s WHERE s.case_id = c.id"
+	"  AND (s.status = 'screened' OR s.status = 'rejected')),"
+	" (SELECT min(d.date) FROM decision d WHERE d.case_id = c.id"
+	"  AND d.decision <> 'deferred'),"
+	" (SELECT min(p.agreed_on) FROM plan p WHERE p.case_id = c.id),"
+	" (SELECT min(s.effective_date) FROM placement_status s"
+	"  JOIN placement p ON p.id = s.placement_id WHERE p.case_id = c.id"
+	"  AND s.status = 'active')"
+	" FROM cases c WHERE c.opened_on <= ?2 AND ?1 IS NOT NULL"
+	PROGRAMME_OF("c.id");

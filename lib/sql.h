@@ -125,5 +125,20 @@ extern const char WF_SQL_RCASE_PROGRAMME[];
 extern const char WF_SQL_RCASE_CONTACTS[];
 /* reportviews.c */
 extern const char WF_SQL_VIEW_CASES[];
+/* reportperiod.c */
+extern const char WF_SQL_PERIOD_REFERRERS[];
+extern const char WF_SQL_PERIOD_EMPLOYMENT[];
+extern const char WF_SQL_PERIOD_GROUPS[];
+extern const char WF_SQL_PERIOD_SCREENING[];
+extern const char WF_SQL_PERIOD_SESSIONS[];
+extern const char WF_SQL_PERIOD_DECISIONS[];
+extern const char WF_SQL_PERIOD_PLANS[];
+extern const char WF_SQL_PERIOD_STARTED[];
+extern const char WF_SQL_PERIOD_ENDED[];
+extern const char WF_SQL_PERIOD_ACTIVE[];
+extern const char WF_SQL_PERIOD_CONTACTS[];
+extern const char WF_SQL_PERIOD_HIGH_RISK[];
+extern const char WF_SQL_PERIOD_CLOSURES[];
+extern const char WF_SQL_PERIOD_STEPS[];
 
 #endif

@@ -739,6 +739,18 @@ int wf_report_case(struct wf_ctx *ctx, const void *unused, struct wf_err *e);
 /* Write the case report record r as a Markdown document. */
 int wf_report_case_md(FILE *f, const cJSON *r);
 
+/* Options of the period reports (monthly, range). */
+struct wf_period_opts {
+	wf_day from, to;
+	const char *id;          /* "monthly/2026-10", "range/A..B" */
+	const char *programme;   /* or NULL: all */
+	const char *section;     /* only this section, or NULL */
+	int min_cell;            /* hide counts below it (0: none) */
+};
+/* The figures of the period as one report record (YAML, JSON), or as
+ * rows (section, item, value) in the tabular formats. */
+int wf_report_period(struct wf_ctx *ctx, const void *opts, struct wf_err *e);
+
 /* Options of the short views. */
 struct wf_view_opts {
 	wf_day on;               /* as of this date */

@@ -85,3 +85,106 @@ complete_path() {
 	run -0 wf-report caseload --on 2026-11-21 -o tsv --fields operator,cases,placed
 	[ "$output" = $'operator\tcases\tplaced\nluca\t1\t0\ntester\t7\t1' ]
 }
+
+# A history across autumn 2026, typed in late with past effective dates.
+# Referrals (examples): 0001 09-14 caritas, 0002 09-21 mortara, 0003
+# 10-02 vigevano, 0004 10-05 caritas, 0005 10-08 dalmine (law 68), 0006
+# 10-12 caritas (25, never employed), 0007 10-20 dalmine (31), 0008 11-03
+# dalmine (uncertified, inactive).
+history() {
+	seed
+	wf-refer add -q "$EX/referrals.yaml"
+	wf-refer screen -q 2026-0001 --date 2026-09-20
+	wf-refer screen -q 2026-0002 --date 2026-09-25
+	wf-refer screen -q 2026-0003 --date 2026-10-05
+	wf-refer screen -q 2026-0004 --date 2026-10-06
+	wf-refer screen -q 2026-0005 --date 2026-10-10
+	wf-refer screen -q 2026-0006 --date 2026-10-15
+	wf-refer screen -q 2026-0007 --date 2026-10-25
+	wf-refer screen -q 2026-0008 --date 2026-11-05
+	{ session 2026-0001 2026-10-20; session 2026-0006 2026-10-22; } | sed 's/mestieri-lombardia/csf-vigevano/' | wf-assess add -q
+	wf-assess decide -q 2026-0001 --eligible --date 2026-10-25
+	wf-assess decide -q 2026-0006 --ineligible --reason "not ready" --date 2026-10-30
+	printf 'case: 2026-0001\nagreed_on: 2026-10-28\ngoals: [{id: g1, description: work, outcome: hired, target_date: 2027-06-30}]\nactions: [{kind: work_grant, provider: coop-betania, start: 2026-11-02, end: 2027-04-30, goal: g1}]\n' | wf-assess plan -q
+	wf-place add -q --case 2026-0001 --kind work_grant --host coop-betania --start 2026-11-02 --end 2027-04-30 --hours 20 --stipend 400
+	wf-place start -q 2026-0001.1 --date 2026-11-02
+	wf-assess add -q "$EX/assessment.yaml"
+	wf-assess decide -q 2026-0005 --eligible --date 2026-11-18
+	wf-assess plan -q "$EX/plan.yaml"
+	wf-place add -q "$EX/placement.yaml"
+	wf-place start -q 2026-0005.1 --date 2026-11-20
+	WF_OPERATOR=luca wf-monitor log -q 2026-0001 --with person --date 2026-11-15 --risk high
+	wf-refer withdraw -q 2026-0002 --reason moved --date 2026-11-12
+}
+
+@test "monthly: every figure of October, worked out by hand" {
+	history
+	run -0 wf-report monthly --month 2026-10 -o json
+	want='{"kind":"report","id":"monthly/2026-10","from":"2026-10-01","to":"2026-10-31","programme":"all",'
+	want+='"referrals":{"received":5,"by_referrer":{"caritas-vigevano":2,"comune-vigevano":1,"ssd-dalmine":2},'
+	want+='"by_target_group":{"age_up_to_34":2,"age_50_and_over":0,"law_68_1999":1,"law_381_1991":0,"uncertified_disadvantage":0},'
+	want+='"by_employment":{"employed":1,"never_employed":1,"unemployed":3}},'
+	want+='"screening":{"screened":5,"accepted":2,"rejected":3,"rejected_by_rule":{"age":2,"employment":1,"certification":1}},'
+	want+='"assessment":{"sessions":2,"cases_assessed":2,"decisions":{"eligible":1,"ineligible":1}},'
+	want+='"plans":{"agreed":1},'
+	want+='"placements":{"started":{},"ended":{},"active_on_last_day":{"by_kind":{},"by_host":{},"total":0},"hires":0},'
+	want+='"monitoring":{"contacts_by_party":{},"contacts":0,"high_risk_cases":0},'
+	want+='"closures":{},'
+	want+='"caseload":{"open_by_operator":{"tester":3},"open":3},'
+	want+='"median_days":{"referral_to_screening":3,"screening_to_decision":25,"decision_to_plan":3,"plan_to_placement":null}}'
+	[ "$output" = "$want" ]
+}
+
+@test "monthly: every figure of November, worked out by hand" {
+	history
+	run -0 wf-report monthly --month 2026-11 -o json
+	want='{"kind":"report","id":"monthly/2026-11","from":"2026-11-01","to":"2026-11-30","programme":"all",'
+	want+='"referrals":{"received":1,"by_referrer":{"ssd-dalmine":1},'
+	want+='"by_target_group":{"age_up_to_34":0,"age_50_and_over":0,"law_68_1999":0,"law_381_1991":0,"uncertified_disadvantage":1},'
+	want+='"by_employment":{"inactive":1}},'
+	want+='"screening":{"screened":1,"accepted":1,"rejected":0,"rejected_by_rule":{}},'
+	want+='"assessment":{"sessions":2,"cases_assessed":1,"decisions":{"eligible":1}},'
+	want+='"plans":{"agreed":1},'
+	want+='"placements":{"started":{"internship":1,"work_grant":1},"ended":{},"active_on_last_day":{"by_kind":{"work_grant":1,"internship":1},"by_host":{"coop-betania":1,"coop-s-ambrogio":1},"total":2},"hires":0},'
+	want+='"monitoring":{"contacts_by_party":{"person":1},"contacts":1,"high_risk_cases":1},'
+	want+='"closures":{},'
+	want+='"caseload":{"open_by_operator":{"luca":1,"tester":2},"open":3},'
+	want+='"median_days":{"referral_to_screening":2,"screening_to_decision":39,"decision_to_plan":2,"plan_to_placement":2.5}}'
+	[ "$output" = "$want" ]
+}
+
+@test "range: the same figures for a span; one programme's; a month before any data" {
+	history
+	run -0 wf-report range --from 2026-09-01 --to 2026-11-30 -o tsv --section referrals
+	[ "${lines[1]}" = $'referrals\treceived\t8' ]
+	run -0 wf-report monthly --month 2026-11 --programme sil-bergamo -o json --fields referrals.received,placements.started,caseload.open
+	[ "$output" = '{"referrals":{"received":1},"placements":{"started":{"internship":1}},"caseload":{"open":2}}' ]
+	run -0 wf-report monthly --month 2026-01 -o json --fields referrals.received,caseload.open,median_days
+	[ "$output" = '{"referrals":{"received":0},"caseload":{"open":0},"median_days":{"referral_to_screening":null,"screening_to_decision":null,"decision_to_plan":null,"plan_to_placement":null}}' ]
+	run -64 --separate-stderr wf-report range --from 2026-11-30 --to 2026-11-01
+	[ "${stderr_lines[0]}" = "wf-report: range: --to 2026-11-01 is before --from 2026-11-30" ]
+}
+
+@test "monthly: CSV and Markdown rows, one section, names never printed" {
+	history
+	run -0 wf-report monthly --month 2026-10 -o csv --section screening
+	[ "$output" = $'section,item,value\nscreening,screened,5\nscreening,accepted,2\nscreening,rejected,3\nscreening,rejected_by_rule.age,2\nscreening,rejected_by_rule.employment,1\nscreening,rejected_by_rule.certification,1' ]
+	run -0 wf-report monthly --month 2026-10 -o md --section plans
+	[ "$output" = $'| section | item | value |\n| --- | --- | --- |\n| plans | agreed | 1 |' ]
+	run -0 wf-report monthly --month 2026-11
+	[[ "$output" != *Gritti* && "$output" != *Rossi* && "$output" != *GRTPLA* ]]
+	run -64 --separate-stderr wf-report monthly --month 2026-11 --section people
+	[[ "${stderr_lines[0]}" == "wf-report: --section: unknown section 'people' (one of: referrals, screening,"* ]]
+}
+
+@test "monthly: --min-cell hides small counts, and one more where one would be alone" {
+	history
+	# In screening, 'accepted' (2) would be hidden alone and could be
+	# worked out as screened - rejected: 'rejected' (3) is hidden with it.
+	run -0 wf-report monthly --month 2026-10 --min-cell 3 -o json --fields referrals,screening
+	[ "$output" = '{"referrals":{"received":5,"by_referrer":{"caritas-vigevano":"<3","comune-vigevano":"<3","ssd-dalmine":"<3"},"by_target_group":{"age_up_to_34":"<3","age_50_and_over":0,"law_68_1999":"<3","law_381_1991":0,"uncertified_disadvantage":0},"by_employment":{"employed":"<3","never_employed":"<3","unemployed":3}},"screening":{"screened":5,"accepted":"<3","rejected":"<3","rejected_by_rule":{"age":"<3","employment":"<3","certification":"<3"}}}' ]
+	# Counts of N or more stay; zeros stay.
+	run -0 wf-report monthly --month 2026-10 --min-cell 2 -o json --fields assessment,screening.rejected_by_rule
+	[ "$output" = '{"assessment":{"sessions":2,"cases_assessed":2,"decisions":{"eligible":"<2","ineligible":"<2"}},"screening":{"rejected_by_rule":{"age":2,"employment":"<2","certification":"<2"}}}' ]
+	run -64 wf-report monthly --month 2026-10 --min-cell 1
+}

@@ -1,0 +1,502 @@
+/*
+ * reportperiod.c - the figures of a period (a month, or any span), as of
+ * its last day and by effective dates, so that data typed in late counts
+ * where it belongs: referrals received (by referrer, target group and
+ * employment status), screening (with the reasons for rejection counted
+ * by rule), assessments and decisions, plans, placements started, ended
+ * and active on the last day, contacts, high-risk cases, closures, hires,
+ * the open caseload by operator, and the median days between the steps
+ * of the path. Aggregates name no person. Small counts can be hidden for
+ * reports that leave the service (--min-cell).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "casefile.h"
+
+static const char *const sections[] = { "referrals", "screening",
+                                        "assessment", "plans", "placements",
+                                        "monitoring", "closures", "caseload",
+                                        "median_days", NULL };
+
+/* Run a (key, count) query for the period into obj. */
+static int counts(struct wf_store *st, const char *sql,
+                  const struct wf_period_opts *o, cJSON *obj,
+                  struct wf_err *e)
+{
+	sqlite3_stmt *s = wf_sql(st, sql, e);
+	char from[11], to[11];
+	int rc;
+
+	if (!s)
+		return e->code;
+	wf_date_format(o->from, from);
+	wf_date_format(o->to, to);
+	wf_bind_text(s, 1, from);
+	wf_bind_text(s, 2, to);
+	wf_bind_text(s, 3, o->programme);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		cJSON_AddNumberToObject(obj, sqlite3_column_type(s, 0) == SQLITE_NULL
+		                        ? "unknown"
+		                        : (const char *)sqlite3_column_text(s, 0),
+		                        (double)sqlite3_column_int64(s, 1));
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? 0 : wf_sql_err(st, rc, e);
+}
+
+/* The statement of sql bound for the period, for queries read by hand. */
+static sqlite3_stmt *rows(struct wf_store *st, const char *sql,
+                          const struct wf_period_opts *o, struct wf_err *e)
+{
+	sqlite3_stmt *s = wf_sql(st, sql, e);
+	char from[11], to[11];
+
+	if (!s)
+		return NULL;
+	wf_date_format(o->from, from);
+	wf_date_format(o->to, to);
+	wf_bind_text(s, 1, from);
+	wf_bind_text(s, 2, to);
+	wf_bind_text(s, 3, o->programme);
+	return s;
+}
+
+static double sum(const cJSON *obj)
+{
+	const cJSON *c;
+	double n = 0;
+
+	cJSON_ArrayForEach(c, obj)
+		n += cJSON_IsNumber(c) ? c->valuedouble : 0;
+	return n;
+}
+
+static void add_count(cJSON *obj, const char *key, double n)
+{
+	cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+
+	if (v)
+		cJSON_SetNumberValue(v, v->valuedouble + n);
+	else
+		cJSON_AddNumberToObject(obj, key, n);
+}
+
+/* Target groups: age at referral, and certifications. */
+static int groups(struct wf_store *st, const struct wf_period_opts *o,
+                  cJSON *obj, struct wf_err *e)
+{
+	static const char *const certs[] = { "law_68_1999", "law_381_1991",
+	                                     "uncertified_disadvantage", NULL };
+	sqlite3_stmt *s = rows(st, WF_SQL_PERIOD_GROUPS, o, e);
+	int rc;
+
+	if (!s)
+		return e->code;
+	add_count(obj, "age_up_to_34", 0);
+	add_count(obj, "age_50_and_over", 0);
+	for (int i = 0; certs[i]; i++)
+		add_count(obj, certs[i], 0);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *k = (const char *)sqlite3_column_text(s, 2);
+		wf_day on, birth;
+		int age;
+
+		wf_date_parse((const char *)sqlite3_column_text(s, 0), &on);
+		wf_date_parse((const char *)sqlite3_column_text(s, 1), &birth);
+		age = wf_date_age(birth, on);
+		if (age <= 34)
+			add_count(obj, "age_up_to_34", 1);
+		if (age >= 50)
+			add_count(obj, "age_50_and_over", 1);
+		for (int i = 0; k && certs[i]; i++)
+			if (strstr(k, certs[i]))
+				add_count(obj, certs[i], 1);
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? 0 : wf_sql_err(st, rc, e);
+}
+
+/* Rejection reasons counted by the rule that failed. */
+static const char *rule_of(const char *reason)
+{
+	static const char *const prefixes[][2] = {
+		{ "age ", "age" }, { "employment status", "employment" },
+		{ "no certification", "certification" },
+		{ "municipality", "municipality" }
+	};
+
+	for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++)
+		if (!strncmp(reason, prefixes[i][0], strlen(prefixes[i][0])))
+			return prefixes[i][1];
+	return "other";
+}
+
+static int screening(struct wf_store *st, const struct wf_period_opts *o,
+                     cJSON *sec, struct wf_err *e)
+{
+	sqlite3_stmt *s = rows(st, WF_SQL_PERIOD_SCREENING, o, e);
+	cJSON *why = cJSON_CreateObject();
+	double screened = 0, rejected = 0;
+	int rc;
+
+	if (!s) {
+		cJSON_Delete(why);
+		return e->code;
+	}
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *t = (const char *)sqlite3_column_text(s, 1);
+		cJSON *reasons = t ? cJSON_Parse(t) : NULL;
+		const cJSON *r;
+
+		screened++;
+		if (!strcmp((const char *)sqlite3_column_text(s, 0), "rejected"))
+			rejected++;
+		cJSON_ArrayForEach(r, reasons)
+			if (cJSON_IsString(r))
+				add_count(why, rule_of(r->valuestring), 1);
+		cJSON_Delete(reasons);
+	}
+	sqlite3_reset(s);
+	cJSON_AddNumberToObject(sec, "screened", screened);
+	cJSON_AddNumberToObject(sec, "accepted", screened - rejected);
+	cJSON_AddNumberToObject(sec, "rejected", rejected);
+	cJSON_AddItemToObject(sec, "rejected_by_rule", why);
+	return rc == SQLITE_DONE ? 0 : wf_sql_err(st, rc, e);
+}
+
+static int assessment(struct wf_store *st, const struct wf_period_opts *o,
+                      cJSON *sec, struct wf_err *e)
+{
+	sqlite3_stmt *s = rows(st, WF_SQL_PERIOD_SESSIONS, o, e);
+	int rc;
+
+	if (!s)
+		return e->code;
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		cJSON_AddNumberToObject(sec, "sessions",
+		                        (double)sqlite3_column_int64(s, 0));
+		cJSON_AddNumberToObject(sec, "cases_assessed",
+		                        (double)sqlite3_column_int64(s, 1));
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW)
+		return wf_sql_err(st, rc, e);
+	return counts(st, WF_SQL_PERIOD_DECISIONS, o,
+	              cJSON_AddObjectToObject(sec, "decisions"), e);
+}
+
+static int placements(struct wf_store *st, const struct wf_period_opts *o,
+                      cJSON *sec, double *hires, struct wf_err *e)
+{
+	cJSON *started = cJSON_AddObjectToObject(sec, "started");
+	cJSON *active = cJSON_CreateObject(), *kind, *host;
+	const cJSON *h;
+	sqlite3_stmt *s;
+	int rc;
+
+	if ((rc = counts(st, WF_SQL_PERIOD_STARTED, o, started, e)) ||
+	    (rc = counts(st, WF_SQL_PERIOD_ENDED, o,
+	                 cJSON_AddObjectToObject(sec, "ended"), e)) ||
+	    !(s = rows(st, WF_SQL_PERIOD_ACTIVE, o, e))) {
+		cJSON_Delete(active);
+		return rc ? rc : e->code;
+	}
+	h = cJSON_GetObjectItemCaseSensitive(started, "hire");
+	*hires = h ? h->valuedouble : 0;
+	kind = cJSON_AddObjectToObject(active, "by_kind");
+	host = cJSON_AddObjectToObject(active, "by_host");
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		add_count(kind, (const char *)sqlite3_column_text(s, 0), 1);
+		add_count(host, (const char *)sqlite3_column_text(s, 1), 1);
+	}
+	sqlite3_reset(s);
+	cJSON_AddNumberToObject(active, "total", sum(kind));
+	cJSON_AddItemToObject(sec, "active_on_last_day", active);
+	return rc == SQLITE_DONE ? 0 : wf_sql_err(st, rc, e);
+}
+
+static int monitoring(struct wf_store *st, const struct wf_period_opts *o,
+                      cJSON *sec, struct wf_err *e)
+{
+	cJSON *held = cJSON_AddObjectToObject(sec, "contacts_by_party");
+	sqlite3_stmt *s;
+	int rc;
+
+	if ((rc = counts(st, WF_SQL_PERIOD_CONTACTS, o, held, e)))
+		return rc;
+	cJSON_AddNumberToObject(sec, "contacts", sum(held));
+	if (!(s = rows(st, WF_SQL_PERIOD_HIGH_RISK, o, e)))
+		return e->code;
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		cJSON_AddNumberToObject(sec, "high_risk_cases",
+		                        (double)sqlite3_column_int64(s, 0));
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW ? 0 : wf_sql_err(st, rc, e);
+}
+
+/* Open cases on the last day, by operator in charge. */
+static int caseload(struct wf_store *st, const struct wf_period_opts *o,
+                    cJSON *sec, struct wf_err *e)
+{
+	sqlite3_stmt *s = wf_sql(st, WF_SQL_VIEW_CASES, e);
+	cJSON *by = cJSON_AddObjectToObject(sec, "open_by_operator");
+	char to[11];
+	int rc;
+
+	if (!s)
+		return e->code;
+	wf_date_format(o->to, to);
+	wf_bind_text(s, 1, to);
+	wf_bind_text(s, 2, o->programme);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *status = (const char *)sqlite3_column_text(s, 1);
+
+		if (status && wf_status_open(status))
+			add_count(by, (const char *)sqlite3_column_text(s, 2), 1);
+	}
+	sqlite3_reset(s);
+	cJSON_AddNumberToObject(sec, "open", sum(by));
+	return rc == SQLITE_DONE ? 0 : wf_sql_err(st, rc, e);
+}
+
+static int cmp_long(const void *a, const void *b)
+{
+	long x = *(const long *)a, y = *(const long *)b;
+
+	return (x > y) - (x < y);
+}
+
+static void add_median(cJSON *sec, const char *name, long *v, int n)
+{
+	if (!n) {
+		cJSON_AddNullToObject(sec, name);
+		return;
+	}
+	qsort(v, (size_t)n, sizeof *v, cmp_long);
+	cJSON_AddNumberToObject(sec, name, n % 2 ? (double)v[n / 2]
+	                        : (double)(v[n / 2 - 1] + v[n / 2]) / 2);
+}
+
+/* The median days from each step to the next, for the cases that reached
+ * the later one in the period. */
+static int medians(struct wf_store *st, const struct wf_period_opts *o,
+                   cJSON *sec, struct wf_err *e)
+{
+	static const char *const names[] = { "referral_to_screening",
+	                                     "screening_to_decision",
+	                                     "decision_to_plan",
+	                                     "plan_to_placement" };
+	sqlite3_stmt *s = rows(st, WF_SQL_PERIOD_STEPS, o, e);
+	long *v[4] = { 0 };
+	int n[4] = { 0 }, cap = 0, rc;
+
+	if (!s)
+		return e->code;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		wf_day d[5];
+		int have[5];
+
+		for (int i = 0; i < 5; i++)
+			have[i] = sqlite3_column_type(s, i) != SQLITE_NULL &&
+			          wf_date_parse((const char *)sqlite3_column_text(s, i),
+			                        &d[i]) == 0;
+		if (n[0] == cap || n[1] == cap || n[2] == cap || n[3] == cap) {
+			cap = cap ? cap * 2 : 64;
+			for (int k = 0; k < 4; k++)
+				v[k] = realloc(v[k], (size_t)cap * sizeof *v[k]);
+		}
+		for (int k = 0; k < 4; k++)
+			if (v[k] && have[k] && have[k + 1] && d[k + 1] >= o->from &&
+			    d[k + 1] <= o->to)
+				v[k][n[k]++] = d[k + 1] - d[k];
+	}
+	sqlite3_reset(s);
+	for (int k = 0; k < 4; k++) {
+		add_median(sec, names[k], v[k], n[k]);
+		free(v[k]);
+	}
+	return rc == SQLITE_DONE ? 0 : wf_sql_err(st, rc, e);
+}
+
+static int referrals(struct wf_store *st, const struct wf_period_opts *o,
+                     cJSON *sec, struct wf_err *e)
+{
+	cJSON *by = cJSON_CreateObject();
+	int rc = counts(st, WF_SQL_PERIOD_REFERRERS, o, by, e);
+
+	cJSON_AddNumberToObject(sec, "received", sum(by));
+	cJSON_AddItemToObject(sec, "by_referrer", by);
+	if (!rc)
+		rc = groups(st, o, cJSON_AddObjectToObject(sec, "by_target_group"),
+		            e);
+	if (!rc)
+		rc = counts(st, WF_SQL_PERIOD_EMPLOYMENT, o,
+		            cJSON_AddObjectToObject(sec, "by_employment"), e);
+	return rc;
+}
+
+/* A count shown as "<n"; the key moves to the new node. */
+static void hide(cJSON *obj, cJSON *c, const char *hidden)
+{
+	cJSON *h = cJSON_CreateString(hidden);
+
+	h->string = c->string;
+	c->string = NULL;
+	cJSON_ReplaceItemViaPointer(obj, c, h);
+}
+
+/* Hide counts from 1 to n-1; in a breakdown where that hides one cell
+ * alone, hide the next smallest too, so that no hidden count can be
+ * worked out from a total by subtraction. Medians are not counts. */
+static void suppress(cJSON *obj, int n)
+{
+	cJSON *c, *next, *small = NULL;
+	char hidden[16];
+	int hid = 0;
+
+	snprintf(hidden, sizeof hidden, "<%d", n);
+	for (c = obj->child; c; c = next) {
+		next = c->next;
+		if (cJSON_IsObject(c)) {
+			if (strcmp(c->string, "median_days"))
+				suppress(c, n);
+		} else if (cJSON_IsNumber(c) && c->valuedouble > 0) {
+			if (c->valuedouble < n) {
+				hide(obj, c, hidden);
+				hid++;
+			} else if (!small || c->valuedouble < small->valuedouble) {
+				small = c;
+			}
+		}
+	}
+	if (hid == 1 && small)
+		hide(obj, small, hidden);
+}
+
+static cJSON *report(struct wf_store *st, const struct wf_period_opts *o,
+                     struct wf_err *e)
+{
+	cJSON *r = cJSON_CreateObject(), *sec;
+	char from[11], to[11];
+	double hires = 0;
+	int rc;
+
+	wf_date_format(o->from, from);
+	wf_date_format(o->to, to);
+	cJSON_AddStringToObject(r, "kind", "report");
+	cJSON_AddStringToObject(r, "id", o->id);
+	cJSON_AddStringToObject(r, "from", from);
+	cJSON_AddStringToObject(r, "to", to);
+	cJSON_AddStringToObject(r, "programme", o->programme ? o->programme
+	                                                      : "all");
+	rc = referrals(st, o, cJSON_AddObjectToObject(r, "referrals"), e);
+	if (!rc)
+		rc = screening(st, o, cJSON_AddObjectToObject(r, "screening"), e);
+	if (!rc)
+		rc = assessment(st, o, cJSON_AddObjectToObject(r, "assessment"), e);
+	if (!rc)
+		rc = counts(st, WF_SQL_PERIOD_PLANS, o,
+		            cJSON_AddObjectToObject(r, "plans"), e);
+	if (!rc) {
+		sec = cJSON_AddObjectToObject(r, "placements");
+		rc = placements(st, o, sec, &hires, e);
+		cJSON_AddNumberToObject(sec, "hires", hires);
+	}
+	if (!rc)
+		rc = monitoring(st, o, cJSON_AddObjectToObject(r, "monitoring"), e);
+	if (!rc)
+		rc = counts(st, WF_SQL_PERIOD_CLOSURES, o,
+		            cJSON_AddObjectToObject(r, "closures"), e);
+	if (!rc)
+		rc = caseload(st, o, cJSON_AddObjectToObject(r, "caseload"), e);
+	if (!rc)
+		rc = medians(st, o, cJSON_AddObjectToObject(r, "median_days"), e);
+	if (rc) {
+		cJSON_Delete(r);
+		return NULL;
+	}
+	if (o->min_cell > 1)
+		suppress(r, o->min_cell);
+	return r;
+}
+
+/* Each figure as a row (section, item, value), for tables. */
+static int emit_rows_of(struct wf_ctx *ctx, const char *section,
+                        const char *prefix, const cJSON *obj,
+                        struct wf_err *e)
+{
+	const cJSON *c;
+	char item[256];
+	int rc = 0;
+
+	cJSON_ArrayForEach(c, obj) {
+		snprintf(item, sizeof item, "%s%s%s", prefix, *prefix ? "." : "",
+		         c->string);
+		if (cJSON_IsObject(c)) {
+			rc = emit_rows_of(ctx, section, item, c, e);
+		} else {
+			cJSON *row = cJSON_CreateObject();
+			char id[320];
+
+			snprintf(id, sizeof id, "%s.%s", section, item);
+			cJSON_AddStringToObject(row, "kind", "figure");
+			cJSON_AddStringToObject(row, "id", id);
+			cJSON_AddStringToObject(row, "section", section);
+			cJSON_AddStringToObject(row, "item", item);
+			cJSON_AddItemToObject(row, "value", cJSON_Duplicate(c, 1));
+			rc = wf_emit(ctx, row, e);
+			cJSON_Delete(row);
+		}
+		if (rc)
+			break;
+	}
+	return rc;
+}
+
+static int check_section(const char *name, struct wf_err *e)
+{
+	char list[256];
+
+	for (int i = 0; sections[i]; i++)
+		if (!strcmp(sections[i], name))
+			return 0;
+	wf_join(sections, list, sizeof list);
+	return wf_err_set(e, WF_EX_USAGE, "--section: unknown section '%s' (one "
+	                  "of: %s)", name, list);
+}
+
+int wf_report_period(struct wf_ctx *ctx, const void *opts, struct wf_err *e)
+{
+	const struct wf_period_opts *o = opts;
+	int table = ctx->fmt != WF_FMT_YAML && ctx->fmt != WF_FMT_JSON;
+	const cJSON *c;
+	cJSON *r;
+	int rc = 0;
+
+	if (o->section && (rc = check_section(o->section, e)))
+		return rc;
+	if (!(r = report(ctx->st, o, e)))
+		return e->code;
+	if (o->section) {
+		/* Only the section asked for, beside what says which report. */
+		for (c = r->child; c;) {
+			const cJSON *next = c->next;
+
+			if (strcmp(c->string, o->section) && strcmp(c->string, "kind") &&
+			    strcmp(c->string, "id") && strcmp(c->string, "from") &&
+			    strcmp(c->string, "to") && strcmp(c->string, "programme"))
+				cJSON_DeleteItemFromObjectCaseSensitive(r, c->string);
+			c = next;
+		}
+	}
+	if (!table) {
+		rc = wf_emit(ctx, r, e);
+	} else {
+		cJSON_ArrayForEach(c, r)
+			if (cJSON_IsObject(c) &&
+			    (rc = emit_rows_of(ctx, c->string, "", c, e)))
+				break;
+	}
+	cJSON_Delete(r);
+	return rc;
+}
