@@ -188,3 +188,21 @@ history() {
 	[ "$output" = '{"assessment":{"sessions":2,"cases_assessed":2,"decisions":{"eligible":"<2","ineligible":"<2"}},"screening":{"rejected_by_rule":{"age":2,"employment":"<2","certification":"<2"}}}' ]
 	run -64 wf-report monthly --month 2026-10 --min-cell 1
 }
+
+@test "cron: the example script writes last month's report as .md and .json" {
+	history
+	script="$BATS_TEST_DIRNAME/../examples/cron/monthly-report.sh"
+	WF_TODAY=2026-12-01 run -0 "$script" "$T/reports"
+	[ -f "$T/reports/2026-11.md" ]
+	run -0 cat "$T/reports/2026-11.json"
+	[ "$output" = "$(wf-report monthly --month 2026-11 -o json)" ]
+	run -0 head -3 "$T/reports/2026-11.md"
+	[ "${lines[0]}" = "| section | item | value |" ]
+	[ "${lines[2]}" = "| referrals | received | 1 |" ]
+	# In January, last month is December of the year before.
+	WF_TODAY=2027-01-01 run -0 "$script" "$T/reports"
+	[ -f "$T/reports/2026-12.json" ]
+	WF_DB="$T/missing.db" WF_TODAY=2026-12-01 run -1 --separate-stderr "$script" "$T/other"
+	[[ "$stderr" == *"monthly-report: cannot write the report for 2026-11" ]]
+	[ ! -e "$T/other/2026-11.md" ]
+}
