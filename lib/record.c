@@ -109,6 +109,16 @@ void wf_json_addf(cJSON *list, const char *fmt, ...)
 	cJSON_AddItemToArray(list, cJSON_CreateString(buf));
 }
 
+void wf_json_count(cJSON *obj, const char *key, double n)
+{
+	cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+
+	if (v)
+		cJSON_SetNumberValue(v, v->valuedouble + n);
+	else
+		cJSON_AddNumberToObject(obj, key, n);
+}
+
 const char *wf_json_str(const cJSON *obj, const char *name)
 {
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, name);

@@ -71,16 +71,6 @@ static double sum(const cJSON *obj)
 	return n;
 }
 
-static void add_count(cJSON *obj, const char *key, double n)
-{
-	cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
-
-	if (v)
-		cJSON_SetNumberValue(v, v->valuedouble + n);
-	else
-		cJSON_AddNumberToObject(obj, key, n);
-}
-
 /* Target groups: age at referral, and certifications. */
 static int groups(struct wf_store *st, const struct wf_period_opts *o,
                   cJSON *obj, struct wf_err *e)
@@ -92,10 +82,10 @@ static int groups(struct wf_store *st, const struct wf_period_opts *o,
 
 	if (!s)
 		return e->code;
-	add_count(obj, "age_up_to_34", 0);
-	add_count(obj, "age_50_and_over", 0);
+	wf_json_count(obj, "age_up_to_34", 0);
+	wf_json_count(obj, "age_50_and_over", 0);
 	for (int i = 0; certs[i]; i++)
-		add_count(obj, certs[i], 0);
+		wf_json_count(obj, certs[i], 0);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		const char *k = (const char *)sqlite3_column_text(s, 2);
 		wf_day on, birth;
@@ -105,12 +95,12 @@ static int groups(struct wf_store *st, const struct wf_period_opts *o,
 		wf_date_parse((const char *)sqlite3_column_text(s, 1), &birth);
 		age = wf_date_age(birth, on);
 		if (age <= 34)
-			add_count(obj, "age_up_to_34", 1);
+			wf_json_count(obj, "age_up_to_34", 1);
 		if (age >= 50)
-			add_count(obj, "age_50_and_over", 1);
+			wf_json_count(obj, "age_50_and_over", 1);
 		for (int i = 0; k && certs[i]; i++)
 			if (strstr(k, certs[i]))
-				add_count(obj, certs[i], 1);
+				wf_json_count(obj, certs[i], 1);
 	}
 	sqlite3_reset(s);
 	return rc == SQLITE_DONE ? 0 : wf_sql_err(st, rc, e);
@@ -153,7 +143,7 @@ static int screening(struct wf_store *st, const struct wf_period_opts *o,
 			rejected++;
 		cJSON_ArrayForEach(r, reasons)
 			if (cJSON_IsString(r))
-				add_count(why, rule_of(r->valuestring), 1);
+				wf_json_count(why, rule_of(r->valuestring), 1);
 		cJSON_Delete(reasons);
 	}
 	sqlite3_reset(s);
@@ -206,8 +196,8 @@ static int placements(struct wf_store *st, const struct wf_period_opts *o,
 	kind = cJSON_AddObjectToObject(active, "by_kind");
 	host = cJSON_AddObjectToObject(active, "by_host");
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		add_count(kind, (const char *)sqlite3_column_text(s, 0), 1);
-		add_count(host, (const char *)sqlite3_column_text(s, 1), 1);
+		wf_json_count(kind, (const char *)sqlite3_column_text(s, 0), 1);
+		wf_json_count(host, (const char *)sqlite3_column_text(s, 1), 1);
 	}
 	sqlite3_reset(s);
 	cJSON_AddNumberToObject(active, "total", sum(kind));
@@ -252,7 +242,7 @@ static int caseload(struct wf_store *st, const struct wf_period_opts *o,
 		const char *status = (const char *)sqlite3_column_text(s, 1);
 
 		if (status && wf_status_open(status))
-			add_count(by, (const char *)sqlite3_column_text(s, 2), 1);
+			wf_json_count(by, (const char *)sqlite3_column_text(s, 2), 1);
 	}
 	sqlite3_reset(s);
 	cJSON_AddNumberToObject(sec, "open", sum(by));

@@ -27,16 +27,6 @@ static double percent(double k, int n)
 	return n ? (double)(long)(k * 100 / n + 0.5) : 0;
 }
 
-static void count(cJSON *obj, const char *key)
-{
-	cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
-
-	if (v)
-		cJSON_SetNumberValue(v, v->valuedouble + 1);
-	else
-		cJSON_AddNumberToObject(obj, key, 1);
-}
-
 static sqlite3_stmt *cases(struct wf_ctx *ctx, const struct wf_view_opts *o,
                            char *on, struct wf_err *e)
 {
@@ -83,10 +73,10 @@ int wf_report_funnel(struct wf_ctx *ctx, const void *opts, struct wf_err *e)
 		for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++)
 			if (steps[i].col < 0 ||
 			    sqlite3_column_type(s, steps[i].col) != SQLITE_NULL)
-				count(reached, steps[i].step);
+				wf_json_count(reached, steps[i].step, 1);
 		for (int i = 0; status && exits[i]; i++)
 			if (!strcmp(status, exits[i]))
-				count(left, exits[i]);
+				wf_json_count(left, exits[i], 1);
 	}
 	sqlite3_reset(s);
 	rc = rc == SQLITE_DONE ? 0 : wf_sql_err(ctx->st, rc, e);
@@ -173,8 +163,8 @@ int wf_report_caseload(struct wf_ctx *ctx, const void *opts, struct wf_err *e)
 		if (!status || !wf_status_open(status))
 			continue;
 		r = operator_row(rows, (const char *)sqlite3_column_text(s, 2), on);
-		count(r, "cases");
-		count(r, status);
+		wf_json_count(r, "cases", 1);
+		wf_json_count(r, status, 1);
 	}
 	sqlite3_reset(s);
 	rc = rc == SQLITE_DONE ? 0 : wf_sql_err(ctx->st, rc, e);

@@ -164,6 +164,8 @@ void wf_record_reset(struct wf_record *rec);
 /* Append a formatted string to the list (a reason, a broken rule). */
 void wf_json_addf(cJSON *list, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* Add n to the number obj[key], made 0 first when missing: a tally. */
+void wf_json_count(cJSON *obj, const char *key, double n);
 /* The string value of member name of obj, or NULL. */
 const char *wf_json_str(const cJSON *obj, const char *name);
 /* The value at a dotted path ("person.tax_code"), or NULL. */
