@@ -66,7 +66,8 @@ static long long due(const cJSON *prog, long long base, int attended,
 	const char *below = wf_json_str(rule, "below");
 	int threshold = cJSON_IsNumber(full) ? full->valueint : 100;
 
-	if (planned == 0 || (long long)attended * 100 >= (long long)threshold * planned)
+	if (planned == 0 ||
+	    (long long)attended * 100 >= (long long)threshold * planned)
 		return base;
 	if (below && !strcmp(below, "none"))
 		return 0;

@@ -314,7 +314,8 @@ static int add_one(struct wf_ctx *ctx, const struct wf_record *rec, cJSON *r,
 	if (wf_case_load(ctx->st, p.case_id, &c, e) ||
 	    wf_case_allowed(&c, "place", e))
 		return wf_record_at(rec, wf_json_path(r, "case"), "case", e);
-	if ((rc = host_of(ctx, rec, &p, e)) || (rc = check_action(ctx->st, rec, r, e)) ||
+	if ((rc = host_of(ctx, rec, &p, e)) ||
+	    (rc = check_action(ctx->st, rec, r, e)) ||
 	    (rc = category(ctx->st, &p, e)) || (rc = next_id(ctx->st, &p, e)))
 		return rc;
 	snprintf(what, sizeof what, "case '%s': the %s at '%s'", p.case_id,
@@ -340,7 +341,7 @@ int wf_place_add(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e)
 	return add_one(ctx, rec, rec->root, e);
 }
 
-/* ---- the life of a placement ---------------------------------------------- */
+/* ---- the life of a placement -------------------------------------------- */
 
 static int move_allowed(const struct wf_placement *p, const char *action,
                         struct wf_err *e)

@@ -638,7 +638,7 @@ int wf_assess_filter_check(const struct wf_assess_filter *f, struct wf_err *e);
 /* Emit the current skills of the one operand case. */
 int wf_assess_skills(struct wf_ctx *ctx, const void *unused, struct wf_err *e);
 
-/* ---- place.c, placerecord.c: step 3 ----------------------------------------- */
+/* ---- place.c, placerecord.c: step 3 ------------------------------------- */
 
 extern const char *const wf_placement_statuses[];
 extern const char *const wf_place_outcomes[];
@@ -681,7 +681,7 @@ int wf_place_attend(struct wf_ctx *ctx, struct wf_record *rec,
 int wf_place_stipends(struct wf_ctx *ctx, const void *month, struct wf_err *e);
 extern const char wf_stipend_columns[];
 
-/* ---- caseclose.c: the case as a whole ---------------------------------------- */
+/* ---- caseclose.c: the case as a whole ----------------------------------- */
 
 extern const char *const wf_close_outcomes[];
 
@@ -703,7 +703,7 @@ int wf_case_timeline(struct wf_ctx *ctx, const void *unused, struct wf_err *e);
 int wf_case_close(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e);
 int wf_case_reopen(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e);
 
-/* ---- monitor.c, due.c: step 4 ----------------------------------------------- */
+/* ---- monitor.c, due.c: step 4 ------------------------------------------- */
 
 extern const char *const wf_contact_ways[];
 extern const char *const wf_risk_levels[];
@@ -733,7 +733,7 @@ int wf_monitor_due(struct wf_ctx *ctx, const void *filter, struct wf_err *e);
 /* The rank of a risk level (low 0, medium 1, high 2), -1 if unknown. */
 int wf_risk_rank(const char *level);
 
-/* ---- reportcase.c, markdown.c: step 5 --------------------------------------- */
+/* ---- reportcase.c, markdown.c: step 5 ----------------------------------- */
 
 /* Emit the final report of each operand case: a Markdown document with
  * -o md, else the record (kind case_report). */
