@@ -24,6 +24,8 @@ static const struct wf_opt period_opts[] = {
 
 static const struct wf_opt monthly_opts[] = {
 	{ "month", 0, "YYYY-MM", "the month (required)", NULL },
+	{ "compare", 0, NULL, "the month before and a year before beside it",
+	  NULL },
 	{ NULL, 0, NULL, NULL, NULL }
 };
 
@@ -65,7 +67,9 @@ static int period(struct wf_cli *cli, struct wf_period_opts *o,
 			return wf_err_set(e, WF_EX_USAGE, "--min-cell: '%s' is not a "
 			                  "number from 2 to 1000", n);
 	}
-	return wf_cli_query(cli, wf_report_period, o, "section,item,value", 0, e);
+	return wf_cli_query(cli, wf_report_period, o, o->compare
+	                    ? "section,item,value,previous_month,year_before"
+	                    : "section,item,value", 0, e);
 }
 
 static int cmd_monthly(struct wf_cli *cli, struct wf_err *e)
@@ -78,6 +82,7 @@ static int cmd_monthly(struct wf_cli *cli, struct wf_err *e)
 		return wf_err_set(e, WF_EX_USAGE, "monthly needs --month YYYY-MM");
 	snprintf(id, sizeof id, "monthly/%s", month);
 	o.id = id;
+	o.compare = wf_cli_opt(cli, "compare") != NULL;
 	return period(cli, &o, e);
 }
 

@@ -410,10 +410,19 @@ static cJSON *report(struct wf_store *st, const struct wf_period_opts *o,
 	return r;
 }
 
-/* Each figure as a row (section, item, value), for tables. */
+/* The same figure in another report, for --compare: 0 when absent. */
+static cJSON *beside(const cJSON *other, const char *id)
+{
+	const cJSON *v = wf_json_path(other, id);
+
+	return v ? cJSON_Duplicate(v, 1) : cJSON_CreateNumber(0);
+}
+
+/* Each figure as a row (section, item, value, and with --compare the
+ * same figure a month and a year before), for tables. */
 static int emit_rows_of(struct wf_ctx *ctx, const char *section,
                         const char *prefix, const cJSON *obj,
-                        struct wf_err *e)
+                        const cJSON *const *others, struct wf_err *e)
 {
 	const cJSON *c;
 	char item[256];
@@ -423,7 +432,7 @@ static int emit_rows_of(struct wf_ctx *ctx, const char *section,
 		snprintf(item, sizeof item, "%s%s%s", prefix, *prefix ? "." : "",
 		         c->string);
 		if (cJSON_IsObject(c)) {
-			rc = emit_rows_of(ctx, section, item, c, e);
+			rc = emit_rows_of(ctx, section, item, c, others, e);
 		} else {
 			cJSON *row = cJSON_CreateObject();
 			char id[320];
@@ -434,6 +443,12 @@ static int emit_rows_of(struct wf_ctx *ctx, const char *section,
 			cJSON_AddStringToObject(row, "section", section);
 			cJSON_AddStringToObject(row, "item", item);
 			cJSON_AddItemToObject(row, "value", cJSON_Duplicate(c, 1));
+			if (others) {
+				cJSON_AddItemToObject(row, "previous_month",
+				                      beside(others[0], id));
+				cJSON_AddItemToObject(row, "year_before",
+				                      beside(others[1], id));
+			}
 			rc = wf_emit(ctx, row, e);
 			cJSON_Delete(row);
 		}
@@ -441,6 +456,41 @@ static int emit_rows_of(struct wf_ctx *ctx, const char *section,
 			break;
 	}
 	return rc;
+}
+
+/* The report of the month n months before o's. */
+static cJSON *months_before(struct wf_store *st,
+                            const struct wf_period_opts *o, int n,
+                            struct wf_err *e)
+{
+	struct wf_period_opts b = *o;
+	char month[8], id[32];
+	int y, m, d;
+
+	wf_date_to_ymd(wf_date_add_months(o->from, -n), &y, &m, &d);
+	snprintf(month, sizeof month, "%04d-%02d", y, m);
+	wf_month_parse(month, &b.from, &b.to);
+	snprintf(id, sizeof id, "monthly/%s", month);
+	b.id = id;
+	return report(st, &b, e);
+}
+
+/* Only the section asked for, beside what says which report it is. */
+static void keep_section(cJSON *r, const char *section)
+{
+	static const char *const head[] = { "kind", "id", "from", "to",
+	                                    "programme", NULL };
+	cJSON *c, *next;
+
+	for (c = r->child; c; c = next) {
+		int keep = !strcmp(c->string, section);
+
+		next = c->next;
+		for (int i = 0; head[i]; i++)
+			keep |= !strcmp(c->string, head[i]);
+		if (!keep)
+			cJSON_Delete(cJSON_DetachItemViaPointer(r, c));
+	}
 }
 
 static int check_section(const char *name, struct wf_err *e)
@@ -462,31 +512,41 @@ int wf_report_period(struct wf_ctx *ctx, const void *opts, struct wf_err *e)
 	const cJSON *c;
 	cJSON *r;
 	int rc = 0;
+	cJSON *others[2] = { NULL, NULL };
 
 	if (o->section && (rc = check_section(o->section, e)))
 		return rc;
 	if (!(r = report(ctx->st, o, e)))
 		return e->code;
+	if (o->compare && (!(others[0] = months_before(ctx->st, o, 1, e)) ||
+	                   !(others[1] = months_before(ctx->st, o, 12, e)))) {
+		cJSON_Delete(others[0]);
+		cJSON_Delete(r);
+		return e->code;
+	}
 	if (o->section) {
-		/* Only the section asked for, beside what says which report. */
-		for (c = r->child; c;) {
-			const cJSON *next = c->next;
-
-			if (strcmp(c->string, o->section) && strcmp(c->string, "kind") &&
-			    strcmp(c->string, "id") && strcmp(c->string, "from") &&
-			    strcmp(c->string, "to") && strcmp(c->string, "programme"))
-				cJSON_DeleteItemFromObjectCaseSensitive(r, c->string);
-			c = next;
-		}
+		keep_section(r, o->section);
+		for (int i = 0; o->compare && i < 2; i++)
+			keep_section(others[i], o->section);
 	}
 	if (!table) {
+		/* Beside the month: the same report, a month and a year before. */
+		if (o->compare) {
+			cJSON_AddItemToObject(r, "previous_month", others[0]);
+			cJSON_AddItemToObject(r, "year_before", others[1]);
+			others[0] = others[1] = NULL;
+		}
 		rc = wf_emit(ctx, r, e);
 	} else {
 		cJSON_ArrayForEach(c, r)
 			if (cJSON_IsObject(c) &&
-			    (rc = emit_rows_of(ctx, c->string, "", c, e)))
+			    (rc = emit_rows_of(ctx, c->string, "", c,
+			                       o->compare ? (const cJSON *const *)others
+			                                  : NULL, e)))
 				break;
 	}
+	cJSON_Delete(others[0]);
+	cJSON_Delete(others[1]);
 	cJSON_Delete(r);
 	return rc;
 }

@@ -748,6 +748,7 @@ struct wf_period_opts {
 	const char *programme;   /* or NULL: all */
 	const char *section;     /* only this section, or NULL */
 	int min_cell;            /* hide counts below it (0: none) */
+	int compare;             /* the month before and a year before too */
 };
 /* The figures of the period as one report record (YAML, JSON), or as
  * rows (section, item, value) in the tabular formats. */

@@ -206,3 +206,15 @@ history() {
 	[[ "$stderr" == *"monthly-report: cannot write the report for 2026-11" ]]
 	[ ! -e "$T/other/2026-11.md" ]
 }
+
+@test "monthly --compare: the month before and the same month a year before, beside" {
+	history
+	run -0 wf-report monthly --month 2026-11 --compare --section referrals -o tsv --fields item,value,previous_month,year_before
+	[ "${lines[1]}" = $'received\t1\t5\t0' ]
+	[ "${lines[2]}" = $'by_referrer.ssd-dalmine\t1\t2\t0' ]
+	run -0 wf-report monthly --month 2026-11 --compare --section plans -o json
+	[ "$output" = '{"kind":"report","id":"monthly/2026-11","from":"2026-11-01","to":"2026-11-30","programme":"all","plans":{"agreed":1},"previous_month":{"kind":"report","id":"monthly/2026-10","from":"2026-10-01","to":"2026-10-31","programme":"all","plans":{"agreed":1}},"year_before":{"kind":"report","id":"monthly/2025-11","from":"2025-11-01","to":"2025-11-30","programme":"all","plans":{}}}' ]
+	# January compares with December of the year before.
+	run -0 wf-report monthly --month 2027-01 --compare -o json --fields previous_month.id,year_before.id
+	[ "$output" = '{"previous_month":{"id":"monthly/2026-12"},"year_before":{"id":"monthly/2026-01"}}' ]
+}
