@@ -240,11 +240,6 @@ static const char *const migrations[] = {
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
-int wf_schema_latest(void)
-{
-	return NMIGRATIONS;
-}
-
 int wf_schema_migrate(struct wf_store *st, struct wf_err *e)
 {
 	int v = wf_store_version(st), rc;

@@ -325,9 +325,8 @@ void wf_store_rollback(struct wf_store *st);
 int wf_store_savepoint(struct wf_store *st, struct wf_err *e);
 int wf_store_release(struct wf_store *st, struct wf_err *e);
 void wf_store_rollback_to(struct wf_store *st);
-/* The schema version of the store and of this build. */
+/* The schema version of the store. */
 int wf_store_version(struct wf_store *st);
-int wf_schema_latest(void);
 
 /* ---- cli.c: command lines from tables ----------------------------------- */
 
