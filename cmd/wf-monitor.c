@@ -31,6 +31,18 @@ static const struct wf_opt log_opts[] = {
 	{ NULL, 0, NULL, NULL, NULL }
 };
 
+static const struct wf_opt follow_opts[] = {
+	{ "at", 0, "WHEN", "leaving (within four weeks of closing) or "
+	  "six_months (six to nine months after) (instead of records)",
+	  wf_follow_up_times },
+	{ "situation", 0, "LIST", "employed, job_searching, education, "
+	  "qualification, improved or none (comma-separated)", wf_situations },
+	{ "date", 0, "DATE", "when it was learnt (default: today)", NULL },
+	{ "operator", 0, "NAME", "who learnt it (default: the operator)", NULL },
+	{ "notes", 0, "TEXT", "notes", NULL },
+	{ NULL, 0, NULL, NULL, NULL }
+};
+
 static const struct wf_opt due_opts[] = {
 	{ "on", 0, "DATE", "as of DATE (default: today)", NULL },
 	{ "within", 0, "DAYS", "also what falls due within DAYS (7d)", NULL },
@@ -58,6 +70,9 @@ static const struct wf_opt list_opts[] = {
 static const struct wf_opt *const log_tables[] = { wf_opts_common,
                                                    wf_opts_write, log_opts,
                                                    NULL };
+static const struct wf_opt *const follow_tables[] = { wf_opts_common,
+                                                      wf_opts_write,
+                                                      follow_opts, NULL };
 static const struct wf_opt *const due_tables[] = { wf_opts_common, due_opts,
                                                    NULL };
 static const struct wf_opt *const risks_tables[] = { wf_opts_common,
@@ -101,6 +116,34 @@ static int cmd_log(struct wf_cli *cli, struct wf_err *e)
 		                      wf_contact_columns, e);
 	r = from_flags(cli);
 	rc = wf_cli_template(cli, wf_monitor_log, r, NULL, wf_contact_columns, e);
+	cJSON_Delete(r);
+	return rc;
+}
+
+/* The follow-up the flags describe, for each case named; or records. */
+static int cmd_follow_up(struct wf_cli *cli, struct wf_err *e)
+{
+	static const char *const text[] = { "at", "date", "operator", "notes",
+	                                    NULL };
+	const char *v;
+	char today[11];
+	cJSON *r;
+	int rc;
+
+	if (!wf_cli_opt(cli, "at"))
+		return wf_cli_records(cli, wf_follow_up, 0, NULL,
+		                      wf_follow_up_columns, e);
+	if (!(v = wf_cli_opt(cli, "situation")))
+		return wf_err_set(e, WF_EX_USAGE, "follow-up --at needs --situation");
+	r = cJSON_CreateObject();
+	cJSON_AddItemToObject(r, "situation", wf_json_split(v, ','));
+	for (int i = 0; text[i]; i++)
+		if ((v = wf_cli_opt(cli, text[i])))
+			cJSON_AddStringToObject(r, text[i], v);
+	wf_date_format(wf_date_today(), today);
+	if (!wf_cli_opt(cli, "date"))
+		cJSON_AddStringToObject(r, "date", today);
+	rc = wf_cli_template(cli, wf_follow_up, r, NULL, wf_follow_up_columns, e);
 	cJSON_Delete(r);
 	return rc;
 }
@@ -174,6 +217,9 @@ static int cmd_show(struct wf_cli *cli, struct wf_err *e)
 static const struct wf_sub subs[] = {
 	{ "log", "[FILE...]|CASE...", "Record contacts: records, or one from "
 	  "flags for each case named", log_tables, cmd_log, NULL, NULL },
+	{ "follow-up", "[FILE...]|CASE...", "The situation after leaving: on "
+	  "leaving and six months on", follow_tables, cmd_follow_up, NULL,
+	  NULL },
 	{ "due", NULL, "What is due, by date; exit 1 when nothing is",
 	  due_tables, cmd_due, NULL, NULL },
 	{ "risks", NULL, "Open cases whose latest risk is at or above a level",

@@ -2,8 +2,10 @@
  * wf-report - step 5 of the path: reports. 'case' writes the final report
  * of a path, to share with the person and the referring service:
  * Markdown by default, the same content as a record in YAML or JSON;
- * 'funnel' and 'caseload' are short views for a terminal. The rules are
- * in lib/ (reportcase.c, markdown.c, reportviews.c).
+ * 'monthly' and 'range' give the figures of a period, 'indicators' the
+ * funder's (ESF+); 'funnel' and 'caseload' are short views for a
+ * terminal. The rules are in lib/ (reportcase.c, markdown.c,
+ * reportperiod.c, reportindicators.c, reportviews.c).
  */
 #include <stdlib.h>
 
@@ -50,8 +52,10 @@ static int cmd_case(struct wf_cli *cli, struct wf_err *e)
 	return wf_cli_query(cli, wf_report_case, NULL, "id,status", 0, e);
 }
 
-static int period(struct wf_cli *cli, struct wf_period_opts *o,
-                  struct wf_err *e)
+/* What monthly, range and indicators share: no operands, --programme,
+ * --section, --min-cell. */
+static int period_opts_of(struct wf_cli *cli, struct wf_period_opts *o,
+                          struct wf_err *e)
 {
 	const char *n = wf_cli_opt(cli, "min-cell");
 	char *end;
@@ -67,7 +71,15 @@ static int period(struct wf_cli *cli, struct wf_period_opts *o,
 			return wf_err_set(e, WF_EX_USAGE, "--min-cell: '%s' is not a "
 			                  "number from 2 to 1000", n);
 	}
-	return wf_cli_query(cli, wf_report_period, o, o->compare
+	return 0;
+}
+
+static int period(struct wf_cli *cli, struct wf_period_opts *o,
+                  struct wf_err *e)
+{
+	int rc = period_opts_of(cli, o, e);
+
+	return rc ? rc : wf_cli_query(cli, wf_report_period, o, o->compare
 	                    ? "section,item,value,previous_month,year_before"
 	                    : "section,item,value", 0, e);
 }
@@ -86,21 +98,45 @@ static int cmd_monthly(struct wf_cli *cli, struct wf_err *e)
 	return period(cli, &o, e);
 }
 
-static int cmd_range(struct wf_cli *cli, struct wf_err *e)
+/* --from and --to, and the report's id: "range/A..B". */
+static int span(struct wf_cli *cli, struct wf_period_opts *o, char *id,
+                size_t len, struct wf_err *e)
 {
 	const char *from = wf_cli_opt(cli, "from"), *to = wf_cli_opt(cli, "to");
-	struct wf_period_opts o = { 0 };
-	char id[40];
+	const char *name = cli->sub->name;
 
-	if (!from || !to || wf_date_parse(from, &o.from) < 0 ||
-	    wf_date_parse(to, &o.to) < 0)
-		return wf_err_set(e, WF_EX_USAGE, "range needs --from DATE --to DATE");
-	if (o.to < o.from)
-		return wf_err_set(e, WF_EX_USAGE, "range: --to %s is before --from "
-		                  "%s", to, from);
-	snprintf(id, sizeof id, "range/%s..%s", from, to);
-	o.id = id;
-	return period(cli, &o, e);
+	if (!from || !to || wf_date_parse(from, &o->from) < 0 ||
+	    wf_date_parse(to, &o->to) < 0)
+		return wf_err_set(e, WF_EX_USAGE, "%s needs --from DATE --to DATE",
+		                  name);
+	if (o->to < o->from)
+		return wf_err_set(e, WF_EX_USAGE, "%s: --to %s is before --from "
+		                  "%s", name, to, from);
+	snprintf(id, len, "%s/%s..%s", name, from, to);
+	o->id = id;
+	return 0;
+}
+
+static int cmd_range(struct wf_cli *cli, struct wf_err *e)
+{
+	struct wf_period_opts o = { 0 };
+	char id[48];
+	int rc = span(cli, &o, id, sizeof id, e);
+
+	return rc ? rc : period(cli, &o, e);
+}
+
+static int cmd_indicators(struct wf_cli *cli, struct wf_err *e)
+{
+	struct wf_period_opts o = { 0 };
+	char id[48];
+	int rc = span(cli, &o, id, sizeof id, e);
+
+	if (!rc)
+		rc = period_opts_of(cli, &o, e);
+	return rc ? rc : wf_cli_query(cli, wf_report_indicators, &o,
+	                              "section,indicator,total,women,men,"
+	                              "non_binary,not_stated", 0, e);
 }
 
 static int view(struct wf_cli *cli, wf_query_fn fn, const char *cols,
@@ -136,6 +172,9 @@ static const struct wf_sub subs[] = {
 	  monthly_tables, cmd_monthly, NULL, "=yaml" },
 	{ "range", NULL, "The same figures for any span", range_tables,
 	  cmd_range, NULL, "=yaml" },
+	{ "indicators", NULL, "The ESF+ common indicators of the participants "
+	  "who entered or left in a span", range_tables, cmd_indicators, NULL,
+	  "=yaml" },
 	{ "funnel", NULL, "How many cases reached each step (a table on a "
 	  "terminal)", view_tables, cmd_funnel, NULL, "table" },
 	{ "caseload", NULL, "Open cases by operator and status (a table on a "
@@ -145,7 +184,7 @@ static const struct wf_sub subs[] = {
 
 static const struct wf_cmd cmd = {
 	"wf-report", "Reports: monthly and any span, the final report of a path, "
-	"the funnel, the caseload.", subs
+	"the funder's indicators, the funnel, the caseload.", subs
 };
 
 int main(int argc, char **argv)

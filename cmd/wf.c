@@ -46,6 +46,9 @@ static const struct wf_opt close_opts[] = {
 	{ "note", 0, "TEXT", "a note kept with the change", NULL },
 	{ "end-placements", 0, NULL, "end the placements still running too",
 	  NULL },
+	{ "situation", 0, "LIST", "the situation on leaving: employed, "
+	  "job_searching, education, qualification or none (comma-separated)",
+	  wf_situations },
 	{ NULL, 0, NULL, NULL, NULL }
 };
 
@@ -139,13 +142,7 @@ static cJSON *org_from_flags(const struct wf_cli *cli)
 		if ((v = wf_cli_opt(cli, text[i])))
 			cJSON_AddStringToObject(r, text[i], v);
 	if ((v = wf_cli_opt(cli, "role"))) {
-		cJSON *list = cJSON_AddArrayToObject(r, "roles");
-		char *copy = strdup(v), *save = NULL;
-
-		for (char *t = strtok_r(copy, ",", &save); t;
-		     t = strtok_r(NULL, ",", &save))
-			cJSON_AddItemToArray(list, cJSON_CreateString(t));
-		free(copy);
+		cJSON_AddItemToObject(r, "roles", wf_json_split(v, ','));
 	}
 	if ((v = wf_cli_opt(cli, "employees"))) {
 		long n = strtol(v, &end, 10);
@@ -186,24 +183,40 @@ static int cmd_case_show(struct wf_cli *cli, struct wf_err *e)
 	return wf_cli_query(cli, wf_case_timeline, NULL, wf_case_columns, 0, e);
 }
 
+static int known(const char *const *list, const char *v)
+{
+	for (int i = 0; list[i]; i++)
+		if (!strcmp(list[i], v))
+			return 1;
+	return 0;
+}
+
 static int cmd_case_close(struct wf_cli *cli, struct wf_err *e)
 {
 	struct wf_close_opts o = { 0 };
+	const char *situation = wf_cli_opt(cli, "situation");
+	cJSON *list = situation ? wf_json_split(situation, ',') : NULL;
+	char why[256];
+	int rc;
 
 	o.outcome = wf_cli_opt(cli, "outcome");
 	o.date = wf_cli_opt(cli, "date");
 	o.recommendations = wf_cli_opt(cli, "recommendations");
 	o.note = wf_cli_opt(cli, "note");
 	o.end_placements = wf_cli_opt(cli, "end-placements") != NULL;
+	o.situation = list;
 	if (!o.outcome)
-		return wf_err_set(e, WF_EX_USAGE, "close needs --outcome");
-	for (int i = 0; close_outcomes[i]; i++)
-		if (!strcmp(close_outcomes[i], o.outcome))
-			return wf_cli_records(cli, wf_case_close, 1, &o,
-			                      wf_case_columns, e);
-	return wf_err_set(e, WF_EX_USAGE, "--outcome: '%s' is not one of: hired, "
-	                  "completed, dropped_out, withdrawn, moved, other",
-	                  o.outcome);
+		rc = wf_err_set(e, WF_EX_USAGE, "close needs --outcome");
+	else if (!known(close_outcomes, o.outcome))
+		rc = wf_err_set(e, WF_EX_USAGE, "--outcome: '%s' is not one of: "
+		                "hired, completed, dropped_out, withdrawn, moved, "
+		                "other", o.outcome);
+	else if (list && wf_situation_check(list, "leaving", why, sizeof why))
+		rc = wf_err_set(e, WF_EX_USAGE, "--situation: %s", why);
+	else
+		rc = wf_cli_records(cli, wf_case_close, 1, &o, wf_case_columns, e);
+	cJSON_Delete(list);
+	return rc;
 }
 
 static int cmd_case_reopen(struct wf_cli *cli, struct wf_err *e)

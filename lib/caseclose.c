@@ -135,6 +135,7 @@ int wf_case_close(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e)
 	const char *id = wf_record_case_id(rec, e);
 	cJSON *reasons;
 	sqlite3_stmt *s;
+	sqlite3_int64 fid;
 	struct wf_case c;
 	char date[11], now[32];
 	int rc;
@@ -160,6 +161,12 @@ int wf_case_close(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e)
 	wf_bind_text(s, 5, now);
 	wf_bind_text(s, 6, ctx->operator_);
 	if ((rc = wf_sql_done(ctx->st, s, e)))
+		return rc;
+	/* The situation on leaving, when known at the closing, is its first
+	 * follow-up. */
+	if (o->situation &&
+	    (rc = wf_follow_up_insert(ctx, id, "leaving", date, o->situation,
+	                              NULL, NULL, &fid, e)))
 		return rc;
 	return emit_case(ctx, id, e);
 }

@@ -103,6 +103,25 @@ cJSON *wf_placement_record(struct wf_store *st, const char *id, int history,
 cJSON *wf_contact_record(struct wf_store *st, sqlite3_int64 id,
                          struct wf_err *e);
 
+/* Record a follow-up of case_id (followup.c), checked by the caller;
+ * operator NULL: the one running. Sets *id. */
+int wf_follow_up_insert(struct wf_ctx *ctx, const char *case_id,
+                        const char *at, const char *date,
+                        const cJSON *situation, const char *operator_,
+                        const char *notes, sqlite3_int64 *id,
+                        struct wf_err *e);
+
+/* The form of the aggregate reports (reportform.c): counts from 1 to
+ * n-1 shown as "<n", a lone hidden cell's neighbour hidden too; only the
+ * named section kept, beside the head; a section name checked against
+ * the report's list (WF_EX_USAGE naming them). */
+void wf_report_suppress(cJSON *obj, int n);
+/* A new report record of kind: its id, from, to and programme. */
+cJSON *wf_report_head(const char *kind, const struct wf_period_opts *o);
+void wf_report_keep(cJSON *r, const char *section);
+int wf_report_section_check(const char *const *sections, const char *name,
+                            struct wf_err *e);
+
 /* A case record with its closure and timeline (caseclose.c). */
 cJSON *wf_case_timeline_record(struct wf_store *st, const char *id,
                                struct wf_err *e);

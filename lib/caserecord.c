@@ -87,6 +87,9 @@ static int person_block(struct wf_store *st, cJSON *rec, sqlite3_stmt *head,
 	}
 	wf_col_add(p, "employment_status", head, 9);
 	wf_col_add(p, "employment_since", head, 10);
+	wf_col_add(p, "gender", head, 14);
+	wf_col_add(p, "education", head, 15);
+	wf_col_add(p, "disability", head, 16);
 	if (cJSON_GetArraySize(certs))
 		cJSON_AddItemToObject(p, "certifications", certs);
 	else

@@ -119,6 +119,25 @@ void wf_json_count(cJSON *obj, const char *key, double n)
 		cJSON_AddNumberToObject(obj, key, n);
 }
 
+cJSON *wf_json_split(const char *text, char sep)
+{
+	cJSON *list = cJSON_CreateArray();
+	const char *p = text, *end;
+
+	for (; *p; p = *end ? end + 1 : end) {
+		end = strchr(p, sep);
+		if (!end)
+			end = p + strlen(p);
+		if (end > p) {
+			char *item = strndup(p, (size_t)(end - p));
+
+			cJSON_AddItemToArray(list, cJSON_CreateString(item));
+			free(item);
+		}
+	}
+	return list;
+}
+
 const char *wf_json_str(const cJSON *obj, const char *name)
 {
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, name);

@@ -42,6 +42,9 @@ static const struct wf_schema cert_schema = { NULL, cert_fields };
 	{ "employment_status", WF_T_ENUM, WF_F_REQUIRED, wf_employment_statuses, \
 	  NULL, 0, 0 }, \
 	{ "employment_since", WF_T_DATE, 0, NULL, NULL, 0, 0 }, \
+	{ "gender", WF_T_ENUM, 0, wf_genders, NULL, 0, 0 }, \
+	{ "education", WF_T_ENUM, 0, wf_education_levels, NULL, 0, 0 }, \
+	{ "disability", WF_T_ENUM, 0, wf_disability_answers, NULL, 0, 0 }, \
 	{ "certifications", WF_T_LIST, 0, NULL, &cert_schema, 0, 0 }
 
 static const struct wf_field person_fields[] = {
@@ -207,6 +210,9 @@ static int add_referral(struct wf_store *st, const char *case_id,
 	wf_bind_json(s, 8, cJSON_GetObjectItemCaseSensitive(r, "needs"));
 	wf_bind_text(s, 9, wf_json_str(r, "notes"));
 	wf_bind_text(s, 10, now);
+	wf_bind_text(s, 11, wf_json_str(p, "gender"));
+	wf_bind_text(s, 12, wf_json_str(p, "education"));
+	wf_bind_text(s, 13, wf_json_str(p, "disability"));
 	if ((rc = wf_sql_done(st, s, e)))
 		return rc;
 	return add_certs(st, wf_sql_last_id(st),

@@ -325,60 +325,13 @@ static int referrals(struct wf_store *st, const struct wf_period_opts *o,
 	return rc;
 }
 
-/* A count shown as "<n"; the key moves to the new node. */
-static void hide(cJSON *obj, cJSON *c, const char *hidden)
-{
-	cJSON *h = cJSON_CreateString(hidden);
-
-	h->string = c->string;
-	c->string = NULL;
-	cJSON_ReplaceItemViaPointer(obj, c, h);
-}
-
-/* Hide counts from 1 to n-1; in a breakdown where that hides one cell
- * alone, hide the next smallest too, so that no hidden count can be
- * worked out from a total by subtraction. Medians are not counts. */
-static void suppress(cJSON *obj, int n)
-{
-	cJSON *c, *next, *small = NULL;
-	char hidden[16];
-	int hid = 0;
-
-	snprintf(hidden, sizeof hidden, "<%d", n);
-	for (c = obj->child; c; c = next) {
-		next = c->next;
-		if (cJSON_IsObject(c)) {
-			if (strcmp(c->string, "median_days"))
-				suppress(c, n);
-		} else if (cJSON_IsNumber(c) && c->valuedouble > 0) {
-			if (c->valuedouble < n) {
-				hide(obj, c, hidden);
-				hid++;
-			} else if (!small || c->valuedouble < small->valuedouble) {
-				small = c;
-			}
-		}
-	}
-	if (hid == 1 && small)
-		hide(obj, small, hidden);
-}
-
 static cJSON *report(struct wf_store *st, const struct wf_period_opts *o,
                      struct wf_err *e)
 {
-	cJSON *r = cJSON_CreateObject(), *sec;
-	char from[11], to[11];
+	cJSON *r = wf_report_head("report", o), *sec;
 	double hires = 0;
 	int rc;
 
-	wf_date_format(o->from, from);
-	wf_date_format(o->to, to);
-	cJSON_AddStringToObject(r, "kind", "report");
-	cJSON_AddStringToObject(r, "id", o->id);
-	cJSON_AddStringToObject(r, "from", from);
-	cJSON_AddStringToObject(r, "to", to);
-	cJSON_AddStringToObject(r, "programme", o->programme ? o->programme
-	                                                      : "all");
 	rc = referrals(st, o, cJSON_AddObjectToObject(r, "referrals"), e);
 	if (!rc)
 		rc = screening(st, o, cJSON_AddObjectToObject(r, "screening"), e);
@@ -406,7 +359,7 @@ static cJSON *report(struct wf_store *st, const struct wf_period_opts *o,
 		return NULL;
 	}
 	if (o->min_cell > 1)
-		suppress(r, o->min_cell);
+		wf_report_suppress(r, o->min_cell);
 	return r;
 }
 
@@ -475,36 +428,6 @@ static cJSON *months_before(struct wf_store *st,
 	return report(st, &b, e);
 }
 
-/* Only the section asked for, beside what says which report it is. */
-static void keep_section(cJSON *r, const char *section)
-{
-	static const char *const head[] = { "kind", "id", "from", "to",
-	                                    "programme", NULL };
-	cJSON *c, *next;
-
-	for (c = r->child; c; c = next) {
-		int keep = !strcmp(c->string, section);
-
-		next = c->next;
-		for (int i = 0; head[i]; i++)
-			keep |= !strcmp(c->string, head[i]);
-		if (!keep)
-			cJSON_Delete(cJSON_DetachItemViaPointer(r, c));
-	}
-}
-
-static int check_section(const char *name, struct wf_err *e)
-{
-	char list[256];
-
-	for (int i = 0; sections[i]; i++)
-		if (!strcmp(sections[i], name))
-			return 0;
-	wf_join(sections, list, sizeof list);
-	return wf_err_set(e, WF_EX_USAGE, "--section: unknown section '%s' (one "
-	                  "of: %s)", name, list);
-}
-
 int wf_report_period(struct wf_ctx *ctx, const void *opts, struct wf_err *e)
 {
 	const struct wf_period_opts *o = opts;
@@ -514,7 +437,7 @@ int wf_report_period(struct wf_ctx *ctx, const void *opts, struct wf_err *e)
 	int rc = 0;
 	cJSON *others[2] = { NULL, NULL };
 
-	if (o->section && (rc = check_section(o->section, e)))
+	if (o->section && (rc = wf_report_section_check(sections, o->section, e)))
 		return rc;
 	if (!(r = report(ctx->st, o, e)))
 		return e->code;
@@ -525,9 +448,9 @@ int wf_report_period(struct wf_ctx *ctx, const void *opts, struct wf_err *e)
 		return e->code;
 	}
 	if (o->section) {
-		keep_section(r, o->section);
+		wf_report_keep(r, o->section);
 		for (int i = 0; o->compare && i < 2; i++)
-			keep_section(others[i], o->section);
+			wf_report_keep(others[i], o->section);
 	}
 	if (!table) {
 		/* Beside the month: the same report, a month and a year before. */

@@ -236,6 +236,23 @@ static const char *const migrations[] = {
 	"  recorded_at TEXT NOT NULL,"
 	"  recorded_by TEXT NOT NULL);"
 	"CREATE INDEX contact_case ON contact(case_id, party, date);",
+
+	/* 5: what the funder's indicators need: the sensitive fields at entry
+	 * (NULL is unknown; 'declined' is a refusal, counted apart), and the
+	 * situation after leaving, within four weeks and six months on */
+	"ALTER TABLE referral ADD COLUMN gender TEXT;"
+	"ALTER TABLE referral ADD COLUMN education TEXT;"   /* ISCED band */
+	"ALTER TABLE referral ADD COLUMN disability TEXT;"
+	"CREATE TABLE follow_up ("
+	"  id INTEGER PRIMARY KEY,"
+	"  case_id TEXT NOT NULL REFERENCES cases(id),"
+	"  at TEXT NOT NULL,"                 /* leaving, six_months */
+	"  date TEXT NOT NULL,"
+	"  situation TEXT NOT NULL,"          /* JSON list */
+	"  notes TEXT,"
+	"  operator TEXT NOT NULL,"
+	"  recorded_at TEXT NOT NULL);"
+	"CREATE INDEX follow_up_case ON follow_up(case_id, at, date);",
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

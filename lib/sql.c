@@ -136,7 +136,8 @@ const char WF_SQL_CASEREC_HEAD[] =
 	"SELECT c.id, c.status, c.status_date, p.code, r.date, o.code,"
 	" r.referrer_contact, c.person_id, r.id, r.employment_status,"
 	" r.employment_since, r.needs, r.notes,"
-	" (SELECT count(*) FROM referral x WHERE x.case_id = c.id)"
+	" (SELECT count(*) FROM referral x WHERE x.case_id = c.id),"
+	" r.gender, r.education, r.disability"
 	" FROM cases c JOIN programme p ON p.id = c.programme_id"
 	" JOIN referral r ON r.id ="
 	"  (SELECT min(x.id) FROM referral x WHERE x.case_id = c.id)"
@@ -184,8 +185,9 @@ const char WF_SQL_CASEREC_LIST[] =
 
 const char WF_SQL_REFER_REFERRAL[] =
 	"INSERT INTO referral (case_id, person_id, referrer_id, referrer_contact,"
-	" date, employment_status, employment_since, needs, notes, recorded_at)"
-	" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+	" date, employment_status, employment_since, needs, notes, recorded_at,"
+	" gender, education, disability)"
+	" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
 const char WF_SQL_REFER_CERT[] =
 	"INSERT INTO certification (referral_id, kind, since, invalidity_percent,"
@@ -476,7 +478,23 @@ const char WF_SQL_CLOSE_TIMELINE[] =
 	"  FROM case_closure WHERE case_id = ?1"
 	" UNION ALL SELECT effective_date, 7, 'case', status, NULL, note, id"
 	"  FROM case_status WHERE case_id = ?1 AND status <> 'referred'"
+	" UNION ALL SELECT date, 8, 'follow_up', at, NULL,"
+	"  (SELECT group_concat(value, ', ') FROM json_each(situation)), id"
+	"  FROM follow_up WHERE case_id = ?1"
 	" ORDER BY 1, 2, 7";
+
+/* ---- followup.c ---------------------------------------------------------- */
+
+const char WF_SQL_FOLLOW_INSERT[] =
+	"INSERT INTO follow_up (case_id, at, date, situation, notes, operator,"
+	" recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
+
+/* With the closing it follows: the latest on or before its date. */
+const char WF_SQL_FOLLOW_GET[] =
+	"SELECT f.id, f.case_id, f.at, f.date,"
+	" (SELECT max(c.date) FROM case_closure c"
+	"  WHERE c.case_id = f.case_id AND c.date <= f.date),"
+	" f.situation, f.operator, f.notes FROM follow_up f WHERE f.id = ?";
 
 /* ---- monitor.c, due.c ---------------------------------------------------- */
 
@@ -680,3 +698,33 @@ const char WF_SQL_PERIOD_STEPS[] =
 	"  AND s.status = 'active')"
 	" FROM cases c WHERE c.opened_on <= ?2 AND ?1 IS NOT NULL"
 	PROGRAMME_OF("c.id");
+
+/* ---- reportindicators.c -------------------------------------------------- */
+
+/* Every case that entered (agreed a plan) by ?1, with the facts at entry
+ * from its first referral and its status as of ?1; grouped by person and
+ * programme, first entry first, so that re-entries follow the first. */
+const char WF_SQL_ESF_CASES[] =
+	"SELECT e.person_id, e.programme_id, e.id, e.entered,"
+	" (SELECT s.status FROM case_status s WHERE s.case_id = e.id"
+	"  AND s.effective_date <= ?1 ORDER BY s.effective_date DESC, s.id DESC"
+	"  LIMIT 1),"
+	" (SELECT s.effective_date FROM case_status s WHERE s.case_id = e.id"
+	"  AND s.effective_date <= ?1 ORDER BY s.effective_date DESC, s.id DESC"
+	"  LIMIT 1),"
+	" pe.birth_date, r.employment_status, r.employment_since, r.gender,"
+	" r.education, r.disability"
+	" FROM (SELECT c.id, c.person_id, c.programme_id,"
+	"  (SELECT min(p.agreed_on) FROM plan p WHERE p.case_id = c.id"
+	"   AND p.agreed_on <= ?1) AS entered"
+	"  FROM cases c JOIN programme g ON g.id = c.programme_id"
+	"  WHERE ?2 IS NULL OR g.code = ?2) e"
+	" JOIN person pe ON pe.id = e.person_id"
+	" JOIN referral r ON r.id ="
+	"  (SELECT min(x.id) FROM referral x WHERE x.case_id = e.id)"
+	" WHERE e.entered IS NOT NULL"
+	" ORDER BY e.person_id, e.programme_id, e.entered, e.id";
+
+const char WF_SQL_ESF_FOLLOW_UPS[] =
+	"SELECT at, date, situation FROM follow_up WHERE case_id = ?"
+	" ORDER BY date, id";

@@ -109,6 +109,8 @@ extern const char WF_SQL_CLOSE_ADD[];
 extern const char WF_SQL_CLOSE_BEFORE[];
 extern const char WF_SQL_CLOSE_LAST[];
 extern const char WF_SQL_CLOSE_TIMELINE[];
+extern const char WF_SQL_FOLLOW_INSERT[];
+extern const char WF_SQL_FOLLOW_GET[];
 /* monitor.c, due.c */
 extern const char WF_SQL_MON_INSERT[];
 extern const char WF_SQL_MON_PLACEMENT_CASE[];
@@ -140,5 +142,7 @@ extern const char WF_SQL_PERIOD_CONTACTS[];
 extern const char WF_SQL_PERIOD_HIGH_RISK[];
 extern const char WF_SQL_PERIOD_CLOSURES[];
 extern const char WF_SQL_PERIOD_STEPS[];
+extern const char WF_SQL_ESF_CASES[];
+extern const char WF_SQL_ESF_FOLLOW_UPS[];
 
 #endif

@@ -21,6 +21,14 @@
 const char *const wf_employment_statuses[] = { "unemployed", "never_employed",
                                                "inactive", "student",
                                                "employed", NULL };
+/* The sensitive fields the funder asks about at entry. A person may
+ * decline to answer: that is recorded, and counted apart from a field
+ * left blank (unknown). */
+const char *const wf_genders[] = { "female", "male", "non_binary", "declined",
+                                   NULL };
+const char *const wf_education_levels[] = { "isced_0_2", "isced_3_4",
+                                            "isced_5_8", "declined", NULL };
+const char *const wf_disability_answers[] = { "yes", "no", "declined", NULL };
 const char *const wf_certifications[] = { "law_68_1999", "law_381_1991",
                                           "uncertified_disadvantage", NULL };
 

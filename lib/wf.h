@@ -25,6 +25,16 @@
  *   caserecord.c the case record, and the queries that list and show cases
  *   refer.c     referrals: add, screen, withdraw; programme check
  *   run.c       the record loop: one transaction, --keep-going, --dry-run
+ *   assess.c, assessrecord.c, plan.c    step 2: sessions, decisions, plans
+ *   place.c, placerules.c, placerecord.c, attend.c
+ *               step 3: placements, the regional rules, attendance
+ *   monitor.c, due.c, followup.c
+ *               step 4: contacts, what is due, the situation after leaving
+ *   caseclose.c the case as a whole: timeline, close, reopen
+ *   reportcase.c, markdown.c            the final report of a path
+ *   reportperiod.c, reportindicators.c, reportviews.c, reportform.c
+ *               step 5: a period's figures, the ESF+ indicators, the
+ *               short views, and what their forms share
  *
  * Internal headers: store.h (statements), sql.h (their names), casefile.h
  * (cases and people, for the step modules).
@@ -166,6 +176,9 @@ void wf_json_addf(cJSON *list, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /* Add n to the number obj[key], made 0 first when missing: a tally. */
 void wf_json_count(cJSON *obj, const char *key, double n);
+/* A list of strings from text separated by sep ("a,b" -> ["a", "b"]);
+ * empty items are dropped. */
+cJSON *wf_json_split(const char *text, char sep);
 /* The string value of member name of obj, or NULL. */
 const char *wf_json_str(const cJSON *obj, const char *name);
 /* The value at a dotted path ("person.tax_code"), or NULL. */
@@ -553,6 +566,9 @@ int wf_programme_require(struct wf_store *st, const char *code,
 
 extern const char *const wf_employment_statuses[];
 extern const char *const wf_certifications[];
+extern const char *const wf_genders[];
+extern const char *const wf_education_levels[];
+extern const char *const wf_disability_answers[];
 extern const char *const wf_placement_kinds[];
 extern const char *const wf_parties[];
 
@@ -692,6 +708,7 @@ struct wf_close_opts {
 	const char *reason;           /* reopen: why (required) */
 	const char *note;
 	int end_placements;           /* close: end running placements too */
+	const cJSON *situation;       /* close: on leaving; NULL: not known */
 };
 
 /* Emit each operand case with its closure and its timeline: every event
@@ -718,6 +735,21 @@ struct due_filter {
 	int overdue;                 /* only those due before on */
 	const char *with, *operator_;
 };
+
+/* After a path (followup.c): the situation on leaving and six months
+ * after, for the funder's result indicators. */
+extern const char *const wf_follow_up_times[];   /* leaving, six_months */
+extern const char *const wf_situations[];        /* employed, ... none */
+extern const char wf_follow_up_columns[];
+/* Check a list of situations for a follow-up at 'at': -1 with why when
+ * one is unknown, 'none' comes with another, or 'improved' is given on
+ * leaving. */
+int wf_situation_check(const cJSON *list, const char *at, char *why,
+                       size_t len);
+/* Record a follow_up record (case, at, date, situation, notes): the case
+ * closed, the date in the window (four weeks from closing for 'leaving',
+ * six to nine months for 'six_months'). */
+int wf_follow_up(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e);
 
 /* Record a contact (case, date, with, how, operator, risk, next...). */
 int wf_monitor_log(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e);
@@ -752,6 +784,12 @@ struct wf_period_opts {
 /* The figures of the period as one report record (YAML, JSON), or as
  * rows (section, item, value) in the tabular formats. */
 int wf_report_period(struct wf_ctx *ctx, const void *opts, struct wf_err *e);
+/* The European Social Fund Plus common indicators of the participants
+ * who entered or left in the period (from, to, programme, section,
+ * min_cell of opts), each figure by gender: one record (YAML, JSON), or
+ * rows (section, indicator, total, women, men, non_binary, not_stated). */
+int wf_report_indicators(struct wf_ctx *ctx, const void *opts,
+                         struct wf_err *e);
 
 /* Options of the short views. */
 struct wf_view_opts {

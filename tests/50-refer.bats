@@ -29,6 +29,19 @@ screen_one() {
 	[[ "$output" == *$'\nreferrer_contact: Roberto Carrara\n'* ]]
 }
 
+@test "add: the funder's fields at entry: declined is kept apart from blank" {
+	seed
+	referral Ada Neri 1990-01-01 gender=declined education=isced_3_4 disability=no | wf-refer add -q
+	referral Bea Neri 1991-01-01 | wf-refer add -q
+	run -0 wf-refer show 2026-0001 -o json --fields person.gender,person.education,person.disability
+	[ "$output" = '{"person":{"gender":"declined","education":"isced_3_4","disability":"no"}}' ]
+	[ "$(sql "SELECT quote(gender) || ' ' || quote(education) FROM referral WHERE case_id = '2026-0002'")" = "NULL NULL" ]
+	run -65 --separate-stderr wf-refer add <(referral Cy Neri 1992-01-01 education=degree)
+	[[ "$stderr" == *"person.education: 'degree' is not one of: isced_0_2, isced_3_4, isced_5_8, declined"* ]]
+	run -65 --separate-stderr wf-refer add <(referral Cy Neri 1992-01-01 gender=F)
+	[[ "$stderr" == *"person.gender: 'F' is not one of: female, male, non_binary, declined"* ]]
+}
+
 @test "add: a person with an open case in the programme gets no second case" {
 	seed
 	referral Marco Rossi 1998-04-12 tax=RSSMRC98D12L872O | wf-refer add -q

@@ -223,3 +223,39 @@ due() {
 	MAILER="$T/fakemail" WF_DB="$T/missing.db" run -1 --separate-stderr "$script" coord@example.org
 	[[ "$stderr" == *"overdue-mail: cannot read the store"* ]]
 }
+
+@test "follow-up: on leaving within four weeks, six months on within a quarter" {
+	seed
+	referral Ada Neri 1990-01-01 date=2026-04-01 | wf-refer add -q
+	wf case close -q 2026-0001 --outcome dropped_out --date 2026-05-10
+	run -0 wf-monitor follow-up 2026-0001 --at leaving --date 2026-06-07 --situation job_searching,education -o json
+	[ "$output" = '{"kind":"follow_up","id":1,"case":"2026-0001","at":"leaving","date":"2026-06-07","left_on":"2026-05-10","situation":["job_searching","education"],"operator":"tester"}' ]
+	run -65 --separate-stderr wf-monitor follow-up 2026-0001 --at leaving --date 2026-06-08 --situation none
+	[ "$stderr" = "wf-monitor: date: 2026-06-08 is outside the window of the situation on leaving (2026-05-10 to 2026-06-07, for a case closed on 2026-05-10)" ]
+	run -65 --separate-stderr wf-monitor follow-up 2026-0001 --at six_months --date 2026-11-09 --situation employed
+	[ "$stderr" = "wf-monitor: date: 2026-11-09 is outside the window of the situation six months after leaving (2026-11-10 to 2027-02-10, for a case closed on 2026-05-10)" ]
+	run -0 wf-monitor follow-up 2026-0001 --at six_months --date 2026-11-10 --situation employed,improved --notes "Warehouse, open-ended" -o json --fields id,at,situation,notes
+	[ "$output" = '{"id":2,"at":"six_months","situation":["employed","improved"],"notes":"Warehouse, open-ended"}' ]
+	[ "$(sql "SELECT count(*) FROM audit WHERE action = 'follow-up'")" = 2 ]
+}
+
+@test "follow-up: records; refused for an open case, in the future, with bad values" {
+	seed
+	wf-refer add -q "$EX/referrals.yaml"
+	wf case close -q 2026-0001 --outcome moved --date 2026-11-01
+	printf 'kind: follow_up\ncase: 2026-0001\nat: leaving\ndate: 2026-11-20\nsituation: employed\noperator: luca\n' > "$T/f.yaml"
+	run -0 wf-monitor follow-up "$T/f.yaml" -o tsv --fields case,at,situation,operator
+	[ "${lines[1]}" = $'2026-0001\tleaving\temployed\tluca' ]
+	run -65 --separate-stderr wf-monitor follow-up 2026-0002 --at leaving --situation none
+	[ "$stderr" = "wf-monitor: case: case '2026-0002' is referred, not closed: a follow-up comes after leaving" ]
+	run -65 --separate-stderr wf-monitor follow-up 2026-0001 --at leaving --situation none --date 2026-11-23
+	[ "$stderr" = "wf-monitor: date: '2026-11-23' is in the future" ]
+	run -65 --separate-stderr wf-monitor follow-up 2026-0001 --at leaving --situation improved --date 2026-11-20
+	[ "$stderr" = "wf-monitor: situation: 'improved' is recorded six months after leaving, not on leaving" ]
+	printf 'kind: follow_up\ncase: 2026-0001\nat: later\ndate: 2026-11-20\nsituation: [employed]\n' > "$T/g.yaml"
+	run -65 --separate-stderr wf-monitor follow-up "$T/g.yaml"
+	[[ "$stderr" == "wf-monitor: $T/g.yaml:3:1: at: 'later' is not one of: leaving, six_months"* ]]
+	run -64 --separate-stderr wf-monitor follow-up 2026-0001 --at leaving
+	[ "${stderr_lines[0]}" = "wf-monitor: follow-up --at needs --situation" ]
+	[ "$(sql "SELECT count(*) FROM follow_up")" = 1 ]
+}

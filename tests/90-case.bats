@@ -77,6 +77,26 @@ placed_sil() {
 	[ "$stderr" = "wf: case '2026-0002': date 2026-09-01 is before its referred date 2026-09-21" ]
 }
 
+@test "wf case close --situation: the situation on leaving, a follow-up in the timeline" {
+	seed
+	wf-refer add -q "$EX/referrals.yaml"
+	run -0 wf case close 2026-0001 --outcome hired --date 2026-11-01 --situation employed,qualification -o json --fields status
+	[ "$output" = '{"status":"closed"}' ]
+	[ "$(sql "SELECT at, date, situation, operator FROM follow_up")" = 'leaving|2026-11-01|["employed","qualification"]|tester' ]
+	run -0 wf case show 2026-0001 -o json --fields timeline
+	[[ "$output" == *'{"date":"2026-11-01","step":"follow_up","event":"leaving","note":"employed, qualification"}'* ]]
+	run -64 --separate-stderr wf case close 2026-0002 --outcome other --situation hired
+	[ "${stderr_lines[0]}" = "wf: --situation: 'hired' is not one of: employed, job_searching, education, qualification, improved, none" ]
+	run -64 --separate-stderr wf case close 2026-0002 --outcome other --situation improved
+	[ "${stderr_lines[0]}" = "wf: --situation: 'improved' is recorded six months after leaving, not on leaving" ]
+	run -64 --separate-stderr wf case close 2026-0002 --outcome other --situation none,employed
+	[ "${stderr_lines[0]}" = "wf: --situation: 'none' does not go with another situation" ]
+	run -64 --separate-stderr wf case close 2026-0002 --outcome other --situation ,
+	[ "${stderr_lines[0]}" = "wf: --situation: give at least one situation (or 'none')" ]
+	[ "$(sql "SELECT count(*) FROM follow_up")" = 1 ]
+	[ "$(sql "SELECT status FROM cases WHERE id = '2026-0002'")" = referred ]
+}
+
 @test "wf case reopen: back to the status before, with the reason; closing again works" {
 	placed_sil
 	wf case close -q 2026-0005 --outcome hired --date 2026-11-21 --end-placements

@@ -23,12 +23,14 @@ seed() {
 
 # referral FIRST LAST BIRTH [key=value...]: one referral as a YAML
 # document. Keys: programme, date, referrer, employment, tax, sex, since,
-# cert (a certification kind), municipality.
+# cert (a certification kind), municipality, and the funder's gender,
+# education, disability.
 referral() {
 	local first=$1 last=$2 birth=$3
 	shift 3
 	local programme=workflow-lomellina date=2026-10-01 referrer=caritas-vigevano
 	local employment=unemployed tax= sex= since= cert= municipality=Vigevano kv
+	local gender= education= disability=
 	for kv in "$@"; do
 		case $kv in
 		programme=*) programme=${kv#*=} ;;
@@ -40,6 +42,9 @@ referral() {
 		since=*) since=${kv#*=} ;;
 		cert=*) cert=${kv#*=} ;;
 		municipality=*) municipality=${kv#*=} ;;
+		gender=*) gender=${kv#*=} ;;
+		education=*) education=${kv#*=} ;;
+		disability=*) disability=${kv#*=} ;;
 		esac
 	done
 	echo "---"
@@ -55,6 +60,9 @@ referral() {
 	echo "  municipality: $municipality"
 	echo "  employment_status: $employment"
 	[ -n "$since" ] && echo "  employment_since: $since"
+	[ -n "$gender" ] && echo "  gender: $gender"
+	[ -n "$education" ] && echo "  education: $education"
+	[ -n "$disability" ] && echo "  disability: $disability"
 	if [ -n "$cert" ]; then
 		echo "  certifications:"
 		echo "    - kind: $cert"

@@ -1,0 +1,230 @@
+/*
+ * followup.c - after a path: the person's situation on leaving (within
+ * four weeks of the case's closing) and six months after, which the
+ * funder's result indicators count. The first is usually given when the
+ * case is closed (wf case close --situation); both may be recorded later,
+ * each within its window, and a later one of the same kind replaces the
+ * earlier in the reports.
+ *
+ * Tables: follow_up.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "casefile.h"
+
+const char *const wf_follow_up_times[] = { "leaving", "six_months", NULL };
+const char *const wf_situations[] = { "employed", "job_searching",
+                                      "education", "qualification",
+                                      "improved", "none", NULL };
+const char wf_follow_up_columns[] = "id,case,at,date,situation,operator";
+
+static const char *const follow_up_kinds[] = { "follow_up", NULL };
+static const struct wf_field follow_up_fields[] = {
+	{ "kind", WF_T_ENUM, 0, follow_up_kinds, NULL, 0, 0 },
+	{ "id", WF_T_ANY, WF_F_OUTPUT, NULL, NULL, 0, 0 },
+	{ "case", WF_T_STRING, WF_F_REQUIRED, NULL, NULL, 0, 0 },
+	{ "at", WF_T_ENUM, WF_F_REQUIRED, wf_follow_up_times, NULL, 0, 0 },
+	{ "date", WF_T_DATE, WF_F_REQUIRED, NULL, NULL, 0, 0 },
+	{ "left_on", WF_T_ANY, WF_F_OUTPUT, NULL, NULL, 0, 0 },
+	{ "situation", WF_T_ENUMS, WF_F_REQUIRED, wf_situations, NULL, 0, 0 },
+	{ "operator", WF_T_STRING, 0, NULL, NULL, 0, 0 },
+	{ "notes", WF_T_STRING, 0, NULL, NULL, 0, 0 },
+	{ NULL, 0, 0, NULL, NULL, 0, 0 }
+};
+static const struct wf_schema follow_up_schema = { "follow_up",
+                                                   follow_up_fields };
+
+int wf_situation_check(const cJSON *list, const char *at, char *why,
+                       size_t len)
+{
+	const cJSON *v;
+	int n = 0, none = 0;
+
+	cJSON_ArrayForEach(v, list) {
+		int known = 0;
+
+		for (int i = 0; cJSON_IsString(v) && wf_situations[i]; i++)
+			known |= !strcmp(wf_situations[i], v->valuestring);
+		if (!known) {
+			char names[128];
+
+			wf_join(wf_situations, names, sizeof names);
+			snprintf(why, len, "'%s' is not one of: %s",
+			         cJSON_IsString(v) ? v->valuestring : "?", names);
+			return -1;
+		}
+		none |= !strcmp(v->valuestring, "none");
+		/* An improved situation is judged against the job held at
+		 * entry, which takes time to show: the funder asks it six
+		 * months on. */
+		if (!strcmp(v->valuestring, "improved") && !strcmp(at, "leaving")) {
+			snprintf(why, len, "'improved' is recorded six months after "
+			         "leaving, not on leaving");
+			return -1;
+		}
+		n++;
+	}
+	if (!n)
+		snprintf(why, len, "give at least one situation (or 'none')");
+	else if (none && n > 1)
+		snprintf(why, len, "'none' does not go with another situation");
+	return !n || (none && n > 1) ? -1 : 0;
+}
+
+/* The window a follow-up's date falls in, from the day the case closed:
+ * within four weeks for the situation on leaving, and from six to nine
+ * months (a quarter to reach the person) for six months after. */
+static void window(const char *at, wf_day left, wf_day *from, wf_day *to)
+{
+	if (!strcmp(at, "leaving")) {
+		*from = left;
+		*to = left + 28;
+	} else {
+		*from = wf_date_add_months(left, 6);
+		*to = wf_date_add_months(left, 9);
+	}
+}
+
+static int in_window(const char *at, const char *left, const char *date,
+                     char *why, size_t len)
+{
+	wf_day l, d, from, to;
+	char a[11], b[11];
+
+	if (wf_date_parse(left, &l) < 0 || wf_date_parse(date, &d) < 0) {
+		snprintf(why, len, "'%s' is not a date", date);
+		return -1;
+	}
+	window(at, l, &from, &to);
+	if (d >= from && d <= to)
+		return 0;
+	wf_date_format(from, a);
+	wf_date_format(to, b);
+	snprintf(why, len, "%s is outside the window of the situation %s (%s "
+	         "to %s, for a case closed on %s)", date,
+	         strcmp(at, "leaving") ? "six months after leaving" : "on leaving",
+	         a, b, left);
+	return -1;
+}
+
+static void follow_up_row(cJSON *r, sqlite3_stmt *s)
+{
+	cJSON *list;
+	const char *t;
+
+	cJSON_AddStringToObject(r, "kind", "follow_up");
+	wf_col_add(r, "id", s, 0);
+	wf_col_add(r, "case", s, 1);
+	wf_col_add(r, "at", s, 2);
+	wf_col_add(r, "date", s, 3);
+	wf_col_add(r, "left_on", s, 4);
+	t = (const char *)sqlite3_column_text(s, 5);
+	list = t ? cJSON_Parse(t) : NULL;
+	cJSON_AddItemToObject(r, "situation", list ? list : cJSON_CreateArray());
+	wf_col_add(r, "operator", s, 6);
+	wf_col_add(r, "notes", s, 7);
+}
+
+static cJSON *follow_up_record(struct wf_store *st, sqlite3_int64 id,
+                               struct wf_err *e)
+{
+	cJSON *r = cJSON_CreateObject();
+
+	if (wf_sql_each(st, WF_SQL_FOLLOW_GET, NULL, id, follow_up_row, r, e)) {
+		cJSON_Delete(r);
+		return NULL;
+	}
+	if (!r->child) {
+		wf_err_set(e, WF_EX_NOMATCH, "follow-up %lld not found",
+		           (long long)id);
+		cJSON_Delete(r);
+		return NULL;
+	}
+	return r;
+}
+
+int wf_follow_up_insert(struct wf_ctx *ctx, const char *case_id,
+                        const char *at, const char *date,
+                        const cJSON *situation, const char *operator_,
+                        const char *notes, sqlite3_int64 *id,
+                        struct wf_err *e)
+{
+	sqlite3_stmt *s = wf_sql(ctx->st, WF_SQL_FOLLOW_INSERT, e);
+	cJSON *out;
+	char now[32];
+	int rc;
+
+	if (!s)
+		return e->code;
+	wf_timestamp(now, sizeof now);
+	wf_bind_text(s, 1, case_id);
+	wf_bind_text(s, 2, at);
+	wf_bind_text(s, 3, date);
+	wf_bind_json(s, 4, situation);
+	wf_bind_text(s, 5, notes);
+	wf_bind_text(s, 6, operator_ ? operator_ : ctx->operator_);
+	wf_bind_text(s, 7, now);
+	if ((rc = wf_sql_done(ctx->st, s, e)))
+		return rc;
+	*id = wf_sql_last_id(ctx->st);
+	if (!(out = follow_up_record(ctx->st, *id, e)))
+		return e->code;
+	rc = wf_audit(ctx, "follow-up", "case", case_id, out, e);
+	cJSON_Delete(out);
+	return rc;
+}
+
+/* A follow-up is of a closed case, dated in its window and not later than
+ * today. */
+static int check_follow_up(struct wf_ctx *ctx, const struct wf_record *rec,
+                           const cJSON *r, struct wf_err *e)
+{
+	const char *date = wf_json_str(r, "date"), *at = wf_json_str(r, "at");
+	struct wf_case c;
+	char why[256], today[11];
+
+	wf_date_format(wf_date_today(), today);
+	if (wf_case_load(ctx->st, wf_json_str(r, "case"), &c, e))
+		return wf_record_at(rec, wf_json_path(r, "case"), "case", e);
+	if (strcmp(c.status, "closed"))
+		return wf_record_err(rec, wf_json_path(r, "case"), "case", e,
+		                     WF_EX_DATAERR, "case '%s' is %s, not closed: a "
+		                     "follow-up comes after leaving", c.id, c.status);
+	if (wf_situation_check(wf_json_path(r, "situation"), at, why, sizeof why))
+		return wf_record_err(rec, wf_json_path(r, "situation"), "situation",
+		                     e, WF_EX_DATAERR, "%s", why);
+	if (strcmp(date, today) > 0)
+		return wf_record_err(rec, wf_json_path(r, "date"), "date", e,
+		                     WF_EX_DATAERR, "'%s' is in the future", date);
+	if (in_window(at, c.status_date, date, why, sizeof why))
+		return wf_record_err(rec, wf_json_path(r, "date"), "date", e,
+		                     WF_EX_DATAERR, "%s", why);
+	return 0;
+}
+
+int wf_follow_up(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e)
+{
+	const cJSON *r = rec->root;
+	sqlite3_int64 id;
+	cJSON *out;
+	int rc;
+
+	if (!cJSON_IsObject(r))
+		return wf_record_err(rec, r, "", e, WF_EX_DATAERR,
+		                     "expected a follow_up record");
+	if ((rc = wf_validate(rec, rec->root, &follow_up_schema, "", e)) ||
+	    (rc = check_follow_up(ctx, rec, r, e)) ||
+	    (rc = wf_follow_up_insert(ctx, wf_json_str(r, "case"),
+	                              wf_json_str(r, "at"), wf_json_str(r, "date"),
+	                              wf_json_path(r, "situation"),
+	                              wf_json_str(r, "operator"),
+	                              wf_json_str(r, "notes"), &id, e)) ||
+	    !ctx->out)
+		return rc;
+	if (!(out = follow_up_record(ctx->st, id, e)))
+		return e->code;
+	rc = wf_emit(ctx, out, e);
+	cJSON_Delete(out);
+	return rc;
+}

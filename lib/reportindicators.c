@@ -1,0 +1,361 @@
+/*
+ * reportindicators.c - the European Social Fund Plus common indicators
+ * for the participants who entered or left in a span. A participant is a
+ * person in a programme who agreed a plan (the individual project): the
+ * entry is the first plan's date, the leaving the closing of the case
+ * when no other is open. A person who re-enters the same programme is one
+ * participant with the first entry's facts and the last leaving's
+ * results. Every figure is broken down by gender; a sensitive field the
+ * person declined to give is counted apart from one left blank.
+ *
+ * Reads cases, plan, case_status, referral, person and follow_up.
+ */
+#include <string.h>
+
+#include "casefile.h"
+
+static const char *const sections[] = { "participants", "at_entry",
+                                        "on_leaving", "six_months_after",
+                                        "data", NULL };
+static const char *const genders[] = { "total", "women", "men",
+                                       "non_binary", "not_stated", NULL };
+
+/* The figures of each section, in order; every one is printed, zero or
+ * not, so that a report has the same shape every month. */
+static const char *const figures[][14] = {
+	{ "participants", "total", "entered", "left", NULL },
+	{ "at_entry", "unemployed", "long_term_unemployed", "inactive",
+	  "employed", "under_18", "aged_18_29", "aged_55_and_over",
+	  "with_disabilities", "isced_0_2", "isced_3_4", "isced_5_8", NULL },
+	{ "on_leaving", "left", "job_searching", "education", "qualification",
+	  "employed", "none", "not_recorded", NULL },
+	{ "six_months_after", "left", "reached", "employed",
+	  "employed_at_entry", "improved", "not_recorded", NULL },
+	{ "data", "gender_declined", "gender_unknown", "education_declined",
+	  "education_unknown", "disability_declined", "disability_unknown",
+	  "unemployment_duration_unknown", NULL },
+};
+
+/* One participant: the facts of the first entry, the leaving of the
+ * last. */
+struct participant {
+	char gender[16], education[16], disability[16];
+	char employment[32], since[11], birth[11];
+	char entered[11], last_case[32], status[16], status_date[11];
+};
+
+static cJSON *new_report(const struct wf_period_opts *o)
+{
+	cJSON *r = wf_report_head("indicators", o);
+
+	for (size_t i = 0; i < sizeof figures / sizeof figures[0]; i++) {
+		cJSON *sec = cJSON_AddObjectToObject(r, figures[i][0]);
+
+		for (int f = 1; figures[i][f]; f++) {
+			cJSON *fig = cJSON_AddObjectToObject(sec, figures[i][f]);
+
+			for (int g = 0; genders[g]; g++)
+				cJSON_AddNumberToObject(fig, genders[g], 0);
+		}
+	}
+	return r;
+}
+
+/* Count one participant of gender column g in section.figure. */
+static void count(cJSON *r, const char *section, const char *figure,
+                  const char *g)
+{
+	cJSON *fig = cJSON_GetObjectItemCaseSensitive(
+		cJSON_GetObjectItemCaseSensitive(r, section), figure);
+
+	wf_json_count(fig, "total", 1);
+	wf_json_count(fig, g, 1);
+}
+
+static const char *gender_column(const char *gender)
+{
+	if (!strcmp(gender, "female"))
+		return "women";
+	if (!strcmp(gender, "male"))
+		return "men";
+	if (!strcmp(gender, "non_binary"))
+		return "non_binary";
+	return "not_stated";
+}
+
+/* A sensitive field: declined, blank (unknown), or given. */
+static void sensitive(cJSON *r, const char *field, const char *value,
+                      const char *g)
+{
+	char name[48];
+
+	if (*value && strcmp(value, "declined"))
+		return;
+	snprintf(name, sizeof name, "%s_%s", field, *value ? "declined"
+	                                                   : "unknown");
+	count(r, "data", name, g);
+}
+
+/* Unemployed (looking for work, whether or not they worked before),
+ * inactive (neither working nor looking: students too) or employed. */
+static const char *labour_status(const char *employment)
+{
+	if (!strcmp(employment, "unemployed") ||
+	    !strcmp(employment, "never_employed"))
+		return "unemployed";
+	if (!strcmp(employment, "employed"))
+		return "employed";
+	return "inactive";
+}
+
+static void at_entry(cJSON *r, const struct participant *p, const char *g)
+{
+	const char *status = labour_status(p->employment);
+	wf_day entry, birth, since;
+	int age;
+
+	wf_date_parse(p->entered, &entry);
+	wf_date_parse(p->birth, &birth);
+	age = wf_date_age(birth, entry);
+	count(r, "at_entry", status, g);
+	/* Long-term: over twelve months without work at entry, over six for
+	 * the under-25s. */
+	if (!strcmp(status, "unemployed")) {
+		if (wf_date_parse(p->since, &since) < 0)
+			count(r, "data", "unemployment_duration_unknown", g);
+		else if (wf_date_add_months(since, age < 25 ? 6 : 12) < entry)
+			count(r, "at_entry", "long_term_unemployed", g);
+	}
+	if (age < 18)
+		count(r, "at_entry", "under_18", g);
+	else if (age <= 29)
+		count(r, "at_entry", "aged_18_29", g);
+	else if (age >= 55)
+		count(r, "at_entry", "aged_55_and_over", g);
+	if (!strcmp(p->disability, "yes"))
+		count(r, "at_entry", "with_disabilities", g);
+	if (!strncmp(p->education, "isced_", 6))
+		count(r, "at_entry", p->education, g);
+	sensitive(r, "gender", p->gender, g);
+	sensitive(r, "education", p->education, g);
+	sensitive(r, "disability", p->disability, g);
+}
+
+/* The situations of the latest follow-up at 'at' dated within [from,
+ * to] (a list to free), or NULL when there is none. */
+static int follow_up(struct wf_store *st, const char *case_id,
+                     const char *at, wf_day from, wf_day to, cJSON **list,
+                     struct wf_err *e)
+{
+	sqlite3_stmt *s = wf_sql(st, WF_SQL_ESF_FOLLOW_UPS, e);
+	wf_day d;
+	int step;
+
+	*list = NULL;
+	if (!s)
+		return e->code;
+	wf_bind_text(s, 1, case_id);
+	while ((step = sqlite3_step(s)) == SQLITE_ROW)
+		if (!strcmp((const char *)sqlite3_column_text(s, 0), at) &&
+		    wf_date_parse((const char *)sqlite3_column_text(s, 1), &d) == 0
+		    && d >= from && d <= to) {
+			cJSON_Delete(*list);
+			*list = cJSON_Parse((const char *)sqlite3_column_text(s, 2));
+		}
+	sqlite3_reset(s);
+	return step == SQLITE_DONE ? 0 : wf_sql_err(st, step, e);
+}
+
+static int has(const cJSON *list, const char *situation)
+{
+	const cJSON *v;
+
+	cJSON_ArrayForEach(v, list)
+		if (cJSON_IsString(v) && !strcmp(v->valuestring, situation))
+			return 1;
+	return 0;
+}
+
+/* The situation within four weeks of leaving, and six months on: from
+ * the follow-ups recorded to this day, since they come after the span. */
+static int results(struct wf_store *st, cJSON *r,
+                   const struct participant *p, const char *g,
+                   struct wf_err *e)
+{
+	static const char *const on_leaving[] = { "job_searching", "education",
+	                                          "qualification", "employed",
+	                                          "none", NULL };
+	wf_day left, six;
+	cJSON *list;
+	int rc;
+
+	wf_date_parse(p->status_date, &left);
+	six = wf_date_add_months(left, 6);
+	count(r, "on_leaving", "left", g);
+	if ((rc = follow_up(st, p->last_case, "leaving", left, left + 28, &list,
+	                    e)))
+		return rc;
+	for (int i = 0; on_leaving[i]; i++)
+		if (has(list, on_leaving[i]))
+			count(r, "on_leaving", on_leaving[i], g);
+	if (!list)
+		count(r, "on_leaving", "not_recorded", g);
+	cJSON_Delete(list);
+	count(r, "six_months_after", "left", g);
+	if (six > wf_date_today())
+		return 0;
+	count(r, "six_months_after", "reached", g);
+	if ((rc = follow_up(st, p->last_case, "six_months", six,
+	                    wf_date_add_months(left, 9), &list, e)))
+		return rc;
+	if (has(list, "employed"))
+		count(r, "six_months_after", "employed", g);
+	/* An improved situation counts only for those employed at entry. */
+	if (!strcmp(labour_status(p->employment), "employed")) {
+		count(r, "six_months_after", "employed_at_entry", g);
+		if (has(list, "improved"))
+			count(r, "six_months_after", "improved", g);
+	}
+	if (!list)
+		count(r, "six_months_after", "not_recorded", g);
+	cJSON_Delete(list);
+	return 0;
+}
+
+/* Count a participant whose cases are all read: entered or left in the
+ * span, or neither (then not one of the report's). */
+static int tally(struct wf_store *st, cJSON *r, const struct participant *p,
+                 const struct wf_period_opts *o, struct wf_err *e)
+{
+	const char *g = gender_column(p->gender);
+	wf_day entry, left = 0;
+	int entered, gone;
+
+	wf_date_parse(p->entered, &entry);
+	entered = entry >= o->from && entry <= o->to;
+	gone = !strcmp(p->status, "closed") &&
+	       wf_date_parse(p->status_date, &left) == 0 && left >= o->from &&
+	       left <= o->to;
+	if (!entered && !gone)
+		return 0;
+	count(r, "participants", "total", g);
+	if (entered) {
+		count(r, "participants", "entered", g);
+		at_entry(r, p, g);
+	}
+	if (!gone)
+		return 0;
+	count(r, "participants", "left", g);
+	return results(st, r, p, g, e);
+}
+
+/* Read a participant's first case, or a later one (a re-entry): the
+ * facts at entry come from the first, the leaving from the last. */
+static void read_case(sqlite3_stmt *s, struct participant *p, int first)
+{
+	if (first) {
+		wf_col_text(s, 3, p->entered, sizeof p->entered);
+		wf_col_text(s, 6, p->birth, sizeof p->birth);
+		wf_col_text(s, 7, p->employment, sizeof p->employment);
+		wf_col_text(s, 8, p->since, sizeof p->since);
+		wf_col_text(s, 9, p->gender, sizeof p->gender);
+		wf_col_text(s, 10, p->education, sizeof p->education);
+		wf_col_text(s, 11, p->disability, sizeof p->disability);
+	}
+	wf_col_text(s, 2, p->last_case, sizeof p->last_case);
+	wf_col_text(s, 4, p->status, sizeof p->status);
+	wf_col_text(s, 5, p->status_date, sizeof p->status_date);
+}
+
+static cJSON *report(struct wf_store *st, const struct wf_period_opts *o,
+                     struct wf_err *e)
+{
+	sqlite3_stmt *s = wf_sql(st, WF_SQL_ESF_CASES, e);
+	cJSON *r = new_report(o);
+	struct participant p;
+	sqlite3_int64 person = -1, programme = -1;
+	char to[11];
+	int rc = 0, step;
+
+	if (!s) {
+		cJSON_Delete(r);
+		return NULL;
+	}
+	wf_date_format(o->to, to);
+	wf_bind_text(s, 1, to);
+	wf_bind_text(s, 2, o->programme);
+	while (!rc && (step = sqlite3_step(s)) == SQLITE_ROW) {
+		int first = sqlite3_column_int64(s, 0) != person ||
+		            sqlite3_column_int64(s, 1) != programme;
+
+		if (first && person >= 0)
+			rc = tally(st, r, &p, o, e);
+		person = sqlite3_column_int64(s, 0);
+		programme = sqlite3_column_int64(s, 1);
+		read_case(s, &p, first);
+	}
+	if (!rc && step != SQLITE_DONE)
+		rc = wf_sql_err(st, step, e);
+	if (!rc && person >= 0)
+		rc = tally(st, r, &p, o, e);
+	sqlite3_reset(s);
+	if (rc) {
+		cJSON_Delete(r);
+		return NULL;
+	}
+	if (o->min_cell > 1)
+		wf_report_suppress(r, o->min_cell);
+	return r;
+}
+
+/* Each figure as a row (section, indicator, total, and by gender). */
+static int emit_rows(struct wf_ctx *ctx, const cJSON *r, struct wf_err *e)
+{
+	const cJSON *sec, *fig, *c;
+	int rc = 0;
+
+	cJSON_ArrayForEach(sec, r) {
+		if (!cJSON_IsObject(sec))
+			continue;
+		cJSON_ArrayForEach(fig, sec) {
+			cJSON *row = cJSON_CreateObject();
+			char id[96];
+
+			snprintf(id, sizeof id, "%s.%s", sec->string, fig->string);
+			cJSON_AddStringToObject(row, "kind", "indicator");
+			cJSON_AddStringToObject(row, "id", id);
+			cJSON_AddStringToObject(row, "section", sec->string);
+			cJSON_AddStringToObject(row, "indicator", fig->string);
+			cJSON_ArrayForEach(c, fig)
+				cJSON_AddItemToObject(row, c->string,
+				                      cJSON_Duplicate(c, 1));
+			rc = wf_emit(ctx, row, e);
+			cJSON_Delete(row);
+			if (rc)
+				return rc;
+		}
+	}
+	return 0;
+}
+
+int wf_report_indicators(struct wf_ctx *ctx, const void *opts,
+                         struct wf_err *e)
+{
+	const struct wf_period_opts *o = opts;
+	cJSON *r;
+	int rc;
+
+	if (o->section &&
+	    (rc = wf_report_section_check(sections, o->section, e)))
+		return rc;
+	if (!(r = report(ctx->st, o, e)))
+		return e->code;
+	if (o->section)
+		wf_report_keep(r, o->section);
+	if (ctx->fmt == WF_FMT_YAML || ctx->fmt == WF_FMT_JSON)
+		rc = wf_emit(ctx, r, e);
+	else
+		rc = emit_rows(ctx, r, e);
+	cJSON_Delete(r);
+	return rc;
+}

@@ -1,0 +1,183 @@
+#!/usr/bin/env bats
+# wf-report indicators: the ESF+ common indicators, on a history whose
+# every figure is worked out by hand below.
+
+load helpers
+
+# entrant FIRST LAST BIRTH DATE [key=value...]: a referral (keys as in
+# referral(); programme defaults to lombardia-test) screened, assessed,
+# found eligible and given a plan, all on DATE: the day of entry. Prints
+# the case id.
+entrant() {
+	local first=$1 last=$2 birth=$3 day=$4 id
+	shift 4
+	id=$(referral "$first" "$last" "$birth" programme=lombardia-test \
+	         date="$day" "$@" | wf-refer add -o tsv --fields id | tail -1)
+	wf-refer screen -q "$id" --date "$day"
+	session "$id" "$day" | wf-assess add -q
+	wf-assess decide -q "$id" --eligible --date "$day"
+	printf 'case: %s\nagreed_on: %s\ngoals: [{id: g1, description: work, outcome: hired, target_date: 2027-12-31}]\nactions: [{kind: internship, provider: coop-s-ambrogio, start: 2026-10-01, end: 2027-03-31, goal: g1}]\n' "$id" "$day" |
+	    wf-assess plan -q
+	echo "$id"
+}
+
+# close CASE DATE OUTCOME [SITUATION]
+close() {
+	wf case close -q "$1" --date "$2" --outcome "$3" ${4:+--situation "$4"}
+}
+
+# The history (today is 2026-11-22). G: gender column, E: entry (plan),
+# L: leaving (closing), 6m: six months after leaving.
+#
+#  who    G   born        E           at entry                 L            on leaving      6m follow-up
+#  Anna   W   1990-03-10  2026-02-02  unemployed since 2024-06  2026-04-15   employed        2026-10-20 employed
+#  Bruno  M   2003-05-20  2026-02-10  unemployed since 2025-08-09 2026-03-20   (2026-04-10     none (reached)
+#         isced 0-2, disability                                              job_searching)
+#  Carla  W   2004-01-15  2026-03-02  unemployed since 2025-09-02 open                             -
+#  Dario  M   1970-06-30  2026-01-15  employed; education and  2026-05-10   not recorded    2026-11-15 employed, improved
+#                                     disability declined
+#  Elena  NB  2008-12-01  2026-04-01  student                  2026-06-30   education       not reached
+#  Fabio  NS  1971-07-01  2026-05-04  employed, gender declined 2026-06-15  employed,       not reached
+#                                                                           qualification
+#  Gino   NS  1996-02-29  2026-02-20  never employed, no date  2026-07-10   -               -
+#  Hanna  W   1985-10-10  2025-11-03  unemployed since 2025-06  2026-01-20   none            2026-08-01 employed
+#  Ivo    M   1998-04-12  2025-10-01  unemployed since 2025-01  2025-12-15   not recorded    none
+#             re-enters   2026-03-16  (says inactive)          2026-05-29   employed        not reached
+#  Marta  W   1980-01-01  2026-06-10  inactive, disability (sil-bergamo)                     -
+#  Nadia, Oscar: found ineligible, and closed before a plan: not participants.
+history() {
+	seed
+	wf programme load -q "$BATS_TEST_DIRNAME/fixtures/lombardia.yaml"
+	local anna bruno dario elena fabio gino hanna ivo
+	anna=$(entrant Anna Alba 1990-03-10 2026-02-02 gender=female education=isced_3_4 disability=no since=2024-06-01)
+	bruno=$(entrant Bruno Bassi 2003-05-20 2026-02-10 gender=male education=isced_0_2 disability=yes since=2025-08-09)
+	entrant Carla Conti 2004-01-15 2026-03-02 gender=female education=isced_3_4 since=2025-09-02 >/dev/null
+	dario=$(entrant Dario Dini 1970-06-30 2026-01-15 gender=male education=declined disability=declined employment=employed)
+	elena=$(entrant Elena Esposito 2008-12-01 2026-04-01 gender=non_binary education=isced_0_2 disability=no employment=student)
+	fabio=$(entrant Fabio Fumagalli 1971-07-01 2026-05-04 gender=declined education=isced_5_8 disability=no employment=employed)
+	gino=$(entrant Gino Galli 1996-02-29 2026-02-20 employment=never_employed)
+	hanna=$(entrant Hanna Huber 1985-10-10 2025-11-03 gender=female education=isced_5_8 disability=no since=2025-06-01)
+	ivo=$(entrant Marco Rossi 1998-04-12 2025-10-01 tax=RSSMRC98D12L872O gender=male education=isced_3_4 disability=no since=2025-01-10)
+	entrant Marta Moretti 1980-01-01 2026-06-10 programme=sil-bergamo gender=female education=isced_0_2 disability=yes employment=inactive cert=law_68_1999 >/dev/null
+	# Not participants: no plan.
+	nadia=$(referral Nadia Neri 1988-08-08 programme=lombardia-test date=2026-03-01 gender=female | wf-refer add -o tsv --fields id | tail -1)
+	wf-refer screen -q "$nadia" --date 2026-03-02
+	session "$nadia" 2026-03-05 | wf-assess add -q
+	wf-assess decide -q "$nadia" --ineligible --reason "not ready" --date 2026-03-10
+	oscar=$(referral Oscar Orsi 1992-09-09 programme=lombardia-test date=2026-02-01 gender=male | wf-refer add -o tsv --fields id | tail -1)
+	close "$oscar" 2026-02-15 other
+	# Leavings and follow-ups, typed in late.
+	close "$ivo" 2025-12-15 dropped_out
+	ivo2=$(entrant Marco Rossi 1998-04-12 2026-03-16 tax=RSSMRC98D12L872O gender=male employment=inactive)
+	close "$ivo2" 2026-05-29 hired employed
+	close "$hanna" 2026-01-20 other none
+	close "$bruno" 2026-03-20 dropped_out
+	wf-monitor follow-up -q "$bruno" --at leaving --date 2026-04-10 --situation job_searching
+	close "$anna" 2026-04-15 hired employed
+	close "$dario" 2026-05-10 completed
+	close "$fabio" 2026-06-15 completed employed,qualification
+	close "$elena" 2026-06-30 completed education
+	close "$gino" 2026-07-10 moved
+	wf-monitor follow-up -q "$hanna" --at six_months --date 2026-08-01 --situation employed
+	wf-monitor follow-up -q "$anna" --at six_months --date 2026-10-20 --situation employed
+	wf-monitor follow-up -q "$dario" --at six_months --date 2026-11-15 --situation employed,improved
+}
+
+# fig TOTAL WOMEN MEN NON_BINARY NOT_STATED: one figure by gender, as JSON.
+fig() {
+	printf '{"total":%d,"women":%d,"men":%d,"non_binary":%d,"not_stated":%d}' "$@"
+}
+
+@test "indicators: every figure of the first half of 2026, worked out by hand" {
+	history
+	run -0 wf-report indicators --from 2026-01-01 --to 2026-06-30 -o json
+	want='{"kind":"indicators","id":"indicators/2026-01-01..2026-06-30","from":"2026-01-01","to":"2026-06-30","programme":"all",'
+	# Entered: Anna Carla Marta, Bruno Dario, Elena, Fabio Gino. Left:
+	# Anna Hanna, Bruno Dario Ivo, Elena, Fabio.
+	want+='"participants":{"total":'$(fig 10 4 3 1 2)',"entered":'$(fig 8 3 2 1 2)',"left":'$(fig 7 2 3 1 1)'},'
+	# Of the entrants: unemployed Anna Carla Bruno Gino (long-term: Anna,
+	# and Bruno at 22 by a day over six months; Carla at 22 has six months
+	# to the day, not over, and Gino no date); inactive
+	# Marta Elena; employed Dario Fabio. Ages: Elena 17; Bruno, Carla 22,
+	# Gino 29; Dario 55 (Fabio 54, Anna 35, Marta 46 in none).
+	want+='"at_entry":{"unemployed":'$(fig 4 2 1 0 1)',"long_term_unemployed":'$(fig 2 1 1 0 0)
+	want+=',"inactive":'$(fig 2 1 0 1 0)',"employed":'$(fig 2 0 1 0 1)
+	want+=',"under_18":'$(fig 1 0 0 1 0)',"aged_18_29":'$(fig 3 1 1 0 1)',"aged_55_and_over":'$(fig 1 0 1 0 0)
+	want+=',"with_disabilities":'$(fig 2 1 1 0 0)
+	want+=',"isced_0_2":'$(fig 3 1 1 1 0)',"isced_3_4":'$(fig 2 2 0 0 0)',"isced_5_8":'$(fig 1 0 0 0 1)'},'
+	# On leaving: Anna, Fabio, Ivo (his second path) employed; Fabio a
+	# qualification; Elena in education; Bruno searching (recorded
+	# after the closing); Hanna none; Dario not recorded.
+	want+='"on_leaving":{"left":'$(fig 7 2 3 1 1)',"job_searching":'$(fig 1 0 1 0 0)',"education":'$(fig 1 0 0 1 0)
+	want+=',"qualification":'$(fig 1 0 0 0 1)',"employed":'$(fig 3 1 1 0 1)',"none":'$(fig 1 1 0 0 0)
+	want+=',"not_recorded":'$(fig 1 0 1 0 0)'},'
+	# Six months on by today: Anna, Hanna, Bruno, Dario (Elena, Fabio,
+	# Ivo not yet). Employed: Anna, Hanna, Dario; Dario, employed at
+	# entry, improved; Bruno not followed up.
+	want+='"six_months_after":{"left":'$(fig 7 2 3 1 1)',"reached":'$(fig 4 2 2 0 0)',"employed":'$(fig 3 2 1 0 0)
+	want+=',"employed_at_entry":'$(fig 1 0 1 0 0)',"improved":'$(fig 1 0 1 0 0)',"not_recorded":'$(fig 1 0 1 0 0)'},'
+	# Of the entrants: Fabio declined his gender, Gino gave none; Dario
+	# declined education and disability; Gino's education and Carla's
+	# and Gino's disability are unknown; Gino's months without work too.
+	want+='"data":{"gender_declined":'$(fig 1 0 0 0 1)',"gender_unknown":'$(fig 1 0 0 0 1)
+	want+=',"education_declined":'$(fig 1 0 1 0 0)',"education_unknown":'$(fig 1 0 0 0 1)
+	want+=',"disability_declined":'$(fig 1 0 1 0 0)',"disability_unknown":'$(fig 2 1 0 0 1)
+	want+=',"unemployment_duration_unknown":'$(fig 1 0 0 0 1)'}}'
+	[ "$output" = "$want" ]
+}
+
+@test "indicators: a re-entry is one participant with the first entry's data" {
+	history
+	# As of the end of 2025 Ivo entered and left once: his first path.
+	run -0 wf-report indicators --from 2025-10-01 --to 2025-12-31 -o json --fields participants,at_entry.unemployed,at_entry.long_term_unemployed,on_leaving.not_recorded,six_months_after.reached
+	want='{"participants":{"total":'$(fig 2 1 1 0 0)',"entered":'$(fig 2 1 1 0 0)',"left":'$(fig 1 0 1 0 0)'},'
+	want+='"at_entry":{"unemployed":'$(fig 2 1 1 0 0)',"long_term_unemployed":'$(fig 0 0 0 0 0)'},'
+	want+='"on_leaving":{"not_recorded":'$(fig 1 0 1 0 0)'},"six_months_after":{"reached":'$(fig 1 0 1 0 0)'}}'
+	[ "$output" = "$want" ]
+	# Across both paths he entered once, unemployed (not the inactive of
+	# his second referral), and left once, employed, on 2026-05-29.
+	run -0 wf-report indicators --from 2025-10-01 --to 2026-06-30 -o tsv --section participants
+	[ "${lines[1]}" = $'participants\ttotal\t10\t4\t3\t1\t2' ]
+	[ "${lines[2]}" = $'participants\tentered\t10\t4\t3\t1\t2' ]
+	[ "${lines[3]}" = $'participants\tleft\t7\t2\t3\t1\t1' ]
+	run -0 wf-report indicators --from 2025-10-01 --to 2026-06-30 -o tsv --section at_entry
+	[ "${lines[1]}" = $'at_entry\tunemployed\t6\t3\t2\t0\t1' ]
+	[ "${lines[3]}" = $'at_entry\tinactive\t2\t1\t0\t1\t0' ]
+}
+
+@test "indicators: one programme's; a span before any data; the forms" {
+	history
+	run -0 wf-report indicators --from 2026-01-01 --to 2026-06-30 --programme sil-bergamo -o json --fields participants.total,at_entry.with_disabilities
+	[ "$output" = '{"participants":{"total":'$(fig 1 1 0 0 0)'},"at_entry":{"with_disabilities":'$(fig 1 1 0 0 0)'}}' ]
+	run -0 wf-report indicators --from 2020-01-01 --to 2020-12-31 -o csv --section participants
+	[ "$output" = $'section,indicator,total,women,men,non_binary,not_stated\nparticipants,total,0,0,0,0,0\nparticipants,entered,0,0,0,0,0\nparticipants,left,0,0,0,0,0' ]
+	run -0 wf-report indicators --from 2026-01-01 --to 2026-06-30 -o md --section six_months_after
+	[ "${lines[0]}" = '| section | indicator | total | women | men | non_binary | not_stated |' ]
+	[ "${lines[3]}" = '| six_months_after | reached | 4 | 2 | 2 | 0 | 0 |' ]
+	# YAML by default; no names, tax codes or contacts in any form.
+	run -0 wf-report indicators --from 2025-01-01 --to 2026-11-22
+	[ "${lines[0]}" = '---' ]
+	[ "${lines[1]}" = 'kind: indicators' ]
+	[[ "$output" != *Rossi* && "$output" != *RSSMRC* && "$output" != *Anna* ]]
+}
+
+@test "indicators: --min-cell hides small counts, and one more where one would be alone" {
+	history
+	run -0 wf-report indicators --from 2026-01-01 --to 2026-06-30 --min-cell 3 -o json --fields participants
+	# total 10 (4, 3, 1, 2): two hidden, none alone. entered 8 (3, 2, 1,
+	# 2) and left 7 (2, 3, 1, 1): three hidden each.
+	[ "$output" = '{"participants":{"total":{"total":10,"women":4,"men":3,"non_binary":"<3","not_stated":"<3"},"entered":{"total":8,"women":3,"men":"<3","non_binary":"<3","not_stated":"<3"},"left":{"total":7,"women":"<3","men":3,"non_binary":"<3","not_stated":"<3"}}}' ]
+	run -0 wf-report indicators --from 2026-01-01 --to 2026-06-30 --min-cell 3 -o json --fields at_entry.employed
+	# 2 hidden, and its breakdown's 1 and 1: all three below 3.
+	[ "$output" = '{"at_entry":{"employed":{"total":"<3","women":0,"men":"<3","non_binary":0,"not_stated":"<3"}}}' ]
+}
+
+@test "indicators: bad options" {
+	wf init -q
+	run -64 --separate-stderr wf-report indicators --from 2026-01-01
+	[ "${stderr_lines[0]}" = "wf-report: indicators needs --from DATE --to DATE" ]
+	run -64 --separate-stderr wf-report indicators --from 2026-06-30 --to 2026-01-01
+	[ "${stderr_lines[0]}" = "wf-report: indicators: --to 2026-01-01 is before --from 2026-06-30" ]
+	run -64 --separate-stderr wf-report indicators --from 2026-01-01 --to 2026-06-30 --section nope
+	[ "${stderr_lines[0]}" = "wf-report: --section: unknown section 'nope' (one of: participants, at_entry, on_leaving, six_months_after, data)" ]
+}
