@@ -111,11 +111,20 @@ int wf_follow_up_insert(struct wf_ctx *ctx, const char *case_id,
                         const char *notes, sqlite3_int64 *id,
                         struct wf_err *e);
 
+/* What is due as of f->on (due.c), as wf-monitor due lists it, unsorted,
+ * into items: for one case, or every case (of one programme, unless
+ * NULL) open on that day. */
+int wf_due_collect(struct wf_store *st, const char *case_id,
+                   const char *programme, const struct due_filter *f,
+                   cJSON *items, struct wf_err *e);
+
 /* The form of the aggregate reports (reportform.c): counts from 1 to
  * n-1 shown as "<n", a lone hidden cell's neighbour hidden too; only the
  * named section kept, beside the head; a section name checked against
  * the report's list (WF_EX_USAGE naming them). */
 void wf_report_suppress(cJSON *obj, int n);
+/* k of n as a whole percentage, rounded half up (0 when n is). */
+double wf_percent(double k, double n);
 /* A new report record of kind: its id, from, to and programme. */
 cJSON *wf_report_head(const char *kind, const struct wf_period_opts *o);
 void wf_report_keep(cJSON *r, const char *section);

@@ -296,7 +296,7 @@ static int by_due(const void *a, const void *b)
 }
 
 /* The items of one case. */
-static int one_case(struct wf_ctx *ctx, sqlite3_stmt *s, const char *on,
+static int one_case(struct wf_store *st, sqlite3_stmt *s, const char *on,
                     const struct due_filter *f, cJSON *items,
                     struct wf_err *e)
 {
@@ -314,11 +314,11 @@ static int one_case(struct wf_ctx *ctx, sqlite3_stmt *s, const char *on,
 	if (sqlite3_column_type(s, 4) == SQLITE_NULL ||
 	    !wf_status_open((const char *)sqlite3_column_text(s, 4)))
 		return 0;
-	if (!(prog = wf_programme_get(ctx->st, c.programme, e)))
+	if (!(prog = wf_programme_get(st, c.programme, e)))
 		return e->code;
 	mon = cJSON_GetObjectItemCaseSensitive(prog, "monitoring");
-	if (!(rc = load_placements(ctx->st, &c, on, e)) &&
-	    !(rc = load_contacts(ctx->st, &c, on, e))) {
+	if (!(rc = load_placements(st, &c, on, e)) &&
+	    !(rc = load_contacts(st, &c, on, e))) {
 		agreed(items, &c, f);
 		if (mon) {
 			cadence(items, &c, mon, f);
@@ -330,25 +330,35 @@ static int one_case(struct wf_ctx *ctx, sqlite3_stmt *s, const char *on,
 	return rc;
 }
 
+int wf_due_collect(struct wf_store *st, const char *case_id,
+                   const char *programme, const struct due_filter *f,
+                   cJSON *items, struct wf_err *e)
+{
+	sqlite3_stmt *s = wf_sql(st, case_id ? WF_SQL_DUE_CASE : WF_SQL_DUE_CASES,
+	                         e);
+	char on[11];
+	int rc = 0, step;
+
+	if (!s)
+		return e->code;
+	wf_date_format(f->on, on);
+	wf_bind_text(s, 1, on);
+	wf_bind_text(s, 2, case_id ? case_id : programme);
+	while (!rc && (step = sqlite3_step(s)) == SQLITE_ROW)
+		rc = one_case(st, s, on, f, items, e);
+	if (!rc && step != SQLITE_DONE)
+		rc = wf_sql_err(st, step, e);
+	sqlite3_reset(s);
+	return rc;
+}
+
 int wf_monitor_due(struct wf_ctx *ctx, const void *filter, struct wf_err *e)
 {
 	const struct due_filter *f = filter;
-	sqlite3_stmt *s = wf_sql(ctx->st, WF_SQL_DUE_CASES, e);
 	cJSON *items = cJSON_CreateArray(), **sorted;
 	char on[11];
-	int rc = 0, step, n;
+	int rc = wf_due_collect(ctx->st, NULL, NULL, f, items, e), n;
 
-	if (!s) {
-		cJSON_Delete(items);
-		return e->code;
-	}
-	wf_date_format(f->on, on);
-	wf_bind_text(s, 1, on);
-	while (!rc && (step = sqlite3_step(s)) == SQLITE_ROW)
-		rc = one_case(ctx, s, on, f, items, e);
-	if (!rc && step != SQLITE_DONE)
-		rc = wf_sql_err(ctx->st, step, e);
-	sqlite3_reset(s);
 	n = cJSON_GetArraySize(items);
 	sorted = calloc((size_t)n + 1, sizeof *sorted);
 	for (int i = 0; sorted && i < n; i++)

@@ -20,7 +20,8 @@ static void hide(cJSON *obj, cJSON *c, const char *hidden)
 
 /* Hide counts from 1 to n-1; in a breakdown where that hides one cell
  * alone, hide the next smallest too, so that no hidden count can be
- * worked out from a total by subtraction. Medians are not counts. */
+ * worked out from a total by subtraction. Medians and shares are not
+ * counts. */
 void wf_report_suppress(cJSON *obj, int n)
 {
 	cJSON *c, *next, *small = NULL;
@@ -33,7 +34,8 @@ void wf_report_suppress(cJSON *obj, int n)
 		if (cJSON_IsObject(c)) {
 			if (strcmp(c->string, "median_days"))
 				wf_report_suppress(c, n);
-		} else if (cJSON_IsNumber(c) && c->valuedouble > 0) {
+		} else if (cJSON_IsNumber(c) && c->valuedouble > 0 &&
+		           !strstr(c->string, "percent")) {
 			if (c->valuedouble < n) {
 				hide(obj, c, hidden);
 				hid++;
@@ -44,6 +46,11 @@ void wf_report_suppress(cJSON *obj, int n)
 	}
 	if (hid == 1 && small)
 		hide(obj, small, hidden);
+}
+
+double wf_percent(double k, double n)
+{
+	return n ? (double)(long)(k * 100 / n + 0.5) : 0;
 }
 
 cJSON *wf_report_head(const char *kind, const struct wf_period_opts *o)

@@ -21,12 +21,6 @@ static const struct {
 static const char *const exits[] = { "rejected", "withdrawn", "ineligible",
                                      "closed", NULL };
 
-/* k of n as a whole percentage, rounded half up. */
-static double percent(double k, int n)
-{
-	return n ? (double)(long)(k * 100 / n + 0.5) : 0;
-}
-
 static sqlite3_stmt *cases(struct wf_ctx *ctx, const struct wf_view_opts *o,
                            char *on, struct wf_err *e)
 {
@@ -88,7 +82,7 @@ int wf_report_funnel(struct wf_ctx *ctx, const void *opts, struct wf_err *e)
 		cJSON_AddStringToObject(r, "on", on);
 		v = cJSON_GetObjectItem(reached, steps[i].step);
 		cJSON_AddNumberToObject(r, "cases", v ? v->valuedouble : 0);
-		cJSON_AddNumberToObject(r, "percent", percent(v ? v->valuedouble : 0,
+		cJSON_AddNumberToObject(r, "percent", wf_percent(v ? v->valuedouble : 0,
 		                                              n));
 		cJSON_AddItemToArray(rows, r);
 	}
@@ -102,7 +96,7 @@ int wf_report_funnel(struct wf_ctx *ctx, const void *opts, struct wf_err *e)
 		cJSON_AddStringToObject(r, "id", exits[i]);
 		cJSON_AddStringToObject(r, "on", on);
 		cJSON_AddNumberToObject(r, "cases", v->valuedouble);
-		cJSON_AddNumberToObject(r, "percent", percent(v->valuedouble, n));
+		cJSON_AddNumberToObject(r, "percent", wf_percent(v->valuedouble, n));
 		cJSON_AddItemToArray(rows, r);
 	}
 	if (!rc)

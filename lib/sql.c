@@ -533,16 +533,22 @@ const char WF_SQL_MON_RISKS[] =
 	" ORDER BY k.date DESC, k.id DESC";
 
 /* Cases opened by ?1, with their status as of ?1 and their programme. */
-const char WF_SQL_DUE_CASES[] =
-	"SELECT c.id, p.code, pe.first_name, pe.last_name,"
-	" (SELECT s.status FROM case_status s WHERE s.case_id = c.id"
-	"  AND s.effective_date <= ?1 ORDER BY s.effective_date DESC, s.id DESC"
-	"  LIMIT 1),"
-	" (SELECT s.operator FROM case_status s WHERE s.case_id = c.id"
-	"  ORDER BY s.id LIMIT 1)"
-	" FROM cases c JOIN programme p ON p.id = c.programme_id"
+/* A case as of ?1: its status then, and who opened it. */
+#define DUE_CASE \
+	"SELECT c.id, p.code, pe.first_name, pe.last_name," \
+	" (SELECT s.status FROM case_status s WHERE s.case_id = c.id" \
+	"  AND s.effective_date <= ?1 ORDER BY s.effective_date DESC, s.id DESC" \
+	"  LIMIT 1)," \
+	" (SELECT s.operator FROM case_status s WHERE s.case_id = c.id" \
+	"  ORDER BY s.id LIMIT 1)" \
+	" FROM cases c JOIN programme p ON p.id = c.programme_id" \
 	" JOIN person pe ON pe.id = c.person_id WHERE c.opened_on <= ?1"
-	" ORDER BY c.id";
+
+const char WF_SQL_DUE_CASES[] =
+	DUE_CASE " AND (?2 IS NULL OR p.code = ?2) ORDER BY c.id";
+
+const char WF_SQL_DUE_CASE[] =
+	DUE_CASE " AND c.id = ?2";
 
 const char WF_SQL_DUE_PLACEMENTS[] =
 	"SELECT id, type FROM placement WHERE case_id = ? ORDER BY rowid";
@@ -666,6 +672,13 @@ const char WF_SQL_PERIOD_CONTACTS[] =
 	"SELECT k.party, count(*) FROM contact k"
 	" WHERE k.date BETWEEN ?1 AND ?2" PROGRAMME_OF("k.case_id")
 	" GROUP BY 1 ORDER BY 1";
+
+/* The days each case met each party in the period, to be set against
+ * what was due. */
+const char WF_SQL_PERIOD_CONTACT_DAYS[] =
+	"SELECT DISTINCT k.case_id, k.party, k.date FROM contact k"
+	" WHERE k.date BETWEEN ?1 AND ?2" PROGRAMME_OF("k.case_id")
+	" ORDER BY 1, 2, 3";
 
 /* Cases open on the last day whose latest risk seen by then is high. */
 const char WF_SQL_PERIOD_HIGH_RISK[] =

@@ -128,7 +128,7 @@ history() {
 	want+='"assessment":{"sessions":2,"cases_assessed":2,"decisions":{"eligible":1,"ineligible":1}},'
 	want+='"plans":{"agreed":1},'
 	want+='"placements":{"started":{},"ended":{},"active_on_last_day":{"by_kind":{},"by_host":{},"total":0},"hires":0},'
-	want+='"monitoring":{"contacts_by_party":{},"contacts":0,"high_risk_cases":0},'
+	want+='"monitoring":{"contacts_by_party":{},"contacts":0,"high_risk_cases":0,"due":0,"on_time":0,"on_time_percent":null},'
 	want+='"closures":{},'
 	want+='"caseload":{"open_by_operator":{"tester":3},"open":3},'
 	want+='"median_days":{"referral_to_screening":3,"screening_to_decision":25,"decision_to_plan":3,"plan_to_placement":null}}'
@@ -146,11 +146,37 @@ history() {
 	want+='"assessment":{"sessions":2,"cases_assessed":1,"decisions":{"eligible":1}},'
 	want+='"plans":{"agreed":1},'
 	want+='"placements":{"started":{"internship":1,"work_grant":1},"ended":{},"active_on_last_day":{"by_kind":{"work_grant":1,"internship":1},"by_host":{"coop-betania":1,"coop-s-ambrogio":1},"total":2},"hires":0},'
-	want+='"monitoring":{"contacts_by_party":{"person":1},"contacts":1,"high_risk_cases":1},'
+	want+='"monitoring":{"contacts_by_party":{"person":1},"contacts":1,"high_risk_cases":1,"due":0,"on_time":0,"on_time_percent":null},'
 	want+='"closures":{},'
 	want+='"caseload":{"open_by_operator":{"luca":1,"tester":2},"open":3},'
 	want+='"median_days":{"referral_to_screening":2,"screening_to_decision":39,"decision_to_plan":2,"plan_to_placement":2.5}}'
 	[ "$output" = "$want" ]
+}
+
+@test "monthly: contacts due against those held on time, replaying what was due" {
+	lombardia
+	id=$(planned Ada)
+	place "$id" -q
+	wf-place start -q "$id.1" --date 2026-10-01
+	# Every 30 active days with the person and the tutor: both due on
+	# 2026-10-31. The tutor is met that day (on time), the person late, on
+	# 2026-11-03; the tutor is next due on 2026-11-30 and met on the 20th.
+	wf-monitor log -q "$id" --with tutor --date 2026-10-31
+	wf-monitor log -q "$id" --with person --date 2026-11-03
+	wf-monitor log -q "$id" --with family --date 2026-11-05
+	# October: the tutor's on time; the person's still open at the end.
+	run -0 wf-report monthly --month 2026-10 -o json --fields monitoring
+	[ "$output" = '{"monitoring":{"contacts_by_party":{"tutor":1},"contacts":1,"high_risk_cases":0,"due":2,"on_time":1,"on_time_percent":50}}' ]
+	# November, before the tutor's second meeting: the person's late
+	# contact met October's due; the tutor's of the 30th is open.
+	run -0 wf-report monthly --month 2026-11 -o json --fields monitoring.due,monitoring.on_time,monitoring.on_time_percent
+	[ "$output" = '{"monitoring":{"due":1,"on_time":0,"on_time_percent":0}}' ]
+	wf-monitor log -q "$id" --with tutor --date 2026-11-20
+	run -0 wf-report monthly --month 2026-11 -o json --fields monitoring.due,monitoring.on_time,monitoring.on_time_percent
+	[ "$output" = '{"monitoring":{"due":1,"on_time":1,"on_time_percent":100}}' ]
+	# Hidden small counts; the share is not a count.
+	run -0 wf-report monthly --month 2026-10 --min-cell 5 -o json --fields monitoring.due,monitoring.on_time_percent
+	[ "$output" = '{"monitoring":{"due":"<5","on_time_percent":50}}' ]
 }
 
 @test "range: the same figures for a span; one programme's; a month before any data" {
