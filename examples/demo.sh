@@ -46,6 +46,11 @@ run wf-monitor log 2026-0005 --with tutor --date 2026-11-21 --how phone --risk m
 run wf-monitor due --within 30d -o table
 run wf-monitor risks --level medium -o table --fields case,date,risk,with,next_steps
 run wf case show 2026-0005 -o table --fields id,status,status_date
-# Step 5: the final report of the path so far, as the referrer gets it.
+# Step 5: the final report of the path so far, as the referrer gets it;
+# a referral that went nowhere closed, with the situation on leaving; and
+# what the coordinator sends at the start of December: November's figures.
 run wf-report case 2026-0005
+run wf case close 2026-0002 --outcome moved --date 2026-11-21 --situation job_searching -o table --fields id,status,status_date
+run wf-report funnel -o table
+run wf-report monthly --month 2026-11 -o md
 printf '\nThe demo store is %s; try: WF_DB=%s wf-refer list -o table\n' "$WF_DB" "$WF_DB"

@@ -53,3 +53,10 @@ load helpers
 	run -0 wf refer list --status screened -o tsv --fields id
 	[ "${#lines[@]}" -eq 6 ]
 }
+
+@test "demo: the main job runs through, ending in November's report" {
+	run -0 env DEMO_DB="$T/demo.db" sh "$EX/demo.sh"
+	[[ "$output" == *'$ wf-report monthly --month 2026-11 -o md'* ]]
+	[ "${lines[-2]}" = '| median_days | plan_to_placement | 0 |' ]
+	[ "$(sqlite3 "$T/demo.db" "SELECT status FROM cases WHERE id = '2026-0005'")" = placed ]
+}
