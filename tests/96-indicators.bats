@@ -1,6 +1,7 @@
 #!/usr/bin/env bats
-# wf-report indicators: the ESF+ common indicators, on a history whose
-# every figure is worked out by hand below.
+# wf-report indicators: the ESF+ common indicators, on a history of
+# thirteen cases over nine months, typed in late, whose every figure is
+# worked out by hand below; the same history checks range and monthly.
 
 load helpers
 
@@ -180,4 +181,47 @@ fig() {
 	[ "${stderr_lines[0]}" = "wf-report: indicators: --to 2026-01-01 is before --from 2026-06-30" ]
 	run -64 --separate-stderr wf-report indicators --from 2026-01-01 --to 2026-06-30 --section nope
 	[ "${stderr_lines[0]}" = "wf-report: --section: unknown section 'nope' (one of: participants, at_entry, on_leaving, six_months_after, data)" ]
+}
+
+@test "range and monthly on the same history: every figure, worked out by hand" {
+	history
+	# The first half of 2026: eleven referrals (all but Hanna's and Ivo's
+	# first, of 2025), ten screened and assessed (not Oscar, closed first),
+	# nine found eligible and given a plan (not Nadia), eight closed.
+	run -0 wf-report range --from 2026-01-01 --to 2026-06-30 -o json
+	want='{"kind":"report","id":"range/2026-01-01..2026-06-30","from":"2026-01-01","to":"2026-06-30","programme":"all",'
+	# Up to 34 at referral: Bruno, Carla, Elena, Gino, Oscar, Ivo; 50 and
+	# over: Dario, Fabio; Law 68/1999: Marta.
+	want+='"referrals":{"received":11,"by_referrer":{"caritas-vigevano":11},'
+	want+='"by_target_group":{"age_up_to_34":6,"age_50_and_over":2,"law_68_1999":1,"law_381_1991":0,"uncertified_disadvantage":0},'
+	want+='"by_employment":{"employed":2,"inactive":2,"never_employed":1,"student":1,"unemployed":5}},'
+	want+='"screening":{"screened":10,"accepted":10,"rejected":0,"rejected_by_rule":{}},'
+	want+='"assessment":{"sessions":10,"cases_assessed":10,"decisions":{"eligible":9,"ineligible":1}},'
+	want+='"plans":{"agreed":9},'
+	want+='"placements":{"started":{},"ended":{},"active_on_last_day":{"by_kind":{},"by_host":{},"total":0},"hires":0},'
+	want+='"monitoring":{"contacts_by_party":{},"contacts":0,"high_risk_cases":0,"due":0,"on_time":0,"on_time_percent":null},'
+	# Oscar and Hanna other; Bruno dropped out; Anna and Ivo hired; Dario,
+	# Fabio and Elena completed. Open on 30 June: Carla, Gino, Marta.
+	want+='"closures":{"completed":3,"dropped_out":1,"hired":2,"other":2},'
+	want+='"caseload":{"open_by_operator":{"tester":3},"open":3},'
+	# Every step the same day, but Nadia's decision 8 days after her
+	# screening: medians of nine 0s and an 8.
+	want+='"median_days":{"referral_to_screening":0,"screening_to_decision":0,"decision_to_plan":0,"plan_to_placement":null}}'
+	[ "$output" = "$want" ]
+	# March: Nadia (a day from referral to screening), Carla, Ivo again.
+	run -0 wf-report monthly --month 2026-03 -o json
+	want='{"kind":"report","id":"monthly/2026-03","from":"2026-03-01","to":"2026-03-31","programme":"all",'
+	want+='"referrals":{"received":3,"by_referrer":{"caritas-vigevano":3},'
+	want+='"by_target_group":{"age_up_to_34":2,"age_50_and_over":0,"law_68_1999":0,"law_381_1991":0,"uncertified_disadvantage":0},'
+	want+='"by_employment":{"inactive":1,"unemployed":2}},'
+	want+='"screening":{"screened":3,"accepted":3,"rejected":0,"rejected_by_rule":{}},'
+	want+='"assessment":{"sessions":3,"cases_assessed":3,"decisions":{"eligible":2,"ineligible":1}},'
+	want+='"plans":{"agreed":2},'
+	want+='"placements":{"started":{},"ended":{},"active_on_last_day":{"by_kind":{},"by_host":{},"total":0},"hires":0},'
+	want+='"monitoring":{"contacts_by_party":{},"contacts":0,"high_risk_cases":0,"due":0,"on_time":0,"on_time_percent":null},'
+	# Bruno left; open on 31 March: Anna, Carla, Dario, Gino, Ivo.
+	want+='"closures":{"dropped_out":1},'
+	want+='"caseload":{"open_by_operator":{"tester":5},"open":5},'
+	want+='"median_days":{"referral_to_screening":0,"screening_to_decision":0,"decision_to_plan":0,"plan_to_placement":null}}'
+	[ "$output" = "$want" ]
 }
