@@ -8,13 +8,6 @@
  */
 #include "wf.h"
 
-static const char *const decisions[] = { "eligible", "ineligible",
-                                         "deferred", NULL };
-static const char *const statuses[] = { "referred", "screened", "rejected",
-                                        "withdrawn", "assessing", "eligible",
-                                        "ineligible", "planned", "placed",
-                                        "closed", NULL };
-
 static const struct wf_opt decide_opts[] = {
 	{ "eligible", 0, NULL, "the person is eligible", NULL },
 	{ "ineligible", 0, NULL, "the person is not (closes the case; needs "
@@ -35,8 +28,8 @@ static const struct wf_opt show_opts[] = {
 
 static const struct wf_opt list_opts[] = {
 	{ "decision", 0, "DECISION", "the latest decision is this one",
-	  decisions },
-	{ "status", 0, "STATUS", "cases in this status", statuses },
+	  wf_decisions },
+	{ "status", 0, "STATUS", "cases in this status", wf_case_statuses },
 	{ "programme", 0, "CODE", "cases of this programme", NULL },
 	{ "assessor", 0, "CODE", "with a session by this organisation", NULL },
 	{ "since", 0, "DATE", "with a session on or after DATE", NULL },
@@ -75,7 +68,7 @@ static int cmd_decide(struct wf_cli *cli, struct wf_err *e)
 		if (o.decision)
 			return wf_err_set(e, WF_EX_USAGE, "give one of --eligible, "
 			                  "--ineligible, --defer");
-		o.decision = decisions[i];
+		o.decision = wf_decisions[i];
 	}
 	if (!o.decision)
 		return wf_err_set(e, WF_EX_USAGE, "decide needs --eligible, "
@@ -135,7 +128,7 @@ static const struct wf_sub subs[] = {
 };
 
 static const struct wf_cmd cmd = {
-	"wf-assess", "Assessments: sessions, decisions, the Individual Project "
+	"wf-assess", "Assessments: sessions, wf_decisions, the Individual Project "
 	"and the Intervention Plan.", subs
 };
 

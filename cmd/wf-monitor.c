@@ -10,21 +10,17 @@
 
 #include "wf.h"
 
-static const char *const parties[] = { "person", "tutor", "family",
-                                       "referrer", "employer", NULL };
-static const char *const ways[] = { "in_person", "phone", "video", NULL };
-static const char *const levels[] = { "low", "medium", "high", NULL };
 
 static const struct wf_opt log_opts[] = {
 	{ "with", 0, "PARTY", "who was met: person, tutor, family, referrer, "
-	  "employer (instead of records)", parties },
+	  "employer (instead of records)", wf_parties },
 	{ "date", 0, "DATE", "when (default: today)", NULL },
-	{ "how", 0, "HOW", "in_person (default), phone or video", ways },
+	{ "how", 0, "HOW", "in_person (default), phone or video", wf_contact_ways },
 	{ "operator", 0, "NAME", "who met them (default: the operator)", NULL },
 	{ "placement", 0, "PLACEMENT", "the placement it was about", NULL },
 	{ "provider", 0, "CODE", "the organisation that held it, if another",
 	  NULL },
-	{ "risk", 0, "LEVEL", "retention risk seen: low, medium, high", levels },
+	{ "risk", 0, "LEVEL", "retention risk seen: low, medium, high", wf_risk_levels },
 	{ "next-steps", 0, "TEXT", "what was agreed", NULL },
 	{ "notes", 0, "TEXT", "notes", NULL },
 	{ "next", 0, "DATE", "the next contact agreed", NULL },
@@ -48,19 +44,19 @@ static const struct wf_opt due_opts[] = {
 	{ "within", 0, "DAYS", "also what falls due within DAYS (7d)", NULL },
 	{ "overdue", 0, NULL, "only what is overdue", NULL },
 	{ "operator", 0, "NAME", "only the cases of this operator", NULL },
-	{ "with", 0, "PARTY", "only contacts with this party", parties },
+	{ "with", 0, "PARTY", "only contacts with this party", wf_parties },
 	{ NULL, 0, NULL, NULL, NULL }
 };
 
 static const struct wf_opt risks_opts[] = {
 	{ "level", 0, "LEVEL", "at or above this level (default: high)",
-	  levels },
+	  wf_risk_levels },
 	{ NULL, 0, NULL, NULL, NULL }
 };
 
 static const struct wf_opt list_opts[] = {
 	{ "case", 0, "CASE", "contacts of this case", NULL },
-	{ "with", 0, "PARTY", "contacts with this party", parties },
+	{ "with", 0, "PARTY", "contacts with this party", wf_parties },
 	{ "operator", 0, "NAME", "contacts by this operator", NULL },
 	{ "since", 0, "DATE", "on or after DATE", NULL },
 	{ "until", 0, "DATE", "on or before DATE", NULL },
@@ -84,20 +80,15 @@ static const struct wf_opt *const read_tables[] = { wf_opts_common, NULL };
 static const char due_columns[] =
 	"case,person,due,with,reason,last_contact,operator";
 
-/* The contact the flags describe, for each case named. */
-static cJSON *from_flags(const struct wf_cli *cli)
+/* A record from flags (map: flag, field; NULL ends), dated today unless
+ * --date says otherwise: the template for each case named. */
+static cJSON *from_flags(const struct wf_cli *cli, const char *const map[][2])
 {
-	static const char *const map[][2] = {
-		{ "with", "with" }, { "how", "how" }, { "operator", "operator" },
-		{ "placement", "placement" }, { "provider", "provider" },
-		{ "risk", "risk" }, { "next-steps", "next_steps" },
-		{ "notes", "notes" }, { "next", "next" }
-	};
 	cJSON *r = cJSON_CreateObject();
 	const char *v;
 	char today[11];
 
-	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+	for (int i = 0; map[i][0]; i++)
 		if ((v = wf_cli_opt(cli, map[i][0])))
 			cJSON_AddStringToObject(r, map[i][1], v);
 	wf_date_format(wf_date_today(), today);
@@ -108,13 +99,19 @@ static cJSON *from_flags(const struct wf_cli *cli)
 
 static int cmd_log(struct wf_cli *cli, struct wf_err *e)
 {
+	static const char *const map[][2] = {
+		{ "with", "with" }, { "how", "how" }, { "operator", "operator" },
+		{ "placement", "placement" }, { "provider", "provider" },
+		{ "risk", "risk" }, { "next-steps", "next_steps" },
+		{ "notes", "notes" }, { "next", "next" }, { NULL, NULL }
+	};
 	cJSON *r;
 	int rc;
 
 	if (!wf_cli_opt(cli, "with"))
 		return wf_cli_records(cli, wf_monitor_log, 0, NULL,
 		                      wf_contact_columns, e);
-	r = from_flags(cli);
+	r = from_flags(cli, map);
 	rc = wf_cli_template(cli, wf_monitor_log, r, NULL, wf_contact_columns, e);
 	cJSON_Delete(r);
 	return rc;
@@ -123,26 +120,21 @@ static int cmd_log(struct wf_cli *cli, struct wf_err *e)
 /* The follow-up the flags describe, for each case named; or records. */
 static int cmd_follow_up(struct wf_cli *cli, struct wf_err *e)
 {
-	static const char *const text[] = { "at", "date", "operator", "notes",
-	                                    NULL };
-	const char *v;
-	char today[11];
+	static const char *const map[][2] = {
+		{ "at", "at" }, { "operator", "operator" }, { "notes", "notes" },
+		{ NULL, NULL }
+	};
+	const char *situation = wf_cli_opt(cli, "situation");
 	cJSON *r;
 	int rc;
 
 	if (!wf_cli_opt(cli, "at"))
 		return wf_cli_records(cli, wf_follow_up, 0, NULL,
 		                      wf_follow_up_columns, e);
-	if (!(v = wf_cli_opt(cli, "situation")))
+	if (!situation)
 		return wf_err_set(e, WF_EX_USAGE, "follow-up --at needs --situation");
-	r = cJSON_CreateObject();
-	cJSON_AddItemToObject(r, "situation", wf_json_split(v, ','));
-	for (int i = 0; text[i]; i++)
-		if ((v = wf_cli_opt(cli, text[i])))
-			cJSON_AddStringToObject(r, text[i], v);
-	wf_date_format(wf_date_today(), today);
-	if (!wf_cli_opt(cli, "date"))
-		cJSON_AddStringToObject(r, "date", today);
+	r = from_flags(cli, map);
+	cJSON_AddItemToObject(r, "situation", wf_json_split(situation, ','));
 	rc = wf_cli_template(cli, wf_follow_up, r, NULL, wf_follow_up_columns, e);
 	cJSON_Delete(r);
 	return rc;

@@ -10,18 +10,10 @@
 
 #include "wf.h"
 
-static const char *const kinds[] = { "work_grant", "internship",
-                                     "occupational_lab", "motivational_lab",
-                                     "hire", NULL };
-static const char *const statuses[] = { "planned", "active", "suspended",
-                                        "ended", NULL };
-static const char *const outcomes[] = { "completed", "interrupted", "hired",
-                                        NULL };
-
 static const struct wf_opt add_opts[] = {
 	{ "case", 0, "CASE", "the case (instead of records or case ids)", NULL },
 	{ "kind", 0, "KIND", "work_grant, internship, occupational_lab, "
-	  "motivational_lab or hire", kinds },
+	  "motivational_lab or hire", wf_placement_kinds },
 	{ "host", 0, "CODE", "the host organisation", NULL },
 	{ "tutor", 0, "NAME", "the tutor at the host", NULL },
 	{ "tutor-contact", 0, "TEXT", "how to reach the tutor", NULL },
@@ -45,7 +37,7 @@ static const struct wf_opt move_opts[] = {
 
 static const struct wf_opt end_opts[] = {
 	{ "outcome", 0, "OUTCOME", "completed (default), interrupted (needs "
-	  "--reason) or hired", outcomes },
+	  "--reason) or hired", wf_place_outcomes },
 	{ "hire", 0, "PLACEMENT", "with --outcome hired: the hire that follows",
 	  NULL },
 	{ NULL, 0, NULL, NULL, NULL }
@@ -68,8 +60,8 @@ static const struct wf_opt stipends_opts[] = {
 };
 
 static const struct wf_opt list_opts[] = {
-	{ "status", 0, "STATUS", "placements in this status", statuses },
-	{ "kind", 0, "KIND", "placements of this kind", kinds },
+	{ "status", 0, "STATUS", "placements in this status", wf_placement_statuses },
+	{ "kind", 0, "KIND", "placements of this kind", wf_placement_kinds },
 	{ "host", 0, "CODE", "placements at this host", NULL },
 	{ "case", 0, "CASE", "placements of this case", NULL },
 	{ "active-on", 0, "DATE", "started on or before DATE and not ended "

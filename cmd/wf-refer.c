@@ -19,13 +19,9 @@ static const struct wf_opt withdraw_opts[] = {
 	{ NULL, 0, NULL, NULL, NULL }
 };
 
-static const char *const statuses[] = { "referred", "screened", "rejected",
-                                        "withdrawn", "assessing", "eligible",
-                                        "ineligible", "planned", "placed",
-                                        "closed", NULL };
 
 static const struct wf_opt list_opts[] = {
-	{ "status", 0, "STATUS", "cases in this status", statuses },
+	{ "status", 0, "STATUS", "cases in this status", wf_case_statuses },
 	{ "programme", 0, "CODE", "cases of this programme", NULL },
 	{ "referrer", 0, "CODE", "cases referred by this organisation", NULL },
 	{ "since", 0, "DATE", "referred on or after DATE", NULL },

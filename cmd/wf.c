@@ -12,14 +12,12 @@
 
 #include "wf.h"
 
-static const char *const roles[] = { "referrer", "host", "assessor",
-                                     "provider", "funder", NULL };
 
 static const struct wf_opt org_flags[] = {
 	{ "id", 0, "CODE", "the organisation's code (instead of records)", NULL },
 	{ "name", 0, "NAME", "its name", NULL },
 	{ "role", 0, "ROLES", "referrer, host, assessor, provider, funder "
-	  "(comma-separated)", roles },
+	  "(comma-separated)", wf_org_roles },
 	{ "employees", 0, "N", "how many employees it has", NULL },
 	{ "municipality", 0, "NAME", "where it is", NULL },
 	{ "email", 0, "ADDRESS", "its e-mail address", NULL },
@@ -33,13 +31,10 @@ static const struct wf_opt check_opts[] = {
 	{ NULL, 0, NULL, NULL, NULL }
 };
 
-static const char *const close_outcomes[] = { "hired", "completed",
-                                              "dropped_out", "withdrawn",
-                                              "moved", "other", NULL };
 
 static const struct wf_opt close_opts[] = {
 	{ "outcome", 0, "OUTCOME", "hired, completed, dropped_out, withdrawn, "
-	  "moved or other (required)", close_outcomes },
+	  "moved or other (required)", wf_close_outcomes },
 	{ "date", 0, "DATE", "effective date (default: today)", NULL },
 	{ "recommendations", 0, "TEXT", "for the person and the referrer, in "
 	  "the final report", NULL },
@@ -60,7 +55,7 @@ static const struct wf_opt reopen_opts[] = {
 };
 
 static const struct wf_opt org_list_opts[] = {
-	{ "role", 0, "ROLE", "only organisations with this role", roles },
+	{ "role", 0, "ROLE", "only organisations with this role", wf_org_roles },
 	{ NULL, 0, NULL, NULL, NULL }
 };
 
@@ -183,20 +178,11 @@ static int cmd_case_show(struct wf_cli *cli, struct wf_err *e)
 	return wf_cli_query(cli, wf_case_timeline, NULL, wf_case_columns, 0, e);
 }
 
-static int known(const char *const *list, const char *v)
-{
-	for (int i = 0; list[i]; i++)
-		if (!strcmp(list[i], v))
-			return 1;
-	return 0;
-}
-
 static int cmd_case_close(struct wf_cli *cli, struct wf_err *e)
 {
 	struct wf_close_opts o = { 0 };
 	const char *situation = wf_cli_opt(cli, "situation");
 	cJSON *list = situation ? wf_json_split(situation, ',') : NULL;
-	char why[256];
 	int rc;
 
 	o.outcome = wf_cli_opt(cli, "outcome");
@@ -205,15 +191,7 @@ static int cmd_case_close(struct wf_cli *cli, struct wf_err *e)
 	o.note = wf_cli_opt(cli, "note");
 	o.end_placements = wf_cli_opt(cli, "end-placements") != NULL;
 	o.situation = list;
-	if (!o.outcome)
-		rc = wf_err_set(e, WF_EX_USAGE, "close needs --outcome");
-	else if (!known(close_outcomes, o.outcome))
-		rc = wf_err_set(e, WF_EX_USAGE, "--outcome: '%s' is not one of: "
-		                "hired, completed, dropped_out, withdrawn, moved, "
-		                "other", o.outcome);
-	else if (list && wf_situation_check(list, "leaving", why, sizeof why))
-		rc = wf_err_set(e, WF_EX_USAGE, "--situation: %s", why);
-	else
+	if (!(rc = wf_case_close_check(&o, e)))
 		rc = wf_cli_records(cli, wf_case_close, 1, &o, wf_case_columns, e);
 	cJSON_Delete(list);
 	return rc;

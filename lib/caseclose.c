@@ -129,6 +129,26 @@ static int end_placements(struct wf_ctx *ctx, const char *id,
 	return rc;
 }
 
+int wf_case_close_check(const struct wf_close_opts *o, struct wf_err *e)
+{
+	char why[256];
+	int known = 0;
+
+	if (!o->outcome)
+		return wf_err_set(e, WF_EX_USAGE, "close needs --outcome");
+	for (int i = 0; wf_close_outcomes[i]; i++)
+		known |= !strcmp(wf_close_outcomes[i], o->outcome);
+	if (!known) {
+		wf_join(wf_close_outcomes, why, sizeof why);
+		return wf_err_set(e, WF_EX_USAGE, "--outcome: '%s' is not one of: %s",
+		                  o->outcome, why);
+	}
+	if (o->situation &&
+	    wf_situation_check(o->situation, "leaving", why, sizeof why))
+		return wf_err_set(e, WF_EX_USAGE, "--situation: %s", why);
+	return 0;
+}
+
 int wf_case_close(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e)
 {
 	const struct wf_close_opts *o = ctx->arg;

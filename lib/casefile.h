@@ -8,8 +8,7 @@
 
 #include "store.h"
 
-/* Every status a case can be in, and whether it is still open. */
-extern const char *const wf_case_statuses[];
+/* Whether a case in this status is still open. */
 int wf_status_open(const char *status);
 
 /* What a case is now: enough for the state machine and screening. */

@@ -72,10 +72,10 @@ int wf_situation_check(const cJSON *list, const char *at, char *why,
 	return !n || (none && n > 1) ? -1 : 0;
 }
 
-/* The window a follow-up's date falls in, from the day the case closed:
- * within four weeks for the situation on leaving, and from six to nine
+/* Within four weeks for the situation on leaving, and from six to nine
  * months (a quarter to reach the person) for six months after. */
-static void window(const char *at, wf_day left, wf_day *from, wf_day *to)
+void wf_follow_up_window(const char *at, wf_day left, wf_day *from,
+                         wf_day *to)
 {
 	if (!strcmp(at, "leaving")) {
 		*from = left;
@@ -96,7 +96,7 @@ static int in_window(const char *at, const char *left, const char *date,
 		snprintf(why, len, "'%s' is not a date", date);
 		return -1;
 	}
-	window(at, l, &from, &to);
+	wf_follow_up_window(at, l, &from, &to);
 	if (d >= from && d <= to)
 		return 0;
 	wf_date_format(from, a);

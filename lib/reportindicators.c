@@ -141,27 +141,36 @@ static void at_entry(cJSON *r, const struct participant *p, const char *g)
 	sensitive(r, "disability", p->disability, g);
 }
 
-/* The situations of the latest follow-up at 'at' dated within [from,
- * to] (a list to free), or NULL when there is none. */
-static int follow_up(struct wf_store *st, const char *case_id,
-                     const char *at, wf_day from, wf_day to, cJSON **list,
-                     struct wf_err *e)
+/* The situations of the latest follow-up of each kind (on leaving, six
+ * months on: in the order of wf_follow_up_times) dated within its window
+ * from left: lists to free, NULL where there is none. */
+static int follow_ups(struct wf_store *st, const char *case_id, wf_day left,
+                      cJSON *latest[2], struct wf_err *e)
 {
 	sqlite3_stmt *s = wf_sql(st, WF_SQL_ESF_FOLLOW_UPS, e);
-	wf_day d;
+	wf_day d, from, to;
 	int step;
 
-	*list = NULL;
+	latest[0] = latest[1] = NULL;
 	if (!s)
 		return e->code;
 	wf_bind_text(s, 1, case_id);
-	while ((step = sqlite3_step(s)) == SQLITE_ROW)
-		if (!strcmp((const char *)sqlite3_column_text(s, 0), at) &&
-		    wf_date_parse((const char *)sqlite3_column_text(s, 1), &d) == 0
-		    && d >= from && d <= to) {
-			cJSON_Delete(*list);
-			*list = cJSON_Parse((const char *)sqlite3_column_text(s, 2));
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *at = (const char *)sqlite3_column_text(s, 0);
+
+		for (int k = 0; k < 2; k++) {
+			if (strcmp(at, wf_follow_up_times[k]) ||
+			    wf_date_parse((const char *)sqlite3_column_text(s, 1),
+			                  &d) < 0)
+				continue;
+			wf_follow_up_window(at, left, &from, &to);
+			if (d >= from && d <= to) {
+				cJSON_Delete(latest[k]);
+				latest[k] = cJSON_Parse(
+					(const char *)sqlite3_column_text(s, 2));
+			}
 		}
+	}
 	sqlite3_reset(s);
 	return step == SQLITE_DONE ? 0 : wf_sql_err(st, step, e);
 }
@@ -185,40 +194,39 @@ static int results(struct wf_store *st, cJSON *r,
 	static const char *const on_leaving[] = { "job_searching", "education",
 	                                          "qualification", "employed",
 	                                          "none", NULL };
-	wf_day left, six;
-	cJSON *list;
+	cJSON *latest[2];
+	const cJSON *six;
+	wf_day left, from, to;
 	int rc;
 
 	wf_date_parse(p->status_date, &left);
-	six = wf_date_add_months(left, 6);
+	wf_follow_up_window("six_months", left, &from, &to);
+	if ((rc = follow_ups(st, p->last_case, left, latest, e)))
+		return rc;
 	count(r, "on_leaving", "left", g);
-	if ((rc = follow_up(st, p->last_case, "leaving", left, left + 28, &list,
-	                    e)))
-		return rc;
 	for (int i = 0; on_leaving[i]; i++)
-		if (has(list, on_leaving[i]))
+		if (has(latest[0], on_leaving[i]))
 			count(r, "on_leaving", on_leaving[i], g);
-	if (!list)
+	if (!latest[0])
 		count(r, "on_leaving", "not_recorded", g);
-	cJSON_Delete(list);
 	count(r, "six_months_after", "left", g);
-	if (six > wf_date_today())
-		return 0;
-	count(r, "six_months_after", "reached", g);
-	if ((rc = follow_up(st, p->last_case, "six_months", six,
-	                    wf_date_add_months(left, 9), &list, e)))
-		return rc;
-	if (has(list, "employed"))
-		count(r, "six_months_after", "employed", g);
-	/* An improved situation counts only for those employed at entry. */
-	if (!strcmp(labour_status(p->employment), "employed")) {
-		count(r, "six_months_after", "employed_at_entry", g);
-		if (has(list, "improved"))
-			count(r, "six_months_after", "improved", g);
+	six = latest[1];
+	if (from <= wf_date_today()) {
+		count(r, "six_months_after", "reached", g);
+		if (has(six, "employed"))
+			count(r, "six_months_after", "employed", g);
+		/* An improved situation counts only for those employed at
+		 * entry. */
+		if (!strcmp(labour_status(p->employment), "employed")) {
+			count(r, "six_months_after", "employed_at_entry", g);
+			if (has(six, "improved"))
+				count(r, "six_months_after", "improved", g);
+		}
+		if (!six)
+			count(r, "six_months_after", "not_recorded", g);
 	}
-	if (!list)
-		count(r, "six_months_after", "not_recorded", g);
-	cJSON_Delete(list);
+	cJSON_Delete(latest[0]);
+	cJSON_Delete(latest[1]);
 	return 0;
 }
 

@@ -570,6 +570,7 @@ extern const char *const wf_genders[];
 extern const char *const wf_education_levels[];
 extern const char *const wf_disability_answers[];
 extern const char *const wf_placement_kinds[];
+extern const char *const wf_case_statuses[];    /* every status of a case */
 extern const char *const wf_parties[];
 
 /* The facts a target rule looks at. */
@@ -717,6 +718,10 @@ int wf_case_timeline(struct wf_ctx *ctx, const void *unused, struct wf_err *e);
 /* Close the case a record names (refused while placements run, unless
  * end_placements), or reopen it to the status it had before. */
 int wf_case_close(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e);
+/* Check the options of a close before any case is read: an outcome of
+ * wf_close_outcomes, a situation on leaving that wf_situation_check
+ * takes (WF_EX_USAGE, naming the option). */
+int wf_case_close_check(const struct wf_close_opts *o, struct wf_err *e);
 int wf_case_reopen(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e);
 
 /* ---- monitor.c, due.c: step 4 ------------------------------------------- */
@@ -746,6 +751,10 @@ extern const char wf_follow_up_columns[];
  * leaving. */
 int wf_situation_check(const cJSON *list, const char *at, char *why,
                        size_t len);
+/* The days a follow-up at 'at' may be dated in, for a case closed on
+ * left. */
+void wf_follow_up_window(const char *at, wf_day left, wf_day *from,
+                         wf_day *to);
 /* Record a follow_up record (case, at, date, situation, notes): the case
  * closed, the date in the window (four weeks from closing for 'leaving',
  * six to nine months for 'six_months'). */
