@@ -110,13 +110,6 @@ int wf_follow_up_insert(struct wf_ctx *ctx, const char *case_id,
                         const char *notes, sqlite3_int64 *id,
                         struct wf_err *e);
 
-/* What is due as of f->on (due.c), as wf-monitor due lists it, unsorted,
- * into items: for one case, or every case (of one programme, unless
- * NULL) open on that day. */
-int wf_due_collect(struct wf_store *st, const char *case_id,
-                   const char *programme, const struct due_filter *f,
-                   cJSON *items, struct wf_err *e);
-
 /* The form of the aggregate reports (reportform.c): counts from 1 to
  * n-1 shown as "<n", a lone hidden cell's neighbour hidden too; only the
  * named section kept, beside the head; a section name checked against

@@ -1,353 +1,103 @@
 /*
- * due.c - what monitoring is due, as of a date. For each case open on that
- * date and each party the programme names:
+ * due.c - what monitoring is due: the list wf-monitor due prints, by due
+ * date, and the period reports' figures of contacts due against those
+ * held on time. Both apply the one rule of duerule.c to the histories
+ * duestore.c reads, a case at a time.
  *
- *   - while a placement (not a hire) is active, a contact every N days,
- *     counted in days a placement was active: a suspension stops the
- *     clock, and while one is suspended nothing is due;
- *   - a next contact agreed at the last one overrides the cadence;
- *   - after a hire starts, follow-ups at the days the programme lists
- *     (30, 90, 180), each met by a contact after the one before.
- *
- * Everything is taken as of the date: contacts, placement changes and the
- * case's status effective on or before it, so that '--on' in the past
- * tells what was due then.
+ * The list is sorted in a temporary table, so that memory holds one case
+ * whatever the caseload.
  */
 #include <stdlib.h>
 #include <string.h>
 
-#include "casefile.h"
+#include "duecase.h"
 
-#define NEVER 0x7fffffffL
-
-struct period {
-	wf_day from, to;           /* [from, to); to NEVER while it runs */
-};
-
-struct contact_fact {
-	wf_day date, next;         /* next: NEVER when none agreed */
-	char party[16], operator_[64];
-};
-
-/* What one case looks like on the date. */
-struct due_case {
-	char id[32], programme[128], person[160], opener[64];
-	struct period active[64];
-	int nactive, running;      /* running: a placement active on the date */
-	wf_day hires[16];
-	int nhires;
-	struct contact_fact *contacts;
-	int ncontacts, capcontacts;
-};
-
-static int is_active(const struct due_case *c, wf_day d)
+/* The record of item i of h as of f->on. */
+static cJSON *item_record(const struct due_history *h,
+                          const struct due_item *i, const struct due_filter *f)
 {
-	for (int i = 0; i < c->nactive; i++)
-		if (d >= c->active[i].from && d < c->active[i].to)
-			return 1;
-	return 0;
-}
+	cJSON *r = cJSON_CreateObject();
+	char id[160], date[11], why[64];
 
-/* The day on which n active days have passed since anchor; NEVER when the
- * active periods end first. */
-static wf_day after_active_days(const struct due_case *c, wf_day anchor, int n)
-{
-	wf_day last = 0;
-	int count = 0;
-
-	for (int i = 0; i < c->nactive; i++)
-		if (c->active[i].to > last)
-			last = c->active[i].to;
-	for (wf_day d = anchor + 1; d <= last && d < anchor + 10000; d++)
-		if (is_active(c, d) && ++count == n)
-			return d;
-	return NEVER;
-}
-
-/* Active periods of one placement, and whether it runs or rests on day. */
-static int load_periods(struct wf_store *st, struct due_case *c, const char *pl,
-                        int hire, const char *on, struct wf_err *e)
-{
-	sqlite3_stmt *s = wf_sql(st, WF_SQL_DUE_PSTATUS, e);
-	const char *status = "planned";
-	wf_day from = NEVER, d;
-	int rc;
-
-	if (!s)
-		return e->code;
-	wf_bind_text(s, 1, pl);
-	wf_bind_text(s, 2, on);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		status = (const char *)sqlite3_column_text(s, 0);
-		wf_date_parse((const char *)sqlite3_column_text(s, 1), &d);
-		if (!strcmp(status, "active")) {
-			if (hire && c->nhires < 16 && from == NEVER)
-				c->hires[c->nhires++] = d;
-			from = d;
-		} else if (from != NEVER) {
-			if (!hire && c->nactive < 64)
-				c->active[c->nactive++] = (struct period){ from, d };
-			from = NEVER;
-		}
-	}
-	if (rc == SQLITE_DONE && !hire) {
-		if (from != NEVER && c->nactive < 64)
-			c->active[c->nactive++] = (struct period){ from, NEVER };
-		c->running |= from != NEVER;
-	}
-	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? 0 : wf_sql_err(st, rc, e);
-}
-
-static int load_placements(struct wf_store *st, struct due_case *c,
-                           const char *on, struct wf_err *e)
-{
-	sqlite3_stmt *s = wf_sql(st, WF_SQL_DUE_PLACEMENTS, e);
-	char ids[32][48];
-	int hire[32], n = 0, rc;
-
-	if (!s)
-		return e->code;
-	wf_bind_text(s, 1, c->id);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW && n < 32) {
-		wf_col_text(s, 0, ids[n], sizeof ids[n]);
-		hire[n++] = !strcmp((const char *)sqlite3_column_text(s, 1), "hire");
-	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-		return wf_sql_err(st, rc, e);
-	for (int i = 0; i < n; i++)
-		if ((rc = load_periods(st, c, ids[i], hire[i], on, e)))
-			return rc;
-	return 0;
-}
-
-static int load_contacts(struct wf_store *st, struct due_case *c,
-                         const char *on, struct wf_err *e)
-{
-	sqlite3_stmt *s = wf_sql(st, WF_SQL_DUE_CONTACTS, e);
-	int rc;
-
-	if (!s)
-		return e->code;
-	wf_bind_text(s, 1, c->id);
-	wf_bind_text(s, 2, on);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		struct contact_fact *f;
-
-		if (c->ncontacts == c->capcontacts) {
-			int cap = c->capcontacts ? c->capcontacts * 2 : 16;
-			void *p = realloc(c->contacts, (size_t)cap * sizeof *f);
-
-			if (!p) {
-				sqlite3_reset(s);
-				return wf_err_set(e, WF_EX_SOFTWARE, "out of memory");
-			}
-			c->contacts = p;
-			c->capcontacts = cap;
-		}
-		f = &c->contacts[c->ncontacts++];
-		wf_date_parse((const char *)sqlite3_column_text(s, 0), &f->date);
-		wf_col_text(s, 1, f->party, sizeof f->party);
-		if (sqlite3_column_type(s, 2) == SQLITE_NULL ||
-		    wf_date_parse((const char *)sqlite3_column_text(s, 2),
-		                  &f->next) < 0)
-			f->next = NEVER;
-		wf_col_text(s, 3, f->operator_, sizeof f->operator_);
-	}
-	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? 0 : wf_sql_err(st, rc, e);
-}
-
-static const struct contact_fact *last_with(const struct due_case *c,
-                                            const char *party)
-{
-	for (int i = c->ncontacts; i-- > 0;)
-		if (!strcmp(c->contacts[i].party, party))
-			return &c->contacts[i];
-	return NULL;
-}
-
-/* One due item, kept if the filters want it. */
-static void add_item(cJSON *items, const struct due_case *c, const char *party,
-                     wf_day due, const char *reason, const char *ref,
-                     const struct due_filter *f)
-{
-	const struct contact_fact *l = last_with(c, party);
-	const char *op = l ? l->operator_
-	                 : c->ncontacts ? c->contacts[c->ncontacts - 1].operator_
-	                 : c->opener;
-	cJSON *r;
-	char date[11], id[96];
-
-	if (due == NEVER || due > f->limit || (f->overdue && due >= f->on) ||
-	    (f->with && strcmp(f->with, party)) ||
-	    (f->operator_ && strcmp(f->operator_, op)))
-		return;
-	r = cJSON_CreateObject();
-	snprintf(id, sizeof id, "%s/%s%s%s", c->id, party, ref ? "/" : "",
-	         ref ? ref : "");
+	wf_due_id(h, i, id, sizeof id);
 	cJSON_AddStringToObject(r, "kind", "due");
 	cJSON_AddStringToObject(r, "id", id);
-	cJSON_AddStringToObject(r, "case", c->id);
-	cJSON_AddStringToObject(r, "person", c->person);
-	wf_date_format(due, date);
+	cJSON_AddStringToObject(r, "case", h->id);
+	cJSON_AddStringToObject(r, "person", h->person);
+	wf_date_format(i->due, date);
 	cJSON_AddStringToObject(r, "due", date);
-	cJSON_AddStringToObject(r, "with", party);
-	cJSON_AddBoolToObject(r, "overdue", due < f->on);
-	if (due < f->on)
-		cJSON_AddNumberToObject(r, "days_overdue", (double)(f->on - due));
-	cJSON_AddStringToObject(r, "reason", reason);
-	if (l) {
-		wf_date_format(l->date, date);
+	cJSON_AddStringToObject(r, "with", wf_parties[i->party]);
+	if (i->placement >= 0)
+		cJSON_AddStringToObject(r, "placement", h->pl[i->placement].id);
+	cJSON_AddBoolToObject(r, "overdue", i->due < f->on);
+	if (i->due < f->on)
+		cJSON_AddNumberToObject(r, "days_overdue", (double)(f->on - i->due));
+	if (i->agreed)
+		snprintf(why, sizeof why, "agreed");
+	else if (i->days)
+		snprintf(why, sizeof why, "%d days after the hire", i->days);
+	else
+		snprintf(why, sizeof why, "every %d days", i->every);
+	cJSON_AddStringToObject(r, "reason", why);
+	if (i->last >= 0) {
+		wf_date_format(h->ct[i->last].date, date);
 		cJSON_AddStringToObject(r, "last_contact", date);
 	}
-	cJSON_AddStringToObject(r, "operator", op);
-	cJSON_AddStringToObject(r, "programme", c->programme);
-	cJSON_AddItemToArray(items, r);
+	cJSON_AddStringToObject(r, "operator", wf_due_operator(h, i));
+	cJSON_AddStringToObject(r, "programme", h->rules->programme);
+	return r;
 }
 
-/* Next contacts agreed: due with any party, whatever the step. */
-static void agreed(cJSON *items, const struct due_case *c,
-                   const struct due_filter *f)
+static int wanted(const struct due_history *h, const struct due_item *i,
+                  const struct due_filter *f)
 {
-	for (int i = 0; i < c->ncontacts; i++) {
-		const struct contact_fact *k = &c->contacts[i];
-
-		if (k->next != NEVER && k == last_with(c, k->party))
-			add_item(items, c, k->party, k->next, "agreed", NULL, f);
-	}
+	return i->due != WF_DUE_NEVER && i->due <= f->limit &&
+	       !(f->overdue && i->due >= f->on) &&
+	       !(f->with && strcmp(f->with, wf_parties[i->party])) &&
+	       !(f->operator_ && strcmp(f->operator_, wf_due_operator(h, i)));
 }
 
-/* The cadence while a placement runs, for the parties with no next
- * contact agreed. */
-static void cadence(cJSON *items, const struct due_case *c, const cJSON *mon,
-                    const struct due_filter *f)
+/* Keep one item for the sorted output. */
+static int keep(struct wf_store *st, const struct due_history *h,
+                const struct due_item *i, const struct due_filter *f,
+                struct wf_err *e)
 {
-	const cJSON *every = cJSON_GetObjectItemCaseSensitive(mon, "every_days");
-	const cJSON *p;
-	char why[64];
-	wf_day first = NEVER;
-
-	if (!c->running || !cJSON_IsNumber(every))
-		return;
-	for (int i = 0; i < c->nactive; i++)
-		if (c->active[i].from < first)
-			first = c->active[i].from;
-	snprintf(why, sizeof why, "every %d days", every->valueint);
-	cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(mon, "with")) {
-		const struct contact_fact *l = last_with(c, p->valuestring);
-		wf_day anchor = l && l->date > first ? l->date : first;
-
-		if (l && l->next != NEVER)
-			continue;
-		add_item(items, c, p->valuestring,
-		         after_active_days(c, anchor, every->valueint), why, NULL, f);
-	}
-}
-
-/* Follow-ups after each hire: the first not met by a contact made after
- * the one before. */
-static void follow_ups(cJSON *items, const struct due_case *c,
-                       const cJSON *mon, const struct due_filter *f)
-{
-	static const char *const dflt[] = { "person", "employer", NULL };
-	const cJSON *days = cJSON_GetObjectItemCaseSensitive(mon, "after_hire_days");
-	const cJSON *with = cJSON_GetObjectItemCaseSensitive(mon, "after_hire_with");
-	int nw = with ? cJSON_GetArraySize(with) : 2;
-
-	for (int h = 0; h < c->nhires && days; h++) {
-		for (int w = 0; w < nw; w++) {
-			const char *party = with ? cJSON_GetArrayItem(with, w)->valuestring
-			                         : dflt[w];
-			wf_day from = c->hires[h];
-			int k = 0;
-			const cJSON *d;
-
-			cJSON_ArrayForEach(d, days) {
-				char why[64], ref[16];
-
-				while (k < c->ncontacts &&
-				       (strcmp(c->contacts[k].party, party) ||
-				        c->contacts[k].date < from))
-					k++;
-				if (k < c->ncontacts) {
-					from = c->hires[h] + d->valueint;
-					k++;
-					continue;
-				}
-				snprintf(why, sizeof why, "%d days after the hire",
-				         d->valueint);
-				snprintf(ref, sizeof ref, "%dd", d->valueint);
-				add_item(items, c, party, c->hires[h] + d->valueint, why,
-				         ref, f);
-				break;
-			}
-		}
-	}
-}
-
-static int by_due(const void *a, const void *b)
-{
-	const cJSON *x = *(cJSON *const *)a, *y = *(cJSON *const *)b;
-	int r = strcmp(wf_json_str(x, "due"), wf_json_str(y, "due"));
-
-	return r ? r : strcmp(wf_json_str(x, "id"), wf_json_str(y, "id"));
-}
-
-/* The items of one case. */
-static int one_case(struct wf_store *st, sqlite3_stmt *s, const char *on,
-                    const struct due_filter *f, cJSON *items,
-                    struct wf_err *e)
-{
-	struct due_case c = { 0 };
-	cJSON *prog, *mon;
-	char first[64], last[64];
+	sqlite3_stmt *s = wf_sql(st, WF_SQL_DUE_OUT_ADD, e);
+	cJSON *r;
+	char *text;
 	int rc;
 
-	wf_col_text(s, 0, c.id, sizeof c.id);
-	wf_col_text(s, 1, c.programme, sizeof c.programme);
-	wf_col_text(s, 2, first, sizeof first);
-	wf_col_text(s, 3, last, sizeof last);
-	snprintf(c.person, sizeof c.person, "%s %s", first, last);
-	wf_col_text(s, 5, c.opener, sizeof c.opener);
-	if (sqlite3_column_type(s, 4) == SQLITE_NULL ||
-	    !wf_status_open((const char *)sqlite3_column_text(s, 4)))
-		return 0;
-	if (!(prog = wf_programme_get(st, c.programme, e)))
+	if (!s)
 		return e->code;
-	mon = cJSON_GetObjectItemCaseSensitive(prog, "monitoring");
-	if (!(rc = load_placements(st, &c, on, e)) &&
-	    !(rc = load_contacts(st, &c, on, e))) {
-		agreed(items, &c, f);
-		if (mon) {
-			cadence(items, &c, mon, f);
-			follow_ups(items, &c, mon, f);
-		}
-	}
-	free(c.contacts);
-	cJSON_Delete(prog);
+	r = item_record(h, i, f);
+	text = cJSON_PrintUnformatted(r);
+	wf_bind_text(s, 1, wf_json_str(r, "due"));
+	wf_bind_text(s, 2, wf_json_str(r, "id"));
+	wf_bind_text(s, 3, text);
+	rc = text ? wf_sql_done(st, s, e)
+	          : wf_err_set(e, WF_EX_SOFTWARE, "out of memory");
+	free(text);
+	cJSON_Delete(r);
 	return rc;
 }
 
-int wf_due_collect(struct wf_store *st, const char *case_id,
-                   const char *programme, const struct due_filter *f,
-                   cJSON *items, struct wf_err *e)
+/* Emit what was kept, by due date. */
+static int emit_sorted(struct wf_ctx *ctx, struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(st, case_id ? WF_SQL_DUE_CASE : WF_SQL_DUE_CASES,
-	                         e);
-	char on[11];
+	sqlite3_stmt *s = wf_sql(ctx->st, WF_SQL_DUE_OUT_SORTED, e);
 	int rc = 0, step;
 
 	if (!s)
 		return e->code;
-	wf_date_format(f->on, on);
-	wf_bind_text(s, 1, on);
-	wf_bind_text(s, 2, case_id ? case_id : programme);
-	while (!rc && (step = sqlite3_step(s)) == SQLITE_ROW)
-		rc = one_case(st, s, on, f, items, e);
+	while (!rc && (step = sqlite3_step(s)) == SQLITE_ROW) {
+		cJSON *r = cJSON_Parse((const char *)sqlite3_column_text(s, 0));
+
+		rc = r ? wf_emit(ctx, r, e)
+		       : wf_err_set(e, WF_EX_SOFTWARE, "out of memory");
+		cJSON_Delete(r);
+	}
 	if (!rc && step != SQLITE_DONE)
-		rc = wf_sql_err(st, step, e);
+		rc = wf_sql_err(ctx->st, step, e);
 	sqlite3_reset(s);
 	return rc;
 }
@@ -355,23 +105,238 @@ int wf_due_collect(struct wf_store *st, const char *case_id,
 int wf_monitor_due(struct wf_ctx *ctx, const void *filter, struct wf_err *e)
 {
 	const struct due_filter *f = filter;
-	cJSON *items = cJSON_CreateArray(), **sorted;
+	struct due_items items = { 0 };
+	struct due_cursor *c;
+	struct due_history *h;
+	long n = 0;
 	char on[11];
-	int rc = wf_due_collect(ctx->st, NULL, NULL, f, items, e), n;
+	int rc;
 
-	n = cJSON_GetArraySize(items);
-	sorted = calloc((size_t)n + 1, sizeof *sorted);
-	for (int i = 0; sorted && i < n; i++)
-		sorted[i] = cJSON_GetArrayItem(items, i);
-	if (sorted)
-		qsort(sorted, (size_t)n, sizeof *sorted, by_due);
-	for (int i = 0; !rc && sorted && i < n; i++)
-		rc = wf_emit(ctx, sorted[i], e);
-	free(sorted);
-	cJSON_Delete(items);
+	if ((ctx->out && (rc = wf_sql_exec(ctx->st, WF_SQL_DUE_OUT_CREATE, e))) ||
+	    (rc = wf_due_open(ctx->st, f->on, f->on, NULL, &c, e)))
+		return rc;
+	while (!rc && (rc = wf_due_next(c, &h, e)) == 1) {
+		rc = 0;
+		if (wf_due_eval(h, f->on, &items))
+			rc = wf_err_set(e, WF_EX_SOFTWARE, "out of memory");
+		for (int i = 0; !rc && i < items.n; i++)
+			if (wanted(h, &items.v[i], f)) {
+				n++;
+				if (ctx->out)
+					rc = keep(ctx->st, h, &items.v[i], f, e);
+			}
+	}
+	wf_due_close(c);
+	wf_due_items_free(&items);
+	if (!rc && ctx->out)
+		rc = emit_sorted(ctx, e);
 	if (!rc && n == 0) {
 		wf_date_format(f->overdue ? f->on - 1 : f->limit, on);
 		rc = wf_err_set(e, WF_EX_NOMATCH, "nothing due by %s", on);
 	}
+	return rc;
+}
+
+/* ---- contacts due against those held on time ---------------------------- */
+
+/* What one case's tally has counted: an item is one thing due on one
+ * day, counted once. */
+struct tally {
+	struct due_items counted, before, after;
+	wf_day *days;
+	int ndays, capdays;
+	long due, on_time;
+};
+
+static int counted(struct tally *t, const struct due_item *i)
+{
+	for (int k = 0; k < t->counted.n; k++)
+		if (wf_due_same(&t->counted.v[k], i) && t->counted.v[k].due == i->due)
+			return 1;
+	return 0;
+}
+
+static int count(struct tally *t, const struct due_item *i, int on_time)
+{
+	if (counted(t, i))
+		return 0;
+	if (t->counted.n == t->counted.cap) {
+		int cap = t->counted.cap ? t->counted.cap * 2 : 16;
+		void *q = realloc(t->counted.v, (size_t)cap * sizeof *i);
+
+		if (!q)
+			return -1;
+		t->counted.v = q;
+		t->counted.cap = cap;
+	}
+	t->counted.v[t->counted.n++] = *i;
+	t->due++;
+	t->on_time += on_time;
+	return 0;
+}
+
+/* A contact with party p on day m meets what was due with p the day
+ * before and is gone on m: on time when it was due on m or after, on a
+ * day the case was still open. */
+static int met(struct tally *t, struct due_history *h, int p, wf_day m,
+               wf_day from, wf_day to)
+{
+	if (wf_due_eval(h, m - 1, &t->before) || wf_due_eval(h, m, &t->after))
+		return -1;
+	for (int i = 0; i < t->before.n; i++) {
+		const struct due_item *a = &t->before.v[i];
+		int gone = 1;
+
+		if (a->party != p || a->due < m || a->due < from || a->due > to ||
+		    !wf_due_case_open(h, a->due))
+			continue;
+		for (int k = 0; gone && k < t->after.n; k++)
+			gone = !(wf_due_same(a, &t->after.v[k]) &&
+			         t->after.v[k].due == a->due);
+		if (gone && count(t, a, 1))
+			return -1;
+	}
+	return 0;
+}
+
+/* The contacts that may have met something due in the span: those from
+ * the horizon before it on, and earlier ones that followed a contact
+ * agreeing a date in it. */
+static int contacts(struct tally *t, struct due_history *h, wf_day from,
+                    wf_day to)
+{
+	wf_day early = from - wf_due_horizon(h->rules);
+
+	for (int i = 0; i < h->nct && h->ct[i].date <= to; i++) {
+		const struct due_contact *c = &h->ct[i];
+		int prev = -1, again = 0;
+
+		for (int k = i; k-- > 0;) {
+			if (h->ct[k].party != c->party)
+				continue;
+			if (h->ct[k].date == c->date)
+				again = 1;
+			else if (prev < 0)
+				prev = k;
+		}
+		if (again || (c->date < early &&
+		              !(prev >= 0 && h->ct[prev].next != WF_DUE_NEVER &&
+		                h->ct[prev].next >= from)))
+			continue;
+		if (met(t, h, c->party, c->date, from, to))
+			return -1;
+	}
+	return 0;
+}
+
+static int push_day(struct tally *t, wf_day d)
+{
+	if (t->ndays == t->capdays) {
+		int cap = t->capdays ? t->capdays * 2 : 32;
+		void *q = realloc(t->days, (size_t)cap * sizeof *t->days);
+
+		if (!q)
+			return -1;
+		t->days = q;
+		t->capdays = cap;
+	}
+	t->days[t->ndays++] = d;
+	return 0;
+}
+
+static int add_day(struct tally *t, wf_day d, wf_day from, wf_day to)
+{
+	return d > from && d <= to ? push_day(t, d) : 0;
+}
+
+static int by_day(const void *a, const void *b)
+{
+	wf_day x = *(const wf_day *)a, y = *(const wf_day *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* The days in the span on which what is due may change: the first, and
+ * every day something happened or a follow-up fell due. */
+static int change_days(struct tally *t, const struct due_history *h,
+                       wf_day from, wf_day to)
+{
+	int rc;
+
+	t->ndays = 0;
+	rc = push_day(t, from);
+	for (int i = 0; !rc && i < h->nst; i++)
+		rc = add_day(t, h->st[i].date, from, to);
+	for (int i = 0; !rc && i < h->nev; i++)
+		rc = add_day(t, h->ev[i].date, from, to);
+	for (int i = 0; !rc && i < h->nct; i++)
+		rc = add_day(t, h->ct[i].date, from, to);
+	for (int k = 0; !rc && k < h->npl; k++) {
+		const struct due_placement *p = &h->pl[k];
+
+		for (int i = p->first; p->hire && i < p->first + p->n; i++)
+			if (h->ev[i].status == 'a') {
+				for (int d = 0; !rc && d < h->rules->ndays; d++)
+					rc = add_day(t, h->ev[i].date + h->rules->days[d],
+					             from, to);
+				break;
+			}
+	}
+	qsort(t->days, (size_t)t->ndays, sizeof *t->days, by_day);
+	return rc;
+}
+
+/* What fell due on a day of the span and was not met by then: listed on
+ * its own day. What is due changes only on the days above, so each is
+ * looked at from the day before it changes again. */
+static int missed(struct tally *t, struct due_history *h, wf_day from,
+                  wf_day to)
+{
+	if (change_days(t, h, from, to))
+		return -1;
+	for (int j = 0; j < t->ndays; j++) {
+		wf_day d = t->days[j], next = to + 1;
+
+		if (j > 0 && d == t->days[j - 1])
+			continue;
+		for (int k = j + 1; k < t->ndays; k++)
+			if (t->days[k] > d) {
+				next = t->days[k];
+				break;
+			}
+		if (wf_due_eval(h, d, &t->before))
+			return -1;
+		for (int i = 0; i < t->before.n; i++)
+			if (t->before.v[i].due >= d && t->before.v[i].due < next &&
+			    count(t, &t->before.v[i], 0))
+				return -1;
+	}
+	return 0;
+}
+
+int wf_due_tally(struct wf_store *st, wf_day from, wf_day to,
+                 const char *programme, double *due, double *on_time,
+                 struct wf_err *e)
+{
+	struct tally t = { 0 };
+	struct due_cursor *c;
+	struct due_history *h;
+	int rc;
+
+	if ((rc = wf_due_open(st, from, to, programme, &c, e)))
+		return rc;
+	while (!rc && (rc = wf_due_next(c, &h, e)) == 1) {
+		rc = 0;
+		t.counted.n = 0;
+		if (contacts(&t, h, from, to) || missed(&t, h, from, to))
+			rc = wf_err_set(e, WF_EX_SOFTWARE, "out of memory");
+	}
+	wf_due_close(c);
+	*due = (double)t.due;
+	*on_time = (double)t.on_time;
+	wf_due_items_free(&t.counted);
+	wf_due_items_free(&t.before);
+	wf_due_items_free(&t.after);
+	free(t.days);
 	return rc;
 }

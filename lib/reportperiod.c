@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "casefile.h"
+#include "duecase.h"
 
 static const char *const sections[] = { "referrals", "screening",
                                         "assessment", "plans", "placements",
@@ -205,67 +205,6 @@ static int placements(struct wf_store *st, const struct wf_period_opts *o,
 	return rc == SQLITE_DONE ? 0 : wf_sql_err(st, rc, e);
 }
 
-/* The earliest due date among items, or 0 when there is none. */
-static wf_day earliest(const cJSON *items)
-{
-	const cJSON *i;
-	wf_day first = 0, d;
-
-	cJSON_ArrayForEach(i, items)
-		if (wf_date_parse(wf_json_str(i, "due"), &d) == 0 &&
-		    (!first || d < first))
-			first = d;
-	return first;
-}
-
-/* Contacts due in the period against those held on time, replaying what
- * wf-monitor due said: the day before each contact, what was due with
- * that party (met by it: on time when not after its date), and on the
- * last day, what fell due in the period and is still open. */
-static int contacts_due(struct wf_store *st, const struct wf_period_opts *o,
-                        double *due, double *on_time, struct wf_err *e)
-{
-	sqlite3_stmt *s = rows(st, WF_SQL_PERIOD_CONTACT_DAYS, o, e);
-	struct due_filter f = { 0 };
-	cJSON *items;
-	int rc = 0, step;
-
-	if (!s)
-		return e->code;
-	while (!rc && (step = sqlite3_step(s)) == SQLITE_ROW) {
-		char id[32], party[16];
-		wf_day met, d;
-
-		wf_col_text(s, 0, id, sizeof id);
-		wf_col_text(s, 1, party, sizeof party);
-		wf_date_parse((const char *)sqlite3_column_text(s, 2), &met);
-		f = (struct due_filter){ met - 1, met + 100000, 0, party, NULL };
-		items = cJSON_CreateArray();
-		rc = wf_due_collect(st, id, NULL, &f, items, e);
-		d = earliest(items);
-		if (d >= o->from && d <= o->to) {
-			*due += 1;
-			*on_time += met <= d;
-		}
-		cJSON_Delete(items);
-	}
-	if (!rc && step != SQLITE_DONE)
-		rc = wf_sql_err(st, step, e);
-	sqlite3_reset(s);
-	f = (struct due_filter){ o->to, o->to, 0, NULL, NULL };
-	items = cJSON_CreateArray();
-	if (!rc)
-		rc = wf_due_collect(st, NULL, o->programme, &f, items, e);
-	for (const cJSON *i = items->child; !rc && i; i = i->next) {
-		wf_day d;
-
-		if (wf_date_parse(wf_json_str(i, "due"), &d) == 0 && d >= o->from)
-			*due += 1;
-	}
-	cJSON_Delete(items);
-	return rc;
-}
-
 static int monitoring(struct wf_store *st, const struct wf_period_opts *o,
                       cJSON *sec, struct wf_err *e)
 {
@@ -285,7 +224,8 @@ static int monitoring(struct wf_store *st, const struct wf_period_opts *o,
 	sqlite3_reset(s);
 	if (rc != SQLITE_ROW)
 		return wf_sql_err(st, rc, e);
-	if ((rc = contacts_due(st, o, &due, &on_time, e)))
+	if ((rc = wf_due_tally(st, o->from, o->to, o->programme, &due, &on_time,
+	                       e)))
 		return rc;
 	cJSON_AddNumberToObject(sec, "due", due);
 	cJSON_AddNumberToObject(sec, "on_time", on_time);

@@ -532,34 +532,47 @@ const char WF_SQL_MON_RISKS[] =
 	"  AND (k2.date > k.date OR (k2.date = k.date AND k2.id > k.id)))"
 	" ORDER BY k.date DESC, k.id DESC";
 
-/* Cases opened by ?1, with their status as of ?1 and their programme. */
-/* A case as of ?1: its status then, and who opened it. */
-#define DUE_CASE \
-	"SELECT c.id, p.code, pe.first_name, pe.last_name," \
-	" (SELECT s.status FROM case_status s WHERE s.case_id = c.id" \
-	"  AND s.effective_date <= ?1 ORDER BY s.effective_date DESC, s.id DESC" \
-	"  LIMIT 1)," \
-	" (SELECT s.operator FROM case_status s WHERE s.case_id = c.id" \
-	"  ORDER BY s.id LIMIT 1)" \
-	" FROM cases c JOIN programme p ON p.id = c.programme_id" \
-	" JOIN person pe ON pe.id = c.person_id WHERE c.opened_on <= ?1"
+/* The cases open on some day from ?1 to ?2 (of programme ?3, or all):
+ * opened by ?2 and not rejected, withdrawn, found ineligible or closed
+ * before ?1. A case's changes never go back in time, so its status now
+ * tells. The four statements read those cases in the same order, each
+ * up to ?2, for the due rule to merge (duestore.c). */
+#define DUE_FROM \
+	" FROM cases c JOIN programme g ON g.id = c.programme_id"
+#define DUE_WHERE \
+	" WHERE c.opened_on <= ?2 AND (c.status_date >= ?1 OR c.status IN" \
+	"  ('referred', 'screened', 'assessing', 'eligible', 'planned'," \
+	"  'placed')) AND (?3 IS NULL OR g.code = ?3)"
 
 const char WF_SQL_DUE_CASES[] =
-	DUE_CASE " AND (?2 IS NULL OR p.code = ?2) ORDER BY c.id";
+	"SELECT c.id, g.code, pe.first_name || ' ' || pe.last_name" DUE_FROM
+	" JOIN person pe ON pe.id = c.person_id" DUE_WHERE " ORDER BY c.id";
 
-const char WF_SQL_DUE_CASE[] =
-	DUE_CASE " AND c.id = ?2";
+const char WF_SQL_DUE_STATUSES[] =
+	"SELECT c.id, s.status, s.effective_date, s.operator" DUE_FROM
+	" JOIN case_status s ON s.case_id = c.id" DUE_WHERE
+	" AND s.effective_date <= ?2 ORDER BY c.id, s.effective_date, s.id";
 
 const char WF_SQL_DUE_PLACEMENTS[] =
-	"SELECT id, type FROM placement WHERE case_id = ? ORDER BY rowid";
-
-const char WF_SQL_DUE_PSTATUS[] =
-	"SELECT status, effective_date FROM placement_status"
-	" WHERE placement_id = ?1 AND effective_date <= ?2 ORDER BY id";
+	"SELECT c.id, p.id, p.type, s.status, s.effective_date" DUE_FROM
+	" JOIN placement p ON p.case_id = c.id"
+	" JOIN placement_status s ON s.placement_id = p.id" DUE_WHERE
+	" AND s.effective_date <= ?2 ORDER BY c.id, p.rowid, s.id";
 
 const char WF_SQL_DUE_CONTACTS[] =
-	"SELECT date, party, next_date, operator FROM contact"
-	" WHERE case_id = ?1 AND date <= ?2 ORDER BY date, id";
+	"SELECT c.id, k.date, k.party, k.next_date, k.operator, k.placement_id"
+	DUE_FROM " JOIN contact k ON k.case_id = c.id" DUE_WHERE
+	" AND k.date <= ?2 ORDER BY c.id, k.date, k.id";
+
+/* What wf-monitor due lists, held to be sorted by date whatever its size. */
+const char WF_SQL_DUE_OUT_CREATE[] =
+	"CREATE TEMP TABLE IF NOT EXISTS due_out (due TEXT, id TEXT, rec TEXT)";
+
+const char WF_SQL_DUE_OUT_ADD[] =
+	"INSERT INTO due_out (due, id, rec) VALUES (?, ?, ?)";
+
+const char WF_SQL_DUE_OUT_SORTED[] =
+	"SELECT rec FROM due_out ORDER BY due, id";
 
 /* ---- reportcase.c -------------------------------------------------------- */
 
@@ -672,13 +685,6 @@ const char WF_SQL_PERIOD_CONTACTS[] =
 	"SELECT k.party, count(*) FROM contact k"
 	" WHERE k.date BETWEEN ?1 AND ?2" PROGRAMME_OF("k.case_id")
 	" GROUP BY 1 ORDER BY 1";
-
-/* The days each case met each party in the period, to be set against
- * what was due. */
-const char WF_SQL_PERIOD_CONTACT_DAYS[] =
-	"SELECT DISTINCT k.case_id, k.party, k.date FROM contact k"
-	" WHERE k.date BETWEEN ?1 AND ?2" PROGRAMME_OF("k.case_id")
-	" ORDER BY 1, 2, 3";
 
 /* Cases open on the last day whose latest risk seen by then is high. */
 const char WF_SQL_PERIOD_HIGH_RISK[] =

@@ -28,8 +28,12 @@
  *   assess.c, assessrecord.c, plan.c    step 2: sessions, decisions, plans
  *   place.c, placerules.c, placerecord.c, attend.c
  *               step 3: placements, the regional rules, attendance
- *   monitor.c, due.c, followup.c
- *               step 4: contacts, what is due, the situation after leaving
+ *   monitor.c, followup.c
+ *               step 4: contacts, the situation after leaving
+ *   duerule.c, duestore.c, due.c
+ *               what monitoring is due: the rule on one case's history,
+ *               the histories read a caseload at a time, the list and
+ *               the period reports' tally
  *   caseclose.c the case as a whole: timeline, close, reopen
  *   reportcase.c, markdown.c            the final report of a path
  *   reportperiod.c, reportindicators.c, reportviews.c, reportform.c
@@ -37,7 +41,7 @@
  *               short views, and what their forms share
  *
  * Internal headers: store.h (statements), sql.h (their names), casefile.h
- * (cases and people, for the step modules).
+ * (cases and people, for the step modules), duecase.h (what is due).
  *
  * Rules: the library never prints diagnostics and never exits; it returns
  * a status (0 or a WF_EX_* code) and fills a struct wf_err. Only cmd/

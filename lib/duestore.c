@@ -1,0 +1,325 @@
+/*
+ * duestore.c - the histories the due rule reads (duerule.c), one case at
+ * a time: the cases open on some day of a span, with their status
+ * changes, placements and their changes, and contacts up to its last
+ * day. Four statements read them in the order of the case ids, and are
+ * merged here, so that a whole caseload costs four passes, not a few
+ * statements a case, and memory holds one case.
+ *
+ * Reads cases, case_status, placement, placement_status, contact and the
+ * programmes' monitoring rules.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "duecase.h"
+
+/* One of the statements, and whether it stands on a row not yet read. */
+struct stream {
+	sqlite3_stmt *s;
+	int rc;
+};
+
+struct due_cursor {
+	struct wf_store *st;
+	struct stream cases, status, placements, contacts;
+	struct due_rules *rules;     /* one per programme met so far */
+	int nrules;
+	struct due_history h;
+};
+
+static int grow(void **v, int *cap, int n, size_t size)
+{
+	void *q;
+	int c;
+
+	if (n < *cap)
+		return 0;
+	c = *cap ? *cap * 2 : 16;
+	if (!(q = realloc(*v, (size_t)c * size)))
+		return -1;
+	*v = q;
+	*cap = c;
+	return 0;
+}
+
+static int by_int(const void *a, const void *b)
+{
+	return *(const int *)a - *(const int *)b;
+}
+
+static unsigned parties(const cJSON *list, unsigned deflt)
+{
+	unsigned m = 0;
+	const cJSON *v;
+
+	if (!list)
+		return deflt;
+	cJSON_ArrayForEach(v, list)
+		for (int p = 0; cJSON_IsString(v) && wf_parties[p]; p++)
+			if (!strcmp(wf_parties[p], v->valuestring))
+				m |= 1u << p;
+	return m;
+}
+
+/* The monitoring rules of programme code, read once per invocation. */
+static const struct due_rules *rules_of(struct due_cursor *c, const char *code,
+                                        struct wf_err *e)
+{
+	const cJSON *mon, *days, *v;
+	struct due_rules *r;
+	cJSON *prog;
+
+	for (int i = 0; i < c->nrules; i++)
+		if (!strcmp(c->rules[i].programme, code))
+			return &c->rules[i];
+	if (!(prog = wf_programme_get(c->st, code, e)))
+		return NULL;
+	if (c->nrules % 8 == 0) {
+		void *q = realloc(c->rules, (size_t)(c->nrules + 8) * sizeof *r);
+
+		if (!q) {
+			cJSON_Delete(prog);
+			wf_err_set(e, WF_EX_SOFTWARE, "out of memory");
+			return NULL;
+		}
+		c->rules = q;
+	}
+	r = &c->rules[c->nrules++];
+	memset(r, 0, sizeof *r);
+	snprintf(r->programme, sizeof r->programme, "%s", code);
+	mon = cJSON_GetObjectItemCaseSensitive(prog, "monitoring");
+	v = cJSON_GetObjectItemCaseSensitive(mon, "every_days");
+	r->every = cJSON_IsNumber(v) && v->valueint > 0 ? v->valueint : 0;
+	r->with = parties(cJSON_GetObjectItemCaseSensitive(mon, "with"), 0);
+	/* Follow-ups with the person and the employer unless told. */
+	r->hire_with = parties(cJSON_GetObjectItemCaseSensitive(mon,
+	                                                        "after_hire_with"),
+	                       1u << 0 | 1u << 4);
+	days = cJSON_GetObjectItemCaseSensitive(mon, "after_hire_days");
+	cJSON_ArrayForEach(v, days)
+		if (cJSON_IsNumber(v) && v->valueint > 0 && r->ndays < 16)
+			r->days[r->ndays++] = v->valueint;
+	qsort(r->days, (size_t)r->ndays, sizeof r->days[0], by_int);
+	cJSON_Delete(prog);
+	return r;
+}
+
+static int party_index(const char *name)
+{
+	for (int p = 0; name && wf_parties[p]; p++)
+		if (!strcmp(wf_parties[p], name))
+			return p;
+	return -1;
+}
+
+static int bind_span(struct wf_store *st, struct stream *s, const char *sql,
+                     const char *from, const char *to, const char *programme,
+                     struct wf_err *e)
+{
+	if (!(s->s = wf_sql(st, sql, e)))
+		return e->code;
+	wf_bind_text(s->s, 1, from);
+	wf_bind_text(s->s, 2, to);
+	wf_bind_text(s->s, 3, programme);
+	s->rc = sqlite3_step(s->s);
+	return 0;
+}
+
+int wf_due_open(struct wf_store *st, wf_day from, wf_day to,
+                const char *programme, struct due_cursor **cp,
+                struct wf_err *e)
+{
+	struct due_cursor *c = calloc(1, sizeof *c);
+	char f[11], t[11];
+	int rc;
+
+	if (!c)
+		return wf_err_set(e, WF_EX_SOFTWARE, "out of memory");
+	c->st = st;
+	wf_date_format(from, f);
+	wf_date_format(to, t);
+	if ((rc = bind_span(st, &c->cases, WF_SQL_DUE_CASES, f, t, programme, e)) ||
+	    (rc = bind_span(st, &c->status, WF_SQL_DUE_STATUSES, f, t, programme,
+	                    e)) ||
+	    (rc = bind_span(st, &c->placements, WF_SQL_DUE_PLACEMENTS, f, t,
+	                    programme, e)) ||
+	    (rc = bind_span(st, &c->contacts, WF_SQL_DUE_CONTACTS, f, t,
+	                    programme, e))) {
+		wf_due_close(c);
+		return rc;
+	}
+	*cp = c;
+	return 0;
+}
+
+/* Step s past the rows of cases before id; whether it stands on one of
+ * id's. */
+static int at_case(struct stream *s, const char *id)
+{
+	while (s->rc == SQLITE_ROW) {
+		int cmp = strcmp((const char *)sqlite3_column_text(s->s, 0), id);
+
+		if (cmp >= 0)
+			return cmp == 0;
+		s->rc = sqlite3_step(s->s);
+	}
+	return 0;
+}
+
+static int read_statuses(struct due_cursor *c, struct due_history *h)
+{
+	for (; at_case(&c->status, h->id); c->status.rc = sqlite3_step(c->status.s)) {
+		sqlite3_stmt *s = c->status.s;
+		struct due_status *v;
+
+		if (grow((void **)&h->st, &h->capst, h->nst, sizeof *h->st))
+			return -1;
+		v = &h->st[h->nst];
+		if (wf_date_parse((const char *)sqlite3_column_text(s, 2), &v->date))
+			continue;
+		v->open = wf_status_open((const char *)sqlite3_column_text(s, 1));
+		if (!h->nst++)
+			wf_col_text(s, 3, h->opener, sizeof h->opener);
+	}
+	return 0;
+}
+
+static char status_letter(const char *status)
+{
+	static const char *const names = "planned\0active\0suspended\0ended\0"
+	                                 "cancelled\0";
+
+	for (const char *n = names; *n; n += strlen(n) + 1)
+		if (!strcmp(n, status))
+			return *n;
+	return '?';
+}
+
+static int read_placements(struct due_cursor *c, struct due_history *h)
+{
+	struct stream *p = &c->placements;
+
+	for (; at_case(p, h->id); p->rc = sqlite3_step(p->s)) {
+		const char *pl = (const char *)sqlite3_column_text(p->s, 1);
+		struct due_event *v;
+
+		if (!h->npl || strcmp(h->pl[h->npl - 1].id, pl)) {
+			struct due_placement *n;
+
+			if (grow((void **)&h->pl, &h->cappl, h->npl, sizeof *h->pl))
+				return -1;
+			n = &h->pl[h->npl++];
+			snprintf(n->id, sizeof n->id, "%s", pl);
+			n->hire = !strcmp((const char *)sqlite3_column_text(p->s, 2),
+			                  "hire");
+			n->first = h->nev;
+			n->n = 0;
+		}
+		if (grow((void **)&h->ev, &h->capev, h->nev, sizeof *h->ev))
+			return -1;
+		v = &h->ev[h->nev];
+		if (wf_date_parse((const char *)sqlite3_column_text(p->s, 4),
+		                  &v->date))
+			continue;
+		v->status = status_letter((const char *)sqlite3_column_text(p->s, 3));
+		h->nev++;
+		h->pl[h->npl - 1].n++;
+	}
+	return 0;
+}
+
+static int placement_index(const struct due_history *h, const char *id)
+{
+	for (int k = 0; id && k < h->npl; k++)
+		if (!strcmp(h->pl[k].id, id))
+			return k;
+	return -1;
+}
+
+static int read_contacts(struct due_cursor *c, struct due_history *h)
+{
+	struct stream *k = &c->contacts;
+
+	for (; at_case(k, h->id); k->rc = sqlite3_step(k->s)) {
+		sqlite3_stmt *s = k->s;
+		struct due_contact *v;
+
+		if (grow((void **)&h->ct, &h->capct, h->nct, sizeof *h->ct))
+			return -1;
+		v = &h->ct[h->nct];
+		v->party = party_index((const char *)sqlite3_column_text(s, 2));
+		if (v->party < 0 ||
+		    wf_date_parse((const char *)sqlite3_column_text(s, 1), &v->date))
+			continue;
+		if (sqlite3_column_type(s, 3) == SQLITE_NULL ||
+		    wf_date_parse((const char *)sqlite3_column_text(s, 3), &v->next))
+			v->next = WF_DUE_NEVER;
+		wf_col_text(s, 4, v->operator_, sizeof v->operator_);
+		v->placement = placement_index(h,
+			(const char *)sqlite3_column_text(s, 5));
+		h->nct++;
+	}
+	return 0;
+}
+
+static int stream_err(struct due_cursor *c, struct wf_err *e)
+{
+	struct stream *all[] = { &c->cases, &c->status, &c->placements,
+	                         &c->contacts };
+
+	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+		if (all[i]->rc != SQLITE_ROW && all[i]->rc != SQLITE_DONE)
+			return wf_sql_err(c->st, all[i]->rc, e);
+	return 0;
+}
+
+int wf_due_next(struct due_cursor *c, struct due_history **hp,
+                struct wf_err *e)
+{
+	struct due_history *h = &c->h;
+	sqlite3_stmt *s = c->cases.s;
+	int rc;
+
+	if ((rc = stream_err(c, e)))
+		return rc;
+	if (c->cases.rc != SQLITE_ROW)
+		return 0;
+	wf_col_text(s, 0, h->id, sizeof h->id);
+	wf_col_text(s, 2, h->person, sizeof h->person);
+	h->opener[0] = '\0';
+	h->nst = h->npl = h->nev = h->nct = 0;
+	if (!(h->rules = rules_of(c, (const char *)sqlite3_column_text(s, 1), e)))
+		return e->code;
+	if (read_statuses(c, h) || read_placements(c, h) || read_contacts(c, h))
+		return wf_err_set(e, WF_EX_SOFTWARE, "out of memory");
+	c->cases.rc = sqlite3_step(s);
+	if ((rc = stream_err(c, e)))
+		return rc;
+	*hp = h;
+	return 1;
+}
+
+void wf_due_close(struct due_cursor *c)
+{
+	struct due_history *h;
+
+	if (!c)
+		return;
+	h = &c->h;
+	if (c->cases.s)
+		sqlite3_reset(c->cases.s);
+	if (c->status.s)
+		sqlite3_reset(c->status.s);
+	if (c->placements.s)
+		sqlite3_reset(c->placements.s);
+	if (c->contacts.s)
+		sqlite3_reset(c->contacts.s);
+	free(h->st);
+	free(h->pl);
+	free(h->ev);
+	free(h->ct);
+	free(h->spans);
+	free(c->rules);
+	free(c);
+}
