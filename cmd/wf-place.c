@@ -1,9 +1,9 @@
 /*
  * wf-place - step 3 of the path: placements. 'add' reads placement
  * records, or builds one from flags (for the case given with --case, or
- * for each case id read, in a batch); 'start', 'suspend', 'resume', 'end'
- * and 'extend' read placement ids; 'list' and 'show' print. The rules are
- * in lib/ (place.c, placerules.c, placerecord.c).
+ * for each case id read, in a batch); 'start', 'suspend', 'resume', 'end',
+ * 'cancel' and 'extend' read placement ids; 'list' and 'show' print. The
+ * rules are in lib/ (place.c, placerules.c, placerecord.c).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -64,8 +64,8 @@ static const struct wf_opt list_opts[] = {
 	{ "kind", 0, "KIND", "placements of this kind", wf_placement_kinds },
 	{ "host", 0, "CODE", "placements at this host", NULL },
 	{ "case", 0, "CASE", "placements of this case", NULL },
-	{ "active-on", 0, "DATE", "started on or before DATE and not ended "
-	  "then", NULL },
+	{ "active-on", 0, "DATE", "active on DATE: started, and neither "
+	  "suspended nor ended then", NULL },
 	{ "ending-within", 0, "DAYS", "planned to end within DAYS from today "
 	  "(30d)", NULL },
 	{ NULL, 0, NULL, NULL, NULL }
@@ -196,6 +196,11 @@ static int cmd_end(struct wf_cli *cli, struct wf_err *e)
 	return move(cli, "end", e);
 }
 
+static int cmd_cancel(struct wf_cli *cli, struct wf_err *e)
+{
+	return move(cli, "cancel", e);
+}
+
 static int cmd_extend(struct wf_cli *cli, struct wf_err *e)
 {
 	struct wf_place_opts o = { 0 };
@@ -270,6 +275,8 @@ static const struct wf_sub subs[] = {
 	  cmd_resume, NULL, NULL },
 	{ "end", "PLACEMENT...|-", "End placements, with their outcome",
 	  end_tables, cmd_end, NULL, NULL },
+	{ "cancel", "PLACEMENT...|-", "Cancel placements that never started",
+	  move_tables, cmd_cancel, NULL, NULL },
 	{ "extend", "PLACEMENT...|-", "Move the planned end later, within the "
 	  "rules", extend_tables, cmd_extend, NULL, NULL },
 	{ "attend", "PLACEMENT|[FILE...]", "Record a month's attendance and the "

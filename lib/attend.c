@@ -53,7 +53,8 @@ static int days_run(const struct wf_placement *p, wf_day first, wf_day last,
 		e = ended;
 	*from = s > first ? s : first;
 	*to = e < last ? e : last;
-	return strcmp(p->status, "planned") && *from <= *to;
+	return strcmp(p->status, "planned") && strcmp(p->status, "cancelled") &&
+	       *from <= *to;
 }
 
 /* What is due for hours attended of planned, by the programme's rule. */

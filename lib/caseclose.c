@@ -85,7 +85,7 @@ static int emit_case(struct wf_ctx *ctx, const char *id, struct wf_err *e)
 }
 
 /* The placements of the case not yet ended: running ones stop the close
- * unless asked to end them; planned ones end with the case. */
+ * unless asked to end them; planned ones are cancelled with the case. */
 static int end_placements(struct wf_ctx *ctx, const char *id,
                           const struct wf_close_opts *o, const char *date,
                           struct wf_err *e)
@@ -111,9 +111,9 @@ static int end_placements(struct wf_ctx *ctx, const char *id,
 
 		if (rc)
 			break;
-		rc = wf_place_end(ctx, p->valuestring, date,
-		                  done ? "completed" : "interrupted",
-		                  done ? NULL : reason, e);
+		rc = wf_place_stop(ctx, p->valuestring, "end", date,
+		                   done ? "completed" : "interrupted",
+		                   done ? NULL : reason, e);
 	}
 	cJSON_Delete(ids);
 	if (rc || (rc = wf_sql_each(ctx->st, WF_SQL_PLACE_PLANNED, id, 0, id_row,
@@ -123,8 +123,8 @@ static int end_placements(struct wf_ctx *ctx, const char *id,
 	}
 	cJSON_ArrayForEach(p, ids)
 		if (!rc)
-			rc = wf_place_end(ctx, p->valuestring, date, "interrupted",
-			                  reason, e);
+			rc = wf_place_stop(ctx, p->valuestring, "cancel", date, NULL,
+			                   reason, e);
 	cJSON_Delete(ids);
 	return rc;
 }

@@ -89,10 +89,11 @@ int wf_place_rules(struct wf_store *st, const cJSON *prog,
 int wf_place_overlap(struct wf_store *st, const cJSON *prog,
                      const struct wf_placement *p, cJSON *broken,
                      struct wf_err *e);
-/* End placement id on date with an outcome (and reason), as 'wf-place
- * end' does; for closing a case. */
-int wf_place_end(struct wf_ctx *ctx, const char *id, const char *date,
-                 const char *outcome, const char *reason, struct wf_err *e);
+/* End placement id on date with an outcome (and reason), or cancel it
+ * (action "end" or "cancel"), as wf-place does; for closing a case. */
+int wf_place_stop(struct wf_ctx *ctx, const char *id, const char *action,
+                  const char *date, const char *outcome, const char *reason,
+                  struct wf_err *e);
 /* Load placement id; WF_EX_DATAERR when unknown. */
 int wf_place_load(struct wf_store *st, const char *id, struct wf_placement *p,
                   struct wf_err *e);

@@ -2,8 +2,10 @@
  * place.c - step 3 of the path: placements. A planned case is placed with
  * a host: a work grant, an internship, a lab, or a hire. A placement lives
  * planned -> active <-> suspended -> ended (completed, interrupted with a
- * reason, or hired with the hire that follows), every change effective
- * dated; the first one started places the case. The programme's rules are
+ * reason, or hired with the hire that follows), or planned -> cancelled
+ * when it never starts; every change effective dated. Only a placement
+ * that ran ends with an outcome: one cancelled is no interruption. The
+ * first one started places the case. The programme's rules are
  * checked in placerules.c, every broken one named.
  *
  * Tables: placement, placement_status.
@@ -14,7 +16,7 @@
 #include "casefile.h"
 
 const char *const wf_placement_statuses[] = { "planned", "active", "suspended",
-                                              "ended", NULL };
+                                              "ended", "cancelled", NULL };
 const char *const wf_place_outcomes[] = { "completed", "interrupted", "hired",
                                           NULL };
 const char wf_placement_columns[] =
@@ -73,9 +75,22 @@ static const struct {
 	{ "start", "active", { "planned" } },
 	{ "suspend", "suspended", { "active" } },
 	{ "resume", "active", { "suspended" } },
-	{ "end", "ended", { "planned", "active", "suspended" } },
+	{ "end", "ended", { "active", "suspended" } },
+	{ "cancel", "cancelled", { "planned" } },
 	{ "extend", NULL, { "planned", "active", "suspended" } },
 };
+
+/* End what ran, cancel what did not: the other move, when it is the one
+ * meant. */
+static const char *other_move(const char *action, const char *status)
+{
+	if (!strcmp(action, "end") && !strcmp(status, "planned"))
+		return " (one that never started is cancelled: 'wf-place cancel')";
+	if (!strcmp(action, "cancel") &&
+	    (!strcmp(status, "active") || !strcmp(status, "suspended")))
+		return " (one that started is ended: 'wf-place end')";
+	return "";
+}
 
 static int history_add(struct wf_ctx *ctx, const char *id, const char *status,
                        const char *date, const char *outcome,
@@ -356,7 +371,8 @@ static int move_allowed(const struct wf_placement *p, const char *action,
 				return 0;
 		wf_join(moves[i].from, list, sizeof list);
 		return wf_err_set(e, WF_EX_DATAERR, "placement '%s' is %s: %s needs "
-		                  "one that is %s", p->id, p->status, action, list);
+		                  "one that is %s%s", p->id, p->status, action, list,
+		                  other_move(action, p->status));
 	}
 	return wf_err_set(e, WF_EX_SOFTWARE, "no move '%s'", action);
 }
@@ -559,8 +575,9 @@ int wf_place_extend(struct wf_ctx *ctx, struct wf_record *rec,
 	return rc ? rc : emit_placement(ctx, p.id, e);
 }
 
-int wf_place_end(struct wf_ctx *ctx, const char *id, const char *date,
-                 const char *outcome, const char *reason, struct wf_err *e)
+int wf_place_stop(struct wf_ctx *ctx, const char *id, const char *action,
+                  const char *date, const char *outcome, const char *reason,
+                  struct wf_err *e)
 {
 	struct wf_place_opts o = { 0 };
 	struct wf_placement p;
@@ -569,11 +586,11 @@ int wf_place_end(struct wf_ctx *ctx, const char *id, const char *date,
 	o.outcome = outcome;
 	o.reason = reason;
 	if ((rc = wf_place_load(ctx->st, id, &p, e)) ||
-	    (rc = move_allowed(&p, "end", e)))
+	    (rc = move_allowed(&p, action, e)))
 		return rc;
 	if (strcmp(date, p.status_date) < 0 && strcmp(p.status, "planned"))
 		return wf_err_set(e, WF_EX_DATAERR, "placement '%s': date %s is "
 		                  "before its %s date %s", p.id, date, p.status,
 		                  p.status_date);
-	return record_move(ctx, &p, "end", "ended", date, &o, e);
+	return record_move(ctx, &p, action, move_to(action), date, &o, e);
 }

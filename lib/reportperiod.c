@@ -3,10 +3,10 @@
  * its last day and by effective dates, so that data typed in late counts
  * where it belongs: referrals received (by referrer, target group and
  * employment status), screening (with the reasons for rejection counted
- * by rule), assessments and decisions, plans, placements started, ended
- * and active on the last day, contacts, high-risk cases, closures, hires,
- * the open caseload by operator, and the median days between the steps
- * of the path. Aggregates name no person. Small counts can be hidden for
+ * by rule), assessments and decisions, plans, placements started, ended,
+ * cancelled (never started) and active on the last day, contacts and
+ * those due, high-risk cases, closures, hires, the open caseload by
+ * operator, and the median days between the steps of the path. Aggregates name no person. Small counts can be hidden for
  * reports that leave the service (--min-cell).
  */
 #include <stdlib.h>
@@ -59,6 +59,22 @@ static sqlite3_stmt *rows(struct wf_store *st, const char *sql,
 	wf_bind_text(s, 2, to);
 	wf_bind_text(s, 3, o->programme);
 	return s;
+}
+
+/* The one count a query gives for the period, as sec[name]. */
+static int one_count(struct wf_store *st, const char *sql,
+                     const struct wf_period_opts *o, cJSON *sec,
+                     const char *name, struct wf_err *e)
+{
+	sqlite3_stmt *s = rows(st, sql, o, e);
+	int rc;
+
+	if (!s)
+		return e->code;
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		cJSON_AddNumberToObject(sec, name, (double)sqlite3_column_int64(s, 0));
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW ? 0 : wf_sql_err(st, rc, e);
 }
 
 static double sum(const cJSON *obj)
@@ -187,6 +203,8 @@ static int placements(struct wf_store *st, const struct wf_period_opts *o,
 	if ((rc = counts(st, WF_SQL_PERIOD_STARTED, o, started, e)) ||
 	    (rc = counts(st, WF_SQL_PERIOD_ENDED, o,
 	                 cJSON_AddObjectToObject(sec, "ended"), e)) ||
+	    (rc = one_count(st, WF_SQL_PERIOD_CANCELLED, o, sec, "cancelled",
+	                    e)) ||
 	    !(s = rows(st, WF_SQL_PERIOD_ACTIVE, o, e))) {
 		cJSON_Delete(active);
 		return rc ? rc : e->code;
@@ -210,21 +228,14 @@ static int monitoring(struct wf_store *st, const struct wf_period_opts *o,
 {
 	cJSON *held = cJSON_AddObjectToObject(sec, "contacts_by_party");
 	double due = 0, on_time = 0;
-	sqlite3_stmt *s;
 	int rc;
 
 	if ((rc = counts(st, WF_SQL_PERIOD_CONTACTS, o, held, e)))
 		return rc;
 	cJSON_AddNumberToObject(sec, "contacts", sum(held));
-	if (!(s = rows(st, WF_SQL_PERIOD_HIGH_RISK, o, e)))
-		return e->code;
-	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		cJSON_AddNumberToObject(sec, "high_risk_cases",
-		                        (double)sqlite3_column_int64(s, 0));
-	sqlite3_reset(s);
-	if (rc != SQLITE_ROW)
-		return wf_sql_err(st, rc, e);
-	if ((rc = wf_due_tally(st, o->from, o->to, o->programme, &due, &on_time,
+	if ((rc = one_count(st, WF_SQL_PERIOD_HIGH_RISK, o, sec, "high_risk_cases",
+	                    e)) ||
+	    (rc = wf_due_tally(st, o->from, o->to, o->programme, &due, &on_time,
 	                       e)))
 		return rc;
 	cJSON_AddNumberToObject(sec, "due", due);

@@ -253,6 +253,18 @@ static const char *const migrations[] = {
 	"  operator TEXT NOT NULL,"
 	"  recorded_at TEXT NOT NULL);"
 	"CREATE INDEX follow_up_case ON follow_up(case_id, at, date);",
+
+	/* 6: a placement that never started is cancelled, not ended: only
+	 * one that ran has an outcome, and the interruptions funders see
+	 * are real ones */
+	"UPDATE placement_status SET status = 'cancelled', outcome = NULL"
+	"  WHERE status = 'ended' AND NOT EXISTS (SELECT 1"
+	"  FROM placement_status a WHERE a.status = 'active'"
+	"  AND a.placement_id = placement_status.placement_id);"
+	"UPDATE placement SET status = 'cancelled', outcome = NULL, hire = NULL"
+	"  WHERE status = 'ended' AND NOT EXISTS (SELECT 1"
+	"  FROM placement_status a WHERE a.status = 'active'"
+	"  AND a.placement_id = placement.id);",
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

@@ -373,7 +373,8 @@ const char WF_SQL_PLACE_ACTION[] =
 /* Placements at a host, other than ?2, not ended, meeting ?3..?4. */
 const char WF_SQL_PLACE_HOST_OVERLAP[] =
 	"SELECT id, type FROM placement WHERE host_id = ?1 AND id <> ?2"
-	" AND status <> 'ended' AND start <= ?4 AND end_date >= ?3";
+	" AND status <> 'ended' AND status <> 'cancelled'"
+	" AND start <= ?4 AND end_date >= ?3";
 
 /* Another placement of the case running (active or suspended) when ?2
  * starts. */
@@ -390,10 +391,19 @@ const char WF_SQL_PLACE_PLANNED[] =
 	" ORDER BY rowid";
 
 const char WF_SQL_PLACE_ACTIVE[] =
-	"SELECT id FROM placement WHERE case_id = ? AND status <> 'ended'"
-	" AND status <> 'planned' ORDER BY rowid";
+	"SELECT id FROM placement WHERE case_id = ?"
+	" AND (status = 'active' OR status = 'suspended') ORDER BY rowid";
 
 /* ---- placerecord.c ------------------------------------------------------- */
+
+/* A placement's status on day d: the last change recorded among those
+ * effective by then. The order recorded decides, not the date: changes
+ * never go back in time, but for the planning of a placement typed in
+ * late, which may be dated after it started or was cancelled. "Active
+ * on d" is this status being 'active', for the lists and the reports. */
+#define PLACEMENT_STATUS_ON(p, d) \
+	" (SELECT s.status FROM placement_status s WHERE s.placement_id = " p \
+	"  AND s.effective_date <= " d " ORDER BY s.id DESC LIMIT 1)"
 
 const char WF_SQL_PREC_GET[] =
 	"SELECT p.id, p.case_id, p.type, o.code, p.host_tutor,"
@@ -416,10 +426,9 @@ const char WF_SQL_PREC_LIST[] =
 	" WHERE (?1 IS NULL OR p.status = ?1)"
 	" AND (?2 IS NULL OR p.type = ?2)"
 	" AND (?3 IS NULL OR o.code = ?3)"
-	" AND (?4 IS NULL OR (p.status <> 'planned' AND p.start <= ?4"
-	"  AND (p.status <> 'ended' OR p.status_date > ?4)))"
-	" AND (?5 IS NULL OR (p.status <> 'ended' AND p.end_date >= ?5"
-	"  AND p.end_date <= ?6))"
+	" AND (?4 IS NULL OR" PLACEMENT_STATUS_ON("p.id", "?4") " = 'active')"
+	" AND (?5 IS NULL OR (p.status <> 'ended' AND p.status <> 'cancelled'"
+	"  AND p.end_date >= ?5 AND p.end_date <= ?6))"
 	" AND (?7 IS NULL OR p.case_id = ?7)"
 	" ORDER BY p.start, p.rowid";
 
@@ -676,10 +685,16 @@ const char WF_SQL_PERIOD_ENDED[] =
 const char WF_SQL_PERIOD_ACTIVE[] =
 	"SELECT p.type, o.code FROM placement p"
 	" JOIN organisation o ON o.id = p.host_id"
-	" WHERE (SELECT s.status FROM placement_status s"
-	"  WHERE s.placement_id = p.id AND s.effective_date <= ?2"
-	"  ORDER BY s.effective_date DESC, s.id DESC LIMIT 1) = 'active'"
+	" WHERE" PLACEMENT_STATUS_ON("p.id", "?2") " = 'active'"
 	" AND ?1 IS NOT NULL" PROGRAMME_OF("p.case_id");
+
+/* Placements that never started, cancelled in the period (with the case,
+ * mostly): no outcome, so apart from the ended. */
+const char WF_SQL_PERIOD_CANCELLED[] =
+	"SELECT count(*) FROM placement_status s"
+	" JOIN placement p ON p.id = s.placement_id"
+	" WHERE s.status = 'cancelled' AND s.effective_date BETWEEN ?1 AND ?2"
+	PROGRAMME_OF("p.case_id");
 
 const char WF_SQL_PERIOD_CONTACTS[] =
 	"SELECT k.party, count(*) FROM contact k"

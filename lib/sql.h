@@ -141,6 +141,7 @@ extern const char WF_SQL_PERIOD_PLANS[];
 extern const char WF_SQL_PERIOD_STARTED[];
 extern const char WF_SQL_PERIOD_ENDED[];
 extern const char WF_SQL_PERIOD_ACTIVE[];
+extern const char WF_SQL_PERIOD_CANCELLED[];
 extern const char WF_SQL_PERIOD_CONTACTS[];
 extern const char WF_SQL_PERIOD_HIGH_RISK[];
 extern const char WF_SQL_PERIOD_CLOSURES[];

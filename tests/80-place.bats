@@ -210,10 +210,31 @@ load helpers
 	place "$id" -q
 	wf-place start -q "$id.1" --date 2026-10-01
 	wf-place add -q --case "$id" --kind hire --host host30 --start 2026-11-21 --end 2027-11-20 --hours 30
+	run -65 --separate-stderr wf-place end "$id.1" --outcome hired --hire "$id.1"
+	[ "$stderr" = "wf-place: --hire: '$id.1' is not a hire of case '$id'" ]
 	run -0 wf-place end "$id.1" --date 2026-11-20 --outcome hired --hire "$id.2" -o json --fields outcome,hire
 	[ "$output" = '{"outcome":"hired","hire":"'"$id"'.2"}' ]
-	run -65 --separate-stderr wf-place end "$id.2" --outcome hired --hire "$id.1"
-	[ "$stderr" = "wf-place: --hire: '$id.1' is not a hire of case '$id'" ]
+}
+
+@test "cancel: a placement that never started is cancelled, not ended" {
+	lombardia
+	id=$(planned Ada)
+	place "$id" -q
+	place "$id" --kind work_grant --stipend 300 --host host20 -q
+	run -65 --separate-stderr wf-place end "$id.1" --outcome interrupted --reason "never came"
+	[ "$stderr" = "wf-place: placement '$id.1' is planned: end needs one that is active, suspended (one that never started is cancelled: 'wf-place cancel')" ]
+	run -0 wf-place cancel "$id.1" --date 2026-09-20 --reason "host closed" -o json --fields status,status_date,outcome,reason
+	[ "$output" = '{"status":"cancelled","status_date":"2026-09-20","reason":"host closed"}' ]
+	run -65 --separate-stderr wf-place start "$id.1" --date 2026-10-01
+	[ "$stderr" = "wf-place: placement '$id.1' is cancelled: start needs one that is planned" ]
+	wf-place start -q "$id.2" --date 2026-10-01
+	run -65 --separate-stderr wf-place cancel "$id.2"
+	[ "$stderr" = "wf-place: placement '$id.2' is active: cancel needs one that is planned (one that started is ended: 'wf-place end')" ]
+	# A cancelled placement takes no attendance, and no trainee's place.
+	run -1 wf-place list --status cancelled --host host20
+	run -0 wf-place list --status cancelled -o tsv --fields id
+	[ "$output" = $'id\n'"$id.1" ]
+	[ "$(sql "SELECT action FROM audit WHERE entity_id = '$id.1' ORDER BY id DESC LIMIT 1")" = cancel ]
 }
 
 @test "extend: a later end within the rules; beyond them refused" {

@@ -49,7 +49,7 @@ placed_sil() {
 	[ "$output" = '{"status":"ended","outcome":"interrupted","reason":"case closed: dropped_out"}' ]
 }
 
-@test "wf case close: placements not started end with the case" {
+@test "wf case close: placements not started are cancelled with the case" {
 	screened_sil
 	wf-assess add -q "$EX/assessment.yaml"
 	wf-assess decide -q 2026-0005 --eligible --date 2026-11-18
@@ -57,7 +57,9 @@ placed_sil() {
 	wf-place add -q --case 2026-0005 --kind internship --host coop-s-ambrogio --start 2027-01-07 --end 2027-06-30 --hours 20 --stipend 350
 	run -0 wf case close 2026-0005 --outcome moved --date 2026-11-21 -o json --fields status
 	[ "$output" = '{"status":"closed"}' ]
-	[ "$(sql "SELECT status || ' ' || outcome FROM placement")" = "ended interrupted" ]
+	[ "$(sql "SELECT status || ' ' || coalesce(outcome, '-') || ' ' || reason FROM placement")" = "cancelled - case closed: moved" ]
+	run -0 wf case show 2026-0005 -o json --fields timeline
+	[[ "$output" == *'{"date":"2026-11-21","step":"placement","event":"cancelled","ref":"2026-0005.1","note":"case closed: moved"}'* ]]
 }
 
 @test "wf case close: an already closed case, a rejected one, bad options" {

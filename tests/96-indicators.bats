@@ -198,7 +198,7 @@ fig() {
 	want+='"screening":{"screened":10,"accepted":10,"rejected":0,"rejected_by_rule":{}},'
 	want+='"assessment":{"sessions":10,"cases_assessed":10,"decisions":{"eligible":9,"ineligible":1}},'
 	want+='"plans":{"agreed":9},'
-	want+='"placements":{"started":{},"ended":{},"active_on_last_day":{"by_kind":{},"by_host":{},"total":0},"hires":0},'
+	want+='"placements":{"started":{},"ended":{},"cancelled":0,"active_on_last_day":{"by_kind":{},"by_host":{},"total":0},"hires":0},'
 	want+='"monitoring":{"contacts_by_party":{},"contacts":0,"high_risk_cases":0,"due":0,"on_time":0,"on_time_percent":null},'
 	# Oscar and Hanna other; Bruno dropped out; Anna and Ivo hired; Dario,
 	# Fabio and Elena completed. Open on 30 June: Carla, Gino, Marta.
@@ -217,7 +217,7 @@ fig() {
 	want+='"screening":{"screened":3,"accepted":3,"rejected":0,"rejected_by_rule":{}},'
 	want+='"assessment":{"sessions":3,"cases_assessed":3,"decisions":{"eligible":2,"ineligible":1}},'
 	want+='"plans":{"agreed":2},'
-	want+='"placements":{"started":{},"ended":{},"active_on_last_day":{"by_kind":{},"by_host":{},"total":0},"hires":0},'
+	want+='"placements":{"started":{},"ended":{},"cancelled":0,"active_on_last_day":{"by_kind":{},"by_host":{},"total":0},"hires":0},'
 	want+='"monitoring":{"contacts_by_party":{},"contacts":0,"high_risk_cases":0,"due":0,"on_time":0,"on_time_percent":null},'
 	# Bruno left; open on 31 March: Anna, Carla, Dario, Gino, Ivo.
 	want+='"closures":{"dropped_out":1},'
