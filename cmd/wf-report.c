@@ -136,7 +136,7 @@ static int cmd_indicators(struct wf_cli *cli, struct wf_err *e)
 		rc = period_opts_of(cli, &o, e);
 	return rc ? rc : wf_cli_query(cli, wf_report_indicators, &o,
 	                              "section,indicator,total,women,men,"
-	                              "non_binary,not_stated", 0, e);
+	                              "non_binary,not_stated,as_of", 0, e);
 }
 
 static int view(struct wf_cli *cli, wf_query_fn fn, const char *cols,

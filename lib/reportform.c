@@ -72,7 +72,7 @@ cJSON *wf_report_head(const char *kind, const struct wf_period_opts *o)
 void wf_report_keep(cJSON *r, const char *section)
 {
 	static const char *const head[] = { "kind", "id", "from", "to",
-	                                    "programme", NULL };
+	                                    "programme", "results_as_of", NULL };
 	cJSON *c, *next;
 
 	for (c = r->child; c; c = next) {

@@ -44,9 +44,22 @@ struct participant {
 	char entered[11], last_case[32], status[16], status_date[11];
 };
 
+/* Results are taken after leaving (on leaving: up to four weeks on), so
+ * they count the follow-ups recorded to the day the report is made, and
+ * say which day that was; the rest is as of the span's last day. */
+static int as_of_today(const char *section)
+{
+	return !strcmp(section, "on_leaving") ||
+	       !strcmp(section, "six_months_after");
+}
+
 static cJSON *new_report(const struct wf_period_opts *o)
 {
 	cJSON *r = wf_report_head("indicators", o);
+	char today[11];
+
+	wf_date_format(wf_date_today(), today);
+	cJSON_AddStringToObject(r, "results_as_of", today);
 
 	for (size_t i = 0; i < sizeof figures / sizeof figures[0]; i++) {
 		cJSON *sec = cJSON_AddObjectToObject(r, figures[i][0]);
@@ -143,12 +156,12 @@ static void at_entry(cJSON *r, const struct participant *p, const char *g)
 
 /* The situations of the latest follow-up of each kind (on leaving, six
  * months on: in the order of wf_follow_up_times) dated within its window
- * from left: lists to free, NULL where there is none. */
+ * from left and by today: lists to free, NULL where there is none. */
 static int follow_ups(struct wf_store *st, const char *case_id, wf_day left,
                       cJSON *latest[2], struct wf_err *e)
 {
 	sqlite3_stmt *s = wf_sql(st, WF_SQL_ESF_FOLLOW_UPS, e);
-	wf_day d, from, to;
+	wf_day d, from, to, today = wf_date_today();
 	int step;
 
 	latest[0] = latest[1] = NULL;
@@ -164,7 +177,7 @@ static int follow_ups(struct wf_store *st, const char *case_id, wf_day left,
 			                  &d) < 0)
 				continue;
 			wf_follow_up_window(at, left, &from, &to);
-			if (d >= from && d <= to) {
+			if (d >= from && d <= to && d <= today) {
 				cJSON_Delete(latest[k]);
 				latest[k] = cJSON_Parse(
 					(const char *)sqlite3_column_text(s, 2));
@@ -186,7 +199,7 @@ static int has(const cJSON *list, const char *situation)
 }
 
 /* The situation within four weeks of leaving, and six months on: from
- * the follow-ups recorded to this day, since they come after the span. */
+ * the follow-ups recorded to this day, since they come after leaving. */
 static int results(struct wf_store *st, cJSON *r,
                    const struct participant *p, const char *g,
                    struct wf_err *e)
@@ -316,7 +329,8 @@ static cJSON *report(struct wf_store *st, const struct wf_period_opts *o,
 	return r;
 }
 
-/* Each figure as a row (section, indicator, total, and by gender). */
+/* Each figure as a row (section, indicator, total, by gender, and the
+ * day it was taken). */
 static int emit_rows(struct wf_ctx *ctx, const cJSON *r, struct wf_err *e)
 {
 	const cJSON *sec, *fig, *c;
@@ -337,6 +351,8 @@ static int emit_rows(struct wf_ctx *ctx, const cJSON *r, struct wf_err *e)
 			cJSON_ArrayForEach(c, fig)
 				cJSON_AddItemToObject(row, c->string,
 				                      cJSON_Duplicate(c, 1));
+			cJSON_AddStringToObject(row, "as_of", wf_json_str(r,
+				as_of_today(sec->string) ? "results_as_of" : "to"));
 			rc = wf_emit(ctx, row, e);
 			cJSON_Delete(row);
 			if (rc)

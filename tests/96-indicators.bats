@@ -92,7 +92,7 @@ fig() {
 @test "indicators: every figure of the first half of 2026, worked out by hand" {
 	history
 	run -0 wf-report indicators --from 2026-01-01 --to 2026-06-30 -o json
-	want='{"kind":"indicators","id":"indicators/2026-01-01..2026-06-30","from":"2026-01-01","to":"2026-06-30","programme":"all",'
+	want='{"kind":"indicators","id":"indicators/2026-01-01..2026-06-30","from":"2026-01-01","to":"2026-06-30","programme":"all","results_as_of":"2026-11-22",'
 	# Entered: Anna Carla Marta, Bruno Dario, Elena, Fabio Gino. Left:
 	# Anna Hanna, Bruno Dario Ivo, Elena, Fabio.
 	want+='"participants":{"total":'$(fig 10 4 3 1 2)',"entered":'$(fig 8 3 2 1 2)',"left":'$(fig 7 2 3 1 1)'},'
@@ -138,12 +138,12 @@ fig() {
 	# Across both paths he entered once, unemployed (not the inactive of
 	# his second referral), and left once, employed, on 2026-05-29.
 	run -0 wf-report indicators --from 2025-10-01 --to 2026-06-30 -o tsv --section participants
-	[ "${lines[1]}" = $'participants\ttotal\t10\t4\t3\t1\t2' ]
-	[ "${lines[2]}" = $'participants\tentered\t10\t4\t3\t1\t2' ]
-	[ "${lines[3]}" = $'participants\tleft\t7\t2\t3\t1\t1' ]
+	[ "${lines[1]}" = $'participants\ttotal\t10\t4\t3\t1\t2\t2026-06-30' ]
+	[ "${lines[2]}" = $'participants\tentered\t10\t4\t3\t1\t2\t2026-06-30' ]
+	[ "${lines[3]}" = $'participants\tleft\t7\t2\t3\t1\t1\t2026-06-30' ]
 	run -0 wf-report indicators --from 2025-10-01 --to 2026-06-30 -o tsv --section at_entry
-	[ "${lines[1]}" = $'at_entry\tunemployed\t6\t3\t2\t0\t1' ]
-	[ "${lines[3]}" = $'at_entry\tinactive\t2\t1\t0\t1\t0' ]
+	[ "${lines[1]}" = $'at_entry\tunemployed\t6\t3\t2\t0\t1\t2026-06-30' ]
+	[ "${lines[3]}" = $'at_entry\tinactive\t2\t1\t0\t1\t0\t2026-06-30' ]
 }
 
 @test "indicators: one programme's; a span before any data; the forms" {
@@ -151,15 +151,29 @@ fig() {
 	run -0 wf-report indicators --from 2026-01-01 --to 2026-06-30 --programme sil-bergamo -o json --fields participants.total,at_entry.with_disabilities
 	[ "$output" = '{"participants":{"total":'$(fig 1 1 0 0 0)'},"at_entry":{"with_disabilities":'$(fig 1 1 0 0 0)'}}' ]
 	run -0 wf-report indicators --from 2020-01-01 --to 2020-12-31 -o csv --section participants
-	[ "$output" = $'section,indicator,total,women,men,non_binary,not_stated\nparticipants,total,0,0,0,0,0\nparticipants,entered,0,0,0,0,0\nparticipants,left,0,0,0,0,0' ]
+	[ "$output" = $'section,indicator,total,women,men,non_binary,not_stated,as_of\nparticipants,total,0,0,0,0,0,2020-12-31\nparticipants,entered,0,0,0,0,0,2020-12-31\nparticipants,left,0,0,0,0,0,2020-12-31' ]
 	run -0 wf-report indicators --from 2026-01-01 --to 2026-06-30 -o md --section six_months_after
-	[ "${lines[0]}" = '| section | indicator | total | women | men | non_binary | not_stated |' ]
-	[ "${lines[3]}" = '| six_months_after | reached | 4 | 2 | 2 | 0 | 0 |' ]
+	[ "${lines[0]}" = '| section | indicator | total | women | men | non_binary | not_stated | as_of |' ]
+	[ "${lines[3]}" = '| six_months_after | reached | 4 | 2 | 2 | 0 | 0 | 2026-11-22 |' ]
 	# YAML by default; no names, tax codes or contacts in any form.
 	run -0 wf-report indicators --from 2025-01-01 --to 2026-11-22
 	[ "${lines[0]}" = '---' ]
 	[ "${lines[1]}" = 'kind: indicators' ]
 	[[ "$output" != *Rossi* && "$output" != *RSSMRC* && "$output" != *Anna* ]]
+}
+
+@test "indicators: results on leaving are taken after the span, to the day the report is made" {
+	history
+	# Bruno left on 2026-03-20; his situation on leaving (job searching)
+	# was learnt on 2026-04-10, after a span ending in March.
+	run -0 wf-report indicators --from 2026-01-01 --to 2026-03-31 -o json --fields to,results_as_of,on_leaving.left,on_leaving.job_searching,on_leaving.not_recorded
+	[ "$output" = '{"to":"2026-03-31","results_as_of":"2026-11-22","on_leaving":{"left":'$(fig 2 1 1 0 0)',"job_searching":'$(fig 1 0 1 0 0)',"not_recorded":'$(fig 0 0 0 0 0)'}}' ]
+	# Made on 2026-04-09, the report had not learnt it yet.
+	WF_TODAY=2026-04-09 run -0 wf-report indicators --from 2026-01-01 --to 2026-03-31 -o csv --section on_leaving --fields indicator,total,as_of
+	[ "${lines[2]}" = 'job_searching,0,2026-04-09' ]
+	[ "${lines[7]}" = 'not_recorded,1,2026-04-09' ]
+	run -0 wf-report indicators --from 2026-01-01 --to 2026-03-31 -o csv --section participants --fields indicator,total,as_of
+	[ "${lines[3]}" = 'left,2,2026-03-31' ]
 }
 
 @test "indicators: --min-cell hides small counts, and one more where one would be alone" {
