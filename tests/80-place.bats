@@ -342,3 +342,28 @@ load helpers
 	run -0 wf-place attend 2026-0001.1 --month 2026-10 --hours 70 -o json --fields percent,due
 	[ "$output" = '{"percent":79,"due":"0.00"}' ]
 }
+
+@test "list --active-on: what the reports count active on a day, as of that day" {
+	lombardia
+	a=$(planned Ada); b=$(planned Bea)
+	place "$a" -q
+	place "$b" --host host20 -q
+	wf-place start -q "$a.1" --date 2026-10-01
+	wf-place suspend -q "$a.1" --date 2026-10-20 --reason illness
+	wf-place resume -q "$a.1" --date 2026-11-03
+	# Typed in late: planned as of its start, 2026-10-01, but it started
+	# on 2026-09-28, before that; ended on 2026-10-31.
+	wf-place start -q "$b.1" --date 2026-09-28
+	wf-place end -q "$b.1" --date 2026-10-31
+	run -0 wf-place list --active-on 2026-09-30 -o tsv --fields id
+	[ "$output" = $'id\n'"$b.1" ]
+	run -0 wf-place list --active-on 2026-10-25 -o tsv --fields id
+	[ "$output" = $'id\n'"$b.1" ]
+	run -0 wf-report monthly --month 2026-10 -o json --fields placements.active_on_last_day.total
+	[ "$output" = '{"placements":{"active_on_last_day":{"total":0}}}' ]
+	run -1 wf-place list --active-on 2026-10-31
+	run -0 wf-place list --active-on 2026-11-03 -o tsv --fields id
+	[ "$output" = $'id\n'"$a.1" ]
+	run -0 wf-report range --from 2026-10-01 --to 2026-11-03 -o json --fields placements.active_on_last_day.total
+	[ "$output" = '{"placements":{"active_on_last_day":{"total":1}}}' ]
+}

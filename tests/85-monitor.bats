@@ -259,3 +259,69 @@ due() {
 	[ "${stderr_lines[0]}" = "wf-monitor: follow-up --at needs --situation" ]
 	[ "$(sql "SELECT count(*) FROM follow_up")" = 1 ]
 }
+
+@test "due: the tutor's clock starts with each placement; the person's runs across them" {
+	lombardia
+	id=$(running Ada)
+	wf-monitor log -q "$id" --with person --date 2026-10-21
+	wf-monitor log -q "$id" --with tutor --date 2026-10-21
+	wf-place end -q "$id.1" --date 2026-10-31 --outcome interrupted --reason "host closed"
+	place "$id" --host host20 --start 2026-11-02 --end 2027-03-31 -q
+	wf-place start -q "$id.2" --date 2026-11-02
+	# The person: 9 active days after the contact (22 to 30 October; the
+	# day a placement ends is not one of them), then 21 more from 2
+	# November: 22 November. The new tutor: 30 days from the start of the
+	# placement, whatever the old one was told.
+	run -0 wf-monitor due --on 2026-11-22 --within 30d -o tsv --fields id,with,placement,due,last_contact
+	[ "$output" = $'id\twith\tplacement\tdue\tlast_contact\n'"$id/person"$'\tperson\t\t2026-11-22\t2026-10-21\n'"$id/tutor/$id.2"$'\ttutor\t'"$id.2"$'\t2026-12-02\t' ]
+}
+
+@test "due: placements side by side each have their tutor; a contact counts for the one it names" {
+	seed
+	wf org add -q --id host-a --name A --role host --employees 1000
+	referral Ada Neri 1995-01-01 date=2026-09-01 | wf-refer add -q
+	wf-refer screen -q 2026-0001 --date 2026-09-02
+	session 2026-0001 2026-09-03 | wf-assess add -q
+	wf-assess decide -q 2026-0001 --eligible --date 2026-09-04
+	printf 'case: 2026-0001\nagreed_on: 2026-09-05\ngoals: [{id: g1, description: work, outcome: hired, target_date: 2027-12-31}]\nactions: [{kind: work_grant, provider: coop-betania, start: 2026-10-01, end: 2027-03-31, goal: g1}]\n' | wf-assess plan -q
+	wf-place add -q --case 2026-0001 --kind work_grant --host host-a --start 2026-10-01 --end 2027-03-31 --hours 20 --stipend 400
+	wf-place add -q --case 2026-0001 --kind motivational_lab --host coop-betania --start 2026-10-11 --end 2027-01-31 --hours 6
+	wf-place start -q 2026-0001.1 --date 2026-10-01
+	wf-place start -q 2026-0001.2 --date 2026-10-11
+	# A tutor met about the lab: the work grant's tutor is still due.
+	wf-monitor log -q 2026-0001 --with tutor --placement 2026-0001.2 --date 2026-10-25
+	run -0 wf-monitor due --on 2026-11-05 --with tutor -o tsv --fields placement,due,overdue
+	[ "$output" = $'placement\tdue\toverdue\n2026-0001.1\t2026-10-31\ttrue' ]
+	run -0 wf-monitor due --on 2026-11-05 --within 30d --with tutor -o tsv --fields placement,due
+	[ "${lines[2]}" = $'2026-0001.2\t2026-11-24' ]
+	# A tutor met about neither counts for both running that day.
+	wf-monitor log -q 2026-0001 --with tutor --date 2026-11-06
+	run -0 wf-monitor due --on 2026-11-06 --within 30d --with tutor -o tsv --fields placement,due
+	[ "$output" = $'placement\tdue\n2026-0001.1\t2026-12-06\n2026-0001.2\t2026-12-06' ]
+	# A suspended lab stops its own tutor's clock only.
+	wf-place suspend -q 2026-0001.2 --date 2026-11-10
+	wf-place resume -q 2026-0001.2 --date 2026-11-20
+	run -0 wf-monitor due --on 2026-11-22 --within 30d --with tutor -o tsv --fields placement,due
+	[ "$output" = $'placement\tdue\n2026-0001.1\t2026-12-06\n2026-0001.2\t2026-12-16' ]
+}
+
+@test "due: after a hire, one late contact meets every follow-up fallen due" {
+	export WF_TODAY=2027-06-30
+	lombardia
+	id=$(planned Ada)
+	wf-place add -q --case "$id" --kind hire --host nocount --start 2026-09-07 --end 2027-09-06 --hours 30
+	wf-place start -q "$id.1" --date 2026-09-07
+	# No contact with the person: the 30-day follow-up (2026-10-07) is
+	# due; once the 90-day one (2026-12-06) falls due, that is the one.
+	run -0 wf-monitor due --on 2026-12-05 --with person -o tsv --fields id,due,reason
+	[ "${lines[1]}" = "$id/person/$id.1/30d"$'\t2026-10-07\t30 days after the hire' ]
+	run -0 wf-monitor due --on 2026-12-06 --with person -o tsv --fields id,due,reason
+	[ "${lines[1]}" = "$id/person/$id.1/90d"$'\t2026-12-06\t90 days after the hire' ]
+	# A contact on day 100 meets both, late; next, the 180-day one.
+	wf-monitor log -q "$id" --with person --date 2026-12-16
+	run -0 wf-monitor due --on 2026-12-16 --within 120d --with person -o tsv --fields due,reason
+	[ "${lines[1]}" = $'2027-03-06\t180 days after the hire' ]
+	# One more before it falls due meets it early; then nothing is left.
+	wf-monitor log -q "$id" --with person --date 2027-03-01
+	run -1 wf-monitor due --on 2027-03-01 --within 365d --with person
+}

@@ -179,6 +179,18 @@ history() {
 	[ "$output" = '{"monitoring":{"due":"<5","on_time_percent":50}}' ]
 }
 
+@test "monthly: the months of a span add up to the span, for every figure that adds up" {
+	history
+	run -0 adds_up 2026-08 2026-12
+	[ -z "$output" ]
+	# Not vacuous: in December 2026-0001's person was met early (on 15
+	# November) for the 2nd, and missed on the 15th; its tutor missed on
+	# the 2nd; 2026-0005's person and tutor missed on the 20th.
+	run -0 wf-report range --from 2026-08-01 --to 2026-12-31 -o tsv --fields id,value
+	[[ "$output" == *$'referrals.received\t8'* && "$output" == *$'placements.started.internship\t1'* ]]
+	[[ "$output" == *$'monitoring.due\t5\nmonitoring.on_time\t1\n'* ]]
+}
+
 @test "range: the same figures for a span; one programme's; a month before any data" {
 	history
 	run -0 wf-report range --from 2026-09-01 --to 2026-11-30 -o tsv --section referrals

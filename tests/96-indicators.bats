@@ -197,6 +197,12 @@ fig() {
 	[ "${stderr_lines[0]}" = "wf-report: --section: unknown section 'nope' (one of: participants, at_entry, on_leaving, six_months_after, data)" ]
 }
 
+@test "range and monthly on the same history: the months add up to the span" {
+	history
+	run -0 adds_up 2025-09 2026-11
+	[ -z "$output" ]
+}
+
 @test "range and monthly on the same history: every figure, worked out by hand" {
 	history
 	# The first half of 2026: eleven referrals (all but Hanna's and Ivo's

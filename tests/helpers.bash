@@ -123,3 +123,28 @@ place() {
 	wf-place add --case "$id" --kind internship --host host30 \
 	    --start 2026-10-01 --end 2027-03-31 --hours 30 --stipend 500 "$@"
 }
+
+# adds_up FIRST LAST: every additive figure of the period reports (counts
+# of what happened on a day, not states on the last day, medians or
+# shares) is the same for the range from month FIRST to month LAST
+# (YYYY-MM) as the sum of its months. Prints the figures that differ, as
+# "section.item range sum", and fails when any does.
+adds_up() {
+	local m=$1 last=$2 to
+	to=$(date -d "$last-01 +1 month -1 day" +%F)
+	wf-report range --from "$1-01" --to "$to" -o tsv --fields id,value > "$T/range.tsv" || return
+	: > "$T/months.tsv"
+	while [[ ! "$m" > "$last" ]]; do
+		wf-report monthly --month "$m" -o tsv --fields id,value >> "$T/months.tsv" || return
+		m=$(date -d "$m-01 +1 month" +%Y-%m)
+	done
+	awk -F '\t' '
+		$1 == "id" || $1 ~ /^(assessment\.cases_assessed|placements\.active_on_last_day\.|monitoring\.high_risk_cases|monitoring\.on_time_percent|caseload\.|median_days\.)/ { next }
+		FNR == NR { range[$1] = $2; next }
+		{ sum[$1] += $2 }
+		END {
+			for (k in sum) if (!(k in range)) range[k] = 0
+			for (k in range) if (range[k] != sum[k] + 0) { print k, range[k], sum[k] + 0; bad = 1 }
+			exit bad
+		}' "$T/range.tsv" "$T/months.tsv"
+}
