@@ -40,6 +40,13 @@ BINS = $(CMDS:%=$(BUILD)/bin/%)
 all: have-deps $(BINS)
 	@mkdir -p build && rm -f build/bin && ln -s $(notdir $(BUILD))/bin build/bin
 
+# Tools the tests run besides the commands.
+TEST_TOOLS = $(BUILD)/tests/sqlplan
+
+$(BUILD)/tests/%: tests/%.c $(BUILD)/libwf.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -o $@ $< $(BUILD)/libwf.a $(ALL_LDFLAGS) $(PKG_LIBS)
+
 have-deps:
 	@pkg-config --exists $(PKGS) || { echo "missing libraries: run 'make deps' (as root) first" >&2; exit 1; }
 
@@ -54,7 +61,7 @@ $(BUILD)/bin/%: cmd/%.c $(BUILD)/libwf.a
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -o $@ $< $(BUILD)/libwf.a $(ALL_LDFLAGS) $(PKG_LIBS)
 
--include $(LIB_OBJ:.o=.d) $(BINS:=.d)
+-include $(LIB_OBJ:.o=.d) $(BINS:=.d) $(TEST_TOOLS:=.d)
 
 # Debian packages behind each need; installed only where missing. sqlite3,
 # zsh and fish serve the tests (the store's contents, the completions).
@@ -79,7 +86,7 @@ deps:
 	fi
 
 check: deps
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory all $(TEST_TOOLS)
 	@WF_BUILD=$(CURDIR)/$(BUILD) tests/run-bats tests/*.bats
 
 check-man:

@@ -216,37 +216,28 @@ int wf_monitor_risks(struct wf_ctx *ctx, const void *level, struct wf_err *e)
 	sqlite3_stmt *s = wf_sql(ctx->st, WF_SQL_MON_RISKS, e);
 	int least = wf_risk_rank(level ? level : "high"), rc = 0, step;
 	long n = 0;
-	cJSON *ids = cJSON_CreateArray();
-	const cJSON *c;
 
-	if (!s) {
-		cJSON_Delete(ids);
+	if (!s)
 		return e->code;
-	}
-	while ((step = sqlite3_step(s)) == SQLITE_ROW)
-		if (wf_risk_rank((const char *)sqlite3_column_text(s, 1)) >= least)
-			cJSON_AddItemToArray(ids, cJSON_CreateNumber(
-				(double)sqlite3_column_int64(s, 0)));
-	sqlite3_reset(s);
-	if (step != SQLITE_DONE)
-		rc = wf_sql_err(ctx->st, step, e);
-	cJSON_ArrayForEach(c, ids) {
-		cJSON *r = rc ? NULL : wf_contact_record(ctx->st,
-		                                         (sqlite3_int64)c->valuedouble,
-		                                         e);
+	while (!rc && (step = sqlite3_step(s)) == SQLITE_ROW) {
+		cJSON *r;
 
-		if (!rc && !r)
+		if (wf_risk_rank((const char *)sqlite3_column_text(s, 1)) < least)
+			continue;
+		if (!(r = wf_contact_record(ctx->st, sqlite3_column_int64(s, 0), e))) {
 			rc = e->code;
-		if (r) {
-			/* The risk record names the case it speaks of. */
-			cJSON_ReplaceItemInObjectCaseSensitive(r, "kind",
-			                                      cJSON_CreateString("risk"));
-			rc = wf_emit(ctx, r, e);
-			n++;
+			break;
 		}
+		/* The risk record names the case it speaks of. */
+		cJSON_ReplaceItemInObjectCaseSensitive(r, "kind",
+		                                      cJSON_CreateString("risk"));
+		rc = wf_emit(ctx, r, e);
+		n++;
 		cJSON_Delete(r);
 	}
-	cJSON_Delete(ids);
+	if (!rc && step != SQLITE_DONE)
+		rc = wf_sql_err(ctx->st, step, e);
+	sqlite3_reset(s);
 	if (!rc && !n)
 		rc = wf_err_set(e, WF_EX_NOMATCH, "no open case at risk %s or above",
 		                wf_risk_levels[least]);

@@ -295,16 +295,18 @@ static cJSON *report(struct wf_store *st, const struct wf_period_opts *o,
 	cJSON *r = new_report(o);
 	struct participant p;
 	sqlite3_int64 person = -1, programme = -1;
-	char to[11];
+	char from[11], to[11];
 	int rc = 0, step;
 
 	if (!s) {
 		cJSON_Delete(r);
 		return NULL;
 	}
+	wf_date_format(o->from, from);
 	wf_date_format(o->to, to);
 	wf_bind_text(s, 1, to);
 	wf_bind_text(s, 2, o->programme);
+	wf_bind_text(s, 3, from);
 	while (!rc && (step = sqlite3_step(s)) == SQLITE_ROW) {
 		int first = sqlite3_column_int64(s, 0) != person ||
 		            sqlite3_column_int64(s, 1) != programme;

@@ -252,7 +252,7 @@ static int monitoring(struct wf_store *st, const struct wf_period_opts *o,
 static int caseload(struct wf_store *st, const struct wf_period_opts *o,
                     cJSON *sec, struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(st, WF_SQL_VIEW_CASES, e);
+	sqlite3_stmt *s = wf_sql(st, WF_SQL_VIEW_CASELOAD, e);
 	cJSON *by = cJSON_AddObjectToObject(sec, "open_by_operator");
 	char to[11];
 	int rc;
@@ -262,12 +262,9 @@ static int caseload(struct wf_store *st, const struct wf_period_opts *o,
 	wf_date_format(o->to, to);
 	wf_bind_text(s, 1, to);
 	wf_bind_text(s, 2, o->programme);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		const char *status = (const char *)sqlite3_column_text(s, 1);
-
-		if (status && wf_status_open(status))
-			wf_json_count(by, (const char *)sqlite3_column_text(s, 2), 1);
-	}
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		wf_json_count(by, (const char *)sqlite3_column_text(s, 0),
+		              (double)sqlite3_column_int64(s, 2));
 	sqlite3_reset(s);
 	cJSON_AddNumberToObject(sec, "open", sum(by));
 	return rc == SQLITE_DONE ? 0 : wf_sql_err(st, rc, e);

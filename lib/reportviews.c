@@ -9,22 +9,19 @@
 
 #include "casefile.h"
 
-/* The steps of the path in order, with the column of WF_SQL_VIEW_CASES
- * that dates each (-1: every case reached it). */
-static const struct {
-	const char *step;
-	int col;
-} steps[] = {
-	{ "referred", -1 }, { "screened", 3 }, { "assessing", 4 },
-	{ "eligible", 5 }, { "planned", 6 }, { "placed", 7 },
-};
+/* The steps of the path in order: every case reached the first; the
+ * others are the columns of WF_SQL_VIEW_STEPS. */
+static const char *const steps[] = { "referred", "screened", "assessing",
+                                     "eligible", "planned", "placed", NULL };
 static const char *const exits[] = { "rejected", "withdrawn", "ineligible",
                                      "closed", NULL };
 
-static sqlite3_stmt *cases(struct wf_ctx *ctx, const struct wf_view_opts *o,
-                           char *on, struct wf_err *e)
+/* sql bound for the view: ?1 the day, ?2 the programme. */
+static sqlite3_stmt *view(struct wf_ctx *ctx, const char *sql,
+                          const struct wf_view_opts *o, char *on,
+                          struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(ctx->st, WF_SQL_VIEW_CASES, e);
+	sqlite3_stmt *s = wf_sql(ctx->st, sql, e);
 
 	wf_date_format(o->on, on);
 	if (s) {
@@ -45,64 +42,73 @@ static int emit_rows(struct wf_ctx *ctx, cJSON *rows, struct wf_err *e)
 	return rc;
 }
 
+static void funnel_row(cJSON *rows, const char *id, const char *on,
+                       double cases, double all)
+{
+	cJSON *r = cJSON_CreateObject();
+
+	cJSON_AddStringToObject(r, "kind", "funnel");
+	cJSON_AddStringToObject(r, "id", id);
+	cJSON_AddStringToObject(r, "on", on);
+	cJSON_AddNumberToObject(r, "cases", cases);
+	cJSON_AddNumberToObject(r, "percent", wf_percent(cases, all));
+	cJSON_AddItemToArray(rows, r);
+}
+
+/* How many cases stood in each status on the day, into left (the exits)
+ * and *n (all of them). */
+static int statuses(struct wf_ctx *ctx, const struct wf_view_opts *o,
+                    cJSON *left, double *n, struct wf_err *e)
+{
+	char on[11];
+	sqlite3_stmt *s = view(ctx, WF_SQL_VIEW_STATUSES, o, on, e);
+	int rc;
+
+	if (!s)
+		return e->code;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *status = (const char *)sqlite3_column_text(s, 0);
+
+		*n += (double)sqlite3_column_int64(s, 1);
+		for (int i = 0; status && exits[i]; i++)
+			if (!strcmp(status, exits[i]))
+				wf_json_count(left, exits[i],
+				              (double)sqlite3_column_int64(s, 1));
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? 0 : wf_sql_err(ctx->st, rc, e);
+}
+
 int wf_report_funnel(struct wf_ctx *ctx, const void *opts, struct wf_err *e)
 {
 	const struct wf_view_opts *o = opts;
+	cJSON *left = cJSON_CreateObject(), *rows = cJSON_CreateArray();
 	sqlite3_stmt *s;
-	cJSON *reached = cJSON_CreateObject(), *left = cJSON_CreateObject();
-	cJSON *rows = cJSON_CreateArray();
+	double n = 0;
 	char on[11];
-	int rc, n = 0;
+	int rc;
 
-	if (!(s = cases(ctx, o, on, e))) {
-		cJSON_Delete(reached);
+	if ((rc = statuses(ctx, o, left, &n, e)) ||
+	    !(s = view(ctx, WF_SQL_VIEW_STEPS, o, on, e))) {
 		cJSON_Delete(left);
 		cJSON_Delete(rows);
-		return e->code;
+		return rc ? rc : e->code;
 	}
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		const char *status = (const char *)sqlite3_column_text(s, 1);
-
-		n++;
-		for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++)
-			if (steps[i].col < 0 ||
-			    sqlite3_column_type(s, steps[i].col) != SQLITE_NULL)
-				wf_json_count(reached, steps[i].step, 1);
-		for (int i = 0; status && exits[i]; i++)
-			if (!strcmp(status, exits[i]))
-				wf_json_count(left, exits[i], 1);
-	}
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW && n)
+		for (int i = 0; steps[i]; i++)
+			funnel_row(rows, steps[i], on, i ? (double)sqlite3_column_int64(
+			           s, i - 1) : n, n);
 	sqlite3_reset(s);
-	rc = rc == SQLITE_DONE ? 0 : wf_sql_err(ctx->st, rc, e);
-	for (size_t i = 0; !rc && n && i < sizeof steps / sizeof steps[0]; i++) {
-		cJSON *r = cJSON_CreateObject(), *v;
-
-		cJSON_AddStringToObject(r, "kind", "funnel");
-		cJSON_AddStringToObject(r, "id", steps[i].step);
-		cJSON_AddStringToObject(r, "on", on);
-		v = cJSON_GetObjectItem(reached, steps[i].step);
-		cJSON_AddNumberToObject(r, "cases", v ? v->valuedouble : 0);
-		cJSON_AddNumberToObject(r, "percent", wf_percent(v ? v->valuedouble : 0,
-		                                              n));
-		cJSON_AddItemToArray(rows, r);
-	}
+	rc = rc == SQLITE_ROW ? 0 : wf_sql_err(ctx->st, rc, e);
 	for (int i = 0; !rc && exits[i]; i++) {
-		cJSON *v = cJSON_GetObjectItem(left, exits[i]), *r;
+		const cJSON *v = cJSON_GetObjectItem(left, exits[i]);
 
-		if (!v)
-			continue;
-		r = cJSON_CreateObject();
-		cJSON_AddStringToObject(r, "kind", "funnel");
-		cJSON_AddStringToObject(r, "id", exits[i]);
-		cJSON_AddStringToObject(r, "on", on);
-		cJSON_AddNumberToObject(r, "cases", v->valuedouble);
-		cJSON_AddNumberToObject(r, "percent", wf_percent(v->valuedouble, n));
-		cJSON_AddItemToArray(rows, r);
+		if (v)
+			funnel_row(rows, exits[i], on, v->valuedouble, n);
 	}
 	if (!rc)
 		rc = n ? emit_rows(ctx, rows, e)
 		       : wf_err_set(e, WF_EX_NOMATCH, "no cases by %s", on);
-	cJSON_Delete(reached);
 	cJSON_Delete(left);
 	cJSON_Delete(rows);
 	return rc;
@@ -112,21 +118,10 @@ static const char *const open_statuses[] = { "referred", "screened",
                                              "assessing", "eligible",
                                              "planned", "placed", NULL };
 
-/* The row of operator op in rows, made when missing; rows are kept in
- * the order of the operators' names. */
-static cJSON *operator_row(cJSON *rows, const char *op, const char *on)
+static cJSON *operator_row(const char *op, const char *on)
 {
-	cJSON *r;
-	int at = 0;
+	cJSON *r = cJSON_CreateObject();
 
-	cJSON_ArrayForEach(r, rows) {
-		int c = strcmp(wf_json_str(r, "operator"), op);
-
-		if (c == 0)
-			return r;
-		at += c < 0;
-	}
-	r = cJSON_CreateObject();
 	cJSON_AddStringToObject(r, "kind", "caseload");
 	cJSON_AddStringToObject(r, "id", op);
 	cJSON_AddStringToObject(r, "operator", op);
@@ -134,37 +129,45 @@ static cJSON *operator_row(cJSON *rows, const char *op, const char *on)
 	cJSON_AddNumberToObject(r, "cases", 0);
 	for (int i = 0; open_statuses[i]; i++)
 		cJSON_AddNumberToObject(r, open_statuses[i], 0);
-	cJSON_InsertItemInArray(rows, at, r);
 	return r;
 }
 
+/* Rows of the caseload query come by operator: each operator's row is
+ * emitted when the next begins. */
 int wf_report_caseload(struct wf_ctx *ctx, const void *opts, struct wf_err *e)
 {
 	const struct wf_view_opts *o = opts;
-	cJSON *rows = cJSON_CreateArray();
 	sqlite3_stmt *s;
+	cJSON *r = NULL;
 	char on[11];
-	int rc;
+	long n = 0;
+	int rc = 0, step;
 
-	if (!(s = cases(ctx, o, on, e))) {
-		cJSON_Delete(rows);
+	if (!(s = view(ctx, WF_SQL_VIEW_CASELOAD, o, on, e)))
 		return e->code;
-	}
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		const char *status = (const char *)sqlite3_column_text(s, 1);
-		cJSON *r;
+	while (!rc && (step = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *op = (const char *)sqlite3_column_text(s, 0);
+		double k = (double)sqlite3_column_int64(s, 2);
 
-		if (!status || !wf_status_open(status))
-			continue;
-		r = operator_row(rows, (const char *)sqlite3_column_text(s, 2), on);
-		wf_json_count(r, "cases", 1);
-		wf_json_count(r, status, 1);
+		if (r && strcmp(wf_json_str(r, "operator"), op)) {
+			rc = wf_emit(ctx, r, e);
+			cJSON_Delete(r);
+			r = NULL;
+		}
+		if (!r) {
+			r = operator_row(op, on);
+			n++;
+		}
+		wf_json_count(r, "cases", k);
+		wf_json_count(r, (const char *)sqlite3_column_text(s, 1), k);
 	}
+	if (!rc && step != SQLITE_DONE)
+		rc = wf_sql_err(ctx->st, step, e);
 	sqlite3_reset(s);
-	rc = rc == SQLITE_DONE ? 0 : wf_sql_err(ctx->st, rc, e);
-	if (!rc)
-		rc = cJSON_GetArraySize(rows) ? emit_rows(ctx, rows, e)
-		     : wf_err_set(e, WF_EX_NOMATCH, "no open cases on %s", on);
-	cJSON_Delete(rows);
+	if (!rc && r)
+		rc = wf_emit(ctx, r, e);
+	cJSON_Delete(r);
+	if (!rc && !n)
+		rc = wf_err_set(e, WF_EX_NOMATCH, "no open cases on %s", on);
 	return rc;
 }

@@ -265,6 +265,28 @@ static const char *const migrations[] = {
 	"  WHERE status = 'ended' AND NOT EXISTS (SELECT 1"
 	"  FROM placement_status a WHERE a.status = 'active'"
 	"  AND a.placement_id = placement.id);",
+
+	/* 7: the indexes the reports and the working lists read by: what
+	 * happened in a period by its effective date; what stood on a day,
+	 * from the cases and placements not closed before it; a case's
+	 * contacts in date order, and the latest that judged the risk */
+	"CREATE INDEX referral_date ON referral(date);"
+	"CREATE INDEX referral_person ON referral(person_id);"
+	"CREATE INDEX case_status_status ON case_status(status, effective_date);"
+	"CREATE INDEX cases_status_date ON cases(status, status_date);"
+	"DROP INDEX cases_status;"
+	"CREATE INDEX assessment_session_date ON assessment_session(date);"
+	"CREATE INDEX decision_date ON decision(date);"
+	"CREATE INDEX plan_agreed ON plan(agreed_on);"
+	"CREATE INDEX placement_status_status"
+	"  ON placement_status(status, effective_date);"
+	"CREATE INDEX placement_status_date ON placement(status, status_date);"
+	"CREATE INDEX contact_date ON contact(date);"
+	"CREATE INDEX contact_case_date ON contact(case_id, date);"
+	"CREATE INDEX contact_risk ON contact(case_id, date)"
+	"  WHERE risk IS NOT NULL;"
+	"DROP INDEX contact_case;"
+	"CREATE INDEX case_closure_date ON case_closure(date);",
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

@@ -5,6 +5,40 @@
  */
 #include "sql.h"
 
+/* ---- what stood on a day ------------------------------------------------- */
+
+/* The statuses of a case still open. */
+#define OPEN_STATUSES \
+	"('referred', 'screened', 'assessing', 'eligible', 'planned', 'placed')"
+
+/* A case's or a placement's changes never go back in time (but for the
+ * planning of a placement typed in late, which may be dated after it
+ * started or was cancelled: the order recorded decides). So one that has
+ * not changed since day d stood on d as it stands now, and only the rest
+ * look at their history: the status on d is the last change recorded
+ * among those effective by then. */
+#define CASE_STATUS_ON(c, d) \
+	" (CASE WHEN " c ".status_date <= " d " THEN " c ".status ELSE" \
+	"  (SELECT s.status FROM case_status s WHERE s.case_id = " c ".id" \
+	"  AND s.effective_date <= " d \
+	"  ORDER BY s.effective_date DESC, s.id DESC LIMIT 1) END)"
+#define PLACEMENT_STATUS_ON(p, d) \
+	" (CASE WHEN " p ".status_date <= " d " THEN " p ".status ELSE" \
+	"  (SELECT s.status FROM placement_status s WHERE s.placement_id = " \
+	p ".id AND s.effective_date <= " d " ORDER BY s.id DESC LIMIT 1) END)"
+
+/* The ids of the cases that may be open on day d, and of the placements
+ * that may be active then: all but those closed (ended, cancelled) on or
+ * before it, two ranges of an index each. */
+#define CASES_OPEN_BY(d) \
+	" (SELECT id FROM cases WHERE status IN " OPEN_STATUSES \
+	"  UNION ALL SELECT id FROM cases WHERE status IN ('rejected'," \
+	"  'withdrawn', 'ineligible', 'closed') AND status_date > " d ")"
+#define PLACEMENTS_RUNNING_BY(d) \
+	" (SELECT id FROM placement WHERE status IN ('planned', 'active'," \
+	"  'suspended') UNION ALL SELECT id FROM placement WHERE status IN" \
+	"  ('ended', 'cancelled') AND status_date > " d ")"
+
 /* ---- audit.c ------------------------------------------------------------- */
 
 const char WF_SQL_AUDIT_ADD[] =
@@ -396,15 +430,6 @@ const char WF_SQL_PLACE_ACTIVE[] =
 
 /* ---- placerecord.c ------------------------------------------------------- */
 
-/* A placement's status on day d: the last change recorded among those
- * effective by then. The order recorded decides, not the date: changes
- * never go back in time, but for the planning of a placement typed in
- * late, which may be dated after it started or was cancelled. "Active
- * on d" is this status being 'active', for the lists and the reports. */
-#define PLACEMENT_STATUS_ON(p, d) \
-	" (SELECT s.status FROM placement_status s WHERE s.placement_id = " p \
-	"  AND s.effective_date <= " d " ORDER BY s.id DESC LIMIT 1)"
-
 const char WF_SQL_PREC_GET[] =
 	"SELECT p.id, p.case_id, p.type, o.code, p.host_tutor,"
 	" p.host_tutor_contact, p.service_tutor, p.start, p.end_date,"
@@ -426,7 +451,8 @@ const char WF_SQL_PREC_LIST[] =
 	" WHERE (?1 IS NULL OR p.status = ?1)"
 	" AND (?2 IS NULL OR p.type = ?2)"
 	" AND (?3 IS NULL OR o.code = ?3)"
-	" AND (?4 IS NULL OR" PLACEMENT_STATUS_ON("p.id", "?4") " = 'active')"
+	" AND (?4 IS NULL OR (p.id IN" PLACEMENTS_RUNNING_BY("?4")
+	"  AND" PLACEMENT_STATUS_ON("p", "?4") " = 'active'))"
 	" AND (?5 IS NULL OR (p.status <> 'ended' AND p.status <> 'cancelled'"
 	"  AND p.end_date >= ?5 AND p.end_date <= ?6))"
 	" AND (?7 IS NULL OR p.case_id = ?7)"
@@ -530,22 +556,20 @@ const char WF_SQL_MON_LIST[] =
 	" AND (?4 IS NULL OR date >= ?4) AND (?5 IS NULL OR date <= ?5)"
 	" ORDER BY date, id";
 
-/* The latest contact that judged the risk, for each case not closed. */
+/* The latest contact that judged the risk, for each open case. */
 const char WF_SQL_MON_RISKS[] =
-	"SELECT k.id, k.risk FROM contact k JOIN cases c ON c.id = k.case_id"
-	" WHERE k.risk IS NOT NULL AND c.status <> 'closed'"
-	" AND c.status <> 'rejected' AND c.status <> 'withdrawn'"
-	" AND c.status <> 'ineligible'"
-	" AND NOT EXISTS (SELECT 1 FROM contact k2 WHERE k2.case_id = k.case_id"
-	"  AND k2.risk IS NOT NULL"
-	"  AND (k2.date > k.date OR (k2.date = k.date AND k2.id > k.id)))"
-	" ORDER BY k.date DESC, k.id DESC";
+	"SELECT k.id, k.risk FROM cases c JOIN contact k ON k.id ="
+	" (SELECT l.id FROM contact l WHERE l.case_id = c.id"
+	"  AND l.risk IS NOT NULL ORDER BY l.date DESC, l.id DESC LIMIT 1)"
+	" WHERE c.status IN " OPEN_STATUSES " ORDER BY k.date DESC, k.id DESC";
 
 /* The cases open on some day from ?1 to ?2 (of programme ?3, or all):
  * opened by ?2 and not rejected, withdrawn, found ineligible or closed
  * before ?1. A case's changes never go back in time, so its status now
  * tells. The four statements read those cases in the same order, each
- * up to ?2, for the due rule to merge (duestore.c). */
+ * up to ?2, for the due rule to merge (duestore.c); CROSS JOIN keeps the
+ * cases the outer loop, so that each case's rows are looked up by index
+ * and no history is read whole. */
 #define DUE_FROM \
 	" FROM cases c JOIN programme g ON g.id = c.programme_id"
 #define DUE_WHERE \
@@ -559,18 +583,18 @@ const char WF_SQL_DUE_CASES[] =
 
 const char WF_SQL_DUE_STATUSES[] =
 	"SELECT c.id, s.status, s.effective_date, s.operator" DUE_FROM
-	" JOIN case_status s ON s.case_id = c.id" DUE_WHERE
+	" CROSS JOIN case_status s ON s.case_id = c.id" DUE_WHERE
 	" AND s.effective_date <= ?2 ORDER BY c.id, s.effective_date, s.id";
 
 const char WF_SQL_DUE_PLACEMENTS[] =
 	"SELECT c.id, p.id, p.type, s.status, s.effective_date" DUE_FROM
-	" JOIN placement p ON p.case_id = c.id"
-	" JOIN placement_status s ON s.placement_id = p.id" DUE_WHERE
+	" CROSS JOIN placement p ON p.case_id = c.id"
+	" CROSS JOIN placement_status s ON s.placement_id = p.id" DUE_WHERE
 	" AND s.effective_date <= ?2 ORDER BY c.id, p.rowid, s.id";
 
 const char WF_SQL_DUE_CONTACTS[] =
 	"SELECT c.id, k.date, k.party, k.next_date, k.operator, k.placement_id"
-	DUE_FROM " JOIN contact k ON k.case_id = c.id" DUE_WHERE
+	DUE_FROM " CROSS JOIN contact k ON k.case_id = c.id" DUE_WHERE
 	" AND k.date <= ?2 ORDER BY c.id, k.date, k.id";
 
 /* What wf-monitor due lists, held to be sorted by date whatever its size. */
@@ -595,37 +619,58 @@ const char WF_SQL_RCASE_CONTACTS[] =
 
 /* ---- reportviews.c ------------------------------------------------------- */
 
-/* Each case of ?2 (or all) opened by ?1: its status as of ?1, the
- * operator in charge (who met its person last, else who recorded the
- * referral), and the dates it reached each step. */
-const char WF_SQL_VIEW_CASES[] =
-	"SELECT c.id,"
-	" (SELECT s.status FROM case_status s WHERE s.case_id = c.id"
-	"  AND s.effective_date <= ?1 ORDER BY s.effective_date DESC, s.id DESC"
-	"  LIMIT 1),"
+/* The cases of ?2 (or all) open on ?1, by the operator in charge (who
+ * met the person last, else who recorded the referral) and status. */
+const char WF_SQL_VIEW_CASELOAD[] =
+	"SELECT op, status, count(*) FROM (SELECT" CASE_STATUS_ON("c", "?1")
+	" AS status,"
 	" coalesce((SELECT k.operator FROM contact k WHERE k.case_id = c.id"
 	"  AND k.date <= ?1 ORDER BY k.date DESC, k.id DESC LIMIT 1),"
 	"  (SELECT s.operator FROM case_status s WHERE s.case_id = c.id"
-	"   ORDER BY s.id LIMIT 1)),"
-	" (SELECT min(s.effective_date) FROM case_status s WHERE s.case_id = c.id"
-	"  AND s.status = 'screened' AND s.effective_date <= ?1),"
-	" (SELECT min(s.effective_date) FROM case_status s WHERE s.case_id = c.id"
-	"  AND s.status = 'assessing' AND s.effective_date <= ?1),"
-	" (SELECT min(d.date) FROM decision d WHERE d.case_id = c.id"
-	"  AND d.decision = 'eligible' AND d.date <= ?1),"
-	" (SELECT min(p.agreed_on) FROM plan p WHERE p.case_id = c.id"
-	"  AND p.agreed_on <= ?1),"
-	" (SELECT min(s.effective_date) FROM case_status s WHERE s.case_id = c.id"
-	"  AND s.status = 'placed' AND s.effective_date <= ?1)"
+	"   ORDER BY s.id LIMIT 1)) AS op"
 	" FROM cases c JOIN programme pr ON pr.id = c.programme_id"
-	" WHERE c.opened_on <= ?1 AND (?2 IS NULL OR pr.code = ?2) ORDER BY c.id";
+	" WHERE c.id IN" CASES_OPEN_BY("?1") " AND c.opened_on <= ?1"
+	" AND (?2 IS NULL OR pr.code = ?2))"
+	" WHERE status IN " OPEN_STATUSES " GROUP BY op, status ORDER BY op";
+
+/* The cases of ?2 (or all) opened by ?1, by their status then. */
+const char WF_SQL_VIEW_STATUSES[] =
+	"SELECT" CASE_STATUS_ON("c", "?1") ", count(*) FROM cases c"
+	" JOIN programme pr ON pr.id = c.programme_id"
+	" WHERE c.opened_on <= ?1 AND (?2 IS NULL OR pr.code = ?2) GROUP BY 1";
+
+#define VIEW_PROGRAMME_OF(col) \
+	" AND (?2 IS NULL OR EXISTS (SELECT 1 FROM cases c" \
+	"  JOIN programme p ON p.id = c.programme_id WHERE c.id = " col \
+	"  AND p.code = ?2))"
+
+/* How many cases of ?2 (or all) reached each step by ?1: screened,
+ * assessing, eligible (the decision), planned (a plan), placed. */
+const char WF_SQL_VIEW_STEPS[] =
+	"SELECT (SELECT count(DISTINCT s.case_id) FROM case_status s"
+	"  WHERE s.status = 'screened' AND s.effective_date <= ?1"
+	VIEW_PROGRAMME_OF("s.case_id") "),"
+	" (SELECT count(DISTINCT s.case_id) FROM case_status s"
+	"  WHERE s.status = 'assessing' AND s.effective_date <= ?1"
+	VIEW_PROGRAMME_OF("s.case_id") "),"
+	" (SELECT count(DISTINCT d.case_id) FROM decision d"
+	"  WHERE d.decision = 'eligible' AND d.date <= ?1"
+	VIEW_PROGRAMME_OF("d.case_id") "),"
+	" (SELECT count(DISTINCT p.case_id) FROM plan p WHERE p.agreed_on <= ?1"
+	VIEW_PROGRAMME_OF("p.case_id") "),"
+	" (SELECT count(DISTINCT s.case_id) FROM case_status s"
+	"  WHERE s.status = 'placed' AND s.effective_date <= ?1"
+	VIEW_PROGRAMME_OF("s.case_id") ")";
 
 /* ---- reportperiod.c ------------------------------------------------------ */
 /* Every query: ?1 the first day, ?2 the last, ?3 a programme or NULL. */
 
+/* One programme's (?3) or all: looked up for each row read, not by
+ * listing the programme's cases. */
 #define PROGRAMME_OF(col) \
-	" AND (?3 IS NULL OR " col " IN (SELECT c.id FROM cases c" \
-	"  JOIN programme p ON p.id = c.programme_id WHERE p.code = ?3))"
+	" AND (?3 IS NULL OR EXISTS (SELECT 1 FROM cases c" \
+	"  JOIN programme p ON p.id = c.programme_id WHERE c.id = " col \
+	"  AND p.code = ?3))"
 
 const char WF_SQL_PERIOD_REFERRERS[] =
 	"SELECT o.code, count(*) FROM referral r"
@@ -671,7 +716,7 @@ const char WF_SQL_PERIOD_STARTED[] =
 	" JOIN placement p ON p.id = s.placement_id"
 	" WHERE s.status = 'active' AND s.effective_date BETWEEN ?1 AND ?2"
 	" AND NOT EXISTS (SELECT 1 FROM placement_status t"
-	"  WHERE t.placement_id = s.placement_id AND t.status = 'active'"
+	"  WHERE t.placement_id = s.placement_id AND +t.status = 'active'"
 	"  AND t.id < s.id)" PROGRAMME_OF("p.case_id")
 	" GROUP BY 1 ORDER BY 1";
 
@@ -685,7 +730,8 @@ const char WF_SQL_PERIOD_ENDED[] =
 const char WF_SQL_PERIOD_ACTIVE[] =
 	"SELECT p.type, o.code FROM placement p"
 	" JOIN organisation o ON o.id = p.host_id"
-	" WHERE" PLACEMENT_STATUS_ON("p.id", "?2") " = 'active'"
+	" WHERE p.id IN" PLACEMENTS_RUNNING_BY("?2")
+	" AND" PLACEMENT_STATUS_ON("p", "?2") " = 'active'"
 	" AND ?1 IS NOT NULL" PROGRAMME_OF("p.case_id");
 
 /* Placements that never started, cancelled in the period (with the case,
@@ -703,25 +749,33 @@ const char WF_SQL_PERIOD_CONTACTS[] =
 
 /* Cases open on the last day whose latest risk seen by then is high. */
 const char WF_SQL_PERIOD_HIGH_RISK[] =
-	"SELECT count(*) FROM contact k WHERE k.risk = 'high' AND k.date <= ?2"
-	" AND ?1 IS NOT NULL"
-	" AND NOT EXISTS (SELECT 1 FROM contact l WHERE l.case_id = k.case_id"
-	"  AND l.risk IS NOT NULL AND l.date <= ?2"
-	"  AND (l.date > k.date OR (l.date = k.date AND l.id > k.id)))"
-	" AND (SELECT s.status FROM case_status s WHERE s.case_id = k.case_id"
-	"  AND s.effective_date <= ?2 ORDER BY s.effective_date DESC, s.id DESC"
-	"  LIMIT 1) IN ('referred', 'screened', 'assessing', 'eligible',"
-	"  'planned', 'placed')" PROGRAMME_OF("k.case_id");
+	"SELECT count(*) FROM cases c WHERE c.id IN" CASES_OPEN_BY("?2")
+	" AND c.opened_on <= ?2 AND ?1 IS NOT NULL"
+	" AND" CASE_STATUS_ON("c", "?2") " IN " OPEN_STATUSES
+	" AND (SELECT k.risk FROM contact k WHERE k.case_id = c.id"
+	"  AND k.risk IS NOT NULL AND k.date <= ?2"
+	"  ORDER BY k.date DESC, k.id DESC LIMIT 1) = 'high'"
+	PROGRAMME_OF("c.id");
 
 const char WF_SQL_PERIOD_CLOSURES[] =
 	"SELECT z.outcome, count(*) FROM case_closure z"
 	" WHERE z.date BETWEEN ?1 AND ?2" PROGRAMME_OF("z.case_id")
 	" GROUP BY 1 ORDER BY 1";
 
-/* The day each case reached each step: referral, screening, the
- * eligibility decision, the first plan, the first placement started. */
+/* The day each case that took a step in the period reached each step:
+ * referral, screening, the eligibility decision, the first plan, the
+ * first placement started. */
 const char WF_SQL_PERIOD_STEPS[] =
-	"SELECT c.opened_on,"
+	"WITH k (id) AS (SELECT s.case_id FROM case_status s"
+	"  WHERE s.status IN ('screened', 'rejected')"
+	"  AND s.effective_date BETWEEN ?1 AND ?2"
+	" UNION SELECT d.case_id FROM decision d WHERE d.decision <> 'deferred'"
+	"  AND d.date BETWEEN ?1 AND ?2"
+	" UNION SELECT p.case_id FROM plan p WHERE p.agreed_on BETWEEN ?1 AND ?2"
+	" UNION SELECT p.case_id FROM placement_status s"
+	"  JOIN placement p ON p.id = s.placement_id WHERE s.status = 'active'"
+	"  AND s.effective_date BETWEEN ?1 AND ?2)"
+	" SELECT c.opened_on,"
 	" (SELECT min(s.effective_date) FROM case_status s WHERE s.case_id = c.id"
 	"  AND (s.status = 'screened' OR s.status = 'rejected')),"
 	" (SELECT min(d.date) FROM decision d WHERE d.case_id = c.id"
@@ -729,29 +783,36 @@ const char WF_SQL_PERIOD_STEPS[] =
 	" (SELECT min(p.agreed_on) FROM plan p WHERE p.case_id = c.id),"
 	" (SELECT min(s.effective_date) FROM placement_status s"
 	"  JOIN placement p ON p.id = s.placement_id WHERE p.case_id = c.id"
-	"  AND s.status = 'active')"
-	" FROM cases c WHERE c.opened_on <= ?2 AND ?1 IS NOT NULL"
-	PROGRAMME_OF("c.id");
+	"  AND +s.status = 'active')"
+	" FROM cases c JOIN k ON k.id = c.id WHERE 1 = 1" PROGRAMME_OF("c.id");
 
 /* ---- reportindicators.c -------------------------------------------------- */
 
-/* Every case that entered (agreed a plan) by ?1, with the facts at entry
- * from its first referral and its status as of ?1; grouped by person and
- * programme, first entry first, so that re-entries follow the first. */
+/* The cases of the people who, in a programme (?2, or any), agreed a
+ * plan or closed a case from ?3 to ?1: each that entered (agreed a plan)
+ * by ?1, with the facts at entry from its first referral and its status
+ * as of ?1; grouped by person and programme, first entry first, so that
+ * re-entries follow the first. */
 const char WF_SQL_ESF_CASES[] =
-	"SELECT e.person_id, e.programme_id, e.id, e.entered,"
-	" (SELECT s.status FROM case_status s WHERE s.case_id = e.id"
+	"WITH pp (person_id, programme_id) AS (SELECT c.person_id,"
+	"  c.programme_id FROM plan p JOIN cases c ON c.id = p.case_id"
+	"  WHERE p.agreed_on BETWEEN ?3 AND ?1"
+	" UNION SELECT c.person_id, c.programme_id FROM case_closure z"
+	"  JOIN cases c ON c.id = z.case_id WHERE z.date BETWEEN ?3 AND ?1)"
+	" SELECT e.person_id, e.programme_id, e.id, e.entered,"
+	CASE_STATUS_ON("e", "?1") ","
+	" (CASE WHEN e.status_date <= ?1 THEN e.status_date ELSE"
+	"  (SELECT s.effective_date FROM case_status s WHERE s.case_id = e.id"
 	"  AND s.effective_date <= ?1 ORDER BY s.effective_date DESC, s.id DESC"
-	"  LIMIT 1),"
-	" (SELECT s.effective_date FROM case_status s WHERE s.case_id = e.id"
-	"  AND s.effective_date <= ?1 ORDER BY s.effective_date DESC, s.id DESC"
-	"  LIMIT 1),"
+	"  LIMIT 1) END),"
 	" pe.birth_date, r.employment_status, r.employment_since, r.gender,"
 	" r.education, r.disability"
-	" FROM (SELECT c.id, c.person_id, c.programme_id,"
-	"  (SELECT min(p.agreed_on) FROM plan p WHERE p.case_id = c.id"
-	"   AND p.agreed_on <= ?1) AS entered"
-	"  FROM cases c JOIN programme g ON g.id = c.programme_id"
+	" FROM (SELECT c.id, c.person_id, c.programme_id, c.status,"
+	"  c.status_date, (SELECT min(p.agreed_on) FROM plan p"
+	"  WHERE p.case_id = c.id AND p.agreed_on <= ?1) AS entered"
+	"  FROM pp JOIN cases c ON c.person_id = pp.person_id"
+	"  AND c.programme_id = pp.programme_id"
+	"  JOIN programme g ON g.id = c.programme_id"
 	"  WHERE ?2 IS NULL OR g.code = ?2) e"
 	" JOIN person pe ON pe.id = e.person_id"
 	" JOIN referral r ON r.id ="

@@ -129,7 +129,9 @@ extern const char WF_SQL_DUE_OUT_SORTED[];
 extern const char WF_SQL_RCASE_PROGRAMME[];
 extern const char WF_SQL_RCASE_CONTACTS[];
 /* reportviews.c */
-extern const char WF_SQL_VIEW_CASES[];
+extern const char WF_SQL_VIEW_CASELOAD[];
+extern const char WF_SQL_VIEW_STATUSES[];
+extern const char WF_SQL_VIEW_STEPS[];
 /* reportperiod.c */
 extern const char WF_SQL_PERIOD_REFERRERS[];
 extern const char WF_SQL_PERIOD_EMPLOYMENT[];

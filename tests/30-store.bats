@@ -6,7 +6,7 @@ load helpers
 
 @test "store: created on first write, 0600 in a 0700 folder" {
 	run -0 wf init -o tsv
-	[ "$output" = $'id\tschema_version\n'"$WF_DB"$'\t6' ]
+	[ "$output" = $'id\tschema_version\n'"$WF_DB"$'\t7' ]
 	[ "$(stat -c %a "$WF_DB")" = 600 ]
 	[ "$(stat -c %a "$(dirname "$WF_DB")")" = 700 ]
 }
@@ -43,14 +43,14 @@ load helpers
 	wf init -q
 	sqlite3 "$WF_DB" "PRAGMA user_version = 99"
 	run -69 --separate-stderr wf org list
-	[ "$stderr" = "wf: the store is at schema version 99, newer than this build knows (6): upgrade workflow" ]
+	[ "$stderr" = "wf: the store is at schema version 99, newer than this build knows (7): upgrade workflow" ]
 }
 
 @test "store: an old store is migrated forward in place" {
 	# A store made at version 0: the schema is created on open.
 	sqlite3 "$T/old.db" "PRAGMA application_id = 1464224855"
 	run -1 wf org list --db "$T/old.db"
-	[ "$(sqlite3 "$T/old.db" 'PRAGMA user_version')" = 6 ]
+	[ "$(sqlite3 "$T/old.db" 'PRAGMA user_version')" = 7 ]
 	[ "$(sqlite3 "$T/old.db" "SELECT count(*) FROM sqlite_master WHERE name = 'cases'")" = 1 ]
 }
 
@@ -62,28 +62,22 @@ load helpers
 	[ "${lines[1]}" = $'2026-0001\tscreened' ]
 	[ "${lines[3]}" = $'2026-0003\trejected' ]
 	[ "${#lines[@]}" -eq 9 ]
-	[ "$(sql 'PRAGMA user_version')" = 6 ]
+	[ "$(sql 'PRAGMA user_version')" = 7 ]
 	[ "$(sql "SELECT count(*) FROM sqlite_master WHERE name = 'plan_action'")" = 1 ]
 	[ "$(sql 'PRAGMA foreign_key_check')" = "" ]
 }
 
-@test "store: version 6 cancels what a version 5 store ended before it started" {
-	lombardia
-	a=$(planned Ada); b=$(planned Bea)
-	place "$a" -q
-	place "$b" --host host20 -q
-	wf-place start -q "$b.1" --date 2026-10-01
-	wf-place end -q "$b.1" --date 2026-10-20 --outcome interrupted --reason "moved away"
-	# Version 5 let a planned placement end with an outcome.
-	sqlite3 "$WF_DB" "UPDATE placement SET status = 'ended', status_date = '2026-10-15', outcome = 'interrupted', reason = 'never came' WHERE id = '$a.1';
-	    INSERT INTO placement_status (placement_id, status, effective_date, outcome, reason, recorded_at, operator) VALUES ('$a.1', 'ended', '2026-10-15', 'interrupted', 'never came', '2026-10-15T10:00:00Z', 'tester');
-	    PRAGMA user_version = 5"
+@test "store: a version 5 store: what it ended before it started is cancelled" {
+	mkdir -p "$(dirname "$WF_DB")"
+	sqlite3 "$WF_DB" < "$BATS_TEST_DIRNAME/fixtures/store-v5.sql"
+	[ "$(sql 'PRAGMA user_version')" = 5 ]
 	run -0 wf-place list -o tsv --fields id,status,outcome,reason
-	[ "$output" = $'id\tstatus\toutcome\treason\n'"$a.1"$'\tcancelled\t\tnever came\n'"$b.1"$'\tended\tinterrupted\tmoved away' ]
-	[ "$(sql "SELECT group_concat(status || ':' || coalesce(outcome, '-'), ' ') FROM placement_status WHERE placement_id = '$a.1'")" = "planned:- cancelled:-" ]
-	[ "$(sql 'PRAGMA user_version')" = 6 ]
-	run -0 wf-report monthly --month 2026-10 -o json --fields placements.ended,placements.cancelled
-	[ "$output" = '{"placements":{"ended":{"interrupted":1},"cancelled":1}}' ]
+	[ "$output" = $'id\tstatus\toutcome\treason\n2026-0001.1\tcancelled\t\tnever came\n2026-0002.1\tended\tinterrupted\tmoved away' ]
+	[ "$(sql "SELECT group_concat(status || ':' || coalesce(outcome, '-'), ' ') FROM placement_status WHERE placement_id = '2026-0001.1'")" = "planned:- cancelled:-" ]
+	[ "$(sql 'PRAGMA user_version')" = 7 ]
+	[ "$(sql 'PRAGMA foreign_key_check')" = "" ]
+	run -0 wf-report monthly --month 2026-10 -o json --fields placements.ended,placements.cancelled,monitoring.high_risk_cases
+	[ "$output" = '{"placements":{"ended":{"interrupted":1},"cancelled":1},"monitoring":{"high_risk_cases":1}}' ]
 }
 
 @test "store: WAL mode and foreign keys" {
@@ -181,4 +175,13 @@ load helpers
 	run -73 --separate-stderr wf init --db "$T/file/sub/wf.db"
 	[ "$stderr" = "wf: cannot create folder '$T/file': File exists" ] ||
 	[ "$stderr" = "wf: cannot create folder '$T/file/sub': Not a directory" ]
+}
+
+@test "store: the reports read what their day or period bounds, by index" {
+	# No report, list of what is due or of risks reads a table of
+	# contacts, statuses or placements whole (sqlplan says which would).
+	run -0 "$WF_BUILD/tests/sqlplan" "$T/plans.db"
+	[ -z "$output" ]
+	run -0 "$WF_BUILD/tests/sqlplan" -v "$T/plans2.db"
+	[[ "$output" == *$'PERIOD_CONTACTS:\n  SEARCH k USING INDEX contact_date (date>? AND date<?)'* ]]
 }

@@ -95,11 +95,21 @@ static void tax_code(struct gen_ref *r, const char *belfiore)
 void gen_referral(long i, struct gen_ref *r)
 {
 	unsigned long s = (unsigned long)i * 2654435761UL + 12345;
+
+	next(&s);
+	next(&s);
+	gen_referral_at(i, wf_date_from_ymd(2025, 1, 1) + (wf_day)(next(&s) % 690),
+	                0, r);
+}
+
+void gen_referral_at(long i, wf_day ref, int older, struct gen_ref *r)
+{
+	unsigned long s = (unsigned long)i * 2654435761UL + 12345;
 	int female = next(&s) % 2, sil = next(&s) % 3 == 0, p;
-	wf_day ref = wf_date_from_ymd(2025, 1, 1) + (wf_day)(next(&s) % 690);
 	wf_day birth;
 	int age;
 
+	next(&s);
 	memset(r, 0, sizeof *r);
 	snprintf(r->first, sizeof r->first, "%s",
 	         female ? females[next(&s) % N(females)] : males[next(&s) % N(males)]);
@@ -108,7 +118,7 @@ void gen_referral(long i, struct gen_ref *r)
 	/* WORKFLOW takes under-34s and over-50s; SIL adults of any age. */
 	age = sil ? 18 + (int)(next(&s) % 45)
 	          : (next(&s) % 2 ? 18 + (int)(next(&s) % 17) : 50 + (int)(next(&s) % 14));
-	birth = ref - age * 365 - (wf_day)(next(&s) % 360);
+	birth = ref - age * 365 - (wf_day)(next(&s) % 360) - older;
 	wf_date_format(birth, r->birth);
 	wf_date_format(ref, r->date);
 	wf_date_format(ref - 30 - (wf_day)(next(&s) % 900), r->since);

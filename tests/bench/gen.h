@@ -15,7 +15,11 @@ struct gen_ref {
 	char notes[96];
 };
 
-/* Fill r with referral number i (deterministic). */
+/* Fill r with referral number i (deterministic), dated between
+ * 2025-01-01 and 2026-11-21. */
 void gen_referral(long i, struct gen_ref *r);
+/* The same, referred on day ref, and born 'older' days earlier than it
+ * would be (to make a tax code unique). */
+void gen_referral_at(long i, long ref, int older, struct gen_ref *r);
 
 #endif

@@ -1,0 +1,106 @@
+#!/bin/sh
+# make bench-store (a benchmark, not a test): build stores of SIZES cases
+# (default 10000 and 100000) through the commands themselves, the whole
+# path of each case from 2022 to today (path.c), and keep them in STORES
+# to reuse; then time every working list and report on each store, with
+# its peak memory, beside a hand-written query of the same main figures
+# run with the sqlite3 shell (hand/*.sql), and the ratio between the two.
+set -eu
+SIZES=${SIZES:-10000 100000}
+here=$(cd "$(dirname "$0")" && pwd)
+ex=$here/../../examples
+PATH=$WF_BIN:$PATH
+export WF_TODAY=2026-11-22 WF_OPERATOR=bench
+unset WF_FORMAT
+mkdir -p "$STORES"
+
+# build N: the store of N cases, unless it is there.
+build() {
+	n=$1 db=$STORES/$1.db work=$STORES/$1.work
+	[ -f "$db" ] && return 0
+	echo "building a store of $n cases in $db (once)..."
+	rm -rf "$work" "$db.tmp" "$db.tmp-wal" "$db.tmp-shm"
+	mkdir -p "$work"
+	export WF_DB="$db.tmp"
+	wf programme load -q "$ex"/programmes/*.yaml
+	wf org add -q "$ex"/organisations.yaml
+	i=1
+	while [ "$i" -le 400 ]; do
+		printf '{"id":"host-%03d","name":"Host %d","roles":["host"],"employees":400}\n' "$i" "$i"
+		i=$((i + 1))
+	done > "$work/hosts.jsonl"
+	wf org add -q "$work/hosts.jsonl"
+	"$BENCH/path" "$n" referrals > "$work/referrals.jsonl"
+	wf-refer add -q --keep-going "$work/referrals.jsonl" 2> "$work/refused.log" ||
+	    [ $? = 65 ]
+	wf-refer list -o tsv --fields person.tax_code,id | tail -n +2 > "$work/map.tsv"
+	"$BENCH/path" "$n" steps "$work/map.tsv" "$work" > "$work/run.sh"
+	sh "$work/run.sh" 2>> "$work/refused.log"
+	echo "  $(grep -c ' -q ' "$work/run.sh") commands run;" \
+	    "$(grep -c 'refused$' "$work/refused.log" || true) of them refused" \
+	    "records (see $work/refused.log)"
+	mv "$db.tmp" "$db"
+	rm -f "$db.tmp-wal" "$db.tmp-shm"
+}
+
+# row LABEL HAND ARGS...: time ARGS on the store, and the hand query
+# HAND (a file of hand/, or - for none); print one line.
+row() {
+	label=$1 hand=$2
+	shift 2
+	set -- $("$BENCH/peak" /dev/null /dev/null "$@") "$@"
+	t=$1 kib=$2 rc=$3
+	shift 3
+	case $rc in 0|1) ;; *) echo "$label: exited $rc" >&2; exit 1 ;; esac
+	if [ "$hand" = - ]; then
+		h=- ratio=-
+	else
+		set -- $("$BENCH/peak" "$here/hand/$hand.sql" /dev/null sqlite3 -batch "$WF_DB")
+		h=$1
+		ratio=$(awk -v a="$t" -v b="$h" 'BEGIN { printf "%.1f", b > 0 ? a / b : 0 }')
+	fi
+	printf '%-40s %7.2f s %7.1f MiB %8s s %6s\n' "$label" "$t" \
+	    "$(awk -v k="$kib" 'BEGIN { print k / 1024 }')" "$h" "$ratio"
+	echo "$n $label $t" >> "$STORES/times"
+}
+
+measure() {
+	n=$1
+	export WF_DB="$STORES/$n.db"
+	one=$(wf-refer list --status placed -o tsv --fields id | sed -n 2p)
+	printf '\n%s cases, %s contacts, %s placements\n' \
+	    "$(sqlite3 "$WF_DB" 'SELECT count(*) FROM cases')" \
+	    "$(sqlite3 "$WF_DB" 'SELECT count(*) FROM contact')" \
+	    "$(sqlite3 "$WF_DB" 'SELECT count(*) FROM placement')"
+	printf '%-40s %9s %11s %10s %6s\n' command time peak "hand SQL" ratio
+	row "wf-monitor due" due wf-monitor due
+	row "wf-monitor risks" risks wf-monitor risks
+	row "wf-report monthly --month 2026-06" monthly wf-report monthly --month 2026-06 -o json
+	row "wf-report range (a year)" range wf-report range --from 2025-07-01 --to 2026-06-30 -o json
+	row "wf-report indicators (a year)" indicators wf-report indicators --from 2025-07-01 --to 2026-06-30 -o json
+	row "wf-report funnel" funnel wf-report funnel -o json
+	row "wf-report caseload" caseload wf-report caseload -o json
+	row "wf-report case" - wf-report case "$one"
+	row "wf-refer list" refer-list wf-refer list
+	row "wf-assess list" assess-list wf-assess list
+	row "wf-place list" place-list wf-place list
+	row "wf-monitor list" monitor-list wf-monitor list
+	row "wf org list" - wf org list
+}
+
+: > "$STORES/times"
+for n in $SIZES; do
+	build "$n"
+done
+for n in $SIZES; do
+	measure "$n"
+done
+set -- $SIZES
+if [ $# -ge 2 ]; then
+	printf '\ngrowth from %s to %s cases (time at %s / time at %s):\n' "$1" "$2" "$2" "$1"
+	awk -v a="$1" -v b="$2" '
+		{ l = $0; sub(/^[0-9]+ /, "", l); t = l; sub(/.* /, "", t); sub(/ [^ ]*$/, "", l)
+		  if ($1 == a) small[l] = t; else if ($1 == b) { big[l] = t; order[++k] = l } }
+		END { for (i = 1; i <= k; i++) { l = order[i]
+			printf "%-40s %6.1fx\n", l, small[l] > 0 ? big[l] / small[l] : 0 } }' "$STORES/times"
+fi
