@@ -2,9 +2,10 @@
  * duestore.c - the histories the due rule reads (duerule.c), one case at
  * a time: the cases open on some day of a span, with their status
  * changes, placements and their changes, and contacts up to its last
- * day. Four statements read them in the order of the case ids, and are
- * merged here, so that a whole caseload costs four passes, not a few
- * statements a case, and memory holds one case.
+ * day. The cases are chosen once, by the index of their status, into a
+ * temporary table; four statements read them and their histories in
+ * the order of the case ids, merged here, so that a whole caseload costs
+ * four passes, not a few statements a case, and memory holds one case.
  *
  * Reads cases, case_status, placement, placement_status, contact and the
  * programmes' monitoring rules.
@@ -113,17 +114,34 @@ static int party_index(const char *name)
 	return -1;
 }
 
-static int bind_span(struct wf_store *st, struct stream *s, const char *sql,
-                     const char *from, const char *to, const char *programme,
-                     struct wf_err *e)
+/* Start stream s over the cases chosen, up to day to (none for the
+ * cases themselves). */
+static int start(struct wf_store *st, struct stream *s, const char *sql,
+                 const char *to, struct wf_err *e)
 {
 	if (!(s->s = wf_sql(st, sql, e)))
 		return e->code;
-	wf_bind_text(s->s, 1, from);
-	wf_bind_text(s->s, 2, to);
-	wf_bind_text(s->s, 3, programme);
+	if (to)
+		wf_bind_text(s->s, 1, to);
 	s->rc = sqlite3_step(s->s);
 	return 0;
+}
+
+/* The cases of the span, into a temporary table in id order: chosen by
+ * the index of their status once, not by every stream. */
+static int choose(struct wf_store *st, const char *from, const char *to,
+                  const char *programme, struct wf_err *e)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if ((rc = wf_sql_exec(st, WF_SQL_DUE_KEEP, e)) ||
+	    !(s = wf_sql(st, WF_SQL_DUE_CHOOSE, e)))
+		return rc ? rc : e->code;
+	wf_bind_text(s, 1, from);
+	wf_bind_text(s, 2, to);
+	wf_bind_text(s, 3, programme);
+	return wf_sql_done(st, s, e);
 }
 
 int wf_due_open(struct wf_store *st, wf_day from, wf_day to,
@@ -139,13 +157,11 @@ int wf_due_open(struct wf_store *st, wf_day from, wf_day to,
 	c->st = st;
 	wf_date_format(from, f);
 	wf_date_format(to, t);
-	if ((rc = bind_span(st, &c->cases, WF_SQL_DUE_CASES, f, t, programme, e)) ||
-	    (rc = bind_span(st, &c->status, WF_SQL_DUE_STATUSES, f, t, programme,
-	                    e)) ||
-	    (rc = bind_span(st, &c->placements, WF_SQL_DUE_PLACEMENTS, f, t,
-	                    programme, e)) ||
-	    (rc = bind_span(st, &c->contacts, WF_SQL_DUE_CONTACTS, f, t,
-	                    programme, e))) {
+	if ((rc = choose(st, f, t, programme, e)) ||
+	    (rc = start(st, &c->cases, WF_SQL_DUE_CASES, NULL, e)) ||
+	    (rc = start(st, &c->status, WF_SQL_DUE_STATUSES, t, e)) ||
+	    (rc = start(st, &c->placements, WF_SQL_DUE_PLACEMENTS, t, e)) ||
+	    (rc = start(st, &c->contacts, WF_SQL_DUE_CONTACTS, t, e))) {
 		wf_due_close(c);
 		return rc;
 	}

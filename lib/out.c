@@ -6,6 +6,7 @@
  * input. Strings that would read back as another type are quoted, so that
  * a round trip through YAML gives back the same record.
  */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -23,8 +24,10 @@ struct wf_out {
 	yaml_emitter_t em;
 	int em_open;
 	long count;
-	char **cells;         /* a table's cells, held until the end */
-	size_t ncells, capcells;
+	FILE *spool;          /* a table's cells, held until the end in a
+	                         temporary file, each ended by a NUL */
+	size_t ncells;
+	size_t w[64];         /* the widest cell of each column */
 };
 
 const char *const wf_format_names[] = { "yaml", "json", "csv", "tsv",
@@ -391,18 +394,28 @@ static void put_row(struct wf_out *o, char *const *cells)
 	putc('\n', o->f);
 }
 
-static int hold_cell(struct wf_out *o, char *s)
+static size_t width(const char *s)
 {
-	if (o->ncells == o->capcells) {
-		size_t cap = o->capcells ? o->capcells * 2 : 256;
-		char **c = realloc(o->cells, cap * sizeof *c);
+	size_t w = 0;
 
-		if (!c)
-			return -1;
-		o->cells = c;
-		o->capcells = cap;
-	}
-	o->cells[o->ncells++] = s;
+	for (; *s; s++)
+		w += ((unsigned char)*s & 0xC0) != 0x80;
+	return w;
+}
+
+/* Hold a table's cell until the widths are known: in a temporary file,
+ * so that a long table costs no memory. */
+static int hold_cell(struct wf_out *o, const char *s)
+{
+	size_t i = o->ncells % o->ncols;
+
+	if (!o->spool && !(o->spool = tmpfile()))
+		return -1;
+	if (fwrite(s, 1, strlen(s) + 1, o->spool) != strlen(s) + 1)
+		return -1;
+	if (width(s) > o->w[i])
+		o->w[i] = width(s);
+	o->ncells++;
 	return 0;
 }
 
@@ -425,46 +438,66 @@ static int write_row(struct wf_out *o, const cJSON *rec, struct wf_err *e)
 	if (rc == 0 && o->fmt != WF_FMT_TABLE)
 		put_row(o, row);
 	for (size_t i = 0; i < n; i++) {
-		if (o->fmt == WF_FMT_TABLE && rc == 0 && hold_cell(o, row[i]) == 0)
-			continue;
+		if (o->fmt == WF_FMT_TABLE && rc == 0 && hold_cell(o, row[i]) < 0)
+			rc = wf_err_set(e, WF_EX_IOERR, "cannot hold the table: %s",
+			                strerror(errno));
 		free(row[i]);
 	}
 	return rc;
 }
 
-static size_t width(const char *s)
+/* The next held cell into *buf (grown as needed). Returns 0 or -1. */
+static int next_cell(FILE *f, char **buf, size_t *cap)
 {
-	size_t w = 0;
+	size_t n = 0;
+	int c;
 
-	for (; *s; s++)
-		w += ((unsigned char)*s & 0xC0) != 0x80;
-	return w;
+	while ((c = getc(f)) != EOF) {
+		if (n + 1 >= *cap) {
+			size_t grown = *cap ? *cap * 2 : 256;
+			char *b = realloc(*buf, grown);
+
+			if (!b)
+				return -1;
+			*buf = b;
+			*cap = grown;
+		}
+		if (!((*buf)[n++] = (char)c))
+			return 0;
+	}
+	return -1;
 }
 
 /* Align the held cells under upper-case headers, two spaces apart. */
-static void write_table(struct wf_out *o)
+static int write_table(struct wf_out *o, struct wf_err *e)
 {
-	size_t w[64] = { 0 }, n = o->ncols;
+	size_t n = o->ncols, cap = 0;
+	char *cell = NULL;
+	int rc = 0;
 
-	for (size_t i = 0; i < n; i++)
-		w[i] = width(o->cols[i]);
-	for (size_t i = 0; i < o->ncells; i++)
-		if (width(o->cells[i]) > w[i % n])
-			w[i % n] = width(o->cells[i]);
 	for (size_t i = 0; i < n; i++) {
+		if (width(o->cols[i]) > o->w[i])
+			o->w[i] = width(o->cols[i]);
 		for (const char *c = o->cols[i]; *c; c++)
 			putc(*c >= 'a' && *c <= 'z' ? *c - 32 : *c, o->f);
 		if (i + 1 < n)
-			fprintf(o->f, "%*s", (int)(w[i] - width(o->cols[i]) + 2), "");
+			fprintf(o->f, "%*s", (int)(o->w[i] - width(o->cols[i]) + 2), "");
 	}
 	putc('\n', o->f);
-	for (size_t i = 0; i < o->ncells; i++) {
-		fputs(o->cells[i], o->f);
+	rewind(o->spool);
+	for (size_t i = 0; !rc && i < o->ncells; i++) {
+		if (next_cell(o->spool, &cell, &cap) < 0) {
+			rc = wf_err_set(e, WF_EX_IOERR, "cannot read the table back");
+			break;
+		}
+		fputs(cell, o->f);
 		if (i % n + 1 < n)
-			fprintf(o->f, "%*s", (int)(w[i % n] - width(o->cells[i]) + 2), "");
+			fprintf(o->f, "%*s", (int)(o->w[i % n] - width(cell) + 2), "");
 		else
 			putc('\n', o->f);
 	}
+	free(cell);
+	return rc;
 }
 
 int wf_out_record(struct wf_out *o, const cJSON *rec, struct wf_err *e)
@@ -514,16 +547,15 @@ int wf_out_close(struct wf_out *o, struct wf_err *e)
 	if (!o)
 		return 0;
 	if (o->fmt == WF_FMT_TABLE && o->count > 0)
-		write_table(o);
+		rc = write_table(o, e);
 	if (o->em_open) {
 		yaml_stream_end_event_initialize(&ev);
 		if (!yaml_emitter_emit(&o->em, &ev))
 			rc = yaml_fail(o, e);
 		yaml_emitter_delete(&o->em);
 	}
-	for (size_t i = 0; i < o->ncells; i++)
-		free(o->cells[i]);
-	free(o->cells);
+	if (o->spool)
+		fclose(o->spool);
 	for (size_t i = 0; i < o->ncols; i++)
 		free(o->cols[i]);
 	free(o->cols);

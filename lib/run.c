@@ -265,9 +265,11 @@ int wf_cli_query(struct wf_cli *cli, wf_query_fn fn, const void *arg,
 	int rc;
 
 	if ((rc = wf_ctx_init(&ctx, cli, flags, e)) == 0 &&
-	    (rc = wf_ctx_output(&ctx, stdout, deflt, e)) == 0) {
+	    (rc = wf_ctx_output(&ctx, stdout, deflt, e)) == 0 &&
+	    (rc = wf_store_snapshot(ctx.st, e)) == 0) {
 		ctx.arg = arg;
 		rc = fn(&ctx, arg, e);
+		wf_store_rollback(ctx.st);
 	}
 	wf_err_clear(&ce);
 	if (wf_ctx_finish(&ctx, &ce) && !rc) {

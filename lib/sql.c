@@ -563,39 +563,46 @@ const char WF_SQL_MON_RISKS[] =
 	"  AND l.risk IS NOT NULL ORDER BY l.date DESC, l.id DESC LIMIT 1)"
 	" WHERE c.status IN " OPEN_STATUSES " ORDER BY k.date DESC, k.id DESC";
 
-/* The cases open on some day from ?1 to ?2 (of programme ?3, or all):
- * opened by ?2 and not rejected, withdrawn, found ineligible or closed
- * before ?1. A case's changes never go back in time, so its status now
- * tells. The four statements read those cases in the same order, each
- * up to ?2, for the due rule to merge (duestore.c); CROSS JOIN keeps the
- * cases the outer loop, so that each case's rows are looked up by index
- * and no history is read whole. */
-#define DUE_FROM \
+/* The cases open on some day from ?1 to ?2 (of programme ?3, or all),
+ * held in id order for the four statements that read their histories,
+ * each up to ?1, for the due rule to merge (duestore.c): opened by ?2 and
+ * not rejected, withdrawn, found ineligible or closed before ?1 (a
+ * case's changes never go back in time, so its status now tells). CROSS
+ * JOIN keeps these cases the outer loop, so that each one's rows are
+ * looked up by index and no history is read whole. */
+const char WF_SQL_DUE_KEEP[] =
+	"CREATE TEMP TABLE IF NOT EXISTS due_case (id TEXT PRIMARY KEY,"
+	" programme TEXT, person TEXT) WITHOUT ROWID;"
+	"DELETE FROM temp.due_case";
+
+const char WF_SQL_DUE_CHOOSE[] =
+	"INSERT INTO temp.due_case (id, programme, person)"
+	" SELECT c.id, g.code, pe.first_name || ' ' || pe.last_name"
 	" FROM cases c JOIN programme g ON g.id = c.programme_id"
-#define DUE_WHERE \
-	" WHERE c.opened_on <= ?2 AND (c.status_date >= ?1 OR c.status IN" \
-	"  ('referred', 'screened', 'assessing', 'eligible', 'planned'," \
-	"  'placed')) AND (?3 IS NULL OR g.code = ?3)"
+	" JOIN person pe ON pe.id = c.person_id"
+	" WHERE c.id IN (SELECT id FROM cases WHERE status IN " OPEN_STATUSES
+	"  UNION ALL SELECT id FROM cases WHERE status IN ('rejected',"
+	"  'withdrawn', 'ineligible', 'closed') AND status_date >= ?1)"
+	" AND c.opened_on <= ?2 AND (?3 IS NULL OR g.code = ?3)";
 
 const char WF_SQL_DUE_CASES[] =
-	"SELECT c.id, g.code, pe.first_name || ' ' || pe.last_name" DUE_FROM
-	" JOIN person pe ON pe.id = c.person_id" DUE_WHERE " ORDER BY c.id";
+	"SELECT id, programme, person FROM temp.due_case ORDER BY id";
 
 const char WF_SQL_DUE_STATUSES[] =
-	"SELECT c.id, s.status, s.effective_date, s.operator" DUE_FROM
-	" CROSS JOIN case_status s ON s.case_id = c.id" DUE_WHERE
-	" AND s.effective_date <= ?2 ORDER BY c.id, s.effective_date, s.id";
+	"SELECT t.id, s.status, s.effective_date, s.operator"
+	" FROM temp.due_case t CROSS JOIN case_status s ON s.case_id = t.id"
+	" WHERE s.effective_date <= ?1 ORDER BY t.id, s.effective_date, s.id";
 
 const char WF_SQL_DUE_PLACEMENTS[] =
-	"SELECT c.id, p.id, p.type, s.status, s.effective_date" DUE_FROM
-	" CROSS JOIN placement p ON p.case_id = c.id"
-	" CROSS JOIN placement_status s ON s.placement_id = p.id" DUE_WHERE
-	" AND s.effective_date <= ?2 ORDER BY c.id, p.rowid, s.id";
+	"SELECT t.id, p.id, p.type, s.status, s.effective_date"
+	" FROM temp.due_case t CROSS JOIN placement p ON p.case_id = t.id"
+	" CROSS JOIN placement_status s ON s.placement_id = p.id"
+	" WHERE s.effective_date <= ?1 ORDER BY t.id, p.rowid, s.id";
 
 const char WF_SQL_DUE_CONTACTS[] =
-	"SELECT c.id, k.date, k.party, k.next_date, k.operator, k.placement_id"
-	DUE_FROM " CROSS JOIN contact k ON k.case_id = c.id" DUE_WHERE
-	" AND k.date <= ?2 ORDER BY c.id, k.date, k.id";
+	"SELECT t.id, k.date, k.party, k.next_date, k.operator, k.placement_id"
+	" FROM temp.due_case t CROSS JOIN contact k ON k.case_id = t.id"
+	" WHERE k.date <= ?1 ORDER BY t.id, k.date, k.id";
 
 /* What wf-monitor due lists, held to be sorted by date whatever its size. */
 const char WF_SQL_DUE_OUT_CREATE[] =

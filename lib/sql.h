@@ -118,6 +118,8 @@ extern const char WF_SQL_MON_GET[];
 extern const char WF_SQL_MON_OF_CASE[];
 extern const char WF_SQL_MON_LIST[];
 extern const char WF_SQL_MON_RISKS[];
+extern const char WF_SQL_DUE_KEEP[];
+extern const char WF_SQL_DUE_CHOOSE[];
 extern const char WF_SQL_DUE_CASES[];
 extern const char WF_SQL_DUE_STATUSES[];
 extern const char WF_SQL_DUE_PLACEMENTS[];

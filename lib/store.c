@@ -378,6 +378,11 @@ int wf_store_begin(struct wf_store *st, struct wf_err *e)
 	return wf_sql_exec(st, "BEGIN IMMEDIATE", e);
 }
 
+int wf_store_snapshot(struct wf_store *st, struct wf_err *e)
+{
+	return wf_sql_exec(st, "BEGIN", e);
+}
+
 int wf_store_commit(struct wf_store *st, struct wf_err *e)
 {
 	return wf_sql_exec(st, "COMMIT", e);

@@ -335,6 +335,10 @@ int wf_store_path(const char *opt, char *buf, size_t len, struct wf_err *e);
 int wf_store_open(struct wf_store **st, const char *path, unsigned flags,
                   struct wf_err *e);
 void wf_store_close(struct wf_store *st);
+/* A snapshot for a command that only reads, ended by wf_store_rollback:
+ * every statement sees the store as the first one did, whatever is
+ * committed meanwhile. */
+int wf_store_snapshot(struct wf_store *st, struct wf_err *e);
 /* BEGIN IMMEDIATE / COMMIT / ROLLBACK; savepoints for --keep-going. */
 int wf_store_begin(struct wf_store *st, struct wf_err *e);
 int wf_store_commit(struct wf_store *st, struct wf_err *e);

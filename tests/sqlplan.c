@@ -30,7 +30,8 @@ static const struct {
 	S(PERIOD_CANCELLED), S(PERIOD_ACTIVE), S(PERIOD_CONTACTS),
 	S(PERIOD_HIGH_RISK), S(PERIOD_CLOSURES), S(PERIOD_STEPS),
 	S(ESF_CASES), S(ESF_FOLLOW_UPS), S(VIEW_CASELOAD), S(VIEW_STATUSES),
-	S(VIEW_STEPS), S(MON_RISKS), S(DUE_CASES), S(DUE_STATUSES),
+	S(VIEW_STEPS), S(MON_RISKS), S(DUE_CHOOSE), S(DUE_CASES),
+	S(DUE_STATUSES),
 	S(DUE_PLACEMENTS), S(DUE_CONTACTS),
 #undef S
 };
@@ -149,6 +150,11 @@ int main(int argc, char **argv)
 		nroots++;
 	}
 	sqlite3_finalize(s);
+	/* The temporary table the due statements read. */
+	if (sqlite3_exec(db, WF_SQL_DUE_KEEP, NULL, NULL, NULL) != SQLITE_OK) {
+		fprintf(stderr, "sqlplan: %s\n", sqlite3_errmsg(db));
+		return 69;
+	}
 	for (size_t i = 0; i < sizeof statements / sizeof statements[0]; i++) {
 		int n = whole_reads(db, statements[i].name, statements[i].sql);
 

@@ -57,7 +57,7 @@ row() {
 	else
 		set -- $("$BENCH/peak" "$here/hand/$hand.sql" /dev/null sqlite3 -batch "$WF_DB")
 		h=$1
-		ratio=$(awk -v a="$t" -v b="$h" 'BEGIN { printf "%.1f", b > 0 ? a / b : 0 }')
+		ratio=$(awk -v a="$t" -v b="$h" 'BEGIN { printf "%.1f", (b > 0 ? a / b : 0) }')
 	fi
 	printf '%-40s %7.2f s %7.1f MiB %8s s %6s\n' "$label" "$t" \
 	    "$(awk -v k="$kib" 'BEGIN { print k / 1024 }')" "$h" "$ratio"
