@@ -12,9 +12,10 @@
 
 #include "duecase.h"
 
-/* The record of item i of h as of f->on. */
+/* The record of item i of h as of f->on, for the person named. */
 static cJSON *item_record(const struct due_history *h,
-                          const struct due_item *i, const struct due_filter *f)
+                          const struct due_item *i, const struct due_filter *f,
+                          const char *person)
 {
 	cJSON *r = cJSON_CreateObject();
 	char id[160], date[11], why[64];
@@ -23,7 +24,7 @@ static cJSON *item_record(const struct due_history *h,
 	cJSON_AddStringToObject(r, "kind", "due");
 	cJSON_AddStringToObject(r, "id", id);
 	cJSON_AddStringToObject(r, "case", h->id);
-	cJSON_AddStringToObject(r, "person", h->person);
+	cJSON_AddStringToObject(r, "person", person);
 	wf_date_format(i->due, date);
 	cJSON_AddStringToObject(r, "due", date);
 	cJSON_AddStringToObject(r, "with", wf_parties[i->party]);
@@ -57,19 +58,30 @@ static int wanted(const struct due_history *h, const struct due_item *i,
 	       !(f->operator_ && strcmp(f->operator_, wf_due_operator(h, i)));
 }
 
-/* Keep one item for the sorted output. */
+/* Keep one item for the sorted output; person: the name, read for the
+ * first item of a case. */
 static int keep(struct wf_store *st, const struct due_history *h,
                 const struct due_item *i, const struct due_filter *f,
-                struct wf_err *e)
+                char *person, size_t len, struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(st, WF_SQL_DUE_OUT_ADD, e);
+	sqlite3_stmt *s;
 	cJSON *r;
 	char *text;
 	int rc;
 
-	if (!s)
+	if (!*person) {
+		if (!(s = wf_sql(st, WF_SQL_DUE_PERSON, e)))
+			return e->code;
+		sqlite3_bind_int64(s, 1, h->person);
+		if ((rc = sqlite3_step(s)) == SQLITE_ROW)
+			wf_col_text(s, 0, person, len);
+		sqlite3_reset(s);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			return wf_sql_err(st, rc, e);
+	}
+	if (!(s = wf_sql(st, WF_SQL_DUE_OUT_ADD, e)))
 		return e->code;
-	r = item_record(h, i, f);
+	r = item_record(h, i, f, person);
 	text = cJSON_PrintUnformatted(r);
 	wf_bind_text(s, 1, wf_json_str(r, "due"));
 	wf_bind_text(s, 2, wf_json_str(r, "id"));
@@ -116,6 +128,8 @@ int wf_monitor_due(struct wf_ctx *ctx, const void *filter, struct wf_err *e)
 	    (rc = wf_due_open(ctx->st, f->on, f->on, NULL, &c, e)))
 		return rc;
 	while (!rc && (rc = wf_due_next(c, &h, e)) == 1) {
+		char person[160] = "";
+
 		rc = 0;
 		if (wf_due_eval(h, f->on, &items))
 			rc = wf_err_set(e, WF_EX_SOFTWARE, "out of memory");
@@ -123,7 +137,8 @@ int wf_monitor_due(struct wf_ctx *ctx, const void *filter, struct wf_err *e)
 			if (wanted(h, &items.v[i], f)) {
 				n++;
 				if (ctx->out)
-					rc = keep(ctx->st, h, &items.v[i], f, e);
+					rc = keep(ctx->st, h, &items.v[i], f, person,
+					          sizeof person, e);
 			}
 	}
 	wf_due_close(c);

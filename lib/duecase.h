@@ -54,7 +54,8 @@ struct due_status {
 /* One case as of the last day it was read to. Arrays grow as needed and
  * are reused from case to case. */
 struct due_history {
-	char id[32], person[160], opener[64];
+	char id[32], opener[64];
+	sqlite3_int64 person;        /* the person's row, for their name */
 	const struct due_rules *rules;
 	struct due_status *st;       /* by effective date, then recorded */
 	int nst, capst;

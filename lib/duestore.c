@@ -302,7 +302,7 @@ int wf_due_next(struct due_cursor *c, struct due_history **hp,
 	if (c->cases.rc != SQLITE_ROW)
 		return 0;
 	wf_col_text(s, 0, h->id, sizeof h->id);
-	wf_col_text(s, 2, h->person, sizeof h->person);
+	h->person = sqlite3_column_int64(s, 2);
 	h->opener[0] = '\0';
 	h->nst = h->npl = h->nev = h->nct = 0;
 	if (!(h->rules = rules_of(c, (const char *)sqlite3_column_text(s, 1), e)))

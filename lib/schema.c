@@ -281,8 +281,18 @@ static const char *const migrations[] = {
 	"CREATE INDEX placement_status_status"
 	"  ON placement_status(status, effective_date);"
 	"CREATE INDEX placement_status_date ON placement(status, status_date);"
-	"CREATE INDEX contact_date ON contact(date);"
-	"CREATE INDEX contact_case_date ON contact(case_id, date);"
+	"CREATE INDEX contact_date ON contact(date, party);"
+	/* what the due rule reads of a case's contacts, statuses and
+	 * placement changes, in the order it reads them, in the index
+	 * itself: a page or two a case, and nothing to sort */
+	"CREATE INDEX contact_case_date ON contact(case_id, date, id, party,"
+	"  next_date, operator, placement_id);"
+	"DROP INDEX case_status_case;"
+	"CREATE INDEX case_status_case"
+	"  ON case_status(case_id, effective_date, id, status, operator);"
+	"DROP INDEX placement_status_placement;"
+	"CREATE INDEX placement_status_placement"
+	"  ON placement_status(placement_id, id, effective_date, status);"
 	"CREATE INDEX contact_risk ON contact(case_id, date)"
 	"  WHERE risk IS NOT NULL;"
 	"DROP INDEX contact_case;"

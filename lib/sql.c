@@ -571,38 +571,46 @@ const char WF_SQL_MON_RISKS[] =
  * JOIN keeps these cases the outer loop, so that each one's rows are
  * looked up by index and no history is read whole. */
 const char WF_SQL_DUE_KEEP[] =
-	"CREATE TEMP TABLE IF NOT EXISTS due_case (id TEXT PRIMARY KEY,"
-	" programme TEXT, person TEXT) WITHOUT ROWID;"
+	"CREATE TEMP TABLE IF NOT EXISTS due_case (id TEXT, programme TEXT,"
+	" person INTEGER);"
 	"DELETE FROM temp.due_case";
 
+#define DUE_CHOSEN \
+	" SELECT c.id, g.code, c.person_id FROM cases c" \
+	" JOIN programme g ON g.id = c.programme_id" \
+	" WHERE c.opened_on <= ?2 AND (?3 IS NULL OR g.code = ?3) AND c.status"
+
+/* In id order, so that the order of their rows is the order of the ids,
+ * which SQLite knows to be distinct: the histories then come in order
+ * from their indexes, with nothing to sort. */
 const char WF_SQL_DUE_CHOOSE[] =
 	"INSERT INTO temp.due_case (id, programme, person)"
-	" SELECT c.id, g.code, pe.first_name || ' ' || pe.last_name"
-	" FROM cases c JOIN programme g ON g.id = c.programme_id"
-	" JOIN person pe ON pe.id = c.person_id"
-	" WHERE c.id IN (SELECT id FROM cases WHERE status IN " OPEN_STATUSES
-	"  UNION ALL SELECT id FROM cases WHERE status IN ('rejected',"
-	"  'withdrawn', 'ineligible', 'closed') AND status_date >= ?1)"
-	" AND c.opened_on <= ?2 AND (?3 IS NULL OR g.code = ?3)";
+	DUE_CHOSEN " IN " OPEN_STATUSES
+	" UNION ALL" DUE_CHOSEN " IN ('rejected', 'withdrawn', 'ineligible',"
+	" 'closed') AND c.status_date >= ?1 ORDER BY 1";
 
 const char WF_SQL_DUE_CASES[] =
-	"SELECT id, programme, person FROM temp.due_case ORDER BY id";
+	"SELECT id, programme, person FROM temp.due_case ORDER BY rowid";
+
+/* The name of the person of a case, for what is due with it. */
+const char WF_SQL_DUE_PERSON[] =
+	"SELECT first_name || ' ' || last_name FROM person WHERE id = ?";
 
 const char WF_SQL_DUE_STATUSES[] =
 	"SELECT t.id, s.status, s.effective_date, s.operator"
 	" FROM temp.due_case t CROSS JOIN case_status s ON s.case_id = t.id"
-	" WHERE s.effective_date <= ?1 ORDER BY t.id, s.effective_date, s.id";
+	" WHERE s.effective_date <= ?1 ORDER BY t.rowid, s.effective_date, s.id";
 
 const char WF_SQL_DUE_PLACEMENTS[] =
 	"SELECT t.id, p.id, p.type, s.status, s.effective_date"
 	" FROM temp.due_case t CROSS JOIN placement p ON p.case_id = t.id"
 	" CROSS JOIN placement_status s ON s.placement_id = p.id"
-	" WHERE s.effective_date <= ?1 ORDER BY t.id, p.rowid, s.id";
+	" WHERE s.effective_date <= ?1 ORDER BY t.rowid, p.rowid, s.id";
 
 const char WF_SQL_DUE_CONTACTS[] =
 	"SELECT t.id, k.date, k.party, k.next_date, k.operator, k.placement_id"
 	" FROM temp.due_case t CROSS JOIN contact k ON k.case_id = t.id"
-	" WHERE k.date <= ?1 ORDER BY t.id, k.date, k.id";
+	" WHERE k.date <= ?1 ORDER BY t.rowid, k.date, k.id";
 
 /* What wf-monitor due lists, held to be sorted by date whatever its size. */
 const char WF_SQL_DUE_OUT_CREATE[] =

@@ -14,30 +14,33 @@ SELECT decision, count(*) FROM decision
   WHERE date BETWEEN '2025-07-01' AND '2026-06-30' GROUP BY decision;
 SELECT version = 1, count(*) FROM plan
   WHERE agreed_on BETWEEN '2025-07-01' AND '2026-06-30' GROUP BY 1;
-SELECT p.type, count(*) FROM placement_status s
-  JOIN placement p ON p.id = s.placement_id
-  WHERE s.status = 'active' AND s.effective_date BETWEEN '2025-07-01' AND '2026-06-30'
-  AND NOT EXISTS (SELECT 1 FROM placement_status t
-    WHERE t.placement_id = s.placement_id AND t.status = 'active'
-    AND t.id < s.id) GROUP BY p.type;
+-- Started: a placement's start is its real start once it has started.
+SELECT type, count(*) FROM placement
+  WHERE start BETWEEN '2025-07-01' AND '2026-06-30'
+  AND status NOT IN ('planned', 'cancelled') GROUP BY type;
 SELECT status, outcome, count(*) FROM placement_status
   WHERE status IN ('ended', 'cancelled')
   AND effective_date BETWEEN '2025-07-01' AND '2026-06-30' GROUP BY 1, 2;
-SELECT type, count(*) FROM (SELECT p.type, s.status, row_number() OVER
-  (PARTITION BY s.placement_id ORDER BY s.id DESC) AS n
-  FROM placement_status s JOIN placement p ON p.id = s.placement_id
-  WHERE s.effective_date <= '2026-06-30') WHERE n = 1 AND status = 'active'
+-- Active on the last day: started by then, and not ended, cancelled or
+-- suspended until after it.
+SELECT type, count(*) FROM placement
+  WHERE start <= '2026-06-30' AND (status = 'active'
+    OR (status IN ('ended', 'cancelled', 'suspended')
+    AND status_date > '2026-06-30'))
   GROUP BY type;
 SELECT party, count(*) FROM contact
   WHERE date BETWEEN '2025-07-01' AND '2026-06-30' GROUP BY party;
+-- Held on time, roughly: within 30 days of the last with the same party.
 SELECT count(*) FROM contact k
   WHERE k.date BETWEEN '2025-07-01' AND '2026-06-30' AND EXISTS (SELECT 1 FROM contact l
-    WHERE l.case_id = k.case_id AND l.party = k.party AND l.date < k.date
-    AND l.date >= date(k.date, '-30 days'));
+    WHERE l.case_id = k.case_id AND l.date < k.date
+    AND l.date >= date(k.date, '-30 days') AND l.party = k.party);
 SELECT outcome, count(*) FROM case_closure
   WHERE date BETWEEN '2025-07-01' AND '2026-06-30' GROUP BY outcome;
-SELECT operator, count(*) FROM (SELECT s.case_id, s.status, s.operator,
-  row_number() OVER (PARTITION BY s.case_id ORDER BY s.effective_date DESC,
-  s.id DESC) AS n FROM case_status s WHERE s.effective_date <= '2026-06-30')
-  WHERE n = 1 AND status IN ('referred', 'screened', 'assessing',
-  'eligible', 'planned', 'placed') GROUP BY operator;
+-- Open on the last day, by who met the person last.
+SELECT (SELECT k.operator FROM contact k WHERE k.case_id = c.id
+    AND k.date <= '2026-06-30' ORDER BY k.date DESC LIMIT 1), count(*)
+  FROM cases c WHERE c.opened_on <= '2026-06-30'
+  AND (c.status IN ('referred', 'screened', 'assessing', 'eligible',
+    'planned', 'placed') OR c.status_date > '2026-06-30')
+  GROUP BY 1;
