@@ -271,10 +271,10 @@ static const char *const migrations[] = {
 	 * from the cases and placements not closed before it; a case's
 	 * contacts in date order, and the latest that judged the risk */
 	"CREATE INDEX referral_date ON referral(date);"
-	"CREATE INDEX referral_person ON referral(person_id);"
-	"CREATE INDEX case_status_status ON case_status(status, effective_date);"
-	"CREATE INDEX cases_status_date ON cases(status, status_date);"
-	"DROP INDEX cases_status;"
+	"CREATE INDEX case_status_status ON case_status(status, effective_date)"
+	"  WHERE " WF_SQL_STEP_TAKEN ";"
+	"CREATE INDEX cases_over ON cases(status, status_date)"
+	"  WHERE " WF_SQL_CASE_OVER ";"
 	"CREATE INDEX assessment_session_date ON assessment_session(date);"
 	"CREATE INDEX decision_date ON decision(date);"
 	"CREATE INDEX plan_agreed ON plan(agreed_on);"

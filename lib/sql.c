@@ -32,8 +32,8 @@
  * before it, two ranges of an index each. */
 #define CASES_OPEN_BY(d) \
 	" (SELECT id FROM cases WHERE status IN " OPEN_STATUSES \
-	"  UNION ALL SELECT id FROM cases WHERE status IN ('rejected'," \
-	"  'withdrawn', 'ineligible', 'closed') AND status_date > " d ")"
+	"  UNION ALL SELECT id FROM cases WHERE " WF_SQL_CASE_OVER \
+	"  AND status_date > " d ")"
 #define PLACEMENTS_RUNNING_BY(d) \
 	" (SELECT id FROM placement WHERE status IN ('planned', 'active'," \
 	"  'suspended') UNION ALL SELECT id FROM placement WHERE status IN" \
@@ -578,16 +578,16 @@ const char WF_SQL_DUE_KEEP[] =
 #define DUE_CHOSEN \
 	" SELECT c.id, g.code, c.person_id FROM cases c" \
 	" JOIN programme g ON g.id = c.programme_id" \
-	" WHERE c.opened_on <= ?2 AND (?3 IS NULL OR g.code = ?3) AND c.status"
+	" WHERE c.opened_on <= ?2 AND (?3 IS NULL OR g.code = ?3) AND "
 
 /* In id order, so that the order of their rows is the order of the ids,
  * which SQLite knows to be distinct: the histories then come in order
  * from their indexes, with nothing to sort. */
 const char WF_SQL_DUE_CHOOSE[] =
 	"INSERT INTO temp.due_case (id, programme, person)"
-	DUE_CHOSEN " IN " OPEN_STATUSES
-	" UNION ALL" DUE_CHOSEN " IN ('rejected', 'withdrawn', 'ineligible',"
-	" 'closed') AND c.status_date >= ?1 ORDER BY 1";
+	DUE_CHOSEN "c.status IN " OPEN_STATUSES
+	" UNION ALL" DUE_CHOSEN WF_SQL_CASE_OVER " AND c.status_date >= ?1"
+	" ORDER BY 1";
 
 const char WF_SQL_DUE_CASES[] =
 	"SELECT id, programme, person FROM temp.due_case ORDER BY rowid";
@@ -655,18 +655,20 @@ const char WF_SQL_VIEW_STATUSES[] =
 	" WHERE c.opened_on <= ?1 AND (?2 IS NULL OR pr.code = ?2) GROUP BY 1";
 
 #define VIEW_PROGRAMME_OF(col) \
-	" AND (?2 IS NULL OR EXISTS (SELECT 1 FROM cases c" \
-	"  JOIN programme p ON p.id = c.programme_id WHERE c.id = " col \
-	"  AND p.code = ?2))"
+	" AND (?2 IS NULL OR EXISTS (SELECT 1 FROM cases oc" \
+	"  JOIN programme og ON og.id = oc.programme_id WHERE oc.id = " col \
+	"  AND og.code = ?2))"
 
 /* How many cases of ?2 (or all) reached each step by ?1: screened,
  * assessing, eligible (the decision), planned (a plan), placed. */
 const char WF_SQL_VIEW_STEPS[] =
 	"SELECT (SELECT count(DISTINCT s.case_id) FROM case_status s"
-	"  WHERE s.status = 'screened' AND s.effective_date <= ?1"
+	"  WHERE s.status = 'screened' AND s." WF_SQL_STEP_TAKEN
+	"  AND s.effective_date <= ?1"
 	VIEW_PROGRAMME_OF("s.case_id") "),"
 	" (SELECT count(DISTINCT s.case_id) FROM case_status s"
-	"  WHERE s.status = 'assessing' AND s.effective_date <= ?1"
+	"  WHERE s.status = 'assessing' AND s." WF_SQL_STEP_TAKEN
+	"  AND s.effective_date <= ?1"
 	VIEW_PROGRAMME_OF("s.case_id") "),"
 	" (SELECT count(DISTINCT d.case_id) FROM decision d"
 	"  WHERE d.decision = 'eligible' AND d.date <= ?1"
@@ -674,7 +676,8 @@ const char WF_SQL_VIEW_STEPS[] =
 	" (SELECT count(DISTINCT p.case_id) FROM plan p WHERE p.agreed_on <= ?1"
 	VIEW_PROGRAMME_OF("p.case_id") "),"
 	" (SELECT count(DISTINCT s.case_id) FROM case_status s"
-	"  WHERE s.status = 'placed' AND s.effective_date <= ?1"
+	"  WHERE s.status = 'placed' AND s." WF_SQL_STEP_TAKEN
+	"  AND s.effective_date <= ?1"
 	VIEW_PROGRAMME_OF("s.case_id") ")";
 
 /* ---- reportperiod.c ------------------------------------------------------ */
@@ -683,9 +686,9 @@ const char WF_SQL_VIEW_STEPS[] =
 /* One programme's (?3) or all: looked up for each row read, not by
  * listing the programme's cases. */
 #define PROGRAMME_OF(col) \
-	" AND (?3 IS NULL OR EXISTS (SELECT 1 FROM cases c" \
-	"  JOIN programme p ON p.id = c.programme_id WHERE c.id = " col \
-	"  AND p.code = ?3))"
+	" AND (?3 IS NULL OR EXISTS (SELECT 1 FROM cases oc" \
+	"  JOIN programme og ON og.id = oc.programme_id WHERE oc.id = " col \
+	"  AND og.code = ?3))"
 
 const char WF_SQL_PERIOD_REFERRERS[] =
 	"SELECT o.code, count(*) FROM referral r"
@@ -709,6 +712,7 @@ const char WF_SQL_PERIOD_GROUPS[] =
 const char WF_SQL_PERIOD_SCREENING[] =
 	"SELECT s.status, s.reasons FROM case_status s"
 	" WHERE (s.status = 'screened' OR s.status = 'rejected')"
+	" AND s." WF_SQL_STEP_TAKEN
 	" AND s.effective_date BETWEEN ?1 AND ?2" PROGRAMME_OF("s.case_id");
 
 const char WF_SQL_PERIOD_SESSIONS[] =
@@ -782,7 +786,7 @@ const char WF_SQL_PERIOD_CLOSURES[] =
  * first placement started. */
 const char WF_SQL_PERIOD_STEPS[] =
 	"WITH k (id) AS (SELECT s.case_id FROM case_status s"
-	"  WHERE s.status IN ('screened', 'rejected')"
+	"  WHERE s.status IN ('screened', 'rejected') AND s." WF_SQL_STEP_TAKEN
 	"  AND s.effective_date BETWEEN ?1 AND ?2"
 	" UNION SELECT d.case_id FROM decision d WHERE d.decision <> 'deferred'"
 	"  AND d.date BETWEEN ?1 AND ?2"

@@ -197,6 +197,13 @@ history() {
 	[ "${lines[1]}" = $'referrals\treceived\t8' ]
 	run -0 wf-report monthly --month 2026-11 --programme sil-bergamo -o json --fields referrals.received,placements.started,caseload.open
 	[ "$output" = '{"referrals":{"received":1},"placements":{"started":{"internship":1}},"caseload":{"open":2}}' ]
+	# The high risk and the medians of each programme's own cases: 2026-0001
+	# (WORKFLOW) at high risk, placed 5 days after its plan; 2026-0005 (the
+	# SIL) the day of its plan, 2026-0008 screened 2 days after referral.
+	run -0 wf-report monthly --month 2026-11 --programme sil-bergamo -o json --fields monitoring.high_risk_cases,median_days
+	[ "$output" = '{"monitoring":{"high_risk_cases":0},"median_days":{"referral_to_screening":2,"screening_to_decision":39,"decision_to_plan":2,"plan_to_placement":0}}' ]
+	run -0 wf-report monthly --month 2026-11 --programme workflow-lomellina -o json --fields monitoring.high_risk_cases,median_days.plan_to_placement
+	[ "$output" = '{"monitoring":{"high_risk_cases":1},"median_days":{"plan_to_placement":5}}' ]
 	run -0 wf-report monthly --month 2026-01 -o json --fields referrals.received,caseload.open,median_days
 	[ "$output" = '{"referrals":{"received":0},"caseload":{"open":0},"median_days":{"referral_to_screening":null,"screening_to_decision":null,"decision_to_plan":null,"plan_to_placement":null}}' ]
 	run -64 --separate-stderr wf-report range --from 2026-11-30 --to 2026-11-01
