@@ -216,27 +216,27 @@ static int met(struct tally *t, struct due_history *h, int p, wf_day m,
 
 /* The contacts that may have met something due in the span: those from
  * the horizon before it on, and earlier ones that followed a contact
- * agreeing a date in it. */
+ * agreeing a date in it; one a party and day (the last recorded). */
 static int contacts(struct tally *t, struct due_history *h, wf_day from,
                     wf_day to)
 {
 	wf_day early = from - wf_due_horizon(h->rules);
+	int last[WF_DUE_PARTIES], i;
 
-	for (int i = 0; i < h->nct && h->ct[i].date <= to; i++) {
+	for (int p = 0; p < WF_DUE_PARTIES; p++)
+		last[p] = -1;
+	for (i = 0; i < h->nct && h->ct[i].date <= to; i++) {
 		const struct due_contact *c = &h->ct[i];
-		int prev = -1, again = 0;
+		int prev = c->party < WF_DUE_PARTIES ? last[c->party] : -1;
 
-		for (int k = i; k-- > 0;) {
-			if (h->ct[k].party != c->party)
-				continue;
-			if (h->ct[k].date == c->date)
-				again = 1;
-			else if (prev < 0)
-				prev = k;
-		}
-		if (again || (c->date < early &&
-		              !(prev >= 0 && h->ct[prev].next != WF_DUE_NEVER &&
-		                h->ct[prev].next >= from)))
+		if (c->party >= WF_DUE_PARTIES)
+			continue;
+		last[c->party] = i;
+		/* The day before's last word with that party: a date agreed. */
+		if ((prev >= 0 && h->ct[prev].date == c->date) ||
+		    (c->date < early &&
+		     !(prev >= 0 && h->ct[prev].next != WF_DUE_NEVER &&
+		       h->ct[prev].next >= from)))
 			continue;
 		if (met(t, h, c->party, c->date, from, to))
 			return -1;

@@ -15,6 +15,8 @@
 /* The index of the tutor in wf_parties: the one party whose clock is
  * kept for each placement. */
 #define WF_DUE_TUTOR 1
+/* Room for one value for each party (wf_parties is shorter). */
+#define WF_DUE_PARTIES 8
 
 /* A programme's monitoring rules (its "monitoring" mapping). */
 struct due_rules {

@@ -280,9 +280,6 @@ static int follow_ups(struct due_history *h, int k, int p, wf_day t, int nct,
 	                                    .last = last[p] });
 }
 
-/* Room for the parties' last contacts: wf_parties is shorter. */
-#define NPARTIES 8
-
 int wf_due_case_open(const struct due_history *h, wf_day t)
 {
 	int open = 0;
@@ -294,12 +291,12 @@ int wf_due_case_open(const struct due_history *h, wf_day t)
 
 int wf_due_eval(struct due_history *h, wf_day t, struct due_items *out)
 {
-	int last[NPARTIES], nct;
+	int last[WF_DUE_PARTIES], nct;
 
 	out->n = 0;
 	if (!wf_due_case_open(h, t))
 		return 0;
-	last_contacts(h, t, last, NPARTIES, &nct);
+	last_contacts(h, t, last, WF_DUE_PARTIES, &nct);
 	for (int p = 0; wf_parties[p]; p++) {
 		int l = last[p];
 

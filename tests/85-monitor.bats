@@ -279,11 +279,7 @@ due() {
 @test "due: placements side by side each have their tutor; a contact counts for the one it names" {
 	seed
 	wf org add -q --id host-a --name A --role host --employees 1000
-	referral Ada Neri 1995-01-01 date=2026-09-01 | wf-refer add -q
-	wf-refer screen -q 2026-0001 --date 2026-09-02
-	session 2026-0001 2026-09-03 | wf-assess add -q
-	wf-assess decide -q 2026-0001 --eligible --date 2026-09-04
-	printf 'case: 2026-0001\nagreed_on: 2026-09-05\ngoals: [{id: g1, description: work, outcome: hired, target_date: 2027-12-31}]\nactions: [{kind: work_grant, provider: coop-betania, start: 2026-10-01, end: 2027-03-31, goal: g1}]\n' | wf-assess plan -q
+	to_plan Ada workflow-lomellina 2026-09-01 work_grant >/dev/null
 	wf-place add -q --case 2026-0001 --kind work_grant --host host-a --start 2026-10-01 --end 2027-03-31 --hours 20 --stipend 400
 	wf-place add -q --case 2026-0001 --kind motivational_lab --host coop-betania --start 2026-10-11 --end 2027-01-31 --hours 6
 	wf-place start -q 2026-0001.1 --date 2026-10-01

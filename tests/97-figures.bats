@@ -11,11 +11,7 @@ planned_case() {
 	export WF_TODAY=2026-09-30
 	seed
 	wf org add -q --id host-a --name A --role host --employees 1000
-	referral Ada Neri 1995-01-01 date=2026-01-05 | wf-refer add -q
-	wf-refer screen -q 2026-0001 --date 2026-01-06
-	session 2026-0001 2026-01-07 | wf-assess add -q
-	wf-assess decide -q 2026-0001 --eligible --date 2026-01-08
-	printf 'case: 2026-0001\nagreed_on: 2026-01-09\ngoals: [{id: g1, description: work, outcome: hired, target_date: 2027-12-31}]\nactions: [{kind: work_grant, provider: coop-betania, start: 2026-02-01, end: 2026-06-30, goal: g1}]\n' | wf-assess plan -q
+	to_plan Ada workflow-lomellina 2026-01-05 work_grant >/dev/null
 }
 
 grant() {

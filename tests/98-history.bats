@@ -6,15 +6,9 @@
 
 load helpers
 
-# A lombardia-test case referred on 2015-04-01 and planned by the 10th.
+# A lombardia-test case referred on 2015-04-01 and planned by the 5th.
 long_case() {
-	local id
-	id=$(referral Ada Lunga 1990-01-01 programme=lombardia-test date=2015-04-01 | wf-refer add -o tsv --fields id | tail -1)
-	wf-refer screen -q "$id" --date 2015-04-02
-	session "$id" 2015-04-03 | wf-assess add -q
-	wf-assess decide -q "$id" --eligible --date 2015-04-04
-	printf 'case: %s\nagreed_on: 2015-04-10\ngoals: [{id: g1, description: work, outcome: hired, target_date: 2027-12-31}]\nactions: [{kind: internship, provider: coop-s-ambrogio, start: 2015-05-01, end: 2027-04-30, goal: g1}]\n' "$id" | wf-assess plan -q
-	echo "$id"
+	to_plan Ada lombardia-test 2015-04-01 internship
 }
 
 @test "a long history: seventy placements and three hundred contacts" {

@@ -89,19 +89,29 @@ session() {
 	    "$1" "$2" "${3:-interview}"
 }
 
+# to_plan FIRST PROGRAMME DATE KIND [key=value...]: a case of PROGRAMME
+# referred on DATE (keys as in referral()), screened, assessed, found
+# eligible and given a plan with an action of KIND, on each of the four
+# days after; prints its id.
+to_plan() {
+	local first=$1 programme=$2 day=$3 kind=$4 id
+	shift 4
+	after() { date -d "$day +$1 days" +%F; }
+	id=$(referral "$first" Test 1995-01-01 programme="$programme" date="$day" "$@" |
+	     wf-refer add -o tsv --fields id | tail -1)
+	wf-refer screen -q "$id" --date "$(after 1)"
+	session "$id" "$(after 2)" | wf-assess add -q
+	wf-assess decide -q "$id" --eligible --date "$(after 3)"
+	printf 'case: %s\nagreed_on: %s\ngoals: [{id: g1, description: work, outcome: hired, target_date: 2027-12-31}]\nactions: [{kind: %s, provider: coop-s-ambrogio, start: %s, end: %s, goal: g1}]\n' \
+	    "$id" "$(after 4)" "$kind" "$(after 30)" "$(after 210)" | wf-assess plan -q
+	echo "$id"
+}
+
 # planned FIRST [cert]: a case of the lombardia-test programme taken to
 # 'planned' (referral 2026-09-01, screened, assessed, eligible, a plan
 # with an internship); prints its id.
 planned() {
-	local first=$1 cert=${2:-} id
-	id=$(referral "$first" Test 1990-01-01 programme=lombardia-test date=2026-09-01 ${cert:+cert=$cert} |
-	     wf-refer add -o tsv --fields id | tail -1)
-	wf-refer screen -q "$id" --date 2026-09-02
-	session "$id" 2026-09-03 | wf-assess add -q
-	wf-assess decide -q "$id" --eligible --date 2026-09-04
-	printf 'case: %s\nagreed_on: 2026-09-05\ngoals: [{id: g1, description: work, outcome: hired, target_date: 2027-12-31}]\nactions: [{kind: internship, provider: coop-s-ambrogio, start: 2026-10-01, end: 2027-03-31, goal: g1}]\n' "$id" |
-	     wf-assess plan -q
-	echo "$id"
+	to_plan "$1" lombardia-test 2026-09-01 internship ${2:+cert=$2}
 }
 
 # Load the test programme with Lombardy's rules, and hosts of the sizes

@@ -44,7 +44,7 @@ build() {
 }
 
 # row LABEL HAND ARGS...: time ARGS on the store, and the hand query
-# HAND (a file of hand/, or - for none); print one line.
+# HAND (a file, or - for none); print one line.
 row() {
 	label=$1 hand=$2
 	shift 2
@@ -55,7 +55,7 @@ row() {
 	if [ "$hand" = - ]; then
 		h=- ratio=-
 	else
-		set -- $("$BENCH/peak" "$here/hand/$hand.sql" /dev/null sqlite3 -batch "$WF_DB")
+		set -- $("$BENCH/peak" "$hand" /dev/null sqlite3 -batch "$WF_DB")
 		h=$1
 		ratio=$(awk -v a="$t" -v b="$h" 'BEGIN { printf "%.1f", (b > 0 ? a / b : 0) }')
 	fi
@@ -73,18 +73,21 @@ measure() {
 	    "$(sqlite3 "$WF_DB" 'SELECT count(*) FROM contact')" \
 	    "$(sqlite3 "$WF_DB" 'SELECT count(*) FROM placement')"
 	printf '%-40s %9s %11s %10s %6s\n' command time peak "hand SQL" ratio
-	row "wf-monitor due" due wf-monitor due
-	row "wf-monitor risks" risks wf-monitor risks
-	row "wf-report monthly --month 2026-06" monthly wf-report monthly --month 2026-06 -o json
-	row "wf-report range (a year)" range wf-report range --from 2025-07-01 --to 2026-06-30 -o json
-	row "wf-report indicators (a year)" indicators wf-report indicators --from 2025-07-01 --to 2026-06-30 -o json
-	row "wf-report funnel" funnel wf-report funnel -o json
-	row "wf-report caseload" caseload wf-report caseload -o json
+	h=$here/hand
+	sed 's/@FROM@/2026-06-01/g; s/@TO@/2026-06-30/g' "$h/period.sql" > "$STORES/monthly.sql"
+	sed 's/@FROM@/2025-07-01/g; s/@TO@/2026-06-30/g' "$h/period.sql" > "$STORES/range.sql"
+	row "wf-monitor due" "$h/due.sql" wf-monitor due
+	row "wf-monitor risks" "$h/risks.sql" wf-monitor risks
+	row "wf-report monthly --month 2026-06" "$STORES/monthly.sql" wf-report monthly --month 2026-06 -o json
+	row "wf-report range (a year)" "$STORES/range.sql" wf-report range --from 2025-07-01 --to 2026-06-30 -o json
+	row "wf-report indicators (a year)" "$h/indicators.sql" wf-report indicators --from 2025-07-01 --to 2026-06-30 -o json
+	row "wf-report funnel" "$h/funnel.sql" wf-report funnel -o json
+	row "wf-report caseload" "$h/caseload.sql" wf-report caseload -o json
 	row "wf-report case" - wf-report case "$one"
-	row "wf-refer list" refer-list wf-refer list
-	row "wf-assess list" assess-list wf-assess list
-	row "wf-place list" place-list wf-place list
-	row "wf-monitor list" monitor-list wf-monitor list
+	row "wf-refer list" "$h/refer-list.sql" wf-refer list
+	row "wf-assess list" "$h/assess-list.sql" wf-assess list
+	row "wf-place list" "$h/place-list.sql" wf-place list
+	row "wf-monitor list" "$h/monitor-list.sql" wf-monitor list
 	row "wf org list" - wf org list
 }
 
