@@ -30,10 +30,11 @@
 /* The ids of the cases that may be open on day d, and of the placements
  * that may be active then: all but those closed (ended, cancelled) on or
  * before it, two ranges of an index each. */
+#define CASES_OVER "('rejected', 'withdrawn', 'ineligible', 'closed')"
 #define CASES_OPEN_BY(d) \
 	" (SELECT id FROM cases WHERE status IN " OPEN_STATUSES \
-	"  UNION ALL SELECT id FROM cases WHERE " WF_SQL_CASE_OVER \
-	"  AND status_date > " d ")"
+	"  UNION ALL SELECT id FROM cases WHERE status IN " CASES_OVER \
+	"  AND " WF_SQL_PAST_REFERRAL " AND status_date > " d ")"
 #define PLACEMENTS_RUNNING_BY(d) \
 	" (SELECT id FROM placement WHERE status IN ('planned', 'active'," \
 	"  'suspended') UNION ALL SELECT id FROM placement WHERE status IN" \
@@ -586,8 +587,8 @@ const char WF_SQL_DUE_KEEP[] =
 const char WF_SQL_DUE_CHOOSE[] =
 	"INSERT INTO temp.due_case (id, programme, person)"
 	DUE_CHOSEN "c.status IN " OPEN_STATUSES
-	" UNION ALL" DUE_CHOSEN WF_SQL_CASE_OVER " AND c.status_date >= ?1"
-	" ORDER BY 1";
+	" UNION ALL" DUE_CHOSEN "c.status IN " CASES_OVER
+	" AND c." WF_SQL_PAST_REFERRAL " AND c.status_date >= ?1 ORDER BY 1";
 
 const char WF_SQL_DUE_CASES[] =
 	"SELECT id, programme, person FROM temp.due_case ORDER BY rowid";
@@ -663,11 +664,11 @@ const char WF_SQL_VIEW_STATUSES[] =
  * assessing, eligible (the decision), planned (a plan), placed. */
 const char WF_SQL_VIEW_STEPS[] =
 	"SELECT (SELECT count(DISTINCT s.case_id) FROM case_status s"
-	"  WHERE s.status = 'screened' AND s." WF_SQL_STEP_TAKEN
+	"  WHERE s.status = 'screened' AND s." WF_SQL_PAST_REFERRAL
 	"  AND s.effective_date <= ?1"
 	VIEW_PROGRAMME_OF("s.case_id") "),"
 	" (SELECT count(DISTINCT s.case_id) FROM case_status s"
-	"  WHERE s.status = 'assessing' AND s." WF_SQL_STEP_TAKEN
+	"  WHERE s.status = 'assessing' AND s." WF_SQL_PAST_REFERRAL
 	"  AND s.effective_date <= ?1"
 	VIEW_PROGRAMME_OF("s.case_id") "),"
 	" (SELECT count(DISTINCT d.case_id) FROM decision d"
@@ -676,7 +677,7 @@ const char WF_SQL_VIEW_STEPS[] =
 	" (SELECT count(DISTINCT p.case_id) FROM plan p WHERE p.agreed_on <= ?1"
 	VIEW_PROGRAMME_OF("p.case_id") "),"
 	" (SELECT count(DISTINCT s.case_id) FROM case_status s"
-	"  WHERE s.status = 'placed' AND s." WF_SQL_STEP_TAKEN
+	"  WHERE s.status = 'placed' AND s." WF_SQL_PAST_REFERRAL
 	"  AND s.effective_date <= ?1"
 	VIEW_PROGRAMME_OF("s.case_id") ")";
 
@@ -712,7 +713,7 @@ const char WF_SQL_PERIOD_GROUPS[] =
 const char WF_SQL_PERIOD_SCREENING[] =
 	"SELECT s.status, s.reasons FROM case_status s"
 	" WHERE (s.status = 'screened' OR s.status = 'rejected')"
-	" AND s." WF_SQL_STEP_TAKEN
+	" AND s." WF_SQL_PAST_REFERRAL
 	" AND s.effective_date BETWEEN ?1 AND ?2" PROGRAMME_OF("s.case_id");
 
 const char WF_SQL_PERIOD_SESSIONS[] =
@@ -786,7 +787,7 @@ const char WF_SQL_PERIOD_CLOSURES[] =
  * first placement started. */
 const char WF_SQL_PERIOD_STEPS[] =
 	"WITH k (id) AS (SELECT s.case_id FROM case_status s"
-	"  WHERE s.status IN ('screened', 'rejected') AND s." WF_SQL_STEP_TAKEN
+	"  WHERE s.status IN ('screened', 'rejected') AND s." WF_SQL_PAST_REFERRAL
 	"  AND s.effective_date BETWEEN ?1 AND ?2"
 	" UNION SELECT d.case_id FROM decision d WHERE d.decision <> 'deferred'"
 	"  AND d.date BETWEEN ?1 AND ?2"

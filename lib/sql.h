@@ -7,16 +7,13 @@
 #ifndef WF_SQL_H
 #define WF_SQL_H
 
-/* The statuses of a case that is over, as the partial index of migration
- * 7 (schema.c) and the statements that use it write them: a query uses a
- * partial index only when it repeats the index's condition word for
- * word. Never change it. */
-#define WF_SQL_CASE_OVER \
-	"status IN ('rejected', 'withdrawn', 'ineligible', 'closed')"
-/* The same for the statuses a case takes after its referral: every new
- * case adds a 'referred' one, which the index leaves out, so that
- * taking in referrals does not pay for it. */
-#define WF_SQL_STEP_TAKEN "status <> 'referred'"
+/* The statuses past a case's referral, as the partial indexes of
+ * migration 7 (schema.c) and the statements that use them write them:
+ * every new case adds a 'referred' status at a date of its own, which
+ * the indexes leave out so that taking in referrals does not pay for
+ * them; a query uses a partial index only when it repeats the index's
+ * condition word for word. Never change it. */
+#define WF_SQL_PAST_REFERRAL "status <> 'referred'"
 
 /* audit.c */
 extern const char WF_SQL_AUDIT_ADD[];
