@@ -11,7 +11,7 @@ PREFIX ?= /usr/local
 BINDIR = $(PREFIX)/bin
 MANDIR = $(PREFIX)/share/man
 DATADIR = $(PREFIX)/share
-PKGS = sqlite3 yaml-0.1 libcjson
+PKGS = sqlite3 yaml-0.1 libcjson nettle
 CC ?= cc
 
 CMDS = wf wf-refer wf-assess wf-place wf-monitor wf-report
@@ -73,6 +73,7 @@ deps:
 	pkg-config --exists sqlite3 2>/dev/null || missing="$$missing libsqlite3-dev"; \
 	pkg-config --exists yaml-0.1 2>/dev/null || missing="$$missing libyaml-dev"; \
 	pkg-config --exists libcjson 2>/dev/null || missing="$$missing libcjson-dev"; \
+	pkg-config --exists nettle 2>/dev/null || missing="$$missing nettle-dev"; \
 	command -v bats >/dev/null || missing="$$missing bats"; \
 	command -v mandoc >/dev/null || missing="$$missing mandoc"; \
 	command -v sqlite3 >/dev/null || missing="$$missing sqlite3"; \

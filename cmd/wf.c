@@ -54,6 +54,25 @@ static const struct wf_opt reopen_opts[] = {
 	{ NULL, 0, NULL, NULL, NULL }
 };
 
+static const struct wf_opt audit_log_opts[] = {
+	{ "case", 0, "CASE", "only the entries about this case", NULL },
+	{ "person", 0, "PERSON", "only those about this person: their number, "
+	  "a case of theirs or their tax code", NULL },
+	{ "operator", 0, "NAME", "only those by this operator or login", NULL },
+	{ "since", 0, "TIME", "only those from this day (YYYY-MM-DD) or UTC "
+	  "time (YYYY-MM-DDTHH:MM:SSZ) on", NULL },
+	{ "until", 0, "TIME", "only those up to this day or UTC time", NULL },
+	{ "action", 0, "ACTION", "only this action (add, read, screen, ...)",
+	  NULL },
+	{ NULL, 0, NULL, NULL, NULL }
+};
+
+static const struct wf_opt audit_verify_opts[] = {
+	{ "head", 0, "HASH", "a head noted earlier, which must still be in "
+	  "the chain", NULL },
+	{ NULL, 0, NULL, NULL, NULL }
+};
+
 static const struct wf_opt org_list_opts[] = {
 	{ "role", 0, "ROLE", "only organisations with this role", wf_org_roles },
 	{ NULL, 0, NULL, NULL, NULL }
@@ -69,6 +88,12 @@ static const struct wf_opt *const check_tables[] = { wf_opts_common,
                                                      check_opts, NULL };
 static const struct wf_opt *const org_list_tables[] = { wf_opts_common,
                                                         org_list_opts, NULL };
+static const struct wf_opt *const audit_log_tables[] = { wf_opts_common,
+                                                         audit_log_opts,
+                                                         NULL };
+static const struct wf_opt *const audit_verify_tables[] = {
+	wf_opts_common, audit_verify_opts, NULL
+};
 static const struct wf_opt *const close_tables[] = { wf_opts_common,
                                                      wf_opts_write,
                                                      close_opts, NULL };
@@ -173,6 +198,28 @@ static int cmd_org_show(struct wf_cli *cli, struct wf_err *e)
 	return wf_cli_query(cli, wf_org_show, NULL, wf_org_columns, 0, e);
 }
 
+static int cmd_audit_log(struct wf_cli *cli, struct wf_err *e)
+{
+	struct wf_audit_filter f = {
+		wf_cli_opt(cli, "case"), wf_cli_opt(cli, "person"),
+		wf_cli_opt(cli, "operator"), wf_cli_opt(cli, "since"),
+		wf_cli_opt(cli, "until"), wf_cli_opt(cli, "action")
+	};
+	int rc = no_operands(cli, e);
+
+	return rc ? rc : wf_cli_query(cli, wf_audit_log, &f, wf_audit_columns, 0,
+	                              e);
+}
+
+static int cmd_audit_verify(struct wf_cli *cli, struct wf_err *e)
+{
+	struct wf_audit_verify_opts o = { wf_cli_opt(cli, "head") };
+	int rc = no_operands(cli, e);
+
+	return rc ? rc : wf_cli_query(cli, wf_audit_verify, &o,
+	                              wf_audit_verify_columns, 0, e);
+}
+
 static int cmd_case_show(struct wf_cli *cli, struct wf_err *e)
 {
 	return wf_cli_query(cli, wf_case_timeline, NULL, wf_case_columns, 0, e);
@@ -224,6 +271,19 @@ static const struct wf_cmd case_cmd = {
 	case_subs
 };
 
+static const struct wf_sub audit_subs[] = {
+	{ "log", NULL, "The audit trail: who wrote or read what, when, with "
+	  "which command", audit_log_tables, cmd_audit_log, NULL, NULL },
+	{ "verify", NULL, "Check that the audit trail is whole: its guards and "
+	  "every entry's seal", audit_verify_tables, cmd_audit_verify, NULL,
+	  NULL },
+	{ NULL, NULL, NULL, NULL, NULL, NULL, NULL }
+};
+
+static const struct wf_cmd audit_cmd = {
+	"wf audit", "The audit trail: read it, check it is whole.", audit_subs
+};
+
 static const struct wf_sub programme_subs[] = {
 	{ "load", "[FILE...]", "Load programme files (a programme loaded again "
 	  "is replaced)", write_tables, cmd_prog_load, NULL, NULL },
@@ -268,6 +328,8 @@ static const struct wf_sub subs[] = {
 	  NULL, &org_cmd, NULL },
 	{ "case", "show|close|reopen", "A case's timeline; close and reopen "
 	  "cases", NULL, NULL, &case_cmd, NULL },
+	{ "audit", "log|verify", "Read the audit trail; check that it is whole",
+	  NULL, NULL, &audit_cmd, NULL },
 	{ "refer", "...", "Referrals: add, screen, withdraw, list, show "
 	  "(wf-refer)", NULL, NULL, NULL, NULL },
 	{ "assess", "...", "Assessments: add, decide, plan, show, list, skills "

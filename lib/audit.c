@@ -1,25 +1,206 @@
 /*
- * audit.c - the audit trail: every write records who (the operator), when
- * (UTC), which command, what action on which entity, and what changed (a
- * JSON object). The table refuses updates and deletes.
+ * audit.c - the audit trail: every write records who (the operator as
+ * declared, and the login of the process, which is not declared), when
+ * (UTC), which command, what action on which entity of which case and
+ * person, and what was written, with personal and health data withheld
+ * (auditchain.c); each entry sealed to the one before it. Reads of
+ * special-category data are gathered while a command reads, a case at
+ * a time, and recorded once it is done.
  */
-#include "store.h"
+#include <string.h>
+
+#include "auditchain.h"
+
+/* The entry after the last one: its id and the hash it chains to. */
+static int head(struct wf_store *st, sqlite3_int64 *id,
+                char prev[WF_SHA_HEX], struct wf_err *e)
+{
+	sqlite3_stmt *s = wf_sql(st, WF_SQL_AUDIT_HEAD, e);
+	int step;
+
+	if (!s)
+		return e->code;
+	*id = 1;
+	snprintf(prev, WF_SHA_HEX, "%s", WF_SQL_GENESIS);
+	if ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		*id = sqlite3_column_int64(s, 0) + 1;
+		wf_col_text(s, 1, prev, WF_SHA_HEX);
+	}
+	sqlite3_reset(s);
+	return step == SQLITE_ROW || step == SQLITE_DONE ? 0
+	                                                 : wf_sql_err(st, step, e);
+}
+
+static int append(struct wf_ctx *ctx, struct wf_audit_entry *a,
+                  const char *detail, struct wf_err *e)
+{
+	char now[32], dsha[WF_SHA_HEX], prev[WF_SHA_HEX], hash[WF_SHA_HEX];
+	sqlite3_stmt *s;
+	int rc;
+
+	if ((rc = head(ctx->st, &a->id, prev, e)) ||
+	    !(s = wf_sql(ctx->st, WF_SQL_AUDIT_ADD, e)))
+		return rc ? rc : e->code;
+	wf_timestamp(now, sizeof now);
+	wf_sha256_hex(detail ? detail : "", detail ? strlen(detail) : 0, dsha);
+	a->at = now, a->operator_ = ctx->operator_, a->login = ctx->login;
+	a->command = ctx->command, a->detail_sha = dsha, a->prev = prev;
+	wf_audit_hash(a, hash);
+	sqlite3_bind_int64(s, 1, a->id);
+	wf_bind_text(s, 2, a->at);
+	wf_bind_text(s, 3, a->operator_);
+	wf_bind_text(s, 4, a->login);
+	wf_bind_text(s, 5, a->command);
+	wf_bind_text(s, 6, a->action);
+	wf_bind_text(s, 7, a->entity);
+	wf_bind_text(s, 8, a->entity_id);
+	wf_bind_text(s, 9, a->case_id && *a->case_id ? a->case_id : NULL);
+	if (a->person_id)
+		sqlite3_bind_int64(s, 10, a->person_id);
+	wf_bind_text(s, 11, detail);
+	wf_bind_text(s, 12, dsha);
+	wf_bind_text(s, 13, prev);
+	wf_bind_text(s, 14, hash);
+	return wf_sql_done(ctx->st, s, e);
+}
+
+int wf_audit_entry(struct wf_ctx *ctx, const char *action, const char *entity,
+                   const char *id, sqlite3_int64 person, const cJSON *detail,
+                   struct wf_err *e)
+{
+	struct wf_audit_entry a = { 0 };
+	char case_id[32], *text = detail ? cJSON_PrintUnformatted(detail) : NULL;
+	int rc;
+
+	wf_audit_case_of(entity, id, case_id, sizeof case_id);
+	a.action = action, a.entity = entity, a.entity_id = id;
+	a.case_id = case_id;
+	a.person_id = person;
+	if (!person && *case_id &&
+	    (a.person_id = wf_sql_id(ctx->st, WF_SQL_AUDIT_PERSON_OF, case_id,
+	                             e)) < 0)
+		rc = e->code;
+	else
+		rc = append(ctx, &a, text, e);
+	cJSON_free(text);
+	return rc;
+}
 
 int wf_audit(struct wf_ctx *ctx, const char *action, const char *entity,
              const char *id, const cJSON *detail, struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(ctx->st, WF_SQL_AUDIT_ADD, e);
-	char now[32];
+	cJSON *kept = wf_audit_minimise(detail);
+	int rc = wf_audit_entry(ctx, action, entity, id, 0, kept, e);
 
-	if (!s)
+	cJSON_Delete(kept);
+	return rc;
+}
+
+/* ---- reads of special-category data ----------------------------------- */
+
+static const char *const read_names[] = {
+	"certifications", "disability", "fragility", "notes", "final_report",
+	NULL
+};
+
+/* What of the special categories a record shows, by its fields. */
+static unsigned shows(const cJSON *v, int depth)
+{
+	unsigned what = 0;
+
+	if (depth > 16)
+		return 0;
+	for (const cJSON *c = v ? v->child : NULL; c; c = c->next) {
+		if (c->string && !cJSON_IsNull(c) &&
+		    !(cJSON_IsArray(c) && !c->child) &&
+		    !(cJSON_IsString(c) && (!*c->valuestring ||
+		      !strcmp(c->valuestring, WF_AUDIT_WITHHELD)))) {
+			if (!strcmp(c->string, "certifications") ||
+			    !strcmp(c->string, "invalidity_percent"))
+				what |= WF_READ_CERTIFICATIONS;
+			else if (!strcmp(c->string, "disability"))
+				what |= WF_READ_DISABILITY;
+			else if (!strcmp(c->string, "fragility"))
+				what |= WF_READ_FRAGILITY;
+			else if (!strcmp(c->string, "notes"))
+				what |= WF_READ_NOTES;
+		}
+		what |= shows(c, depth + 1);
+	}
+	return what;
+}
+
+int wf_audit_read(struct wf_ctx *ctx, const char *case_id, unsigned what,
+                  struct wf_err *e)
+{
+	sqlite3_stmt *s;
+
+	if (!what || !case_id || !*case_id)
+		return 0;
+	if (!ctx->reads &&
+	    wf_sql_exec(ctx->st, WF_SQL_READ_LOG_TABLE, e))
 		return e->code;
-	wf_timestamp(now, sizeof now);
-	wf_bind_text(s, 1, now);
-	wf_bind_text(s, 2, ctx->operator_);
-	wf_bind_text(s, 3, ctx->command);
-	wf_bind_text(s, 4, action);
-	wf_bind_text(s, 5, entity);
-	wf_bind_text(s, 6, id);
-	wf_bind_json(s, 7, detail);
+	ctx->reads = 1;
+	if (!(s = wf_sql(ctx->st, WF_SQL_READ_LOG_ADD, e)))
+		return e->code;
+	wf_bind_text(s, 1, case_id);
+	sqlite3_bind_int(s, 2, (int)what);
 	return wf_sql_done(ctx->st, s, e);
+}
+
+int wf_audit_shown(struct wf_ctx *ctx, const cJSON *rec, struct wf_err *e)
+{
+	const char *kind = wf_json_str(rec, "kind");
+	const char *c = wf_json_str(rec, "case");
+
+	unsigned what = shows(rec, 0);
+
+	if (!c && kind && !strcmp(kind, "case"))
+		c = wf_json_str(rec, "id");
+	if (kind && !strcmp(kind, "case_report"))
+		what |= WF_READ_REPORT;
+	return c ? wf_audit_read(ctx, c, what, e) : 0;
+}
+
+static cJSON *read_detail(unsigned what)
+{
+	cJSON *d = cJSON_CreateObject(), *list = cJSON_AddArrayToObject(d, "read");
+
+	for (int i = 0; read_names[i]; i++)
+		if (what & (1u << i))
+			cJSON_AddItemToArray(list, cJSON_CreateString(read_names[i]));
+	return d;
+}
+
+/* Each case read, one entry, in one transaction of its own: the reading
+ * command took a snapshot and wrote nothing. */
+int wf_audit_reads_flush(struct wf_ctx *ctx, struct wf_err *e)
+{
+	sqlite3_stmt *s;
+	int rc, step = SQLITE_DONE;
+
+	if (!ctx->reads)
+		return 0;
+	if ((rc = wf_store_begin(ctx->st, e)))
+		return rc;
+	if (!(s = wf_sql(ctx->st, WF_SQL_READ_LOG_LIST, e)))
+		rc = e->code;
+	while (!rc && (step = sqlite3_step(s)) == SQLITE_ROW) {
+		cJSON *d = read_detail((unsigned)sqlite3_column_int(s, 1));
+
+		rc = wf_audit_entry(ctx, "read", "case",
+		                    (const char *)sqlite3_column_text(s, 0), 0, d,
+		                    e);
+		cJSON_Delete(d);
+	}
+	if (!rc && step != SQLITE_DONE)
+		rc = wf_sql_err(ctx->st, step, e);
+	if (s)
+		sqlite3_reset(s);
+	if (!rc)
+		rc = wf_sql_exec(ctx->st, WF_SQL_READ_LOG_CLEAR, e);
+	if (!rc)
+		return wf_store_commit(ctx->st, e);
+	wf_store_rollback(ctx->st);
+	return rc;
 }

@@ -165,12 +165,13 @@ int wf_report_case(struct wf_ctx *ctx, const void *unused, struct wf_err *e)
 
 		if (!r)
 			return e->code;
-		if (ctx->out) {
+		if (ctx->out && !(rc = wf_audit_shown(ctx, r, e))) {
 			if (i)
 				fputs("\n---\n\n", wf_out_file(ctx->out));
-			rc = wf_report_case_md(wf_out_file(ctx->out), r);
+			if ((rc = wf_report_case_md(wf_out_file(ctx->out), r)))
+				rc = wf_err_set(e, rc, "cannot write the report");
 		}
 		cJSON_Delete(r);
 	}
-	return rc ? wf_err_set(e, rc, "cannot write the report") : 0;
+	return rc;
 }

@@ -30,6 +30,18 @@ static void set_operator(struct wf_ctx *ctx)
 	         env && *env ? env : "unknown");
 }
 
+/* Who ran the process, by its real user id: what the system proves,
+ * beside the operator's name, which is declared. */
+static void set_login(struct wf_ctx *ctx)
+{
+	struct passwd *pw = getpwuid(getuid());
+
+	if (pw && pw->pw_name)
+		snprintf(ctx->login, sizeof ctx->login, "%s", pw->pw_name);
+	else
+		snprintf(ctx->login, sizeof ctx->login, "uid %ld", (long)getuid());
+}
+
 static void print_diag(struct wf_ctx *ctx, const struct wf_err *e, int warning)
 {
 	wf_err_print(ctx->cli->err ? ctx->cli->err : stderr, ctx->prog, e,
@@ -53,6 +65,7 @@ int wf_ctx_init(struct wf_ctx *ctx, const struct wf_cli *cli, unsigned flags,
 	snprintf(ctx->command, sizeof ctx->command, "%s %s", cli->cmd->name,
 	         cli->sub->name);
 	set_operator(ctx);
+	set_login(ctx);
 	ctx->dry_run = wf_cli_opt(cli, "dry-run") != NULL;
 	ctx->keep_going = wf_cli_opt(cli, "keep-going") != NULL;
 	ctx->quiet = wf_cli_opt(cli, "quiet") != NULL;
@@ -111,7 +124,13 @@ void wf_warn(struct wf_ctx *ctx, const char *fmt, ...)
 
 int wf_emit(struct wf_ctx *ctx, const cJSON *rec, struct wf_err *e)
 {
-	return ctx->out ? wf_out_record(ctx->out, rec, e) : 0;
+	int rc;
+
+	if (!ctx->out)
+		return 0;
+	if (ctx->log_reads && (rc = wf_audit_shown(ctx, rec, e)))
+		return rc;
+	return wf_out_record(ctx->out, rec, e);
 }
 
 /* Copy the held-back output to where it belongs. */
@@ -262,14 +281,23 @@ int wf_cli_query(struct wf_cli *cli, wf_query_fn fn, const void *arg,
 {
 	struct wf_ctx ctx;
 	struct wf_err ce;
-	int rc;
+	int rc, frc;
 
+	wf_err_clear(&ce);
 	if ((rc = wf_ctx_init(&ctx, cli, flags, e)) == 0 &&
 	    (rc = wf_ctx_output(&ctx, stdout, deflt, e)) == 0 &&
 	    (rc = wf_store_snapshot(ctx.st, e)) == 0) {
 		ctx.arg = arg;
+		ctx.log_reads = 1;
 		rc = fn(&ctx, arg, e);
-		wf_store_rollback(ctx.st);
+		/* The snapshot wrote nothing but the reads it noted, in the
+		 * connection's temporary store, which a commit keeps. */
+		if (wf_store_commit(ctx.st, &ce))
+			wf_store_rollback(ctx.st);
+		if ((frc = wf_audit_reads_flush(&ctx, &ce)) && !rc) {
+			*e = ce;
+			rc = frc;
+		}
 	}
 	wf_err_clear(&ce);
 	if (wf_ctx_finish(&ctx, &ce) && !rc) {

@@ -10,7 +10,7 @@
  */
 #include <stdio.h>
 
-#include "store.h"
+#include "auditchain.h"
 
 static const char *const migrations[] = {
 	/* 1: organisations, programmes, people, cases, referrals, audit */
@@ -298,7 +298,54 @@ static const char *const migrations[] = {
 	"  WHERE risk IS NOT NULL;"
 	"DROP INDEX contact_case;"
 	"CREATE INDEX case_closure_date ON case_closure(date);",
+
+	/* 8: the audit trail as a record: the login of the process beside
+	 * the declared operator, the case and person an entry is about, and
+	 * each entry sealed to the one before it (the seal and the guards
+	 * follow, in steps[]) */
+	"ALTER TABLE audit ADD COLUMN login TEXT;"
+	"ALTER TABLE audit ADD COLUMN case_id TEXT;"
+	"ALTER TABLE audit ADD COLUMN person_id INTEGER;"
+	"ALTER TABLE audit ADD COLUMN detail_sha TEXT;"
+	"ALTER TABLE audit ADD COLUMN prev TEXT;"
+	"ALTER TABLE audit ADD COLUMN hash TEXT;"
+	"ALTER TABLE audit ADD COLUMN redacted_by INTEGER;"
+	"DROP TRIGGER audit_append_only_u;"
+	"DROP TRIGGER audit_append_only_d;",
 };
+
+/* What a migration needs of C after its SQL, and the SQL after that. */
+static const char *const after_8[] = {
+	"CREATE INDEX audit_case ON audit(case_id) WHERE case_id IS NOT NULL",
+	"CREATE INDEX audit_person ON audit(person_id)"
+	"  WHERE person_id IS NOT NULL",
+	WF_SQL_AUDIT_GUARD_DELETE, WF_SQL_AUDIT_GUARD_UPDATE,
+	WF_SQL_AUDIT_GUARD_INSERT, NULL
+};
+
+static const struct step {
+	int version;
+	int (*fn)(struct wf_store *st, struct wf_err *e);
+	const char *const *after;
+} steps[] = {
+	/* the entries made before the chain: their copies of health data
+	 * removed, then sealed in order */
+	{ 8, wf_audit_seal, after_8 },
+};
+
+static int run_steps(struct wf_store *st, int version, struct wf_err *e)
+{
+	int rc = 0;
+
+	for (size_t i = 0; i < sizeof steps / sizeof steps[0] && !rc; i++) {
+		if (steps[i].version != version)
+			continue;
+		rc = steps[i].fn(st, e);
+		for (int j = 0; !rc && steps[i].after[j]; j++)
+			rc = wf_sql_exec(st, steps[i].after[j], e);
+	}
+	return rc;
+}
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -319,6 +366,7 @@ int wf_schema_migrate(struct wf_store *st, struct wf_err *e)
 	for (v = wf_store_version(st); v < NMIGRATIONS; v++) {
 		snprintf(sql, sizeof sql, "PRAGMA user_version = %d", v + 1);
 		if ((rc = wf_sql_exec(st, migrations[v], e)) ||
+		    (rc = run_steps(st, v + 1, e)) ||
 		    (rc = wf_sql_exec(st, sql, e))) {
 			wf_store_rollback(st);
 			return rc;

@@ -43,8 +43,107 @@
 /* ---- audit.c ------------------------------------------------------------- */
 
 const char WF_SQL_AUDIT_ADD[] =
-	"INSERT INTO audit (at, operator, command, action, entity, entity_id,"
-	" detail) VALUES (?, ?, ?, ?, ?, ?, ?)";
+	"INSERT INTO audit (id, at, operator, login, command, action, entity,"
+	" entity_id, case_id, person_id, detail, detail_sha, prev, hash)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
+
+const char WF_SQL_AUDIT_HEAD[] =
+	"SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1";
+
+const char WF_SQL_AUDIT_PERSON_OF[] =
+	"SELECT person_id FROM cases WHERE id = ?";
+
+/* The columns an entry is read by, for its record and its check. */
+#define AUDIT_COLUMNS \
+	" id, at, operator, login, command, action, entity, entity_id," \
+	" case_id, person_id, detail, detail_sha, prev, hash, redacted_by"
+
+/* The log, by the index that narrows it most: a case's entries, a
+ * person's, or all in order; the other filters are NULL when not given,
+ * the times bounded by the empty string and a high one. */
+#define AUDIT_LOG_REST \
+	" AND (?1 IS NULL OR case_id = ?1) AND (?2 IS NULL OR person_id = ?2)" \
+	" AND (?3 IS NULL OR operator = ?3 OR login = ?3)" \
+	" AND at >= ?4 AND at <= ?5 AND (?6 IS NULL OR action = ?6)" \
+	" ORDER BY id"
+
+const char WF_SQL_AUDIT_LOG_CASE[] =
+	"SELECT" AUDIT_COLUMNS " FROM audit WHERE case_id = ?1" AUDIT_LOG_REST;
+
+const char WF_SQL_AUDIT_LOG_PERSON[] =
+	"SELECT" AUDIT_COLUMNS " FROM audit WHERE person_id = ?2" AUDIT_LOG_REST;
+
+const char WF_SQL_AUDIT_LOG_ALL[] =
+	"SELECT" AUDIT_COLUMNS " FROM audit WHERE 1" AUDIT_LOG_REST;
+
+const char WF_SQL_AUDIT_CHAIN[] =
+	"SELECT" AUDIT_COLUMNS " FROM audit WHERE id > ? ORDER BY id LIMIT 512";
+
+const char WF_SQL_AUDIT_ALL[] =
+	"SELECT" AUDIT_COLUMNS " FROM audit ORDER BY id";
+
+const char WF_SQL_AUDIT_ERASER[] =
+	"SELECT person_id FROM audit WHERE id = ? AND action = 'erase'"
+	" AND entity = 'person'";
+
+const char WF_SQL_AUDIT_SEAL[] =
+	"UPDATE audit SET case_id = ?2, person_id = ?3, detail = ?4,"
+	" detail_sha = ?5, prev = ?6, hash = ?7 WHERE id = ?1";
+
+const char WF_SQL_AUDIT_GUARD[] =
+	"SELECT sql FROM sqlite_master WHERE type = 'trigger'"
+	" AND tbl_name = 'audit' AND name = ?";
+
+const char WF_SQL_PERSON_BY_TAX[] =
+	"SELECT id FROM person WHERE tax_code = ?";
+
+const char WF_SQL_PERSON_EXISTS[] =
+	"SELECT id FROM person WHERE id = ?";
+
+/* The reads of special-category data an invocation made, a case each,
+ * held in the connection's temporary store until they are written. */
+const char WF_SQL_READ_LOG_TABLE[] =
+	"CREATE TEMP TABLE IF NOT EXISTS read_log (case_id TEXT PRIMARY KEY,"
+	" what INTEGER NOT NULL) WITHOUT ROWID";
+
+const char WF_SQL_READ_LOG_ADD[] =
+	"INSERT INTO temp.read_log (case_id, what) VALUES (?1, ?2)"
+	" ON CONFLICT (case_id) DO UPDATE SET what = what | excluded.what";
+
+const char WF_SQL_READ_LOG_LIST[] =
+	"SELECT case_id, what FROM temp.read_log ORDER BY case_id";
+
+const char WF_SQL_READ_LOG_CLEAR[] =
+	"DELETE FROM temp.read_log";
+
+/* The guards that keep the trail append-only, as created and as checked:
+ * no entry is deleted; none is changed but for erasing personal data
+ * from its detail, which keeps every column its hash covers; and a new
+ * one chains to the last. */
+const char WF_SQL_AUDIT_GUARD_DELETE[] =
+	"CREATE TRIGGER audit_append_only_d BEFORE DELETE ON audit"
+	" BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END";
+
+const char WF_SQL_AUDIT_GUARD_UPDATE[] =
+	"CREATE TRIGGER audit_append_only_u BEFORE UPDATE ON audit"
+	" WHEN old.redacted_by IS NOT NULL OR new.redacted_by IS NULL"
+	" OR new.id IS NOT old.id OR new.at IS NOT old.at"
+	" OR new.operator IS NOT old.operator OR new.login IS NOT old.login"
+	" OR new.command IS NOT old.command OR new.action IS NOT old.action"
+	" OR new.entity IS NOT old.entity OR new.entity_id IS NOT old.entity_id"
+	" OR new.case_id IS NOT old.case_id"
+	" OR new.person_id IS NOT old.person_id"
+	" OR new.detail_sha IS NOT old.detail_sha OR new.prev IS NOT old.prev"
+	" OR new.hash IS NOT old.hash"
+	" BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END";
+
+const char WF_SQL_AUDIT_GUARD_INSERT[] =
+	"CREATE TRIGGER audit_chained BEFORE INSERT ON audit"
+	" WHEN new.hash IS NULL OR new.prev IS NOT coalesce((SELECT hash"
+	" FROM audit ORDER BY id DESC LIMIT 1), '" WF_SQL_GENESIS "')"
+	" OR new.id IS NOT coalesce((SELECT max(id) FROM audit), 0) + 1"
+	" BEGIN SELECT RAISE(ABORT, 'an audit entry must chain to the last');"
+	" END";
 
 /* ---- org.c --------------------------------------------------------------- */
 

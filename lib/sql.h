@@ -15,8 +15,29 @@
  * condition word for word. Never change it. */
 #define WF_SQL_PAST_REFERRAL "status <> 'referred'"
 
-/* audit.c */
+/* audit.c, auditchain.c, auditlog.c, auditverify.c */
+#define WF_SQL_GENESIS \
+	"0000000000000000000000000000000000000000000000000000000000000000"
 extern const char WF_SQL_AUDIT_ADD[];
+extern const char WF_SQL_AUDIT_HEAD[];
+extern const char WF_SQL_AUDIT_PERSON_OF[];
+extern const char WF_SQL_AUDIT_LOG_CASE[];
+extern const char WF_SQL_AUDIT_LOG_PERSON[];
+extern const char WF_SQL_AUDIT_LOG_ALL[];
+extern const char WF_SQL_AUDIT_CHAIN[];
+extern const char WF_SQL_AUDIT_ALL[];
+extern const char WF_SQL_AUDIT_ERASER[];
+extern const char WF_SQL_AUDIT_SEAL[];
+extern const char WF_SQL_AUDIT_GUARD[];
+extern const char WF_SQL_AUDIT_GUARD_DELETE[];
+extern const char WF_SQL_AUDIT_GUARD_UPDATE[];
+extern const char WF_SQL_AUDIT_GUARD_INSERT[];
+extern const char WF_SQL_PERSON_BY_TAX[];
+extern const char WF_SQL_PERSON_EXISTS[];
+extern const char WF_SQL_READ_LOG_TABLE[];
+extern const char WF_SQL_READ_LOG_ADD[];
+extern const char WF_SQL_READ_LOG_LIST[];
+extern const char WF_SQL_READ_LOG_CLEAR[];
 /* org.c */
 extern const char WF_SQL_ORG_ID[];
 extern const char WF_SQL_ORG_INSERT[];

@@ -16,7 +16,10 @@
  *   store.c     SQLite: open, pragmas, transactions, statement cache
  *   sql.c       every statement, by name: the one place of the dialect
  *   schema.c    the tables and their forward migrations
- *   audit.c     who changed what, when, with which command
+ *   audit.c     who changed or read what, when, with which command
+ *   auditchain.c the seal of each entry, and what the audit withholds
+ *   auditlog.c, auditverify.c
+ *               the trail read back, and checked whole
  *   org.c       organisations: referrers, hosts, assessors, providers
  *   programme.c programme files: load, list, show
  *   target.c    a programme's target rules evaluated on a person
@@ -41,7 +44,8 @@
  *               short views, and what their forms share
  *
  * Internal headers: store.h (statements), sql.h (their names), casefile.h
- * (cases and people, for the step modules), duecase.h (what is due).
+ * (cases and people, for the step modules), duecase.h (what is due),
+ * auditchain.h (the audit's seal).
  *
  * Rules: the library never prints diagnostics and never exits; it returns
  * a status (0 or a WF_EX_* code) and fills a struct wf_err. Only cmd/
@@ -433,6 +437,7 @@ struct wf_ctx {
 	char progbuf[32];
 	char command[64];        /* "wf-refer add", for the audit */
 	char operator_[128];     /* $WF_OPERATOR, else the login name */
+	char login[64];          /* the login of the process, never declared */
 	struct wf_store *st;
 	struct wf_out *out;      /* NULL with -q: records are not printed */
 	enum wf_format fmt;
@@ -444,6 +449,8 @@ struct wf_ctx {
 	int readonly;            /* wf_run: no transaction, nothing written */
 	const struct wf_cli *cli;
 	const void *arg;         /* the subcommand's own options */
+	int log_reads;           /* wf_emit notes special-category reads */
+	int reads;               /* some are waiting to be written */
 };
 
 /* Fill ctx from a parsed command line: operator, flags, output format,
@@ -522,9 +529,45 @@ int wf_emit(struct wf_ctx *ctx, const cJSON *rec, struct wf_err *e);
 /* ---- audit.c ---------------------------------------------------------- */
 
 /* Record that ctx's operator did action on entity id, with detail (a JSON
- * object; may be NULL) of what changed. */
+ * object; may be NULL) of what was written: the values of personal and
+ * health fields are withheld from the copy the audit keeps. The entry is
+ * chained to the one before it. */
 int wf_audit(struct wf_ctx *ctx, const char *action, const char *entity,
              const char *id, const cJSON *detail, struct wf_err *e);
+
+/* The special categories a reading command can show, one bit each. */
+enum {
+	WF_READ_CERTIFICATIONS = 1u << 0,  /* certifications, invalidity */
+	WF_READ_DISABILITY = 1u << 1,
+	WF_READ_FRAGILITY = 1u << 2,       /* the work-fragility profile */
+	WF_READ_NOTES = 1u << 3,           /* free text, which may hold health */
+	WF_READ_REPORT = 1u << 4           /* the final report */
+};
+/* Note that ctx showed what of case_id; written by wf_audit_reads_flush,
+ * one entry a case and invocation. */
+int wf_audit_read(struct wf_ctx *ctx, const char *case_id, unsigned what,
+                  struct wf_err *e);
+/* The same from a record about to be shown, by its fields. */
+int wf_audit_shown(struct wf_ctx *ctx, const cJSON *rec, struct wf_err *e);
+/* Write the reads noted, in a transaction of their own. */
+int wf_audit_reads_flush(struct wf_ctx *ctx, struct wf_err *e);
+
+/* Options of wf audit log: each NULL when not given. */
+struct wf_audit_filter {
+	const char *case_id, *person, *operator_, *since, *until, *action;
+};
+extern const char wf_audit_columns[];
+/* Emit the entries that pass every filter, oldest first; WF_EX_NOMATCH
+ * when none; WF_EX_USAGE for a time that is not a date or timestamp. */
+int wf_audit_log(struct wf_ctx *ctx, const void *filter, struct wf_err *e);
+/* Options of wf audit verify. */
+struct wf_audit_verify_opts {
+	const char *head;   /* a hash noted earlier that must be in the chain */
+};
+extern const char wf_audit_verify_columns[];
+/* Check the guards and the whole chain; emit what was checked, or
+ * WF_EX_DATAERR naming the first entry changed, removed or inserted. */
+int wf_audit_verify(struct wf_ctx *ctx, const void *opts, struct wf_err *e);
 
 /* ---- org.c ------------------------------------------------------------ */
 

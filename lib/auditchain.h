@@ -1,0 +1,47 @@
+/*
+ * auditchain.h - how an audit entry is sealed into the chain, for
+ * audit.c, auditverify.c and the migration that seals the entries made
+ * before the chain. Not part of the public interface.
+ */
+#ifndef WF_AUDITCHAIN_H
+#define WF_AUDITCHAIN_H
+
+#include "store.h"
+
+#define WF_SHA_HEX 65  /* a SHA-256 in hex, with its NUL */
+/* What a detail keeps of a value it does not copy. */
+#define WF_AUDIT_WITHHELD "[withheld]"
+
+/* One entry as it is hashed: every column but the detail itself, which
+ * enters by its own hash, so that erasing personal data from a detail
+ * leaves the chain whole. */
+struct wf_audit_entry {
+	sqlite3_int64 id, person_id;     /* person_id 0: none */
+	const char *at, *operator_, *login, *command, *action, *entity;
+	const char *entity_id, *case_id, *detail_sha, *prev;
+};
+
+/* Append an entry with detail as given (the caller minimised it, or
+ * means to keep it whole, as a correction's old and new values); person
+ * 0 is the person of the case the entry is about, if any. */
+int wf_audit_entry(struct wf_ctx *ctx, const char *action, const char *entity,
+                   const char *id, sqlite3_int64 person, const cJSON *detail,
+                   struct wf_err *e);
+/* SHA-256 of n bytes, in lower-case hex. */
+void wf_sha256_hex(const void *data, size_t n, char out[WF_SHA_HEX]);
+/* The hash of entry a: SHA-256 of its fields as netstrings, in the order
+ * of struct wf_audit_entry's declaration in workflow(7). */
+void wf_audit_hash(const struct wf_audit_entry *a, char out[WF_SHA_HEX]);
+/* The detail as the audit keeps it of a record that was written: a copy
+ * with the values of personal and special-category fields withheld. */
+cJSON *wf_audit_minimise(const cJSON *detail);
+/* The case an entry is about, from its entity and id: the case itself,
+ * or the case an item's id begins with (a placement 2026-0005.1); ""
+ * for organisations and programmes. */
+void wf_audit_case_of(const char *entity, const char *id, char *buf,
+                      size_t len);
+/* Seal the entries written before the chain (migration 8): minimise
+ * their details and hash them in order. */
+int wf_audit_seal(struct wf_store *st, struct wf_err *e);
+
+#endif

@@ -1,0 +1,143 @@
+/*
+ * auditlog.c - the audit trail read back: the entries about a case or a
+ * person, by an operator or a login, of an action, in a span of time,
+ * oldest first, streamed from the index that narrows them most.
+ */
+#include <ctype.h>
+#include <string.h>
+
+#include "auditchain.h"
+
+const char wf_audit_columns[] =
+	"id,at,operator,login,command,action,entity,entity_id";
+
+static int is_digits(const char *s, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (!isdigit((unsigned char)s[i]))
+			return 0;
+	return 1;
+}
+
+/* A bound of --since or --until as the text 'at' is compared with: a
+ * day stands for the whole of it (a day's times sort after the day and
+ * before "DAYZ"). */
+static int time_bound(const char *opt, const char *v, int until,
+                      char *buf, size_t len, struct wf_err *e)
+{
+	wf_day d;
+	char day[11];
+
+	if (!v) {
+		snprintf(buf, len, "%s", until ? "~" : "");
+		return 0;
+	}
+	snprintf(day, sizeof day, "%.10s", v);
+	if (wf_date_parse(day, &d) == 0 &&
+	    (strlen(v) == 10 ||
+	     (strlen(v) == 20 && v[10] == 'T' && is_digits(v + 11, 2) &&
+	      v[13] == ':' && is_digits(v + 14, 2) && v[16] == ':' &&
+	      is_digits(v + 17, 2) && v[19] == 'Z'))) {
+		snprintf(buf, len, "%s%s", v, until && strlen(v) == 10 ? "Z" : "");
+		return 0;
+	}
+	return wf_err_set(e, WF_EX_USAGE, "--%s: '%s' is not a day (YYYY-MM-DD) "
+	                  "or a UTC time (YYYY-MM-DDTHH:MM:SSZ)", opt, v);
+}
+
+/* The person a --person names: the store's number of the person, a case
+ * of theirs, or their tax code. 0 and e set when there is none. */
+static sqlite3_int64 person(struct wf_store *st, const char *v,
+                            struct wf_err *e)
+{
+	char case_id[32], tax[32];
+	sqlite3_int64 id;
+	size_t i;
+
+	wf_audit_case_of("case", v, case_id, sizeof case_id);
+	if (*v && is_digits(v, (int)strlen(v)))
+		id = wf_sql_id(st, WF_SQL_PERSON_EXISTS, v, e);
+	else if (*case_id && !strcmp(case_id, v))
+		id = wf_sql_id(st, WF_SQL_AUDIT_PERSON_OF, v, e);
+	else {
+		for (i = 0; v[i] && i < sizeof tax - 1; i++)
+			tax[i] = (char)toupper((unsigned char)v[i]);
+		tax[i] = '\0';
+		id = wf_sql_id(st, WF_SQL_PERSON_BY_TAX, tax, e);
+	}
+	if (id == 0)
+		wf_err_set(e, WF_EX_NOMATCH, "no person '%s' (give the person's "
+		           "number, a case of theirs, or their tax code)", v);
+	return id > 0 ? id : 0;
+}
+
+static cJSON *entry_record(sqlite3_stmt *s)
+{
+	cJSON *r = cJSON_CreateObject(), *d;
+	const char *detail = (const char *)sqlite3_column_text(s, 10);
+
+	cJSON_AddStringToObject(r, "kind", "audit");
+	cJSON_AddNumberToObject(r, "id", (double)sqlite3_column_int64(s, 0));
+	wf_col_add(r, "at", s, 1);
+	wf_col_add(r, "operator", s, 2);
+	wf_col_add(r, "login", s, 3);
+	wf_col_add(r, "command", s, 4);
+	wf_col_add(r, "action", s, 5);
+	wf_col_add(r, "entity", s, 6);
+	wf_col_add(r, "entity_id", s, 7);
+	wf_col_add(r, "case", s, 8);
+	wf_col_add(r, "person", s, 9);
+	if (detail && (d = cJSON_Parse(detail)))
+		cJSON_AddItemToObject(r, "detail", d);
+	wf_col_add(r, "erased_by", s, 14);
+	wf_col_add(r, "hash", s, 13);
+	return r;
+}
+
+static int emit_all(struct wf_ctx *ctx, sqlite3_stmt *s, struct wf_err *e)
+{
+	long n = 0;
+	int rc = 0, step = SQLITE_DONE;
+
+	while (!rc && (step = sqlite3_step(s)) == SQLITE_ROW) {
+		cJSON *r = entry_record(s);
+
+		rc = wf_emit(ctx, r, e);
+		cJSON_Delete(r);
+		n++;
+	}
+	if (!rc && step != SQLITE_DONE && step != SQLITE_ROW)
+		rc = wf_sql_err(ctx->st, step, e);
+	sqlite3_reset(s);
+	if (!rc && !n)
+		rc = wf_err_set(e, WF_EX_NOMATCH, "no audit entries match");
+	return rc;
+}
+
+int wf_audit_log(struct wf_ctx *ctx, const void *arg, struct wf_err *e)
+{
+	const struct wf_audit_filter *f = arg;
+	char since[32], until[32];
+	sqlite3_int64 who = 0;
+	const char *sql = f->case_id ? WF_SQL_AUDIT_LOG_CASE
+	                : f->person ? WF_SQL_AUDIT_LOG_PERSON
+	                            : WF_SQL_AUDIT_LOG_ALL;
+	sqlite3_stmt *s;
+	int rc;
+
+	if ((rc = time_bound("since", f->since, 0, since, sizeof since, e)) ||
+	    (rc = time_bound("until", f->until, 1, until, sizeof until, e)))
+		return rc;
+	if (f->person && !(who = person(ctx->st, f->person, e)))
+		return e->code;
+	if (!(s = wf_sql(ctx->st, sql, e)))
+		return e->code;
+	wf_bind_text(s, 1, f->case_id);
+	if (who)
+		sqlite3_bind_int64(s, 2, who);
+	wf_bind_text(s, 3, f->operator_);
+	wf_bind_text(s, 4, since);
+	wf_bind_text(s, 5, until);
+	wf_bind_text(s, 6, f->action);
+	return emit_all(ctx, s, e);
+}

@@ -1,0 +1,194 @@
+/*
+ * auditverify.c - the audit trail checked whole: the guards that keep it
+ * append-only are in place as created, and every entry is sealed to the
+ * one before it. The first entry changed, removed or inserted is named.
+ * A chain rewritten from some entry to its end, or cut at its end, seals
+ * again; what catches it is a head hash noted elsewhere earlier (--head),
+ * which must still be found in the chain.
+ */
+#include <string.h>
+
+#include "auditchain.h"
+
+const char wf_audit_verify_columns[] = "id,entries,last,head,guards";
+
+static const struct {
+	const char *name;
+	const char *sql;
+} guards[] = {
+	{ "audit_append_only_d", WF_SQL_AUDIT_GUARD_DELETE },
+	{ "audit_append_only_u", WF_SQL_AUDIT_GUARD_UPDATE },
+	{ "audit_chained", WF_SQL_AUDIT_GUARD_INSERT },
+};
+#define NGUARDS ((int)(sizeof guards / sizeof guards[0]))
+
+static int check_guards(struct wf_store *st, struct wf_err *e)
+{
+	for (int i = 0; i < NGUARDS; i++) {
+		sqlite3_stmt *s = wf_sql(st, WF_SQL_AUDIT_GUARD, e);
+		int step, same = 0;
+
+		if (!s)
+			return e->code;
+		wf_bind_text(s, 1, guards[i].name);
+		if ((step = sqlite3_step(s)) == SQLITE_ROW)
+			same = sqlite3_column_text(s, 0) &&
+			       !strcmp((const char *)sqlite3_column_text(s, 0),
+			               guards[i].sql);
+		sqlite3_reset(s);
+		if (step != SQLITE_ROW && step != SQLITE_DONE)
+			return wf_sql_err(st, step, e);
+		if (step == SQLITE_DONE)
+			return wf_err_set(e, WF_EX_DATAERR, "the audit trail's guard "
+			                  "'%s' is missing: entries could be changed "
+			                  "or deleted unseen", guards[i].name);
+		if (!same)
+			return wf_err_set(e, WF_EX_DATAERR, "the audit trail's guard "
+			                  "'%s' is not as workflow made it",
+			                  guards[i].name);
+	}
+	return 0;
+}
+
+/* Where the walk stands: the last two entries that chained, and one
+ * whose seal failed, judged by the entry after it. */
+struct walk {
+	sqlite3_int64 n, last, suspect;
+	char hash[WF_SHA_HEX], before[WF_SHA_HEX], suspect_prev[WF_SHA_HEX];
+	int head_seen;
+};
+
+static const char *col(sqlite3_stmt *s, int i)
+{
+	return (const char *)sqlite3_column_text(s, i);
+}
+
+static int sealed(sqlite3_stmt *s)
+{
+	struct wf_audit_entry a = { 0 };
+	char hash[WF_SHA_HEX];
+
+	a.id = sqlite3_column_int64(s, 0);
+	a.at = col(s, 1), a.operator_ = col(s, 2), a.login = col(s, 3);
+	a.command = col(s, 4), a.action = col(s, 5), a.entity = col(s, 6);
+	a.entity_id = col(s, 7), a.case_id = col(s, 8);
+	a.person_id = sqlite3_column_int64(s, 9);
+	a.detail_sha = col(s, 11), a.prev = col(s, 12);
+	wf_audit_hash(&a, hash);
+	return col(s, 13) && !strcmp(hash, col(s, 13));
+}
+
+/* The detail matches its hash, or was erased by an erasure of the person
+ * it is about. */
+static int detail_ok(struct wf_store *st, sqlite3_stmt *s, struct wf_err *e)
+{
+	const char *d = col(s, 10);
+	char sha[WF_SHA_HEX];
+	sqlite3_stmt *q;
+	sqlite3_int64 by = sqlite3_column_int64(s, 14), who;
+
+	if (sqlite3_column_type(s, 14) == SQLITE_NULL) {
+		wf_sha256_hex(d ? d : "", d ? strlen(d) : 0, sha);
+		return col(s, 11) && !strcmp(sha, col(s, 11)) ? 1 : 0;
+	}
+	if (!(q = wf_sql(st, WF_SQL_AUDIT_ERASER, e)))
+		return -1;
+	sqlite3_bind_int64(q, 1, by);
+	who = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : -1;
+	sqlite3_reset(q);
+	return by > sqlite3_column_int64(s, 0) && who > 0 &&
+	       who == sqlite3_column_int64(s, 9) ? 1 : 0;
+}
+
+static int changed(sqlite3_int64 id, const char *why, struct wf_err *e)
+{
+	return wf_err_set(e, WF_EX_DATAERR, "audit entry %lld was %s",
+	                  (long long)id, why);
+}
+
+/* One entry in order; the first fault ends the walk. */
+static int step_entry(struct wf_store *st, struct walk *w, sqlite3_stmt *s,
+                      const char *head, struct wf_err *e)
+{
+	sqlite3_int64 id = sqlite3_column_int64(s, 0);
+	const char *prev = col(s, 12) ? col(s, 12) : "";
+	int ok = sealed(s), d;
+
+	if (w->suspect)   /* the one before failed its seal: which fault? */
+		return changed(w->suspect, !strcmp(prev, w->suspect_prev)
+		               ? "inserted: the entry after it chains past it"
+		               : "changed: it no longer matches its seal", e);
+	if (id != w->last + 1)
+		return id == w->last + 2
+		       ? changed(w->last + 1, "removed", e)
+		       : wf_err_set(e, WF_EX_DATAERR, "audit entries %lld to %lld "
+		                    "were removed", (long long)w->last + 1,
+		                    (long long)id - 1);
+	if (strcmp(prev, w->hash))
+		return changed(w->last, !strcmp(prev, w->before)
+		               ? "inserted: the entry after it chains past it"
+		               : "changed: the entry after it was sealed to "
+		                 "another", e);
+	if (ok && (d = detail_ok(st, s, e)) <= 0)
+		return d < 0 ? e->code
+		             : changed(id, "changed: its detail no longer matches "
+		                       "its seal", e);
+	if (!ok) {
+		w->suspect = id;
+		snprintf(w->suspect_prev, WF_SHA_HEX, "%s", w->hash);
+	}
+	memcpy(w->before, w->hash, WF_SHA_HEX);
+	snprintf(w->hash, WF_SHA_HEX, "%s", col(s, 13) ? col(s, 13) : "");
+	if (head && !strcmp(head, w->hash))
+		w->head_seen = 1;
+	w->last = id;
+	w->n++;
+	return 0;
+}
+
+static int walk_chain(struct wf_store *st, struct walk *w, const char *head,
+                      struct wf_err *e)
+{
+	sqlite3_stmt *s = wf_sql(st, WF_SQL_AUDIT_ALL, e);
+	int rc = 0, step = SQLITE_DONE;
+
+	if (!s)
+		return e->code;
+	memset(w, 0, sizeof *w);
+	snprintf(w->hash, WF_SHA_HEX, "%s", WF_SQL_GENESIS);
+	while (!rc && (step = sqlite3_step(s)) == SQLITE_ROW)
+		rc = step_entry(st, w, s, head, e);
+	if (!rc && step != SQLITE_DONE)
+		rc = wf_sql_err(st, step, e);
+	sqlite3_reset(s);
+	if (!rc && w->suspect)
+		rc = changed(w->suspect, "changed or inserted: it does not match "
+		             "its seal", e);
+	if (!rc && head && !w->head_seen)
+		rc = wf_err_set(e, WF_EX_DATAERR, "the head %s noted earlier is "
+		                "not in the chain: entries were removed from its "
+		                "end or the chain was rewritten", head);
+	return rc;
+}
+
+int wf_audit_verify(struct wf_ctx *ctx, const void *arg, struct wf_err *e)
+{
+	const struct wf_audit_verify_opts *o = arg;
+	struct walk w;
+	cJSON *r;
+	int rc;
+
+	if ((rc = check_guards(ctx->st, e)) ||
+	    (rc = walk_chain(ctx->st, &w, o ? o->head : NULL, e)))
+		return rc;
+	r = cJSON_CreateObject();
+	cJSON_AddStringToObject(r, "kind", "audit_check");
+	cJSON_AddStringToObject(r, "id", wf_store_file(ctx->st));
+	cJSON_AddNumberToObject(r, "entries", (double)w.n);
+	cJSON_AddNumberToObject(r, "last", (double)w.last);
+	cJSON_AddStringToObject(r, "head", w.hash);
+	cJSON_AddNumberToObject(r, "guards", NGUARDS);
+	rc = wf_emit(ctx, r, e);
+	cJSON_Delete(r);
+	return rc;
+}

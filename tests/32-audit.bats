@@ -1,0 +1,242 @@
+#!/usr/bin/env bats
+# The audit trail as a record: read back with filters, what it withholds,
+# reads of special-category data, and a chain that catches an edit made
+# behind the commands' back.
+
+load helpers
+
+# A case with a certification, screened, and its final report read.
+history() {
+	seed
+	referral Marco Rossi 1998-04-12 cert=law_381_1991 programme=sil-bergamo referrer=ssd-dalmine tax=RSSMRC98D12L872O sex=M |
+		WF_OPERATOR=anna wf-refer add -q
+	referral Lucia Bianchi 1990-06-01 | WF_OPERATOR=luca wf-refer add -q
+	WF_OPERATOR=luca wf-refer screen -q 2026-0001 --date 2026-11-02
+}
+
+# tamper SQL: run SQL on the store with the trail's guards lifted, and put
+# them back as they were, as someone with the file in hand could.
+tamper() {
+	local guards
+	guards=$(sql "SELECT group_concat(sql, ';') FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit'")
+	sql "DROP TRIGGER audit_append_only_d; DROP TRIGGER audit_append_only_u; DROP TRIGGER audit_chained; $1; $guards"
+}
+
+# seal ID: the hash of entry ID computed from its columns with the shell's
+# tools, as workflow(7) describes it: SHA-256 of the fields as netstrings.
+seal() {
+	local f out="" IFS=$'\x1f'
+	local -a cols
+	read -r -a cols < <(sqlite3 -separator $'\x1f' "$WF_DB" "SELECT prev, id, at, operator, coalesce(login, ''), command, action, entity, entity_id, coalesce(case_id, ''), coalesce(person_id, ''), detail_sha FROM audit WHERE id = $1")
+	for f in "${cols[@]}"; do
+		out+="$(LC_ALL=C; printf '%d:%s,' "${#f}" "$f")"
+	done
+	printf '%s' "$out" | sha256sum | cut -c1-64
+}
+
+@test "audit: an entry's seal can be checked with the shell's own tools" {
+	history
+	for id in 1 14 15; do
+		[ "$(seal $id)" = "$(sql "SELECT hash FROM audit WHERE id = $id")" ]
+	done
+}
+
+@test "audit log: who, with the login beside the declared operator, when, which command" {
+	history
+	run -0 wf audit log --case 2026-0001 -o tsv --fields operator,login,command,action,entity,entity_id,case
+	[ "$output" = "operator	login	command	action	entity	entity_id	case
+anna	$(id -un)	wf-refer add	add	case	2026-0001	2026-0001
+luca	$(id -un)	wf-refer screen	screen	case	2026-0001	2026-0001" ]
+	run -0 wf audit log --case 2026-0001 --action screen -o json --fields detail
+	[ "$output" = '{"detail":{"from":"referred","to":"screened","date":"2026-11-02"}}' ]
+}
+
+@test "audit log: in every output format" {
+	history
+	run -0 wf audit log --action screen -o yaml --fields id,action
+	[ "$output" = $'---\nid: 15\naction: screen' ]
+	run -0 wf audit log --action screen -o csv --fields id,action
+	[ "$output" = $'id,action\n15,screen' ]
+	run -0 wf audit log --action screen -o table --fields id,action,entity_id
+	[ "$output" = $'ID  ACTION  ENTITY_ID\n15  screen  2026-0001' ]
+	run -0 wf audit log --action screen -o tsv
+	[ "${lines[0]}" = $'id\tat\toperator\tlogin\tcommand\taction\tentity\tentity_id' ]
+}
+
+@test "audit log: by person, as a number, a case of theirs or a tax code" {
+	history
+	run -0 wf audit log --person RSSMRC98D12L872O -o tsv --fields entity_id,action
+	[ "$output" = $'entity_id\taction\n2026-0001\tadd\n2026-0001\tscreen' ]
+	run -0 wf audit log --person rssmrc98d12l872o -o tsv --fields entity_id,action
+	[ "${#lines[@]}" -eq 3 ]
+	run -0 wf audit log --person 2026-0002 -o tsv --fields entity_id,person
+	[ "$output" = $'entity_id\tperson\n2026-0002\t2' ]
+	run -0 wf audit log --person 2 -o tsv --fields entity_id
+	[ "$output" = $'entity_id\n2026-0002' ]
+	run -1 --separate-stderr wf audit log --person 99
+	[ "$stderr" = "wf: no person '99' (give the person's number, a case of theirs, or their tax code)" ]
+}
+
+@test "audit log: by operator or login, by action, by time" {
+	history
+	run -0 wf audit log --operator luca -o tsv --fields entity_id,action
+	[ "$output" = $'entity_id\taction\n2026-0002\tadd\n2026-0001\tscreen' ]
+	run -0 wf audit log --operator "$(id -un)" -o tsv --fields id
+	[ "${#lines[@]}" -eq 16 ]
+	run -0 wf audit log --action add --case 2026-0002 -o tsv --fields operator
+	[ "$output" = $'operator\nluca' ]
+	today=$(date -u +%F)
+	run -0 wf audit log --since "$today" --until "$today" -o tsv --fields id
+	[ "${#lines[@]}" -eq 16 ]
+	run -0 wf audit log --since "${today}T00:00:00Z" -o tsv --fields id
+	[ "${#lines[@]}" -eq 16 ]
+	run -1 --separate-stderr wf audit log --until 2000-01-01
+	[ "$stderr" = "wf: no audit entries match" ]
+	run -1 wf audit log --since 2999-12-31
+	run -1 wf audit log --case 2026-0001 --operator nobody
+	run -64 --separate-stderr wf audit log --since yesterday
+	[ "${stderr_lines[0]}" = "wf: --since: 'yesterday' is not a day (YYYY-MM-DD) or a UTC time (YYYY-MM-DDTHH:MM:SSZ)" ]
+	run -64 wf audit log --until 2026-02-30
+}
+
+@test "audit: the trail keeps what was written, not the person's data" {
+	history
+	run -0 sql "SELECT detail FROM audit WHERE case_id = '2026-0001' AND action = 'add'"
+	[[ "$output" != *Rossi* && "$output" != *Marco* && "$output" != *RSSMRC* && "$output" != *1998-04-12* ]]
+	[[ "$output" != *law_381* ]]
+	run -0 wf audit log --case 2026-0001 --action add -o json --fields detail.person
+	[ "$output" = '{"detail":{"person":{"first_name":"[withheld]","last_name":"[withheld]","birth_date":"[withheld]","tax_code":"[withheld]","sex":"M","municipality":"Vigevano","employment_status":"unemployed","certifications":"[withheld]"}}}' ]
+}
+
+@test "audit: reading special-category data is logged, a case an invocation" {
+	history
+	WF_OPERATOR=eva wf-refer show 2026-0001 > /dev/null
+	WF_OPERATOR=eva wf-refer list -o json > /dev/null
+	WF_OPERATOR=eva wf-report case 2026-0001 2026-0001 > /dev/null
+	WF_OPERATOR=eva wf case show 2026-0001 > /dev/null
+	run -0 wf audit log --action read -o tsv --fields operator,command,case,detail
+	[ "$output" = 'operator	command	case	detail
+eva	wf-refer show	2026-0001	{"read":["certifications"]}
+eva	wf-refer list	2026-0001	{"read":["certifications"]}
+eva	wf-report case	2026-0001	{"read":["final_report"]}
+eva	wf case show	2026-0001	{"read":["certifications"]}' ]
+	# what shows nothing special, what is not shown (-q), and aggregates
+	# are not reads of a case
+	before=$(sql 'SELECT count(*) FROM audit')
+	wf-refer show 2026-0002 > /dev/null
+	wf-refer show -q 2026-0001
+	wf-report monthly --month 2026-10 > /dev/null
+	wf audit log > /dev/null
+	[ "$(sql 'SELECT count(*) FROM audit')" = "$before" ]
+}
+
+@test "audit: a read that cannot be logged fails the command" {
+	history
+	sqlite3 "$WF_DB" "BEGIN IMMEDIATE; SELECT 1; " ".shell sleep 4" "COMMIT;" >/dev/null &
+	for i in $(seq 100); do
+		sqlite3 -cmd ".timeout 0" "$WF_DB" "BEGIN IMMEDIATE; ROLLBACK;" 2>/dev/null || break
+		sleep 0.05
+	done
+	WF_BUSY_TIMEOUT=200 run -75 --separate-stderr wf-refer show 2026-0001
+	[[ "$stderr" == "wf-refer: the store is busy (another command holds it): "* ]]
+	wait
+	[ "$(sql "SELECT count(*) FROM audit WHERE action = 'read'")" = 0 ]
+}
+
+@test "audit verify: a whole trail says how many entries it checked and its head" {
+	history
+	run -0 wf audit verify -o tsv
+	[ "${lines[0]}" = $'id\tentries\tlast\thead\tguards' ]
+	[[ "${lines[1]}" =~ ^"$WF_DB"$'\t15\t15\t'[0-9a-f]{64}$'\t3'$ ]]
+	head=$(wf audit verify -o tsv --fields head | tail -1)
+	[ "$head" = "$(sql 'SELECT hash FROM audit ORDER BY id DESC LIMIT 1')" ]
+	wf-refer screen -q 2026-0002
+	run -0 wf audit verify --head "$head" -o tsv --fields entries
+	[ "${lines[1]}" = 16 ]
+}
+
+@test "audit verify: an entry changed behind the commands' back is named" {
+	history
+	tamper "UPDATE audit SET detail = replace(detail, 'screened', 'rejected') WHERE action = 'screen'"
+	run -65 --separate-stderr wf audit verify
+	[ "$stderr" = "wf: audit entry 15 was changed: its detail no longer matches its seal" ]
+	[ -z "$output" ]
+}
+
+@test "audit verify: an operator rewritten, even with the entry's hash redone by hand, is caught" {
+	history
+	tamper "UPDATE audit SET operator = 'someone' WHERE id = 14"
+	run -65 --separate-stderr wf audit verify
+	[ "$stderr" = "wf: audit entry 14 was changed: it no longer matches its seal" ]
+	# resealing that one entry breaks the link the next one holds
+	tamper "UPDATE audit SET hash = '$(seal 14)' WHERE id = 14"
+	run -65 --separate-stderr wf audit verify
+	[ "$stderr" = "wf: audit entry 14 was changed: the entry after it was sealed to another" ]
+}
+
+@test "audit verify: removed entries are named" {
+	history
+	tamper "DELETE FROM audit WHERE id = 7"
+	run -65 --separate-stderr wf audit verify
+	[ "$stderr" = "wf: audit entry 7 was removed" ]
+	tamper "DELETE FROM audit WHERE id IN (8, 9)"
+	run -65 --separate-stderr wf audit verify
+	[ "$stderr" = "wf: audit entries 7 to 9 were removed" ]
+}
+
+@test "audit verify: an inserted entry is named" {
+	history
+	tamper "UPDATE audit SET id = -id WHERE id >= 6; UPDATE audit SET id = 1 - id WHERE id < 0;
+		INSERT INTO audit (id, at, operator, command, action, entity, entity_id, detail_sha, prev, hash)
+		SELECT 6, at, 'someone', command, 'add', 'case', '2026-0009', '', hash, 'f00d' FROM audit WHERE id = 5"
+	run -65 --separate-stderr wf audit verify
+	[ "$stderr" = "wf: audit entry 6 was inserted: the entry after it chains past it" ]
+}
+
+@test "audit verify: the tail cut off is caught by a head noted earlier" {
+	history
+	head=$(wf audit verify -o tsv --fields head | tail -1)
+	tamper "DELETE FROM audit WHERE id = 15"
+	run -0 wf audit verify -o tsv --fields entries
+	[ "${lines[1]}" = 14 ]
+	run -65 --separate-stderr wf audit verify --head "$head"
+	[ "$stderr" = "wf: the head $head noted earlier is not in the chain: entries were removed from its end or the chain was rewritten" ]
+}
+
+@test "audit verify: the append-only guards must be in place" {
+	history
+	sql "DROP TRIGGER audit_append_only_d; DELETE FROM audit WHERE id = 15"
+	run -65 --separate-stderr wf audit verify
+	[ "$stderr" = "wf: the audit trail's guard 'audit_append_only_d' is missing: entries could be changed or deleted unseen" ]
+	sql "CREATE TRIGGER audit_append_only_d BEFORE DELETE ON audit BEGIN SELECT 1; END"
+	run -65 --separate-stderr wf audit verify
+	[ "$stderr" = "wf: the audit trail's guard 'audit_append_only_d' is not as workflow made it" ]
+}
+
+@test "audit: the store keeps the trail append-only and chained" {
+	history
+	run sql "DELETE FROM audit"
+	[ "$status" -ne 0 ]
+	[[ "$output" == *"the audit trail is append-only"* ]]
+	run sql "UPDATE audit SET operator = 'x'"
+	[[ "$output" == *"the audit trail is append-only"* ]]
+	run sql "INSERT INTO audit (id, at, operator, command, action, entity, entity_id, prev, hash) VALUES (16, 'x', 'x', 'x', 'x', 'x', 'x', 'abc', 'def')"
+	[ "$status" -ne 0 ]
+	[[ "$output" == *"an audit entry must chain to the last"* ]]
+	run sql "UPDATE audit SET redacted_by = 15, operator = 'x' WHERE id = 14"
+	[[ "$output" == *"the audit trail is append-only"* ]]
+	run -0 wf audit verify -q
+}
+
+@test "audit: an old store's trail is sealed on upgrade, its copies of personal data removed" {
+	mkdir -p "$(dirname "$WF_DB")"
+	sqlite3 "$WF_DB" < "$BATS_TEST_DIRNAME/fixtures/store-v5.sql"
+	[ "$(sql "SELECT count(*) FROM audit WHERE detail LIKE '%\"Test\"%'")" -gt 0 ]
+	n=$(sql 'SELECT count(*) FROM audit')
+	run -0 wf audit verify -o tsv --fields entries,guards
+	[ "${lines[1]}" = "$n	3" ]
+	[ "$(sql "SELECT count(*) FROM audit WHERE detail LIKE '%\"Test\"%'")" = 0 ]
+	[ "$(sql "SELECT count(*) FROM audit WHERE login IS NULL")" = "$n" ]
+	run -0 wf audit log --case 2026-0001 -o tsv --fields entity_id
+	[ "${#lines[@]}" -gt 1 ]
+}
