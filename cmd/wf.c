@@ -54,6 +54,17 @@ static const struct wf_opt reopen_opts[] = {
 	{ NULL, 0, NULL, NULL, NULL }
 };
 
+static const struct wf_opt amend_opts[] = {
+	{ "reason", 0, "TEXT", "why (required, unless each record gives its "
+	  "own reason:)", NULL },
+	{ "kind", 0, "KIND", "the kind of record to correct: contact or "
+	  "person (instead of records)", NULL },
+	{ "id", 0, "ID", "its id", NULL },
+	{ "set", 0, "FIELD=VALUE", "the field to change (an empty value "
+	  "removes it)", NULL },
+	{ NULL, 0, NULL, NULL, NULL }
+};
+
 static const struct wf_opt audit_log_opts[] = {
 	{ "case", 0, "CASE", "only the entries about this case", NULL },
 	{ "person", 0, "PERSON", "only those about this person: their number, "
@@ -88,6 +99,9 @@ static const struct wf_opt *const check_tables[] = { wf_opts_common,
                                                      check_opts, NULL };
 static const struct wf_opt *const org_list_tables[] = { wf_opts_common,
                                                         org_list_opts, NULL };
+static const struct wf_opt *const amend_tables[] = { wf_opts_common,
+                                                     wf_opts_write,
+                                                     amend_opts, NULL };
 static const struct wf_opt *const audit_log_tables[] = { wf_opts_common,
                                                          audit_log_opts,
                                                          NULL };
@@ -196,6 +210,26 @@ static int cmd_org_list(struct wf_cli *cli, struct wf_err *e)
 static int cmd_org_show(struct wf_cli *cli, struct wf_err *e)
 {
 	return wf_cli_query(cli, wf_org_show, NULL, wf_org_columns, 0, e);
+}
+
+static int cmd_amend(struct wf_cli *cli, struct wf_err *e)
+{
+	struct wf_amend_opts o = { wf_cli_opt(cli, "reason") };
+	const char *kind = wf_cli_opt(cli, "kind"), *id = wf_cli_opt(cli, "id");
+	const char *set = wf_cli_opt(cli, "set");
+	cJSON *r;
+
+	if (!kind && !id && !set)
+		return wf_cli_records(cli, wf_amend, 0, &o, wf_amend_columns, e);
+	if (cli->nargs)
+		return wf_err_set(e, WF_EX_USAGE, "give records or --kind, --id "
+		                  "and --set, not both");
+	if (!o.reason || !*o.reason)
+		return wf_err_set(e, WF_EX_USAGE, "a correction needs --reason");
+	if (!(r = wf_amend_flags(kind, id, set, e)))
+		return e->code;
+	cJSON_AddStringToObject(r, "reason", o.reason);
+	return wf_cli_record(cli, wf_amend, r, wf_amend_columns, e);
 }
 
 static int cmd_audit_log(struct wf_cli *cli, struct wf_err *e)
@@ -328,6 +362,9 @@ static const struct wf_sub subs[] = {
 	  NULL, &org_cmd, NULL },
 	{ "case", "show|close|reopen", "A case's timeline; close and reopen "
 	  "cases", NULL, NULL, &case_cmd, NULL },
+	{ "amend", "[FILE...]", "Correct records: a person, a contact; checked "
+	  "as when they were added, audited with the reason", amend_tables,
+	  cmd_amend, NULL, NULL },
 	{ "audit", "log|verify", "Read the audit trail; check that it is whole",
 	  NULL, NULL, &audit_cmd, NULL },
 	{ "refer", "...", "Referrals: add, screen, withdraw, list, show "

@@ -65,14 +65,17 @@ static int append(struct wf_ctx *ctx, struct wf_audit_entry *a,
 }
 
 int wf_audit_entry(struct wf_ctx *ctx, const char *action, const char *entity,
-                   const char *id, sqlite3_int64 person, const cJSON *detail,
-                   struct wf_err *e)
+                   const char *id, const char *of_case, sqlite3_int64 person,
+                   const cJSON *detail, struct wf_err *e)
 {
 	struct wf_audit_entry a = { 0 };
 	char case_id[32], *text = detail ? cJSON_PrintUnformatted(detail) : NULL;
 	int rc;
 
-	wf_audit_case_of(entity, id, case_id, sizeof case_id);
+	if (of_case)
+		snprintf(case_id, sizeof case_id, "%s", of_case);
+	else
+		wf_audit_case_of(entity, id, case_id, sizeof case_id);
 	a.action = action, a.entity = entity, a.entity_id = id;
 	a.case_id = case_id;
 	a.person_id = person;
@@ -90,7 +93,7 @@ int wf_audit(struct wf_ctx *ctx, const char *action, const char *entity,
              const char *id, const cJSON *detail, struct wf_err *e)
 {
 	cJSON *kept = wf_audit_minimise(detail);
-	int rc = wf_audit_entry(ctx, action, entity, id, 0, kept, e);
+	int rc = wf_audit_entry(ctx, action, entity, id, NULL, 0, kept, e);
 
 	cJSON_Delete(kept);
 	return rc;
@@ -189,8 +192,8 @@ int wf_audit_reads_flush(struct wf_ctx *ctx, struct wf_err *e)
 		cJSON *d = read_detail((unsigned)sqlite3_column_int(s, 1));
 
 		rc = wf_audit_entry(ctx, "read", "case",
-		                    (const char *)sqlite3_column_text(s, 0), 0, d,
-		                    e);
+		                    (const char *)sqlite3_column_text(s, 0), NULL, 0,
+		                    d, e);
 		cJSON_Delete(d);
 	}
 	if (!rc && step != SQLITE_DONE)

@@ -22,11 +22,12 @@ struct wf_audit_entry {
 };
 
 /* Append an entry with detail as given (the caller minimised it, or
- * means to keep it whole, as a correction's old and new values); person
- * 0 is the person of the case the entry is about, if any. */
+ * means to keep it whole, as a correction's old and new values). The
+ * case it is about: of_case, else the one its id names; person 0 is the
+ * person of that case, if any. */
 int wf_audit_entry(struct wf_ctx *ctx, const char *action, const char *entity,
-                   const char *id, sqlite3_int64 person, const cJSON *detail,
-                   struct wf_err *e);
+                   const char *id, const char *of_case, sqlite3_int64 person,
+                   const cJSON *detail, struct wf_err *e);
 /* SHA-256 of n bytes, in lower-case hex. */
 void wf_sha256_hex(const void *data, size_t n, char out[WF_SHA_HEX]);
 /* The hash of entry a: SHA-256 of its fields as netstrings, in the order

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "auditchain.h"
+#include "casefile.h"
 
 const char wf_audit_columns[] =
 	"id,at,operator,login,command,action,entity,entity_id";
@@ -43,32 +44,6 @@ static int time_bound(const char *opt, const char *v, int until,
 	}
 	return wf_err_set(e, WF_EX_USAGE, "--%s: '%s' is not a day (YYYY-MM-DD) "
 	                  "or a UTC time (YYYY-MM-DDTHH:MM:SSZ)", opt, v);
-}
-
-/* The person a --person names: the store's number of the person, a case
- * of theirs, or their tax code. 0 and e set when there is none. */
-static sqlite3_int64 person(struct wf_store *st, const char *v,
-                            struct wf_err *e)
-{
-	char case_id[32], tax[32];
-	sqlite3_int64 id;
-	size_t i;
-
-	wf_audit_case_of("case", v, case_id, sizeof case_id);
-	if (*v && is_digits(v, (int)strlen(v)))
-		id = wf_sql_id(st, WF_SQL_PERSON_EXISTS, v, e);
-	else if (*case_id && !strcmp(case_id, v))
-		id = wf_sql_id(st, WF_SQL_AUDIT_PERSON_OF, v, e);
-	else {
-		for (i = 0; v[i] && i < sizeof tax - 1; i++)
-			tax[i] = (char)toupper((unsigned char)v[i]);
-		tax[i] = '\0';
-		id = wf_sql_id(st, WF_SQL_PERSON_BY_TAX, tax, e);
-	}
-	if (id == 0)
-		wf_err_set(e, WF_EX_NOMATCH, "no person '%s' (give the person's "
-		           "number, a case of theirs, or their tax code)", v);
-	return id > 0 ? id : 0;
 }
 
 static cJSON *entry_record(sqlite3_stmt *s)
@@ -128,7 +103,7 @@ int wf_audit_log(struct wf_ctx *ctx, const void *arg, struct wf_err *e)
 	if ((rc = time_bound("since", f->since, 0, since, sizeof since, e)) ||
 	    (rc = time_bound("until", f->until, 1, until, sizeof until, e)))
 		return rc;
-	if (f->person && !(who = person(ctx->st, f->person, e)))
+	if (f->person && !(who = wf_person_find(ctx->st, f->person, e)))
 		return e->code;
 	if (!(s = wf_sql(ctx->st, sql, e)))
 		return e->code;

@@ -129,9 +129,32 @@ cJSON *wf_case_timeline_record(struct wf_store *st, const char *id,
                                struct wf_err *e);
 
 /* People (person.c). */
+extern const char *const wf_person_sexes[];
 int wf_person_resolve(struct wf_ctx *ctx, const cJSON *p, sqlite3_int64 *id,
                       struct wf_err *e);
 void wf_person_key(const cJSON *p, char *buf, size_t len);
+/* The tax code of person p must agree with the birth date and sex given;
+ * a missing sex is taken from it. path: where p is ("person" or ""). */
+int wf_person_check_taxcode(const struct wf_record *rec, cJSON *p,
+                            const char *path, struct wf_err *e);
+/* The person a reference names: the store's number of the person, a case
+ * of theirs, or their tax code. 0 and e set (WF_EX_NOMATCH) when none. */
+sqlite3_int64 wf_person_find(struct wf_store *st, const char *ref,
+                             struct wf_err *e);
+/* A person as a record: kind, id (their number) and identity fields. */
+cJSON *wf_person_get(struct wf_store *st, const char *ref, struct wf_err *e);
+/* Correct a person from a whole record (rec), checked as a referral's
+ * person is, and their cases' screening checked again. */
+int wf_person_amend(struct wf_ctx *ctx, struct wf_record *rec, const char *id,
+                    struct wf_err *e);
+/* A contact by its number, and its correction (monitor.c). */
+cJSON *wf_contact_get(struct wf_store *st, const char *id, struct wf_err *e);
+int wf_contact_amend(struct wf_ctx *ctx, struct wf_record *rec, const char *id,
+                     struct wf_err *e);
+/* A case screened in must still meet its programme's target with the
+ * facts as they stand (refer.c). */
+int wf_refer_recheck(struct wf_ctx *ctx, const char *case_id,
+                     struct wf_err *e);
 /* Fold a name as the match key does (letters only, lower case, no
  * accents), so that a search can be compared with it. */
 void wf_name_fold(const char *s, char *buf, size_t len);

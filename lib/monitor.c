@@ -127,27 +127,28 @@ static int check_contact(struct wf_ctx *ctx, const struct wf_record *rec,
 	return 0;
 }
 
-int wf_monitor_log(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e)
+/* Check a contact record as logging it does: its fields, then its case,
+ * placement, dates and provider. */
+static int contact_ok(struct wf_ctx *ctx, struct wf_record *rec,
+                      long long *provider, struct wf_err *e)
 {
-	const cJSON *r = rec->root;
-	const char *how, *op;
-	long long provider = 0;
-	sqlite3_stmt *s;
-	sqlite3_int64 id;
-	cJSON *out;
-	char now[32];
 	int rc;
 
-	if (!cJSON_IsObject(r))
-		return wf_record_err(rec, r, "", e, WF_EX_DATAERR,
+	if (!cJSON_IsObject(rec->root))
+		return wf_record_err(rec, rec->root, "", e, WF_EX_DATAERR,
 		                     "expected a contact record");
-	if ((rc = wf_validate(rec, rec->root, &contact_schema, "", e)) ||
-	    (rc = check_contact(ctx, rec, r, &provider, e)) ||
-	    !(s = wf_sql(ctx->st, WF_SQL_MON_INSERT, e)))
-		return rc ? rc : e->code;
-	how = wf_json_str(r, "how");
-	op = wf_json_str(r, "operator");
-	wf_timestamp(now, sizeof now);
+	if ((rc = wf_validate(rec, rec->root, &contact_schema, "", e)))
+		return rc;
+	return check_contact(ctx, rec, rec->root, provider, e);
+}
+
+/* Bind the contact's own columns, 1 to 11, in the order of both the
+ * insert and the update. */
+static void bind_contact(struct wf_ctx *ctx, sqlite3_stmt *s, const cJSON *r,
+                         long long provider)
+{
+	const char *how = wf_json_str(r, "how"), *op = wf_json_str(r, "operator");
+
 	wf_bind_text(s, 1, wf_json_str(r, "case"));
 	wf_bind_text(s, 2, wf_json_str(r, "placement"));
 	wf_bind_text(s, 3, wf_json_str(r, "date"));
@@ -160,6 +161,23 @@ int wf_monitor_log(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e)
 	wf_bind_text(s, 9, wf_json_str(r, "next_steps"));
 	wf_bind_text(s, 10, wf_json_str(r, "notes"));
 	wf_bind_text(s, 11, wf_json_str(r, "next"));
+}
+
+int wf_monitor_log(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e)
+{
+	const cJSON *r = rec->root;
+	long long provider = 0;
+	sqlite3_stmt *s;
+	sqlite3_int64 id;
+	cJSON *out;
+	char now[32];
+	int rc;
+
+	if ((rc = contact_ok(ctx, rec, &provider, e)) ||
+	    !(s = wf_sql(ctx->st, WF_SQL_MON_INSERT, e)))
+		return rc ? rc : e->code;
+	wf_timestamp(now, sizeof now);
+	bind_contact(ctx, s, r, provider);
 	wf_bind_text(s, 12, now);
 	wf_bind_text(s, 13, ctx->operator_);
 	if ((rc = wf_sql_done(ctx->st, s, e)))
@@ -172,6 +190,33 @@ int wf_monitor_log(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e)
 		rc = wf_emit(ctx, out, e);
 	cJSON_Delete(out);
 	return rc;
+}
+
+int wf_contact_amend(struct wf_ctx *ctx, struct wf_record *rec, const char *id,
+                     struct wf_err *e)
+{
+	long long provider = 0;
+	sqlite3_stmt *s;
+	int rc;
+
+	if ((rc = contact_ok(ctx, rec, &provider, e)) ||
+	    !(s = wf_sql(ctx->st, WF_SQL_MON_UPDATE, e)))
+		return rc ? rc : e->code;
+	bind_contact(ctx, s, rec->root, provider);
+	sqlite3_bind_int64(s, 12, strtoll(id, NULL, 10));
+	return wf_sql_done(ctx->st, s, e);
+}
+
+cJSON *wf_contact_get(struct wf_store *st, const char *id, struct wf_err *e)
+{
+	char *end;
+	long long n = strtoll(id, &end, 10);
+
+	if (!*id || *end || n <= 0) {
+		wf_err_set(e, WF_EX_DATAERR, "'%s' is not a contact number", id);
+		return NULL;
+	}
+	return wf_contact_record(st, n, e);
 }
 
 static cJSON *contact_by_text(struct wf_store *st, const char *id,

@@ -6,8 +6,11 @@
  *
  * Tables: person, person_duplicate.
  */
+#include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "auditchain.h"
 #include "casefile.h"
 
 
@@ -67,6 +70,39 @@ void wf_person_key(const cJSON *p, char *buf, size_t len)
 void wf_name_fold(const char *s, char *buf, size_t len)
 {
 	fold(s, buf, len);
+}
+
+/* The tax code must agree with the birth date and sex given; a missing
+ * sex is taken from it. path: where the person is ("person" or ""). */
+int wf_person_check_taxcode(const struct wf_record *rec, cJSON *p,
+                            const char *path, struct wf_err *e)
+{
+	const char *tc = wf_json_str(p, "tax_code"), *sex = wf_json_str(p, "sex");
+	const char *birth = wf_json_str(p, "birth_date"), *why;
+	const cJSON *item = cJSON_GetObjectItemCaseSensitive(p, "tax_code");
+	struct wf_taxcode t;
+	char field[64];
+	int y, m, d;
+	wf_day bd;
+
+	if (!tc || wf_taxcode_check(tc, &t, &why) < 0)
+		return 0;
+	snprintf(field, sizeof field, "%s%stax_code", path, *path ? "." : "");
+	wf_date_parse(birth, &bd);
+	wf_date_to_ymd(bd, &y, &m, &d);
+	if (y % 100 != t.yy || m != t.month || d != t.day)
+		return wf_record_err(rec, item, field, e, WF_EX_DATAERR,
+		                     "'%s' does not match birth_date %s (it says "
+		                     "day %02d, month %02d, year ..%02d)", tc, birth,
+		                     t.day, t.month, t.yy);
+	if (sex && sex[0] != t.sex)
+		return wf_record_err(rec, item, field, e, WF_EX_DATAERR,
+		                     "'%s' is a code for sex %c, not %s", tc, t.sex,
+		                     sex);
+	if (!sex)
+		cJSON_AddItemToObject(p, "sex", cJSON_CreateString(
+			t.sex == 'F' ? "F" : "M"));
+	return 0;
 }
 
 static int insert(struct wf_store *st, const cJSON *p, const char *key,
@@ -179,4 +215,178 @@ int wf_person_resolve(struct wf_ctx *ctx, const cJSON *p, sqlite3_int64 *id,
 	if ((rc = insert(ctx->st, p, key, id, e)))
 		return rc;
 	return flag_duplicates(ctx, p, key, *id, e);
+}
+
+/* ---- finding and correcting a person ---------------------------------- */
+
+static int all_digits(const char *s)
+{
+	for (; *s; s++)
+		if (!isdigit((unsigned char)*s))
+			return 0;
+	return 1;
+}
+
+sqlite3_int64 wf_person_find(struct wf_store *st, const char *ref,
+                             struct wf_err *e)
+{
+	char case_id[32], tax[32];
+	sqlite3_int64 id;
+	size_t i;
+
+	wf_audit_case_of("case", ref, case_id, sizeof case_id);
+	if (*ref && all_digits(ref))
+		id = wf_sql_id(st, WF_SQL_PERSON_EXISTS, ref, e);
+	else if (*case_id && !strcmp(case_id, ref))
+		id = wf_sql_id(st, WF_SQL_AUDIT_PERSON_OF, ref, e);
+	else {
+		for (i = 0; ref[i] && i < sizeof tax - 1; i++)
+			tax[i] = (char)toupper((unsigned char)ref[i]);
+		tax[i] = '\0';
+		id = wf_sql_id(st, WF_SQL_PERSON_BY_TAXCODE, tax, e);
+	}
+	if (id == 0)
+		wf_err_set(e, WF_EX_NOMATCH, "no person '%s' (give the person's "
+		           "number, a case of theirs, or their tax code)", ref);
+	return id > 0 ? id : 0;
+}
+
+static void person_row(cJSON *r, sqlite3_stmt *s)
+{
+	cJSON_AddStringToObject(r, "kind", "person");
+	cJSON_AddNumberToObject(r, "id", (double)sqlite3_column_int64(s, 0));
+	for (int i = 0; identity[i]; i++)
+		wf_col_add(r, identity[i], s, i + 1);
+}
+
+cJSON *wf_person_get(struct wf_store *st, const char *ref, struct wf_err *e)
+{
+	sqlite3_int64 id = wf_person_find(st, ref, e);
+	cJSON *r;
+
+	if (!id)
+		return NULL;
+	r = cJSON_CreateObject();
+	if (wf_sql_each(st, WF_SQL_PERSON_GET, NULL, id, person_row, r, e)) {
+		cJSON_Delete(r);
+		return NULL;
+	}
+	return r;
+}
+
+const char *const wf_person_sexes[] = { "F", "M", NULL };
+static const char *const person_kinds[] = { "person", NULL };
+static const struct wf_field person_fields[] = {
+	{ "kind", WF_T_ENUM, 0, person_kinds, NULL, 0, 0 },
+	{ "id", WF_T_ANY, WF_F_OUTPUT, NULL, NULL, 0, 0 },
+	{ "tax_code", WF_T_TAXCODE, 0, NULL, NULL, 0, 0 },
+	{ "first_name", WF_T_STRING, WF_F_REQUIRED, NULL, NULL, 0, 0 },
+	{ "last_name", WF_T_STRING, WF_F_REQUIRED, NULL, NULL, 0, 0 },
+	{ "birth_date", WF_T_DATE, WF_F_REQUIRED, NULL, NULL, 0, 0 },
+	{ "sex", WF_T_ENUM, 0, wf_person_sexes, NULL, 0, 0 },
+	{ "birth_place", WF_T_STRING, 0, NULL, NULL, 0, 0 },
+	{ "citizenship", WF_T_STRING, 0, NULL, NULL, 0, 0 },
+	{ "municipality", WF_T_STRING, 0, NULL, NULL, 0, 0 },
+	{ "address", WF_T_STRING, 0, NULL, NULL, 0, 0 },
+	{ "phone", WF_T_STRING, 0, NULL, NULL, 0, 0 },
+	{ "email", WF_T_STRING, 0, NULL, NULL, 0, 0 },
+	{ NULL, 0, 0, NULL, NULL, 0, 0 }
+};
+static const struct wf_schema person_schema = { "person", person_fields };
+
+/* What a referral checks of its person against the store: born before
+ * the first referral, and a tax code nobody else has. */
+static int check_person(struct wf_store *st, const struct wf_record *rec,
+                        sqlite3_int64 id, struct wf_err *e)
+{
+	const cJSON *r = rec->root;
+	const char *birth = wf_json_str(r, "birth_date");
+	const char *tc = wf_json_str(r, "tax_code");
+	char first[16] = "", idtext[24];
+	sqlite3_stmt *s;
+	sqlite3_int64 other;
+
+	snprintf(idtext, sizeof idtext, "%lld", (long long)id);
+	if (!(s = wf_sql_row(st, WF_SQL_PERSON_FIRST_REFERRAL, idtext, 0, "", e)))
+		return e->code;
+	wf_col_text(s, 0, first, sizeof first);
+	sqlite3_reset(s);
+	if (*first && strcmp(birth, first) > 0)
+		return wf_record_err(rec, wf_json_path(r, "birth_date"),
+		                     "birth_date", e, WF_EX_DATAERR, "'%s' is after "
+		                     "the person's first referral, %s", birth, first);
+	if (!tc || !(s = wf_sql(st, WF_SQL_PERSON_TAKEN, e)))
+		return tc ? e->code : 0;
+	wf_bind_text(s, 1, tc);
+	sqlite3_bind_int64(s, 2, id);
+	other = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	sqlite3_reset(s);
+	if (other)
+		return wf_record_err(rec, wf_json_path(r, "tax_code"), "tax_code", e,
+		                     WF_EX_DATAERR, "'%s' is the tax code of person "
+		                     "%lld already", tc, (long long)other);
+	return 0;
+}
+
+static int store_person(struct wf_store *st, const cJSON *r, sqlite3_int64 id,
+                        struct wf_err *e)
+{
+	sqlite3_stmt *s = wf_sql(st, WF_SQL_PERSON_UPDATE, e);
+	char key[512];
+	int i;
+
+	if (!s)
+		return e->code;
+	for (i = 0; identity[i]; i++)
+		wf_bind_json(s, i + 1, cJSON_GetObjectItemCaseSensitive(r, identity[i]));
+	wf_person_key(r, key, sizeof key);
+	wf_bind_text(s, 12, key);
+	sqlite3_bind_int64(s, 13, id);
+	return wf_sql_done(st, s, e);
+}
+
+/* Every case of the person screened in must still be, with the facts as
+ * corrected. */
+static int recheck_cases(struct wf_ctx *ctx, sqlite3_int64 id,
+                         struct wf_err *e)
+{
+	sqlite3_stmt *s = wf_sql(ctx->st, WF_SQL_PERSON_CASES_OF, e);
+	char (*ids)[32] = NULL;
+	int n = 0, rc = 0, step;
+
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, id);
+	/* read the ids first: the check runs statements of its own */
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		char (*more)[32] = realloc(ids, (size_t)(n + 1) * sizeof *ids);
+
+		if (!more) {
+			rc = wf_err_set(e, WF_EX_SOFTWARE, "out of memory");
+			break;
+		}
+		ids = more;
+		wf_col_text(s, 0, ids[n++], sizeof ids[0]);
+	}
+	sqlite3_reset(s);
+	if (!rc && step != SQLITE_DONE && step != SQLITE_ROW)
+		rc = wf_sql_err(ctx->st, step, e);
+	for (int i = 0; i < n && !rc; i++)
+		rc = wf_refer_recheck(ctx, ids[i], e);
+	free(ids);
+	return rc;
+}
+
+int wf_person_amend(struct wf_ctx *ctx, struct wf_record *rec, const char *id,
+                    struct wf_err *e)
+{
+	sqlite3_int64 n = strtoll(id, NULL, 10);
+	int rc;
+
+	if ((rc = wf_validate(rec, rec->root, &person_schema, "", e)) ||
+	    (rc = wf_person_check_taxcode(rec, rec->root, "", e)) ||
+	    (rc = check_person(ctx->st, rec, n, e)) ||
+	    (rc = store_person(ctx->st, rec->root, n, e)))
+		return rc;
+	return recheck_cases(ctx, n, e);
 }

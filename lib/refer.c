@@ -12,7 +12,6 @@
 
 #include "casefile.h"
 
-static const char *const sexes[] = { "F", "M", NULL };
 static const char *const referral_kinds[] = { "referral", "case", NULL };
 
 static const struct wf_field cert_fields[] = {
@@ -32,7 +31,7 @@ static const struct wf_schema cert_schema = { NULL, cert_fields };
 	{ "last_name", WF_T_STRING, WF_F_REQUIRED, NULL, NULL, 0, 0 }, \
 	{ "tax_code", WF_T_TAXCODE, 0, NULL, NULL, 0, 0 }, \
 	{ "birth_date", WF_T_DATE, WF_F_REQUIRED, NULL, NULL, 0, 0 }, \
-	{ "sex", WF_T_ENUM, 0, sexes, NULL, 0, 0 }, \
+	{ "sex", WF_T_ENUM, 0, wf_person_sexes, NULL, 0, 0 }, \
 	{ "birth_place", WF_T_STRING, 0, NULL, NULL, 0, 0 }, \
 	{ "citizenship", WF_T_STRING, 0, NULL, NULL, 0, 0 }, \
 	{ "municipality", WF_T_STRING, 0, NULL, NULL, 0, 0 }, \
@@ -107,39 +106,6 @@ const char *wf_record_case_id(const struct wf_record *rec, struct wf_err *e)
 static const cJSON *at(const struct wf_record *rec, const char *path)
 {
 	return wf_json_path(rec->root, path);
-}
-
-/* The tax code must agree with the birth date and sex given; a missing
- * sex is taken from it. path: where the person is ("person" or ""). */
-static int check_taxcode(const struct wf_record *rec, cJSON *p,
-                         const char *path, struct wf_err *e)
-{
-	const char *tc = wf_json_str(p, "tax_code"), *sex = wf_json_str(p, "sex");
-	const char *birth = wf_json_str(p, "birth_date"), *why;
-	const cJSON *item = cJSON_GetObjectItemCaseSensitive(p, "tax_code");
-	struct wf_taxcode t;
-	char field[64];
-	int y, m, d;
-	wf_day bd;
-
-	if (!tc || wf_taxcode_check(tc, &t, &why) < 0)
-		return 0;
-	snprintf(field, sizeof field, "%s%stax_code", path, *path ? "." : "");
-	wf_date_parse(birth, &bd);
-	wf_date_to_ymd(bd, &y, &m, &d);
-	if (y % 100 != t.yy || m != t.month || d != t.day)
-		return wf_record_err(rec, item, field, e, WF_EX_DATAERR,
-		                     "'%s' does not match birth_date %s (it says "
-		                     "day %02d, month %02d, year ..%02d)", tc, birth,
-		                     t.day, t.month, t.yy);
-	if (sex && sex[0] != t.sex)
-		return wf_record_err(rec, item, field, e, WF_EX_DATAERR,
-		                     "'%s' is a code for sex %c, not %s", tc, t.sex,
-		                     sex);
-	if (!sex)
-		cJSON_AddItemToObject(p, "sex", cJSON_CreateString(
-			t.sex == 'F' ? "F" : "M"));
-	return 0;
 }
 
 /* Dates that must not come after the referral date, which must not be in
@@ -245,7 +211,7 @@ static int check_referral(struct wf_ctx *ctx, struct wf_record *rec,
 		return wf_record_err(rec, rec->root, "", e, WF_EX_DATAERR,
 		                     "expected a referral record");
 	if ((rc = wf_validate(rec, rec->root, &referral_schema, "", e)) ||
-	    (rc = check_taxcode(rec, cJSON_GetObjectItemCaseSensitive(rec->root,
+	    (rc = wf_person_check_taxcode(rec, cJSON_GetObjectItemCaseSensitive(rec->root,
 	                        "person"), "person", e)) ||
 	    (rc = check_dates(rec, e)))
 		return rc;
@@ -372,6 +338,55 @@ int wf_refer_screen(struct wf_ctx *ctx, struct wf_record *rec,
 	return rc ? rc : emit_case(ctx, c.id, e);
 }
 
+/* The reasons of a screening, one after the other, for a message. */
+static void join_reasons(const cJSON *list, char *buf, size_t len)
+{
+	const cJSON *r;
+	size_t n = 0;
+
+	buf[0] = '\0';
+	cJSON_ArrayForEach(r, list)
+		if (cJSON_IsString(r) && n < len)
+			n += (size_t)snprintf(buf + n, len - n, "%s%s", n ? "; " : "",
+			                      r->valuestring);
+}
+
+int wf_refer_recheck(struct wf_ctx *ctx, const char *case_id,
+                     struct wf_err *e)
+{
+	struct wf_subject s = { 0 };
+	struct facts f;
+	struct wf_case c;
+	cJSON *prog, *reasons, *target;
+	char why[512];
+	wf_day on;
+	int rc, m;
+
+	if ((rc = wf_case_load(ctx->st, case_id, &c, e)))
+		return rc;
+	if ((m = wf_sql_id(ctx->st, WF_SQL_REFER_SCREENED_IN, case_id, e)) <= 0)
+		return m < 0 ? e->code : 0;
+	if ((rc = facts(ctx->st, &c, &f, &s, &on, e)))
+		return rc;
+	if (!(prog = wf_programme_get(ctx->st, c.programme, e)))
+		return e->code == WF_EX_NOMATCH ? WF_EX_SOFTWARE : e->code;
+	reasons = cJSON_CreateArray();
+	target = cJSON_GetObjectItemCaseSensitive(prog, "target");
+	m = target ? wf_target_eval(target, &s, on, reasons) : 1;
+	if (m < 0)
+		rc = wf_err_set(e, WF_EX_SOFTWARE, "programme '%s' has a malformed "
+		                "target", c.programme);
+	else if (!m) {
+		join_reasons(reasons, why, sizeof why);
+		rc = wf_err_set(e, WF_EX_DATAERR, "case '%s' was screened into "
+		                "'%s'; so corrected, it would fail its target (%s)",
+		                c.id, c.programme, why);
+	}
+	cJSON_Delete(reasons);
+	cJSON_Delete(prog);
+	return rc;
+}
+
 int wf_refer_withdraw(struct wf_ctx *ctx, struct wf_record *rec,
                       struct wf_err *e)
 {
@@ -431,13 +446,13 @@ static int check_input(struct wf_record *rec, cJSON **person,
 		*date = wf_json_str(rec->root, "date");
 		if ((rc = wf_validate(rec, rec->root, &referral_schema, "", e)))
 			return rc;
-		return check_taxcode(rec, *person, "person", e);
+		return wf_person_check_taxcode(rec, *person, "person", e);
 	}
 	*person = rec->root;
 	*date = NULL;
 	if ((rc = wf_validate(rec, rec->root, &person_record_schema, "", e)))
 		return rc;
-	return check_taxcode(rec, *person, "", e);
+	return wf_person_check_taxcode(rec, *person, "", e);
 }
 
 /* The id of a check: the case's, else the tax code, else the names. */

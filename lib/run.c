@@ -200,10 +200,11 @@ int wf_run(struct wf_ctx *ctx, struct wf_reader *r, wf_record_fn fn,
 		rc = wf_store_commit(ctx->st, e);
 	if (!rc)
 		rc = release(spool, out, e);
-	if (!rc && ctx->nbad)
+	if (!rc && ctx->nbad) {
+		wf_err_clear(e);   /* the summary is of no one record */
 		rc = wf_err_set(e, WF_EX_DATAERR, "%ld record%s refused", ctx->nbad,
 		                ctx->nbad == 1 ? "" : "s");
-	else if (!rc && ctx->nomatch)
+	} else if (!rc && ctx->nomatch)
 		rc = WF_EX_NOMATCH;
 done:
 	wf_record_reset(&rec);

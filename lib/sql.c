@@ -94,9 +94,6 @@ const char WF_SQL_AUDIT_GUARD[] =
 	"SELECT sql FROM sqlite_master WHERE type = 'trigger'"
 	" AND tbl_name = 'audit' AND name = ?";
 
-const char WF_SQL_PERSON_BY_TAX[] =
-	"SELECT id FROM person WHERE tax_code = ?";
-
 const char WF_SQL_PERSON_EXISTS[] =
 	"SELECT id FROM person WHERE id = ?";
 
@@ -226,6 +223,29 @@ const char WF_SQL_PERSON_CONTACTS[] =
 const char WF_SQL_PERSON_DUP[] =
 	"INSERT INTO person_duplicate (person_id, other_id)"
 	" VALUES (?, ?), (?, ?) ON CONFLICT DO NOTHING";
+
+const char WF_SQL_REFER_SCREENED_IN[] =
+	"SELECT count(*) FROM case_status WHERE case_id = ?"
+	" AND status = 'screened'";
+
+const char WF_SQL_PERSON_GET[] =
+	"SELECT id, tax_code, first_name, last_name, birth_date, sex,"
+	" birth_place, citizenship, municipality, address, phone, email"
+	" FROM person WHERE id = ?";
+
+const char WF_SQL_PERSON_UPDATE[] =
+	"UPDATE person SET tax_code = ?1, first_name = ?2, last_name = ?3,"
+	" birth_date = ?4, sex = ?5, birth_place = ?6, citizenship = ?7,"
+	" municipality = ?8, address = ?9, phone = ?10, email = ?11,"
+	" match_key = ?12 WHERE id = ?13";
+
+const char WF_SQL_PERSON_TAKEN[] =
+	"SELECT id FROM person WHERE tax_code = ?1 AND id <> ?2";
+
+/* The earliest referral of a person: nothing about them may be dated
+ * after it that the referral gives as before it. */
+const char WF_SQL_PERSON_FIRST_REFERRAL[] =
+	"SELECT min(date) FROM referral WHERE person_id = ?";
 
 const char WF_SQL_PERSON_CASES_OF[] =
 	"SELECT id FROM cases WHERE person_id = ? ORDER BY id";
@@ -616,6 +636,10 @@ const char WF_SQL_CLOSE_TIMELINE[] =
 	" UNION ALL SELECT date, 8, 'follow_up', at, NULL,"
 	"  (SELECT group_concat(value, ', ') FROM json_each(situation)), id"
 	"  FROM follow_up WHERE case_id = ?1"
+	" UNION ALL SELECT substr(at, 1, 10), 9, CASE action WHEN 'correct'"
+	"  THEN 'correction' ELSE action END, entity,"
+	"  entity_id, json_extract(detail, '$.reason'), id FROM audit"
+	"  WHERE case_id = ?1 AND action IN ('correct', 'void', 'restore')"
 	" ORDER BY 1, 2, 7";
 
 /* ---- followup.c ---------------------------------------------------------- */
@@ -637,6 +661,11 @@ const char WF_SQL_MON_INSERT[] =
 	"INSERT INTO contact (case_id, placement_id, date, party, how, operator,"
 	" provider_id, risk, next_steps, notes, next_date, recorded_at,"
 	" recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+const char WF_SQL_MON_UPDATE[] =
+	"UPDATE contact SET case_id = ?1, placement_id = ?2, date = ?3,"
+	" party = ?4, how = ?5, operator = ?6, provider_id = ?7, risk = ?8,"
+	" next_steps = ?9, notes = ?10, next_date = ?11 WHERE id = ?12";
 
 const char WF_SQL_MON_PLACEMENT_CASE[] =
 	"SELECT case_id FROM placement WHERE id = ?";

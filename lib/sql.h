@@ -32,7 +32,6 @@ extern const char WF_SQL_AUDIT_GUARD[];
 extern const char WF_SQL_AUDIT_GUARD_DELETE[];
 extern const char WF_SQL_AUDIT_GUARD_UPDATE[];
 extern const char WF_SQL_AUDIT_GUARD_INSERT[];
-extern const char WF_SQL_PERSON_BY_TAX[];
 extern const char WF_SQL_PERSON_EXISTS[];
 extern const char WF_SQL_READ_LOG_TABLE[];
 extern const char WF_SQL_READ_LOG_ADD[];
@@ -61,6 +60,11 @@ extern const char WF_SQL_PERSON_INSERT[];
 extern const char WF_SQL_PERSON_CONTACTS[];
 extern const char WF_SQL_PERSON_DUP[];
 extern const char WF_SQL_PERSON_CASES_OF[];
+extern const char WF_SQL_PERSON_GET[];
+extern const char WF_SQL_REFER_SCREENED_IN[];
+extern const char WF_SQL_PERSON_UPDATE[];
+extern const char WF_SQL_PERSON_TAKEN[];
+extern const char WF_SQL_PERSON_FIRST_REFERRAL[];
 /* casefile.c */
 extern const char WF_SQL_CASE_LOAD[];
 extern const char WF_SQL_CASE_NEXT_ID[];
@@ -142,6 +146,7 @@ extern const char WF_SQL_FOLLOW_INSERT[];
 extern const char WF_SQL_FOLLOW_GET[];
 /* monitor.c, due.c */
 extern const char WF_SQL_MON_INSERT[];
+extern const char WF_SQL_MON_UPDATE[];
 extern const char WF_SQL_MON_PLACEMENT_CASE[];
 extern const char WF_SQL_MON_GET[];
 extern const char WF_SQL_MON_OF_CASE[];

@@ -16,6 +16,7 @@
  *   store.c     SQLite: open, pragmas, transactions, statement cache
  *   sql.c       every statement, by name: the one place of the dialect
  *   schema.c    the tables and their forward migrations
+ *   amend.c     corrections of any record, by the rules it was added by
  *   audit.c     who changed or read what, when, with which command
  *   auditchain.c the seal of each entry, and what the audit withholds
  *   auditlog.c, auditverify.c
@@ -568,6 +569,24 @@ extern const char wf_audit_verify_columns[];
 /* Check the guards and the whole chain; emit what was checked, or
  * WF_EX_DATAERR naming the first entry changed, removed or inserted. */
 int wf_audit_verify(struct wf_ctx *ctx, const void *opts, struct wf_err *e);
+
+/* ---- amend.c: corrections ------------------------------------------- */
+
+/* Options of wf amend: the reason of every correction that gives none. */
+struct wf_amend_opts {
+	const char *reason;
+};
+extern const char wf_amend_columns[];
+/* Correct one record: {kind, id, fields...}; a field set to null is
+ * removed. Checked as when the record was added, refused (65, nothing
+ * written) when it would not have been accepted or changes nothing;
+ * audited with the reason and each field's old and new value. Emits the
+ * correction: before, after, what changed. */
+int wf_amend(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e);
+/* The record of --kind, --id and --set FIELD=VALUE (an empty value
+ * removes the field); NULL with e set (WF_EX_USAGE). */
+cJSON *wf_amend_flags(const char *kind, const char *id, const char *set,
+                      struct wf_err *e);
 
 /* ---- org.c ------------------------------------------------------------ */
 

@@ -1,0 +1,128 @@
+#!/usr/bin/env bats
+# Corrections: a record read back as it was given, the fields merged, and
+# the whole checked by the rules it was added by; the reason and the old
+# and new values kept in the audit.
+
+load helpers
+
+# Two cases, a contact logged on the first.
+two_cases() {
+	seed
+	referral Marco Rossi 1998-04-12 tax=RSSMRC98D12L872O | wf-refer add -q
+	referral Lucia Bianchi 1990-06-01 | wf-refer add -q
+	wf-monitor log 2026-0001 --with person --date 2026-10-05 --risk low -q
+}
+
+@test "amend: a contact logged on the wrong case is moved, and the trail says why" {
+	two_cases
+	run -0 wf amend --kind contact --id 1 --set case=2026-0002 --reason "logged on the wrong case" -o json --fields entity,id,case,changed,reason,before.case,after.case
+	[ "$output" = '{"entity":"contact","id":"1","case":"2026-0002","changed":["case"],"reason":"logged on the wrong case","before":{"case":"2026-0001"},"after":{"case":"2026-0002"}}' ]
+	run -0 wf-monitor list --case 2026-0002 -o tsv --fields id,case,date
+	[ "$output" = $'id\tcase\tdate\n1\t2026-0002\t2026-10-05' ]
+	run -1 wf-monitor list --case 2026-0001
+	run -0 wf audit log --action correct -o json --fields operator,entity,entity_id,case,detail
+	[ "$output" = '{"operator":"tester","entity":"contact","entity_id":"1","case":"2026-0002","detail":{"reason":"logged on the wrong case","changes":{"case":{"old":"2026-0001","new":"2026-0002"}}}}' ]
+	run -0 wf case show 2026-0002 -o json --fields timeline
+	[[ "$output" == *'{"date":"'"$(date -u +%F)"'","step":"correction","event":"contact","ref":"1","note":"logged on the wrong case"}'* ]]
+	run -0 wf audit verify -q
+}
+
+@test "amend: from records, several fields, a field removed with null" {
+	two_cases
+	printf -- '---\nkind: contact\nid: 1\nwith: tutor\nrisk: null\nnotes: met at the host\nreason: it was the tutor\n' > "$T/fix.yaml"
+	run -0 wf amend "$T/fix.yaml" -o json --fields changed,after
+	[ "$output" = '{"changed":["with","notes","risk"],"after":{"kind":"contact","id":1,"case":"2026-0001","date":"2026-10-05","with":"tutor","how":"in_person","operator":"tester","notes":"met at the host"}}' ]
+	[ "$(sql 'SELECT party, coalesce(risk, "-"), notes FROM contact WHERE id = 1')" = "tutor|-|met at the host" ]
+}
+
+@test "amend: -n shows the record before and after and writes nothing" {
+	two_cases
+	before=$(sql 'SELECT count(*) FROM audit')
+	run -0 wf amend -n --kind contact --id 1 --set date=2026-10-06 --reason "typed the day after" -o json --fields before.date,after.date
+	[ "$output" = '{"before":{"date":"2026-10-05"},"after":{"date":"2026-10-06"}}' ]
+	[ "$(sql 'SELECT date FROM contact WHERE id = 1')" = 2026-10-05 ]
+	[ "$(sql 'SELECT count(*) FROM audit')" = "$before" ]
+}
+
+@test "amend: refused by the record's own checks, with the field and position, nothing written" {
+	two_cases
+	before=$(sql 'SELECT count(*) FROM audit')
+	printf 'kind: contact\nid: 1\nwiht: tutor\nreason: x\n' > "$T/a.yaml"
+	run -65 --separate-stderr wf amend "$T/a.yaml"
+	[ "$stderr" = "wf: $T/a.yaml:3:1: wiht: unknown field (did you mean 'with'?)" ]
+	run -65 --separate-stderr wf amend --kind contact --id 1 --set with=boss --reason x
+	[ "$stderr" = "wf: with: 'boss' is not one of: person, tutor, family, referrer, employer" ]
+	run -65 --separate-stderr wf amend --kind contact --id 1 --set date=2026-13-01 --reason x
+	[[ "$stderr" == "wf: date: "* ]]
+	run -65 --separate-stderr wf amend --kind contact --id 1 --set date=2026-12-01 --reason x
+	[ "$stderr" = "wf: date: '2026-12-01' is in the future" ]
+	run -65 --separate-stderr wf amend --kind contact --id 1 --set case=2026-0099 --reason x
+	[ "$stderr" = "wf: case: case '2026-0099' not found" ]
+	[ "$(sql 'SELECT count(*) FROM audit')" = "$before" ]
+	[ "$(sql 'SELECT case_id || " " || date || " " || party FROM contact')" = "2026-0001 2026-10-05 person" ]
+}
+
+@test "amend: refused by the state machine: a contact moved to a case withdrawn before it" {
+	two_cases
+	wf-refer withdraw -q 2026-0002 --date 2026-10-02 --reason "moved away"
+	run -65 --separate-stderr wf amend --kind contact --id 1 --set case=2026-0002 --reason x
+	[ "$stderr" = "wf: date: case '2026-0002' is withdrawn since 2026-10-02: a contact after that is refused" ]
+	[ "$(sql 'SELECT case_id FROM contact WHERE id = 1')" = 2026-0001 ]
+}
+
+@test "amend: a person's birth date, checked against the tax code and the referral" {
+	two_cases
+	run -65 --separate-stderr wf amend --kind person --id 1 --set birth_date=1998-04-13 --reason typo
+	[ "$stderr" = "wf: tax_code: 'RSSMRC98D12L872O' does not match birth_date 1998-04-13 (it says day 12, month 04, year ..98)" ]
+	printf 'kind: person\nid: 2\nbirth_date: 2026-10-02\nreason: typo\n' > "$T/p.yaml"
+	run -65 --separate-stderr wf amend "$T/p.yaml"
+	[ "$stderr" = "wf: $T/p.yaml:3:1: birth_date: '2026-10-02' is after the person's first referral, 2026-10-01" ]
+	printf 'kind: person\nid: 2\ntax_code: RSSMRC98D12L872O\nbirth_date: 1998-04-12\nreason: x\n' > "$T/p.yaml"
+	run -65 --separate-stderr wf amend "$T/p.yaml"
+	[ "$stderr" = "wf: $T/p.yaml:3:1: tax_code: 'RSSMRC98D12L872O' is the tax code of person 1 already" ]
+	run -0 wf amend --kind person --id 2 --set birth_date=1991-06-01 --reason "wrong year" -o tsv --fields entity,id,changed
+	[ "${lines[1]}" = $'person\t2\tbirth_date' ]
+	run -0 wf-refer show 2026-0002 -o tsv --fields person.birth_date
+	[ "${lines[1]}" = 1991-06-01 ]
+}
+
+@test "amend: a person named by tax code; a screened case must still meet its target" {
+	two_cases
+	wf-refer screen -q 2026-0001
+	printf 'kind: person\nid: RSSMRC98D12L872O\ntax_code: null\nbirth_date: 1985-04-12\nreason: wrong year\n' > "$T/p.yaml"
+	run -65 --separate-stderr wf amend "$T/p.yaml"
+	[ "$stderr" = "wf: case '2026-0001' was screened into 'workflow-lomellina'; so corrected, it would fail its target (age 41 at 2026-10-01 is not in 0..34 nor 50..)" ]
+	[ "$(sql 'SELECT birth_date FROM person WHERE id = 1')" = 1998-04-12 ]
+	run -0 wf amend --kind person --id rssmrc98d12l872o --set first_name=Marcello --reason "a nickname was given" -o tsv --fields id,changed
+	[ "${lines[1]}" = $'1\tfirst_name' ]
+	run -0 wf audit log --person 1 --action correct -o json --fields entity,person,detail
+	[ "$output" = '{"entity":"person","person":1,"detail":{"reason":"a nickname was given","changes":{"first_name":{"old":"Marco","new":"Marcello"}}}}' ]
+}
+
+@test "amend: what a correction must say" {
+	two_cases
+	run -64 --separate-stderr wf amend --kind contact --id 1 --set with=tutor
+	[ "${stderr_lines[0]}" = "wf: a correction needs --reason" ]
+	run -64 --separate-stderr wf amend --kind contact --id 1 --set with --reason x
+	[ "${stderr_lines[0]}" = "wf: --set: 'with' is not FIELD=VALUE" ]
+	printf 'kind: contact\nid: 1\nwith: tutor\n' > "$T/a.yaml"
+	run -65 --separate-stderr wf amend "$T/a.yaml"
+	[ "$stderr" = "wf: $T/a.yaml:1:1: reason: a correction needs a reason (--reason, or reason: in the record)" ]
+	run -65 --separate-stderr wf amend --kind placement --id 1 --set a=b --reason x
+	[ "$stderr" = "wf: kind: a correction names the kind of record it corrects, one of: contact, person" ]
+	run -65 --separate-stderr wf amend --kind contact --id 7 --set with=tutor --reason x
+	[ "$stderr" = "wf: id: contact 7 not found" ]
+	run -65 --separate-stderr wf amend --kind contact --id 1 --set with=person --reason x
+	[ "$stderr" = "wf: the correction of contact '1' changes nothing" ]
+}
+
+@test "amend: --keep-going applies the good corrections and reports each bad one" {
+	two_cases
+	wf-monitor log 2026-0002 --with person --date 2026-10-07 -q
+	{ printf -- '---\nkind: contact\nid: 1\nhow: phone\nreason: r\n'; printf -- '---\nkind: contact\nid: 2\nhow: fax\nreason: r\n'; } > "$T/b.yaml"
+	run -65 --separate-stderr wf amend --keep-going "$T/b.yaml" -o tsv --fields id,changed
+	[ "$output" = $'id\tchanged\n1\thow' ]
+	[ "${stderr_lines[0]}" = "wf: $T/b.yaml:9:1: how: 'fax' is not one of: in_person, phone, video" ]
+	[ "${stderr_lines[1]}" = "wf: 1 record refused" ]
+	[ "$(sql 'SELECT group_concat(how) FROM contact')" = "phone,in_person" ]
+}
