@@ -65,6 +65,11 @@ static const struct wf_opt amend_opts[] = {
 	{ NULL, 0, NULL, NULL, NULL }
 };
 
+static const struct wf_opt restore_opts[] = {
+	{ "force", 0, NULL, "replace the store that is there", NULL },
+	{ NULL, 0, NULL, NULL, NULL }
+};
+
 static const struct wf_opt audit_log_opts[] = {
 	{ "case", 0, "CASE", "only the entries about this case", NULL },
 	{ "person", 0, "PERSON", "only those about this person: their number, "
@@ -102,6 +107,8 @@ static const struct wf_opt *const org_list_tables[] = { wf_opts_common,
 static const struct wf_opt *const amend_tables[] = { wf_opts_common,
                                                      wf_opts_write,
                                                      amend_opts, NULL };
+static const struct wf_opt *const restore_tables[] = { wf_opts_common,
+                                                       restore_opts, NULL };
 static const struct wf_opt *const audit_log_tables[] = { wf_opts_common,
                                                          audit_log_opts,
                                                          NULL };
@@ -230,6 +237,34 @@ static int cmd_amend(struct wf_cli *cli, struct wf_err *e)
 		return e->code;
 	cJSON_AddStringToObject(r, "reason", o.reason);
 	return wf_cli_record(cli, wf_amend, r, wf_amend_columns, e);
+}
+
+/* The one FILE operand of backup and restore. */
+static int one_file(const struct wf_cli *cli, struct wf_err *e)
+{
+	if (cli->nargs != 1)
+		return wf_err_set(e, WF_EX_USAGE, "%s needs one FILE",
+		                  cli->sub->name);
+	return 0;
+}
+
+static int cmd_backup(struct wf_cli *cli, struct wf_err *e)
+{
+	int rc = one_file(cli, e);
+
+	return rc ? rc : wf_cli_query(cli, wf_backup, cli->args[0],
+	                              wf_backup_columns, 0, e);
+}
+
+static int cmd_restore(struct wf_cli *cli, struct wf_err *e)
+{
+	int rc = one_file(cli, e);
+
+	if (!rc)
+		rc = wf_restore_check(wf_cli_opt(cli, "db"), cli->args[0],
+		                      wf_cli_opt(cli, "force") != NULL, e);
+	return rc ? rc : wf_cli_query(cli, wf_restore, cli->args[0],
+	                              wf_backup_columns, WF_OPEN_CREATE, e);
 }
 
 static int cmd_audit_log(struct wf_cli *cli, struct wf_err *e)
@@ -365,6 +400,10 @@ static const struct wf_sub subs[] = {
 	{ "amend", "[FILE...]", "Correct records: a person, a contact; checked "
 	  "as when they were added, audited with the reason", amend_tables,
 	  cmd_amend, NULL, NULL },
+	{ "backup", "FILE", "Copy the whole store into a new file, while "
+	  "others write", read_tables, cmd_backup, NULL, NULL },
+	{ "restore", "FILE", "Bring a store back from a backup", restore_tables,
+	  cmd_restore, NULL, NULL },
 	{ "audit", "log|verify", "Read the audit trail; check that it is whole",
 	  NULL, NULL, &audit_cmd, NULL },
 	{ "refer", "...", "Referrals: add, screen, withdraw, list, show "

@@ -349,6 +349,11 @@ static int run_steps(struct wf_store *st, int version, struct wf_err *e)
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
+int wf_schema_latest(void)
+{
+	return NMIGRATIONS;
+}
+
 int wf_schema_migrate(struct wf_store *st, struct wf_err *e)
 {
 	int v = wf_store_version(st), rc;

@@ -14,7 +14,6 @@
 
 #include "store.h"
 
-#define WF_APP_ID 0x57464C57  /* 'WFLW': tells our stores from others */
 #define CACHE_MAX 128
 
 struct wf_store {
@@ -30,6 +29,11 @@ struct wf_store {
 const char *wf_store_file(const struct wf_store *st)
 {
 	return st->path;
+}
+
+sqlite3 *wf_store_db(struct wf_store *st)
+{
+	return st->db;
 }
 
 int wf_store_path(const char *opt, char *buf, size_t len, struct wf_err *e)

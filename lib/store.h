@@ -12,6 +12,15 @@
 #include "sql.h"
 #include "wf.h"
 
+/* PRAGMA application_id of a workflow store: 'WFLW'. */
+#define WF_APP_ID 0x57464C57
+
+/* The connection beneath the store, for what only the engine can do (a
+ * backup). */
+sqlite3 *wf_store_db(struct wf_store *st);
+/* The schema version this build migrates stores to. */
+int wf_schema_latest(void);
+
 /* The cached statement for sql (a string constant), reset and with its
  * bindings cleared; NULL with e set. */
 sqlite3_stmt *wf_sql(struct wf_store *st, const char *sql, struct wf_err *e);

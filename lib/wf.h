@@ -17,6 +17,7 @@
  *   sql.c       every statement, by name: the one place of the dialect
  *   schema.c    the tables and their forward migrations
  *   amend.c     corrections of any record, by the rules it was added by
+ *   backup.c    the store copied while others write, and restored
  *   audit.c     who changed or read what, when, with which command
  *   auditchain.c the seal of each entry, and what the audit withholds
  *   auditlog.c, auditverify.c
@@ -569,6 +570,21 @@ extern const char wf_audit_verify_columns[];
 /* Check the guards and the whole chain; emit what was checked, or
  * WF_EX_DATAERR naming the first entry changed, removed or inserted. */
 int wf_audit_verify(struct wf_ctx *ctx, const void *opts, struct wf_err *e);
+
+/* ---- backup.c: the whole store copied, and brought back --------------- */
+
+extern const char wf_backup_columns[];
+/* Copy the store (file: the path of the copy, a const char *) while
+ * others write: a new file, 0600, checked; never over an existing one.
+ * Audited; emits what was copied. */
+int wf_backup(struct wf_ctx *ctx, const void *file, struct wf_err *e);
+/* Before the store is opened: refuse to restore over a store that is
+ * there unless force, and a file that is not a workflow store this build
+ * reads or fails its integrity check (65; 66 when it cannot be read). */
+int wf_restore_check(const char *db_opt, const char *file, int force,
+                     struct wf_err *e);
+/* Replace the store's content with the file's, upgrade it, audit it. */
+int wf_restore(struct wf_ctx *ctx, const void *file, struct wf_err *e);
 
 /* ---- amend.c: corrections ------------------------------------------- */
 
