@@ -65,6 +65,16 @@ static const struct wf_opt amend_opts[] = {
 	{ NULL, 0, NULL, NULL, NULL }
 };
 
+static const struct wf_opt void_opts[] = {
+	{ "reason", 0, "TEXT", "why (required, unless each record gives its "
+	  "own reason:)", NULL },
+	{ "kind", 0, "KIND", "the kind of record: contact (instead of "
+	  "records)", NULL },
+	{ "id", 0, "ID", "its id", NULL },
+	{ "undo", 0, NULL, "restore records voided before", NULL },
+	{ NULL, 0, NULL, NULL, NULL }
+};
+
 static const struct wf_opt restore_opts[] = {
 	{ "force", 0, NULL, "replace the store that is there", NULL },
 	{ NULL, 0, NULL, NULL, NULL }
@@ -107,6 +117,9 @@ static const struct wf_opt *const org_list_tables[] = { wf_opts_common,
 static const struct wf_opt *const amend_tables[] = { wf_opts_common,
                                                      wf_opts_write,
                                                      amend_opts, NULL };
+static const struct wf_opt *const void_tables[] = { wf_opts_common,
+                                                    wf_opts_write, void_opts,
+                                                    NULL };
 static const struct wf_opt *const restore_tables[] = { wf_opts_common,
                                                        restore_opts, NULL };
 static const struct wf_opt *const audit_log_tables[] = { wf_opts_common,
@@ -237,6 +250,31 @@ static int cmd_amend(struct wf_cli *cli, struct wf_err *e)
 		return e->code;
 	cJSON_AddStringToObject(r, "reason", o.reason);
 	return wf_cli_record(cli, wf_amend, r, wf_amend_columns, e);
+}
+
+static int cmd_void(struct wf_cli *cli, struct wf_err *e)
+{
+	struct wf_void_opts o = { wf_cli_opt(cli, "reason"),
+	                          wf_cli_opt(cli, "undo") != NULL };
+	const char *kind = wf_cli_opt(cli, "kind"), *id = wf_cli_opt(cli, "id");
+	cJSON *r;
+
+	if (!kind && !id)
+		return wf_cli_records(cli, wf_void, 0, &o, wf_void_columns, e);
+	if (cli->nargs)
+		return wf_err_set(e, WF_EX_USAGE, "give records or --kind and --id, "
+		                  "not both");
+	if (!kind || !id)
+		return wf_err_set(e, WF_EX_USAGE, "give --kind and --id together");
+	if (!o.reason || !*o.reason)
+		return wf_err_set(e, WF_EX_USAGE, "%s needs --reason",
+		                  o.undo ? "restoring" : "voiding");
+	r = cJSON_CreateObject();
+	cJSON_AddStringToObject(r, "kind", kind);
+	cJSON_AddStringToObject(r, "id", id);
+	cJSON_AddStringToObject(r, "reason", o.reason);
+	return wf_cli_record(cli, o.undo ? wf_unvoid : wf_void, r,
+	                     wf_void_columns, e);
 }
 
 /* The one FILE operand of backup and restore. */
@@ -400,6 +438,8 @@ static const struct wf_sub subs[] = {
 	{ "amend", "[FILE...]", "Correct records: a person, a contact; checked "
 	  "as when they were added, audited with the reason", amend_tables,
 	  cmd_amend, NULL, NULL },
+	{ "void", "[FILE...]", "Void records entered by mistake (--undo: "
+	  "restore them)", void_tables, cmd_void, NULL, NULL },
 	{ "backup", "FILE", "Copy the whole store into a new file, while "
 	  "others write", read_tables, cmd_backup, NULL, NULL },
 	{ "restore", "FILE", "Bring a store back from a backup", restore_tables,

@@ -24,15 +24,6 @@ static const struct kind {
 	{ "contact", wf_contact_get, wf_contact_amend },
 	{ "person", wf_person_get, wf_person_amend },
 };
-#define NKINDS ((int)(sizeof kinds / sizeof kinds[0]))
-
-static const struct kind *kind_of(const char *name)
-{
-	for (int i = 0; name && i < NKINDS; i++)
-		if (!strcmp(kinds[i].kind, name))
-			return &kinds[i];
-	return NULL;
-}
 
 /* The record's id as text: ids are text or numbers. */
 static int id_text(const cJSON *v, char *buf, size_t len)
@@ -177,42 +168,61 @@ static int apply(struct wf_ctx *ctx, const struct kind *k, struct wf_record *m,
 	return rc;
 }
 
+int wf_amend_target(const struct wf_record *rec, const char *const *names,
+                    const char *reason, int *k, char *id, size_t len,
+                    const char **why, struct wf_err *e)
+{
+	const cJSON *r = rec->root;
+	const char *kind = wf_json_str(r, "kind");
+	char list[128] = "";
+
+	if (!cJSON_IsObject(r))
+		return wf_record_err(rec, r, "", e, WF_EX_DATAERR, "expected the "
+		                     "record's kind and id");
+	for (*k = 0; names[*k] && (!kind || strcmp(names[*k], kind)); ++*k)
+		;
+	if (!names[*k]) {
+		wf_join(names, list, sizeof list);
+		if (!kind)
+			return wf_record_err(rec, r, "kind", e, WF_EX_DATAERR,
+			                     "missing: the kind of record (one of: %s)",
+			                     list);
+		return wf_record_err(rec, wf_json_path(r, "kind"), "kind", e,
+		                     WF_EX_DATAERR, "'%s' is not one of: %s", kind,
+		                     list);
+	}
+	if (id_text(cJSON_GetObjectItemCaseSensitive(r, "id"), id, len))
+		return wf_record_err(rec, wf_json_path(r, "id"), "id", e,
+		                     WF_EX_DATAERR, "missing: the id of the %s", kind);
+	*why = wf_json_str(r, "reason");
+	if (!*why)
+		*why = reason;
+	if (!*why || !**why)
+		return wf_record_err(rec, r, "reason", e, WF_EX_DATAERR, "a "
+		                     "reason is needed (--reason, or reason: in the "
+		                     "record)");
+	return 0;
+}
+
+static const char *const kind_names[] = { "contact", "person", NULL };
+
 int wf_amend(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e)
 {
 	const struct wf_amend_opts *o = ctx->arg;
-	const cJSON *r = rec->root;
-	const char *why = wf_json_str(r, "reason");
 	const struct kind *k;
+	const char *why;
 	struct wf_record m;
 	cJSON *before;
-	char id[64], list[128] = "";
-	int rc;
+	char id[64];
+	int rc, i;
 
-	if (!cJSON_IsObject(r))
-		return wf_record_err(rec, r, "", e, WF_EX_DATAERR, "expected a "
-		                     "correction: the record's kind and id, and the "
-		                     "fields to change");
-	if (!(k = kind_of(wf_json_str(r, "kind")))) {
-		for (int i = 0; i < NKINDS; i++)
-			snprintf(list + strlen(list), sizeof list - strlen(list),
-			         "%s%s", i ? ", " : "", kinds[i].kind);
-		return wf_record_err(rec, wf_json_path(r, "kind"), "kind", e,
-		                     WF_EX_DATAERR, "a correction names the kind of "
-		                     "record it corrects, one of: %s", list);
-	}
-	if (id_text(cJSON_GetObjectItemCaseSensitive(r, "id"), id, sizeof id))
-		return wf_record_err(rec, wf_json_path(r, "id"), "id", e,
-		                     WF_EX_DATAERR, "a correction names the id of the "
-		                     "%s it corrects", k->kind);
-	if (!why && o)
-		why = o->reason;
-	if (!why || !*why)
-		return wf_record_err(rec, r, "reason", e, WF_EX_DATAERR, "a "
-		                     "correction needs a reason (--reason, or reason: "
-		                     "in the record)");
+	if ((rc = wf_amend_target(rec, kind_names, o ? o->reason : NULL, &i, id,
+	                          sizeof id, &why, e)))
+		return rc;
+	k = &kinds[i];
 	if (!(before = k->get(ctx->st, id, e))) {
 		e->code = e->code == WF_EX_NOMATCH ? WF_EX_DATAERR : e->code;
-		return wf_record_at(rec, wf_json_path(r, "id"), "id", e);
+		return wf_record_at(rec, wf_json_path(rec->root, "id"), "id", e);
 	}
 	/* the id as the store knows it: a person may be named by tax code */
 	id_text(cJSON_GetObjectItemCaseSensitive(before, "id"), id, sizeof id);

@@ -151,6 +151,14 @@ int wf_person_amend(struct wf_ctx *ctx, struct wf_record *rec, const char *id,
 cJSON *wf_contact_get(struct wf_store *st, const char *id, struct wf_err *e);
 int wf_contact_amend(struct wf_ctx *ctx, struct wf_record *rec, const char *id,
                      struct wf_err *e);
+/* What a correction or a voiding names (amend.c): the kind, one of
+ * names (its index in *k), the id as text, and the reason (the record's,
+ * else reason). Returns 0, or WF_EX_DATAERR at the field. */
+int wf_amend_target(const struct wf_record *rec, const char *const *names,
+                    const char *reason, int *k, char *id, size_t len,
+                    const char **why, struct wf_err *e);
+/* Check contact id as logging it would now (monitor.c). */
+int wf_contact_check(struct wf_ctx *ctx, const char *id, struct wf_err *e);
 /* A case screened in must still meet its programme's target with the
  * facts as they stand (refer.c). */
 int wf_refer_recheck(struct wf_ctx *ctx, const char *case_id,

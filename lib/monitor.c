@@ -207,6 +207,19 @@ int wf_contact_amend(struct wf_ctx *ctx, struct wf_record *rec, const char *id,
 	return wf_sql_done(ctx->st, s, e);
 }
 
+int wf_contact_check(struct wf_ctx *ctx, const char *id, struct wf_err *e)
+{
+	struct wf_record rec = { 0 };
+	long long provider;
+	int rc;
+
+	if (!(rec.root = wf_contact_get(ctx->st, id, e)))
+		return e->code;
+	rc = contact_ok(ctx, &rec, &provider, e);
+	cJSON_Delete(rec.root);
+	return rc;
+}
+
 cJSON *wf_contact_get(struct wf_store *st, const char *id, struct wf_err *e)
 {
 	char *end;

@@ -312,6 +312,23 @@ static const char *const migrations[] = {
 	"ALTER TABLE audit ADD COLUMN redacted_by INTEGER;"
 	"DROP TRIGGER audit_append_only_u;"
 	"DROP TRIGGER audit_append_only_d;",
+
+	/* 9: records voided, entered by mistake: moved here whole, out of
+	 * every list, due computation and report, until restored; their
+	 * numbers stay taken (record_num), so that no new record takes the
+	 * number the audit knows a voided one by */
+	"CREATE TABLE voided ("
+	"  id INTEGER PRIMARY KEY,"
+	"  kind TEXT NOT NULL,"
+	"  record_id TEXT NOT NULL,"
+	"  record_num INTEGER,"
+	"  case_id TEXT,"
+	"  data TEXT NOT NULL,"               /* the row, JSON */
+	"  reason TEXT NOT NULL,"
+	"  voided_at TEXT NOT NULL,"
+	"  operator TEXT NOT NULL,"
+	"  UNIQUE (kind, record_id));"
+	"CREATE INDEX voided_num ON voided(kind, record_num);",
 };
 
 /* What a migration needs of C after its SQL, and the SQL after that. */

@@ -657,10 +657,46 @@ const char WF_SQL_FOLLOW_GET[] =
 
 /* ---- monitor.c, due.c ---------------------------------------------------- */
 
+/* A new contact's number is past every contact's, voided ones too. */
 const char WF_SQL_MON_INSERT[] =
 	"INSERT INTO contact (case_id, placement_id, date, party, how, operator,"
 	" provider_id, risk, next_steps, notes, next_date, recorded_at,"
-	" recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+	" recorded_by, id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
+	" ?11, ?12, ?13, 1 + max(coalesce((SELECT max(id) FROM contact), 0),"
+	" coalesce((SELECT max(record_num) FROM voided"
+	" WHERE kind = 'contact'), 0)))";
+
+/* A contact voided: the row moved whole into voided, and back. */
+const char WF_SQL_VOID_CONTACT[] =
+	"INSERT INTO voided (kind, record_id, record_num, case_id, data, reason,"
+	" voided_at, operator) SELECT 'contact', CAST(id AS TEXT), id, case_id,"
+	" json_object('id', id, 'case_id', case_id, 'placement_id',"
+	" placement_id, 'date', date, 'party', party, 'how', how, 'operator',"
+	" operator, 'provider_id', provider_id, 'risk', risk, 'next_steps',"
+	" next_steps, 'notes', notes, 'next_date', next_date, 'recorded_at',"
+	" recorded_at, 'recorded_by', recorded_by), ?2, ?3, ?4"
+	" FROM contact WHERE id = ?1";
+
+const char WF_SQL_VOID_CONTACT_DEL[] =
+	"DELETE FROM contact WHERE id = ?";
+
+const char WF_SQL_UNVOID_CONTACT[] =
+	"INSERT INTO contact (id, case_id, placement_id, date, party, how,"
+	" operator, provider_id, risk, next_steps, notes, next_date,"
+	" recorded_at, recorded_by) SELECT d ->> 'id', d ->> 'case_id',"
+	" d ->> 'placement_id', d ->> 'date', d ->> 'party', d ->> 'how',"
+	" d ->> 'operator', d ->> 'provider_id', d ->> 'risk',"
+	" d ->> 'next_steps', d ->> 'notes', d ->> 'next_date',"
+	" d ->> 'recorded_at', d ->> 'recorded_by'"
+	" FROM (SELECT data AS d FROM voided WHERE kind = 'contact'"
+	" AND record_id = ?1)";
+
+const char WF_SQL_VOIDED_GET[] =
+	"SELECT case_id, reason, voided_at, operator FROM voided"
+	" WHERE kind = ?1 AND record_id = ?2";
+
+const char WF_SQL_VOIDED_DEL[] =
+	"DELETE FROM voided WHERE kind = ?1 AND record_id = ?2";
 
 const char WF_SQL_MON_UPDATE[] =
 	"UPDATE contact SET case_id = ?1, placement_id = ?2, date = ?3,"

@@ -147,6 +147,11 @@ extern const char WF_SQL_FOLLOW_GET[];
 /* monitor.c, due.c */
 extern const char WF_SQL_MON_INSERT[];
 extern const char WF_SQL_MON_UPDATE[];
+extern const char WF_SQL_VOID_CONTACT[];
+extern const char WF_SQL_VOID_CONTACT_DEL[];
+extern const char WF_SQL_UNVOID_CONTACT[];
+extern const char WF_SQL_VOIDED_GET[];
+extern const char WF_SQL_VOIDED_DEL[];
 extern const char WF_SQL_MON_PLACEMENT_CASE[];
 extern const char WF_SQL_MON_GET[];
 extern const char WF_SQL_MON_OF_CASE[];

@@ -18,6 +18,7 @@
  *   schema.c    the tables and their forward migrations
  *   amend.c     corrections of any record, by the rules it was added by
  *   backup.c    the store copied while others write, and restored
+ *   void.c      records entered by mistake: voided, and restored
  *   audit.c     who changed or read what, when, with which command
  *   auditchain.c the seal of each entry, and what the audit withholds
  *   auditlog.c, auditverify.c
@@ -603,6 +604,20 @@ int wf_amend(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e);
  * removes the field); NULL with e set (WF_EX_USAGE). */
 cJSON *wf_amend_flags(const char *kind, const char *id, const char *set,
                       struct wf_err *e);
+
+/* ---- void.c: records entered by mistake ------------------------------ */
+
+/* Options of wf void: the reason of every record that gives none; undo
+ * restores instead. */
+struct wf_void_opts {
+	const char *reason;
+	int undo;
+};
+extern const char wf_void_columns[];
+/* Void (or restore) one record {kind, id, reason}: moved out of every
+ * list and report, or back when the rules still accept it. Audited. */
+int wf_void(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e);
+int wf_unvoid(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e);
 
 /* ---- org.c ------------------------------------------------------------ */
 

@@ -6,7 +6,7 @@ load helpers
 
 @test "store: created on first write, 0600 in a 0700 folder" {
 	run -0 wf init -o tsv
-	[ "$output" = $'id\tschema_version\n'"$WF_DB"$'\t8' ]
+	[ "$output" = $'id\tschema_version\n'"$WF_DB"$'\t'"$SCHEMA" ]
 	[ "$(stat -c %a "$WF_DB")" = 600 ]
 	[ "$(stat -c %a "$(dirname "$WF_DB")")" = 700 ]
 }
@@ -43,14 +43,14 @@ load helpers
 	wf init -q
 	sqlite3 "$WF_DB" "PRAGMA user_version = 99"
 	run -69 --separate-stderr wf org list
-	[ "$stderr" = "wf: the store is at schema version 99, newer than this build knows (8): upgrade workflow" ]
+	[ "$stderr" = "wf: the store is at schema version 99, newer than this build knows ($SCHEMA): upgrade workflow" ]
 }
 
 @test "store: an old store is migrated forward in place" {
 	# A store made at version 0: the schema is created on open.
 	sqlite3 "$T/old.db" "PRAGMA application_id = 1464224855"
 	run -1 wf org list --db "$T/old.db"
-	[ "$(sqlite3 "$T/old.db" 'PRAGMA user_version')" = 8 ]
+	[ "$(sqlite3 "$T/old.db" 'PRAGMA user_version')" = "$SCHEMA" ]
 	[ "$(sqlite3 "$T/old.db" "SELECT count(*) FROM sqlite_master WHERE name = 'cases'")" = 1 ]
 }
 
@@ -62,7 +62,7 @@ load helpers
 	[ "${lines[1]}" = $'2026-0001\tscreened' ]
 	[ "${lines[3]}" = $'2026-0003\trejected' ]
 	[ "${#lines[@]}" -eq 9 ]
-	[ "$(sql 'PRAGMA user_version')" = 8 ]
+	[ "$(sql 'PRAGMA user_version')" = "$SCHEMA" ]
 	[ "$(sql "SELECT count(*) FROM sqlite_master WHERE name = 'plan_action'")" = 1 ]
 	[ "$(sql 'PRAGMA foreign_key_check')" = "" ]
 }
@@ -74,7 +74,7 @@ load helpers
 	run -0 wf-place list -o tsv --fields id,status,outcome,reason
 	[ "$output" = $'id\tstatus\toutcome\treason\n2026-0001.1\tcancelled\t\tnever came\n2026-0002.1\tended\tinterrupted\tmoved away' ]
 	[ "$(sql "SELECT group_concat(status || ':' || coalesce(outcome, '-'), ' ') FROM placement_status WHERE placement_id = '2026-0001.1'")" = "planned:- cancelled:-" ]
-	[ "$(sql 'PRAGMA user_version')" = 8 ]
+	[ "$(sql 'PRAGMA user_version')" = "$SCHEMA" ]
 	[ "$(sql 'PRAGMA foreign_key_check')" = "" ]
 	run -0 wf-report monthly --month 2026-10 -o json --fields placements.ended,placements.cancelled,monitoring.high_risk_cases
 	[ "$output" = '{"placements":{"ended":{"interrupted":1},"cancelled":1},"monitoring":{"high_risk_cases":1}}' ]

@@ -107,9 +107,9 @@ two_cases() {
 	[ "${stderr_lines[0]}" = "wf: --set: 'with' is not FIELD=VALUE" ]
 	printf 'kind: contact\nid: 1\nwith: tutor\n' > "$T/a.yaml"
 	run -65 --separate-stderr wf amend "$T/a.yaml"
-	[ "$stderr" = "wf: $T/a.yaml:1:1: reason: a correction needs a reason (--reason, or reason: in the record)" ]
+	[ "$stderr" = "wf: $T/a.yaml:1:1: reason: a reason is needed (--reason, or reason: in the record)" ]
 	run -65 --separate-stderr wf amend --kind placement --id 1 --set a=b --reason x
-	[ "$stderr" = "wf: kind: a correction names the kind of record it corrects, one of: contact, person" ]
+	[ "$stderr" = "wf: kind: 'placement' is not one of: contact, person" ]
 	run -65 --separate-stderr wf amend --kind contact --id 7 --set with=tutor --reason x
 	[ "$stderr" = "wf: id: contact 7 not found" ]
 	run -65 --separate-stderr wf amend --kind contact --id 1 --set with=person --reason x

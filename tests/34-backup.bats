@@ -15,7 +15,7 @@ some_cases() {
 @test "backup: a checked copy, 0600, never over a file that is there" {
 	some_cases
 	run -0 wf backup "$T/copy.db" -o json --fields kind,id,store,schema_version
-	[ "$output" = '{"kind":"backup","id":"'"$T"'/copy.db","store":"'"$WF_DB"'","schema_version":8}' ]
+	[ "$output" = '{"kind":"backup","id":"'"$T"'/copy.db","store":"'"$WF_DB"'","schema_version":'"$SCHEMA"'}' ]
 	[ "$(stat -c %a "$T/copy.db")" = 600 ]
 	[ "$(sqlite3 "$T/copy.db" 'SELECT count(*) FROM cases')" = 3 ]
 	[ "$(sqlite3 "$T/copy.db" 'PRAGMA integrity_check')" = ok ]
@@ -51,7 +51,7 @@ some_cases() {
 	wf backup -q "$T/copy.db"
 	wf-refer list -o json > "$T/before.json"
 	run -0 wf restore "$T/copy.db" --db "$T/new.db" -o json --fields kind,id,from,schema_version
-	[ "$output" = '{"kind":"restore","id":"'"$T"'/new.db","from":"'"$T"'/copy.db","schema_version":8}' ]
+	[ "$output" = '{"kind":"restore","id":"'"$T"'/new.db","from":"'"$T"'/copy.db","schema_version":'"$SCHEMA"'}' ]
 	[ "$(stat -c %a "$T/new.db")" = 600 ]
 	wf-refer list --db "$T/new.db" -o json > "$T/after.json"
 	cmp "$T/before.json" "$T/after.json"
@@ -78,7 +78,7 @@ some_cases() {
 	cp "$T/copy.db" "$T/newer.db"
 	sqlite3 "$T/newer.db" 'PRAGMA user_version = 99'
 	run -65 --separate-stderr wf restore "$T/newer.db" --db "$T/new.db"
-	[ "$stderr" = "wf: '$T/newer.db' is a store of schema version 99, newer than this build knows (8): upgrade workflow first" ]
+	[ "$stderr" = "wf: '$T/newer.db' is a store of schema version 99, newer than this build knows ($SCHEMA): upgrade workflow first" ]
 	cp "$T/copy.db" "$T/broken.db"
 	printf '\015\377\377\377\377\377\377\377' | dd of="$T/broken.db" bs=1 seek=8192 conv=notrunc 2>/dev/null
 	run -65 --separate-stderr wf restore "$T/broken.db" --db "$T/new.db"
@@ -97,7 +97,7 @@ some_cases() {
 @test "restore: a copy of an older store is upgraded and its trail sealed" {
 	sqlite3 "$T/old.db" < "$BATS_TEST_DIRNAME/fixtures/store-v5.sql"
 	run -0 wf restore "$T/old.db" -o tsv --fields schema_version
-	[ "${lines[1]}" = 8 ]
+	[ "${lines[1]}" = "$SCHEMA" ]
 	run -0 wf audit verify -q
 	[ "$(sql "SELECT count(*) FROM cases")" = "$(sqlite3 "$T/old.db" 'SELECT count(*) FROM cases')" ]
 }

@@ -15,7 +15,7 @@ load helpers
 
 @test "wf init: creates the store once, says where it is" {
 	run -0 wf init -o yaml
-	[ "$output" = $'---\nkind: store\nid: '"$WF_DB"$'\nschema_version: 8' ]
+	[ "$output" = $'---\nkind: store\nid: '"$WF_DB"$'\nschema_version: '"$SCHEMA" ]
 	run -0 wf init -q
 	[ -z "$output" ]
 	run -64 --separate-stderr wf init extra

@@ -1,0 +1,169 @@
+/*
+ * void.c - records entered by mistake: voided with a reason, a record is
+ * moved whole out of its table into voided, so that it leaves every list,
+ * due computation and report without one of them knowing of voiding; the
+ * audit keeps that it was and why. Restored, it goes back as it was,
+ * under its own number, if the rules it was added by still accept it.
+ */
+#include <string.h>
+
+#include "auditchain.h"
+#include "casefile.h"
+
+const char wf_void_columns[] = "kind,id,case,voided,reason";
+
+static const struct vkind {
+	const char *kind;
+	const char *move, *drop, *back;      /* statements, one parameter */
+	cJSON *(*get)(struct wf_store *st, const char *id, struct wf_err *e);
+	int (*check)(struct wf_ctx *ctx, const char *id, struct wf_err *e);
+} kinds[] = {
+	{ "contact", WF_SQL_VOID_CONTACT, WF_SQL_VOID_CONTACT_DEL,
+	  WF_SQL_UNVOID_CONTACT, wf_contact_get, wf_contact_check },
+};
+static const char *const kind_names[] = { "contact", NULL };
+
+static int run1(struct wf_store *st, const char *sql, const char *a,
+                const char *b, struct wf_err *e)
+{
+	sqlite3_stmt *s = wf_sql(st, sql, e);
+
+	if (!s)
+		return e->code;
+	wf_bind_text(s, 1, a);
+	if (b)
+		wf_bind_text(s, 2, b);
+	return wf_sql_done(st, s, e);
+}
+
+/* The voided record of kind k and id: its case, reason, when and by
+ * whom; 0 when there is none, -1 on error. */
+static int voided(struct wf_store *st, const char *kind, const char *id,
+                  cJSON **out, struct wf_err *e)
+{
+	sqlite3_stmt *s = wf_sql(st, WF_SQL_VOIDED_GET, e);
+	int step;
+
+	*out = NULL;
+	if (!s)
+		return -1;
+	wf_bind_text(s, 1, kind);
+	wf_bind_text(s, 2, id);
+	if ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		*out = cJSON_CreateObject();
+		cJSON_AddStringToObject(*out, "kind", kind);
+		cJSON_AddStringToObject(*out, "id", id);
+		wf_col_add(*out, "case", s, 0);
+		cJSON_AddBoolToObject(*out, "voided", 1);
+		wf_col_add(*out, "reason", s, 1);
+		wf_col_add(*out, "voided_at", s, 2);
+		wf_col_add(*out, "voided_by", s, 3);
+	}
+	sqlite3_reset(s);
+	if (step != SQLITE_ROW && step != SQLITE_DONE)
+		return wf_sql_err(st, step, e), -1;
+	return *out != NULL;
+}
+
+static int audit_emit(struct wf_ctx *ctx, const char *action,
+                      const struct vkind *k, const char *id, cJSON *out,
+                      const char *why, struct wf_err *e)
+{
+	cJSON *d = cJSON_CreateObject();
+	int rc;
+
+	cJSON_AddStringToObject(d, "reason", why);
+	rc = wf_audit_entry(ctx, action, k->kind, id, wf_json_str(out, "case"), 0,
+	                    d, e);
+	cJSON_Delete(d);
+	if (!rc)
+		rc = wf_emit(ctx, out, e);
+	return rc;
+}
+
+static int void_one(struct wf_ctx *ctx, const struct vkind *k, const char *id,
+                    const char *why, struct wf_err *e)
+{
+	char now[32];
+	cJSON *out;
+	sqlite3_stmt *s;
+	int rc;
+
+	if (!(out = k->get(ctx->st, id, e)))
+		return e->code == WF_EX_NOMATCH ? (e->code = WF_EX_DATAERR) : e->code;
+	cJSON_Delete(out);
+	wf_timestamp(now, sizeof now);
+	if (!(s = wf_sql(ctx->st, k->move, e)))
+		return e->code;
+	wf_bind_text(s, 1, id);
+	wf_bind_text(s, 2, why);
+	wf_bind_text(s, 3, now);
+	wf_bind_text(s, 4, ctx->operator_);
+	if ((rc = wf_sql_done(ctx->st, s, e)) ||
+	    (rc = run1(ctx->st, k->drop, id, NULL, e)))
+		return rc;
+	if (voided(ctx->st, k->kind, id, &out, e) <= 0)
+		return out ? 0 : e->code ? e->code : WF_EX_SOFTWARE;
+	rc = audit_emit(ctx, "void", k, id, out, why, e);
+	cJSON_Delete(out);
+	return rc;
+}
+
+static int unvoid_one(struct wf_ctx *ctx, const struct vkind *k,
+                      const char *id, const char *why, struct wf_err *e)
+{
+	cJSON *out, *v;
+	int rc, got = voided(ctx->st, k->kind, id, &v, e);
+
+	if (got < 0)
+		return e->code;
+	if (!got)
+		return wf_err_set(e, WF_EX_DATAERR, "%s %s is not voided", k->kind,
+		                  id);
+	cJSON_Delete(v);
+	if ((rc = run1(ctx->st, k->back, id, NULL, e)) ||
+	    (rc = run1(ctx->st, WF_SQL_VOIDED_DEL, k->kind, id, e)))
+		return rc;
+	if ((rc = k->check(ctx, id, e))) {
+		char msg[sizeof e->msg];
+
+		snprintf(msg, sizeof msg, "%s", e->msg);
+		return wf_err_set(e, rc, "%s %s cannot be restored as things stand: "
+		                  "%s", k->kind, id, msg);
+	}
+	if (!(out = k->get(ctx->st, id, e)))
+		return e->code;
+	cJSON_AddBoolToObject(out, "voided", 0);
+	rc = audit_emit(ctx, "restore", k, id, out, why, e);
+	cJSON_Delete(out);
+	return rc;
+}
+
+static int one(struct wf_ctx *ctx, struct wf_record *rec, int undo,
+               struct wf_err *e)
+{
+	const struct wf_void_opts *o = ctx->arg;
+	const char *why;
+	char id[64];
+	int rc, k;
+
+	if ((rc = wf_amend_target(rec, kind_names, o ? o->reason : NULL, &k, id,
+	                          sizeof id, &why, e)))
+		return rc;
+	rc = undo ? unvoid_one(ctx, &kinds[k], id, why, e)
+	          : void_one(ctx, &kinds[k], id, why, e);
+	return rc && !e->line ? wf_record_at(rec, wf_json_path(rec->root, "id"),
+	                                     "id", e) : rc;
+}
+
+int wf_void(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e)
+{
+	const struct wf_void_opts *o = ctx->arg;
+
+	return one(ctx, rec, o && o->undo, e);
+}
+
+int wf_unvoid(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e)
+{
+	return one(ctx, rec, 1, e);
+}

@@ -1,0 +1,88 @@
+#!/usr/bin/env bats
+# Records entered by mistake: voided with a reason, out of every list, due
+# computation and report, kept in the audit; restored as they were when
+# the rules still accept them.
+
+load helpers
+
+# A WORKFLOW case with a work grant running from 2026-02-01 (the tutor and
+# the person due every 30 days) and the contacts of 3 March; today is
+# 2026-03-20.
+running() {
+	export WF_TODAY=2026-03-20
+	seed
+	wf org add -q --id host-a --name A --role host --employees 1000
+	to_plan Ada workflow-lomellina 2026-01-05 work_grant >/dev/null
+	wf-place add -q --case 2026-0001 --kind work_grant --host host-a --hours 10 --stipend 400 --start 2026-02-01 --end 2026-06-30
+	wf-place start -q 2026-0001.1 --date 2026-02-01
+	wf-monitor log -q 2026-0001 --with tutor --date 2026-03-03
+	wf-monitor log -q 2026-0001 --with person --date 2026-03-03
+}
+
+@test "void: a contact leaves the lists, what is due and the reports, and the trail says why" {
+	running
+	run -0 wf-monitor due --within 30d -o tsv --fields with,due
+	[ "$output" = $'with\tdue\nperson\t2026-04-02\ntutor\t2026-04-02' ]
+	run -0 wf-report monthly --month 2026-03 --section monitoring -o json --fields monitoring.due,monitoring.on_time
+	[ "$output" = '{"monitoring":{"due":2,"on_time":2}}' ]
+	run -0 wf void --kind contact --id 1 --reason "logged twice" -o json --fields kind,id,case,voided,reason,voided_by
+	[ "$output" = '{"kind":"contact","id":"1","case":"2026-0001","voided":true,"reason":"logged twice","voided_by":"tester"}' ]
+	run -0 wf-monitor list -o tsv --fields id,with
+	[ "$output" = $'id\twith\n2\tperson' ]
+	run -0 wf-monitor due --within 30d -o tsv --fields with,due
+	[ "$output" = $'with\tdue\ntutor\t2026-03-03\nperson\t2026-04-02' ]
+	run -0 wf-report monthly --month 2026-03 --section monitoring -o json --fields monitoring.due,monitoring.on_time
+	[ "$output" = '{"monitoring":{"due":2,"on_time":1}}' ]
+	run -1 wf-monitor show 1
+	run -0 wf audit log --action void -o json --fields entity,entity_id,case,detail
+	[ "$output" = '{"entity":"contact","entity_id":"1","case":"2026-0001","detail":{"reason":"logged twice"}}' ]
+	run -0 wf case show 2026-0001 -o json --fields timeline
+	[[ "$output" == *'"step":"void","event":"contact","ref":"1","note":"logged twice"}'* ]]
+	run -0 wf audit verify -q
+}
+
+@test "void --undo: the contact comes back under its own number, which nobody took meanwhile" {
+	running
+	wf void -q --kind contact --id 2 --reason "wrong person"
+	wf-monitor log -q 2026-0001 --with family --date 2026-03-10
+	run -0 wf-monitor list -o tsv --fields id,with
+	[ "$output" = $'id\twith\n1\ttutor\n3\tfamily' ]
+	run -0 wf void --undo --kind contact --id 2 --reason "it was the person" -o json --fields kind,id,with,voided
+	[ "$output" = '{"kind":"contact","id":2,"with":"person","voided":false}' ]
+	run -0 wf-monitor list -o tsv --fields id,with,date
+	[ "$output" = $'id\twith\tdate\n1\ttutor\t2026-03-03\n2\tperson\t2026-03-03\n3\tfamily\t2026-03-10' ]
+	run -0 wf audit log --case 2026-0001 --action restore -o tsv --fields entity_id
+	[ "${lines[1]}" = 2 ]
+	run -65 --separate-stderr wf void --undo --kind contact --id 2 --reason again
+	[ "$stderr" = "wf: id: contact 2 is not voided" ]
+}
+
+@test "void --undo: refused when the rules no longer accept the record, nothing written" {
+	running
+	wf void -q --kind contact --id 2 --reason "wrong person"
+	wf case close -q 2026-0001 --outcome dropped_out --date 2026-03-02 --end-placements
+	before=$(sql 'SELECT count(*) FROM audit')
+	run -65 --separate-stderr wf void --undo --kind contact --id 2 --reason back
+	[ "$stderr" = "wf: id: contact 2 cannot be restored as things stand: case '2026-0001' is closed since 2026-03-02: a contact after that is refused" ]
+	[ "$(sql "SELECT count(*) FROM voided WHERE record_id = '2'")" = 1 ]
+	[ "$(sql 'SELECT count(*) FROM contact WHERE id = 2')" = 0 ]
+	[ "$(sql 'SELECT count(*) FROM audit')" = "$before" ]
+}
+
+@test "void: from records, -n, and what a voiding must say" {
+	running
+	printf 'kind: contact\nid: 1\nreason: test\n' > "$T/v.yaml"
+	run -0 wf void -n "$T/v.yaml" -o tsv --fields id,voided
+	[ "$output" = $'id\tvoided\n1\ttrue' ]
+	[ "$(sql 'SELECT count(*) FROM contact')" = 2 ]
+	run -64 --separate-stderr wf void --kind contact --id 1
+	[ "${stderr_lines[0]}" = "wf: voiding needs --reason" ]
+	printf 'kind: contact\nid: 1\n' > "$T/v.yaml"
+	run -65 --separate-stderr wf void "$T/v.yaml"
+	[ "$stderr" = "wf: $T/v.yaml:1:1: reason: a reason is needed (--reason, or reason: in the record)" ]
+	run -65 --separate-stderr wf void --kind placement --id 2026-0001.1 --reason x
+	[ "$stderr" = "wf: kind: 'placement' is not one of: contact" ]
+	run -65 --separate-stderr wf void --kind contact --id 9 --reason x
+	[ "$stderr" = "wf: id: contact 9 not found" ]
+	[ "$(sql 'SELECT count(*) FROM voided')" = 0 ]
+}
