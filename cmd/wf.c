@@ -75,6 +75,11 @@ static const struct wf_opt void_opts[] = {
 	{ NULL, 0, NULL, NULL, NULL }
 };
 
+static const struct wf_opt retention_opts[] = {
+	{ "as-of", 0, "DATE", "the day to judge on (default: today)", NULL },
+	{ NULL, 0, NULL, NULL, NULL }
+};
+
 static const struct wf_opt restore_opts[] = {
 	{ "force", 0, NULL, "replace the store that is there", NULL },
 	{ NULL, 0, NULL, NULL, NULL }
@@ -120,6 +125,9 @@ static const struct wf_opt *const amend_tables[] = { wf_opts_common,
 static const struct wf_opt *const void_tables[] = { wf_opts_common,
                                                     wf_opts_write, void_opts,
                                                     NULL };
+static const struct wf_opt *const retention_tables[] = { wf_opts_common,
+                                                         retention_opts,
+                                                         NULL };
 static const struct wf_opt *const restore_tables[] = { wf_opts_common,
                                                        restore_opts, NULL };
 static const struct wf_opt *const audit_log_tables[] = { wf_opts_common,
@@ -277,6 +285,26 @@ static int cmd_void(struct wf_cli *cli, struct wf_err *e)
 	                     wf_void_columns, e);
 }
 
+static int cmd_person_show(struct wf_cli *cli, struct wf_err *e)
+{
+	return wf_cli_query(cli, wf_person_show, NULL, NULL, 0, e);
+}
+
+static int cmd_person_export(struct wf_cli *cli, struct wf_err *e)
+{
+	if (cli->nargs != 1)
+		return wf_err_set(e, WF_EX_USAGE, "export needs one PERSON");
+	return wf_cli_query(cli, wf_person_export, cli->args[0], NULL, 0, e);
+}
+
+static int cmd_retention(struct wf_cli *cli, struct wf_err *e)
+{
+	int rc = no_operands(cli, e);
+
+	return rc ? rc : wf_cli_query(cli, wf_retention, wf_cli_opt(cli, "as-of"),
+	                              wf_retention_columns, 0, e);
+}
+
 /* The one FILE operand of backup and restore. */
 static int one_file(const struct wf_cli *cli, struct wf_err *e)
 {
@@ -378,6 +406,19 @@ static const struct wf_cmd case_cmd = {
 	case_subs
 };
 
+static const struct wf_sub person_subs[] = {
+	{ "show", "PERSON...", "People: their number, a case of theirs, or "
+	  "their tax code", read_tables, cmd_person_show, NULL, NULL },
+	{ "export", "PERSON", "Everything the store holds about a person, to "
+	  "hand over", read_tables, cmd_person_export, NULL, NULL },
+	{ NULL, NULL, NULL, NULL, NULL, NULL, NULL }
+};
+
+static const struct wf_cmd person_cmd = {
+	"wf person", "People: who they are, and all the store holds about "
+	"them.", person_subs
+};
+
 static const struct wf_sub audit_subs[] = {
 	{ "log", NULL, "The audit trail: who wrote or read what, when, with "
 	  "which command", audit_log_tables, cmd_audit_log, NULL, NULL },
@@ -438,6 +479,11 @@ static const struct wf_sub subs[] = {
 	{ "amend", "[FILE...]", "Correct records: a person, a contact; checked "
 	  "as when they were added, audited with the reason", amend_tables,
 	  cmd_amend, NULL, NULL },
+	{ "person", "show|export", "A person; everything the store holds about "
+	  "them", NULL, NULL, &person_cmd, NULL },
+	{ "retention", NULL, "The people whose case files are past the time "
+	  "their programmes keep them", retention_tables, cmd_retention, NULL,
+	  NULL },
 	{ "void", "[FILE...]", "Void records entered by mistake (--undo: "
 	  "restore them)", void_tables, cmd_void, NULL, NULL },
 	{ "backup", "FILE", "Copy the whole store into a new file, while "

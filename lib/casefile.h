@@ -147,6 +147,9 @@ cJSON *wf_person_get(struct wf_store *st, const char *ref, struct wf_err *e);
  * person is, and their cases' screening checked again. */
 int wf_person_amend(struct wf_ctx *ctx, struct wf_record *rec, const char *id,
                     struct wf_err *e);
+/* A follow-up by its number (followup.c). */
+cJSON *wf_follow_up_record(struct wf_store *st, sqlite3_int64 id,
+                           struct wf_err *e);
 /* A contact by its number, and its correction (monitor.c). */
 cJSON *wf_contact_get(struct wf_store *st, const char *id, struct wf_err *e);
 int wf_contact_amend(struct wf_ctx *ctx, struct wf_record *rec, const char *id,

@@ -126,8 +126,8 @@ static void follow_up_row(cJSON *r, sqlite3_stmt *s)
 	wf_col_add(r, "notes", s, 7);
 }
 
-static cJSON *follow_up_record(struct wf_store *st, sqlite3_int64 id,
-                               struct wf_err *e)
+cJSON *wf_follow_up_record(struct wf_store *st, sqlite3_int64 id,
+                           struct wf_err *e)
 {
 	cJSON *r = cJSON_CreateObject();
 
@@ -168,7 +168,7 @@ int wf_follow_up_insert(struct wf_ctx *ctx, const char *case_id,
 	if ((rc = wf_sql_done(ctx->st, s, e)))
 		return rc;
 	*id = wf_sql_last_id(ctx->st);
-	if (!(out = follow_up_record(ctx->st, *id, e)))
+	if (!(out = wf_follow_up_record(ctx->st, *id, e)))
 		return e->code;
 	rc = wf_audit(ctx, "follow-up", "case", case_id, out, e);
 	cJSON_Delete(out);
@@ -222,7 +222,7 @@ int wf_follow_up(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e)
 	                              wf_json_str(r, "notes"), &id, e)) ||
 	    !ctx->out)
 		return rc;
-	if (!(out = follow_up_record(ctx->st, id, e)))
+	if (!(out = wf_follow_up_record(ctx->st, id, e)))
 		return e->code;
 	rc = wf_emit(ctx, out, e);
 	cJSON_Delete(out);

@@ -98,6 +98,8 @@ static const struct wf_field prog_fields[] = {
 	{ "capacity_kinds", WF_T_ENUMS, 0, wf_placement_kinds, NULL, 0, 0 },
 	{ "overlapping_placements", WF_T_BOOL, 0, NULL, NULL, 0, 0 },
 	{ "attendance", WF_T_OBJECT, 0, NULL, &attendance_schema, 0, 0 },
+	/* how long a case file is kept after its case is over (wf retention) */
+	{ "retention_years", WF_T_INT, 0, NULL, NULL, 1, 100 },
 	{ NULL, 0, 0, NULL, NULL, 0, 0 }
 };
 static const struct wf_schema prog_schema = { "programme", prog_fields };

@@ -247,6 +247,26 @@ const char WF_SQL_PERSON_TAKEN[] =
 const char WF_SQL_PERSON_FIRST_REFERRAL[] =
 	"SELECT min(date) FROM referral WHERE person_id = ?";
 
+/* The people whose every case is over, and was over before ?1 by the
+ * years its programme keeps a case file; a programme without
+ * retention_years keeps its files. */
+const char WF_SQL_RETENTION[] =
+	"SELECT c.person_id, group_concat(c.id, ' '), max(c.status_date),"
+	" max(date(c.status_date, '+' || (g.definition ->> '$.retention_years')"
+	" || ' years')) AS keep_until FROM cases c"
+	" JOIN programme g ON g.id = c.programme_id"
+	" GROUP BY c.person_id"
+	" HAVING sum(c.status IN " OPEN_STATUSES ") = 0"
+	" AND sum((g.definition ->> '$.retention_years') IS NULL) = 0"
+	" AND keep_until < ?1 ORDER BY c.person_id";
+
+const char WF_SQL_FOLLOW_OF_CASE[] =
+	"SELECT id FROM follow_up WHERE case_id = ? ORDER BY date, id";
+
+const char WF_SQL_VOIDED_OF_CASE[] =
+	"SELECT kind, record_id, data, reason, voided_at, operator FROM voided"
+	" WHERE case_id = ? ORDER BY id";
+
 const char WF_SQL_PERSON_CASES_OF[] =
 	"SELECT id FROM cases WHERE person_id = ? ORDER BY id";
 

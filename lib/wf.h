@@ -19,6 +19,7 @@
  *   amend.c     corrections of any record, by the rules it was added by
  *   backup.c    the store copied while others write, and restored
  *   void.c      records entered by mistake: voided, and restored
+ *   personexport.c  what the store holds about a person; retention
  *   audit.c     who changed or read what, when, with which command
  *   auditchain.c the seal of each entry, and what the audit withholds
  *   auditlog.c, auditverify.c
@@ -604,6 +605,20 @@ int wf_amend(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e);
  * removes the field); NULL with e set (WF_EX_USAGE). */
 cJSON *wf_amend_flags(const char *kind, const char *id, const char *set,
                       struct wf_err *e);
+
+/* ---- personexport.c: a person's data, and how long it is kept --------- */
+
+/* Emit everything the store holds about the person ref names (number,
+ * case, or tax code: a const char *) and their audit entries; audited as
+ * an export. */
+int wf_person_export(struct wf_ctx *ctx, const void *ref, struct wf_err *e);
+/* Emit the people named by the operands. */
+int wf_person_show(struct wf_ctx *ctx, const void *unused, struct wf_err *e);
+extern const char wf_retention_columns[];
+/* Emit the people whose every case is over, and over longer than its
+ * programme's retention_years, as of a day (a const char *, NULL:
+ * today); WF_EX_NOMATCH when none. */
+int wf_retention(struct wf_ctx *ctx, const void *as_of, struct wf_err *e);
 
 /* ---- void.c: records entered by mistake ------------------------------ */
 

@@ -1,0 +1,212 @@
+/*
+ * personexport.c - what the store holds about one person, for their right
+ * of access (GDPR art. 15): the person, and for each of their cases the
+ * case with its history and timeline, the assessment, the placements,
+ * the contacts, the follow-ups, the records voided, and then every audit
+ * entry about them; as records, to be handed over in YAML or JSON. The
+ * export itself is audited. And the people whose case files are past the
+ * time their programmes keep them (wf retention).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "auditchain.h"
+#include "casefile.h"
+
+const char wf_retention_columns[] = "id,cases,over_since,keep_until";
+
+static void id_row(cJSON *list, sqlite3_stmt *s)
+{
+	cJSON_AddItemToArray(list, wf_col_json(s, 0));
+}
+
+/* Emit rec (taken over) unless it is NULL; NULL with NOMATCH is none. */
+static int give(struct wf_ctx *ctx, cJSON *rec, struct wf_err *e)
+{
+	int rc;
+
+	if (!rec)
+		return e->code == WF_EX_NOMATCH ? 0 : e->code;
+	rc = wf_emit(ctx, rec, e);
+	cJSON_Delete(rec);
+	return rc;
+}
+
+/* The items sql lists for case id, each emitted as get makes it. */
+static int items(struct wf_ctx *ctx, const char *sql, const char *id,
+                 cJSON *(*get)(struct wf_store *, const cJSON *,
+                               struct wf_err *), struct wf_err *e)
+{
+	cJSON *ids = cJSON_CreateArray(), *v;
+	int rc = wf_sql_each(ctx->st, sql, id, 0, id_row, ids, e);
+
+	for (v = ids->child; v && !rc; v = v->next)
+		rc = give(ctx, get(ctx->st, v, e), e);
+	cJSON_Delete(ids);
+	return rc;
+}
+
+static cJSON *placement(struct wf_store *st, const cJSON *id, struct wf_err *e)
+{
+	return wf_placement_record(st, id->valuestring, 1, e);
+}
+
+static cJSON *contact(struct wf_store *st, const cJSON *id, struct wf_err *e)
+{
+	return wf_contact_record(st, (sqlite3_int64)id->valuedouble, e);
+}
+
+static cJSON *follow_up(struct wf_store *st, const cJSON *id, struct wf_err *e)
+{
+	return wf_follow_up_record(st, (sqlite3_int64)id->valuedouble, e);
+}
+
+static void voided_row(cJSON *list, sqlite3_stmt *s)
+{
+	cJSON *r = cJSON_CreateObject();
+	const char *data = (const char *)sqlite3_column_text(s, 2);
+
+	cJSON_AddStringToObject(r, "kind", "voided");
+	wf_col_add(r, "entity", s, 0);
+	wf_col_add(r, "id", s, 1);
+	cJSON_AddItemToObject(r, "data", data ? cJSON_Parse(data) : cJSON_CreateNull());
+	wf_col_add(r, "reason", s, 3);
+	wf_col_add(r, "voided_at", s, 4);
+	wf_col_add(r, "voided_by", s, 5);
+	cJSON_AddItemToArray(list, r);
+}
+
+/* The case whole: its record with the history of its statuses and the
+ * timeline of every step. */
+static cJSON *case_whole(struct wf_store *st, const char *id, struct wf_err *e)
+{
+	cJSON *r = wf_case_timeline_record(st, id, e), *h;
+
+	if (!r || !(h = wf_case_record(st, id, 1, e))) {
+		cJSON_Delete(r);
+		return NULL;
+	}
+	cJSON_AddItemToObject(r, "history", cJSON_DetachItemFromObjectCaseSensitive(
+		h, "history"));
+	cJSON_Delete(h);
+	return r;
+}
+
+static int one_case(struct wf_ctx *ctx, const char *id, struct wf_err *e)
+{
+	cJSON *voided = cJSON_CreateArray(), *v;
+	int rc = give(ctx, case_whole(ctx->st, id, e), e);
+
+	if (!rc)
+		rc = give(ctx, wf_assessment_record(ctx->st, id, 1, e), e);
+	if (!rc)
+		rc = items(ctx, WF_SQL_PREC_OF_CASE, id, placement, e);
+	if (!rc)
+		rc = items(ctx, WF_SQL_MON_OF_CASE, id, contact, e);
+	if (!rc)
+		rc = items(ctx, WF_SQL_FOLLOW_OF_CASE, id, follow_up, e);
+	if (!rc)
+		rc = wf_sql_each(ctx->st, WF_SQL_VOIDED_OF_CASE, id, 0, voided_row,
+		                 voided, e);
+	for (v = voided->child; v && !rc; v = v->next) {
+		cJSON_AddStringToObject(v, "case", id);
+		rc = wf_emit(ctx, v, e);
+	}
+	cJSON_Delete(voided);
+	return rc;
+}
+
+/* The export, in the audit: a transaction of its own after the reading
+ * snapshot, which the commit ends keeping the reads it noted. */
+static int audit_export(struct wf_ctx *ctx, sqlite3_int64 person,
+                        const cJSON *cases, struct wf_err *e)
+{
+	cJSON *d = cJSON_CreateObject();
+	char id[24];
+	int rc;
+
+	snprintf(id, sizeof id, "%lld", (long long)person);
+	cJSON_AddItemToObject(d, "cases", cJSON_Duplicate(cases, 1));
+	if (!(rc = wf_store_commit(ctx->st, e)) &&
+	    !(rc = wf_store_begin(ctx->st, e)) &&
+	    !(rc = wf_audit_entry(ctx, "export", "person", id, NULL, person, d,
+	                          e)))
+		rc = wf_store_commit(ctx->st, e);
+	if (rc)
+		wf_store_rollback(ctx->st);
+	cJSON_Delete(d);
+	return rc;
+}
+
+int wf_person_export(struct wf_ctx *ctx, const void *ref, struct wf_err *e)
+{
+	sqlite3_int64 person = wf_person_find(ctx->st, ref, e);
+	struct wf_audit_filter f = { 0 };
+	cJSON *cases, *v;
+	char id[24];
+	int rc;
+
+	if (!person || (rc = give(ctx, wf_person_get(ctx->st, ref, e), e)))
+		return person ? rc : e->code;
+	cases = cJSON_CreateArray();
+	rc = wf_sql_each(ctx->st, WF_SQL_PERSON_CASES_OF, NULL, person, id_row,
+	                 cases, e);
+	for (v = cases->child; v && !rc; v = v->next)
+		rc = one_case(ctx, v->valuestring, e);
+	snprintf(id, sizeof id, "%lld", (long long)person);
+	f.person = id;
+	if (!rc && (rc = wf_audit_log(ctx, &f, e)) == WF_EX_NOMATCH)
+		rc = 0;
+	if (!rc)
+		rc = audit_export(ctx, person, cases, e);
+	cJSON_Delete(cases);
+	return rc;
+}
+
+int wf_person_show(struct wf_ctx *ctx, const void *unused, struct wf_err *e)
+{
+	(void)unused;
+	return wf_show_each(ctx, wf_person_get, e);
+}
+
+static void retention_row(cJSON *list, sqlite3_stmt *s)
+{
+	cJSON *r = cJSON_CreateObject();
+	const char *ids = (const char *)sqlite3_column_text(s, 1);
+
+	cJSON_AddStringToObject(r, "kind", "retention");
+	cJSON_AddNumberToObject(r, "id", (double)sqlite3_column_int64(s, 0));
+	cJSON_AddItemToObject(r, "cases", wf_json_split(ids ? ids : "", ' '));
+	wf_col_add(r, "over_since", s, 2);
+	wf_col_add(r, "keep_until", s, 3);
+	cJSON_AddItemToArray(list, r);
+}
+
+int wf_retention(struct wf_ctx *ctx, const void *as_of, struct wf_err *e)
+{
+	sqlite3_stmt *s = wf_sql(ctx->st, WF_SQL_RETENTION, e);
+	char day[11];
+	long n = 0;
+	int rc = 0, step;
+
+	if (!s)
+		return e->code;
+	if ((rc = wf_effective_date(as_of, "--as-of", day, e)))
+		return rc;
+	wf_bind_text(s, 1, day);
+	while (!rc && (step = sqlite3_step(s)) == SQLITE_ROW) {
+		cJSON *list = cJSON_CreateArray();
+
+		retention_row(list, s);
+		rc = wf_emit(ctx, list->child, e);
+		cJSON_Delete(list);
+		n++;
+	}
+	if (!rc && step != SQLITE_DONE)
+		rc = wf_sql_err(ctx->st, step, e);
+	sqlite3_reset(s);
+	if (!rc && !n)
+		rc = wf_err_set(e, WF_EX_NOMATCH, "nobody's case file is past its "
+		                "retention on %s", day);
+	return rc;
+}
