@@ -75,6 +75,12 @@ static const struct wf_opt void_opts[] = {
 	{ NULL, 0, NULL, NULL, NULL }
 };
 
+static const struct wf_opt erase_opts[] = {
+	{ "reason", 0, "TEXT", "why (required): the request, the end of "
+	  "retention", NULL },
+	{ NULL, 0, NULL, NULL, NULL }
+};
+
 static const struct wf_opt retention_opts[] = {
 	{ "as-of", 0, "DATE", "the day to judge on (default: today)", NULL },
 	{ NULL, 0, NULL, NULL, NULL }
@@ -125,6 +131,9 @@ static const struct wf_opt *const amend_tables[] = { wf_opts_common,
 static const struct wf_opt *const void_tables[] = { wf_opts_common,
                                                     wf_opts_write, void_opts,
                                                     NULL };
+static const struct wf_opt *const erase_tables[] = { wf_opts_common,
+                                                     wf_opts_write,
+                                                     erase_opts, NULL };
 static const struct wf_opt *const retention_tables[] = { wf_opts_common,
                                                          retention_opts,
                                                          NULL };
@@ -297,6 +306,15 @@ static int cmd_person_export(struct wf_cli *cli, struct wf_err *e)
 	return wf_cli_query(cli, wf_person_export, cli->args[0], NULL, 0, e);
 }
 
+static int cmd_person_erase(struct wf_cli *cli, struct wf_err *e)
+{
+	struct wf_erase_opts o = { wf_cli_opt(cli, "reason") };
+
+	if (!o.reason || !*o.reason)
+		return wf_err_set(e, WF_EX_USAGE, "erase needs --reason");
+	return wf_cli_records(cli, wf_person_erase, 1, &o, wf_erase_columns, e);
+}
+
 static int cmd_retention(struct wf_cli *cli, struct wf_err *e)
 {
 	int rc = no_operands(cli, e);
@@ -411,6 +429,8 @@ static const struct wf_sub person_subs[] = {
 	  "their tax code", read_tables, cmd_person_show, NULL, NULL },
 	{ "export", "PERSON", "Everything the store holds about a person, to "
 	  "hand over", read_tables, cmd_person_export, NULL, NULL },
+	{ "erase", "PERSON...|-", "Erase people whose cases are over; every "
+	  "figure stays", erase_tables, cmd_person_erase, NULL, NULL },
 	{ NULL, NULL, NULL, NULL, NULL, NULL, NULL }
 };
 
@@ -479,7 +499,7 @@ static const struct wf_sub subs[] = {
 	{ "amend", "[FILE...]", "Correct records: a person, a contact; checked "
 	  "as when they were added, audited with the reason", amend_tables,
 	  cmd_amend, NULL, NULL },
-	{ "person", "show|export", "A person; everything the store holds about "
+	{ "person", "show|export|erase", "A person; everything the store holds about "
 	  "them", NULL, NULL, &person_cmd, NULL },
 	{ "retention", NULL, "The people whose case files are past the time "
 	  "their programmes keep them", retention_tables, cmd_retention, NULL,

@@ -99,8 +99,12 @@ static int by_name(const void *key, const void *elem)
 	return strcmp(key, *(const char *const *)elem);
 }
 
-static int is_withheld(const char *key)
+/* Erasing a person withholds the reasons given too: free text, which may
+ * name them; the audit keeps them only while the person is known. */
+static int is_withheld(const char *key, int erase)
 {
+	if (key && erase && (!strcmp(key, "reason") || !strcmp(key, "reasons")))
+		return 1;
 	return key && bsearch(key, withheld, sizeof withheld / sizeof *withheld,
 	                      sizeof *withheld, by_name) != NULL;
 }
@@ -108,7 +112,7 @@ static int is_withheld(const char *key)
 /* A copy of v with the withheld values replaced, made in one pass (a
  * duplicate then pruned would copy what it drops). Depth is bounded by
  * the records' own schemas; past 16 a value is withheld whole. */
-static cJSON *minimise(const cJSON *v, int depth)
+static cJSON *minimise(const cJSON *v, int depth, int erase)
 {
 	cJSON *copy;
 
@@ -118,10 +122,10 @@ static cJSON *minimise(const cJSON *v, int depth)
 		return cJSON_Duplicate(v, 0);
 	copy = cJSON_IsObject(v) ? cJSON_CreateObject() : cJSON_CreateArray();
 	for (const cJSON *c = v->child; c; c = c->next) {
-		cJSON *item = cJSON_IsObject(v) && is_withheld(c->string) &&
+		cJSON *item = cJSON_IsObject(v) && is_withheld(c->string, erase) &&
 		              !cJSON_IsNull(c)
 		              ? cJSON_CreateString(WF_AUDIT_WITHHELD)
-		              : minimise(c, depth + 1);
+		              : minimise(c, depth + 1, erase);
 
 		if (cJSON_IsObject(v))
 			cJSON_AddItemToObject(copy, c->string, item);
@@ -133,7 +137,12 @@ static cJSON *minimise(const cJSON *v, int depth)
 
 cJSON *wf_audit_minimise(const cJSON *detail)
 {
-	return detail ? minimise(detail, 0) : NULL;
+	return detail ? minimise(detail, 0, 0) : NULL;
+}
+
+cJSON *wf_audit_redact(const cJSON *detail)
+{
+	return detail ? minimise(detail, 0, 1) : NULL;
 }
 
 void wf_audit_case_of(const char *entity, const char *id, char *buf,

@@ -41,6 +41,9 @@ cJSON *wf_audit_minimise(const cJSON *detail);
  * for organisations and programmes. */
 void wf_audit_case_of(const char *entity, const char *id, char *buf,
                       size_t len);
+/* The detail of an entry about a person erased: as minimised, and the
+ * reasons given withheld too. */
+cJSON *wf_audit_redact(const cJSON *detail);
 /* Seal the entries written before the chain (migration 8): minimise
  * their details and hash them in order. */
 int wf_audit_seal(struct wf_store *st, struct wf_err *e);

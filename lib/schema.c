@@ -329,6 +329,10 @@ static const char *const migrations[] = {
 	"  operator TEXT NOT NULL,"
 	"  UNIQUE (kind, record_id));"
 	"CREATE INDEX voided_num ON voided(kind, record_num);",
+
+	/* 10: a person erased: when, so that nobody is erased twice and
+	 * retention passes them by */
+	"ALTER TABLE person ADD COLUMN erased_at TEXT;",
 };
 
 /* What a migration needs of C after its SQL, and the SQL after that. */

@@ -255,10 +255,87 @@ const char WF_SQL_RETENTION[] =
 	" max(date(c.status_date, '+' || (g.definition ->> '$.retention_years')"
 	" || ' years')) AS keep_until FROM cases c"
 	" JOIN programme g ON g.id = c.programme_id"
+	" JOIN person pe ON pe.id = c.person_id AND pe.erased_at IS NULL"
 	" GROUP BY c.person_id"
 	" HAVING sum(c.status IN " OPEN_STATUSES ") = 0"
 	" AND sum((g.definition ->> '$.retention_years') IS NULL) = 0"
 	" AND keep_until < ?1 ORDER BY c.person_id";
+
+/* ---- erase.c: what erasing a person removes, table by table ---------- */
+
+#define CASES_OF_PERSON " (SELECT id FROM cases WHERE person_id = ?1)"
+#define SESSIONS_OF_PERSON \
+	" (SELECT s.id FROM assessment_session s JOIN cases c" \
+	" ON c.id = s.case_id WHERE c.person_id = ?1)"
+#define PLANS_OF_PERSON \
+	" (SELECT p.id FROM plan p JOIN cases c ON c.id = p.case_id" \
+	" WHERE c.person_id = ?1)"
+#define PLACEMENTS_OF_PERSON \
+	" (SELECT p.id FROM placement p JOIN cases c ON c.id = p.case_id" \
+	" WHERE c.person_id = ?1)"
+
+const char WF_SQL_ERASE_STATE[] =
+	"SELECT erased_at, (SELECT group_concat(id || ' (' || status || ')',"
+	" ', ') FROM cases WHERE person_id = ?1 AND status IN " OPEN_STATUSES
+	"), (SELECT group_concat(id, ' ') FROM cases WHERE person_id = ?1)"
+	" FROM person WHERE id = ?1";
+
+/* The days a person's age is counted on: referrals, and plans (entry). */
+const char WF_SQL_ERASE_AGE_DAYS[] =
+	"SELECT date FROM referral WHERE person_id = ?1 UNION"
+	" SELECT p.agreed_on FROM plan p JOIN cases c ON c.id = p.case_id"
+	" WHERE c.person_id = ?1";
+
+const char WF_SQL_ERASE_PERSON[] =
+	"UPDATE person SET first_name = '[erased]', last_name = '[erased]',"
+	" tax_code = NULL, birth_date = ?2, birth_place = NULL,"
+	" citizenship = NULL, address = NULL, phone = NULL, email = NULL,"
+	" match_key = '', erased_at = ?3 WHERE id = ?1";
+
+/* Free text, contacts and health details, and what ties the person to
+ * others; codes, dates and outcomes, which the figures count, stay. A
+ * screening's reasons are the rules it applied, counted by rule. */
+const char WF_SQL_ERASE_DATA[] =
+	"DELETE FROM person_duplicate WHERE person_id = ?1 OR other_id = ?1;"
+	"UPDATE referral SET referrer_contact = NULL, needs = NULL, notes = NULL"
+	" WHERE person_id = ?1;"
+	"UPDATE certification SET invalidity_percent = NULL, issued_by = NULL,"
+	" details = NULL WHERE referral_id IN (SELECT id FROM referral"
+	" WHERE person_id = ?1);"
+	"UPDATE case_status SET note = NULL, reasons = CASE WHEN status IN"
+	" ('screened', 'rejected') THEN reasons END WHERE case_id IN"
+	CASES_OF_PERSON ";"
+	"UPDATE assessment_session SET participants = NULL, notes = NULL"
+	" WHERE case_id IN" CASES_OF_PERSON ";"
+	"UPDATE skill SET evidence = NULL WHERE session_id IN"
+	SESSIONS_OF_PERSON ";"
+	"UPDATE prerequisite SET note = NULL WHERE session_id IN"
+	SESSIONS_OF_PERSON ";"
+	"UPDATE fragility SET note = NULL WHERE session_id IN"
+	SESSIONS_OF_PERSON ";"
+	"UPDATE decision SET reason = NULL WHERE case_id IN" CASES_OF_PERSON ";"
+	"UPDATE plan SET notes = NULL WHERE case_id IN" CASES_OF_PERSON ";"
+	"UPDATE plan_goal SET description = '[erased]' WHERE plan_id IN"
+	PLANS_OF_PERSON ";"
+	"UPDATE plan_action SET notes = NULL WHERE plan_id IN"
+	PLANS_OF_PERSON ";"
+	"UPDATE placement SET host_tutor = NULL, host_tutor_contact = NULL,"
+	" notes = NULL, reason = NULL WHERE case_id IN" CASES_OF_PERSON ";"
+	"UPDATE placement_status SET reason = NULL, note = NULL"
+	" WHERE placement_id IN" PLACEMENTS_OF_PERSON ";"
+	"UPDATE case_closure SET recommendations = NULL WHERE case_id IN"
+	CASES_OF_PERSON ";"
+	"UPDATE contact SET next_steps = NULL, notes = NULL WHERE case_id IN"
+	CASES_OF_PERSON ";"
+	"UPDATE follow_up SET notes = NULL WHERE case_id IN" CASES_OF_PERSON ";"
+	"DELETE FROM voided WHERE case_id IN" CASES_OF_PERSON;
+
+const char WF_SQL_ERASE_AUDIT_NEXT[] =
+	"SELECT id, detail FROM audit WHERE person_id = ?1 AND id > ?2"
+	" AND id < ?3 AND redacted_by IS NULL ORDER BY id LIMIT 256";
+
+const char WF_SQL_ERASE_AUDIT_SET[] =
+	"UPDATE audit SET detail = ?2, redacted_by = ?3 WHERE id = ?1";
 
 const char WF_SQL_FOLLOW_OF_CASE[] =
 	"SELECT id FROM follow_up WHERE case_id = ? ORDER BY date, id";

@@ -135,6 +135,29 @@ int wf_sql_exec(struct wf_store *st, const char *sql, struct wf_err *e)
 	return rc == SQLITE_OK ? 0 : wf_sql_err(st, rc, e);
 }
 
+int wf_sql_exec_with(struct wf_store *st, const char *sql, sqlite3_int64 p1,
+                     struct wf_err *e)
+{
+	const char *tail = sql;
+	sqlite3_stmt *s;
+	int rc;
+
+	while (tail && *tail) {
+		if ((rc = sqlite3_prepare_v2(st->db, tail, -1, &s, &tail)))
+			return wf_sql_err(st, rc, e);
+		if (!s)           /* only blanks were left */
+			break;
+		if (sqlite3_bind_parameter_count(s) >= 1)
+			sqlite3_bind_int64(s, 1, p1);
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+			;
+		sqlite3_finalize(s);
+		if (rc != SQLITE_DONE)
+			return wf_sql_err(st, rc, e);
+	}
+	return 0;
+}
+
 static int pragmas(struct wf_store *st, struct wf_err *e)
 {
 	const char *env = getenv("WF_BUSY_TIMEOUT");

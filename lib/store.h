@@ -62,6 +62,10 @@ int wf_emit_rows(struct wf_ctx *ctx, sqlite3_stmt *s,
                  cJSON *(*get)(struct wf_store *, const char *,
                                struct wf_err *),
                  const char *none, struct wf_err *e);
+/* Run the statements of sql in turn, each with ?1 bound to p1 where it
+ * has one: a change that spans tables, done once. */
+int wf_sql_exec_with(struct wf_store *st, const char *sql, sqlite3_int64 p1,
+                     struct wf_err *e);
 /* Run statements without parameters (migrations). */
 int wf_sql_exec(struct wf_store *st, const char *sql, struct wf_err *e);
 /* Apply the pending migrations; called by wf_store_open(). */

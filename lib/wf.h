@@ -20,6 +20,7 @@
  *   backup.c    the store copied while others write, and restored
  *   void.c      records entered by mistake: voided, and restored
  *   personexport.c  what the store holds about a person; retention
+ *   erase.c     a person erased, every figure kept
  *   audit.c     who changed or read what, when, with which command
  *   auditchain.c the seal of each entry, and what the audit withholds
  *   auditlog.c, auditverify.c
@@ -619,6 +620,20 @@ extern const char wf_retention_columns[];
  * programme's retention_years, as of a day (a const char *, NULL:
  * today); WF_EX_NOMATCH when none. */
 int wf_retention(struct wf_ctx *ctx, const void *as_of, struct wf_err *e);
+
+/* ---- erase.c: a person erased ---------------------------------------- */
+
+/* Options of wf person erase: why (required). */
+struct wf_erase_opts {
+	const char *reason;
+};
+extern const char wf_erase_columns[];
+/* Erase the person a record names (their number, a case, a tax code):
+ * refused (65) while a case of theirs is open or when erased already.
+ * Removes their identity, contacts, free text and health details, in the
+ * records and in the audit's details; keeps what the figures count. */
+int wf_person_erase(struct wf_ctx *ctx, struct wf_record *rec,
+                    struct wf_err *e);
 
 /* ---- void.c: records entered by mistake ------------------------------ */
 

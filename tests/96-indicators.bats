@@ -245,3 +245,60 @@ fig() {
 	want+='"median_days":{"referral_to_screening":0,"screening_to_decision":0,"decision_to_plan":0,"plan_to_placement":null}}'
 	[ "$output" = "$want" ]
 }
+
+# Every figure the reports give on the history, as records.
+all_figures() {
+	local m
+	for m in 2025-10 2025-11 2025-12 2026-01 2026-02 2026-03 2026-04 2026-05 2026-06 2026-07 2026-08 2026-09 2026-10 2026-11; do
+		wf-report monthly --month "$m" -o json
+	done
+	wf-report range --from 2025-10-01 --to 2026-11-22 -o json
+	wf-report indicators --from 2025-10-01 --to 2026-06-30 -o json
+	wf-report indicators --from 2026-01-01 --to 2026-11-22 -o json
+	wf-report indicators --from 2026-01-01 --to 2026-11-22 --programme lombardia-test -o json
+	wf-report funnel -o json
+	wf-report caseload -o json
+}
+
+@test "erase: everyone whose cases are over is erased, and every figure reads the same" {
+	history
+	all_figures > "$T/before"
+	sql "SELECT id FROM person p WHERE NOT EXISTS (SELECT 1 FROM cases c WHERE c.person_id = p.id AND c.status NOT IN ('closed', 'rejected', 'withdrawn', 'ineligible'))" > "$T/over"
+	[ "$(wc -l < "$T/over")" -eq 10 ]
+	run -0 wf person erase - --reason "end of retention" -o tsv --fields id < "$T/over"
+	all_figures > "$T/after"
+	cmp "$T/before" "$T/after"
+	# names, tax codes and free text are gone; Carla and Marta, open, stay
+	[ "$(sql "SELECT group_concat(first_name, ' ') FROM person WHERE first_name <> '[erased]' ORDER BY id")" = "Carla Marta" ]
+	[ "$(sql "SELECT count(*) FROM person WHERE tax_code IS NOT NULL")" = 0 ]
+	[ "$(sql "SELECT count(*) FROM assessment_session WHERE notes IS NOT NULL AND case_id IN (SELECT c.id FROM cases c JOIN person p ON p.id = c.person_id WHERE p.erased_at IS NOT NULL)")" = 0 ]
+	[ "$(sql "SELECT count(*) FROM audit WHERE detail LIKE '%Rossi%' OR detail LIKE '%not ready%'")" = 0 ]
+	# the birth year stays; Gino, born on 29 February, too
+	[ "$(sql "SELECT substr(birth_date, 1, 4) FROM person WHERE id = 7")" = 1996 ]
+	run -0 wf audit verify -q
+}
+
+@test "erase: refused while a case is open, and once done; the trail names what it redacted" {
+	history
+	run -65 --separate-stderr wf person erase 2026-0003 --reason request
+	[ "$stderr" = "wf: person 3 has open cases: 2026-0003 (planned) (close them first)" ]
+	[ "$(sql "SELECT first_name FROM person WHERE id = 3")" = Carla ]
+	run -64 wf person erase 1
+	run -0 wf person erase RSSMRC98D12L872O --reason "asked on 2026-11-20" -o json --fields kind,id,cases
+	[ "$output" = '{"kind":"erasure","id":9,"cases":["2025-0002","2026-0011"]}' ]
+	run -65 --separate-stderr wf person erase 9 --reason again
+	[[ "$stderr" == "wf: person 9 was erased on "* ]]
+	run -0 wf person show 9 -o tsv --fields first_name,last_name,tax_code
+	[ "${lines[1]}" = $'[erased]\t[erased]\t' ]
+	erase=$(sql "SELECT id FROM audit WHERE action = 'erase'")
+	[ "$(sql "SELECT count(*) FROM audit WHERE person_id = 9 AND id < $erase AND (redacted_by IS NOT $erase)")" = 0 ]
+	[ "$(sql "SELECT json_extract(detail, '\$.reason') FROM audit WHERE id = $erase")" = "asked on 2026-11-20" ]
+	run -0 wf audit verify -q
+	# a detail rewritten and passed off as redacted by that erasure, about
+	# someone else, is caught
+	guard=$(sql "SELECT sql FROM sqlite_master WHERE name = 'audit_append_only_u'")
+	other=$(sql "SELECT min(id) FROM audit WHERE person_id = 1")
+	sql "DROP TRIGGER audit_append_only_u; UPDATE audit SET redacted_by = $erase, detail = '{}' WHERE id = $other; $guard"
+	run -65 --separate-stderr wf audit verify
+	[ "$stderr" = "wf: audit entry $other was changed: its detail no longer matches its seal" ]
+}
