@@ -8,6 +8,7 @@
  * reportperiod.c, reportindicators.c, reportviews.c).
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "wf.h"
 
@@ -37,7 +38,17 @@ static const struct wf_opt range_opts[] = {
 	{ NULL, 0, NULL, NULL, NULL }
 };
 
-static const struct wf_opt *const read_tables[] = { wf_opts_common, NULL };
+static const char *const recipients_list[] = { "referrer", "host", NULL };
+static const struct wf_opt case_opts[] = {
+	{ "for", 0, "WHOM", "share it with the referrer or a host: refused "
+	  "without the person's consent, and kept as a disclosure",
+	  recipients_list },
+	{ "to", 0, "CODE", "the host, when the case has several", NULL },
+	{ NULL, 0, NULL, NULL, NULL }
+};
+
+static const struct wf_opt *const case_tables[] = { wf_opts_common,
+                                                    case_opts, NULL };
 static const struct wf_opt *const monthly_tables[] = { wf_opts_common,
                                                        monthly_opts,
                                                        period_opts, NULL };
@@ -49,7 +60,15 @@ static const struct wf_opt *const view_tables[] = { wf_opts_common,
 
 static int cmd_case(struct wf_cli *cli, struct wf_err *e)
 {
-	return wf_cli_query(cli, wf_report_case, NULL, "id,status", 0, e);
+	struct wf_report_case_opts o = { wf_cli_opt(cli, "for"),
+	                                 wf_cli_opt(cli, "to") };
+
+	if (o.for_ && strcmp(o.for_, "referrer") && strcmp(o.for_, "host"))
+		return wf_err_set(e, WF_EX_USAGE, "--for: '%s' is not one of: "
+		                  "referrer, host", o.for_);
+	if (o.to && (!o.for_ || strcmp(o.for_, "host")))
+		return wf_err_set(e, WF_EX_USAGE, "--to goes with --for host");
+	return wf_cli_query(cli, wf_report_case, &o, "id,status", 0, e);
 }
 
 /* What monthly, range and indicators share: no operands, --programme,
@@ -167,7 +186,7 @@ static int cmd_caseload(struct wf_cli *cli, struct wf_err *e)
 
 static const struct wf_sub subs[] = {
 	{ "case", "CASE...", "The final report of a path (Markdown by default)",
-	  read_tables, cmd_case, NULL, "=md" },
+	  case_tables, cmd_case, NULL, "=md" },
 	{ "monthly", NULL, "The figures of a month, as of its last day",
 	  monthly_tables, cmd_monthly, NULL, "=yaml" },
 	{ "range", NULL, "The same figures for any span", range_tables,

@@ -75,6 +75,18 @@ static const struct wf_opt void_opts[] = {
 	{ NULL, 0, NULL, NULL, NULL }
 };
 
+static const struct wf_opt consent_opts[] = {
+	{ "purpose", 0, "PURPOSE", "information_notice, share_final_report, "
+	  "share_with_host or family_involvement (required)",
+	  wf_consent_purposes },
+	{ "to", 0, "CODE", "the recipient (an organisation; default: any)",
+	  NULL },
+	{ "date", 0, "DATE", "when the person answered (default: today)",
+	  NULL },
+	{ "note", 0, "TEXT", "a note kept with it", NULL },
+	{ NULL, 0, NULL, NULL, NULL }
+};
+
 static const struct wf_opt erase_opts[] = {
 	{ "reason", 0, "TEXT", "why (required): the request, the end of "
 	  "retention", NULL },
@@ -131,6 +143,9 @@ static const struct wf_opt *const amend_tables[] = { wf_opts_common,
 static const struct wf_opt *const void_tables[] = { wf_opts_common,
                                                     wf_opts_write, void_opts,
                                                     NULL };
+static const struct wf_opt *const consent_tables[] = { wf_opts_common,
+                                                       wf_opts_write,
+                                                       consent_opts, NULL };
 static const struct wf_opt *const erase_tables[] = { wf_opts_common,
                                                      wf_opts_write,
                                                      erase_opts, NULL };
@@ -306,6 +321,40 @@ static int cmd_person_export(struct wf_cli *cli, struct wf_err *e)
 	return wf_cli_query(cli, wf_person_export, cli->args[0], NULL, 0, e);
 }
 
+/* give, refuse, withdraw: the answer is the subcommand's. */
+static int consent_answer(struct wf_cli *cli, const char *answer,
+                          struct wf_err *e)
+{
+	struct wf_consent_opts o = { answer, wf_cli_opt(cli, "purpose"),
+	                             wf_cli_opt(cli, "to"),
+	                             wf_cli_opt(cli, "date"),
+	                             wf_cli_opt(cli, "note") };
+	int rc = wf_consent_opts_check(&o, e);
+
+	return rc ? rc : wf_cli_records(cli, wf_consent_record, 1, &o,
+	                                wf_consent_columns, e);
+}
+
+static int cmd_consent_give(struct wf_cli *cli, struct wf_err *e)
+{
+	return consent_answer(cli, "given", e);
+}
+
+static int cmd_consent_refuse(struct wf_cli *cli, struct wf_err *e)
+{
+	return consent_answer(cli, "refused", e);
+}
+
+static int cmd_consent_withdraw(struct wf_cli *cli, struct wf_err *e)
+{
+	return consent_answer(cli, "withdrawn", e);
+}
+
+static int cmd_consent_list(struct wf_cli *cli, struct wf_err *e)
+{
+	return wf_cli_query(cli, wf_consent_list, NULL, wf_consent_columns, 0, e);
+}
+
 static int cmd_person_erase(struct wf_cli *cli, struct wf_err *e)
 {
 	struct wf_erase_opts o = { wf_cli_opt(cli, "reason") };
@@ -424,6 +473,24 @@ static const struct wf_cmd case_cmd = {
 	case_subs
 };
 
+static const struct wf_sub consent_subs[] = {
+	{ "give", "CASE...|-", "The person of each case gives consent (or was "
+	  "given the information notice)", consent_tables, cmd_consent_give,
+	  NULL, NULL },
+	{ "refuse", "CASE...|-", "The person refuses consent", consent_tables,
+	  cmd_consent_refuse, NULL, NULL },
+	{ "withdraw", "CASE...|-", "The person withdraws a consent given",
+	  consent_tables, cmd_consent_withdraw, NULL, NULL },
+	{ "list", "PERSON...", "A person's consents, oldest first", read_tables,
+	  cmd_consent_list, NULL, NULL },
+	{ NULL, NULL, NULL, NULL, NULL, NULL, NULL }
+};
+
+static const struct wf_cmd consent_cmd = {
+	"wf consent", "Consents: given, refused, withdrawn, per purpose and "
+	"recipient.", consent_subs
+};
+
 static const struct wf_sub person_subs[] = {
 	{ "show", "PERSON...", "People: their number, a case of theirs, or "
 	  "their tax code", read_tables, cmd_person_show, NULL, NULL },
@@ -499,6 +566,8 @@ static const struct wf_sub subs[] = {
 	{ "amend", "[FILE...]", "Correct records: a person, a contact; checked "
 	  "as when they were added, audited with the reason", amend_tables,
 	  cmd_amend, NULL, NULL },
+	{ "consent", "give|refuse|withdraw|list", "The person's consents, per "
+	  "purpose and recipient", NULL, NULL, &consent_cmd, NULL },
 	{ "person", "show|export|erase", "A person; everything the store holds about "
 	  "them", NULL, NULL, &person_cmd, NULL },
 	{ "retention", NULL, "The people whose case files are past the time "

@@ -147,6 +147,12 @@ cJSON *wf_person_get(struct wf_store *st, const char *ref, struct wf_err *e);
  * person is, and their cases' screening checked again. */
 int wf_person_amend(struct wf_ctx *ctx, struct wf_record *rec, const char *id,
                     struct wf_err *e);
+/* Emit a person's consents (n counts them), and a case's disclosures
+ * (consent.c). */
+int wf_consent_emit(struct wf_ctx *ctx, sqlite3_int64 person, long *n,
+                    struct wf_err *e);
+int wf_disclosure_emit(struct wf_ctx *ctx, const char *case_id,
+                       struct wf_err *e);
 /* A follow-up by its number (followup.c). */
 cJSON *wf_follow_up_record(struct wf_store *st, sqlite3_int64 id,
                            struct wf_err *e);

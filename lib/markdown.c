@@ -161,6 +161,8 @@ int wf_report_case_md(FILE *f, const cJSON *r)
 	                                  "Next steps", NULL };
 	static const char *const mk[] = { "date", "with", "how", "risk",
 	                                  "next_steps", NULL };
+	static const char *const sh[] = { "Date", "With", "Basis", NULL };
+	static const char *const sk[] = { "date", "to", "basis", NULL };
 
 	header(f, r);
 	table(f, "Timeline", cJSON_GetObjectItem(r, "timeline"), th, tk);
@@ -169,5 +171,6 @@ int wf_report_case_md(FILE *f, const cJSON *r)
 	table(f, "Placements", cJSON_GetObjectItem(r, "placements"), ph, pk);
 	table(f, "Monitoring", cJSON_GetObjectItem(r, "monitoring"), mh, mk);
 	closure(f, cJSON_GetObjectItem(r, "closure"));
+	table(f, "Shared", cJSON_GetObjectItem(r, "shared"), sh, sk);
 	return ferror(f) ? WF_EX_IOERR : 0;
 }

@@ -2,7 +2,8 @@
  * personexport.c - what the store holds about one person, for their right
  * of access (GDPR art. 15): the person, and for each of their cases the
  * case with its history and timeline, the assessment, the placements,
- * the contacts, the follow-ups, the records voided, and then every audit
+ * the contacts, the follow-ups, the disclosures, the records voided, and
+ * their consents before them; then every audit
  * entry about them; as records, to be handed over in YAML or JSON. The
  * export itself is audited. And the people whose case files are past the
  * time their programmes keep them (wf retention).
@@ -106,6 +107,8 @@ static int one_case(struct wf_ctx *ctx, const char *id, struct wf_err *e)
 	if (!rc)
 		rc = items(ctx, WF_SQL_FOLLOW_OF_CASE, id, follow_up, e);
 	if (!rc)
+		rc = wf_disclosure_emit(ctx, id, e);
+	if (!rc)
 		rc = wf_sql_each(ctx->st, WF_SQL_VOIDED_OF_CASE, id, 0, voided_row,
 		                 voided, e);
 	for (v = voided->child; v && !rc; v = v->next) {
@@ -144,13 +147,16 @@ int wf_person_export(struct wf_ctx *ctx, const void *ref, struct wf_err *e)
 	struct wf_audit_filter f = { 0 };
 	cJSON *cases, *v;
 	char id[24];
+	long n = 0;
 	int rc;
 
 	if (!person || (rc = give(ctx, wf_person_get(ctx->st, ref, e), e)))
 		return person ? rc : e->code;
 	cases = cJSON_CreateArray();
-	rc = wf_sql_each(ctx->st, WF_SQL_PERSON_CASES_OF, NULL, person, id_row,
-	                 cases, e);
+	rc = wf_consent_emit(ctx, person, &n, e);
+	if (!rc)
+		rc = wf_sql_each(ctx->st, WF_SQL_PERSON_CASES_OF, NULL, person,
+		                 id_row, cases, e);
 	for (v = cases->child; v && !rc; v = v->next)
 		rc = one_case(ctx, v->valuestring, e);
 	snprintf(id, sizeof id, "%lld", (long long)person);

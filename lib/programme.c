@@ -82,6 +82,8 @@ static const struct wf_field attendance_fields[] = {
 };
 static const struct wf_schema attendance_schema = { NULL, attendance_fields };
 
+const char *const wf_legal_bases[] = { "consent", "public_task", NULL };
+
 static const struct wf_field prog_fields[] = {
 	{ "kind", WF_T_ENUM, 0, prog_kinds, NULL, 0, 0 },
 	{ "id", WF_T_STRING, 0, NULL, NULL, 0, 0 },
@@ -98,6 +100,10 @@ static const struct wf_field prog_fields[] = {
 	{ "capacity_kinds", WF_T_ENUMS, 0, wf_placement_kinds, NULL, 0, 0 },
 	{ "overlapping_placements", WF_T_BOOL, 0, NULL, NULL, 0, 0 },
 	{ "attendance", WF_T_OBJECT, 0, NULL, &attendance_schema, 0, 0 },
+	/* what the processing rests on: the person's consent, or a public
+	 * task, under which the final report goes to the referring service
+	 * without it (wf-report case --for referrer) */
+	{ "legal_basis", WF_T_ENUM, 0, wf_legal_bases, NULL, 0, 0 },
 	/* how long a case file is kept after its case is over (wf retention) */
 	{ "retention_years", WF_T_INT, 0, NULL, NULL, 1, 100 },
 	{ NULL, 0, 0, NULL, NULL, 0, 0 }

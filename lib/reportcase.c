@@ -6,6 +6,7 @@
  * and the recommendations given at closing. One record carries it all
  * (YAML, JSON); in Markdown it reads as a document.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "casefile.h"
@@ -16,6 +17,43 @@ static void programme_row(cJSON *r, sqlite3_stmt *s)
 
 	wf_col_add(p, "id", s, 0);
 	wf_col_add(p, "name", s, 1);
+}
+
+static void shared_row(cJSON *list, sqlite3_stmt *s)
+{
+	static const char *const names[] = { "date", "what", "to", "basis",
+	                                     "by" };
+	cJSON *c = cJSON_CreateObject();
+
+	for (int i = 0; i < 5; i++)
+		wf_col_add(c, names[i], s, i);
+	cJSON_AddItemToArray(list, c);
+}
+
+/* When the report was shared before, and, for one being shared now (d
+ * not NULL), today. */
+static int shared(struct wf_store *st, cJSON *r, const char *id,
+                  const struct wf_disclosure *d, struct wf_err *e)
+{
+	cJSON *list = cJSON_CreateArray(), *now;
+	char day[11];
+	int rc = wf_sql_each(st, WF_SQL_DISCLOSURES_OF_CASE, id, 0, shared_row,
+	                     list, e);
+
+	if (!rc && d) {
+		wf_date_format(wf_date_today(), day);
+		now = cJSON_CreateObject();
+		cJSON_AddStringToObject(now, "date", day);
+		cJSON_AddStringToObject(now, "what", "final_report");
+		cJSON_AddStringToObject(now, "to", d->to);
+		cJSON_AddStringToObject(now, "basis", d->basis);
+		cJSON_AddItemToArray(list, now);
+	}
+	if (!rc && list->child)
+		cJSON_AddItemToObject(r, "shared", list);
+	else
+		cJSON_Delete(list);
+	return rc;
 }
 
 static void contact_row(cJSON *list, sqlite3_stmt *s)
@@ -151,27 +189,77 @@ static cJSON *report_record(struct wf_store *st, const char *id,
 	return r;
 }
 
-int wf_report_case(struct wf_ctx *ctx, const void *unused, struct wf_err *e)
+/* The record, and what it says of sharing. */
+static cJSON *report_for(struct wf_store *st, const char *id,
+                         const struct wf_disclosure *d, struct wf_err *e)
 {
-	int rc = 0;
+	cJSON *r = report_record(st, id, e);
 
-	(void)unused;
-	if (ctx->cli->nargs == 0)
+	if (r && shared(st, r, id, d, e)) {
+		cJSON_Delete(r);
+		return NULL;
+	}
+	return r;
+}
+
+static int write_one(struct wf_ctx *ctx, int i, const cJSON *r,
+                     struct wf_err *e)
+{
+	int rc;
+
+	if (!ctx->out || (rc = wf_audit_shown(ctx, r, e)) == 0) {
+		if (!ctx->out)
+			return 0;
+		if (ctx->fmt != WF_FMT_MD)
+			return wf_emit(ctx, r, e);
+		if (i)
+			fputs("\n---\n\n", wf_out_file(ctx->out));
+		if ((rc = wf_report_case_md(wf_out_file(ctx->out), r)))
+			rc = wf_err_set(e, rc, "cannot write the report");
+	}
+	return rc;
+}
+
+/* The disclosures made, after the reading snapshot: a transaction of
+ * their own. */
+static int disclosed(struct wf_ctx *ctx, const struct wf_disclosure *d, int n,
+                     struct wf_err *e)
+{
+	int rc = wf_store_commit(ctx->st, e);
+
+	if (!rc)
+		rc = wf_store_begin(ctx->st, e);
+	for (int i = 0; i < n && !rc; i++)
+		rc = wf_disclosure_record(ctx, &d[i], e);
+	if (!rc)
+		return wf_store_commit(ctx->st, e);
+	wf_store_rollback(ctx->st);
+	return rc;
+}
+
+int wf_report_case(struct wf_ctx *ctx, const void *arg, struct wf_err *e)
+{
+	const struct wf_report_case_opts *o = arg;
+	int n = ctx->cli->nargs, rc = 0, sharing = o && o->for_;
+	struct wf_disclosure *d = NULL;
+
+	if (n == 0)
 		return wf_err_set(e, WF_EX_USAGE, "case needs a case id");
-	if (ctx->fmt != WF_FMT_MD)
-		return wf_show_each(ctx, report_record, e);
-	for (int i = 0; i < ctx->cli->nargs && !rc; i++) {
-		cJSON *r = report_record(ctx->st, ctx->cli->args[i], e);
+	/* every case may be shared, or none is */
+	if (sharing && !(d = calloc((size_t)n, sizeof *d)))
+		return wf_err_set(e, WF_EX_SOFTWARE, "out of memory");
+	for (int i = 0; sharing && i < n && !rc; i++)
+		rc = wf_disclosure_check(ctx->st, ctx->cli->args[i], o->for_, o->to,
+		                         &d[i], e);
+	for (int i = 0; i < n && !rc; i++) {
+		cJSON *r = report_for(ctx->st, ctx->cli->args[i],
+		                      sharing ? &d[i] : NULL, e);
 
-		if (!r)
-			return e->code;
-		if (ctx->out && !(rc = wf_audit_shown(ctx, r, e))) {
-			if (i)
-				fputs("\n---\n\n", wf_out_file(ctx->out));
-			if ((rc = wf_report_case_md(wf_out_file(ctx->out), r)))
-				rc = wf_err_set(e, rc, "cannot write the report");
-		}
+		rc = r ? write_one(ctx, i, r, e) : e->code;
 		cJSON_Delete(r);
 	}
+	if (!rc && sharing)
+		rc = disclosed(ctx, d, n, e);
+	free(d);
 	return rc;
 }

@@ -333,6 +333,32 @@ static const char *const migrations[] = {
 	/* 10: a person erased: when, so that nobody is erased twice and
 	 * retention passes them by */
 	"ALTER TABLE person ADD COLUMN erased_at TEXT;",
+
+	/* 11: the person's consents, per purpose and recipient, given,
+	 * refused or withdrawn on a date (the latest answer holds); and
+	 * every disclosure of their data: what, to whom, on what basis */
+	"CREATE TABLE consent ("
+	"  id INTEGER PRIMARY KEY,"
+	"  person_id INTEGER NOT NULL REFERENCES person(id),"
+	"  case_id TEXT REFERENCES cases(id),"
+	"  purpose TEXT NOT NULL,"
+	"  recipient_id INTEGER REFERENCES organisation(id),"  /* NULL: any */
+	"  answer TEXT NOT NULL,"             /* given, refused, withdrawn */
+	"  date TEXT NOT NULL,"
+	"  note TEXT,"
+	"  recorded_at TEXT NOT NULL,"
+	"  operator TEXT NOT NULL);"
+	"CREATE INDEX consent_person ON consent(person_id, purpose, date);"
+	"CREATE TABLE disclosure ("
+	"  id INTEGER PRIMARY KEY,"
+	"  case_id TEXT NOT NULL REFERENCES cases(id),"
+	"  what TEXT NOT NULL,"               /* final_report */
+	"  recipient_id INTEGER NOT NULL REFERENCES organisation(id),"
+	"  basis TEXT NOT NULL,"              /* consent, public_task */
+	"  date TEXT NOT NULL,"
+	"  recorded_at TEXT NOT NULL,"
+	"  operator TEXT NOT NULL);"
+	"CREATE INDEX disclosure_case ON disclosure(case_id);",
 };
 
 /* What a migration needs of C after its SQL, and the SQL after that. */

@@ -261,6 +261,55 @@ const char WF_SQL_RETENTION[] =
 	" AND sum((g.definition ->> '$.retention_years') IS NULL) = 0"
 	" AND keep_until < ?1 ORDER BY c.person_id";
 
+/* ---- consent.c ------------------------------------------------------------ */
+
+const char WF_SQL_CONSENT_ADD[] =
+	"INSERT INTO consent (person_id, case_id, purpose, recipient_id, answer,"
+	" date, note, recorded_at, operator)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+
+#define CONSENT_COLUMNS \
+	" k.id, k.case_id, k.person_id, k.purpose, o.code, k.answer, k.date," \
+	" k.note, k.operator"
+
+const char WF_SQL_CONSENT_GET[] =
+	"SELECT" CONSENT_COLUMNS " FROM consent k"
+	" LEFT JOIN organisation o ON o.id = k.recipient_id WHERE k.id = ?";
+
+const char WF_SQL_CONSENT_OF_PERSON[] =
+	"SELECT k.id FROM consent k WHERE k.person_id = ?"
+	" ORDER BY k.date, k.id";
+
+/* The answer that holds for a purpose and recipient on a day: the latest
+ * given for that recipient or for any. */
+const char WF_SQL_CONSENT_NOW[] =
+	"SELECT answer FROM consent WHERE person_id = ?1 AND purpose = ?2"
+	" AND (recipient_id IS NULL OR recipient_id = ?3) AND date <= ?4"
+	" ORDER BY date DESC, id DESC LIMIT 1";
+
+const char WF_SQL_DISCLOSURE_ADD[] =
+	"INSERT INTO disclosure (case_id, what, recipient_id, basis, date,"
+	" recorded_at, operator) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+
+const char WF_SQL_DISCLOSURES_OF_CASE[] =
+	"SELECT d.date, d.what, o.code, d.basis, d.operator FROM disclosure d"
+	" JOIN organisation o ON o.id = d.recipient_id WHERE d.case_id = ?"
+	" ORDER BY d.date, d.id";
+
+/* Who a case's final report may go to: its referrer, its hosts. */
+const char WF_SQL_CASE_REFERRER[] =
+	"SELECT o.code FROM referral r JOIN organisation o"
+	" ON o.id = r.referrer_id WHERE r.case_id = ? ORDER BY r.id LIMIT 1";
+
+const char WF_SQL_CASE_HOSTS[] =
+	"SELECT DISTINCT o.code FROM placement p JOIN organisation o"
+	" ON o.id = p.host_id WHERE p.case_id = ? ORDER BY o.code";
+
+const char WF_SQL_CASE_BASIS[] =
+	"SELECT coalesce(g.definition ->> '$.legal_basis', 'consent'),"
+	" c.person_id FROM cases c JOIN programme g ON g.id = c.programme_id"
+	" WHERE c.id = ?";
+
 /* ---- erase.c: what erasing a person removes, table by table ---------- */
 
 #define CASES_OF_PERSON " (SELECT id FROM cases WHERE person_id = ?1)"
@@ -328,7 +377,8 @@ const char WF_SQL_ERASE_DATA[] =
 	"UPDATE contact SET next_steps = NULL, notes = NULL WHERE case_id IN"
 	CASES_OF_PERSON ";"
 	"UPDATE follow_up SET notes = NULL WHERE case_id IN" CASES_OF_PERSON ";"
-	"DELETE FROM voided WHERE case_id IN" CASES_OF_PERSON;
+	"DELETE FROM voided WHERE case_id IN" CASES_OF_PERSON ";"
+	"UPDATE consent SET note = NULL WHERE person_id = ?1";
 
 const char WF_SQL_ERASE_AUDIT_NEXT[] =
 	"SELECT id, detail FROM audit WHERE person_id = ?1 AND id > ?2"

@@ -21,6 +21,7 @@
  *   void.c      records entered by mistake: voided, and restored
  *   personexport.c  what the store holds about a person; retention
  *   erase.c     a person erased, every figure kept
+ *   consent.c   consents per purpose and recipient; disclosures
  *   audit.c     who changed or read what, when, with which command
  *   auditchain.c the seal of each entry, and what the audit withholds
  *   auditlog.c, auditverify.c
@@ -621,6 +622,40 @@ extern const char wf_retention_columns[];
  * today); WF_EX_NOMATCH when none. */
 int wf_retention(struct wf_ctx *ctx, const void *as_of, struct wf_err *e);
 
+/* ---- consent.c: consents and disclosures ----------------------------- */
+
+extern const char *const wf_consent_purposes[];
+extern const char *const wf_consent_answers[];
+extern const char *const wf_legal_bases[];
+extern const char wf_consent_columns[];
+/* Options of wf consent give|refuse|withdraw. */
+struct wf_consent_opts {
+	const char *answer;        /* given, refused, withdrawn */
+	const char *purpose, *to, *date, *note;
+};
+/* Check the purpose (WF_EX_USAGE). */
+int wf_consent_opts_check(const struct wf_consent_opts *o, struct wf_err *e);
+/* Record the answer of the person of the case a record names; withdrawn
+ * only what is given. Audited; emits the consent. */
+int wf_consent_record(struct wf_ctx *ctx, struct wf_record *rec,
+                      struct wf_err *e);
+/* Emit the consents of the people the operands name. */
+int wf_consent_list(struct wf_ctx *ctx, const void *unused, struct wf_err *e);
+/* A disclosure of a case's final report: to whom and on what basis. */
+struct wf_disclosure {
+	char case_id[32], to[128], basis[16];
+	long long to_id;
+};
+/* May the final report of case_id go to its referrer or host (for_, and
+ * to: the host, when it has several)? 0 with d filled, or WF_EX_DATAERR
+ * naming the command that records the consent. */
+int wf_disclosure_check(struct wf_store *st, const char *case_id,
+                        const char *for_, const char *to,
+                        struct wf_disclosure *d, struct wf_err *e);
+/* Keep the disclosure, and audit it. */
+int wf_disclosure_record(struct wf_ctx *ctx, const struct wf_disclosure *d,
+                         struct wf_err *e);
+
 /* ---- erase.c: a person erased ---------------------------------------- */
 
 /* Options of wf person erase: why (required). */
@@ -906,9 +941,16 @@ int wf_risk_rank(const char *level);
 
 /* ---- reportcase.c, markdown.c: step 5 ----------------------------------- */
 
+/* Options of wf-report case: for whom (NULL: the service itself;
+ * "referrer" or "host"), and which host when the case has several. */
+struct wf_report_case_opts {
+	const char *for_, *to;
+};
 /* Emit the final report of each operand case: a Markdown document with
- * -o md, else the record (kind case_report). */
-int wf_report_case(struct wf_ctx *ctx, const void *unused, struct wf_err *e);
+ * -o md, else the record (kind case_report), with when it was shared.
+ * For a referrer or host, refused (65) unless the person consented or
+ * the programme's legal basis allows it, and each disclosure kept. */
+int wf_report_case(struct wf_ctx *ctx, const void *opts, struct wf_err *e);
 /* Write the case report record r as a Markdown document. */
 int wf_report_case_md(FILE *f, const cJSON *r);
 
