@@ -372,6 +372,20 @@ static int cmd_retention(struct wf_cli *cli, struct wf_err *e)
 	                              wf_retention_columns, 0, e);
 }
 
+static int cmd_export(struct wf_cli *cli, struct wf_err *e)
+{
+	int rc = no_operands(cli, e);
+
+	return rc ? rc : wf_cli_query(cli, wf_store_export, NULL, NULL, 0, e);
+}
+
+static int cmd_import(struct wf_cli *cli, struct wf_err *e)
+{
+	struct wf_import im = { 0 };
+
+	return wf_cli_records(cli, wf_store_import, 0, &im, NULL, e);
+}
+
 /* The one FILE operand of backup and restore. */
 static int one_file(const struct wf_cli *cli, struct wf_err *e)
 {
@@ -575,6 +589,10 @@ static const struct wf_sub subs[] = {
 	  NULL },
 	{ "void", "[FILE...]", "Void records entered by mistake (--undo: "
 	  "restore them)", void_tables, cmd_void, NULL, NULL },
+	{ "export", NULL, "The whole store as records", read_tables, cmd_export,
+	  NULL, NULL },
+	{ "import", "[FILE...]", "Read an export back into an empty store",
+	  write_tables, cmd_import, NULL, NULL },
 	{ "backup", "FILE", "Copy the whole store into a new file, while "
 	  "others write", read_tables, cmd_backup, NULL, NULL },
 	{ "restore", "FILE", "Bring a store back from a backup", restore_tables,

@@ -261,6 +261,21 @@ const char WF_SQL_RETENTION[] =
 	" AND sum((g.definition ->> '$.retention_years') IS NULL) = 0"
 	" AND keep_until < ?1 ORDER BY c.person_id";
 
+/* ---- storeio.c ------------------------------------------------------------ */
+
+const char WF_SQL_STORE_TABLES[] =
+	"SELECT name FROM sqlite_master WHERE type = 'table'"
+	" AND name NOT LIKE 'sqlite_%'";
+
+const char WF_SQL_STORE_COLUMNS[] =
+	"SELECT name FROM pragma_table_info(?) ORDER BY cid";
+
+/* Whether anything was recorded yet. */
+const char WF_SQL_STORE_ANY[] =
+	"SELECT (SELECT count(*) FROM audit) + (SELECT count(*) FROM"
+	" organisation) + (SELECT count(*) FROM programme)"
+	" + (SELECT count(*) FROM cases)";
+
 /* ---- consent.c ------------------------------------------------------------ */
 
 const char WF_SQL_CONSENT_ADD[] =

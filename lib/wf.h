@@ -22,6 +22,7 @@
  *   personexport.c  what the store holds about a person; retention
  *   erase.c     a person erased, every figure kept
  *   consent.c   consents per purpose and recipient; disclosures
+ *   storeio.c   the whole store as records, and back
  *   audit.c     who changed or read what, when, with which command
  *   auditchain.c the seal of each entry, and what the audit withholds
  *   auditlog.c, auditverify.c
@@ -621,6 +622,20 @@ extern const char wf_retention_columns[];
  * programme's retention_years, as of a day (a const char *, NULL:
  * today); WF_EX_NOMATCH when none. */
 int wf_retention(struct wf_ctx *ctx, const void *as_of, struct wf_err *e);
+
+/* ---- storeio.c: the whole store as records ---------------------------- */
+
+/* Emit the whole store: a record of its schema, then every row of every
+ * table. Audited. */
+int wf_store_export(struct wf_ctx *ctx, const void *unused, struct wf_err *e);
+/* Read one record of an export into an empty store of its schema; the
+ * first must be the export's schema record. ctx->arg: a struct
+ * wf_import, zeroed, that the records of one import share. */
+struct wf_import {
+	int head;
+};
+int wf_store_import(struct wf_ctx *ctx, struct wf_record *rec,
+                    struct wf_err *e);
 
 /* ---- consent.c: consents and disclosures ----------------------------- */
 

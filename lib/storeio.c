@@ -1,0 +1,302 @@
+/*
+ * storeio.c - the whole store as a stream of records and back: every row
+ * of every table, a record each ({kind: row, table, and its columns},
+ * NULL columns left out), tables parents first and rows in the order of
+ * their keys, after a first record that says which schema they are of.
+ * Read back into an empty store of the same schema, the stream makes the
+ * same store, and exported again the same stream, byte for byte. The
+ * audit's rows go back in order, so its guards accept them and its chain
+ * still verifies.
+ *
+ * The statements are made here from the names of the tables below and
+ * of their columns as the schema gives them (PRAGMA table_info), never
+ * from the input: an input's table must be one of these and each of its
+ * fields one of that table's columns.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "auditchain.h"
+
+/* Every table of the store, parents before children. */
+static const char *const tables[] = {
+	"organisation", "organisation_role", "programme", "person",
+	"person_duplicate", "case_seq", "cases", "case_status", "referral",
+	"certification", "assessment_session", "skill", "prerequisite",
+	"fragility", "decision", "plan", "plan_goal", "plan_action",
+	"placement", "placement_status", "attendance", "case_closure",
+	"contact", "follow_up", "voided", "consent", "disclosure", "audit",
+	NULL
+};
+
+static int table_index(const char *name)
+{
+	for (int i = 0; name && tables[i]; i++)
+		if (!strcmp(tables[i], name))
+			return i;
+	return -1;
+}
+
+/* A table the list above misses would be lost: refuse to export. */
+static int all_tables_known(struct wf_store *st, struct wf_err *e)
+{
+	sqlite3_stmt *s = wf_sql(st, WF_SQL_STORE_TABLES, e);
+	int rc = 0;
+
+	if (!s)
+		return e->code;
+	while (!rc && sqlite3_step(s) == SQLITE_ROW)
+		if (table_index((const char *)sqlite3_column_text(s, 0)) < 0)
+			rc = wf_err_set(e, WF_EX_SOFTWARE, "table '%s' is not exported: "
+			                "this build of workflow is incomplete",
+			                sqlite3_column_text(s, 0));
+	sqlite3_reset(s);
+	return rc;
+}
+
+static cJSON *row_record(const char *table, sqlite3_stmt *s)
+{
+	cJSON *rec = cJSON_CreateObject(), *r;
+
+	cJSON_AddStringToObject(rec, "kind", "row");
+	cJSON_AddStringToObject(rec, "table", table);
+	r = cJSON_AddObjectToObject(rec, "row");
+	for (int i = 0; i < sqlite3_column_count(s); i++) {
+		const char *name = sqlite3_column_name(s, i);
+
+		switch (sqlite3_column_type(s, i)) {
+		case SQLITE_INTEGER:
+			cJSON_AddNumberToObject(r, name,
+			                        (double)sqlite3_column_int64(s, i));
+			break;
+		case SQLITE_FLOAT:
+			cJSON_AddNumberToObject(r, name, sqlite3_column_double(s, i));
+			break;
+		case SQLITE_NULL:
+			break;
+		default:
+			cJSON_AddStringToObject(r, name,
+			                        (const char *)sqlite3_column_text(s, i));
+		}
+	}
+	return rec;
+}
+
+static int export_table(struct wf_ctx *ctx, const char *table, long *n,
+                        struct wf_err *e)
+{
+	char sql[128];
+	sqlite3_stmt *s;
+	int rc = 0, step;
+
+	/* rowid order is key order for every table but the WITHOUT ROWID
+	 * ones, which this schema has none of */
+	snprintf(sql, sizeof sql, "SELECT * FROM %s ORDER BY rowid", table);
+	if (sqlite3_prepare_v2(wf_store_db(ctx->st), sql, -1, &s, NULL))
+		return wf_sql_err(ctx->st, sqlite3_errcode(wf_store_db(ctx->st)), e);
+	while (!rc && (step = sqlite3_step(s)) == SQLITE_ROW) {
+		cJSON *r = row_record(table, s);
+
+		rc = wf_emit(ctx, r, e);
+		cJSON_Delete(r);
+		++*n;
+	}
+	if (!rc && step != SQLITE_DONE)
+		rc = wf_sql_err(ctx->st, step, e);
+	sqlite3_finalize(s);
+	return rc;
+}
+
+int wf_store_export(struct wf_ctx *ctx, const void *unused, struct wf_err *e)
+{
+	cJSON *head = cJSON_CreateObject(), *d;
+	long n = 0;
+	int rc;
+
+	(void)unused;
+	cJSON_AddStringToObject(head, "kind", "store");
+	cJSON_AddStringToObject(head, "id", "workflow");
+	cJSON_AddNumberToObject(head, "schema_version", wf_store_version(ctx->st));
+	if (!(rc = all_tables_known(ctx->st, e)))
+		rc = wf_emit(ctx, head, e);
+	cJSON_Delete(head);
+	for (int i = 0; tables[i] && !rc; i++)
+		rc = export_table(ctx, tables[i], &n, e);
+	if (rc)
+		return rc;
+	/* the export, in the trail, after the snapshot it read */
+	d = cJSON_CreateObject();
+	cJSON_AddNumberToObject(d, "rows", (double)n);
+	if (!(rc = wf_store_commit(ctx->st, e)) &&
+	    !(rc = wf_store_begin(ctx->st, e)) &&
+	    !(rc = wf_audit_entry(ctx, "export", "store", wf_store_file(ctx->st),
+	                          NULL, 0, d, e)))
+		rc = wf_store_commit(ctx->st, e);
+	if (rc)
+		wf_store_rollback(ctx->st);
+	cJSON_Delete(d);
+	return rc;
+}
+
+/* ---- import ------------------------------------------------------------ */
+
+/* The columns of a table, by the schema. */
+static int columns(struct wf_store *st, const char *table, cJSON *names,
+                   struct wf_err *e)
+{
+	sqlite3_stmt *s = wf_sql(st, WF_SQL_STORE_COLUMNS, e);
+	int step;
+
+	if (!s)
+		return e->code;
+	wf_bind_text(s, 1, table);
+	while ((step = sqlite3_step(s)) == SQLITE_ROW)
+		cJSON_AddItemToArray(names, cJSON_CreateString(
+			(const char *)sqlite3_column_text(s, 0)));
+	sqlite3_reset(s);
+	return step == SQLITE_DONE ? 0 : wf_sql_err(st, step, e);
+}
+
+static int check_fields(const struct wf_record *rec, const cJSON *names,
+                        struct wf_err *e)
+{
+	const cJSON *row = cJSON_GetObjectItemCaseSensitive(rec->root, "row");
+	const cJSON *c, *n;
+
+	if (!cJSON_IsObject(row))
+		return wf_record_err(rec, rec->root, "row", e, WF_EX_DATAERR,
+		                     "a row's columns are an object");
+	cJSON_ArrayForEach(c, rec->root)
+		if (strcmp(c->string, "kind") && strcmp(c->string, "table") &&
+		    strcmp(c->string, "row"))
+			return wf_record_err(rec, c, c->string, e, WF_EX_DATAERR,
+			                     "unknown field (a row has kind, table "
+			                     "and row)");
+	cJSON_ArrayForEach(c, row) {
+		int known = 0;
+
+		cJSON_ArrayForEach(n, names)
+			known |= !strcmp(n->valuestring, c->string);
+		if (!known)
+			return wf_record_err(rec, c, c->string, e, WF_EX_DATAERR,
+			                     "not a column of table '%s'",
+			                     wf_json_str(rec->root, "table"));
+		if (cJSON_IsObject(c) || cJSON_IsArray(c) || cJSON_IsBool(c))
+			return wf_record_err(rec, c, c->string, e, WF_EX_DATAERR,
+			                     "a column holds text, a number or null");
+	}
+	return 0;
+}
+
+static int insert_row(struct wf_store *st, const struct wf_record *rec,
+                      const char *table, const cJSON *names, struct wf_err *e)
+{
+	char sql[2048];
+	size_t n = (size_t)snprintf(sql, sizeof sql, "INSERT INTO %s (", table);
+	const cJSON *c;
+	sqlite3_stmt *s;
+	int i = 0, rc;
+
+	cJSON_ArrayForEach(c, names)
+		n += (size_t)snprintf(sql + n, sizeof sql - n, "%s\"%s\"",
+		                      i++ ? ", " : "", c->valuestring);
+	n += (size_t)snprintf(sql + n, sizeof sql - n, ") VALUES (");
+	for (int k = 0; k < i; k++)
+		n += (size_t)snprintf(sql + n, sizeof sql - n, "%s?", k ? ", " : "");
+	snprintf(sql + n, sizeof sql - n, ")");
+	if (sqlite3_prepare_v2(wf_store_db(st), sql, -1, &s, NULL))
+		return wf_sql_err(st, sqlite3_errcode(wf_store_db(st)), e);
+	i = 0;
+	cJSON_ArrayForEach(c, names)
+		wf_bind_json(s, ++i, cJSON_GetObjectItemCaseSensitive(
+			wf_json_path(rec->root, "row"), c->valuestring));
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_DONE) {
+		sqlite3_finalize(s);
+		return 0;
+	}
+	sqlite3_reset(s);   /* keeps the error message for below */
+	{
+		/* a constraint the row breaks: bad data, at the row */
+		const char *why = sqlite3_errmsg(wf_store_db(st));
+		char msg[sizeof e->msg];
+
+		snprintf(msg, sizeof msg, "%s", why);
+		sqlite3_finalize(s);
+		if ((rc & 0xff) != SQLITE_CONSTRAINT)
+			return wf_sql_err(st, rc, e);
+		return wf_record_err(rec, rec->root, "", e, WF_EX_DATAERR,
+		                     "the row breaks the store's rules: %s", msg);
+	}
+}
+
+/* The first record says which schema follows; the store must be empty
+ * and of that schema. */
+static int import_head(struct wf_ctx *ctx, const struct wf_record *rec,
+                       struct wf_err *e)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(rec->root,
+	                                                  "schema_version");
+	sqlite3_int64 rows;
+
+	if (!cJSON_IsNumber(v))
+		return wf_record_err(rec, rec->root, "schema_version", e,
+		                     WF_EX_DATAERR, "an export begins with the "
+		                     "schema it is of");
+	if ((int)v->valuedouble != wf_store_version(ctx->st))
+		return wf_record_err(rec, v, "schema_version", e, WF_EX_DATAERR,
+		                     "an export of schema version %d goes into a "
+		                     "store of that version, not %d",
+		                     (int)v->valuedouble, wf_store_version(ctx->st));
+	if ((rows = wf_sql_id(ctx->st, WF_SQL_STORE_ANY, NULL, e)) < 0)
+		return e->code;
+	if (rows)
+		return wf_err_set(e, WF_EX_DATAERR, "the store at '%s' is not "
+		                  "empty: import into a new one",
+		                  wf_store_file(ctx->st));
+	return 0;
+}
+
+int wf_store_import(struct wf_ctx *ctx, struct wf_record *rec,
+                    struct wf_err *e)
+{
+	/* the one piece of state across records: whether the head was read
+	 * (the caller's, handed over as ctx->arg) */
+	struct wf_import *im = (struct wf_import *)ctx->arg;
+	const char *kind = wf_json_str(rec->root, "kind");
+	const char *table = wf_json_str(rec->root, "table");
+	cJSON *names;
+	int t, rc;
+
+	if (!cJSON_IsObject(rec->root))
+		return wf_record_err(rec, rec->root, "", e, WF_EX_DATAERR,
+		                     "expected a record of an export");
+	if (kind && !strcmp(kind, "store")) {
+		if (im->head)
+			return wf_record_err(rec, rec->root, "kind", e, WF_EX_DATAERR,
+			                     "one export at a time: a second schema "
+			                     "record");
+		if ((rc = import_head(ctx, rec, e)))
+			return rc;
+		im->head = 1;
+		return 0;
+	}
+	if (!im->head)
+		return wf_record_err(rec, rec->root, "kind", e, WF_EX_DATAERR,
+		                     "an export begins with the record of its "
+		                     "schema (kind: store)");
+	if (!kind || strcmp(kind, "row"))
+		return wf_record_err(rec, rec->root, "kind", e, WF_EX_DATAERR,
+		                     "an export holds rows (kind: row)");
+	if ((t = table_index(table)) < 0)
+		return wf_record_err(rec, wf_json_path(rec->root, "table"), "table",
+		                     e, WF_EX_DATAERR, "'%s' is not a table of the "
+		                     "store", table ? table : "");
+	names = cJSON_CreateArray();
+	if (!(rc = columns(ctx->st, tables[t], names, e)) &&
+	    !(rc = check_fields(rec, names, e)))
+		rc = insert_row(ctx->st, rec, tables[t], names, e);
+	cJSON_Delete(names);
+	return rc;
+}
