@@ -23,6 +23,7 @@ static const struct kind {
 } kinds[] = {
 	{ "contact", wf_contact_get, wf_contact_amend },
 	{ "person", wf_person_get, wf_person_amend },
+	{ "placement", wf_place_get, wf_place_amend },
 };
 
 /* The record's id as text: ids are text or numbers. */
@@ -204,7 +205,8 @@ int wf_amend_target(const struct wf_record *rec, const char *const *names,
 	return 0;
 }
 
-static const char *const kind_names[] = { "contact", "person", NULL };
+static const char *const kind_names[] = { "contact", "person", "placement",
+                                           NULL };
 
 int wf_amend(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e)
 {

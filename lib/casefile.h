@@ -156,6 +156,10 @@ int wf_disclosure_emit(struct wf_ctx *ctx, const char *case_id,
 /* A follow-up by its number (followup.c). */
 cJSON *wf_follow_up_record(struct wf_store *st, sqlite3_int64 id,
                            struct wf_err *e);
+/* A placement, and its correction (place.c). */
+cJSON *wf_place_get(struct wf_store *st, const char *id, struct wf_err *e);
+int wf_place_amend(struct wf_ctx *ctx, struct wf_record *rec, const char *id,
+                   struct wf_err *e);
 /* A contact by its number, and its correction (monitor.c). */
 cJSON *wf_contact_get(struct wf_store *st, const char *id, struct wf_err *e);
 int wf_contact_amend(struct wf_ctx *ctx, struct wf_record *rec, const char *id,

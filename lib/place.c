@@ -245,18 +245,15 @@ static int host_of(struct wf_ctx *ctx, const struct wf_record *rec,
 	return 0;
 }
 
-static int insert(struct wf_ctx *ctx, const cJSON *r,
-                  const struct wf_placement *p, const char *today,
-                  struct wf_err *e)
+/* Bind a placement's columns, in the numbering the insert and the
+ * correction share (?1 its id ... ?19 when it was recorded). */
+static void bind_placement(sqlite3_stmt *s, const cJSON *r,
+                           const struct wf_placement *p, const char *today,
+                           const char *now)
 {
 	const cJSON *t = cJSON_GetObjectItemCaseSensitive(r, "host_tutor");
 	const cJSON *k = cJSON_GetObjectItemCaseSensitive(r, "contract");
-	sqlite3_stmt *s = wf_sql(ctx->st, WF_SQL_PLACE_INSERT, e);
-	char now[32];
 
-	if (!s)
-		return e->code;
-	wf_timestamp(now, sizeof now);
 	wf_bind_text(s, 1, p->id);
 	wf_bind_text(s, 2, p->case_id);
 	wf_bind_text(s, 3, p->type);
@@ -279,6 +276,19 @@ static int insert(struct wf_ctx *ctx, const cJSON *r,
 	wf_bind_text(s, 17, today);
 	wf_bind_text(s, 18, wf_json_str(r, "notes"));
 	wf_bind_text(s, 19, now);
+}
+
+static int insert(struct wf_ctx *ctx, const cJSON *r,
+                  const struct wf_placement *p, const char *today,
+                  struct wf_err *e)
+{
+	sqlite3_stmt *s = wf_sql(ctx->st, WF_SQL_PLACE_INSERT, e);
+	char now[32];
+
+	if (!s)
+		return e->code;
+	wf_timestamp(now, sizeof now);
+	bind_placement(s, r, p, today, now);
 	return wf_sql_done(ctx->st, s, e);
 }
 
@@ -354,6 +364,57 @@ int wf_place_add(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e)
 		return wf_record_err(rec, rec->root, "", e, WF_EX_DATAERR,
 		                     "expected a placement record");
 	return add_one(ctx, rec, rec->root, e);
+}
+
+/* A placement corrected: checked as when it was added, but against the
+ * others (itself left out), whatever its case's step now; the plan
+ * action only when it or the kind changes, since the plan may have been
+ * revised since. It stays with its case: its id is the case's. */
+int wf_place_amend(struct wf_ctx *ctx, struct wf_record *rec, const char *id,
+                   struct wf_err *e)
+{
+	const cJSON *r = rec->root;
+	struct wf_placement old, p;
+	struct wf_case c;
+	char what[256];
+	sqlite3_stmt *s;
+	cJSON *was;
+	int rc, action;
+
+	if ((rc = wf_validate(rec, rec->root, &place_schema, "", e)) ||
+	    (rc = wf_place_load(ctx->st, id, &old, e)))
+		return rc;
+	from_record(r, &p);
+	if (strcmp(p.case_id, old.case_id))
+		return wf_record_err(rec, wf_json_path(r, "case"), "case", e,
+		                     WF_EX_DATAERR, "a placement stays with its case: "
+		                     "cancel it and add it to the right one");
+	snprintf(p.id, sizeof p.id, "%s", id);
+	snprintf(p.status, sizeof p.status, "%s", old.status);
+	if (!(was = wf_placement_record(ctx->st, id, 0, e)))
+		return e->code;
+	action = !cJSON_Compare(cJSON_GetObjectItem(was, "plan_action"),
+	                        cJSON_GetObjectItem(r, "plan_action"), 1) ||
+	         strcmp(p.type, old.type);
+	cJSON_Delete(was);
+	if ((rc = wf_case_load(ctx->st, p.case_id, &c, e)) ||
+	    (rc = host_of(ctx, rec, &p, e)) ||
+	    (action && (rc = check_action(ctx->st, rec, r, e))) ||
+	    (rc = category(ctx->st, &p, e)))
+		return rc;
+	snprintf(what, sizeof what, "case '%s': the %s at '%s'", p.case_id,
+	         p.type, p.host);
+	if ((rc = check_rules(ctx->st, &c, &p, wf_place_rules, what, e)))
+		return wf_record_at(rec, r, "", e);
+	if (!(s = wf_sql(ctx->st, WF_SQL_PLACE_AMEND, e)))
+		return e->code;
+	bind_placement(s, r, &p, NULL, NULL);
+	return wf_sql_done(ctx->st, s, e);
+}
+
+cJSON *wf_place_get(struct wf_store *st, const char *id, struct wf_err *e)
+{
+	return wf_placement_record(st, id, 0, e);
 }
 
 /* ---- the life of a placement -------------------------------------------- */

@@ -659,6 +659,15 @@ const char WF_SQL_PLACE_INSERT[] =
 	" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'planned', ?, ?,"
 	" ?)";
 
+/* A correction, numbered as the insert is; the case (?2), the status
+ * date (?17) and when it was recorded (?19) stay as they are. */
+const char WF_SQL_PLACE_AMEND[] =
+	"UPDATE placement SET type = ?3, host_id = ?4, host_tutor = ?5,"
+	" host_tutor_contact = ?6, service_tutor = ?7, start = ?8,"
+	" end_date = ?9, hours_week = ?10, stipend_cents = ?11, meals = ?12,"
+	" funding = ?13, plan_action = ?14, contract = ?15, law68_quota = ?16,"
+	" notes = ?18 WHERE id = ?1";
+
 const char WF_SQL_PLACE_LOAD[] =
 	"SELECT p.id, p.case_id, p.type, o.code, p.host_id, o.employees, p.start,"
 	" p.end_date, p.hours_week, p.stipend_cents, p.meals, p.status,"

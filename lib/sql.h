@@ -139,6 +139,7 @@ extern const char WF_SQL_AREC_LIST[];
 /* place.c, placerules.c */
 extern const char WF_SQL_PLACE_COUNT[];
 extern const char WF_SQL_PLACE_INSERT[];
+extern const char WF_SQL_PLACE_AMEND[];
 extern const char WF_SQL_PLACE_LOAD[];
 extern const char WF_SQL_PLACE_SET[];
 extern const char WF_SQL_PLACE_STARTED[];

@@ -108,8 +108,8 @@ two_cases() {
 	printf 'kind: contact\nid: 1\nwith: tutor\n' > "$T/a.yaml"
 	run -65 --separate-stderr wf amend "$T/a.yaml"
 	[ "$stderr" = "wf: $T/a.yaml:1:1: reason: a reason is needed (--reason, or reason: in the record)" ]
-	run -65 --separate-stderr wf amend --kind placement --id 1 --set a=b --reason x
-	[ "$stderr" = "wf: kind: 'placement' is not one of: contact, person" ]
+	run -65 --separate-stderr wf amend --kind plan --id 1 --set a=b --reason x
+	[ "$stderr" = "wf: kind: 'plan' is not one of: contact, person, placement" ]
 	run -65 --separate-stderr wf amend --kind contact --id 7 --set with=tutor --reason x
 	[ "$stderr" = "wf: id: contact 7 not found" ]
 	run -65 --separate-stderr wf amend --kind contact --id 1 --set with=person --reason x
@@ -125,4 +125,28 @@ two_cases() {
 	[ "${stderr_lines[0]}" = "wf: $T/b.yaml:9:1: how: 'fax' is not one of: in_person, phone, video" ]
 	[ "${stderr_lines[1]}" = "wf: 1 record refused" ]
 	[ "$(sql 'SELECT group_concat(how) FROM contact')" = "phone,in_person" ]
+}
+
+@test "amend: a placement with the wrong host, checked against the programme's rules and the host's capacity" {
+	seed
+	to_plan Ada workflow-lomellina 2026-09-01 work_grant > /dev/null
+	to_plan Bea workflow-lomellina 2026-09-01 work_grant > /dev/null
+	wf-place add -q --case 2026-0001 --kind work_grant --host coop-betania --hours 10 --stipend 400 --start 2026-10-01 --end 2027-03-31
+	wf org add -q --id host5 --name Five --role host --employees 5
+	wf-place add -q --case 2026-0002 --kind work_grant --host host5 --hours 10 --stipend 400 --start 2026-10-01 --end 2027-03-31
+	# host5, 5 employees, takes one trainee: Bea's
+	run -65 --separate-stderr wf amend --kind placement --id 2026-0001.1 --set host=host5 --reason "wrong host"
+	[[ "$stderr" == "wf: case '2026-0001': the work_grant at 'host5' breaks the rules of 'workflow-lomellina': "*"host5"* ]]
+	run -0 wf amend --kind placement --id 2026-0001.1 --set host=coop-s-ambrogio --reason "wrong host" -o json --fields changed,before.host,after.host
+	[ "$output" = '{"changed":["host"],"before":{"host":"coop-betania"},"after":{"host":"coop-s-ambrogio"}}' ]
+	run -0 wf-place list --host coop-s-ambrogio -o tsv --fields id
+	[ "$output" = $'id\n2026-0001.1' ]
+	run -65 --separate-stderr wf amend --kind placement --id 2026-0001.1 --set stipend=100 --reason x
+	[ "$stderr" = "wf: case '2026-0001': the work_grant at 'coop-s-ambrogio' breaks the rules of 'workflow-lomellina': stipend: 100.00 is below the least of 400.00 a month for a work_grant" ]
+	run -65 --separate-stderr wf amend --kind placement --id 2026-0001.1 --set case=2026-0002 --reason x
+	[ "$stderr" = "wf: case: a placement stays with its case: cancel it and add it to the right one" ]
+	run -65 --separate-stderr wf amend --kind placement --id 2026-0001.1 --set host=caritas-vigevano --reason x
+	[[ "$stderr" == "wf: host: organisation 'caritas-vigevano' is not registered as a host"* ]]
+	run -0 wf audit log --action correct -o json --fields entity,entity_id,case,detail
+	[ "$output" = '{"entity":"placement","entity_id":"2026-0001.1","case":"2026-0001","detail":{"reason":"wrong host","changes":{"host":{"old":"coop-betania","new":"coop-s-ambrogio"}}}}' ]
 }
