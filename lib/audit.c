@@ -123,7 +123,8 @@ static unsigned shows(const cJSON *v, int depth)
 				what |= WF_READ_CERTIFICATIONS;
 			else if (!strcmp(c->string, "disability"))
 				what |= WF_READ_DISABILITY;
-			else if (!strcmp(c->string, "fragility"))
+			else if (!strcmp(c->string, "fragility") ||
+			         !strcmp(c->string, "profile"))
 				what |= WF_READ_FRAGILITY;
 			else if (!strcmp(c->string, "notes"))
 				what |= WF_READ_NOTES;

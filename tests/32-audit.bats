@@ -130,6 +130,14 @@ eva	wf case show	2026-0001	{"read":["certifications"]}' ]
 	[ "$(sql 'SELECT count(*) FROM audit')" = "$before" ]
 }
 
+@test "audit: reading a fragility profile is logged" {
+	history
+	{ session 2026-0001 2026-11-03; printf 'profile:\n  - {area: housing, level: high, note: lives alone}\n'; } | wf-assess add -q
+	WF_OPERATOR=eva wf-assess show 2026-0001 > /dev/null
+	run -0 wf audit log --action read -o tsv --fields operator,command,detail
+	[ "$output" = $'operator\tcommand\tdetail\neva\twf-assess show\t{"read":["fragility"]}' ]
+}
+
 @test "audit: a read that cannot be logged fails the command" {
 	history
 	sqlite3 "$WF_DB" "BEGIN IMMEDIATE; SELECT 1; " ".shell sleep 4" "COMMIT;" >/dev/null &
