@@ -24,6 +24,7 @@ static const struct kind {
 	{ "contact", wf_contact_get, wf_contact_amend },
 	{ "person", wf_person_get, wf_person_amend },
 	{ "placement", wf_place_get, wf_place_amend },
+	{ "follow_up", wf_follow_up_get, wf_follow_up_amend },
 };
 
 /* The record's id as text: ids are text or numbers. */
@@ -206,7 +207,7 @@ int wf_amend_target(const struct wf_record *rec, const char *const *names,
 }
 
 static const char *const kind_names[] = { "contact", "person", "placement",
-                                           NULL };
+                                           "follow_up", NULL };
 
 int wf_amend(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e)
 {

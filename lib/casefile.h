@@ -153,9 +153,12 @@ int wf_consent_emit(struct wf_ctx *ctx, sqlite3_int64 person, long *n,
                     struct wf_err *e);
 int wf_disclosure_emit(struct wf_ctx *ctx, const char *case_id,
                        struct wf_err *e);
-/* A follow-up by its number (followup.c). */
+/* A follow-up by its number, and its correction (followup.c). */
 cJSON *wf_follow_up_record(struct wf_store *st, sqlite3_int64 id,
                            struct wf_err *e);
+cJSON *wf_follow_up_get(struct wf_store *st, const char *id, struct wf_err *e);
+int wf_follow_up_amend(struct wf_ctx *ctx, struct wf_record *rec,
+                       const char *id, struct wf_err *e);
 /* A placement, and its correction (place.c). */
 cJSON *wf_place_get(struct wf_store *st, const char *id, struct wf_err *e);
 int wf_place_amend(struct wf_ctx *ctx, struct wf_record *rec, const char *id,

@@ -228,3 +228,37 @@ int wf_follow_up(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e)
 	cJSON_Delete(out);
 	return rc;
 }
+
+cJSON *wf_follow_up_get(struct wf_store *st, const char *id, struct wf_err *e)
+{
+	char *end;
+	long long n = strtoll(id, &end, 10);
+
+	if (!*id || *end || n <= 0) {
+		wf_err_set(e, WF_EX_DATAERR, "'%s' is not a follow-up number", id);
+		return NULL;
+	}
+	return wf_follow_up_record(st, n, e);
+}
+
+int wf_follow_up_amend(struct wf_ctx *ctx, struct wf_record *rec,
+                       const char *id, struct wf_err *e)
+{
+	const cJSON *r = rec->root;
+	sqlite3_stmt *s;
+	int rc;
+
+	if ((rc = wf_validate(rec, rec->root, &follow_up_schema, "", e)) ||
+	    (rc = check_follow_up(ctx, rec, r, e)) ||
+	    !(s = wf_sql(ctx->st, WF_SQL_FOLLOW_AMEND, e)))
+		return rc ? rc : e->code;
+	wf_bind_text(s, 1, wf_json_str(r, "case"));
+	wf_bind_text(s, 2, wf_json_str(r, "at"));
+	wf_bind_text(s, 3, wf_json_str(r, "date"));
+	wf_bind_json(s, 4, wf_json_path(r, "situation"));
+	wf_bind_text(s, 5, wf_json_str(r, "notes"));
+	wf_bind_text(s, 6, wf_json_str(r, "operator") ? wf_json_str(r, "operator")
+	                                                : ctx->operator_);
+	sqlite3_bind_int64(s, 7, strtoll(id, NULL, 10));
+	return wf_sql_done(ctx->st, s, e);
+}

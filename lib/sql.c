@@ -819,6 +819,10 @@ const char WF_SQL_FOLLOW_INSERT[] =
 	"INSERT INTO follow_up (case_id, at, date, situation, notes, operator,"
 	" recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
 
+const char WF_SQL_FOLLOW_AMEND[] =
+	"UPDATE follow_up SET case_id = ?1, at = ?2, date = ?3, situation = ?4,"
+	" notes = ?5, operator = ?6 WHERE id = ?7";
+
 /* With the closing it follows: the latest on or before its date. */
 const char WF_SQL_FOLLOW_GET[] =
 	"SELECT f.id, f.case_id, f.at, f.date,"

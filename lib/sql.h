@@ -165,6 +165,7 @@ extern const char WF_SQL_CLOSE_BEFORE[];
 extern const char WF_SQL_CLOSE_LAST[];
 extern const char WF_SQL_CLOSE_TIMELINE[];
 extern const char WF_SQL_FOLLOW_INSERT[];
+extern const char WF_SQL_FOLLOW_AMEND[];
 extern const char WF_SQL_FOLLOW_GET[];
 /* monitor.c, due.c */
 extern const char WF_SQL_MON_INSERT[];

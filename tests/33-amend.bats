@@ -109,7 +109,7 @@ two_cases() {
 	run -65 --separate-stderr wf amend "$T/a.yaml"
 	[ "$stderr" = "wf: $T/a.yaml:1:1: reason: a reason is needed (--reason, or reason: in the record)" ]
 	run -65 --separate-stderr wf amend --kind plan --id 1 --set a=b --reason x
-	[ "$stderr" = "wf: kind: 'plan' is not one of: contact, person, placement" ]
+	[ "$stderr" = "wf: kind: 'plan' is not one of: contact, person, placement, follow_up" ]
 	run -65 --separate-stderr wf amend --kind contact --id 7 --set with=tutor --reason x
 	[ "$stderr" = "wf: id: contact 7 not found" ]
 	run -65 --separate-stderr wf amend --kind contact --id 1 --set with=person --reason x
@@ -149,4 +149,20 @@ two_cases() {
 	[[ "$stderr" == "wf: host: organisation 'caritas-vigevano' is not registered as a host"* ]]
 	run -0 wf audit log --action correct -o json --fields entity,entity_id,case,detail
 	[ "$output" = '{"entity":"placement","entity_id":"2026-0001.1","case":"2026-0001","detail":{"reason":"wrong host","changes":{"host":{"old":"coop-betania","new":"coop-s-ambrogio"}}}}' ]
+}
+
+@test "amend: a follow-up's situation, and its date kept in its window" {
+	seed
+	to_plan Ada workflow-lomellina 2026-09-01 work_grant > /dev/null
+	wf case close -q 2026-0001 --outcome withdrawn --date 2026-10-05 --situation job_searching
+	run -0 wf-report indicators --from 2026-10-01 --to 2026-10-31 -o json --fields on_leaving.employed.total
+	[ "$output" = '{"on_leaving":{"employed":{"total":0}}}' ]
+	run -0 wf amend --kind follow_up --id 1 --set situation=employed --reason "hired the week after" -o json --fields changed,before.situation,after.situation
+	[ "$output" = '{"changed":["situation"],"before":{"situation":["job_searching"]},"after":{"situation":["employed"]}}' ]
+	run -0 wf-report indicators --from 2026-10-01 --to 2026-10-31 -o json --fields on_leaving.employed.total
+	[ "$output" = '{"on_leaving":{"employed":{"total":1}}}' ]
+	run -65 --separate-stderr wf amend --kind follow_up --id 1 --set date=2026-11-20 --reason x
+	[ "$stderr" = "wf: date: 2026-11-20 is outside the window of the situation on leaving (2026-10-05 to 2026-11-02, for a case closed on 2026-10-05)" ]
+	run -65 --separate-stderr wf amend --kind follow_up --id 1 --set situation=improved --reason x
+	[ "$stderr" = "wf: situation: 'improved' is recorded six months after leaving, not on leaving" ]
 }
