@@ -99,6 +99,22 @@ int wf_audit(struct wf_ctx *ctx, const char *action, const char *entity,
 	return rc;
 }
 
+int wf_audit_apart(struct wf_ctx *ctx, const char *action, const char *entity,
+                   const char *id, sqlite3_int64 person, const cJSON *detail,
+                   struct wf_err *e)
+{
+	int rc;
+
+	if (!(rc = wf_store_end_read(ctx->st, e)) &&
+	    !(rc = wf_store_begin(ctx->st, e)) &&
+	    !(rc = wf_audit_entry(ctx, action, entity, id, NULL, person, detail,
+	                          e)))
+		rc = wf_store_commit(ctx->st, e);
+	if (rc)
+		wf_store_rollback(ctx->st);
+	return rc;
+}
+
 /* ---- reads of special-category data ----------------------------------- */
 
 static const char *const read_names[] = {

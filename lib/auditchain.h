@@ -28,6 +28,11 @@ struct wf_audit_entry {
 int wf_audit_entry(struct wf_ctx *ctx, const char *action, const char *entity,
                    const char *id, const char *of_case, sqlite3_int64 person,
                    const cJSON *detail, struct wf_err *e);
+/* The same for a command that reads (an export, a backup): the entry in
+ * a transaction of its own, after the reading snapshot is ended. */
+int wf_audit_apart(struct wf_ctx *ctx, const char *action, const char *entity,
+                   const char *id, sqlite3_int64 person, const cJSON *detail,
+                   struct wf_err *e);
 /* SHA-256 of n bytes, in lower-case hex. */
 void wf_sha256_hex(const void *data, size_t n, char out[WF_SHA_HEX]);
 /* The hash of entry a: SHA-256 of its fields as netstrings, in the order

@@ -131,13 +131,7 @@ int wf_backup(struct wf_ctx *ctx, const void *file_arg, struct wf_err *e)
 	cJSON_AddStringToObject(detail, "file", file);
 	cJSON_AddItemToObject(detail, "head", cJSON_Duplicate(
 		cJSON_GetObjectItemCaseSensitive(out, "head"), 1));
-	if (!(rc = wf_store_begin(ctx->st, e)) &&
-	    !(rc = wf_audit_entry(ctx, "backup", "store", file, NULL, 0, detail,
-	                          e)))
-		rc = wf_store_commit(ctx->st, e);
-	if (rc)
-		wf_store_rollback(ctx->st);
-	if (!rc)
+	if (!(rc = wf_audit_apart(ctx, "backup", "store", file, 0, detail, e)))
 		rc = wf_emit(ctx, out, e);
 	cJSON_Delete(detail);
 	cJSON_Delete(out);
@@ -211,12 +205,7 @@ int wf_restore(struct wf_ctx *ctx, const void *file_arg, struct wf_err *e)
 		return rc;
 	detail = cJSON_CreateObject();
 	cJSON_AddStringToObject(detail, "file", file);
-	if (!(rc = wf_store_begin(ctx->st, e)) &&
-	    !(rc = wf_audit_entry(ctx, "restore", "store", file, NULL, 0, detail,
-	                          e)))
-		rc = wf_store_commit(ctx->st, e);
-	if (rc)
-		wf_store_rollback(ctx->st);
+	rc = wf_audit_apart(ctx, "restore", "store", file, 0, detail, e);
 	cJSON_Delete(detail);
 	if (rc)
 		return rc;

@@ -26,11 +26,6 @@ static void event_row(cJSON *list, sqlite3_stmt *s)
 	cJSON_AddItemToArray(list, ev);
 }
 
-static void id_row(cJSON *list, sqlite3_stmt *s)
-{
-	cJSON_AddItemToArray(list, wf_col_json(s, 0));
-}
-
 static void closure_row(cJSON *rec, sqlite3_stmt *s)
 {
 	cJSON *c = cJSON_AddObjectToObject(rec, "closure");
@@ -96,7 +91,7 @@ static int end_placements(struct wf_ctx *ctx, const char *id,
 	size_t n = 0;
 	int rc;
 
-	rc = wf_sql_each(ctx->st, WF_SQL_PLACE_ACTIVE, id, 0, id_row, ids, e);
+	rc = wf_sql_each(ctx->st, WF_SQL_PLACE_ACTIVE, id, 0, wf_col_push, ids, e);
 	cJSON_ArrayForEach(p, ids)
 		n += (size_t)snprintf(list + n, n < sizeof list ? sizeof list - n : 0,
 		                      "%s'%s'", n ? ", " : "", p->valuestring);
@@ -116,8 +111,9 @@ static int end_placements(struct wf_ctx *ctx, const char *id,
 		                   done ? NULL : reason, e);
 	}
 	cJSON_Delete(ids);
-	if (rc || (rc = wf_sql_each(ctx->st, WF_SQL_PLACE_PLANNED, id, 0, id_row,
-	                            (ids = cJSON_CreateArray()), e))) {
+	if (rc || (rc = wf_sql_each(ctx->st, WF_SQL_PLACE_PLANNED, id, 0,
+	                            wf_col_push, (ids = cJSON_CreateArray()),
+	                            e))) {
 		cJSON_Delete(rc ? NULL : ids);
 		return rc;
 	}

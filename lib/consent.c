@@ -160,17 +160,12 @@ int wf_consent_record(struct wf_ctx *ctx, struct wf_record *rec,
 	return rc;
 }
 
-static void id_row(cJSON *list, sqlite3_stmt *s)
-{
-	cJSON_AddItemToArray(list, wf_col_json(s, 0));
-}
-
 int wf_consent_emit(struct wf_ctx *ctx, sqlite3_int64 person, long *n,
                     struct wf_err *e)
 {
 	cJSON *ids = cJSON_CreateArray(), *v;
 	int rc = wf_sql_each(ctx->st, WF_SQL_CONSENT_OF_PERSON, NULL, person,
-	                     id_row, ids, e);
+	                     wf_col_push, ids, e);
 
 	for (v = ids->child; v && !rc; v = v->next, ++*n) {
 		cJSON *r = consent_record(ctx->st, (sqlite3_int64)v->valuedouble, e);

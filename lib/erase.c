@@ -18,11 +18,6 @@
 
 const char wf_erase_columns[] = "kind,id,cases,erased_at,audit_redacted";
 
-static void text_row(cJSON *list, sqlite3_stmt *s)
-{
-	cJSON_AddItemToArray(list, wf_col_json(s, 0));
-}
-
 /* Whether birth gives the same age as b on every day of days. */
 static int same_ages(wf_day b, wf_day birth, const cJSON *days)
 {
@@ -146,7 +141,7 @@ static int erase_data(struct wf_ctx *ctx, sqlite3_int64 person,
 		cJSON_Delete(days);
 		return e->code;
 	}
-	rc = wf_sql_each(ctx->st, WF_SQL_ERASE_AGE_DAYS, NULL, person, text_row,
+	rc = wf_sql_each(ctx->st, WF_SQL_ERASE_AGE_DAYS, NULL, person, wf_col_push,
 	                 days, e);
 	kept_birth(wf_json_str(p, "birth_date"), days, birth);
 	cJSON_Delete(days);

@@ -16,11 +16,6 @@
 
 const char wf_retention_columns[] = "id,cases,over_since,keep_until";
 
-static void id_row(cJSON *list, sqlite3_stmt *s)
-{
-	cJSON_AddItemToArray(list, wf_col_json(s, 0));
-}
-
 /* Emit rec (taken over) unless it is NULL; NULL with NOMATCH is none. */
 static int give(struct wf_ctx *ctx, cJSON *rec, struct wf_err *e)
 {
@@ -39,7 +34,7 @@ static int items(struct wf_ctx *ctx, const char *sql, const char *id,
                                struct wf_err *), struct wf_err *e)
 {
 	cJSON *ids = cJSON_CreateArray(), *v;
-	int rc = wf_sql_each(ctx->st, sql, id, 0, id_row, ids, e);
+	int rc = wf_sql_each(ctx->st, sql, id, 0, wf_col_push, ids, e);
 
 	for (v = ids->child; v && !rc; v = v->next)
 		rc = give(ctx, get(ctx->st, v, e), e);
@@ -70,7 +65,8 @@ static void voided_row(cJSON *list, sqlite3_stmt *s)
 	cJSON_AddStringToObject(r, "kind", "voided");
 	wf_col_add(r, "entity", s, 0);
 	wf_col_add(r, "id", s, 1);
-	cJSON_AddItemToObject(r, "data", data ? cJSON_Parse(data) : cJSON_CreateNull());
+	cJSON_AddItemToObject(r, "data", data ? cJSON_Parse(data)
+	                                      : cJSON_CreateNull());
 	wf_col_add(r, "reason", s, 3);
 	wf_col_add(r, "voided_at", s, 4);
 	wf_col_add(r, "voided_by", s, 5);
@@ -119,8 +115,7 @@ static int one_case(struct wf_ctx *ctx, const char *id, struct wf_err *e)
 	return rc;
 }
 
-/* The export, in the audit: a transaction of its own after the reading
- * snapshot, which the commit ends keeping the reads it noted. */
+/* The export, in the audit, with the cases it gave. */
 static int audit_export(struct wf_ctx *ctx, sqlite3_int64 person,
                         const cJSON *cases, struct wf_err *e)
 {
@@ -130,13 +125,7 @@ static int audit_export(struct wf_ctx *ctx, sqlite3_int64 person,
 
 	snprintf(id, sizeof id, "%lld", (long long)person);
 	cJSON_AddItemToObject(d, "cases", cJSON_Duplicate(cases, 1));
-	if (!(rc = wf_store_commit(ctx->st, e)) &&
-	    !(rc = wf_store_begin(ctx->st, e)) &&
-	    !(rc = wf_audit_entry(ctx, "export", "person", id, NULL, person, d,
-	                          e)))
-		rc = wf_store_commit(ctx->st, e);
-	if (rc)
-		wf_store_rollback(ctx->st);
+	rc = wf_audit_apart(ctx, "export", "person", id, person, d, e);
 	cJSON_Delete(d);
 	return rc;
 }
@@ -156,7 +145,7 @@ int wf_person_export(struct wf_ctx *ctx, const void *ref, struct wf_err *e)
 	rc = wf_consent_emit(ctx, person, &n, e);
 	if (!rc)
 		rc = wf_sql_each(ctx->st, WF_SQL_PERSON_CASES_OF, NULL, person,
-		                 id_row, cases, e);
+		                 wf_col_push, cases, e);
 	for (v = cases->child; v && !rc; v = v->next)
 		rc = one_case(ctx, v->valuestring, e);
 	snprintf(id, sizeof id, "%lld", (long long)person);

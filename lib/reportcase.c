@@ -225,7 +225,7 @@ static int write_one(struct wf_ctx *ctx, int i, const cJSON *r,
 static int disclosed(struct wf_ctx *ctx, const struct wf_disclosure *d, int n,
                      struct wf_err *e)
 {
-	int rc = wf_store_commit(ctx->st, e);
+	int rc = wf_store_end_read(ctx->st, e);
 
 	if (!rc)
 		rc = wf_store_begin(ctx->st, e);

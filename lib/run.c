@@ -292,8 +292,8 @@ int wf_cli_query(struct wf_cli *cli, wf_query_fn fn, const void *arg,
 		ctx.log_reads = 1;
 		rc = fn(&ctx, arg, e);
 		/* The snapshot wrote nothing but the reads it noted, in the
-		 * connection's temporary store, which a commit keeps. */
-		if (wf_store_commit(ctx.st, &ce))
+		 * connection's temporary store, which ending it keeps. */
+		if (wf_store_end_read(ctx.st, &ce))
 			wf_store_rollback(ctx.st);
 		if ((frc = wf_audit_reads_flush(&ctx, &ce)) && !rc) {
 			*e = ce;

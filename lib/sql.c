@@ -261,7 +261,7 @@ const char WF_SQL_RETENTION[] =
 	" AND sum((g.definition ->> '$.retention_years') IS NULL) = 0"
 	" AND keep_until < ?1 ORDER BY c.person_id";
 
-/* ---- storeio.c ------------------------------------------------------------ */
+/* ---- storeio.c ----------------------------------------------------------- */
 
 const char WF_SQL_STORE_TABLES[] =
 	"SELECT name FROM sqlite_master WHERE type = 'table'"
@@ -276,7 +276,7 @@ const char WF_SQL_STORE_ANY[] =
 	" organisation) + (SELECT count(*) FROM programme)"
 	" + (SELECT count(*) FROM cases)";
 
-/* ---- consent.c ------------------------------------------------------------ */
+/* ---- consent.c ----------------------------------------------------------- */
 
 const char WF_SQL_CONSENT_ADD[] =
 	"INSERT INTO consent (person_id, case_id, purpose, recipient_id, answer,"

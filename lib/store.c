@@ -350,6 +350,11 @@ sqlite3_stmt *wf_sql_row(struct wf_store *st, const char *sql, const char *key,
 	return NULL;
 }
 
+void wf_col_push(cJSON *list, sqlite3_stmt *s)
+{
+	cJSON_AddItemToArray(list, wf_col_json(s, 0));
+}
+
 void wf_col_add(cJSON *obj, const char *name, sqlite3_stmt *s, int i)
 {
 	cJSON *v = wf_col_json(s, i);
@@ -413,6 +418,11 @@ int wf_store_snapshot(struct wf_store *st, struct wf_err *e)
 int wf_store_commit(struct wf_store *st, struct wf_err *e)
 {
 	return wf_sql_exec(st, "COMMIT", e);
+}
+
+int wf_store_end_read(struct wf_store *st, struct wf_err *e)
+{
+	return sqlite3_get_autocommit(st->db) ? 0 : wf_store_commit(st, e);
 }
 
 void wf_store_rollback(struct wf_store *st)

@@ -43,6 +43,9 @@ void wf_col_text(sqlite3_stmt *s, int i, char *dst, size_t len);
  * with "WHAT 'KEY' not found". */
 sqlite3_stmt *wf_sql_row(struct wf_store *st, const char *sql, const char *key,
                          int missing, const char *what, struct wf_err *e);
+/* Append column 0 of the row to list: a wf_sql_each() callback for
+ * lists of ids. */
+void wf_col_push(cJSON *list, sqlite3_stmt *s);
 /* Add column i to obj under name unless it is NULL. */
 void wf_col_add(cJSON *obj, const char *name, sqlite3_stmt *s, int i);
 sqlite3_int64 wf_sql_last_id(struct wf_store *st);

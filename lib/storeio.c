@@ -128,13 +128,8 @@ int wf_store_export(struct wf_ctx *ctx, const void *unused, struct wf_err *e)
 	/* the export, in the trail, after the snapshot it read */
 	d = cJSON_CreateObject();
 	cJSON_AddNumberToObject(d, "rows", (double)n);
-	if (!(rc = wf_store_commit(ctx->st, e)) &&
-	    !(rc = wf_store_begin(ctx->st, e)) &&
-	    !(rc = wf_audit_entry(ctx, "export", "store", wf_store_file(ctx->st),
-	                          NULL, 0, d, e)))
-		rc = wf_store_commit(ctx->st, e);
-	if (rc)
-		wf_store_rollback(ctx->st);
+	rc = wf_audit_apart(ctx, "export", "store", wf_store_file(ctx->st), 0, d,
+	                    e);
 	cJSON_Delete(d);
 	return rc;
 }

@@ -102,8 +102,9 @@ static int void_one(struct wf_ctx *ctx, const struct vkind *k, const char *id,
 	if ((rc = wf_sql_done(ctx->st, s, e)) ||
 	    (rc = run1(ctx->st, k->drop, id, NULL, e)))
 		return rc;
-	if (voided(ctx->st, k->kind, id, &out, e) <= 0)
-		return out ? 0 : e->code ? e->code : WF_EX_SOFTWARE;
+	if ((rc = voided(ctx->st, k->kind, id, &out, e)) <= 0)
+		return rc < 0 ? e->code : wf_err_set(e, WF_EX_SOFTWARE, "%s %s "
+		                                     "was not moved", k->kind, id);
 	rc = audit_emit(ctx, "void", k, id, out, why, e);
 	cJSON_Delete(out);
 	return rc;

@@ -353,6 +353,9 @@ int wf_store_snapshot(struct wf_store *st, struct wf_err *e);
 /* BEGIN IMMEDIATE / COMMIT / ROLLBACK; savepoints for --keep-going. */
 int wf_store_begin(struct wf_store *st, struct wf_err *e);
 int wf_store_commit(struct wf_store *st, struct wf_err *e);
+/* End a reading snapshot, if one is open: a commit, which writes nothing
+ * but keeps what the reads noted in the connection's temporary store. */
+int wf_store_end_read(struct wf_store *st, struct wf_err *e);
 void wf_store_rollback(struct wf_store *st);
 int wf_store_savepoint(struct wf_store *st, struct wf_err *e);
 int wf_store_release(struct wf_store *st, struct wf_err *e);
