@@ -57,8 +57,8 @@ static const struct wf_opt reopen_opts[] = {
 static const struct wf_opt amend_opts[] = {
 	{ "reason", 0, "TEXT", "why (required, unless each record gives its "
 	  "own reason:)", NULL },
-	{ "kind", 0, "KIND", "the kind of record to correct: contact or "
-	  "person (instead of records)", NULL },
+	{ "kind", 0, "KIND", "the kind of record to correct (instead of "
+	  "records)", wf_amend_kinds },
 	{ "id", 0, "ID", "its id", NULL },
 	{ "set", 0, "FIELD=VALUE", "the field to change (an empty value "
 	  "removes it)", NULL },
@@ -68,8 +68,8 @@ static const struct wf_opt amend_opts[] = {
 static const struct wf_opt void_opts[] = {
 	{ "reason", 0, "TEXT", "why (required, unless each record gives its "
 	  "own reason:)", NULL },
-	{ "kind", 0, "KIND", "the kind of record: contact (instead of "
-	  "records)", NULL },
+	{ "kind", 0, "KIND", "the kind of record to void (instead of "
+	  "records)", wf_void_kinds },
 	{ "id", 0, "ID", "its id", NULL },
 	{ "undo", 0, NULL, "restore records voided before", NULL },
 	{ NULL, 0, NULL, NULL, NULL }

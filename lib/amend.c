@@ -25,6 +25,11 @@ static const struct kind {
 	{ "person", wf_person_get, wf_person_amend },
 	{ "placement", wf_place_get, wf_place_amend },
 	{ "follow_up", wf_follow_up_get, wf_follow_up_amend },
+	{ "referral", wf_referral_get, wf_referral_amend },
+	{ "session", wf_session_get, wf_session_amend },
+	{ "decision", wf_decision_get, wf_decision_amend },
+	{ "attendance", wf_attendance_get, wf_attendance_amend },
+	{ "closing", wf_closing_get, wf_closing_amend },
 };
 
 /* The record's id as text: ids are text or numbers. */
@@ -206,8 +211,11 @@ int wf_amend_target(const struct wf_record *rec, const char *const *names,
 	return 0;
 }
 
-static const char *const kind_names[] = { "contact", "person", "placement",
-                                           "follow_up", NULL };
+/* The names of kinds[], in its order. */
+const char *const wf_amend_kinds[] = { "contact", "person", "placement",
+                                           "follow_up", "referral", "session",
+                                           "decision", "attendance",
+                                           "closing", NULL };
 
 int wf_amend(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e)
 {
@@ -219,7 +227,7 @@ int wf_amend(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e)
 	char id[64];
 	int rc, i;
 
-	if ((rc = wf_amend_target(rec, kind_names, o ? o->reason : NULL, &i, id,
+	if ((rc = wf_amend_target(rec, wf_amend_kinds, o ? o->reason : NULL, &i, id,
 	                          sizeof id, &why, e)))
 		return rc;
 	k = &kinds[i];

@@ -165,15 +165,17 @@ static int add_rows(struct wf_store *st, const char *sql, sqlite3_int64 id,
 	return 0;
 }
 
-static int store_session(struct wf_ctx *ctx, const cJSON *r,
-                         long long assessor, sqlite3_int64 *id,
-                         struct wf_err *e)
+/* Store session r: a new one (*id 0, set here) or, corrected, over the
+ * one numbered *id, its lists replaced. */
+int wf_session_store(struct wf_ctx *ctx, const cJSON *r, long long assessor,
+                     sqlite3_int64 *id, struct wf_err *e)
 {
 	static const char *const skill_cols[] = { "name", "type", "level",
 	                                          "evidence", NULL };
 	static const char *const prereq_cols[] = { "item", "value", "note", NULL };
 	static const char *const area_cols[] = { "area", "level", "note", NULL };
-	sqlite3_stmt *s = wf_sql(ctx->st, WF_SQL_ASSESS_SESSION, e);
+	sqlite3_stmt *s = wf_sql(ctx->st, *id ? WF_SQL_ASSESS_SESSION_SET
+	                                      : WF_SQL_ASSESS_SESSION, e);
 	char now[32];
 	int rc;
 
@@ -187,11 +189,19 @@ static int store_session(struct wf_ctx *ctx, const cJSON *r,
 		sqlite3_bind_int64(s, 4, assessor);
 	wf_bind_json(s, 5, cJSON_GetObjectItemCaseSensitive(r, "participants"));
 	wf_bind_text(s, 6, wf_json_str(r, "notes"));
-	wf_bind_text(s, 7, now);
-	wf_bind_text(s, 8, ctx->operator_);
-	if ((rc = wf_sql_done(ctx->st, s, e)))
-		return rc;
-	*id = wf_sql_last_id(ctx->st);
+	if (*id) {
+		sqlite3_bind_int64(s, 7, *id);
+		if ((rc = wf_sql_done(ctx->st, s, e)) ||
+		    (rc = wf_sql_exec_with(ctx->st, WF_SQL_ASSESS_SESSION_CLEAR, *id,
+		                           e)))
+			return rc;
+	} else {
+		wf_bind_text(s, 7, now);
+		wf_bind_text(s, 8, ctx->operator_);
+		if ((rc = wf_sql_done(ctx->st, s, e)))
+			return rc;
+		*id = wf_sql_last_id(ctx->st);
+	}
 	if ((rc = add_rows(ctx->st, WF_SQL_ASSESS_SKILL, *id,
 	                   cJSON_GetObjectItemCaseSensitive(r, "skills"),
 	                   skill_cols, e)) ||
@@ -203,45 +213,65 @@ static int store_session(struct wf_ctx *ctx, const cJSON *r,
 	                cJSON_GetObjectItemCaseSensitive(r, "profile"), area_cols, e);
 }
 
-/* One session: check it through, store it, open the assessment. */
-static int add_session(struct wf_ctx *ctx, const struct wf_record *rec,
-                       cJSON *r, const char *path, struct wf_err *e)
+/* A session's fields, date, case, assessor and checklist, as adding it
+ * checks them; the case and assessor found. */
+int wf_session_check(struct wf_ctx *ctx, const struct wf_record *rec,
+                     cJSON *r, const char *path, struct wf_case *c,
+                     long long *org, struct wf_err *e)
 {
-	const char *id = wf_json_str(r, "case"), *assessor;
-	const cJSON *date = cJSON_GetObjectItemCaseSensitive(r, "date");
-	long long org = 0;
-	sqlite3_int64 sid = 0;
-	struct wf_case c;
-	cJSON *prog, *out;
+	const cJSON *date;
+	const char *assessor;
+	cJSON *prog;
 	char today[11], field[160];
 	int rc;
 
+	*org = 0;
 	if ((rc = wf_validate(rec, r, &session_schema, path, e)))
 		return rc;
-	id = wf_json_str(r, "case");
+	date = cJSON_GetObjectItemCaseSensitive(r, "date");
 	snprintf(field, sizeof field, "%s%sdate", path, *path ? "." : "");
 	wf_date_format(wf_date_today(), today);
 	if (strcmp(date->valuestring, today) > 0)
 		return wf_record_err(rec, date, field, e, WF_EX_DATAERR,
 		                     "'%s' is in the future", date->valuestring);
-	if (wf_case_load(ctx->st, id, &c, e) || wf_case_allowed(&c, "assess", e))
+	if (wf_case_load(ctx->st, wf_json_str(r, "case"), c, e))
 		return wf_record_at(rec, cJSON_GetObjectItemCaseSensitive(r, "case"),
 		                    "case", e);
 	if ((assessor = wf_json_str(r, "assessor")) &&
-	    wf_org_require(ctx->st, assessor, "assessor", &org, e))
+	    wf_org_require(ctx->st, assessor, "assessor", org, e))
 		return wf_record_at(rec, cJSON_GetObjectItemCaseSensitive(r,
 		                    "assessor"), "assessor", e);
-	if (!(prog = wf_programme_get(ctx->st, c.programme, e)))
+	if (!(prog = wf_programme_get(ctx->st, c->programme, e)))
 		return e->code;
 	rc = check_items(rec, r, path, prog, e);
 	cJSON_Delete(prog);
-	if (rc)
+	return rc;
+}
+
+/* One session: check it through, store it, open the assessment. */
+static int add_session(struct wf_ctx *ctx, const struct wf_record *rec,
+                       cJSON *r, const char *path, struct wf_err *e)
+{
+	const cJSON *date;
+	long long org;
+	sqlite3_int64 sid = 0;
+	struct wf_case c;
+	cJSON *out;
+	char field[160];
+	int rc;
+
+	if ((rc = wf_session_check(ctx, rec, r, path, &c, &org, e)))
 		return rc;
+	if (wf_case_allowed(&c, "assess", e))
+		return wf_record_at(rec, cJSON_GetObjectItemCaseSensitive(r, "case"),
+		                    "case", e);
+	date = cJSON_GetObjectItemCaseSensitive(r, "date");
+	snprintf(field, sizeof field, "%s%sdate", path, *path ? "." : "");
 	if ((rc = wf_case_move(ctx, &c, "assess", NULL, date->valuestring, NULL,
 	                       NULL, e)))
 		return wf_record_at(rec, date, field, e);
-	if ((rc = store_session(ctx, r, org, &sid, e)) ||
-	    (rc = wf_audit(ctx, "add", "session", id, r, e)))
+	if ((rc = wf_session_store(ctx, r, org, &sid, e)) ||
+	    (rc = wf_audit(ctx, "add", "session", c.id, r, e)))
 		return rc;
 	if (!ctx->out)
 		return 0;

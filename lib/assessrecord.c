@@ -51,7 +51,8 @@ ROW_FN(area_row, "area", "level", "note")
 ROW_FN(skill_now_row, "name", "type", "level", "evidence", "date")
 ROW_FN(prereq_now_row, "item", "value", "note", "date")
 ROW_FN(area_now_row, "area", "level", "note", "date")
-ROW_FN(decision_row, "decision", "date", "reason", "review_on", "decided_by")
+ROW_FN(decision_row, "id", "decision", "date", "reason", "review_on",
+       "decided_by")
 ROW_FN(goal_row, "id", "description", "outcome", "target_date")
 ROW_FN(action_row, "kind", "provider", "start", "end", "hours", "goal",
        "notes")

@@ -120,18 +120,22 @@ static int store(struct wf_ctx *ctx, const struct wf_placement *p,
 	return wf_sql_done(ctx->st, s, e);
 }
 
-int wf_place_attend(struct wf_ctx *ctx, struct wf_record *rec,
-                    struct wf_err *e)
+/* Check an attendance record and work out what it is worth, as
+ * recording it does: the month, the placement running in it, the hours
+ * possible, the stipend's share and what is due. */
+static int reckon(struct wf_ctx *ctx, struct wf_record *rec,
+                  struct wf_placement *p, int *planned, long long *base,
+                  long long *owed, struct wf_err *e)
 {
 	const cJSON *r = rec->root;
 	const char *month;
-	struct wf_placement p;
 	struct wf_case c;
 	wf_day first, last, from, to;
-	cJSON *prog, *out;
-	long long base = -1, owed = 0;
-	int rc, planned, attended;
+	cJSON *prog;
+	int rc, attended;
 
+	*base = -1;
+	*owed = 0;
 	if (!cJSON_IsObject(r))
 		return wf_record_err(rec, r, "", e, WF_EX_DATAERR,
 		                     "expected an attendance record");
@@ -146,30 +150,45 @@ int wf_place_attend(struct wf_ctx *ctx, struct wf_record *rec,
 	if (first > wf_date_today())
 		return wf_record_err(rec, wf_json_path(r, "month"), "month", e,
 		                     WF_EX_DATAERR, "%s has not begun", month);
-	if (wf_place_load(ctx->st, wf_json_str(r, "placement"), &p, e))
+	if (wf_place_load(ctx->st, wf_json_str(r, "placement"), p, e))
 		return wf_record_at(rec, wf_json_path(r, "placement"), "placement", e);
-	if (!days_run(&p, first, last, &from, &to))
+	if (!days_run(p, first, last, &from, &to))
 		return wf_record_err(rec, wf_json_path(r, "month"), "month", e,
 		                     WF_EX_DATAERR, "placement '%s' (%s, %s..%s) did "
-		                     "not run in %s", p.id, p.status, p.start, p.end,
-		                     month);
-	planned = (int)muldiv(p.hours_week, wf_workdays(from, to), 5);
-	if (attended > planned)
+		                     "not run in %s", p->id, p->status, p->start,
+		                     p->end, month);
+	*planned = (int)muldiv(p->hours_week, wf_workdays(from, to), 5);
+	if (attended > *planned)
 		return wf_record_err(rec, wf_json_path(r, "hours"), "hours", e,
 		                     WF_EX_DATAERR, "placement '%s': %d hours is more "
 		                     "than the %d possible in %s (%d a week, %d "
-		                     "working days)", p.id, attended, planned, month,
-		                     p.hours_week, wf_workdays(from, to));
-	if (p.stipend >= 0) {
-		/* A month run in part earns its share of working days. */
-		base = muldiv(p.stipend, wf_workdays(from, to),
-		              wf_workdays(first, last));
-		if ((rc = wf_case_load(ctx->st, p.case_id, &c, e)) ||
-		    !(prog = wf_programme_get(ctx->st, c.programme, e)))
-			return rc ? rc : e->code;
-		owed = due(prog, base, attended, planned);
-		cJSON_Delete(prog);
-	}
+		                     "working days)", p->id, attended, *planned, month,
+		                     p->hours_week, wf_workdays(from, to));
+	if (p->stipend < 0)
+		return 0;
+	/* A month run in part earns its share of working days. */
+	*base = muldiv(p->stipend, wf_workdays(from, to), wf_workdays(first, last));
+	if ((rc = wf_case_load(ctx->st, p->case_id, &c, e)) ||
+	    !(prog = wf_programme_get(ctx->st, c.programme, e)))
+		return rc ? rc : e->code;
+	*owed = due(prog, *base, attended, *planned);
+	cJSON_Delete(prog);
+	return 0;
+}
+
+int wf_place_attend(struct wf_ctx *ctx, struct wf_record *rec,
+                    struct wf_err *e)
+{
+	const char *month;
+	struct wf_placement p;
+	cJSON *out;
+	long long base, owed;
+	int rc, planned, attended;
+
+	if ((rc = reckon(ctx, rec, &p, &planned, &base, &owed, e)))
+		return rc;
+	month = wf_json_str(rec->root, "month");
+	attended = cJSON_GetObjectItemCaseSensitive(rec->root, "hours")->valueint;
 	if ((rc = store(ctx, &p, month, attended, planned, owed, e)))
 		return rc;
 	out = attendance_record(&p, month, planned, attended, base, owed);
@@ -231,4 +250,88 @@ int wf_place_stipends(struct wf_ctx *ctx, const void *month, struct wf_err *e)
 		                (const char *)month);
 	cJSON_Delete(list);
 	return rc;
+}
+
+/* ---- corrections ------------------------------------------------------- */
+
+/* "PLACEMENT/MONTH": the attendance's placement and month. */
+static int split_id(const char *id, char *pl, size_t len, const char **month)
+{
+	const char *slash = strrchr(id, '/');
+
+	if (!slash || slash == id || (size_t)(slash - id) >= len)
+		return -1;
+	snprintf(pl, len, "%.*s", (int)(slash - id), id);
+	*month = slash + 1;
+	return 0;
+}
+
+cJSON *wf_attendance_get(struct wf_store *st, const char *id,
+                         struct wf_err *e)
+{
+	char pl[48], money[32];
+	const char *month;
+	sqlite3_stmt *s;
+	cJSON *r;
+	int rc;
+
+	if (split_id(id, pl, sizeof pl, &month)) {
+		wf_err_set(e, WF_EX_DATAERR, "'%s' is not an attendance: "
+		           "PLACEMENT/MONTH", id);
+		return NULL;
+	}
+	if (!(s = wf_sql(st, WF_SQL_ATTEND_GET, e)))
+		return NULL;
+	wf_bind_text(s, 1, pl);
+	wf_bind_text(s, 2, month);
+	if ((rc = sqlite3_step(s)) != SQLITE_ROW) {
+		sqlite3_reset(s);
+		if (rc == SQLITE_DONE)
+			wf_err_set(e, WF_EX_NOMATCH, "attendance '%s' not found", id);
+		else
+			wf_sql_err(st, rc, e);
+		return NULL;
+	}
+	r = cJSON_CreateObject();
+	cJSON_AddStringToObject(r, "kind", "attendance");
+	cJSON_AddStringToObject(r, "id", id);
+	wf_col_add(r, "placement", s, 0);
+	wf_col_add(r, "case", s, 1);
+	wf_col_add(r, "month", s, 2);
+	wf_col_add(r, "hours", s, 3);
+	wf_col_add(r, "hours_planned", s, 4);
+	if (sqlite3_column_type(s, 6) != SQLITE_NULL) {
+		wf_money_format(sqlite3_column_int64(s, 5), money, sizeof money);
+		cJSON_AddStringToObject(r, "due", money);
+	}
+	sqlite3_reset(s);
+	return r;
+}
+
+int wf_attendance_amend(struct wf_ctx *ctx, struct wf_record *rec,
+                        const char *id, struct wf_err *e)
+{
+	const cJSON *r = rec->root;
+	char pl[48];
+	const char *month = "";
+	struct wf_placement p;
+	long long base, owed;
+	int rc, planned;
+
+	split_id(id, pl, sizeof pl, &month);
+	if (!wf_json_str(r, "placement") || strcmp(wf_json_str(r, "placement"), pl))
+		return wf_record_err(rec, wf_json_path(r, "placement"), "placement",
+		                     e, WF_EX_DATAERR, "an attendance is its "
+		                     "placement's month: void it and record the "
+		                     "right one");
+	if (!wf_json_str(r, "month") || strcmp(wf_json_str(r, "month"), month))
+		return wf_record_err(rec, wf_json_path(r, "month"), "month", e,
+		                     WF_EX_DATAERR, "an attendance is its "
+		                     "placement's month: void it and record the "
+		                     "right one");
+	if ((rc = reckon(ctx, rec, &p, &planned, &base, &owed, e)))
+		return rc;
+	return store(ctx, &p, month,
+	             cJSON_GetObjectItemCaseSensitive(r, "hours")->valueint,
+	             planned, owed, e);
 }

@@ -30,6 +30,7 @@ static void closure_row(cJSON *rec, sqlite3_stmt *s)
 {
 	cJSON *c = cJSON_AddObjectToObject(rec, "closure");
 
+	wf_col_add(c, "id", s, 3);
 	wf_col_add(c, "date", s, 0);
 	wf_col_add(c, "outcome", s, 1);
 	wf_col_add(c, "recommendations", s, 2);

@@ -150,12 +150,42 @@ static int history_add(struct wf_ctx *ctx, const char *id, const char *status,
 	return wf_sql_done(ctx->st, s, e);
 }
 
+int wf_case_takes(const char *action, const char *status)
+{
+	const struct transition *t = find_transition(action);
+
+	for (int i = 0; t && i < 8 && (t->from[i] || t->keep[i]); i++)
+		if ((t->from[i] && !strcmp(t->from[i], status)) ||
+		    (t->keep[i] && !strcmp(t->keep[i], status)))
+			return 1;
+	return 0;
+}
+
+static int move(struct wf_ctx *ctx, struct wf_case *c, const char *action,
+                const char *to, const char *date, const char *note,
+                const cJSON *reasons, int audited, struct wf_err *e);
+
 int wf_case_move(struct wf_ctx *ctx, struct wf_case *c, const char *action,
                  const char *to, const char *date, const char *note,
                  const cJSON *reasons, struct wf_err *e)
 {
+	return move(ctx, c, action, to, date, note, reasons, 1, e);
+}
+
+int wf_case_restep(struct wf_ctx *ctx, struct wf_case *c, const char *action,
+                   const char *to, const char *date, const cJSON *reasons,
+                   struct wf_err *e)
+{
+	return move(ctx, c, action, to, date, NULL, reasons, 0, e);
+}
+
+static int move(struct wf_ctx *ctx, struct wf_case *c, const char *action,
+                const char *to, const char *date, const char *note,
+                const cJSON *reasons, int audited, struct wf_err *e)
+{
 	sqlite3_stmt *s;
 	cJSON *detail;
+	char from[sizeof c->status];
 	int rc;
 
 	if ((rc = wf_case_allowed(c, action, e)))
@@ -181,9 +211,14 @@ int wf_case_move(struct wf_ctx *ctx, struct wf_case *c, const char *action,
 	if ((rc = wf_sql_done(ctx->st, s, e)) ||
 	    (rc = history_add(ctx, c->id, to, date, note, reasons, e)))
 		return rc;
+	snprintf(from, sizeof from, "%s", c->status);
+	snprintf(c->status, sizeof c->status, "%s", to);
+	snprintf(c->status_date, sizeof c->status_date, "%s", date);
+	if (!audited)
+		return 0;
 	detail = cJSON_CreateObject();
-	cJSON_AddStringToObject(detail, "from", c->status);
-	cJSON_AddStringToObject(detail, "to", to);
+	cJSON_AddStringToObject(detail, "from", from);
+	cJSON_AddStringToObject(detail, "to", c->status);
 	cJSON_AddStringToObject(detail, "date", date);
 	if (note)
 		cJSON_AddStringToObject(detail, "note", note);
@@ -191,8 +226,6 @@ int wf_case_move(struct wf_ctx *ctx, struct wf_case *c, const char *action,
 		cJSON_AddItemToObject(detail, "reasons", cJSON_Duplicate(reasons, 1));
 	rc = wf_audit(ctx, action, "case", c->id, detail, e);
 	cJSON_Delete(detail);
-	snprintf(c->status, sizeof c->status, "%s", to);
-	snprintf(c->status_date, sizeof c->status_date, "%s", date);
 	return rc;
 }
 

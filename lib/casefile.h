@@ -36,6 +36,13 @@ int wf_case_allowed(const struct wf_case *c, const char *action,
 int wf_case_move(struct wf_ctx *ctx, struct wf_case *c, const char *action,
                  const char *to, const char *date, const char *note,
                  const cJSON *reasons, struct wf_err *e);
+/* The same move made again for a corrected record: not audited apart,
+ * since the correction is. */
+int wf_case_restep(struct wf_ctx *ctx, struct wf_case *c, const char *action,
+                   const char *to, const char *date, const cJSON *reasons,
+                   struct wf_err *e);
+/* Whether the state machine lets action be taken in status. */
+int wf_case_takes(const char *action, const char *status);
 /* Open a new case in status referred; fills c (the id is YYYY-NNNN, by
  * the year of the referral date). */
 int wf_case_open(struct wf_ctx *ctx, sqlite3_int64 person,
@@ -55,6 +62,14 @@ cJSON *wf_case_record(struct wf_store *st, const char *id, int history,
 int wf_effective_date(const char *opt, const char *what, char *out,
                       struct wf_err *e);
 
+/* A session checked as adding it checks it (fields, date, case,
+ * assessor, checklist), and stored: new when *id is 0, else over the
+ * session numbered *id (assess.c). */
+int wf_session_check(struct wf_ctx *ctx, const struct wf_record *rec,
+                     cJSON *r, const char *path, struct wf_case *c,
+                     long long *org, struct wf_err *e);
+int wf_session_store(struct wf_ctx *ctx, const cJSON *r, long long assessor,
+                     sqlite3_int64 *id, struct wf_err *e);
 /* Records of step 2 (assessrecord.c). NULL with e set. */
 cJSON *wf_session_record(struct wf_store *st, sqlite3_int64 id,
                          struct wf_err *e);
@@ -182,5 +197,62 @@ int wf_refer_recheck(struct wf_ctx *ctx, const char *case_id,
 /* Fold a name as the match key does (letters only, lower case, no
  * accents), so that a search can be compared with it. */
 void wf_name_fold(const char *s, char *buf, size_t len);
+
+/* A step of a case's history (casestep.c): the row a record made, with
+ * the status and date of the step before it and the date of the one
+ * after ("" when it is the latest). */
+struct wf_step {
+	sqlite3_int64 id;
+	char case_id[32], status[32], date[11];
+	char prev_status[32], prev_date[11], next_date[11];
+	int last;
+};
+/* The step of case_id to status on date: 1 and out filled, 0 when there
+ * is none, -1 with e set. */
+int wf_case_step_find(struct wf_store *st, const char *case_id,
+                      const char *status, const char *date,
+                      struct wf_step *out, struct wf_err *e);
+/* Move step p to date, refused (WF_EX_DATAERR) outside the steps before
+ * and after it. */
+int wf_case_step_redate(struct wf_store *st, const struct wf_step *p,
+                        const char *date, struct wf_err *e);
+/* Take step p back: only the latest; the case returns to the one before. */
+int wf_case_step_undo(struct wf_store *st, const struct wf_step *p,
+                      struct wf_err *e);
+/* The reason step p was taken for (a decision's grounds, a closing's
+ * outcome), in place of the one it had. */
+int wf_case_step_reason(struct wf_store *st, const struct wf_step *p,
+                        const char *reason, struct wf_err *e);
+/* Set the case's status and date from its latest step. */
+int wf_case_step_sync(struct wf_store *st, const char *case_id,
+                      struct wf_err *e);
+
+/* The rest of the kinds a correction names, each read back as a record
+ * and corrected by the rules it was added by: a session and a decision
+ * (assessamend.c), a referral (referamend.c), a closing (closeamend.c),
+ * an attendance (attend.c). */
+cJSON *wf_session_get(struct wf_store *st, const char *id, struct wf_err *e);
+int wf_session_amend(struct wf_ctx *ctx, struct wf_record *rec, const char *id,
+                     struct wf_err *e);
+cJSON *wf_decision_get(struct wf_store *st, const char *id, struct wf_err *e);
+int wf_decision_amend(struct wf_ctx *ctx, struct wf_record *rec,
+                      const char *id, struct wf_err *e);
+cJSON *wf_referral_get(struct wf_store *st, const char *id, struct wf_err *e);
+int wf_referral_amend(struct wf_ctx *ctx, struct wf_record *rec,
+                      const char *id, struct wf_err *e);
+cJSON *wf_closing_get(struct wf_store *st, const char *id, struct wf_err *e);
+int wf_closing_amend(struct wf_ctx *ctx, struct wf_record *rec,
+                     const char *id, struct wf_err *e);
+cJSON *wf_attendance_get(struct wf_store *st, const char *id,
+                         struct wf_err *e);
+int wf_attendance_amend(struct wf_ctx *ctx, struct wf_record *rec,
+                        const char *id, struct wf_err *e);
+/* A certification: its schema, its row as a record (a wf_sql_each()
+ * callback into a list, caserecord.c), and the certifications of a
+ * referral written (refer.c). */
+extern const struct wf_schema wf_cert_schema;
+void wf_cert_row(cJSON *list, sqlite3_stmt *s);
+int wf_refer_add_certs(struct wf_store *st, sqlite3_int64 ref,
+                       const cJSON *list, struct wf_err *e);
 
 #endif

@@ -34,7 +34,7 @@ static void person_row(cJSON *p, sqlite3_stmt *s)
 		wf_col_add(p, person_cols[i], s, i);
 }
 
-static void cert_row(cJSON *list, sqlite3_stmt *s)
+void wf_cert_row(cJSON *list, sqlite3_stmt *s)
 {
 	static const char *const cols[] = { "kind", "since", "invalidity_percent",
 	                                    "issued_by", "details" };
@@ -80,7 +80,7 @@ static int person_block(struct wf_store *st, cJSON *rec, sqlite3_stmt *head,
 	if ((rc = wf_sql_each(st, WF_SQL_CASEREC_PERSON, NULL,
 	                      sqlite3_column_int64(head, 7), person_row, p, e)) ||
 	    (rc = wf_sql_each(st, WF_SQL_CASEREC_CERTS, NULL,
-	                      sqlite3_column_int64(head, 8), cert_row, certs,
+	                      sqlite3_column_int64(head, 8), wf_cert_row, certs,
 	                      e))) {
 		cJSON_Delete(certs);
 		return rc;

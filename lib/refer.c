@@ -22,7 +22,7 @@ static const struct wf_field cert_fields[] = {
 	{ "details", WF_T_STRING, 0, NULL, NULL, 0, 0 },
 	{ NULL, 0, 0, NULL, NULL, 0, 0 }
 };
-static const struct wf_schema cert_schema = { NULL, cert_fields };
+const struct wf_schema wf_cert_schema = { NULL, cert_fields };
 
 /* The person's fields, shared by the person block of a referral and a
  * person record of its own (wf programme check). */
@@ -44,7 +44,7 @@ static const struct wf_schema cert_schema = { NULL, cert_fields };
 	{ "gender", WF_T_ENUM, 0, wf_genders, NULL, 0, 0 }, \
 	{ "education", WF_T_ENUM, 0, wf_education_levels, NULL, 0, 0 }, \
 	{ "disability", WF_T_ENUM, 0, wf_disability_answers, NULL, 0, 0 }, \
-	{ "certifications", WF_T_LIST, 0, NULL, &cert_schema, 0, 0 }
+	{ "certifications", WF_T_LIST, 0, NULL, &wf_cert_schema, 0, 0 }
 
 static const struct wf_field person_fields[] = {
 	PERSON_FIELDS,
@@ -132,8 +132,8 @@ static int check_dates(const struct wf_record *rec, struct wf_err *e)
 	return 0;
 }
 
-static int add_certs(struct wf_store *st, sqlite3_int64 ref, const cJSON *list,
-                     struct wf_err *e)
+int wf_refer_add_certs(struct wf_store *st, sqlite3_int64 ref,
+                       const cJSON *list, struct wf_err *e)
 {
 	static const char *const cols[] = { "kind", "since", "invalidity_percent",
 	                                    "issued_by", "details" };
@@ -181,7 +181,7 @@ static int add_referral(struct wf_store *st, const char *case_id,
 	wf_bind_text(s, 13, wf_json_str(p, "disability"));
 	if ((rc = wf_sql_done(st, s, e)))
 		return rc;
-	return add_certs(st, wf_sql_last_id(st),
+	return wf_refer_add_certs(st, wf_sql_last_id(st),
 	                 cJSON_GetObjectItemCaseSensitive(p, "certifications"), e);
 }
 

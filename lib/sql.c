@@ -612,7 +612,7 @@ const char WF_SQL_AREC_AREAS_NOW[] =
 	" ORDER BY f.id";
 
 const char WF_SQL_AREC_DECISIONS[] =
-	"SELECT decision, date, reason, review_on, decided_by FROM decision"
+	"SELECT id, decision, date, reason, review_on, decided_by FROM decision"
 	" WHERE case_id = ? ORDER BY date, id";
 
 const char WF_SQL_AREC_PLANS[] =
@@ -780,7 +780,7 @@ const char WF_SQL_CLOSE_BEFORE[] =
 	" ORDER BY id DESC LIMIT 1 OFFSET 1";
 
 const char WF_SQL_CLOSE_LAST[] =
-	"SELECT date, outcome, recommendations FROM case_closure"
+	"SELECT date, outcome, recommendations, id FROM case_closure"
 	" WHERE case_id = ? ORDER BY id DESC LIMIT 1";
 
 /* Every event of a case, from every step, in order of effective date;
@@ -1182,3 +1182,121 @@ const char WF_SQL_ESF_CASES[] =
 const char WF_SQL_ESF_FOLLOW_UPS[] =
 	"SELECT at, date, situation FROM follow_up WHERE case_id = ?"
 	" ORDER BY date, id";
+
+/* ---- casestep.c -------------------------------------------------------- */
+
+/* A case's step to a status on a day (the latest such), with the status
+ * and date of the step before it and the date of the one after. */
+const char WF_SQL_STEP_FIND[] =
+	"SELECT s.id,"
+	" (SELECT p.status FROM case_status p WHERE p.case_id = s.case_id"
+	"  AND p.id < s.id ORDER BY p.id DESC LIMIT 1),"
+	" (SELECT p.effective_date FROM case_status p WHERE p.case_id = s.case_id"
+	"  AND p.id < s.id ORDER BY p.id DESC LIMIT 1),"
+	" (SELECT n.effective_date FROM case_status n WHERE n.case_id = s.case_id"
+	"  AND n.id > s.id ORDER BY n.id LIMIT 1)"
+	" FROM case_status s WHERE s.case_id = ? AND s.status = ?"
+	" AND s.effective_date = ? ORDER BY s.id DESC LIMIT 1";
+
+const char WF_SQL_STEP_REDATE[] =
+	"UPDATE case_status SET effective_date = ? WHERE id = ?";
+
+const char WF_SQL_STEP_DEL[] =
+	"DELETE FROM case_status WHERE id = ?";
+
+/* The case is what its latest step says. */
+const char WF_SQL_STEP_SYNC[] =
+	"UPDATE cases SET (status, status_date) = (SELECT status, effective_date"
+	"  FROM case_status WHERE case_id = cases.id ORDER BY id DESC LIMIT 1)"
+	" WHERE id = ?1";
+
+/* ---- assessamend.c ----------------------------------------------------- */
+
+const char WF_SQL_ASSESS_SESSION_SET[] =
+	"UPDATE assessment_session SET case_id = ?, date = ?, type = ?,"
+	" assessor_id = ?, participants = ?, notes = ? WHERE id = ?";
+
+/* A corrected session's lists go, to be written again as corrected. */
+const char WF_SQL_ASSESS_SESSION_CLEAR[] =
+	"DELETE FROM skill WHERE session_id = ?1;"
+	"DELETE FROM prerequisite WHERE session_id = ?1;"
+	"DELETE FROM fragility WHERE session_id = ?1";
+
+/* The earliest session of a case: the one that opened its assessment. */
+const char WF_SQL_ASSESS_FIRST_SESSION[] =
+	"SELECT min(date) FROM assessment_session WHERE case_id = ?";
+
+/* The status a case had on a day: its latest step effective by then. */
+const char WF_SQL_CASE_STATUS_ON[] =
+	"SELECT status FROM case_status WHERE case_id = ? AND effective_date <= ?"
+	" ORDER BY effective_date DESC, id DESC LIMIT 1";
+
+const char WF_SQL_DECISION_GET[] =
+	"SELECT id, case_id, date, decision, reason, review_on, decided_by"
+	" FROM decision WHERE id = ?";
+
+/* The case's decision after this one, if any. */
+const char WF_SQL_DECISION_LATER[] =
+	"SELECT count(*) FROM decision d, decision x WHERE x.id = ?"
+	" AND d.case_id = x.case_id AND (d.date > x.date"
+	"  OR (d.date = x.date AND d.id > x.id))";
+
+const char WF_SQL_DECISION_SET[] =
+	"UPDATE decision SET date = ?, decision = ?, reason = ?, review_on = ?,"
+	" decided_by = ? WHERE id = ?";
+
+const char WF_SQL_STEP_REASONS[] =
+	"UPDATE case_status SET reasons = ? WHERE id = ?";
+
+/* ---- referamend.c ------------------------------------------------------ */
+
+/* A case's Nth referral (from 0), with its referrer's code. */
+const char WF_SQL_REFERRAL_NTH[] =
+	"SELECT r.id, r.case_id, r.date, o.code, r.referrer_contact,"
+	" r.employment_status, r.employment_since, r.gender, r.education,"
+	" r.disability, r.needs, r.notes"
+	" FROM referral r JOIN organisation o ON o.id = r.referrer_id"
+	" WHERE r.case_id = ? ORDER BY r.id LIMIT 1 OFFSET ?";
+
+const char WF_SQL_REFERRAL_BIRTH[] =
+	"SELECT p.birth_date FROM cases c JOIN person p ON p.id = c.person_id"
+	" WHERE c.id = ?";
+
+const char WF_SQL_REFERRAL_SET[] =
+	"UPDATE referral SET referrer_id = ?, referrer_contact = ?, date = ?,"
+	" employment_status = ?, employment_since = ?, needs = ?, notes = ?,"
+	" gender = ?, education = ?, disability = ? WHERE id = ?";
+
+const char WF_SQL_REFERRAL_CERTS_DEL[] =
+	"DELETE FROM certification WHERE referral_id = ?1";
+
+const char WF_SQL_REFERRAL_OPENED[] =
+	"UPDATE cases SET opened_on = ? WHERE id = ?";
+
+/* ---- closeamend.c ------------------------------------------------------ */
+
+const char WF_SQL_CLOSING_GET[] =
+	"SELECT id, case_id, date, outcome, recommendations FROM case_closure"
+	" WHERE id = ?";
+
+const char WF_SQL_CLOSING_SET[] =
+	"UPDATE case_closure SET date = ?, outcome = ?, recommendations = ?"
+	" WHERE id = ?";
+
+/* A placement of the case ended or cancelled on the closing's date. */
+const char WF_SQL_CLOSING_PLACEMENT[] =
+	"SELECT ps.placement_id FROM placement_status ps"
+	" JOIN placement p ON p.id = ps.placement_id WHERE p.case_id = ?"
+	" AND ps.effective_date = ? AND ps.status IN ('ended', 'cancelled')"
+	" ORDER BY ps.id LIMIT 1";
+
+/* A contact after a day, before the next step (a reopening) if any. */
+const char WF_SQL_CLOSING_CONTACT[] =
+	"SELECT id FROM contact WHERE case_id = ? AND date > ?2"
+	" AND (?3 IS NULL OR date < ?3) ORDER BY date, id LIMIT 1";
+
+const char WF_SQL_ATTEND_GET[] =
+	"SELECT a.placement_id, p.case_id, a.month, a.hours_attended,"
+	" a.hours_planned, a.due_cents, p.stipend_cents"
+	" FROM attendance a JOIN placement p ON p.id = a.placement_id"
+	" WHERE a.placement_id = ? AND a.month = ?";

@@ -216,4 +216,30 @@ extern const char WF_SQL_PERIOD_STEPS[];
 extern const char WF_SQL_ESF_CASES[];
 extern const char WF_SQL_ESF_FOLLOW_UPS[];
 
+extern const char WF_SQL_STEP_FIND[];
+extern const char WF_SQL_STEP_REDATE[];
+extern const char WF_SQL_STEP_DEL[];
+extern const char WF_SQL_STEP_SYNC[];
+
+extern const char WF_SQL_ASSESS_SESSION_SET[];
+extern const char WF_SQL_ASSESS_SESSION_CLEAR[];
+extern const char WF_SQL_ASSESS_FIRST_SESSION[];
+extern const char WF_SQL_CASE_STATUS_ON[];
+extern const char WF_SQL_DECISION_GET[];
+extern const char WF_SQL_DECISION_LATER[];
+extern const char WF_SQL_DECISION_SET[];
+extern const char WF_SQL_STEP_REASONS[];
+
+extern const char WF_SQL_REFERRAL_NTH[];
+extern const char WF_SQL_REFERRAL_BIRTH[];
+extern const char WF_SQL_REFERRAL_SET[];
+extern const char WF_SQL_REFERRAL_CERTS_DEL[];
+extern const char WF_SQL_REFERRAL_OPENED[];
+extern const char WF_SQL_CLOSING_GET[];
+extern const char WF_SQL_CLOSING_SET[];
+extern const char WF_SQL_CLOSING_PLACEMENT[];
+extern const char WF_SQL_CLOSING_CONTACT[];
+
+extern const char WF_SQL_ATTEND_GET[];
+
 #endif

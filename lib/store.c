@@ -400,6 +400,31 @@ int wf_sql_each(struct wf_store *st, const char *sql, const char *text,
 	return rc == SQLITE_DONE ? 0 : wf_sql_err(st, rc, e);
 }
 
+cJSON *wf_sql_record(struct wf_store *st, const char *sql, const char *id,
+                     const char *what, void (*fn)(cJSON *, sqlite3_stmt *),
+                     struct wf_err *e)
+{
+	char *end;
+	long long n = strtoll(id, &end, 10);
+	cJSON *r;
+
+	if (!*id || *end || n <= 0) {
+		wf_err_set(e, WF_EX_DATAERR, "'%s' is not a %s number", id, what);
+		return NULL;
+	}
+	r = cJSON_CreateObject();
+	if (wf_sql_each(st, sql, NULL, n, fn, r, e)) {
+		cJSON_Delete(r);
+		return NULL;
+	}
+	if (!r->child) {
+		wf_err_set(e, WF_EX_NOMATCH, "%s %lld not found", what, n);
+		cJSON_Delete(r);
+		return NULL;
+	}
+	return r;
+}
+
 sqlite3_int64 wf_sql_last_id(struct wf_store *st)
 {
 	return sqlite3_last_insert_rowid(st->db);

@@ -58,6 +58,12 @@ sqlite3_int64 wf_sql_id(struct wf_store *st, const char *sql, const char *key,
 int wf_sql_each(struct wf_store *st, const char *sql, const char *text,
                 sqlite3_int64 num, void (*fn)(cJSON *, sqlite3_stmt *),
                 cJSON *into, struct wf_err *e);
+/* The record numbered id (text, a positive number) that fn makes of the
+ * row of sql; NULL with e set: WF_EX_DATAERR when id is not a number,
+ * WF_EX_NOMATCH with "WHAT N not found" when there is no row. */
+cJSON *wf_sql_record(struct wf_store *st, const char *sql, const char *id,
+                     const char *what, void (*fn)(cJSON *, sqlite3_stmt *),
+                     struct wf_err *e);
 /* Step s (bound by the caller) and emit get(st, column 0) for each row;
  * WF_EX_NOMATCH with the message none when there was no row. For the
  * list subcommands. */

@@ -21,7 +21,7 @@ static const struct vkind {
 	{ "contact", WF_SQL_VOID_CONTACT, WF_SQL_VOID_CONTACT_DEL,
 	  WF_SQL_UNVOID_CONTACT, wf_contact_get, wf_contact_check },
 };
-static const char *const kind_names[] = { "contact", NULL };
+const char *const wf_void_kinds[] = { "contact", NULL };
 
 static int run1(struct wf_store *st, const char *sql, const char *a,
                 const char *b, struct wf_err *e)
@@ -148,7 +148,7 @@ static int one(struct wf_ctx *ctx, struct wf_record *rec, int undo,
 	char id[64];
 	int rc, k;
 
-	if ((rc = wf_amend_target(rec, kind_names, o ? o->reason : NULL, &k, id,
+	if ((rc = wf_amend_target(rec, wf_void_kinds, o ? o->reason : NULL, &k, id,
 	                          sizeof id, &why, e)))
 		return rc;
 	rc = undo ? unvoid_one(ctx, &kinds[k], id, why, e)

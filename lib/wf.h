@@ -601,6 +601,9 @@ struct wf_amend_opts {
 	const char *reason;
 };
 extern const char wf_amend_columns[];
+/* The kinds of record a correction, and a voiding, can name. */
+extern const char *const wf_amend_kinds[];
+extern const char *const wf_void_kinds[];
 /* Correct one record: {kind, id, fields...}; a field set to null is
  * removed. Checked as when the record was added, refused (65, nothing
  * written) when it would not have been accepted or changes nothing;

@@ -109,7 +109,7 @@ two_cases() {
 	run -65 --separate-stderr wf amend "$T/a.yaml"
 	[ "$stderr" = "wf: $T/a.yaml:1:1: reason: a reason is needed (--reason, or reason: in the record)" ]
 	run -65 --separate-stderr wf amend --kind plan --id 1 --set a=b --reason x
-	[ "$stderr" = "wf: kind: 'plan' is not one of: contact, person, placement, follow_up" ]
+	[ "$stderr" = "wf: kind: 'plan' is not one of: contact, person, placement, follow_up, referral, session, decision, attendance, closing" ]
 	run -65 --separate-stderr wf amend --kind contact --id 7 --set with=tutor --reason x
 	[ "$stderr" = "wf: id: contact 7 not found" ]
 	run -65 --separate-stderr wf amend --kind contact --id 1 --set with=person --reason x

@@ -87,11 +87,11 @@ load helpers
 	screened_sil
 	wf-assess add -q "$EX/assessment.yaml"
 	run -0 wf-assess decide 2026-0005 --defer --review 2026-12-01 --date 2026-11-18 -o json --fields status,decision
-	[ "$output" = '{"status":"assessing","decision":{"decision":"deferred","date":"2026-11-18","review_on":"2026-12-01","decided_by":"tester"}}' ]
+	[ "$output" = '{"status":"assessing","decision":{"id":1,"decision":"deferred","date":"2026-11-18","review_on":"2026-12-01","decided_by":"tester"}}' ]
 	run -0 wf-assess decide 2026-0005 --eligible --date 2026-11-20 --by "evaluation unit" -o json --fields status,decision
-	[ "$output" = '{"status":"eligible","decision":{"decision":"eligible","date":"2026-11-20","decided_by":"evaluation unit"}}' ]
+	[ "$output" = '{"status":"eligible","decision":{"id":2,"decision":"eligible","date":"2026-11-20","decided_by":"evaluation unit"}}' ]
 	run -0 wf-assess show 2026-0005 --history -o json --fields decisions
-	[ "$output" = '{"decisions":[{"decision":"deferred","date":"2026-11-18","review_on":"2026-12-01","decided_by":"tester"},{"decision":"eligible","date":"2026-11-20","decided_by":"evaluation unit"}]}' ]
+	[ "$output" = '{"decisions":[{"id":1,"decision":"deferred","date":"2026-11-18","review_on":"2026-12-01","decided_by":"tester"},{"id":2,"decision":"eligible","date":"2026-11-20","decided_by":"evaluation unit"}]}' ]
 }
 
 @test "decide: ineligible closes the case with the reason; a decision on a closed case is refused" {

@@ -35,7 +35,7 @@ placed_sil() {
 	want+='{"date":"2026-11-21","step":"case","event":"closed"}]'
 	[ "${lines[1]}" = "$want" ]
 	run -0 wf case show 2026-0005 -o json --fields status,closure
-	[ "$output" = '{"status":"closed","closure":{"date":"2026-11-21","outcome":"hired","recommendations":"Keep the tutor for six months."}}' ]
+	[ "$output" = '{"status":"closed","closure":{"id":1,"date":"2026-11-21","outcome":"hired","recommendations":"Keep the tutor for six months."}}' ]
 }
 
 @test "wf case close: refused while a placement is running, unless asked to end it" {

@@ -35,7 +35,7 @@ complete_path() {
 @test "report case: YAML and JSON carry the same content as one record" {
 	complete_path
 	run -0 wf-report case 2026-0005 -o json --fields kind,id,status,closure,programme
-	[ "$output" = '{"kind":"case_report","id":"2026-0005","status":"closed","closure":{"date":"2026-11-22","outcome":"hired","recommendations":"Keep the tutor for six months."},"programme":{"id":"sil-bergamo","name":"SIL - Servizio Inserimento Lavorativo Dalmine e Bergamo"}}' ]
+	[ "$output" = '{"kind":"case_report","id":"2026-0005","status":"closed","closure":{"id":1,"date":"2026-11-22","outcome":"hired","recommendations":"Keep the tutor for six months."},"programme":{"id":"sil-bergamo","name":"SIL - Servizio Inserimento Lavorativo Dalmine e Bergamo"}}' ]
 	run -0 wf-report case 2026-0005 -o json --fields placements,monitoring
 	[ "$output" = '{"placements":[{"id":"2026-0005.1","type":"internship","host":"coop-s-ambrogio","start":"2026-11-20","end":"2027-05-19","hours_week":20,"stipend":"350.00","status":"ended","status_date":"2026-11-22","outcome":"completed"}],"monitoring":[{"date":"2026-11-21","with":"tutor","how":"phone","risk":"low","next_steps":"All well"}]}' ]
 }

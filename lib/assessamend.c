@@ -1,0 +1,296 @@
+/*
+ * assessamend.c - corrections of step 2: a session (its date, type,
+ * people, skills, prerequisites and profile) and a decision. Both stay
+ * with their case. A session is checked as adding it is, and must fall
+ * where the case took sessions; the first one carries the opening of the
+ * assessment with it. A decision is checked as deciding is; its step in
+ * the case's history moves with its date, and a decision that changes
+ * takes its step back and makes the new one, which only the case's
+ * latest decision, in its latest step, may do. A decision's reason is
+ * its "grounds" here: "reason" is the correction's own.
+ *
+ * Tables: assessment_session, skill, prerequisite, fragility, decision
+ * (and case_status through casestep.c).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "casefile.h"
+
+static const char *const decision_kinds[] = { "decision", NULL };
+static const struct wf_field decision_fields[] = {
+	{ "kind", WF_T_ENUM, 0, decision_kinds, NULL, 0, 0 },
+	{ "id", WF_T_ANY, WF_F_OUTPUT, NULL, NULL, 0, 0 },
+	{ "case", WF_T_STRING, WF_F_REQUIRED, NULL, NULL, 0, 0 },
+	{ "date", WF_T_DATE, WF_F_REQUIRED, NULL, NULL, 0, 0 },
+	{ "decision", WF_T_ENUM, WF_F_REQUIRED, wf_decisions, NULL, 0, 0 },
+	{ "grounds", WF_T_STRING, 0, NULL, NULL, 0, 0 },
+	{ "review_on", WF_T_DATE, 0, NULL, NULL, 0, 0 },
+	{ "decided_by", WF_T_STRING, WF_F_REQUIRED, NULL, NULL, 0, 0 },
+	{ NULL, 0, 0, NULL, NULL, 0, 0 }
+};
+static const struct wf_schema decision_schema = { "decision",
+                                                  decision_fields };
+
+/* A record's number: ids of sessions and decisions are numbers. */
+static long long number(const char *id, const char *what, struct wf_err *e)
+{
+	char *end;
+	long long n = strtoll(id, &end, 10);
+
+	if (!*id || *end || n <= 0) {
+		wf_err_set(e, WF_EX_DATAERR, "'%s' is not a %s number", id, what);
+		return 0;
+	}
+	return n;
+}
+
+/* A corrected record keeps its case: moved, it would carry its case's
+ * history with it. */
+static int same_case(const struct wf_record *rec, const char *kind,
+                     const char *was, struct wf_err *e)
+{
+	const char *now = wf_json_str(rec->root, "case");
+
+	if (!now || !strcmp(now, was))
+		return 0;
+	return wf_record_err(rec, wf_json_path(rec->root, "case"), "case", e,
+	                     WF_EX_DATAERR, "a %s stays with its case '%s': void "
+	                     "it and add it to '%s'", kind, was, now);
+}
+
+static void text_of(struct wf_store *st, const char *sql, const char *a,
+                    const char *b, char *out, size_t len)
+{
+	sqlite3_stmt *s = wf_sql(st, sql, NULL);
+
+	out[0] = '\0';
+	if (!s)
+		return;
+	wf_bind_text(s, 1, a);
+	if (b)
+		wf_bind_text(s, 2, b);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		wf_col_text(s, 0, out, len);
+	sqlite3_reset(s);
+}
+
+/* ---- sessions ---------------------------------------------------------- */
+
+cJSON *wf_session_get(struct wf_store *st, const char *id, struct wf_err *e)
+{
+	long long n = number(id, "session", e);
+
+	return n ? wf_session_record(st, n, e) : NULL;
+}
+
+/* The first session opened the assessment: when the earliest date
+ * changes, the opening moves with it. */
+static int move_opening(struct wf_store *st, const char *case_id,
+                        const char *first, struct wf_err *e)
+{
+	struct wf_step p;
+	char now[11];
+	int found;
+
+	text_of(st, WF_SQL_ASSESS_FIRST_SESSION, case_id, NULL, now, sizeof now);
+	if (!strcmp(first, now))
+		return 0;
+	if ((found = wf_case_step_find(st, case_id, "assessing", first, &p, e)) <= 0)
+		return found < 0 ? e->code : 0;
+	return wf_case_step_redate(st, &p, now, e);
+}
+
+int wf_session_amend(struct wf_ctx *ctx, struct wf_record *rec, const char *id,
+                     struct wf_err *e)
+{
+	cJSON *was = wf_session_get(ctx->st, id, e);
+	const char *date;
+	char first[11], status[32];
+	sqlite3_int64 n = strtoll(id, NULL, 10);
+	struct wf_case c;
+	long long org;
+	int rc;
+
+	if (!was)
+		return e->code;
+	rc = same_case(rec, "session", wf_json_str(was, "case"), e);
+	cJSON_Delete(was);
+	if (rc || (rc = wf_session_check(ctx, rec, rec->root, "", &c, &org, e)))
+		return rc;
+	date = wf_json_str(rec->root, "date");
+	text_of(ctx->st, WF_SQL_ASSESS_FIRST_SESSION, c.id, NULL, first,
+	        sizeof first);
+	if ((rc = wf_session_store(ctx, rec->root, org, &n, e)) ||
+	    (rc = move_opening(ctx->st, c.id, first, e)))
+		return wf_record_at(rec, wf_json_path(rec->root, "date"), "date", e);
+	text_of(ctx->st, WF_SQL_CASE_STATUS_ON, c.id, date, status, sizeof status);
+	if (!wf_case_takes("assess", status))
+		return wf_record_err(rec, wf_json_path(rec->root, "date"), "date", e,
+		                     WF_EX_DATAERR, "case '%s' was %s on %s: a "
+		                     "session then is refused", c.id,
+		                     *status ? status : "not yet referred", date);
+	return 0;
+}
+
+/* ---- decisions --------------------------------------------------------- */
+
+static void decision_row(cJSON *r, sqlite3_stmt *s)
+{
+	static const char *const names[] = { "id", "case", "date", "decision",
+	                                     "grounds", "review_on", "decided_by" };
+
+	cJSON_AddStringToObject(r, "kind", "decision");
+	for (int i = 0; i < 7; i++)
+		wf_col_add(r, names[i], s, i);
+}
+
+cJSON *wf_decision_get(struct wf_store *st, const char *id, struct wf_err *e)
+{
+	return wf_sql_record(st, WF_SQL_DECISION_GET, id, "decision", decision_row,
+	                     e);
+}
+
+/* The decision's own rules, as deciding checks its options. */
+static int decision_ok(const struct wf_record *rec, struct wf_err *e)
+{
+	const cJSON *r = rec->root;
+	const char *d = wf_json_str(r, "decision"), *date = wf_json_str(r, "date");
+	const char *reason = wf_json_str(r, "grounds");
+	const char *review = wf_json_str(r, "review_on");
+	char today[11];
+
+	wf_date_format(wf_date_today(), today);
+	if (strcmp(date, today) > 0)
+		return wf_record_err(rec, wf_json_path(r, "date"), "date", e,
+		                     WF_EX_DATAERR, "'%s' is in the future", date);
+	if (!strcmp(d, "ineligible") && (!reason || !*reason))
+		return wf_record_err(rec, r, "grounds", e, WF_EX_DATAERR, "an "
+		                     "ineligible decision needs its grounds");
+	if (strcmp(d, "deferred") && review)
+		return wf_record_err(rec, wf_json_path(r, "review_on"), "review_on",
+		                     e, WF_EX_DATAERR, "only a deferred decision has "
+		                     "a review date");
+	if (!strcmp(d, "deferred") && !review)
+		return wf_record_err(rec, r, "review_on", e, WF_EX_DATAERR, "a "
+		                     "deferred decision needs a review date");
+	if (review && strcmp(review, date) <= 0)
+		return wf_record_err(rec, wf_json_path(r, "review_on"), "review_on",
+		                     e, WF_EX_DATAERR, "%s is not after the decision "
+		                     "date %s", review, date);
+	return 0;
+}
+
+/* The step a decision made: none for a deferral, which keeps the case in
+ * its assessment. */
+static int step_of(struct wf_store *st, const cJSON *d, struct wf_step *p,
+                   struct wf_err *e)
+{
+	const char *what = wf_json_str(d, "decision");
+
+	if (!strcmp(what, "deferred")) {
+		memset(p, 0, sizeof *p);
+		return 0;
+	}
+	return wf_case_step_find(st, wf_json_str(d, "case"), what,
+	                         wf_json_str(d, "date"), p, e);
+}
+
+/* Make the case's history say what the corrected decision says. */
+static int restep(struct wf_ctx *ctx, const cJSON *was, const cJSON *now,
+                  struct wf_err *e)
+{
+	const char *to = wf_json_str(now, "decision");
+	const char *date = wf_json_str(now, "date");
+	const char *id = wf_json_str(now, "case");
+	cJSON *why = NULL;
+	struct wf_step p;
+	struct wf_case c;
+	sqlite3_int64 later;
+	char status[32];
+	int found, rc;
+
+	if ((found = step_of(ctx->st, was, &p, e)) < 0)
+		return e->code;
+	if (!strcmp(to, wf_json_str(was, "decision"))) {
+		if (found)
+			return wf_case_step_redate(ctx->st, &p, date, e);
+		if (strcmp(to, "deferred"))
+			return 0;
+		text_of(ctx->st, WF_SQL_CASE_STATUS_ON, id, date, status,
+		        sizeof status);
+		return strcmp(status, "assessing") ? wf_err_set(e, WF_EX_DATAERR,
+		       "case '%s' was %s on %s: a deferral then is refused", id,
+		       *status ? status : "not yet referred", date) : 0;
+	}
+	if ((later = wf_sql_id(ctx->st, WF_SQL_DECISION_LATER,
+	                       wf_json_str(was, "id"), e)) != 0)
+		return later < 0 ? e->code : wf_err_set(e, WF_EX_DATAERR, "case '%s' "
+		       "was decided on again after it: only its latest decision "
+		       "can change", id);
+	if ((found && (rc = wf_case_step_undo(ctx->st, &p, e))) ||
+	    (rc = wf_case_load(ctx->st, id, &c, e)))
+		return rc;
+	if (!strcmp(to, "deferred"))
+		return strcmp(c.status, "assessing") ? wf_err_set(e, WF_EX_DATAERR,
+		       "case '%s' is %s: a deferral is refused", id, c.status) : 0;
+	if (!strcmp(to, "ineligible")) {
+		why = cJSON_CreateArray();
+		cJSON_AddItemToArray(why, cJSON_CreateString(wf_json_str(now,
+		                                                         "grounds")));
+	}
+	rc = wf_case_restep(ctx, &c, "decide", to, date, why, e);
+	cJSON_Delete(why);
+	return rc;
+}
+
+/* An ineligible decision's reason is its step's. */
+static int step_reason(struct wf_store *st, const cJSON *d, struct wf_err *e)
+{
+	struct wf_step p;
+	int found;
+
+	if (strcmp(wf_json_str(d, "decision"), "ineligible"))
+		return 0;
+	if ((found = step_of(st, d, &p, e)) <= 0)
+		return found < 0 ? e->code : 0;
+	return wf_case_step_reason(st, &p, wf_json_str(d, "grounds"), e);
+}
+
+int wf_decision_amend(struct wf_ctx *ctx, struct wf_record *rec,
+                      const char *id, struct wf_err *e)
+{
+	const cJSON *r = rec->root;
+	long long n = strtoll(id, NULL, 10);
+	cJSON *was = wf_decision_get(ctx->st, id, e);
+	sqlite3_stmt *s;
+	int rc;
+
+	if (!was)
+		return e->code;
+	if ((rc = same_case(rec, "decision", wf_json_str(was, "case"), e)) ||
+	    (rc = wf_validate(rec, rec->root, &decision_schema, "", e)) ||
+	    (rc = decision_ok(rec, e)))
+		goto done;
+	/* the id as text, for the statement that looks for later ones */
+	cJSON_ReplaceItemInObjectCaseSensitive(was, "id", cJSON_CreateString(id));
+	if ((rc = restep(ctx, was, r, e))) {
+		rc = wf_record_at(rec, wf_json_path(r, "date"), "date", e);
+		goto done;
+	}
+	if (!(s = wf_sql(ctx->st, WF_SQL_DECISION_SET, e))) {
+		rc = e->code;
+		goto done;
+	}
+	wf_bind_text(s, 1, wf_json_str(r, "date"));
+	wf_bind_text(s, 2, wf_json_str(r, "decision"));
+	wf_bind_text(s, 3, wf_json_str(r, "grounds"));
+	wf_bind_text(s, 4, wf_json_str(r, "review_on"));
+	wf_bind_text(s, 5, wf_json_str(r, "decided_by"));
+	sqlite3_bind_int64(s, 6, n);
+	if (!(rc = wf_sql_done(ctx->st, s, e)))
+		rc = step_reason(ctx->st, r, e);
+done:
+	cJSON_Delete(was);
+	return rc;
+}

@@ -1,0 +1,135 @@
+/*
+ * closeamend.c - corrections of a closing: its outcome, its date and the
+ * recommendations. Checked as closing is; the date moves the case's
+ * closed step, between the step before it and any reopening after, and
+ * not before a contact logged while the case was still open. A closing
+ * that ended or cancelled placements set their dates and outcomes by its
+ * own: those are corrected by reopening the case and closing it again,
+ * so a closing that did is refused a new date or outcome.
+ *
+ * Tables: case_closure (case_status through casestep.c).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "casefile.h"
+
+static const char *const closing_kinds[] = { "closing", NULL };
+static const struct wf_field fields[] = {
+	{ "kind", WF_T_ENUM, 0, closing_kinds, NULL, 0, 0 },
+	{ "id", WF_T_ANY, WF_F_OUTPUT, NULL, NULL, 0, 0 },
+	{ "case", WF_T_STRING, WF_F_REQUIRED, NULL, NULL, 0, 0 },
+	{ "date", WF_T_DATE, WF_F_REQUIRED, NULL, NULL, 0, 0 },
+	{ "outcome", WF_T_ENUM, WF_F_REQUIRED, wf_close_outcomes, NULL, 0, 0 },
+	{ "recommendations", WF_T_STRING, 0, NULL, NULL, 0, 0 },
+	{ NULL, 0, 0, NULL, NULL, 0, 0 }
+};
+static const struct wf_schema closing_schema = { "closing", fields };
+
+static void closing_row(cJSON *r, sqlite3_stmt *s)
+{
+	static const char *const names[] = { "id", "case", "date", "outcome",
+	                                     "recommendations" };
+
+	cJSON_AddStringToObject(r, "kind", "closing");
+	for (int i = 0; i < 5; i++)
+		wf_col_add(r, names[i], s, i);
+}
+
+cJSON *wf_closing_get(struct wf_store *st, const char *id, struct wf_err *e)
+{
+	return wf_sql_record(st, WF_SQL_CLOSING_GET, id, "closing", closing_row, e);
+}
+
+/* What stands in the way of a new date or outcome: a placement the
+ * closing ended, or a contact the new date would leave after it. */
+static int hindrance(struct wf_store *st, const cJSON *was, const cJSON *now,
+                     const struct wf_step *p, struct wf_err *e)
+{
+	const char *date = wf_json_str(now, "date");
+	char what[64] = "";
+	sqlite3_stmt *s = wf_sql(st, WF_SQL_CLOSING_PLACEMENT, e);
+
+	if (!s)
+		return e->code;
+	wf_bind_text(s, 1, wf_json_str(was, "case"));
+	wf_bind_text(s, 2, wf_json_str(was, "date"));
+	if (sqlite3_step(s) == SQLITE_ROW)
+		wf_col_text(s, 0, what, sizeof what);
+	sqlite3_reset(s);
+	if (what[0])
+		return wf_err_set(e, WF_EX_DATAERR, "the closing ended placement "
+		                  "'%s' with it: reopen the case and close it again",
+		                  what);
+	if (!(s = wf_sql(st, WF_SQL_CLOSING_CONTACT, e)))
+		return e->code;
+	wf_bind_text(s, 1, wf_json_str(was, "case"));
+	wf_bind_text(s, 2, date);
+	wf_bind_text(s, 3, p->next_date[0] ? p->next_date : NULL);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		wf_col_text(s, 0, what, sizeof what);
+	sqlite3_reset(s);
+	if (what[0])
+		return wf_err_set(e, WF_EX_DATAERR, "contact %s is dated after %s, "
+		                  "while the case was open", what, date);
+	return 0;
+}
+
+static int restep(struct wf_store *st, const cJSON *was, const cJSON *now,
+                  struct wf_err *e)
+{
+	const char *outcome = wf_json_str(now, "outcome");
+	struct wf_step p;
+	int found, rc;
+
+	if ((found = wf_case_step_find(st, wf_json_str(was, "case"), "closed",
+	                               wf_json_str(was, "date"), &p, e)) <= 0)
+		return found < 0 ? e->code : wf_err_set(e, WF_EX_SOFTWARE, "case "
+		       "'%s' has no closed step on %s", wf_json_str(was, "case"),
+		       wf_json_str(was, "date"));
+	if (!strcmp(wf_json_str(was, "date"), wf_json_str(now, "date")) &&
+	    !strcmp(wf_json_str(was, "outcome"), outcome))
+		return 0;
+	if ((rc = hindrance(st, was, now, &p, e)) ||
+	    (rc = wf_case_step_redate(st, &p, wf_json_str(now, "date"), e)))
+		return rc;
+	return wf_case_step_reason(st, &p, outcome, e);
+}
+
+int wf_closing_amend(struct wf_ctx *ctx, struct wf_record *rec,
+                     const char *id, struct wf_err *e)
+{
+	const cJSON *r = rec->root;
+	cJSON *was = wf_closing_get(ctx->st, id, e);
+	const char *date;
+	char today[11];
+	sqlite3_stmt *s;
+	int rc;
+
+	if (!was)
+		return e->code;
+	date = wf_json_str(r, "date");
+	wf_date_format(wf_date_today(), today);
+	if (wf_json_str(r, "case") &&
+	    strcmp(wf_json_str(r, "case"), wf_json_str(was, "case")))
+		rc = wf_record_err(rec, wf_json_path(r, "case"), "case", e,
+		                   WF_EX_DATAERR, "a closing stays with its case "
+		                   "'%s'", wf_json_str(was, "case"));
+	else if (!(rc = wf_validate(rec, rec->root, &closing_schema, "", e)) &&
+	         strcmp(wf_json_str(r, "date"), today) > 0)
+		rc = wf_record_err(rec, wf_json_path(r, "date"), "date", e,
+		                   WF_EX_DATAERR, "'%s' is in the future", date);
+	else if (!rc && (rc = restep(ctx->st, was, r, e)))
+		rc = wf_record_at(rec, wf_json_path(r, "date"), "date", e);
+	if (!rc && (s = wf_sql(ctx->st, WF_SQL_CLOSING_SET, e))) {
+		wf_bind_text(s, 1, date);
+		wf_bind_text(s, 2, wf_json_str(r, "outcome"));
+		wf_bind_text(s, 3, wf_json_str(r, "recommendations"));
+		sqlite3_bind_int64(s, 4, strtoll(id, NULL, 10));
+		rc = wf_sql_done(ctx->st, s, e);
+	} else if (!rc) {
+		rc = e->code;
+	}
+	cJSON_Delete(was);
+	return rc;
+}
