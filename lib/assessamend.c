@@ -55,8 +55,8 @@ static int same_case(const struct wf_record *rec, const char *kind,
 	if (!now || !strcmp(now, was))
 		return 0;
 	return wf_record_err(rec, wf_json_path(rec->root, "case"), "case", e,
-	                     WF_EX_DATAERR, "a %s stays with its case '%s': void "
-	                     "it and add it to '%s'", kind, was, now);
+	                     WF_EX_DATAERR, "a %s stays with its case '%s'", kind,
+	                     was);
 }
 
 static void text_of(struct wf_store *st, const char *sql, const char *a,

@@ -335,3 +335,17 @@ int wf_attendance_amend(struct wf_ctx *ctx, struct wf_record *rec,
 	             cJSON_GetObjectItemCaseSensitive(r, "hours")->valueint,
 	             planned, owed, e);
 }
+
+int wf_attendance_check(struct wf_ctx *ctx, const char *id, struct wf_err *e)
+{
+	struct wf_record rec = { 0 };
+	struct wf_placement p;
+	long long base, owed;
+	int rc, planned;
+
+	if (!(rec.root = wf_attendance_get(ctx->st, id, e)))
+		return e->code;
+	rc = reckon(ctx, &rec, &p, &planned, &base, &owed, e);
+	cJSON_Delete(rec.root);
+	return rc;
+}

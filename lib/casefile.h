@@ -188,8 +188,11 @@ int wf_contact_amend(struct wf_ctx *ctx, struct wf_record *rec, const char *id,
 int wf_amend_target(const struct wf_record *rec, const char *const *names,
                     const char *reason, int *k, char *id, size_t len,
                     const char **why, struct wf_err *e);
-/* Check contact id as logging it would now (monitor.c). */
+/* Check contact id, follow-up id, attendance id as adding them would
+ * now (monitor.c, followup.c, attend.c): for a record restored. */
 int wf_contact_check(struct wf_ctx *ctx, const char *id, struct wf_err *e);
+int wf_follow_up_check(struct wf_ctx *ctx, const char *id, struct wf_err *e);
+int wf_attendance_check(struct wf_ctx *ctx, const char *id, struct wf_err *e);
 /* A case screened in must still meet its programme's target with the
  * facts as they stand (refer.c). */
 int wf_refer_recheck(struct wf_ctx *ctx, const char *case_id,

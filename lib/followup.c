@@ -229,6 +229,19 @@ int wf_follow_up(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e)
 	return rc;
 }
 
+int wf_follow_up_check(struct wf_ctx *ctx, const char *id, struct wf_err *e)
+{
+	struct wf_record rec = { 0 };
+	int rc;
+
+	if (!(rec.root = wf_follow_up_get(ctx->st, id, e)))
+		return e->code;
+	if (!(rc = wf_validate(&rec, rec.root, &follow_up_schema, "", e)))
+		rc = check_follow_up(ctx, &rec, rec.root, e);
+	cJSON_Delete(rec.root);
+	return rc;
+}
+
 cJSON *wf_follow_up_get(struct wf_store *st, const char *id, struct wf_err *e)
 {
 	char *end;

@@ -815,9 +815,13 @@ const char WF_SQL_CLOSE_TIMELINE[] =
 
 /* ---- followup.c ---------------------------------------------------------- */
 
+/* A new follow-up's number is past every follow-up's, voided ones too. */
 const char WF_SQL_FOLLOW_INSERT[] =
 	"INSERT INTO follow_up (case_id, at, date, situation, notes, operator,"
-	" recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
+	" recorded_at, id) VALUES (?, ?, ?, ?, ?, ?, ?,"
+	" 1 + max(coalesce((SELECT max(id) FROM follow_up), 0),"
+	" coalesce((SELECT max(record_num) FROM voided"
+	" WHERE kind = 'follow_up'), 0)))";
 
 const char WF_SQL_FOLLOW_AMEND[] =
 	"UPDATE follow_up SET case_id = ?1, at = ?2, date = ?3, situation = ?4,"
@@ -1300,3 +1304,46 @@ const char WF_SQL_ATTEND_GET[] =
 	" a.hours_planned, a.due_cents, p.stipend_cents"
 	" FROM attendance a JOIN placement p ON p.id = a.placement_id"
 	" WHERE a.placement_id = ? AND a.month = ?";
+
+/* A follow-up voided, and restored. */
+const char WF_SQL_VOID_FOLLOW_UP[] =
+	"INSERT INTO voided (kind, record_id, record_num, case_id, data, reason,"
+	" voided_at, operator) SELECT 'follow_up', CAST(id AS TEXT), id, case_id,"
+	" json_object('id', id, 'case_id', case_id, 'at', at, 'date', date,"
+	" 'situation', situation, 'notes', notes, 'operator', operator,"
+	" 'recorded_at', recorded_at), ?2, ?3, ?4"
+	" FROM follow_up WHERE id = ?1";
+
+const char WF_SQL_VOID_FOLLOW_UP_DEL[] =
+	"DELETE FROM follow_up WHERE id = ?";
+
+const char WF_SQL_UNVOID_FOLLOW_UP[] =
+	"INSERT INTO follow_up (id, case_id, at, date, situation, notes,"
+	" operator, recorded_at) SELECT d ->> 'id', d ->> 'case_id', d ->> 'at',"
+	" d ->> 'date', d ->> 'situation', d ->> 'notes', d ->> 'operator',"
+	" d ->> 'recorded_at'"
+	" FROM (SELECT data AS d FROM voided WHERE kind = 'follow_up'"
+	" AND record_id = ?1)";
+
+/* An attendance voided, and restored: its id is PLACEMENT/MONTH. */
+const char WF_SQL_VOID_ATTENDANCE[] =
+	"INSERT INTO voided (kind, record_id, case_id, data, reason, voided_at,"
+	" operator) SELECT 'attendance', a.placement_id || '/' || a.month,"
+	" p.case_id, json_object('placement_id', a.placement_id, 'month',"
+	" a.month, 'hours_attended', a.hours_attended, 'hours_planned',"
+	" a.hours_planned, 'due_cents', a.due_cents, 'recorded_at',"
+	" a.recorded_at, 'operator', a.operator), ?2, ?3, ?4"
+	" FROM attendance a JOIN placement p ON p.id = a.placement_id"
+	" WHERE a.placement_id || '/' || a.month = ?1";
+
+const char WF_SQL_VOID_ATTENDANCE_DEL[] =
+	"DELETE FROM attendance WHERE placement_id || '/' || month = ?";
+
+const char WF_SQL_UNVOID_ATTENDANCE[] =
+	"INSERT INTO attendance (placement_id, month, hours_attended,"
+	" hours_planned, due_cents, recorded_at, operator)"
+	" SELECT d ->> 'placement_id', d ->> 'month', d ->> 'hours_attended',"
+	" d ->> 'hours_planned', d ->> 'due_cents', d ->> 'recorded_at',"
+	" d ->> 'operator'"
+	" FROM (SELECT data AS d FROM voided WHERE kind = 'attendance'"
+	" AND record_id = ?1)";

@@ -242,4 +242,11 @@ extern const char WF_SQL_CLOSING_CONTACT[];
 
 extern const char WF_SQL_ATTEND_GET[];
 
+extern const char WF_SQL_VOID_FOLLOW_UP[];
+extern const char WF_SQL_VOID_FOLLOW_UP_DEL[];
+extern const char WF_SQL_UNVOID_FOLLOW_UP[];
+extern const char WF_SQL_VOID_ATTENDANCE[];
+extern const char WF_SQL_VOID_ATTENDANCE_DEL[];
+extern const char WF_SQL_UNVOID_ATTENDANCE[];
+
 #endif

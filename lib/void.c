@@ -20,8 +20,14 @@ static const struct vkind {
 } kinds[] = {
 	{ "contact", WF_SQL_VOID_CONTACT, WF_SQL_VOID_CONTACT_DEL,
 	  WF_SQL_UNVOID_CONTACT, wf_contact_get, wf_contact_check },
+	{ "follow_up", WF_SQL_VOID_FOLLOW_UP, WF_SQL_VOID_FOLLOW_UP_DEL,
+	  WF_SQL_UNVOID_FOLLOW_UP, wf_follow_up_get, wf_follow_up_check },
+	{ "attendance", WF_SQL_VOID_ATTENDANCE, WF_SQL_VOID_ATTENDANCE_DEL,
+	  WF_SQL_UNVOID_ATTENDANCE, wf_attendance_get, wf_attendance_check },
 };
-const char *const wf_void_kinds[] = { "contact", NULL };
+/* The names of kinds[], in its order. */
+const char *const wf_void_kinds[] = { "contact", "follow_up", "attendance",
+                                      NULL };
 
 static int run1(struct wf_store *st, const char *sql, const char *a,
                 const char *b, struct wf_err *e)
@@ -122,6 +128,13 @@ static int unvoid_one(struct wf_ctx *ctx, const struct vkind *k,
 		return wf_err_set(e, WF_EX_DATAERR, "%s %s is not voided", k->kind,
 		                  id);
 	cJSON_Delete(v);
+	/* a month's attendance may have been recorded again since */
+	if ((out = k->get(ctx->st, id, e))) {
+		cJSON_Delete(out);
+		return wf_err_set(e, WF_EX_DATAERR, "%s %s was recorded again "
+		                  "since it was voided: void that one first",
+		                  k->kind, id);
+	}
 	if ((rc = run1(ctx->st, k->back, id, NULL, e)) ||
 	    (rc = run1(ctx->st, WF_SQL_VOIDED_DEL, k->kind, id, e)))
 		return rc;

@@ -81,8 +81,39 @@ running() {
 	run -65 --separate-stderr wf void "$T/v.yaml"
 	[ "$stderr" = "wf: $T/v.yaml:1:1: reason: a reason is needed (--reason, or reason: in the record)" ]
 	run -65 --separate-stderr wf void --kind placement --id 2026-0001.1 --reason x
-	[ "$stderr" = "wf: kind: 'placement' is not one of: contact" ]
+	[ "$stderr" = "wf: kind: 'placement' is not one of: contact, follow_up, attendance" ]
 	run -65 --separate-stderr wf void --kind contact --id 9 --reason x
 	[ "$stderr" = "wf: id: contact 9 not found" ]
 	[ "$(sql 'SELECT count(*) FROM voided')" = 0 ]
+}
+
+@test "void: a follow-up leaves the indicators; restored under its own number" {
+	seed
+	referral Ada Neri 1990-01-01 date=2026-04-01 | wf-refer add -q
+	wf case close -q 2026-0001 --outcome dropped_out --date 2026-05-10
+	wf-monitor follow-up -q 2026-0001 --at leaving --date 2026-06-07 --situation employed
+	run -0 wf void --kind follow_up --id 1 --reason "another person's" -o json --fields kind,id,case,voided
+	[ "$output" = '{"kind":"follow_up","id":"1","case":"2026-0001","voided":true}' ]
+	[ "$(sql 'SELECT count(*) FROM follow_up')" = 0 ]
+	run -0 wf-monitor follow-up 2026-0001 --at leaving --date 2026-06-01 --situation job_searching -o json --fields id
+	[ "$output" = '{"id":2}' ]
+	run -0 wf void --undo --kind follow_up --id 1 --reason "it was hers after all" -o json --fields id,voided,situation
+	[ "$output" = '{"id":1,"voided":false,"situation":["employed"]}' ]
+	[ "$(sql 'SELECT id || " " || date FROM follow_up ORDER BY id' | paste -sd, -)" = "1 2026-06-07,2 2026-06-01" ]
+	run -0 wf audit verify -q
+}
+
+@test "void: an attendance leaves the stipends; restored only while the month is free" {
+	running
+	wf-place attend -q 2026-0001.1 --month 2026-02 --hours 40
+	run -0 wf-place stipends --month 2026-02 -o tsv --fields placement,due
+	[ "$output" = $'placement\tdue\n2026-0001.1\t400.00' ]
+	run -0 wf void --kind attendance --id 2026-0001.1/2026-02 --reason "the wrong placement's sheet" -o json --fields kind,id,case
+	[ "$output" = '{"kind":"attendance","id":"2026-0001.1/2026-02","case":"2026-0001"}' ]
+	run -1 wf-place stipends --month 2026-02
+	wf-place attend -q 2026-0001.1 --month 2026-02 --hours 20
+	run -65 --separate-stderr wf void --undo --kind attendance --id 2026-0001.1/2026-02 --reason x
+	[ "$stderr" = "wf: id: attendance 2026-0001.1/2026-02 was recorded again since it was voided: void that one first" ]
+	[ "$(sql 'SELECT hours_attended FROM attendance')" = 20 ]
+	[ "$(sql 'SELECT count(*) FROM voided')" = 1 ]
 }
