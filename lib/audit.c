@@ -192,31 +192,71 @@ static cJSON *read_detail(unsigned what)
 	return d;
 }
 
-/* Each case read, one entry, in one transaction of its own: the reading
+/* One case read: an entry about it. */
+static int read_one(struct wf_ctx *ctx, struct wf_err *e)
+{
+	sqlite3_stmt *s = wf_sql(ctx->st, WF_SQL_READ_LOG_LIST, e);
+	int rc, step;
+	cJSON *d;
+
+	if (!s)
+		return e->code;
+	if ((step = sqlite3_step(s)) != SQLITE_ROW) {
+		sqlite3_reset(s);
+		return wf_sql_err(ctx->st, step, e);
+	}
+	d = read_detail((unsigned)sqlite3_column_int(s, 1));
+	rc = wf_audit_entry(ctx, "read", "case",
+	                    (const char *)sqlite3_column_text(s, 0), NULL, 0, d, e);
+	cJSON_Delete(d);
+	sqlite3_reset(s);
+	return rc;
+}
+
+/* Many cases read (a list): one entry, its detail sealing the list of
+ * the cases, which audit_cases keeps beside it. An entry a case would
+ * cost a list of a region's cases as much again as reading them. */
+static int read_many(struct wf_ctx *ctx, struct wf_err *e)
+{
+	char sha[WF_SHA_HEX], n_text[24];
+	unsigned what = 0;
+	long n;
+	cJSON *d;
+	sqlite3_stmt *s;
+	int rc;
+
+	if ((rc = wf_audit_cases_sha(ctx->st, WF_SQL_READ_LOG_LIST, 0, sha, &n,
+	                             &what, e)))
+		return rc;
+	d = read_detail(what);
+	cJSON_AddNumberToObject(d, "cases", (double)n);
+	cJSON_AddStringToObject(d, "cases_sha", sha);
+	snprintf(n_text, sizeof n_text, "%ld", n);
+	rc = wf_audit_entry(ctx, "read", "cases", n_text, NULL, 0, d, e);
+	cJSON_Delete(d);
+	if (rc || !(s = wf_sql(ctx->st, WF_SQL_READ_LOG_CASES, e)))
+		return rc ? rc : e->code;
+	sqlite3_bind_int64(s, 1, wf_sql_last_id(ctx->st));
+	return wf_sql_done(ctx->st, s, e);
+}
+
+/* The reads, written in one transaction of their own: the reading
  * command took a snapshot and wrote nothing. */
 int wf_audit_reads_flush(struct wf_ctx *ctx, struct wf_err *e)
 {
-	sqlite3_stmt *s;
-	int rc, step = SQLITE_DONE;
+	sqlite3_int64 n;
+	int rc;
 
 	if (!ctx->reads)
 		return 0;
 	if ((rc = wf_store_begin(ctx->st, e)))
 		return rc;
-	if (!(s = wf_sql(ctx->st, WF_SQL_READ_LOG_LIST, e)))
+	if ((n = wf_sql_id(ctx->st, WF_SQL_READ_LOG_COUNT, NULL, e)) < 0)
 		rc = e->code;
-	while (!rc && (step = sqlite3_step(s)) == SQLITE_ROW) {
-		cJSON *d = read_detail((unsigned)sqlite3_column_int(s, 1));
-
-		rc = wf_audit_entry(ctx, "read", "case",
-		                    (const char *)sqlite3_column_text(s, 0), NULL, 0,
-		                    d, e);
-		cJSON_Delete(d);
-	}
-	if (!rc && step != SQLITE_DONE)
-		rc = wf_sql_err(ctx->st, step, e);
-	if (s)
-		sqlite3_reset(s);
+	else if (n == 1)
+		rc = read_one(ctx, e);
+	else if (n > 1)
+		rc = read_many(ctx, e);
 	if (!rc)
 		rc = wf_sql_exec(ctx->st, WF_SQL_READ_LOG_CLEAR, e);
 	if (!rc)

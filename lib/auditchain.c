@@ -29,6 +29,39 @@ static void hex(const unsigned char *d, char out[WF_SHA_HEX])
 	out[2 * SHA256_DIGEST_SIZE] = '\0';
 }
 
+int wf_audit_cases_sha(struct wf_store *st, const char *sql,
+                       sqlite3_int64 key, char out[WF_SHA_HEX], long *n,
+                       unsigned *what, struct wf_err *e)
+{
+	sqlite3_stmt *s = wf_sql(st, sql, e);
+	struct sha256_ctx c;
+	unsigned char d[SHA256_DIGEST_SIZE];
+	int step;
+
+	if (!s)
+		return e->code;
+	if (key)
+		sqlite3_bind_int64(s, 1, key);
+	sha256_init(&c);
+	*n = 0;
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		const unsigned char *id = sqlite3_column_text(s, 0);
+
+		sha256_update(&c, (size_t)sqlite3_column_bytes(s, 0), id ? id
+		              : (const unsigned char *)"");
+		sha256_update(&c, 1, (const unsigned char *)"\n");
+		if (what && sqlite3_column_count(s) > 1)
+			*what |= (unsigned)sqlite3_column_int(s, 1);
+		++*n;
+	}
+	sqlite3_reset(s);
+	if (step != SQLITE_DONE)
+		return wf_sql_err(st, step, e);
+	sha256_digest(&c, sizeof d, d);
+	hex(d, out);
+	return 0;
+}
+
 void wf_sha256_hex(const void *data, size_t n, char out[WF_SHA_HEX])
 {
 	struct sha256_ctx c;

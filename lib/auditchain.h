@@ -35,6 +35,13 @@ int wf_audit_apart(struct wf_ctx *ctx, const char *action, const char *entity,
                    struct wf_err *e);
 /* SHA-256 of n bytes, in lower-case hex. */
 void wf_sha256_hex(const void *data, size_t n, char out[WF_SHA_HEX]);
+/* The SHA-256 of the case ids sql gives (column 0, in its order, each
+ * followed by a newline; key bound to ?1 unless 0), their number, and
+ * the union of column 1 into *what when asked: the seal of the cases an
+ * entry about many names in audit_cases. */
+int wf_audit_cases_sha(struct wf_store *st, const char *sql,
+                       sqlite3_int64 key, char out[WF_SHA_HEX], long *n,
+                       unsigned *what, struct wf_err *e);
 /* The hash of entry a: SHA-256 of its fields as netstrings, in the order
  * of struct wf_audit_entry's declaration in workflow(7). */
 void wf_audit_hash(const struct wf_audit_entry *a, char out[WF_SHA_HEX]);

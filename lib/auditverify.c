@@ -19,6 +19,8 @@ static const struct {
 	{ "audit_append_only_d", WF_SQL_AUDIT_GUARD_DELETE },
 	{ "audit_append_only_u", WF_SQL_AUDIT_GUARD_UPDATE },
 	{ "audit_chained", WF_SQL_AUDIT_GUARD_INSERT },
+	{ "audit_cases_append_only_d", WF_SQL_AUDIT_CASE_GUARD_DELETE },
+	{ "audit_cases_append_only_u", WF_SQL_AUDIT_CASE_GUARD_UPDATE },
 };
 #define NGUARDS ((int)(sizeof guards / sizeof guards[0]))
 
@@ -100,6 +102,30 @@ static int detail_ok(struct wf_store *st, sqlite3_stmt *s, struct wf_err *e)
 	       who == sqlite3_column_int64(s, 9) ? 1 : 0;
 }
 
+/* An entry about many cases: the cases beside it are the ones its
+ * detail sealed. */
+static int cases_ok(struct wf_store *st, sqlite3_stmt *s, struct wf_err *e)
+{
+	cJSON *d;
+	char sha[WF_SHA_HEX];
+	const cJSON *n, *want;
+	long got;
+	int ok;
+
+	if (!col(s, 6) || strcmp(col(s, 6), "cases") || !col(s, 10))
+		return 1;
+	if (wf_audit_cases_sha(st, WF_SQL_AUDIT_CASES_OF,
+	                       sqlite3_column_int64(s, 0), sha, &got, NULL, e))
+		return -1;
+	d = cJSON_Parse(col(s, 10));
+	n = cJSON_GetObjectItemCaseSensitive(d, "cases");
+	want = cJSON_GetObjectItemCaseSensitive(d, "cases_sha");
+	ok = cJSON_IsNumber(n) && n->valuedouble == (double)got &&
+	     cJSON_IsString(want) && !strcmp(want->valuestring, sha);
+	cJSON_Delete(d);
+	return ok;
+}
+
 static int changed(sqlite3_int64 id, const char *why, struct wf_err *e)
 {
 	return wf_err_set(e, WF_EX_DATAERR, "audit entry %lld was %s",
@@ -133,6 +159,10 @@ static int step_entry(struct wf_store *st, struct walk *w, sqlite3_stmt *s,
 		return d < 0 ? e->code
 		             : changed(id, "changed: its detail no longer matches "
 		                       "its seal", e);
+	if (ok && (d = cases_ok(st, s, e)) <= 0)
+		return d < 0 ? e->code
+		             : changed(id, "changed: the cases beside it are not "
+		                       "the ones it sealed", e);
 	if (!ok) {
 		w->suspect = id;
 		snprintf(w->suspect_prev, WF_SHA_HEX, "%s", w->hash);

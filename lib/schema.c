@@ -359,6 +359,16 @@ static const char *const migrations[] = {
 	"  recorded_at TEXT NOT NULL,"
 	"  operator TEXT NOT NULL);"
 	"CREATE INDEX disclosure_case ON disclosure(case_id);",
+
+	/* 12: an invocation that read many cases' special-category data (a
+	 * list) is one entry in the audit, and the cases it read are kept
+	 * beside it, for the log of a case or person to find it; the entry's
+	 * detail seals their list (the guards follow, in steps[]) */
+	"CREATE TABLE audit_cases ("
+	"  audit_id INTEGER NOT NULL REFERENCES audit(id),"
+	"  case_id TEXT NOT NULL,"
+	"  PRIMARY KEY (audit_id, case_id));"
+	"CREATE INDEX audit_cases_case ON audit_cases(case_id);",
 };
 
 /* What a migration needs of C after its SQL, and the SQL after that. */
@@ -370,6 +380,16 @@ static const char *const after_8[] = {
 	WF_SQL_AUDIT_GUARD_INSERT, NULL
 };
 
+static const char *const after_12[] = {
+	WF_SQL_AUDIT_CASE_GUARD_DELETE, WF_SQL_AUDIT_CASE_GUARD_UPDATE, NULL
+};
+
+static int nothing(struct wf_store *st, struct wf_err *e)
+{
+	(void)st, (void)e;
+	return 0;
+}
+
 static const struct step {
 	int version;
 	int (*fn)(struct wf_store *st, struct wf_err *e);
@@ -378,6 +398,7 @@ static const struct step {
 	/* the entries made before the chain: their copies of health data
 	 * removed, then sealed in order */
 	{ 8, wf_audit_seal, after_8 },
+	{ 12, nothing, after_12 },
 };
 
 static int run_steps(struct wf_store *st, int version, struct wf_err *e)

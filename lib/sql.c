@@ -61,17 +61,24 @@ const char WF_SQL_AUDIT_PERSON_OF[] =
 /* The log, by the index that narrows it most: a case's entries, a
  * person's, or all in order; the other filters are NULL when not given,
  * the times bounded by the empty string and a high one. */
+#define AUDIT_OF_CASE \
+	" (case_id = ?1 OR id IN (SELECT audit_id FROM audit_cases" \
+	"  WHERE case_id = ?1))"
+#define AUDIT_OF_PERSON \
+	" (person_id = ?2 OR id IN (SELECT a.audit_id FROM audit_cases a" \
+	"  JOIN cases c ON c.id = a.case_id WHERE c.person_id = ?2))"
 #define AUDIT_LOG_REST \
-	" AND (?1 IS NULL OR case_id = ?1) AND (?2 IS NULL OR person_id = ?2)" \
+	" AND (?1 IS NULL OR" AUDIT_OF_CASE ")" \
+	" AND (?2 IS NULL OR" AUDIT_OF_PERSON ")" \
 	" AND (?3 IS NULL OR operator = ?3 OR login = ?3)" \
 	" AND at >= ?4 AND at <= ?5 AND (?6 IS NULL OR action = ?6)" \
 	" ORDER BY id"
 
 const char WF_SQL_AUDIT_LOG_CASE[] =
-	"SELECT" AUDIT_COLUMNS " FROM audit WHERE case_id = ?1" AUDIT_LOG_REST;
+	"SELECT" AUDIT_COLUMNS " FROM audit WHERE" AUDIT_OF_CASE AUDIT_LOG_REST;
 
 const char WF_SQL_AUDIT_LOG_PERSON[] =
-	"SELECT" AUDIT_COLUMNS " FROM audit WHERE person_id = ?2" AUDIT_LOG_REST;
+	"SELECT" AUDIT_COLUMNS " FROM audit WHERE" AUDIT_OF_PERSON AUDIT_LOG_REST;
 
 const char WF_SQL_AUDIT_LOG_ALL[] =
 	"SELECT" AUDIT_COLUMNS " FROM audit WHERE 1" AUDIT_LOG_REST;
@@ -92,7 +99,7 @@ const char WF_SQL_AUDIT_SEAL[] =
 
 const char WF_SQL_AUDIT_GUARD[] =
 	"SELECT sql FROM sqlite_master WHERE type = 'trigger'"
-	" AND tbl_name = 'audit' AND name = ?";
+	" AND tbl_name IN ('audit', 'audit_cases') AND name = ?";
 
 const char WF_SQL_PERSON_EXISTS[] =
 	"SELECT id FROM person WHERE id = ?";
@@ -109,6 +116,25 @@ const char WF_SQL_READ_LOG_ADD[] =
 
 const char WF_SQL_READ_LOG_LIST[] =
 	"SELECT case_id, what FROM temp.read_log ORDER BY case_id";
+
+const char WF_SQL_READ_LOG_COUNT[] =
+	"SELECT count(*), min(case_id) FROM temp.read_log";
+
+/* The cases an entry about many is about, beside it. */
+const char WF_SQL_READ_LOG_CASES[] =
+	"INSERT INTO audit_cases (audit_id, case_id)"
+	" SELECT ?1, case_id FROM temp.read_log";
+
+const char WF_SQL_AUDIT_CASES_OF[] =
+	"SELECT case_id FROM audit_cases WHERE audit_id = ? ORDER BY case_id";
+
+const char WF_SQL_AUDIT_CASE_GUARD_DELETE[] =
+	"CREATE TRIGGER audit_cases_append_only_d BEFORE DELETE ON audit_cases"
+	" BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END";
+
+const char WF_SQL_AUDIT_CASE_GUARD_UPDATE[] =
+	"CREATE TRIGGER audit_cases_append_only_u BEFORE UPDATE ON audit_cases"
+	" BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END";
 
 const char WF_SQL_READ_LOG_CLEAR[] =
 	"DELETE FROM temp.read_log";

@@ -249,4 +249,10 @@ extern const char WF_SQL_VOID_ATTENDANCE[];
 extern const char WF_SQL_VOID_ATTENDANCE_DEL[];
 extern const char WF_SQL_UNVOID_ATTENDANCE[];
 
+extern const char WF_SQL_READ_LOG_COUNT[];
+extern const char WF_SQL_READ_LOG_CASES[];
+extern const char WF_SQL_AUDIT_CASES_OF[];
+extern const char WF_SQL_AUDIT_CASE_GUARD_DELETE[];
+extern const char WF_SQL_AUDIT_CASE_GUARD_UPDATE[];
+
 #endif

@@ -130,6 +130,30 @@ eva	wf case show	2026-0001	{"read":["certifications"]}' ]
 	[ "$(sql 'SELECT count(*) FROM audit')" = "$before" ]
 }
 
+@test "audit: a list that shows many cases' special data is one entry, found by each case" {
+	history
+	referral Ada Neri 1990-01-01 cert=law_68_1999 programme=sil-bergamo | wf-refer add -q
+	WF_OPERATOR=eva wf-refer list -o json > /dev/null
+	run -0 wf audit log --action read -o json --fields command,entity,entity_id,case,detail.read,detail.cases
+	[ "$output" = '{"command":"wf-refer list","entity":"cases","entity_id":"2","detail":{"read":["certifications"],"cases":2}}' ]
+	[ "$(sql 'SELECT group_concat(case_id) FROM audit_cases')" = "2026-0001,2026-0003" ]
+	run -0 wf audit log --case 2026-0003 --action read -o tsv --fields command,entity
+	[ "$output" = $'command\tentity\nwf-refer list\tcases' ]
+	run -0 wf audit log --person 3 --action read -o tsv --fields command
+	[ "$output" = $'command\nwf-refer list' ]
+	run -1 wf audit log --case 2026-0002 --action read
+	run -0 wf audit verify -q
+	run -19 --separate-stderr sqlite3 "$WF_DB" "DELETE FROM audit_cases"
+	[[ "$stderr" == *"append-only"* ]]
+	sqlite3 "$WF_DB" "INSERT INTO audit_cases VALUES ((SELECT max(audit_id) FROM audit_cases), '2026-0002')"
+	n=$(sql "SELECT id FROM audit WHERE entity = 'cases'")
+	run -65 --separate-stderr wf audit verify
+	[ "$stderr" = "wf: audit entry $n was changed: the cases beside it are not the ones it sealed" ]
+	sqlite3 "$WF_DB" "DROP TRIGGER audit_cases_append_only_d"
+	run -65 --separate-stderr wf audit verify
+	[ "$stderr" = "wf: the audit trail's guard 'audit_cases_append_only_d' is missing: entries could be changed or deleted unseen" ]
+}
+
 @test "audit: reading a fragility profile is logged" {
 	history
 	{ session 2026-0001 2026-11-03; printf 'profile:\n  - {area: housing, level: high, note: lives alone}\n'; } | wf-assess add -q
@@ -155,7 +179,7 @@ eva	wf case show	2026-0001	{"read":["certifications"]}' ]
 	history
 	run -0 wf audit verify -o tsv
 	[ "${lines[0]}" = $'id\tentries\tlast\thead\tguards' ]
-	[[ "${lines[1]}" =~ ^"$WF_DB"$'\t15\t15\t'[0-9a-f]{64}$'\t3'$ ]]
+	[[ "${lines[1]}" =~ ^"$WF_DB"$'\t15\t15\t'[0-9a-f]{64}$'\t5'$ ]]
 	head=$(wf audit verify -o tsv --fields head | tail -1)
 	[ "$head" = "$(sql 'SELECT hash FROM audit ORDER BY id DESC LIMIT 1')" ]
 	wf-refer screen -q 2026-0002
@@ -242,7 +266,7 @@ eva	wf case show	2026-0001	{"read":["certifications"]}' ]
 	[ "$(sql "SELECT count(*) FROM audit WHERE detail LIKE '%\"Test\"%'")" -gt 0 ]
 	n=$(sql 'SELECT count(*) FROM audit')
 	run -0 wf audit verify -o tsv --fields entries,guards
-	[ "${lines[1]}" = "$n	3" ]
+	[ "${lines[1]}" = "$n	5" ]
 	[ "$(sql "SELECT count(*) FROM audit WHERE detail LIKE '%\"Test\"%'")" = 0 ]
 	[ "$(sql "SELECT count(*) FROM audit WHERE login IS NULL")" = "$n" ]
 	run -0 wf audit log --case 2026-0001 -o tsv --fields entity_id
