@@ -55,8 +55,9 @@ static int same_case(const struct wf_record *rec, const char *kind,
 	if (!now || !strcmp(now, was))
 		return 0;
 	return wf_record_err(rec, wf_json_path(rec->root, "case"), "case", e,
-	                     WF_EX_DATAERR, "a %s stays with its case '%s'", kind,
-	                     was);
+	                     WF_EX_DATAERR, "a %s stays with its case '%s'%s", kind,
+	                     was, strcmp(kind, "session") ? "" : ": void it and "
+	                     "add it to the right one");
 }
 
 static void text_of(struct wf_store *st, const char *sql, const char *a,
@@ -131,6 +132,60 @@ int wf_session_amend(struct wf_ctx *ctx, struct wf_record *rec, const char *id,
 		                     "session then is refused", c.id,
 		                     *status ? status : "not yet referred", date);
 	return 0;
+}
+
+/* Voiding a session, or restoring it, may take away the first or bring
+ * it back: the opening of the assessment follows, or, without sessions
+ * left, is taken back (only while nothing followed it). */
+int wf_session_opening(struct wf_ctx *ctx, const char *case_id, char *state,
+                       size_t len, int after, struct wf_err *e)
+{
+	char now[11];
+	struct wf_step p;
+	struct wf_case c;
+	int found, rc;
+
+	if (!after) {
+		text_of(ctx->st, WF_SQL_ASSESS_FIRST_SESSION, case_id, NULL, state,
+		        len);
+		return 0;
+	}
+	text_of(ctx->st, WF_SQL_ASSESS_FIRST_SESSION, case_id, NULL, now,
+	        sizeof now);
+	if (!*state && *now) {
+		if ((rc = wf_case_load(ctx->st, case_id, &c, e)))
+			return rc;
+		return wf_case_restep(ctx, &c, "assess", NULL, now, NULL, e);
+	}
+	if (*state && !*now) {
+		found = wf_case_step_find(ctx->st, case_id, "assessing", state, &p, e);
+		if (found < 0)
+			return e->code;
+		return found ? wf_case_step_undo(ctx->st, &p, e) : 0;
+	}
+	return *state ? move_opening(ctx->st, case_id, state, e) : 0;
+}
+
+int wf_session_recheck(struct wf_ctx *ctx, const char *id, struct wf_err *e)
+{
+	struct wf_record rec = { 0 };
+	char status[32];
+	struct wf_case c;
+	long long org;
+	int rc;
+
+	if (!(rec.root = wf_session_get(ctx->st, id, e)))
+		return e->code;
+	if (!(rc = wf_session_check(ctx, &rec, rec.root, "", &c, &org, e))) {
+		text_of(ctx->st, WF_SQL_CASE_STATUS_ON, c.id,
+		        wf_json_str(rec.root, "date"), status, sizeof status);
+		if (!wf_case_takes("assess", status))
+			rc = wf_err_set(e, WF_EX_DATAERR, "case '%s' was %s on %s: a "
+			                "session then is refused", c.id, *status ? status
+			                : "not yet referred", wf_json_str(rec.root, "date"));
+	}
+	cJSON_Delete(rec.root);
+	return rc;
 }
 
 /* ---- decisions --------------------------------------------------------- */

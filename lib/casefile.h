@@ -193,6 +193,12 @@ int wf_amend_target(const struct wf_record *rec, const char *const *names,
 int wf_contact_check(struct wf_ctx *ctx, const char *id, struct wf_err *e);
 int wf_follow_up_check(struct wf_ctx *ctx, const char *id, struct wf_err *e);
 int wf_attendance_check(struct wf_ctx *ctx, const char *id, struct wf_err *e);
+/* A session voided or restored (assessamend.c): checked as adding it
+ * would now; the opening of the assessment set right, its first date
+ * noted in state before the change (after 0) and followed after it. */
+int wf_session_recheck(struct wf_ctx *ctx, const char *id, struct wf_err *e);
+int wf_session_opening(struct wf_ctx *ctx, const char *case_id, char *state,
+                       size_t len, int after, struct wf_err *e);
 /* A case screened in must still meet its programme's target with the
  * facts as they stand (refer.c). */
 int wf_refer_recheck(struct wf_ctx *ctx, const char *case_id,

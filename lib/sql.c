@@ -544,10 +544,14 @@ const char WF_SQL_REFER_CERT_KINDS[] =
 
 /* ---- assess.c ------------------------------------------------------------ */
 
+/* A new session's number is past every session's, voided ones too. */
 const char WF_SQL_ASSESS_SESSION[] =
 	"INSERT INTO assessment_session (case_id, date, type, assessor_id,"
-	" participants, notes, recorded_at, operator)"
-	" VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+	" participants, notes, recorded_at, operator, id)"
+	" VALUES (?, ?, ?, ?, ?, ?, ?, ?,"
+	" 1 + max(coalesce((SELECT max(id) FROM assessment_session), 0),"
+	" coalesce((SELECT max(record_num) FROM voided"
+	" WHERE kind = 'session'), 0)))";
 
 const char WF_SQL_ASSESS_SKILL[] =
 	"INSERT INTO skill (session_id, name, kind, level, evidence)"
@@ -1373,3 +1377,50 @@ const char WF_SQL_UNVOID_ATTENDANCE[] =
 	" d ->> 'operator'"
 	" FROM (SELECT data AS d FROM voided WHERE kind = 'attendance'"
 	" AND record_id = ?1)";
+
+/* A session voided with its skills, prerequisites and profile, and back;
+ * its number stays taken. */
+const char WF_SQL_VOID_SESSION[] =
+	"INSERT INTO voided (kind, record_id, record_num, case_id, data, reason,"
+	" voided_at, operator) SELECT 'session', CAST(s.id AS TEXT), s.id,"
+	" s.case_id, json_object('id', s.id, 'case_id', s.case_id, 'date',"
+	" s.date, 'type', s.type, 'assessor_id', s.assessor_id, 'participants',"
+	" s.participants, 'notes', s.notes, 'recorded_at', s.recorded_at,"
+	" 'operator', s.operator,"
+	" 'skills', (SELECT json_group_array(json_object('name', name, 'kind',"
+	"  kind, 'level', level, 'evidence', evidence)) FROM skill"
+	"  WHERE session_id = s.id),"
+	" 'prerequisites', (SELECT json_group_array(json_object('item', item,"
+	"  'value', value, 'note', note)) FROM prerequisite"
+	"  WHERE session_id = s.id),"
+	" 'fragility', (SELECT json_group_array(json_object('area', area,"
+	"  'level', level, 'note', note)) FROM fragility"
+	"  WHERE session_id = s.id)), ?2, ?3, ?4"
+	" FROM assessment_session s WHERE s.id = ?1";
+
+const char WF_SQL_VOID_SESSION_DEL[] =
+	"DELETE FROM assessment_session WHERE id = ?";
+
+const char WF_SQL_UNVOID_SESSION[] =
+	"INSERT INTO assessment_session (id, case_id, date, type, assessor_id,"
+	" participants, notes, recorded_at, operator)"
+	" SELECT d ->> 'id', d ->> 'case_id', d ->> 'date', d ->> 'type',"
+	" d ->> 'assessor_id', d ->> 'participants', d ->> 'notes',"
+	" d ->> 'recorded_at', d ->> 'operator'"
+	" FROM (SELECT data AS d FROM voided WHERE kind = 'session'"
+	" AND record_id = ?1)";
+
+#define VOIDED_SESSION \
+	" FROM (SELECT data AS d FROM voided WHERE kind = 'session'" \
+	" AND record_num = ?1)"
+const char WF_SQL_UNVOID_SESSION_ROWS[] =
+	"INSERT INTO skill (session_id, name, kind, level, evidence)"
+	" SELECT ?1, j.value ->> 'name', j.value ->> 'kind', j.value ->> 'level',"
+	" j.value ->> 'evidence'" VOIDED_SESSION ", json_each(d, '$.skills') j"
+	" ORDER BY j.key;"
+	"INSERT INTO prerequisite (session_id, item, value, note)"
+	" SELECT ?1, j.value ->> 'item', j.value ->> 'value', j.value ->> 'note'"
+	VOIDED_SESSION ", json_each(d, '$.prerequisites') j ORDER BY j.key;"
+	"INSERT INTO fragility (session_id, area, level, note)"
+	" SELECT ?1, j.value ->> 'area', j.value ->> 'level', j.value ->> 'note'"
+	VOIDED_SESSION ", json_each(d, '$.fragility') j ORDER BY j.key";

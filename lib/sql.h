@@ -255,4 +255,9 @@ extern const char WF_SQL_AUDIT_CASES_OF[];
 extern const char WF_SQL_AUDIT_CASE_GUARD_DELETE[];
 extern const char WF_SQL_AUDIT_CASE_GUARD_UPDATE[];
 
+extern const char WF_SQL_VOID_SESSION[];
+extern const char WF_SQL_VOID_SESSION_DEL[];
+extern const char WF_SQL_UNVOID_SESSION[];
+extern const char WF_SQL_UNVOID_SESSION_ROWS[];
+
 #endif

@@ -5,6 +5,7 @@
  * audit keeps that it was and why. Restored, it goes back as it was,
  * under its own number, if the rules it was added by still accept it.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "auditchain.h"
@@ -17,17 +18,30 @@ static const struct vkind {
 	const char *move, *drop, *back;      /* statements, one parameter */
 	cJSON *(*get)(struct wf_store *st, const char *id, struct wf_err *e);
 	int (*check)(struct wf_ctx *ctx, const char *id, struct wf_err *e);
+	/* for a record with rows of its own (numbered): they go before it
+	 * and come back after it; and the step it may carry, noted before
+	 * the change (after 0) and set right after it (after 1) */
+	const char *drop_rows, *back_rows;
+	int (*step)(struct wf_ctx *ctx, const char *case_id, char *state,
+	            size_t len, int after, struct wf_err *e);
 } kinds[] = {
 	{ "contact", WF_SQL_VOID_CONTACT, WF_SQL_VOID_CONTACT_DEL,
-	  WF_SQL_UNVOID_CONTACT, wf_contact_get, wf_contact_check },
+	  WF_SQL_UNVOID_CONTACT, wf_contact_get, wf_contact_check, NULL, NULL,
+	  NULL },
 	{ "follow_up", WF_SQL_VOID_FOLLOW_UP, WF_SQL_VOID_FOLLOW_UP_DEL,
-	  WF_SQL_UNVOID_FOLLOW_UP, wf_follow_up_get, wf_follow_up_check },
+	  WF_SQL_UNVOID_FOLLOW_UP, wf_follow_up_get, wf_follow_up_check, NULL, NULL,
+	  NULL },
 	{ "attendance", WF_SQL_VOID_ATTENDANCE, WF_SQL_VOID_ATTENDANCE_DEL,
-	  WF_SQL_UNVOID_ATTENDANCE, wf_attendance_get, wf_attendance_check },
+	  WF_SQL_UNVOID_ATTENDANCE, wf_attendance_get, wf_attendance_check, NULL,
+	  NULL, NULL },
+	{ "session", WF_SQL_VOID_SESSION, WF_SQL_VOID_SESSION_DEL,
+	  WF_SQL_UNVOID_SESSION, wf_session_get, wf_session_recheck,
+	  WF_SQL_ASSESS_SESSION_CLEAR, WF_SQL_UNVOID_SESSION_ROWS,
+	  wf_session_opening },
 };
 /* The names of kinds[], in its order. */
 const char *const wf_void_kinds[] = { "contact", "follow_up", "attendance",
-                                      NULL };
+                                      "session", NULL };
 
 static int run1(struct wf_store *st, const char *sql, const char *a,
                 const char *b, struct wf_err *e)
@@ -90,14 +104,18 @@ static int audit_emit(struct wf_ctx *ctx, const char *action,
 static int void_one(struct wf_ctx *ctx, const struct vkind *k, const char *id,
                     const char *why, struct wf_err *e)
 {
-	char now[32];
+	char now[32], of_case[32], state[32] = "";
 	cJSON *out;
 	sqlite3_stmt *s;
 	int rc;
 
 	if (!(out = k->get(ctx->st, id, e)))
 		return e->code == WF_EX_NOMATCH ? (e->code = WF_EX_DATAERR) : e->code;
+	snprintf(of_case, sizeof of_case, "%s", wf_json_str(out, "case")
+	         ? wf_json_str(out, "case") : "");
 	cJSON_Delete(out);
+	if (k->step && (rc = k->step(ctx, of_case, state, sizeof state, 0, e)))
+		return rc;
 	wf_timestamp(now, sizeof now);
 	if (!(s = wf_sql(ctx->st, k->move, e)))
 		return e->code;
@@ -106,7 +124,10 @@ static int void_one(struct wf_ctx *ctx, const struct vkind *k, const char *id,
 	wf_bind_text(s, 3, now);
 	wf_bind_text(s, 4, ctx->operator_);
 	if ((rc = wf_sql_done(ctx->st, s, e)) ||
-	    (rc = run1(ctx->st, k->drop, id, NULL, e)))
+	    (k->drop_rows && (rc = wf_sql_exec_with(ctx->st, k->drop_rows,
+	                                           strtoll(id, NULL, 10), e))) ||
+	    (rc = run1(ctx->st, k->drop, id, NULL, e)) ||
+	    (k->step && (rc = k->step(ctx, of_case, state, sizeof state, 1, e))))
 		return rc;
 	if ((rc = voided(ctx->st, k->kind, id, &out, e)) <= 0)
 		return rc < 0 ? e->code : wf_err_set(e, WF_EX_SOFTWARE, "%s %s "
@@ -119,6 +140,7 @@ static int void_one(struct wf_ctx *ctx, const struct vkind *k, const char *id,
 static int unvoid_one(struct wf_ctx *ctx, const struct vkind *k,
                       const char *id, const char *why, struct wf_err *e)
 {
+	char of_case[32], state[32] = "";
 	cJSON *out, *v;
 	int rc, got = voided(ctx->st, k->kind, id, &v, e);
 
@@ -127,6 +149,8 @@ static int unvoid_one(struct wf_ctx *ctx, const struct vkind *k,
 	if (!got)
 		return wf_err_set(e, WF_EX_DATAERR, "%s %s is not voided", k->kind,
 		                  id);
+	snprintf(of_case, sizeof of_case, "%s", wf_json_str(v, "case")
+	         ? wf_json_str(v, "case") : "");
 	cJSON_Delete(v);
 	/* a month's attendance may have been recorded again since */
 	if ((out = k->get(ctx->st, id, e))) {
@@ -135,10 +159,14 @@ static int unvoid_one(struct wf_ctx *ctx, const struct vkind *k,
 		                  "since it was voided: void that one first",
 		                  k->kind, id);
 	}
-	if ((rc = run1(ctx->st, k->back, id, NULL, e)) ||
+	if ((k->step && (rc = k->step(ctx, of_case, state, sizeof state, 0, e))) ||
+	    (rc = run1(ctx->st, k->back, id, NULL, e)) ||
+	    (k->back_rows && (rc = wf_sql_exec_with(ctx->st, k->back_rows,
+	                                           strtoll(id, NULL, 10), e))) ||
 	    (rc = run1(ctx->st, WF_SQL_VOIDED_DEL, k->kind, id, e)))
 		return rc;
-	if ((rc = k->check(ctx, id, e))) {
+	if ((k->step && (rc = k->step(ctx, of_case, state, sizeof state, 1, e))) ||
+	    (rc = k->check(ctx, id, e))) {
 		char msg[sizeof e->msg];
 
 		snprintf(msg, sizeof msg, "%s", e->msg);

@@ -81,7 +81,7 @@ running() {
 	run -65 --separate-stderr wf void "$T/v.yaml"
 	[ "$stderr" = "wf: $T/v.yaml:1:1: reason: a reason is needed (--reason, or reason: in the record)" ]
 	run -65 --separate-stderr wf void --kind placement --id 2026-0001.1 --reason x
-	[ "$stderr" = "wf: kind: 'placement' is not one of: contact, follow_up, attendance" ]
+	[ "$stderr" = "wf: kind: 'placement' is not one of: contact, follow_up, attendance, session" ]
 	run -65 --separate-stderr wf void --kind contact --id 9 --reason x
 	[ "$stderr" = "wf: id: contact 9 not found" ]
 	[ "$(sql 'SELECT count(*) FROM voided')" = 0 ]
@@ -116,4 +116,44 @@ running() {
 	[ "$stderr" = "wf: id: attendance 2026-0001.1/2026-02 was recorded again since it was voided: void that one first" ]
 	[ "$(sql 'SELECT hours_attended FROM attendance')" = 20 ]
 	[ "$(sql 'SELECT count(*) FROM voided')" = 1 ]
+}
+
+@test "void: a session on the wrong case; the assessment's opening follows, and comes back" {
+	seed
+	referral Marco Rossi 1998-04-12 | wf-refer add -q
+	referral Lucia Verdi 2000-06-01 | wf-refer add -q
+	wf-refer screen -q 2026-0001 --date 2026-10-02
+	wf-refer screen -q 2026-0002 --date 2026-10-02
+	{ session 2026-0001 2026-10-05; printf 'profile: [{area: housing, level: high, note: lives alone}]\nskills: [{name: forklift, type: hard, level: basic}]\n'; } | wf-assess add -q
+	session 2026-0001 2026-10-08 | wf-assess add -q
+	session 2026-0002 2026-10-06 | wf-assess add -q
+	# not the first: the opening moves to the next one
+	run -0 wf void --kind session --id 1 --reason "Lucia's interview" -o json --fields kind,id,case,voided
+	[ "$output" = '{"kind":"session","id":"1","case":"2026-0001","voided":true}' ]
+	[ "$(sql "SELECT effective_date FROM case_status WHERE case_id = '2026-0001' AND status = 'assessing'")" = 2026-10-08 ]
+	[ "$(sql 'SELECT count(*) FROM fragility') $(sql 'SELECT count(*) FROM skill')" = "0 0" ]
+	run -0 wf-assess show 2026-0001 -o json --fields sessions
+	[[ "$output" != *'"id":1'* ]]
+	# the only one: the case goes back to screened
+	run -0 wf void --kind session --id 3 --reason "wrong case too"
+	[ "$(sql "SELECT status || ' ' || status_date FROM cases WHERE id = '2026-0002'")" = "screened 2026-10-02" ]
+	# a new session does not take a voided one's number
+	session 2026-0002 2026-10-07 | wf-assess add -q
+	[ "$(sql 'SELECT max(id) FROM assessment_session')" = 4 ]
+	# restored, with its lists, and the opening back on its date
+	run -0 wf void --undo --kind session --id 1 --reason "it was Marco's" -o json --fields id,voided,profile,skills
+	[ "$output" = '{"id":1,"voided":false,"profile":[{"area":"housing","level":"high","note":"lives alone"}],"skills":[{"name":"forklift","type":"hard","level":"basic"}]}' ]
+	[ "$(sql "SELECT effective_date FROM case_status WHERE case_id = '2026-0001' AND status = 'assessing'")" = 2026-10-05 ]
+	run -0 wf audit verify -q
+}
+
+@test "void: the only session of a case that moved on is refused, nothing written" {
+	seed
+	referral Marco Rossi 1998-04-12 | wf-refer add -q
+	wf-refer screen -q 2026-0001 --date 2026-10-02
+	session 2026-0001 2026-10-05 | wf-assess add -q
+	wf-assess decide -q 2026-0001 --eligible --date 2026-10-10
+	run -65 --separate-stderr wf void --kind session --id 1 --reason x
+	[ "$stderr" = "wf: id: case '2026-0001' moved on from assessing on 2026-10-10: only its latest step can be changed" ]
+	[ "$(sql 'SELECT count(*) FROM assessment_session') $(sql 'SELECT count(*) FROM voided')" = "1 0" ]
 }

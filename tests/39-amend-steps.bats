@@ -76,7 +76,7 @@ steps() {
 	run -65 --separate-stderr wf amend --kind session --id 2 --set date=2026-10-01 --reason x
 	[ "$stderr" = "wf: date: case '2026-0001' was screened on 2026-10-02: a date before that is refused" ]
 	run -65 --separate-stderr wf amend --kind session --id 2 --set case=2026-0002 --reason x
-	[ "$stderr" = "wf: case: a session stays with its case '2026-0001'" ]
+	[ "$stderr" = "wf: case: a session stays with its case '2026-0001': void it and add it to the right one" ]
 	[ "$(sql 'SELECT date FROM assessment_session ORDER BY id' | paste -sd, -)" = "2026-10-09,2026-10-08" ]
 	[ "$(steps 2026-0001)" = "referred 2026-10-01,screened 2026-10-02,assessing 2026-10-08,eligible 2026-10-10" ]
 }
