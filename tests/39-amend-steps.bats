@@ -142,6 +142,18 @@ steps() {
 	[ "$(sql 'SELECT hours_attended || " " || due_cents FROM attendance')" = "70 39773" ]
 }
 
+@test "amend attendance: refused once the placement, ended since, did not run that month" {
+	lombardia
+	id=$(planned Ada)
+	place "$id" --hours 20 --stipend 500 -q
+	wf-place start -q "$id.1" --date 2026-10-01
+	wf-place attend -q "$id.1" --month 2026-11 --hours 40
+	wf-place end -q "$id.1" --date 2026-10-30 --outcome interrupted --reason "moved away"
+	run -65 --separate-stderr wf amend --kind attendance --id "$id.1/2026-11" --set hours=30 --reason x
+	[ "$stderr" = "wf: month: placement '$id.1' (ended, 2026-10-01..2027-03-31) did not run in 2026-11" ]
+	[ "$(sql 'SELECT hours_attended FROM attendance')" = 40 ]
+}
+
 @test "amend closing: date and outcome move the closed step; refused where the closing ended placements" {
 	decided
 	wf-monitor log -q 2026-0001 --with person --date 2026-10-20
