@@ -15,10 +15,14 @@
 static int head(struct wf_store *st, sqlite3_int64 *id,
                 char prev[WF_SHA_HEX], struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(st, WF_SQL_AUDIT_HEAD, e);
+	sqlite3_stmt *s;
 	int step;
 
-	if (!s)
+	if (wf_store_head(st, id, prev, WF_SHA_HEX)) {
+		++*id;
+		return 0;
+	}
+	if (!(s = wf_sql(st, WF_SQL_AUDIT_HEAD, e)))
 		return e->code;
 	*id = 1;
 	snprintf(prev, WF_SHA_HEX, "%s", WF_SQL_GENESIS);
@@ -61,7 +65,10 @@ static int append(struct wf_ctx *ctx, struct wf_audit_entry *a,
 	wf_bind_text(s, 12, dsha);
 	wf_bind_text(s, 13, prev);
 	wf_bind_text(s, 14, hash);
-	return wf_sql_done(ctx->st, s, e);
+	if ((rc = wf_sql_done(ctx->st, s, e)))
+		return rc;
+	wf_store_head_set(ctx->st, a->id, hash);
+	return 0;
 }
 
 int wf_audit_entry(struct wf_ctx *ctx, const char *action, const char *entity,

@@ -24,7 +24,27 @@ struct wf_store {
 	} cache[CACHE_MAX];
 	int ncache;
 	char path[4096];
+	/* the audit trail's last entry, as this transaction appended it:
+	 * known only while the transaction that wrote it is open */
+	sqlite3_int64 head_id;
+	char head_hash[65];
 };
+
+int wf_store_head(const struct wf_store *st, sqlite3_int64 *id, char *hash,
+                  size_t len)
+{
+	if (!st->head_id || sqlite3_get_autocommit(st->db))
+		return 0;
+	*id = st->head_id;
+	snprintf(hash, len, "%s", st->head_hash);
+	return 1;
+}
+
+void wf_store_head_set(struct wf_store *st, sqlite3_int64 id, const char *hash)
+{
+	st->head_id = id;
+	snprintf(st->head_hash, sizeof st->head_hash, "%s", hash);
+}
 
 const char *wf_store_file(const struct wf_store *st)
 {
@@ -432,6 +452,7 @@ sqlite3_int64 wf_sql_last_id(struct wf_store *st)
 
 int wf_store_begin(struct wf_store *st, struct wf_err *e)
 {
+	st->head_id = 0;
 	return wf_sql_exec(st, "BEGIN IMMEDIATE", e);
 }
 
@@ -442,6 +463,7 @@ int wf_store_snapshot(struct wf_store *st, struct wf_err *e)
 
 int wf_store_commit(struct wf_store *st, struct wf_err *e)
 {
+	st->head_id = 0;
 	return wf_sql_exec(st, "COMMIT", e);
 }
 
@@ -452,6 +474,7 @@ int wf_store_end_read(struct wf_store *st, struct wf_err *e)
 
 void wf_store_rollback(struct wf_store *st)
 {
+	st->head_id = 0;
 	if (!sqlite3_get_autocommit(st->db))
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 }
@@ -468,6 +491,7 @@ int wf_store_release(struct wf_store *st, struct wf_err *e)
 
 void wf_store_rollback_to(struct wf_store *st)
 {
+	st->head_id = 0;
 	sqlite3_exec(st->db, "ROLLBACK TO record; RELEASE record", NULL, NULL,
 	             NULL);
 }

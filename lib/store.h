@@ -18,6 +18,13 @@
 /* The connection beneath the store, for what only the engine can do (a
  * backup). */
 sqlite3 *wf_store_db(struct wf_store *st);
+/* The audit trail's head as this transaction left it (1, and id and
+ * hash filled), or 0 when not known: any transaction's end or rollback,
+ * to a savepoint too, forgets it. */
+int wf_store_head(const struct wf_store *st, sqlite3_int64 *id, char *hash,
+                  size_t len);
+void wf_store_head_set(struct wf_store *st, sqlite3_int64 id,
+                       const char *hash);
 /* The schema version this build migrates stores to. */
 int wf_schema_latest(void);
 

@@ -209,6 +209,8 @@ static int insert_row(struct wf_store *st, const struct wf_record *rec,
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_DONE) {
 		sqlite3_finalize(s);
+		if (!strcmp(table, "audit"))   /* a head noted before is past */
+			wf_store_head_set(st, 0, "");
 		return 0;
 	}
 	sqlite3_reset(s);   /* keeps the error message for below */

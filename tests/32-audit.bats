@@ -272,3 +272,13 @@ eva	wf case show	2026-0001	{"read":["certifications"]}' ]
 	run -0 wf audit log --case 2026-0001 -o tsv --fields entity_id
 	[ "${#lines[@]}" -gt 1 ]
 }
+
+@test "audit: a record refused after it was audited leaves the chain whole for the next" {
+	history
+	{ printf -- '---\nkind: assessment\nsessions:\n  - {case: 2026-0001, date: 2026-11-03, type: interview}\n  - {case: 2026-0001, date: 2026-11-04, type: nap}\n'; session 2026-0001 2026-11-05; } > "$T/s.yaml"
+	before=$(sql 'SELECT count(*) FROM audit')
+	run -65 wf-assess add --keep-going -q "$T/s.yaml"
+	[ "$(sql 'SELECT count(*) FROM assessment_session')" = 1 ]
+	[ "$(sql 'SELECT count(*) FROM audit')" -gt "$before" ]
+	run -0 wf audit verify -q
+}
