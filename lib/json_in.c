@@ -160,8 +160,92 @@ static int array_step(struct wf_src *s, struct wf_record *rec,
 	return 1;
 }
 
+/* The length of the UTF-8 sequence at p (up to end), 0 when it is not
+ * one: overlong forms, surrogates and code points past U+10FFFF too. */
+static size_t utf8_len(const unsigned char *p, const unsigned char *end)
+{
+	size_t n = *p < 0x80 ? 1 : *p >= 0xC2 && *p <= 0xDF ? 2
+	         : *p >= 0xE0 && *p <= 0xEF ? 3 : *p >= 0xF0 && *p <= 0xF4 ? 4
+	         : 0;
+
+	if (!n || (size_t)(end - p) < n)
+		return 0;
+	for (size_t i = 1; i < n; i++)
+		if ((p[i] & 0xC0) != 0x80)
+			return 0;
+	if ((*p == 0xE0 && p[1] < 0xA0) || (*p == 0xED && p[1] > 0x9F) ||
+	    (*p == 0xF0 && p[1] < 0x90) || (*p == 0xF4 && p[1] > 0x8F))
+		return 0;
+	return n;
+}
+
+/* What the text of a record may not hold, which cJSON would take or cut:
+ * bytes that are not UTF-8, control characters, and a NUL written as
+ * \u0000 (it would end the text there). Returns the offset of the fault
+ * and its description, or NULL. */
+static const char *bad_text(const char *text, size_t len, size_t *off)
+{
+	const unsigned char *p = (const unsigned char *)text, *end = p + len;
+	int str = 0;
+	size_t n;
+
+	for (const unsigned char *q = p; q < end; q += n) {
+		*off = (size_t)(q - p);
+		if (!(n = utf8_len(q, end)))
+			return "not UTF-8";
+		if (*q < 0x20 && (str || (*q != ' ' && *q != '\t' && *q != '\n' &&
+		                          *q != '\r')))
+			return "a control character (write it escaped, or leave it "
+			       "out)";
+		if (*q == '"')
+			str = !str;
+		else if (str && *q == '\\' && q + 1 < end) {
+			if (end - q >= 6 && !memcmp(q + 1, "u0000", 5))
+				return "a NUL character in text";
+			n = 2;
+		}
+	}
+	return NULL;
+}
+
+/* The bounds of a record, and keys given once: cJSON would keep both
+ * values of a key given twice, and the first would win unseen. */
+static int bounded(struct wf_record *rec, const cJSON *n, int depth,
+                   long *nodes, struct wf_err *e)
+{
+	long keys = 0;
+
+	if (++*nodes > WF_MAX_NODES)
+		return wf_record_err(rec, n, "", e, WF_EX_DATAERR, "the record "
+		                     "holds more than 100000 values");
+	if (depth > WF_MAX_DEPTH)
+		return wf_record_err(rec, n, "", e, WF_EX_DATAERR, "nesting deeper "
+		                     "than 32");
+	if (cJSON_IsString(n) && strlen(n->valuestring) > (size_t)WF_MAX_SCALAR)
+		return wf_record_err(rec, n, "", e, WF_EX_DATAERR, "a value longer "
+		                     "than 1 MiB");
+	for (const cJSON *c = n->child; c; c = c->next) {
+		if (cJSON_IsObject(n)) {
+			if (++keys > WF_MAX_KEYS)
+				return wf_record_err(rec, c, "", e, WF_EX_DATAERR, "a "
+				                     "mapping with more than 1000 keys");
+			for (const cJSON *d = n->child; d != c; d = d->next)
+				if (!strcmp(d->string, c->string))
+					return wf_record_err(rec, c, "", e, WF_EX_DATAERR,
+					                     "key '%.200s' appears twice",
+					                     c->string);
+		}
+		if (bounded(rec, c, depth + 1, nodes, e))
+			return e->code;
+	}
+	return 0;
+}
+
 int wf_json_next(struct wf_src *s, struct wf_record *rec, struct wf_err *e)
 {
+	const char *why;
+	size_t at;
+	long nodes = 0;
 	const char *endp = NULL;
 	size_t n;
 	int c;
@@ -181,11 +265,18 @@ int wf_json_next(struct wf_src *s, struct wf_record *rec, struct wf_err *e)
 	}
 	if (peek(s) < 0)
 		return 0;
-	while ((n = value_end(s)) == 0)
+	while ((n = value_end(s)) == 0) {
+		if (s->len - s->pos > (size_t)WF_MAX_RECORD)
+			return syntax(s, rec, 0, "a record longer than 4 MiB", e);
 		if (!fill(s))
 			break;
+	}
 	if (n == 0)
 		n = s->len - s->pos;
+	if (n > (size_t)WF_MAX_RECORD)
+		return syntax(s, rec, 0, "a record longer than 4 MiB", e);
+	if ((why = bad_text(s->buf + s->pos, n, &at)))
+		return syntax(s, rec, at, why, e);
 	rec->root = cJSON_ParseWithLengthOpts(s->buf + s->pos, n, &endp, 0);
 	if (!rec->root || (size_t)(endp - (s->buf + s->pos)) < n) {
 		size_t off = endp ? (size_t)(endp - (s->buf + s->pos)) : 0;
@@ -201,6 +292,14 @@ int wf_json_next(struct wf_src *s, struct wf_record *rec, struct wf_err *e)
 	rec->textlen = n;
 	rec->line = s->line;
 	rec->col = s->col;
+	if (bounded(rec, rec->root, 0, &nodes, e)) {
+		cJSON_Delete(rec->root);
+		rec->root = NULL;
+		rec->text = NULL;
+		advance(s, n);
+		s->need_sep = 1;
+		return -1;
+	}
 	/* advance() would move pos past the text the record points into, but
 	 * the bytes stay where they are until the next fill(). */
 	advance(s, n);

@@ -217,6 +217,15 @@ int wf_reader_next(struct wf_reader *r, struct wf_record *rec,
                    struct wf_err *e);
 void wf_reader_close(struct wf_reader *r);
 
+/* The most a record may hold, in either format (workflow(7), LIMITS):
+ * far above any real record, so that a hostile input is refused at once
+ * and memory stays bounded. An alias counts as the nodes it expands to. */
+#define WF_MAX_NODES   100000      /* values in one record */
+#define WF_MAX_DEPTH   32          /* mappings and lists inside each other */
+#define WF_MAX_KEYS    1000        /* keys in one mapping */
+#define WF_MAX_SCALAR  (1L << 20)  /* bytes in one scalar */
+#define WF_MAX_RECORD  (4L << 20)  /* bytes of one JSON record's text */
+
 /* Lower-level sources, one per input (used by reader.c). */
 struct wf_src;
 /* prefix: bytes already read from f (to detect the format), replayed

@@ -39,11 +39,28 @@ struct build {
 	struct wf_src *s;
 	struct wf_record *rec;
 	struct wf_err *e;
-	struct frame stack[64];
+	struct frame stack[WF_MAX_DEPTH];
 	int depth;
 	struct anchor *anchors;
 	size_t nanchors;
+	long nodes;      /* values built so far, aliases expanded */
 };
+
+/* The values of the tree at n, counting no further than limit, and its
+ * depth (every tree built is within WF_MAX_DEPTH, which bounds this). */
+static long count(const cJSON *n, long limit, int *depth)
+{
+	long k = 1;
+	int d, deepest = 0;
+
+	for (const cJSON *c = n->child; c && k <= limit; c = c->next) {
+		k += count(c, limit - k, &d);
+		deepest = d > deepest ? d : deepest;
+	}
+	*depth = deepest + (n->child != NULL || cJSON_IsArray(n) ||
+	                    cJSON_IsObject(n));
+	return k;
+}
 
 static int is_int(const char *s, size_t len)
 {
@@ -169,6 +186,11 @@ static int attach(struct build *b, cJSON *node, const yaml_event_t *ev)
 
 	if (!node)
 		return fail(b, &ev->start_mark, "out of memory");
+	if (++b->nodes > WF_MAX_NODES) {
+		cJSON_Delete(node);
+		return fail(b, &ev->start_mark, "the record holds more than "
+		            "100000 values (aliases count as what they expand to)");
+	}
 	if (b->depth == 0) {
 		b->rec->root = node;
 		b->rec->line = line;
@@ -190,6 +212,10 @@ static int attach(struct build *b, cJSON *node, const yaml_event_t *ev)
 		f->kcol = col;
 		return 0;
 	}
+	if (cJSON_GetArraySize(f->node) >= WF_MAX_KEYS) {
+		cJSON_Delete(node);
+		return fail(b, &ev->start_mark, "a mapping with more than 1000 keys");
+	}
 	if (cJSON_GetObjectItemCaseSensitive(f->node, f->key->valuestring)) {
 		char msg[300];
 
@@ -208,10 +234,23 @@ static int attach(struct build *b, cJSON *node, const yaml_event_t *ev)
 static int alias(struct build *b, const yaml_event_t *ev)
 {
 	const char *name = (const char *)ev->data.alias.anchor;
+	int depth;
 
-	for (size_t i = b->nanchors; i-- > 0;)
-		if (!strcmp(b->anchors[i].name, name))
-			return attach(b, cJSON_Duplicate(b->anchors[i].node, 1), ev);
+	for (size_t i = b->nanchors; i-- > 0;) {
+		if (strcmp(b->anchors[i].name, name))
+			continue;
+		/* counted before it is copied: a few lines of aliases can
+		 * stand for billions of values */
+		b->nodes += count(b->anchors[i].node, WF_MAX_NODES - b->nodes,
+		                  &depth) - 1;
+		if (b->nodes >= WF_MAX_NODES)
+			return fail(b, &ev->start_mark, "the record holds more than "
+			            "100000 values (aliases count as what they "
+			            "expand to)");
+		if (b->depth + depth > WF_MAX_DEPTH)
+			return fail(b, &ev->start_mark, "nesting deeper than 32");
+		return attach(b, cJSON_Duplicate(b->anchors[i].node, 1), ev);
+	}
 	return fail(b, &ev->start_mark, "unknown alias");
 }
 
@@ -220,7 +259,7 @@ static int open_container(struct build *b, cJSON *node, const yaml_event_t *ev,
 {
 	if (b->depth == (int)(sizeof b->stack / sizeof b->stack[0])) {
 		cJSON_Delete(node);
-		return fail(b, &ev->start_mark, "nesting too deep");
+		return fail(b, &ev->start_mark, "nesting deeper than 32");
 	}
 	if (attach(b, node, ev) < 0 || remember(b, anchor, node) < 0)
 		return -1;
@@ -234,7 +273,11 @@ static int event(struct build *b, yaml_event_t *ev)
 {
 	switch (ev->type) {
 	case YAML_SCALAR_EVENT: {
-		cJSON *n = scalar_node(ev);
+		cJSON *n;
+
+		if (ev->data.scalar.length > (size_t)WF_MAX_SCALAR)
+			return fail(b, &ev->start_mark, "a value longer than 1 MiB");
+		n = scalar_node(ev);
 
 		if (attach(b, n, ev) < 0)
 			return -1;

@@ -173,3 +173,58 @@ load helpers
 	run -0 wf org show t -o json
 	[ "$output" = '{"kind":"organisation","id":"t","name":"true","roles":["host"],"phone":"null","notes":"007"}' ]
 }
+
+@test "limits: a YAML alias bomb is refused at once, in bounded memory" {
+	seed
+	{ echo '---'; echo 'a0: &a0 [x, x, x, x, x, x, x, x, x]'
+	  for i in 1 2 3 4 5 6 7 8 9; do
+		printf 'a%d: &a%d [' "$i" "$i"
+		for j in 1 2 3 4 5 6 7 8; do printf '*a%d, ' $((i - 1)); done
+		printf '*a%d]\n' $((i - 1))
+	  done; } > "$T/lol.yaml"
+	run -65 --separate-stderr timeout 10 wf-refer add "$T/lol.yaml"
+	[ "$stderr" = "wf-refer: $T/lol.yaml:7:10: the record holds more than 100000 values (aliases count as what they expand to)" ]
+	[ "$(sql 'SELECT count(*) FROM referral')" = 0 ]
+}
+
+@test "limits: nesting, keys and value length, in YAML and JSON alike" {
+	seed
+	python3 -c "print('x: ' + '['*40 + ']'*40)" > "$T/deep.yaml"
+	run -65 --separate-stderr wf-refer add "$T/deep.yaml"
+	[[ "$stderr" == "wf-refer: $T/deep.yaml:1:"*": nesting deeper than 32" ]]
+	python3 -c "print('{\"x\":' + '['*40 + ']'*40 + '}')" > "$T/deep.json"
+	run -65 --separate-stderr wf-refer add "$T/deep.json"
+	[[ "$stderr" == "wf-refer: $T/deep.json:1:"*": nesting deeper than 32" ]]
+	python3 -c "print('{' + ','.join('\"k%d\":1' % i for i in range(1001)) + '}')" > "$T/keys.json"
+	run -65 --separate-stderr wf-refer add "$T/keys.json"
+	[[ "$stderr" == *": a mapping with more than 1000 keys" ]]
+	python3 -c "print('notes: ' + 'a' * (1 << 20 | 1))" > "$T/long.yaml"
+	run -65 --separate-stderr wf-refer add "$T/long.yaml"
+	[ "$stderr" = "wf-refer: $T/long.yaml:1:8: a value longer than 1 MiB" ]
+	python3 -c "print('{\"notes\":\"' + 'a' * (5 << 20) + '\"}')" > "$T/huge.json"
+	run -65 --separate-stderr wf-refer add "$T/huge.json"
+	[ "$stderr" = "wf-refer: $T/huge.json:1:1: a record longer than 4 MiB" ]
+}
+
+@test "JSON: bytes that are not UTF-8, control characters, NUL and a key twice are refused where they are" {
+	seed
+	printf '{"kind":"referral","notes":"\xff\xfe"}\n' > "$T/a.json"
+	run -65 --separate-stderr wf-refer add "$T/a.json"
+	[ "$stderr" = "wf-refer: $T/a.json:1:29: not UTF-8" ]
+	printf '{"a":"\xc0\xaf"}\n' > "$T/a.json"
+	run -65 --separate-stderr wf-refer add "$T/a.json"
+	[ "$stderr" = "wf-refer: $T/a.json:1:7: not UTF-8" ]
+	printf '{"last_name":"Nul\\u0000Cut"}\n' > "$T/a.json"
+	run -65 --separate-stderr wf-refer add "$T/a.json"
+	[ "$stderr" = "wf-refer: $T/a.json:1:18: a NUL character in text" ]
+	printf '{"last_name":"A\x1b[2Jb"}\n' > "$T/a.json"
+	run -65 --separate-stderr wf-refer add "$T/a.json"
+	[ "$stderr" = "wf-refer: $T/a.json:1:16: a control character (write it escaped, or leave it out)" ]
+	printf '{"kind":"referral",\n "date":"2026-10-01", "date":"2026-10-02"}\n' > "$T/a.json"
+	run -65 --separate-stderr wf-refer add "$T/a.json"
+	[ "$stderr" = "wf-refer: $T/a.json:2:23: key 'date' appears twice" ]
+	printf '{"person":{"first_name":"A","first_name":"B"}}\n' > "$T/a.json"
+	run -65 --separate-stderr wf-refer add "$T/a.json"
+	[ "$stderr" = "wf-refer: $T/a.json:1:29: key 'first_name' appears twice" ]
+	[ "$(sql 'SELECT count(*) FROM referral')" = 0 ]
+}
