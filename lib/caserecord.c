@@ -163,10 +163,20 @@ int wf_case_filter_check(const struct wf_case_filter *f, struct wf_err *e)
 	wf_day d;
 	char list[256];
 
+	char folded[256];
+
 	for (int i = 0; i < 2; i++)
 		if (dates[i] && wf_date_parse(dates[i], &d) < 0)
 			return wf_err_set(e, WF_EX_USAGE, "%s: '%s' is not a date "
 			                  "(YYYY-MM-DD)", names[i], dates[i]);
+	/* a name search is of letters: one with none would match every case,
+	 * and a list piped into a withdrawal would take them all */
+	if (f->name) {
+		wf_name_fold(f->name, folded, sizeof folded);
+		if (!folded[0])
+			return wf_err_set(e, WF_EX_USAGE, "--name: '%s' has no letters "
+			                  "to look for", f->name);
+	}
 	if (!f->status)
 		return 0;
 	for (int i = 0; wf_case_statuses[i]; i++)

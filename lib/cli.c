@@ -56,11 +56,18 @@ static const struct wf_opt *find_opt(const struct wf_sub *sub,
 static int set_opt(struct wf_cli *cli, const struct wf_opt *o, const char *v,
                    struct wf_err *e)
 {
+	/* One rule for every command: an option with a value is given once
+	 * (a second would be dropped unseen, or overrule the first); lists
+	 * are one value, comma-separated. A flag may be repeated. */
 	for (int i = 0; i < cli->nv; i++) {
-		if (cli->v[i].opt == o) {
-			cli->v[i].val = v; /* the last one given wins */
+		if (cli->v[i].opt != o)
+			continue;
+		if (!o->arg)
 			return 0;
-		}
+		return wf_err_set(e, WF_EX_USAGE, "--%s given twice ('%s', '%s'): "
+		                  "give it once%s", o->lng, cli->v[i].val, v,
+		                  strstr(o->help, "comma") ? ", the values "
+		                  "comma-separated" : "");
 	}
 	if (cli->nv == (int)(sizeof cli->v / sizeof cli->v[0]))
 		return wf_err_set(e, WF_EX_USAGE, "too many options");

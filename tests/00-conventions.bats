@@ -65,6 +65,18 @@ load helpers
 	[ "$output" = $'id\tstatus\n2026-0001\treferred' ]
 }
 
+@test "an option with a value is given once, in every command; a flag may repeat" {
+	seed
+	run -64 --separate-stderr wf org add --id x --name X --role assessor --role provider
+	[ "${stderr_lines[0]}" = "wf: --role given twice ('assessor', 'provider'): give it once, the values comma-separated" ]
+	run -64 --separate-stderr wf-refer list -o json --output=tsv
+	[ "${stderr_lines[0]}" = "wf-refer: --output given twice ('json', 'tsv'): give it once" ]
+	run -64 --separate-stderr wf-report monthly --month 2026-10 --month 2026-11
+	[ "${stderr_lines[0]}" = "wf-report: --month given twice ('2026-10', '2026-11'): give it once" ]
+	run -0 wf org add --id x --name X --role assessor,provider -q -q
+	[ "$(sql "SELECT group_concat(role) FROM (SELECT role FROM organisation_role r JOIN organisation o ON o.id = r.organisation_id WHERE o.code = 'x' ORDER BY role)")" = "assessor,provider" ]
+}
+
 @test "-- ends the options" {
 	seed
 	referral Marco Rossi 1998-04-12 > "$T/-r.yaml"

@@ -247,3 +247,14 @@ screen_one() {
 	[ "$output" = $'id\n2026-0001\n2026-0002' ]
 	[ "$stderr" = "wf-refer: case '2026-0042' not found" ]
 }
+
+@test "list --name: a search with no letters is refused, not a match of every case" {
+	seed
+	wf-refer add -q "$EX/referrals.yaml"
+	for name in % _ "'" 100 --; do
+		run -64 --separate-stderr wf-refer list --name="$name"
+		[ "${stderr_lines[0]}" = "wf-refer: --name: '$name' has no letters to look for" ]
+	done
+	run -0 wf-refer list --name "gritti %" -o tsv --fields id
+	[ "$output" = $'id\n2026-0005' ]
+}

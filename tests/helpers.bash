@@ -132,10 +132,14 @@ lombardia() {
 # place CASE [flag...]: an internship at host30 from 2026-10-01 to
 # 2027-03-31, 30 hours, 500 euros, unless flags say otherwise.
 place() {
-	local id=$1
+	local id=$1 opt given=" $* " defaults=()
 	shift
-	wf-place add --case "$id" --kind internship --host host30 \
-	    --start 2026-10-01 --end 2027-03-31 --hours 30 --stipend 500 "$@"
+	# the defaults the arguments do not give (an option is given once)
+	for opt in "--kind internship" "--host host30" "--start 2026-10-01" \
+	    "--end 2027-03-31" "--hours 30" "--stipend 500"; do
+		[[ $given == *" ${opt%% *} "* ]] || defaults+=($opt)
+	done
+	wf-place add --case "$id" "${defaults[@]}" "$@"
 }
 
 # adds_up FIRST LAST: every additive figure of the period reports (counts
