@@ -151,6 +151,28 @@ static void number_text(double v, char *buf, size_t len)
 
 /* A value as one cell of text: scalars as themselves, a list of scalars
  * joined with "; ", anything else as compact JSON. Caller frees. */
+/* Text for a terminal or a table: line breaks and tabs as \n, \r, \t,
+ * and any other control character as \xHH, so that a value can neither
+ * break a table's rows nor drive the terminal. */
+static char *escaped(const char *s)
+{
+	char *out = malloc(strlen(s) * 4 + 1), *o = out;
+
+	for (; out && *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '\n' || c == '\r' || c == '\t')
+			o += sprintf(o, "\\%c", c == '\n' ? 'n' : c == '\r' ? 'r' : 't');
+		else if (c < 0x20 || c == 0x7f)
+			o += sprintf(o, "\\x%02x", c);
+		else
+			*o++ = (char)c;
+	}
+	if (out)
+		*o = '\0';
+	return out;
+}
+
 static char *cell_text(const cJSON *v)
 {
 	char buf[64];
@@ -339,6 +361,24 @@ static void pick(cJSON *out, const cJSON *rec, const char *path)
 
 /* ---- CSV, TSV, table ----------------------------------------------------- */
 
+/* A CSV cell of text that a spreadsheet would take for a formula (=, +,
+ * -, @, or a tab or return first) is given a leading apostrophe, which
+ * spreadsheets show as text: the accounts office opens these files. TSV
+ * is the raw form. */
+static char *csv_text(const cJSON *v)
+{
+	char *t = cell_text(v), *q;
+
+	if (!t || !cJSON_IsString(v) || !strchr("=+-@\t\r", t[0]) || !t[0])
+		return t;
+	if ((q = malloc(strlen(t) + 2))) {
+		q[0] = '\'';
+		strcpy(q + 1, t);
+	}
+	free(t);
+	return q;
+}
+
 static void put_csv(FILE *f, const char *s)
 {
 	if (!strpbrk(s, ",\"\r\n")) {
@@ -354,21 +394,33 @@ static void put_csv(FILE *f, const char *s)
 	putc('"', f);
 }
 
-static void put_tsv(FILE *f, const char *s)
+/* One character of a value on one line: tabs and line breaks as spaces,
+ * other control characters shown, never sent to the terminal. */
+static void put_flat(FILE *f, unsigned char c)
 {
-	/* TSV cannot hold tabs or line breaks in a value: they become
-	 * spaces, so that 'while IFS=$'\t' read' loops stay aligned. */
-	for (; *s; s++)
-		putc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, f);
+	if (c == '\t' || c == '\n' || c == '\r')
+		putc(' ', f);
+	else if (c < 0x20 || c == 0x7f)
+		fprintf(f, "\\x%02x", c);
+	else
+		putc(c, f);
 }
 
-/* A Markdown table cell: pipes escaped, line breaks as spaces. */
+/* TSV cannot hold tabs or line breaks in a value: they become spaces, so
+ * that 'while IFS=$'\t' read' loops stay aligned. */
+static void put_tsv(FILE *f, const char *s)
+{
+	for (; *s; s++)
+		put_flat(f, (unsigned char)*s);
+}
+
+/* A Markdown table cell: pipes escaped, on one line. */
 static void put_md(FILE *f, const char *s)
 {
 	for (; *s; s++) {
 		if (*s == '|')
 			putc('\\', f);
-		putc(*s == '\n' || *s == '\r' ? ' ' : *s, f);
+		put_flat(f, (unsigned char)*s);
 	}
 }
 
@@ -431,7 +483,11 @@ static int write_row(struct wf_out *o, const cJSON *rec, struct wf_err *e)
 			fputs(i + 1 < o->ncols ? "| --- " : "| --- |\n", o->f);
 	}
 	for (size_t i = 0; i < n; i++) {
-		row[i] = cell_text(wf_json_path(rec, o->cols[i]));
+		const cJSON *v = wf_json_path(rec, o->cols[i]);
+
+		row[i] = o->fmt == WF_FMT_TABLE && cJSON_IsString(v)
+		         ? escaped(v->valuestring)
+		         : o->fmt == WF_FMT_CSV ? csv_text(v) : cell_text(v);
 		if (!row[i])
 			rc = wf_err_set(e, WF_EX_SOFTWARE, "out of memory");
 	}

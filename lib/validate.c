@@ -133,6 +133,14 @@ static cJSON *as_list(cJSON *v)
 
 /* Text fields take a YAML number as the text it was written as, changed
  * in place for the same reasons. */
+/* A whole number a double holds exactly; only then is it cast, as a
+ * cast of 1e300 to an integer is undefined. */
+static int whole(double d)
+{
+	return d >= -9007199254740992.0 && d <= 9007199254740992.0 &&
+	       d == (double)(long long)d;
+}
+
 static int to_text(cJSON *v)
 {
 	char buf[64];
@@ -141,7 +149,7 @@ static int to_text(cJSON *v)
 		return 1;
 	if (!cJSON_IsNumber(v))
 		return 0;
-	if (v->valuedouble == (double)(long long)v->valuedouble)
+	if (whole(v->valuedouble))
 		snprintf(buf, sizeof buf, "%lld", (long long)v->valuedouble);
 	else
 		snprintf(buf, sizeof buf, "%.15g", v->valuedouble);
@@ -149,6 +157,48 @@ static int to_text(cJSON *v)
 		return 0;
 	v->type = cJSON_String;
 	return 1;
+}
+
+/* The fields of free text, which may run over several lines; every
+ * other text is one line (a name, a code, a phone number). */
+static int multiline(const char *name)
+{
+	static const char *const text[] = { "description", "details", "evidence",
+	                                    "grounds", "needs", "next_steps",
+	                                    "note", "notes", "reason",
+	                                    "recommendations", NULL };
+
+	for (int i = 0; name && text[i]; i++)
+		if (!strcmp(text[i], name))
+			return 1;
+	return 0;
+}
+
+/* Text as a person reads it back: no control characters (they would be
+ * written raw to a terminal), line breaks only in free text, not blank
+ * when required, and of a length a person can read. */
+static int check_text(const struct wf_record *rec, const cJSON *v,
+                      const struct wf_field *f, const char *path,
+                      struct wf_err *e)
+{
+	const unsigned char *t = (const unsigned char *)v->valuestring;
+	int text = multiline(f->name), blank = 1;
+	size_t n = strlen(v->valuestring), most = text ? 65536 : 256;
+
+	for (const unsigned char *p = t; *p; p++) {
+		if ((*p < 0x20 || *p == 0x7f) &&
+		    !(text && (*p == '\n' || *p == '\t' || *p == '\r')))
+			return wf_record_err(rec, v, path, e, WF_EX_DATAERR, "%s",
+			                     *p == '\n' ? "a line break in a one-line "
+			                     "field" : "a control character");
+		blank &= *p == ' ' || *p == '\t' || *p == '\n' || *p == '\r';
+	}
+	if (blank && (f->flags & WF_F_REQUIRED))
+		return wf_record_err(rec, v, path, e, WF_EX_DATAERR, "is blank");
+	if (n > most)
+		return wf_record_err(rec, v, path, e, WF_EX_DATAERR, "longer than "
+		                     "%zu bytes", most);
+	return 0;
 }
 
 static int check_taxcode(const struct wf_record *rec, cJSON *v,
@@ -218,7 +268,7 @@ static int check_value(const struct wf_record *rec, cJSON *v,
 		if (!to_text(v))
 			return wf_record_err(rec, v, path, e, WF_EX_DATAERR,
 			                     "expected text");
-		return 0;
+		return check_text(rec, v, f, path, e);
 	case WF_T_TAXCODE:
 		if (!to_text(v))
 			return wf_record_err(rec, v, path, e, WF_EX_DATAERR,
@@ -235,8 +285,7 @@ static int check_value(const struct wf_record *rec, cJSON *v,
 		}
 		return 0;
 	case WF_T_INT:
-		if (!cJSON_IsNumber(v) ||
-		    v->valuedouble != (double)(long long)v->valuedouble)
+		if (!cJSON_IsNumber(v) || !whole(v->valuedouble))
 			return wf_record_err(rec, v, path, e, WF_EX_DATAERR,
 			                     "expected a whole number");
 		if ((f->min || f->max) &&

@@ -130,10 +130,46 @@ load helpers
 	wf org add -q --id x --name 'Coop "La Rete", Pavia' --role host
 	run -0 wf org show x -o csv --fields id,name
 	[ "${lines[1]}" = 'x,"Coop ""La Rete"", Pavia"' ]
-	printf 'id: y\nname: "two\\tparts\\nand lines"\nroles: host\n' > "$T/o.yaml"
+	printf 'id: y\nname: Y\nnotes: "two\\tparts\\nand lines"\nroles: host\n' > "$T/o.yaml"
 	wf org add -q "$T/o.yaml"
-	run -0 wf org show y -o tsv --fields id,name
+	run -0 wf org show y -o tsv --fields id,notes
 	[ "${lines[1]}" = $'y\ttwo parts and lines' ]
+}
+
+@test "output: a table shows line breaks escaped; CSV keeps a formula from a spreadsheet" {
+	seed
+	printf 'id: y\nname: "=HYPERLINK(\\"http://x\\")"\nnotes: "two\\tparts\\nand lines"\nroles: host\n' > "$T/o.yaml"
+	wf org add -q "$T/o.yaml"
+	run -0 wf org show y -o table --fields id,notes
+	[ "$output" = $'ID  NOTES\ny   two\\tparts\\nand lines' ]
+	run -0 wf org show y -o csv --fields id,name
+	[ "${lines[1]}" = "y,\"'=HYPERLINK(\"\"http://x\"\")\"" ]
+	run -0 wf org show y -o tsv --fields id,name
+	[ "${lines[1]}" = $'y\t=HYPERLINK("http://x")' ]
+	# numbers are not formulas
+	wf org add -q --id n --name N --role host --employees 5
+	run -0 wf org show n -o csv --fields id,employees
+	[ "${lines[1]}" = "n,5" ]
+}
+
+@test "text: control characters and line breaks refused in one-line fields, blanks and lengths too" {
+	seed
+	printf 'id: y\nname: "Anna\\nMaria"\nroles: host\n' > "$T/o.yaml"
+	run -65 --separate-stderr wf org add "$T/o.yaml"
+	[ "$stderr" = "wf: $T/o.yaml:2:1: name: a line break in a one-line field" ]
+	printf 'id: y\nname: "A\\e[2Jb"\nroles: host\n' > "$T/o.yaml"
+	run -65 --separate-stderr wf org add "$T/o.yaml"
+	[ "$stderr" = "wf: $T/o.yaml:2:1: name: a control character" ]
+	referral Marco Rossi 1998-04-12 | sed 's/first_name: Marco/first_name: "   "/' > "$T/r.yaml"
+	run -65 --separate-stderr wf-refer add "$T/r.yaml"
+	[ "$stderr" = "wf-refer: $T/r.yaml:6:3: person.first_name: is blank" ]
+	referral "$(printf 'a%.0s' {1..257})" Rossi 1998-04-12 > "$T/r.yaml"
+	run -65 --separate-stderr wf-refer add "$T/r.yaml"
+	[ "$stderr" = "wf-refer: $T/r.yaml:6:3: person.first_name: longer than 256 bytes" ]
+	printf '{"id":"z","name":"Z","roles":"host","employees":1e300}\n' > "$T/o.json"
+	run -65 --separate-stderr wf org add "$T/o.json"
+	[[ "$stderr" == *"employees: expected a whole number" ]]
+	[ "$(sql 'SELECT count(*) FROM referral') $(sql "SELECT count(*) FROM organisation WHERE code IN ('y', 'z')")" = "0 0" ]
 }
 
 @test "--fields keeps the nesting in YAML and JSON" {
