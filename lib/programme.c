@@ -266,6 +266,25 @@ int wf_programme_require(struct wf_store *st, const char *code,
 	return 0;
 }
 
+int wf_programme_known(struct wf_store *st, const char *code,
+                       struct wf_err *e)
+{
+	sqlite3_stmt *s;
+	char known[512] = "";
+	long long id;
+
+	if (!code || wf_programme_require(st, code, &id, e) == 0)
+		return 0;
+	if (e->code != WF_EX_DATAERR || !(s = wf_sql(st, WF_SQL_PROG_CODES, e)))
+		return e->code;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		wf_col_text(s, 0, known, sizeof known);
+	sqlite3_reset(s);
+	return wf_err_set(e, WF_EX_DATAERR, "unknown programme '%s' (%s%s)", code,
+	                  known[0] ? "the store has: " : "the store has none: "
+	                  "load one with 'wf programme load FILE'", known);
+}
+
 int wf_programme_show(struct wf_ctx *ctx, const void *unused,
                       struct wf_err *e)
 {

@@ -374,6 +374,8 @@ int wf_report_indicators(struct wf_ctx *ctx, const void *opts,
 	if (o->section &&
 	    (rc = wf_report_section_check(sections, o->section, e)))
 		return rc;
+	if ((rc = wf_programme_known(ctx->st, o->programme, e)))
+		return rc;
 	if (!(r = report(ctx->st, o, e)))
 		return e->code;
 	if (o->section)

@@ -460,6 +460,8 @@ int wf_report_period(struct wf_ctx *ctx, const void *opts, struct wf_err *e)
 
 	if (o->section && (rc = wf_report_section_check(sections, o->section, e)))
 		return rc;
+	if ((rc = wf_programme_known(ctx->st, o->programme, e)))
+		return rc;
 	if (!(r = report(ctx->st, o, e)))
 		return e->code;
 	if (o->compare && (!(others[0] = months_before(ctx->st, o, 1, e)) ||

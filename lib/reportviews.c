@@ -88,7 +88,8 @@ int wf_report_funnel(struct wf_ctx *ctx, const void *opts, struct wf_err *e)
 	char on[11];
 	int rc;
 
-	if ((rc = statuses(ctx, o, left, &n, e)) ||
+	if ((rc = wf_programme_known(ctx->st, o->programme, e)) ||
+	    (rc = statuses(ctx, o, left, &n, e)) ||
 	    !(s = view(ctx, WF_SQL_VIEW_STEPS, o, on, e))) {
 		cJSON_Delete(left);
 		cJSON_Delete(rows);
@@ -143,6 +144,8 @@ int wf_report_caseload(struct wf_ctx *ctx, const void *opts, struct wf_err *e)
 	long n = 0;
 	int rc = 0, step;
 
+	if ((rc = wf_programme_known(ctx->st, o->programme, e)))
+		return rc;
 	if (!(s = view(ctx, WF_SQL_VIEW_CASELOAD, o, on, e)))
 		return e->code;
 	while (!rc && (step = sqlite3_step(s)) == SQLITE_ROW) {

@@ -85,9 +85,13 @@ int wf_ctx_init(struct wf_ctx *ctx, const struct wf_cli *cli, unsigned flags,
 		else if (ctx->fmt == WF_FMT_YAML)
 			wf_format_parse(cli->sub->tty_format, &ctx->fmt);
 	}
-	if ((rc = wf_store_path(wf_cli_opt(cli, "db"), path, sizeof path, e)))
+	if ((rc = wf_store_path(wf_cli_opt(cli, "db"), path, sizeof path, e)) ||
+	    (rc = wf_store_open(&ctx->st, path, flags, e)))
 		return rc;
-	return wf_store_open(&ctx->st, path, flags, e);
+	if (wf_store_tightened(ctx->st))
+		wf_warn(ctx, "the store '%s' was open to other users: made 0600",
+		        path);
+	return 0;
 }
 
 int wf_ctx_output(struct wf_ctx *ctx, FILE *f, const char *deflt,

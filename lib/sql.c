@@ -1424,3 +1424,7 @@ const char WF_SQL_UNVOID_SESSION_ROWS[] =
 	"INSERT INTO fragility (session_id, area, level, note)"
 	" SELECT ?1, j.value ->> 'area', j.value ->> 'level', j.value ->> 'note'"
 	VOIDED_SESSION ", json_each(d, '$.fragility') j ORDER BY j.key";
+
+const char WF_SQL_PROG_CODES[] =
+	"SELECT group_concat(code, ', ') FROM (SELECT code FROM programme"
+	" ORDER BY code)";

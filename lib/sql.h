@@ -260,4 +260,6 @@ extern const char WF_SQL_VOID_SESSION_DEL[];
 extern const char WF_SQL_UNVOID_SESSION[];
 extern const char WF_SQL_UNVOID_SESSION_ROWS[];
 
+extern const char WF_SQL_PROG_CODES[];
+
 #endif

@@ -28,7 +28,13 @@ struct wf_store {
 	 * known only while the transaction that wrote it is open */
 	sqlite3_int64 head_id;
 	char head_hash[65];
+	int tightened;    /* the file was open to others: made 0600 */
 };
+
+int wf_store_tightened(const struct wf_store *st)
+{
+	return st->tightened;
+}
 
 int wf_store_head(const struct wf_store *st, sqlite3_int64 *id, char *hash,
                   size_t len)
@@ -72,6 +78,13 @@ int wf_store_path(const char *opt, char *buf, size_t len, struct wf_err *e)
 	else
 		return wf_err_set(e, WF_EX_CONFIG,
 		                  "no store: set WF_DB or HOME, or give --db");
+	/* a URI names an engine, which this build does not have: it would
+	 * otherwise become a folder named after it */
+	if (strstr(buf, "://"))
+		return wf_err_set(e, WF_EX_CONFIG, "'%s': no engine for this URI "
+		                  "in this build; a store is a file path", buf);
+	if (strlen(buf) + 1 >= len)
+		return wf_err_set(e, WF_EX_CONFIG, "the store's path is too long");
 	return 0;
 }
 
@@ -101,8 +114,16 @@ static int ensure_file(const char *path, unsigned flags, struct wf_err *e)
 {
 	int fd;
 
-	if (access(path, F_OK) == 0)
+	struct stat sb;
+
+	if (stat(path, &sb) == 0) {
+		/* a store others may read holds personal data open to them:
+		 * its owner's commands close it (the caller is told) */
+		if ((sb.st_mode & 077) && sb.st_uid == geteuid() &&
+		    chmod(path, sb.st_mode & 0700) == 0)
+			return 1;
 		return 0;
+	}
 	if (!(flags & WF_OPEN_CREATE))
 		return wf_err_set(e, WF_EX_UNAVAILABLE,
 		                  "no store at '%s' (create it with 'wf init')", path);
@@ -140,9 +161,12 @@ int wf_sql_err(struct wf_store *st, int rc, struct wf_err *e)
 		return wf_err_set(e, WF_EX_UNAVAILABLE, "cannot open the store: %s",
 		                  msg);
 	case SQLITE_NOTADB:
-	case SQLITE_CORRUPT:
 		return wf_err_set(e, WF_EX_UNAVAILABLE,
 		                  "'%s' is not a workflow store: %s",
+		                  st ? st->path : "", msg);
+	case SQLITE_CORRUPT:
+		return wf_err_set(e, WF_EX_UNAVAILABLE, "the store '%s' is damaged "
+		                  "(%s): restore it from a backup ('wf restore')",
 		                  st ? st->path : "", msg);
 	}
 	return wf_err_set(e, WF_EX_SOFTWARE, "store error: %s", msg);
@@ -231,10 +255,11 @@ int wf_store_open(struct wf_store **stp, const char *path, unsigned flags,
 	int rc;
 
 	*stp = NULL;
-	if ((rc = ensure_file(path, flags, e)))
+	if ((rc = ensure_file(path, flags, e)) > 1 || rc < 0)
 		return rc;
 	if (!(st = calloc(1, sizeof *st)))
 		return wf_err_set(e, WF_EX_SOFTWARE, "out of memory");
+	st->tightened = rc == 1;
 	snprintf(st->path, sizeof st->path, "%s", path);
 	rc = sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE, NULL);
 	if (rc != SQLITE_OK) {

@@ -103,7 +103,12 @@ int wf_taxcode_check(const char *code, struct wf_taxcode *tc,
 		return fail(why, "characters 9-11 are not a day of birth");
 	if (!is_upper(code[15]))
 		return fail(why, "character 16 must be a letter");
-	if (wf_taxcode_checkchar(code) != code[15])
-		return fail(why, "the check character does not match");
+	if (wf_taxcode_checkchar(code) != code[15]) {
+		/* named, so that a person can find a typo elsewhere in it */
+		snprintf(tc->why, sizeof tc->why, "the check character is %c; "
+		         "these 15 characters give %c", code[15],
+		         wf_taxcode_checkchar(code));
+		return fail(why, tc->why);
+	}
 	return 0;
 }

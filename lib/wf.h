@@ -332,6 +332,7 @@ void wf_join(const char *const *list, char *buf, size_t len);
 struct wf_taxcode {
 	int yy, month, day;
 	char sex;
+	char why[64];    /* a message that names a character: *why points here */
 };
 int wf_taxcode_check(const char *code, struct wf_taxcode *tc,
                      const char **why);
@@ -354,6 +355,9 @@ int wf_store_path(const char *opt, char *buf, size_t len, struct wf_err *e);
  * forward. */
 int wf_store_open(struct wf_store **st, const char *path, unsigned flags,
                   struct wf_err *e);
+/* Whether opening found the store open to other users and made it 0600
+ * (its owner's commands do; the command warns). */
+int wf_store_tightened(const struct wf_store *st);
 void wf_store_close(struct wf_store *st);
 /* A snapshot for a command that only reads, ended by wf_store_rollback:
  * every statement sees the store as the first one did, whatever is
@@ -757,6 +761,10 @@ int wf_programme_check(struct wf_ctx *ctx, struct wf_record *rec,
 extern const char wf_check_columns[];
 
 /* Row id of a programme, or WF_EX_DATAERR with a hint to load it. */
+/* A programme a report is asked for must be in the store: 0 when code
+ * is NULL or known, else WF_EX_DATAERR naming the codes there are. */
+int wf_programme_known(struct wf_store *st, const char *code,
+                       struct wf_err *e);
 int wf_programme_require(struct wf_store *st, const char *code,
                          long long *id, struct wf_err *e);
 

@@ -27,7 +27,7 @@ add_tc() {
 	seed
 	add_tc RSSMRA85T10A562X 1985-12-10
 	[ "$status" -eq 65 ]
-	[ "$stderr" = "wf-refer: $T/r.yaml:9:3: person.tax_code: 'RSSMRA85T10A562X' is not a valid tax code: the check character does not match" ]
+	[ "$stderr" = "wf-refer: $T/r.yaml:9:3: person.tax_code: 'RSSMRA85T10A562X' is not a valid tax code: the check character is X; these 15 characters give S" ]
 	[ "$(sql 'SELECT count(*) FROM person')" = 0 ]
 }
 

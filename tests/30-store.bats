@@ -57,6 +57,7 @@ load helpers
 @test "store: a version 1 store is migrated to 2 in place, its data kept" {
 	mkdir -p "$(dirname "$WF_DB")"
 	sqlite3 "$WF_DB" < "$BATS_TEST_DIRNAME/fixtures/store-v1.sql"
+	chmod 600 "$WF_DB"
 	[ "$(sql 'PRAGMA user_version')" = 1 ]
 	run -0 wf-refer list -o tsv --fields id,status
 	[ "${lines[1]}" = $'2026-0001\tscreened' ]
@@ -70,6 +71,7 @@ load helpers
 @test "store: a version 5 store: what it ended before it started is cancelled" {
 	mkdir -p "$(dirname "$WF_DB")"
 	sqlite3 "$WF_DB" < "$BATS_TEST_DIRNAME/fixtures/store-v5.sql"
+	chmod 600 "$WF_DB"
 	[ "$(sql 'PRAGMA user_version')" = 5 ]
 	run -0 wf-place list -o tsv --fields id,status,outcome,reason
 	[ "$output" = $'id\tstatus\toutcome\treason\n2026-0001.1\tcancelled\t\tnever came\n2026-0002.1\tended\tinterrupted\tmoved away' ]
@@ -175,4 +177,33 @@ load helpers
 	[ -z "$output" ]
 	run -0 "$WF_BUILD/tests/sqlplan" -v "$T/plans2.db"
 	[[ "$output" == *$'PERIOD_CONTACTS:\n  SEARCH k USING INDEX contact_date (date>? AND date<?)'* ]]
+}
+
+@test "store: one open to others is made 0600, with a warning" {
+	wf init -q
+	chmod 0644 "$WF_DB"
+	run -1 --separate-stderr wf org list
+	[ "${stderr_lines[0]}" = "wf: warning: the store '$WF_DB' was open to other users: made 0600" ]
+	[ "$(stat -c %a "$WF_DB")" = 600 ]
+	run -1 --separate-stderr wf org list
+	[ "$stderr" = "wf: no organisations" ]
+}
+
+@test "store: a URI is no store path: refused, nothing made" {
+	cd "$T"
+	run -78 --separate-stderr env WF_DB=postgresql://wf@localhost/workflow wf init
+	[ "$stderr" = "wf: 'postgresql://wf@localhost/workflow': no engine for this URI in this build; a store is a file path" ]
+	[ ! -e postgresql: ]
+}
+
+@test "store: damaged pages are reported as damage, with what to do" {
+	seed
+	for i in $(seq 40); do referral "N$i" Test 1990-01-01 tax=; done | wf-refer add -q
+	wf-refer list -q
+	sqlite3 "$WF_DB" 'PRAGMA wal_checkpoint(TRUNCATE)' > /dev/null
+	pages=$(sqlite3 "$WF_DB" 'PRAGMA page_count')
+	# overwrite every page but the first with noise
+	dd if=/dev/urandom of="$WF_DB" bs=4096 seek=1 count=$((pages - 1)) conv=notrunc status=none
+	run -69 --separate-stderr wf-report monthly --month 2026-10
+	[[ "$stderr" == "wf-report: the store '$WF_DB' is damaged ("*"): restore it from a backup ('wf restore')" ]]
 }

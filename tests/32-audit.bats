@@ -263,6 +263,7 @@ eva	wf case show	2026-0001	{"read":["certifications"]}' ]
 @test "audit: an old store's trail is sealed on upgrade, its copies of personal data removed" {
 	mkdir -p "$(dirname "$WF_DB")"
 	sqlite3 "$WF_DB" < "$BATS_TEST_DIRNAME/fixtures/store-v5.sql"
+	chmod 600 "$WF_DB"
 	[ "$(sql "SELECT count(*) FROM audit WHERE detail LIKE '%\"Test\"%'")" -gt 0 ]
 	n=$(sql 'SELECT count(*) FROM audit')
 	run -0 wf audit verify -o tsv --fields entries,guards

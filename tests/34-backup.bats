@@ -96,6 +96,7 @@ some_cases() {
 
 @test "restore: a copy of an older store is upgraded and its trail sealed" {
 	sqlite3 "$T/old.db" < "$BATS_TEST_DIRNAME/fixtures/store-v5.sql"
+	chmod 600 "$T/old.db"
 	run -0 wf restore "$T/old.db" -o tsv --fields schema_version
 	[ "${lines[1]}" = "$SCHEMA" ]
 	run -0 wf audit verify -q

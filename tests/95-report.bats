@@ -263,3 +263,12 @@ history() {
 	run -0 wf-report monthly --month 2027-01 --compare -o json --fields previous_month.id,year_before.id
 	[ "$output" = '{"previous_month":{"id":"monthly/2026-12"},"year_before":{"id":"monthly/2026-01"}}' ]
 }
+
+@test "reports: an unknown --programme is refused with the codes there are, not a report of zeros" {
+	seed
+	for r in "monthly --month 2026-10" "range --from 2026-01-01 --to 2026-10-31" "indicators --from 2026-01-01 --to 2026-10-31" funnel caseload; do
+		run -65 --separate-stderr wf-report $r --programme nope
+		[ "$stderr" = "wf-report: unknown programme 'nope' (the store has: sil-bergamo, workflow-lomellina)" ]
+	done
+	run -0 wf-report monthly --month 2026-10 --programme sil-bergamo -q
+}
