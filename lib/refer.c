@@ -424,9 +424,18 @@ static void facts_of(const cJSON *p, struct facts *f, struct wf_subject *s)
 	wf_date_parse(wf_json_str(p, "birth_date"), &s->birth);
 	s->employment = wf_json_str(p, "employment_status");
 	s->municipality = wf_json_str(p, "municipality");
-	cJSON_ArrayForEach(c, cJSON_GetObjectItemCaseSensitive(p, "certifications"))
-		if (k < 4)
-			f->certs[k++] = wf_json_str(c, "kind");
+	/* each kind once: the kinds are few (validated against
+	 * wf_certifications), the certifications of a person may be many */
+	cJSON_ArrayForEach(c, cJSON_GetObjectItemCaseSensitive(p,
+	                                                       "certifications")) {
+		const char *kind = wf_json_str(c, "kind");
+		int seen = !kind;
+
+		for (int i = 0; i < k && !seen; i++)
+			seen = !strcmp(f->certs[i], kind);
+		if (!seen && k < 4)
+			f->certs[k++] = kind;
+	}
 	f->certs[k] = NULL;
 	s->certs = f->certs;
 }

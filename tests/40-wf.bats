@@ -140,3 +140,13 @@ load helpers
 	run -64 --separate-stderr wf programme check
 	[ "${stderr_lines[0]}" = "wf: check needs a programme" ]
 }
+
+@test "wf programme check: every certification counts, however many come before it" {
+	seed
+	printf 'programme: law68-only\nname: Law 68 only\ntarget:\n  certification: [law_68_1999]\n' > "$T/prog.yaml"
+	wf programme load -q "$T/prog.yaml"
+	printf 'kind: person\nfirst_name: Ada\nlast_name: Neri\nbirth_date: 1990-05-05\nemployment_status: unemployed\ncertifications: [%s{kind: law_68_1999}]\n' \
+	    "$(printf '{kind: law_381_1991}, %.0s' 1 2 3 4 5)" > "$T/p.yaml"
+	run -0 wf programme check law68-only "$T/p.yaml" --date 2026-05-05 -o json --fields eligible
+	[ "$output" = '{"eligible":true}' ]
+}
