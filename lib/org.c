@@ -18,7 +18,7 @@ static const char *const org_kinds[] = { "organisation", NULL };
 
 static const struct wf_field org_fields[] = {
 	{ "kind", WF_T_ENUM, 0, org_kinds, NULL, 0, 0 },
-	{ "id", WF_T_STRING, WF_F_REQUIRED, NULL, NULL, 0, 0 },
+	{ "id", WF_T_CODE, WF_F_REQUIRED, NULL, NULL, 0, 0 },
 	{ "name", WF_T_STRING, WF_F_REQUIRED, NULL, NULL, 0, 0 },
 	{ "roles", WF_T_ENUMS, WF_F_REQUIRED, wf_org_roles, NULL, 0, 0 },
 	{ "employees", WF_T_INT, 0, NULL, NULL, 0, 10000000 },

@@ -86,8 +86,8 @@ const char *const wf_legal_bases[] = { "consent", "public_task", NULL };
 
 static const struct wf_field prog_fields[] = {
 	{ "kind", WF_T_ENUM, 0, prog_kinds, NULL, 0, 0 },
-	{ "id", WF_T_STRING, 0, NULL, NULL, 0, 0 },
-	{ "programme", WF_T_STRING, 0, NULL, NULL, 0, 0 },
+	{ "id", WF_T_CODE, 0, NULL, NULL, 0, 0 },
+	{ "programme", WF_T_CODE, 0, NULL, NULL, 0, 0 },
 	{ "name", WF_T_STRING, WF_F_REQUIRED, NULL, NULL, 0, 0 },
 	{ "description", WF_T_STRING, 0, NULL, NULL, 0, 0 },
 	{ "funder", WF_T_STRING, 0, NULL, NULL, 0, 0 },

@@ -159,6 +159,20 @@ static int to_text(cJSON *v)
 	return 1;
 }
 
+/* A code names a programme or an organisation in every record and on
+ * every command line: short, plain, the same on any terminal. */
+static int is_code(const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n < 1 || n > 64 || !isalnum((unsigned char)s[0]))
+		return 0;
+	for (; *s; s++)
+		if (!isalnum((unsigned char)*s) && !strchr("-_.", *s))
+			return 0;
+	return 1;
+}
+
 /* The fields of free text, which may run over several lines; every
  * other text is one line (a name, a code, a phone number). */
 static int multiline(const char *name)
@@ -264,6 +278,15 @@ static int check_value(const struct wf_record *rec, cJSON *v,
 	wf_day d;
 
 	switch (f->type) {
+	case WF_T_CODE:
+		if (!to_text(v) || !is_code(v->valuestring))
+			return wf_record_err(rec, v, path, e, WF_EX_DATAERR, "%s%s%s "
+			                     "is not a code: 1 to 64 letters, digits, "
+			                     "'-', '_' or '.', from a letter or digit",
+			                     cJSON_IsString(v) ? "'" : "",
+			                     cJSON_IsString(v) ? v->valuestring : "value",
+			                     cJSON_IsString(v) ? "'" : "");
+		return 0;
 	case WF_T_STRING:
 		if (!to_text(v))
 			return wf_record_err(rec, v, path, e, WF_EX_DATAERR,

@@ -287,6 +287,8 @@ enum wf_type {
 	WF_T_LIST,     /* a list of mappings checked against sub */
 	WF_T_TAXCODE,  /* codice fiscale, normalised to upper case */
 	WF_T_MONEY,    /* euros: 650, 650.5 or "650.50"; see money.c */
+	WF_T_CODE,     /* a code: 1 to 64 of A-Z a-z 0-9 - _ ., from a letter
+	                * or digit (programmes, organisations) */
 	WF_T_ANY       /* anything: checked by its owner */
 };
 

@@ -150,3 +150,15 @@ load helpers
 	run -0 wf programme check law68-only "$T/p.yaml" --date 2026-05-05 -o json --fields eligible
 	[ "$output" = '{"eligible":true}' ]
 }
+
+@test "codes: a programme or organisation code has one form and length, checked on input" {
+	seed
+	long=$(printf 'p%.0s' $(seq 140))
+	printf 'programme: %s\nname: Long\n' "$long" > "$T/prog.yaml"
+	run -65 --separate-stderr wf programme load "$T/prog.yaml"
+	[ "$stderr" = "wf: $T/prog.yaml:1:1: programme: '$long' is not a code: 1 to 64 letters, digits, '-', '_' or '.', from a letter or digit" ]
+	run -65 --separate-stderr wf org add --id "coop s.ambrogio" --name X --role host
+	[ "$stderr" = "wf: id: 'coop s.ambrogio' is not a code: 1 to 64 letters, digits, '-', '_' or '.', from a letter or digit" ]
+	run -0 wf org add -q --id Coop_S.Ambrogio-2 --name X --role host
+	[ "$(sql "SELECT count(*) FROM programme WHERE code LIKE 'ppp%'")" = 0 ]
+}
