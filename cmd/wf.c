@@ -436,6 +436,14 @@ static int cmd_audit_verify(struct wf_cli *cli, struct wf_err *e)
 	                              wf_audit_verify_columns, 0, e);
 }
 
+static int cmd_store_check(struct wf_cli *cli, struct wf_err *e)
+{
+	int rc = no_operands(cli, e);
+
+	return rc ? rc : wf_cli_query(cli, wf_store_check, NULL,
+	                              wf_store_check_columns, 0, e);
+}
+
 static int cmd_case_show(struct wf_cli *cli, struct wf_err *e)
 {
 	return wf_cli_query(cli, wf_case_timeline, NULL, wf_case_columns, 0, e);
@@ -529,6 +537,16 @@ static const struct wf_sub audit_subs[] = {
 	{ NULL, NULL, NULL, NULL, NULL, NULL, NULL }
 };
 
+static const struct wf_sub store_subs[] = {
+	{ "check", NULL, "Check the whole store's integrity (SQLite's "
+	  "integrity check)", read_tables, cmd_store_check, NULL, NULL },
+	{ NULL, NULL, NULL, NULL, NULL, NULL, NULL }
+};
+
+static const struct wf_cmd store_cmd = {
+	"wf store", "The store as a file: check that it is whole.", store_subs
+};
+
 static const struct wf_cmd audit_cmd = {
 	"wf audit", "The audit trail: read it, check it is whole.", audit_subs
 };
@@ -599,6 +617,8 @@ static const struct wf_sub subs[] = {
 	  cmd_restore, NULL, NULL },
 	{ "audit", "log|verify", "Read the audit trail; check that it is whole",
 	  NULL, NULL, &audit_cmd, NULL },
+	{ "store", "check", "Check that the store's file is whole", NULL, NULL,
+	  &store_cmd, NULL },
 	{ "refer", "...", "Referrals: add, screen, withdraw, list, show "
 	  "(wf-refer)", NULL, NULL, NULL, NULL },
 	{ "assess", "...", "Assessments: add, decide, plan, show, list, skills "

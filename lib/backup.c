@@ -215,3 +215,31 @@ int wf_restore(struct wf_ctx *ctx, const void *file_arg, struct wf_err *e)
 	cJSON_Delete(out);
 	return rc;
 }
+
+const char wf_store_check_columns[] = "id,schema_version,pages,integrity";
+
+int wf_store_check(struct wf_ctx *ctx, const void *unused, struct wf_err *e)
+{
+	sqlite3 *db = wf_store_db(ctx->st);
+	char v[512], pages[32];
+	cJSON *r;
+	int rc;
+
+	(void)unused;
+	if (first_text(db, "PRAGMA integrity_check", v, sizeof v) < 0)
+		return wf_sql_err(ctx->st, sqlite3_errcode(db), e);
+	if (strcmp(v, "ok"))
+		return wf_err_set(e, WF_EX_UNAVAILABLE, "the store '%s' is damaged "
+		                  "(%s): restore it from a backup ('wf restore')",
+		                  wf_store_file(ctx->st), v);
+	first_text(db, "PRAGMA page_count", pages, sizeof pages);
+	r = cJSON_CreateObject();
+	cJSON_AddStringToObject(r, "kind", "store_check");
+	cJSON_AddStringToObject(r, "id", wf_store_file(ctx->st));
+	cJSON_AddNumberToObject(r, "schema_version", wf_store_version(ctx->st));
+	cJSON_AddNumberToObject(r, "pages", atof(pages));
+	cJSON_AddStringToObject(r, "integrity", "ok");
+	rc = wf_emit(ctx, r, e);
+	cJSON_Delete(r);
+	return rc;
+}

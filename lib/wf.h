@@ -607,6 +607,10 @@ int wf_backup(struct wf_ctx *ctx, const void *file, struct wf_err *e);
 int wf_restore_check(const char *db_opt, const char *file, int force,
                      struct wf_err *e);
 /* Replace the store's content with the file's, upgrade it, audit it. */
+/* wf store check: SQLite's integrity check of the whole store, a record
+ * when it passes, WF_EX_UNAVAILABLE ("damaged") when it does not. */
+extern const char wf_store_check_columns[];
+int wf_store_check(struct wf_ctx *ctx, const void *unused, struct wf_err *e);
 int wf_restore(struct wf_ctx *ctx, const void *file, struct wf_err *e);
 
 /* ---- amend.c: corrections ------------------------------------------- */

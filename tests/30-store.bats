@@ -206,4 +206,18 @@ load helpers
 	dd if=/dev/urandom of="$WF_DB" bs=4096 seek=1 count=$((pages - 1)) conv=notrunc status=none
 	run -69 --separate-stderr wf-report monthly --month 2026-10
 	[[ "$stderr" == "wf-report: the store '$WF_DB' is damaged ("*"): restore it from a backup ('wf restore')" ]]
+	run -69 --separate-stderr wf store check
+	[[ "$stderr" == "wf: the store '$WF_DB' is damaged ("*"): restore it from a backup ('wf restore')" ]]
+}
+
+@test "wf store check: a whole store passes; one page overwritten is found" {
+	seed
+	for i in $(seq 200); do referral "N$i" Test 1990-01-01; done | wf-refer add -q
+	run -0 wf store check -o tsv --fields schema_version,integrity
+	[ "$output" = $'schema_version\tintegrity\n'"$SCHEMA"$'\tok' ]
+	sqlite3 "$WF_DB" 'PRAGMA wal_checkpoint(TRUNCATE)' > /dev/null
+	root=$(sqlite3 "$WF_DB" "SELECT rootpage FROM sqlite_master WHERE name = 'person_match'")
+	dd if=/dev/zero of="$WF_DB" bs=4096 seek=$((root - 1)) count=1 conv=notrunc status=none
+	run -69 --separate-stderr wf store check
+	[[ "$stderr" == "wf: the store '$WF_DB' is damaged ("*"): restore it from a backup ('wf restore')" ]]
 }

@@ -248,8 +248,16 @@ history() {
 	WF_TODAY=2027-01-01 run -0 "$script" "$T/reports"
 	[ -f "$T/reports/2026-12.json" ]
 	WF_DB="$T/missing.db" WF_TODAY=2026-12-01 run -1 --separate-stderr "$script" "$T/other"
-	[[ "$stderr" == *"monthly-report: cannot write the report for 2026-11" ]]
+	[[ "$stderr" == *"monthly-report: the store is not whole" ]]
 	[ ! -e "$T/other/2026-11.md" ]
+	# a damaged store: no report of wrong figures
+	cp "$WF_DB" "$T/bad.db"
+	sqlite3 "$T/bad.db" 'PRAGMA wal_checkpoint(TRUNCATE)' > /dev/null
+	root=$(sqlite3 "$T/bad.db" "SELECT rootpage FROM sqlite_master WHERE name = 'contact_date'")
+	dd if=/dev/zero of="$T/bad.db" bs=4096 seek=$((root - 1)) count=1 conv=notrunc status=none
+	WF_DB="$T/bad.db" WF_TODAY=2026-12-01 run -1 --separate-stderr "$script" "$T/third"
+	[[ "$stderr" == *"is damaged"*"monthly-report: the store is not whole" ]]
+	[ ! -e "$T/third/2026-11.md" ]
 }
 
 @test "monthly --compare: the month before and the same month a year before, beside" {

@@ -23,6 +23,8 @@ fi
 month=$(printf '%04d-%02d' "$y" "$m")
 
 mkdir -p "$dir" || exit 1
+# A damaged store would give figures all the same: check it first.
+wf store check -q || { echo "monthly-report: the store is not whole" >&2; exit 1; }
 for fmt in md json; do
 	if ! wf-report monthly --month "$month" -o "$fmt" \
 	    ${WF_MIN_CELL:+--min-cell "$WF_MIN_CELL"} > "$dir/.$month.$fmt"; then
