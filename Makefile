@@ -21,7 +21,7 @@ MAN7 = man/workflow.7
 
 ifeq ($(SAN),1)
 BUILD = build/san
-OPT = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+OPT = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined,float-cast-overflow -fno-sanitize-recover=all
 else
 BUILD = build/rel
 OPT = -O2
