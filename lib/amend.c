@@ -175,6 +175,31 @@ static int apply(struct wf_ctx *ctx, const struct kind *k, struct wf_record *m,
 	return rc;
 }
 
+int wf_amend_not_future(const struct wf_record *rec, struct wf_err *e)
+{
+	const char *date = wf_json_str(rec->root, "date");
+	char today[11];
+
+	wf_date_format(wf_date_today(), today);
+	if (!date || strcmp(date, today) <= 0)
+		return 0;
+	return wf_record_err(rec, wf_json_path(rec->root, "date"), "date", e,
+	                     WF_EX_DATAERR, "'%s' is in the future", date);
+}
+
+int wf_amend_same_case(const struct wf_record *rec, const char *kind,
+                       const char *was, struct wf_err *e)
+{
+	const char *now = wf_json_str(rec->root, "case");
+
+	if (!now || !strcmp(now, was))
+		return 0;
+	return wf_record_err(rec, wf_json_path(rec->root, "case"), "case", e,
+	                     WF_EX_DATAERR, "a %s stays with its case '%s'%s", kind,
+	                     was, strcmp(kind, "session") ? "" : ": void it and "
+	                     "add it to the right one");
+}
+
 int wf_amend_target(const struct wf_record *rec, const char *const *names,
                     const char *reason, int *k, char *id, size_t len,
                     const char **why, struct wf_err *e)

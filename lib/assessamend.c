@@ -32,57 +32,39 @@ static const struct wf_field decision_fields[] = {
 static const struct wf_schema decision_schema = { "decision",
                                                   decision_fields };
 
-/* A record's number: ids of sessions and decisions are numbers. */
-static long long number(const char *id, const char *what, struct wf_err *e)
-{
-	char *end;
-	long long n = strtoll(id, &end, 10);
-
-	if (!*id || *end || n <= 0) {
-		wf_err_set(e, WF_EX_DATAERR, "'%s' is not a %s number", id, what);
-		return 0;
-	}
-	return n;
-}
-
-/* A corrected record keeps its case: moved, it would carry its case's
- * history with it. */
-static int same_case(const struct wf_record *rec, const char *kind,
-                     const char *was, struct wf_err *e)
-{
-	const char *now = wf_json_str(rec->root, "case");
-
-	if (!now || !strcmp(now, was))
-		return 0;
-	return wf_record_err(rec, wf_json_path(rec->root, "case"), "case", e,
-	                     WF_EX_DATAERR, "a %s stays with its case '%s'%s", kind,
-	                     was, strcmp(kind, "session") ? "" : ": void it and "
-	                     "add it to the right one");
-}
-
-static void text_of(struct wf_store *st, const char *sql, const char *a,
-                    const char *b, char *out, size_t len)
-{
-	sqlite3_stmt *s = wf_sql(st, sql, NULL);
-
-	out[0] = '\0';
-	if (!s)
-		return;
-	wf_bind_text(s, 1, a);
-	if (b)
-		wf_bind_text(s, 2, b);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		wf_col_text(s, 0, out, len);
-	sqlite3_reset(s);
-}
-
 /* ---- sessions ---------------------------------------------------------- */
 
 cJSON *wf_session_get(struct wf_store *st, const char *id, struct wf_err *e)
 {
-	long long n = number(id, "session", e);
+	long long n = wf_id_number(id, "session", e);
 
 	return n ? wf_session_record(st, n, e) : NULL;
+}
+
+/* The date of a case's first session, "" without sessions. */
+static int first_session(struct wf_store *st, const char *case_id,
+                         char out[11], struct wf_err *e)
+{
+	return wf_sql_text(st, WF_SQL_ASSESS_FIRST_SESSION, case_id, NULL, out, 11,
+	                   e);
+}
+
+/* A session on date: the case must then have been in a status that takes
+ * sessions. */
+static int takes_session(struct wf_store *st, const char *case_id,
+                         const char *date, struct wf_err *e)
+{
+	char status[32];
+	int rc;
+
+	if ((rc = wf_sql_text(st, WF_SQL_CASE_STATUS_ON, case_id, date, status,
+	                      sizeof status, e)))
+		return rc;
+	if (wf_case_takes("assess", status))
+		return 0;
+	return wf_err_set(e, WF_EX_DATAERR, "case '%s' was %s on %s: a session "
+	                  "then is refused", case_id,
+	                  *status ? status : "not yet referred", date);
 }
 
 /* The first session opened the assessment: when the earliest date
@@ -94,7 +76,8 @@ static int move_opening(struct wf_store *st, const char *case_id,
 	char now[11];
 	int found;
 
-	text_of(st, WF_SQL_ASSESS_FIRST_SESSION, case_id, NULL, now, sizeof now);
+	if (first_session(st, case_id, now, e))
+		return e->code;
 	if (!strcmp(first, now))
 		return 0;
 	if ((found = wf_case_step_find(st, case_id, "assessing", first, &p, e)) <= 0)
@@ -106,8 +89,7 @@ int wf_session_amend(struct wf_ctx *ctx, struct wf_record *rec, const char *id,
                      struct wf_err *e)
 {
 	cJSON *was = wf_session_get(ctx->st, id, e);
-	const char *date;
-	char first[11], status[32];
+	char first[11];
 	sqlite3_int64 n = strtoll(id, NULL, 10);
 	struct wf_case c;
 	long long org;
@@ -115,22 +97,15 @@ int wf_session_amend(struct wf_ctx *ctx, struct wf_record *rec, const char *id,
 
 	if (!was)
 		return e->code;
-	rc = same_case(rec, "session", wf_json_str(was, "case"), e);
+	rc = wf_amend_same_case(rec, "session", wf_json_str(was, "case"), e);
 	cJSON_Delete(was);
-	if (rc || (rc = wf_session_check(ctx, rec, rec->root, "", &c, &org, e)))
+	if (rc || (rc = wf_session_check(ctx, rec, rec->root, "", &c, &org, e)) ||
+	    (rc = first_session(ctx->st, c.id, first, e)))
 		return rc;
-	date = wf_json_str(rec->root, "date");
-	text_of(ctx->st, WF_SQL_ASSESS_FIRST_SESSION, c.id, NULL, first,
-	        sizeof first);
-	if ((rc = wf_session_store(ctx, rec->root, org, &n, e)) ||
-	    (rc = move_opening(ctx->st, c.id, first, e)))
+	if (wf_session_store(ctx, rec->root, org, &n, e) ||
+	    move_opening(ctx->st, c.id, first, e) ||
+	    takes_session(ctx->st, c.id, wf_json_str(rec->root, "date"), e))
 		return wf_record_at(rec, wf_json_path(rec->root, "date"), "date", e);
-	text_of(ctx->st, WF_SQL_CASE_STATUS_ON, c.id, date, status, sizeof status);
-	if (!wf_case_takes("assess", status))
-		return wf_record_err(rec, wf_json_path(rec->root, "date"), "date", e,
-		                     WF_EX_DATAERR, "case '%s' was %s on %s: a "
-		                     "session then is refused", c.id,
-		                     *status ? status : "not yet referred", date);
 	return 0;
 }
 
@@ -145,13 +120,11 @@ int wf_session_opening(struct wf_ctx *ctx, const char *case_id, char *state,
 	struct wf_case c;
 	int found, rc;
 
-	if (!after) {
-		text_of(ctx->st, WF_SQL_ASSESS_FIRST_SESSION, case_id, NULL, state,
-		        len);
-		return 0;
-	}
-	text_of(ctx->st, WF_SQL_ASSESS_FIRST_SESSION, case_id, NULL, now,
-	        sizeof now);
+	if (!after)
+		return wf_sql_text(ctx->st, WF_SQL_ASSESS_FIRST_SESSION, case_id,
+		                   NULL, state, len, e);
+	if ((rc = first_session(ctx->st, case_id, now, e)))
+		return rc;
 	if (!*state && *now) {
 		if ((rc = wf_case_load(ctx->st, case_id, &c, e)))
 			return rc;
@@ -169,21 +142,14 @@ int wf_session_opening(struct wf_ctx *ctx, const char *case_id, char *state,
 int wf_session_recheck(struct wf_ctx *ctx, const char *id, struct wf_err *e)
 {
 	struct wf_record rec = { 0 };
-	char status[32];
 	struct wf_case c;
 	long long org;
 	int rc;
 
 	if (!(rec.root = wf_session_get(ctx->st, id, e)))
 		return e->code;
-	if (!(rc = wf_session_check(ctx, &rec, rec.root, "", &c, &org, e))) {
-		text_of(ctx->st, WF_SQL_CASE_STATUS_ON, c.id,
-		        wf_json_str(rec.root, "date"), status, sizeof status);
-		if (!wf_case_takes("assess", status))
-			rc = wf_err_set(e, WF_EX_DATAERR, "case '%s' was %s on %s: a "
-			                "session then is refused", c.id, *status ? status
-			                : "not yet referred", wf_json_str(rec.root, "date"));
-	}
+	if (!(rc = wf_session_check(ctx, &rec, rec.root, "", &c, &org, e)))
+		rc = takes_session(ctx->st, c.id, wf_json_str(rec.root, "date"), e);
 	cJSON_Delete(rec.root);
 	return rc;
 }
@@ -213,12 +179,10 @@ static int decision_ok(const struct wf_record *rec, struct wf_err *e)
 	const char *d = wf_json_str(r, "decision"), *date = wf_json_str(r, "date");
 	const char *reason = wf_json_str(r, "grounds");
 	const char *review = wf_json_str(r, "review_on");
-	char today[11];
+	int rc;
 
-	wf_date_format(wf_date_today(), today);
-	if (strcmp(date, today) > 0)
-		return wf_record_err(rec, wf_json_path(r, "date"), "date", e,
-		                     WF_EX_DATAERR, "'%s' is in the future", date);
+	if ((rc = wf_amend_not_future(rec, e)))
+		return rc;
 	if (!strcmp(d, "ineligible") && (!reason || !*reason))
 		return wf_record_err(rec, r, "grounds", e, WF_EX_DATAERR, "an "
 		                     "ineligible decision needs its grounds");
@@ -272,8 +236,9 @@ static int restep(struct wf_ctx *ctx, const cJSON *was, const cJSON *now,
 			return wf_case_step_redate(ctx->st, &p, date, e);
 		if (strcmp(to, "deferred"))
 			return 0;
-		text_of(ctx->st, WF_SQL_CASE_STATUS_ON, id, date, status,
-		        sizeof status);
+		if ((rc = wf_sql_text(ctx->st, WF_SQL_CASE_STATUS_ON, id, date,
+		                      status, sizeof status, e)))
+			return rc;
 		return strcmp(status, "assessing") ? wf_err_set(e, WF_EX_DATAERR,
 		       "case '%s' was %s on %s: a deferral then is refused", id,
 		       *status ? status : "not yet referred", date) : 0;
@@ -323,7 +288,8 @@ int wf_decision_amend(struct wf_ctx *ctx, struct wf_record *rec,
 
 	if (!was)
 		return e->code;
-	if ((rc = same_case(rec, "decision", wf_json_str(was, "case"), e)) ||
+	if ((rc = wf_amend_same_case(rec, "decision", wf_json_str(was, "case"),
+	                             e)) ||
 	    (rc = wf_validate(rec, rec->root, &decision_schema, "", e)) ||
 	    (rc = decision_ok(rec, e)))
 		goto done;

@@ -188,6 +188,13 @@ int wf_contact_amend(struct wf_ctx *ctx, struct wf_record *rec, const char *id,
 int wf_amend_target(const struct wf_record *rec, const char *const *names,
                     const char *reason, int *k, char *id, size_t len,
                     const char **why, struct wf_err *e);
+/* A corrected record of kind (but a contact) keeps its case, was: moved,
+ * it would carry its case's history with it. WF_EX_DATAERR at "case"
+ * when the correction names another (amend.c). */
+int wf_amend_same_case(const struct wf_record *rec, const char *kind,
+                       const char *was, struct wf_err *e);
+/* A corrected record's date is not in the future (amend.c). */
+int wf_amend_not_future(const struct wf_record *rec, struct wf_err *e);
 /* Check contact id, follow-up id, attendance id as adding them would
  * now (monitor.c, followup.c, attend.c): for a record restored. */
 int wf_contact_check(struct wf_ctx *ctx, const char *id, struct wf_err *e);

@@ -47,16 +47,14 @@ static int hindrance(struct wf_store *st, const cJSON *was, const cJSON *now,
                      const struct wf_step *p, struct wf_err *e)
 {
 	const char *date = wf_json_str(now, "date");
-	char what[64] = "";
-	sqlite3_stmt *s = wf_sql(st, WF_SQL_CLOSING_PLACEMENT, e);
+	char what[64];
+	sqlite3_stmt *s;
+	int rc;
 
-	if (!s)
-		return e->code;
-	wf_bind_text(s, 1, wf_json_str(was, "case"));
-	wf_bind_text(s, 2, wf_json_str(was, "date"));
-	if (sqlite3_step(s) == SQLITE_ROW)
-		wf_col_text(s, 0, what, sizeof what);
-	sqlite3_reset(s);
+	if ((rc = wf_sql_text(st, WF_SQL_CLOSING_PLACEMENT,
+	                      wf_json_str(was, "case"), wf_json_str(was, "date"),
+	                      what, sizeof what, e)))
+		return rc;
 	if (what[0])
 		return wf_err_set(e, WF_EX_DATAERR, "the closing ended placement "
 		                  "'%s' with it: reopen the case and close it again",
@@ -66,9 +64,12 @@ static int hindrance(struct wf_store *st, const cJSON *was, const cJSON *now,
 	wf_bind_text(s, 1, wf_json_str(was, "case"));
 	wf_bind_text(s, 2, date);
 	wf_bind_text(s, 3, p->next_date[0] ? p->next_date : NULL);
-	if (sqlite3_step(s) == SQLITE_ROW)
+	what[0] = '\0';
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
 		wf_col_text(s, 0, what, sizeof what);
 	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return wf_sql_err(st, rc, e);
 	if (what[0])
 		return wf_err_set(e, WF_EX_DATAERR, "contact %s is dated after %s, "
 		                  "while the case was open", what, date);
@@ -96,40 +97,39 @@ static int restep(struct wf_store *st, const cJSON *was, const cJSON *now,
 	return wf_case_step_reason(st, &p, outcome, e);
 }
 
+/* The corrected closing checked as closing is. */
+static int closing_ok(const struct wf_record *rec, const cJSON *was,
+                      struct wf_err *e)
+{
+	int rc;
+
+	if ((rc = wf_amend_same_case(rec, "closing", wf_json_str(was, "case"),
+	                             e)) ||
+	    (rc = wf_validate(rec, rec->root, &closing_schema, "", e)))
+		return rc;
+	return wf_amend_not_future(rec, e);
+}
+
 int wf_closing_amend(struct wf_ctx *ctx, struct wf_record *rec,
                      const char *id, struct wf_err *e)
 {
 	const cJSON *r = rec->root;
 	cJSON *was = wf_closing_get(ctx->st, id, e);
-	const char *date;
-	char today[11];
 	sqlite3_stmt *s;
 	int rc;
 
 	if (!was)
 		return e->code;
-	date = wf_json_str(r, "date");
-	wf_date_format(wf_date_today(), today);
-	if (wf_json_str(r, "case") &&
-	    strcmp(wf_json_str(r, "case"), wf_json_str(was, "case")))
-		rc = wf_record_err(rec, wf_json_path(r, "case"), "case", e,
-		                   WF_EX_DATAERR, "a closing stays with its case "
-		                   "'%s'", wf_json_str(was, "case"));
-	else if (!(rc = wf_validate(rec, rec->root, &closing_schema, "", e)) &&
-	         strcmp(wf_json_str(r, "date"), today) > 0)
-		rc = wf_record_err(rec, wf_json_path(r, "date"), "date", e,
-		                   WF_EX_DATAERR, "'%s' is in the future", date);
-	else if (!rc && (rc = restep(ctx->st, was, r, e)))
+	if (!(rc = closing_ok(rec, was, e)) && restep(ctx->st, was, r, e))
 		rc = wf_record_at(rec, wf_json_path(r, "date"), "date", e);
-	if (!rc && (s = wf_sql(ctx->st, WF_SQL_CLOSING_SET, e))) {
-		wf_bind_text(s, 1, date);
-		wf_bind_text(s, 2, wf_json_str(r, "outcome"));
-		wf_bind_text(s, 3, wf_json_str(r, "recommendations"));
-		sqlite3_bind_int64(s, 4, strtoll(id, NULL, 10));
-		rc = wf_sql_done(ctx->st, s, e);
-	} else if (!rc) {
-		rc = e->code;
-	}
 	cJSON_Delete(was);
-	return rc;
+	if (rc)
+		return rc;
+	if (!(s = wf_sql(ctx->st, WF_SQL_CLOSING_SET, e)))
+		return e->code;
+	wf_bind_text(s, 1, wf_json_str(r, "date"));
+	wf_bind_text(s, 2, wf_json_str(r, "outcome"));
+	wf_bind_text(s, 3, wf_json_str(r, "recommendations"));
+	sqlite3_bind_int64(s, 4, strtoll(id, NULL, 10));
+	return wf_sql_done(ctx->st, s, e);
 }

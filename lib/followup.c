@@ -244,14 +244,9 @@ int wf_follow_up_check(struct wf_ctx *ctx, const char *id, struct wf_err *e)
 
 cJSON *wf_follow_up_get(struct wf_store *st, const char *id, struct wf_err *e)
 {
-	char *end;
-	long long n = strtoll(id, &end, 10);
+	long long n = wf_id_number(id, "follow-up", e);
 
-	if (!*id || *end || n <= 0) {
-		wf_err_set(e, WF_EX_DATAERR, "'%s' is not a follow-up number", id);
-		return NULL;
-	}
-	return wf_follow_up_record(st, n, e);
+	return n ? wf_follow_up_record(st, n, e) : NULL;
 }
 
 int wf_follow_up_amend(struct wf_ctx *ctx, struct wf_record *rec,

@@ -216,19 +216,19 @@ static int bounded(struct wf_record *rec, const cJSON *n, int depth,
 	long keys = 0;
 
 	if (++*nodes > WF_MAX_NODES)
-		return wf_record_err(rec, n, "", e, WF_EX_DATAERR, "the record "
-		                     "holds more than 100000 values");
+		return wf_record_err(rec, n, "", e, WF_EX_DATAERR, "%s",
+		                     WF_TOO_MANY_VALUES);
 	if (depth > WF_MAX_DEPTH)
-		return wf_record_err(rec, n, "", e, WF_EX_DATAERR, "nesting deeper "
-		                     "than 32");
+		return wf_record_err(rec, n, "", e, WF_EX_DATAERR, "%s",
+		                     WF_TOO_DEEP);
 	if (cJSON_IsString(n) && strlen(n->valuestring) > (size_t)WF_MAX_SCALAR)
-		return wf_record_err(rec, n, "", e, WF_EX_DATAERR, "a value longer "
-		                     "than 1 MiB");
+		return wf_record_err(rec, n, "", e, WF_EX_DATAERR, "%s",
+		                     WF_TOO_LONG);
 	for (const cJSON *c = n->child; c; c = c->next) {
 		if (cJSON_IsObject(n)) {
 			if (++keys > WF_MAX_KEYS)
-				return wf_record_err(rec, c, "", e, WF_EX_DATAERR, "a "
-				                     "mapping with more than 1000 keys");
+				return wf_record_err(rec, c, "", e, WF_EX_DATAERR,
+				                     "%s", WF_TOO_MANY_KEYS);
 			for (const cJSON *d = n->child; d != c; d = d->next)
 				if (!strcmp(d->string, c->string))
 					return wf_record_err(rec, c, "", e, WF_EX_DATAERR,
@@ -267,14 +267,14 @@ int wf_json_next(struct wf_src *s, struct wf_record *rec, struct wf_err *e)
 		return 0;
 	while ((n = value_end(s)) == 0) {
 		if (s->len - s->pos > (size_t)WF_MAX_RECORD)
-			return syntax(s, rec, 0, "a record longer than 4 MiB", e);
+			return syntax(s, rec, 0, WF_RECORD_TOO_LONG, e);
 		if (!fill(s))
 			break;
 	}
 	if (n == 0)
 		n = s->len - s->pos;
 	if (n > (size_t)WF_MAX_RECORD)
-		return syntax(s, rec, 0, "a record longer than 4 MiB", e);
+		return syntax(s, rec, 0, WF_RECORD_TOO_LONG, e);
 	if ((why = bad_text(s->buf + s->pos, n, &at)))
 		return syntax(s, rec, at, why, e);
 	rec->root = cJSON_ParseWithLengthOpts(s->buf + s->pos, n, &endp, 0);

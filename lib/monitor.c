@@ -222,14 +222,9 @@ int wf_contact_check(struct wf_ctx *ctx, const char *id, struct wf_err *e)
 
 cJSON *wf_contact_get(struct wf_store *st, const char *id, struct wf_err *e)
 {
-	char *end;
-	long long n = strtoll(id, &end, 10);
+	long long n = wf_id_number(id, "contact", e);
 
-	if (!*id || *end || n <= 0) {
-		wf_err_set(e, WF_EX_DATAERR, "'%s' is not a contact number", id);
-		return NULL;
-	}
-	return wf_contact_record(st, n, e);
+	return n ? wf_contact_record(st, n, e) : NULL;
 }
 
 static cJSON *contact_by_text(struct wf_store *st, const char *id,

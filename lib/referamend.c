@@ -134,27 +134,23 @@ static int check_dates(struct wf_store *st, const struct wf_record *rec,
 	const cJSON *r = rec->root;
 	const char *date = wf_json_str(r, "date");
 	const char *since = wf_json_str(r, "employment_since");
-	char today[11], birth[11] = "";
-	sqlite3_stmt *s;
+	char birth[11];
+	int rc;
 
-	wf_date_format(wf_date_today(), today);
-	if (strcmp(date, today) > 0)
-		return wf_record_err(rec, wf_json_path(r, "date"), "date", e,
-		                     WF_EX_DATAERR, "'%s' is in the future", date);
+	if ((rc = wf_amend_not_future(rec, e)))
+		return rc;
 	if (since && strcmp(since, date) > 0)
 		return wf_record_err(rec, wf_json_path(r, "employment_since"),
 		                     "employment_since", e, WF_EX_DATAERR, "'%s' is "
 		                     "after the referral date %s", since, date);
-	if ((s = wf_sql_row(st, WF_SQL_REFERRAL_BIRTH, case_id, WF_EX_SOFTWARE,
-	                    "case", e))) {
-		wf_col_text(s, 0, birth, sizeof birth);
-		sqlite3_reset(s);
-	}
+	if ((rc = wf_sql_text(st, WF_SQL_REFERRAL_BIRTH, case_id, NULL, birth,
+	                      sizeof birth, e)))
+		return rc;
 	if (birth[0] && strcmp(birth, date) > 0)
 		return wf_record_err(rec, wf_json_path(r, "date"), "date", e,
 		                     WF_EX_DATAERR, "'%s' is before the person's "
 		                     "birth, %s", date, birth);
-	return s || birth[0] ? 0 : e->code;
+	return 0;
 }
 
 static int store(struct wf_store *st, const cJSON *r, sqlite3_int64 num,
@@ -204,6 +200,24 @@ static int move_opening(struct wf_store *st, const char *case_id,
 	return wf_sql_done(st, s, e);
 }
 
+/* The corrected referral checked as a referral is; its referrer found. */
+static int referral_ok(struct wf_ctx *ctx, const struct wf_record *rec,
+                       const char *case_id, long long *referrer,
+                       struct wf_err *e)
+{
+	const cJSON *r = rec->root;
+	int rc;
+
+	if ((rc = wf_amend_same_case(rec, "referral", case_id, e)) ||
+	    (rc = wf_validate(rec, rec->root, &referral_schema, "", e)) ||
+	    (rc = check_dates(ctx->st, rec, case_id, e)))
+		return rc;
+	if (wf_org_require(ctx->st, wf_json_str(r, "referrer"), "referrer",
+	                   referrer, e))
+		return wf_record_at(rec, wf_json_path(r, "referrer"), "referrer", e);
+	return 0;
+}
+
 int wf_referral_amend(struct wf_ctx *ctx, struct wf_record *rec,
                       const char *id, struct wf_err *e)
 {
@@ -217,15 +231,7 @@ int wf_referral_amend(struct wf_ctx *ctx, struct wf_record *rec,
 	if (!was)
 		return e->code;
 	case_id = wf_json_str(was, "case");
-	if (wf_json_str(r, "case") && strcmp(wf_json_str(r, "case"), case_id))
-		rc = wf_record_err(rec, wf_json_path(r, "case"), "case", e,
-		                   WF_EX_DATAERR, "a referral stays with its case "
-		                   "'%s'", case_id);
-	else if (!(rc = wf_validate(rec, rec->root, &referral_schema, "", e)) &&
-	         !(rc = check_dates(ctx->st, rec, case_id, e)) &&
-	         (rc = wf_org_require(ctx->st, wf_json_str(r, "referrer"),
-	                              "referrer", &referrer, e)))
-		rc = wf_record_at(rec, wf_json_path(r, "referrer"), "referrer", e);
+	rc = referral_ok(ctx, rec, case_id, &referrer, e);
 	if (!rc && !strchr(id, '/') &&
 	    (rc = move_opening(ctx->st, case_id, wf_json_str(was, "date"),
 	                       wf_json_str(r, "date"), e)))

@@ -109,8 +109,10 @@ static int make_parents(const char *path, struct wf_err *e)
 }
 
 /* Make sure the file exists; a new one is created 0600 so that personal
- * data is never readable by others, whatever the umask. */
-static int ensure_file(const char *path, unsigned flags, struct wf_err *e)
+ * data is never readable by others, whatever the umask. *tightened says
+ * whether an existing one had to be closed to others. */
+static int ensure_file(const char *path, unsigned flags, int *tightened,
+                       struct wf_err *e)
 {
 	int fd;
 
@@ -119,9 +121,8 @@ static int ensure_file(const char *path, unsigned flags, struct wf_err *e)
 	if (stat(path, &sb) == 0) {
 		/* a store others may read holds personal data open to them:
 		 * its owner's commands close it (the caller is told) */
-		if ((sb.st_mode & 077) && sb.st_uid == geteuid() &&
-		    chmod(path, sb.st_mode & 0700) == 0)
-			return 1;
+		*tightened = (sb.st_mode & 077) && sb.st_uid == geteuid() &&
+		             chmod(path, sb.st_mode & 0700) == 0;
 		return 0;
 	}
 	if (!(flags & WF_OPEN_CREATE))
@@ -252,14 +253,14 @@ int wf_store_open(struct wf_store **stp, const char *path, unsigned flags,
                   struct wf_err *e)
 {
 	struct wf_store *st;
-	int rc;
+	int rc, tightened = 0;
 
 	*stp = NULL;
-	if ((rc = ensure_file(path, flags, e)) > 1 || rc < 0)
+	if ((rc = ensure_file(path, flags, &tightened, e)))
 		return rc;
 	if (!(st = calloc(1, sizeof *st)))
 		return wf_err_set(e, WF_EX_SOFTWARE, "out of memory");
-	st->tightened = rc == 1;
+	st->tightened = tightened;
 	snprintf(st->path, sizeof st->path, "%s", path);
 	rc = sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE, NULL);
 	if (rc != SQLITE_OK) {
@@ -445,18 +446,46 @@ int wf_sql_each(struct wf_store *st, const char *sql, const char *text,
 	return rc == SQLITE_DONE ? 0 : wf_sql_err(st, rc, e);
 }
 
+long long wf_id_number(const char *id, const char *what, struct wf_err *e)
+{
+	char *end;
+	long long n = strtoll(id, &end, 10);
+
+	if (!*id || *end || n <= 0) {
+		wf_err_set(e, WF_EX_DATAERR, "'%s' is not a %s number", id, what);
+		return 0;
+	}
+	return n;
+}
+
+int wf_sql_text(struct wf_store *st, const char *sql, const char *a,
+                const char *b, char *out, size_t len, struct wf_err *e)
+{
+	sqlite3_stmt *s = wf_sql(st, sql, e);
+	int step;
+
+	out[0] = '\0';
+	if (!s)
+		return e->code;
+	wf_bind_text(s, 1, a);
+	if (b)
+		wf_bind_text(s, 2, b);
+	if ((step = sqlite3_step(s)) == SQLITE_ROW)
+		wf_col_text(s, 0, out, len);
+	sqlite3_reset(s);
+	return step == SQLITE_ROW || step == SQLITE_DONE ? 0
+	                                                 : wf_sql_err(st, step, e);
+}
+
 cJSON *wf_sql_record(struct wf_store *st, const char *sql, const char *id,
                      const char *what, void (*fn)(cJSON *, sqlite3_stmt *),
                      struct wf_err *e)
 {
-	char *end;
-	long long n = strtoll(id, &end, 10);
+	long long n = wf_id_number(id, what, e);
 	cJSON *r;
 
-	if (!*id || *end || n <= 0) {
-		wf_err_set(e, WF_EX_DATAERR, "'%s' is not a %s number", id, what);
+	if (!n)
 		return NULL;
-	}
 	r = cJSON_CreateObject();
 	if (wf_sql_each(st, sql, NULL, n, fn, r, e)) {
 		cJSON_Delete(r);

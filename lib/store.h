@@ -65,6 +65,14 @@ sqlite3_int64 wf_sql_id(struct wf_store *st, const char *sql, const char *key,
 int wf_sql_each(struct wf_store *st, const char *sql, const char *text,
                 sqlite3_int64 num, void (*fn)(cJSON *, sqlite3_stmt *),
                 cJSON *into, struct wf_err *e);
+/* A record's number given as text (id): a positive whole number, else
+ * 0 with e set to WF_EX_DATAERR, "'ID' is not a WHAT number". */
+long long wf_id_number(const char *id, const char *what, struct wf_err *e);
+/* Column 0 of the first row of sql, with a bound to ?1 and b (unless
+ * NULL) to ?2, as text into out ("" when there is no row or it is NULL).
+ * Returns 0 or a code. */
+int wf_sql_text(struct wf_store *st, const char *sql, const char *a,
+                const char *b, char *out, size_t len, struct wf_err *e);
 /* The record numbered id (text, a positive number) that fn makes of the
  * row of sql; NULL with e set: WF_EX_DATAERR when id is not a number,
  * WF_EX_NOMATCH with "WHAT N not found" when there is no row. */

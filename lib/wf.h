@@ -225,6 +225,12 @@ void wf_reader_close(struct wf_reader *r);
 #define WF_MAX_KEYS    1000        /* keys in one mapping */
 #define WF_MAX_SCALAR  (1L << 20)  /* bytes in one scalar */
 #define WF_MAX_RECORD  (4L << 20)  /* bytes of one JSON record's text */
+/* What each reader says past them, in step with the figures above. */
+#define WF_TOO_MANY_VALUES "the record holds more than 100000 values"
+#define WF_TOO_DEEP        "nesting deeper than 32"
+#define WF_TOO_MANY_KEYS   "a mapping with more than 1000 keys"
+#define WF_TOO_LONG        "a value longer than 1 MiB"
+#define WF_RECORD_TOO_LONG "a record longer than 4 MiB"
 
 /* Lower-level sources, one per input (used by reader.c). */
 struct wf_src;

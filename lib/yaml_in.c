@@ -46,6 +46,9 @@ struct build {
 	long nodes;      /* values built so far, aliases expanded */
 };
 
+#define TOO_MANY \
+	WF_TOO_MANY_VALUES " (aliases count as what they expand to)"
+
 /* The values of the tree at n, counting no further than limit, and its
  * depth (every tree built is within WF_MAX_DEPTH, which bounds this). */
 static long count(const cJSON *n, long limit, int *depth)
@@ -188,8 +191,7 @@ static int attach(struct build *b, cJSON *node, const yaml_event_t *ev)
 		return fail(b, &ev->start_mark, "out of memory");
 	if (++b->nodes > WF_MAX_NODES) {
 		cJSON_Delete(node);
-		return fail(b, &ev->start_mark, "the record holds more than "
-		            "100000 values (aliases count as what they expand to)");
+		return fail(b, &ev->start_mark, TOO_MANY);
 	}
 	if (b->depth == 0) {
 		b->rec->root = node;
@@ -214,7 +216,7 @@ static int attach(struct build *b, cJSON *node, const yaml_event_t *ev)
 	}
 	if (cJSON_GetArraySize(f->node) >= WF_MAX_KEYS) {
 		cJSON_Delete(node);
-		return fail(b, &ev->start_mark, "a mapping with more than 1000 keys");
+		return fail(b, &ev->start_mark, WF_TOO_MANY_KEYS);
 	}
 	if (cJSON_GetObjectItemCaseSensitive(f->node, f->key->valuestring)) {
 		char msg[300];
@@ -244,11 +246,9 @@ static int alias(struct build *b, const yaml_event_t *ev)
 		b->nodes += count(b->anchors[i].node, WF_MAX_NODES - b->nodes,
 		                  &depth) - 1;
 		if (b->nodes >= WF_MAX_NODES)
-			return fail(b, &ev->start_mark, "the record holds more than "
-			            "100000 values (aliases count as what they "
-			            "expand to)");
+			return fail(b, &ev->start_mark, TOO_MANY);
 		if (b->depth + depth > WF_MAX_DEPTH)
-			return fail(b, &ev->start_mark, "nesting deeper than 32");
+			return fail(b, &ev->start_mark, WF_TOO_DEEP);
 		return attach(b, cJSON_Duplicate(b->anchors[i].node, 1), ev);
 	}
 	return fail(b, &ev->start_mark, "unknown alias");
@@ -259,7 +259,7 @@ static int open_container(struct build *b, cJSON *node, const yaml_event_t *ev,
 {
 	if (b->depth == (int)(sizeof b->stack / sizeof b->stack[0])) {
 		cJSON_Delete(node);
-		return fail(b, &ev->start_mark, "nesting deeper than 32");
+		return fail(b, &ev->start_mark, WF_TOO_DEEP);
 	}
 	if (attach(b, node, ev) < 0 || remember(b, anchor, node) < 0)
 		return -1;
@@ -276,7 +276,7 @@ static int event(struct build *b, yaml_event_t *ev)
 		cJSON *n;
 
 		if (ev->data.scalar.length > (size_t)WF_MAX_SCALAR)
-			return fail(b, &ev->start_mark, "a value longer than 1 MiB");
+			return fail(b, &ev->start_mark, WF_TOO_LONG);
 		n = scalar_node(ev);
 
 		if (attach(b, n, ev) < 0)
