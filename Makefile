@@ -19,9 +19,15 @@ MAN1 = man/wf.1 man/wf-refer.1 man/wf-assess.1 man/wf-place.1 \
        man/wf-monitor.1 man/wf-report.1
 MAN7 = man/workflow.7
 
-ifeq ($(SAN),1)
+SANITIZE = -fsanitize=address,undefined,float-cast-overflow -fno-sanitize-recover=all
+ifeq ($(FUZZ),1)
+# libFuzzer needs clang (Debian's clang and libclang-rt-dev).
+CC = clang
+BUILD = build/fuzz
+OPT = -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link $(SANITIZE)
+else ifeq ($(SAN),1)
 BUILD = build/san
-OPT = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined,float-cast-overflow -fno-sanitize-recover=all
+OPT = -O1 -g -fno-omit-frame-pointer $(SANITIZE)
 else
 BUILD = build/rel
 OPT = -O2
@@ -30,7 +36,10 @@ endif
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 # Messages are cut to fixed buffers on purpose: truncation is not a fault.
-WARN = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Wno-format-truncation
+WARN = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2
+ifneq ($(FUZZ),1)
+WARN += -Wno-format-truncation
+endif
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(OPT) -Ilib $(PKG_CFLAGS) $(CFLAGS)
 ALL_LDFLAGS = $(OPT) $(LDFLAGS)
 
@@ -41,12 +50,25 @@ BINS = $(CMDS:%=$(BUILD)/bin/%)
 all: have-deps $(BINS)
 	@mkdir -p build && rm -f build/bin && ln -s $(notdir $(BUILD))/bin build/bin
 
-# Tools the tests run besides the commands.
-TEST_TOOLS = $(BUILD)/tests/sqlplan
+# Tools the tests run besides the commands: the fuzz harnesses are built
+# here with a main that replays saved inputs (tests/fuzz/corpus, and every
+# crash found, kept in tests/fuzz/regress).
+FUZZERS = reader date money taxcode programme
+REPLAYS = $(FUZZERS:%=$(BUILD)/tests/fuzz-%)
+TEST_TOOLS = $(BUILD)/tests/sqlplan $(REPLAYS)
+FUZZ_COMMON = tests/fuzz/common.c
+
+$(BUILD)/tests/fuzz-%: tests/fuzz/fuzz-%.c tests/fuzz/replay.c $(FUZZ_COMMON) $(BUILD)/libwf.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Itests/fuzz -MMD -MP -o $@ $< tests/fuzz/replay.c $(FUZZ_COMMON) $(BUILD)/libwf.a $(ALL_LDFLAGS) $(PKG_LIBS)
 
 $(BUILD)/tests/%: tests/%.c $(BUILD)/libwf.a
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -o $@ $< $(BUILD)/libwf.a $(ALL_LDFLAGS) $(PKG_LIBS)
+
+# libFuzzer targets: the same harnesses linked with -fsanitize=fuzzer.
+$(BUILD)/fuzz-%: tests/fuzz/fuzz-%.c $(FUZZ_COMMON) $(BUILD)/libwf.a
+	$(CC) $(ALL_CFLAGS) -Itests/fuzz -fsanitize=fuzzer -o $@ $< $(FUZZ_COMMON) $(BUILD)/libwf.a $(ALL_LDFLAGS) $(PKG_LIBS)
 
 have-deps:
 	@pkg-config --exists $(PKGS) || { echo "missing libraries: run 'make deps' (as root) first" >&2; exit 1; }
@@ -140,7 +162,28 @@ bench-store: deps
 	@$(MAKE) --no-print-directory -C tests/bench store \
 		BUILD=$(CURDIR)/$(BUILD) CC="$(CC)" STORES=$(CURDIR)/build/bench-store
 
+# Each harness under ASan+UBSan for FUZZ_SECONDS, from the seed corpus
+# (the inputs it finds are kept in build/fuzz/corpus). A crash or hang is
+# written to build/fuzz/crash/; make it a regression test by copying it
+# into tests/fuzz/regress/NAME/.
+FUZZ_SECONDS ?= 60
+fuzz: have-deps
+	@command -v clang >/dev/null || { echo "make fuzz needs clang and libclang-rt-14-dev" >&2; exit 1; }
+	@$(MAKE) --no-print-directory FUZZ=1 $(FUZZERS:%=build/fuzz/fuzz-%)
+	@mkdir -p build/fuzz/crash; failed=0; \
+	for n in $(FUZZERS); do \
+		mkdir -p build/fuzz/corpus/$$n; \
+		dict=; [ -f tests/fuzz/$$n.dict ] && dict=-dict=tests/fuzz/$$n.dict; \
+		echo "fuzz-$$n: $(FUZZ_SECONDS) s"; \
+		build/fuzz/fuzz-$$n -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
+			-rss_limit_mb=2048 -print_final_stats=1 $$dict \
+			-artifact_prefix=build/fuzz/crash/$$n- \
+			build/fuzz/corpus/$$n tests/fuzz/corpus/$$n \
+			>build/fuzz/$$n.log 2>&1 || { failed=1; echo "fuzz-$$n: FOUND (build/fuzz/$$n.log)"; }; \
+		grep -E '^(stat::number_of_executed_units|stat::peak_rss_mb|Done)' build/fuzz/$$n.log; \
+	done; exit $$failed
+
 clean:
 	rm -rf build
 
-.PHONY: all have-deps deps check check-man check-install install uninstall demo bench bench-store clean
+.PHONY: all have-deps deps check check-man check-install install uninstall demo bench bench-store fuzz clean

@@ -116,8 +116,9 @@ wf_day wf_date_add_months(wf_day d, int n)
 
 	wf_date_to_ymd(d, &y, &m, &dd);
 	months = y * 12 + (m - 1) + n;
-	y = months / 12;
-	m = months % 12 + 1;
+	/* Floor division: before year 1 the months count is negative. */
+	y = months >= 0 ? months / 12 : -((11 - months) / 12);
+	m = months - y * 12 + 1;
 	if (dd > days_in_month(y, m))
 		dd = days_in_month(y, m);
 	return wf_date_from_ymd(y, m, dd);

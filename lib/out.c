@@ -140,7 +140,7 @@ int wf_out_open(struct wf_out **op, FILE *f, enum wf_format fmt,
 
 static void number_text(double v, char *buf, size_t len)
 {
-	if (v == (double)(long long)v && v < 1e15 && v > -1e15) {
+	if (wf_whole(v) && v < 1e15 && v > -1e15) {
 		snprintf(buf, len, "%lld", (long long)v);
 		return;
 	}

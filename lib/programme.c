@@ -166,22 +166,30 @@ static int prog_write(struct wf_ctx *ctx, const char *code, const cJSON *d,
 	return wf_sql_done(ctx->st, s, e);
 }
 
-int wf_programme_load(struct wf_ctx *ctx, struct wf_record *rec,
-                      struct wf_err *e)
+int wf_programme_valid(struct wf_record *rec, const char **code,
+                       struct wf_err *e)
 {
 	const cJSON *target;
-	const char *code = NULL;
-	cJSON *d, *old;
 	int rc;
 
 	if (!cJSON_IsObject(rec->root))
 		return wf_record_err(rec, rec->root, "", e, WF_EX_DATAERR,
 		                     "expected a programme record");
 	if ((rc = wf_validate(rec, rec->root, &prog_schema, "", e)) ||
-	    (rc = prog_code(rec, &code, e)))
+	    (rc = prog_code(rec, code, e)))
 		return rc;
 	target = cJSON_GetObjectItemCaseSensitive(rec->root, "target");
-	if (target && (rc = wf_target_check(rec, target, e)))
+	return target ? wf_target_check(rec, target, e) : 0;
+}
+
+int wf_programme_load(struct wf_ctx *ctx, struct wf_record *rec,
+                      struct wf_err *e)
+{
+	const char *code = NULL;
+	cJSON *d, *old;
+	int rc;
+
+	if ((rc = wf_programme_valid(rec, &code, e)))
 		return rc;
 	old = wf_programme_get(ctx->st, code, e);
 	if (!old && e->code != WF_EX_NOMATCH)

@@ -66,26 +66,14 @@ static void close_input(struct wf_reader *r)
 	r->f = NULL;
 }
 
-/* Open path ("-": stdin) and detect its format. */
-static int open_input(struct wf_reader *r, const char *path, struct wf_err *e)
+/* Detect the format of r->f from its first byte that is not white
+ * space, and open the source that reads it. */
+static int detect(struct wf_reader *r, struct wf_err *e)
 {
 	char prefix[4096];
 	size_t n = 0;
 	int c;
 
-	if (!strcmp(path, "-")) {
-		r->f = stdin;
-		snprintf(r->name, sizeof r->name, "<stdin>");
-	} else {
-		r->f = fopen(path, "r");
-		if (!r->f) {
-			int code = errno == EACCES ? WF_EX_NOPERM : WF_EX_NOINPUT;
-
-			return wf_err_set(e, code, "cannot open '%s': %s", path,
-			                  strerror(errno));
-		}
-		snprintf(r->name, sizeof r->name, "%s", path);
-	}
 	/* Keep the white space read so that line numbers stay true. */
 	while ((c = getc(r->f)) != EOF && n < sizeof prefix - 1) {
 		prefix[n++] = (char)c;
@@ -100,6 +88,44 @@ static int open_input(struct wf_reader *r, const char *path, struct wf_err *e)
 	if (!r->src)
 		return wf_err_set(e, WF_EX_SOFTWARE, "out of memory");
 	return 0;
+}
+
+/* Open path ("-": stdin) and detect its format. */
+static int open_input(struct wf_reader *r, const char *path, struct wf_err *e)
+{
+	if (!strcmp(path, "-")) {
+		r->f = stdin;
+		snprintf(r->name, sizeof r->name, "<stdin>");
+	} else {
+		r->f = fopen(path, "r");
+		if (!r->f) {
+			int code = errno == EACCES ? WF_EX_NOPERM : WF_EX_NOINPUT;
+
+			return wf_err_set(e, code, "cannot open '%s': %s", path,
+			                  strerror(errno));
+		}
+		snprintf(r->name, sizeof r->name, "%s", path);
+	}
+	return detect(r, e);
+}
+
+int wf_reader_stream(struct wf_reader **rp, FILE *f, const char *name,
+                     struct wf_err *e)
+{
+	int rc = wf_reader_open(rp, NULL, 0, 0, e);
+
+	if (rc) {
+		fclose(f);
+		return rc;
+	}
+	(*rp)->used_stdin = 1; /* so that stdin is never read */
+	(*rp)->f = f;
+	snprintf((*rp)->name, sizeof (*rp)->name, "%s", name);
+	if ((rc = detect(*rp, e))) {
+		wf_reader_close(*rp);
+		*rp = NULL;
+	}
+	return rc;
 }
 
 /* The next operand as a record when operands are case ids. */
@@ -207,7 +233,7 @@ void wf_reader_close(struct wf_reader *r)
 {
 	if (!r)
 		return;
-	if (r->src)
+	if (r->src || r->f)
 		close_input(r);
 	free(r->words);
 	cJSON_Delete(r->single);

@@ -98,6 +98,20 @@ void wf_record_reset(struct wf_record *rec)
 	rec->line = rec->col = 0;
 }
 
+void wf_record_free(struct wf_record *rec)
+{
+	wf_record_reset(rec);
+	free(rec->pos);
+	rec->pos = NULL;
+	rec->cappos = 0;
+}
+
+int wf_whole(double d)
+{
+	return d >= -9007199254740992.0 && d <= 9007199254740992.0 &&
+	       d == (double)(long long)d;
+}
+
 void wf_json_addf(cJSON *list, const char *fmt, ...)
 {
 	char buf[1024];

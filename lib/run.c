@@ -211,8 +211,7 @@ int wf_run(struct wf_ctx *ctx, struct wf_reader *r, wf_record_fn fn,
 	} else if (!rc && ctx->nomatch)
 		rc = WF_EX_NOMATCH;
 done:
-	wf_record_reset(&rec);
-	free(rec.pos);
+	wf_record_free(&rec);
 	fclose(spool);
 	return rc;
 }

@@ -344,7 +344,7 @@ void wf_bind_json(sqlite3_stmt *s, int i, const cJSON *v)
 	} else if (cJSON_IsString(v)) {
 		sqlite3_bind_text(s, i, v->valuestring, -1, SQLITE_TRANSIENT);
 	} else if (cJSON_IsNumber(v)) {
-		if (v->valuedouble == (double)(sqlite3_int64)v->valuedouble)
+		if (wf_whole(v->valuedouble))
 			sqlite3_bind_int64(s, i, (sqlite3_int64)v->valuedouble);
 		else
 			sqlite3_bind_double(s, i, v->valuedouble);

@@ -241,11 +241,11 @@ static int import_head(struct wf_ctx *ctx, const struct wf_record *rec,
 		return wf_record_err(rec, rec->root, "schema_version", e,
 		                     WF_EX_DATAERR, "an export begins with the "
 		                     "schema it is of");
-	if ((int)v->valuedouble != wf_store_version(ctx->st))
+	if (v->valuedouble != wf_store_version(ctx->st))
 		return wf_record_err(rec, v, "schema_version", e, WF_EX_DATAERR,
-		                     "an export of schema version %d goes into a "
+		                     "an export of schema version %g goes into a "
 		                     "store of that version, not %d",
-		                     (int)v->valuedouble, wf_store_version(ctx->st));
+		                     v->valuedouble, wf_store_version(ctx->st));
 	if ((rows = wf_sql_id(ctx->st, WF_SQL_STORE_ANY, NULL, e)) < 0)
 		return e->code;
 	if (rows)

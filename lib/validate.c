@@ -133,14 +133,6 @@ static cJSON *as_list(cJSON *v)
 
 /* Text fields take a YAML number as the text it was written as, changed
  * in place for the same reasons. */
-/* A whole number a double holds exactly; only then is it cast, as a
- * cast of 1e300 to an integer is undefined. */
-static int whole(double d)
-{
-	return d >= -9007199254740992.0 && d <= 9007199254740992.0 &&
-	       d == (double)(long long)d;
-}
-
 static int to_text(cJSON *v)
 {
 	char buf[64];
@@ -149,7 +141,7 @@ static int to_text(cJSON *v)
 		return 1;
 	if (!cJSON_IsNumber(v))
 		return 0;
-	if (whole(v->valuedouble))
+	if (wf_whole(v->valuedouble))
 		snprintf(buf, sizeof buf, "%lld", (long long)v->valuedouble);
 	else
 		snprintf(buf, sizeof buf, "%.15g", v->valuedouble);
@@ -257,7 +249,7 @@ static int check_list(const struct wf_record *rec, cJSON *list,
 				return bad_enum(rec, c, sub, f->enums, e);
 		} else if (f->type == WF_T_INTS) {
 			if (!cJSON_IsNumber(c) ||
-			    c->valuedouble != (double)(long long)c->valuedouble ||
+			    !wf_whole(c->valuedouble) ||
 			    c->valuedouble < f->min || c->valuedouble > f->max)
 				return wf_record_err(rec, c, sub, e, WF_EX_DATAERR,
 				                     "expected a whole number in %ld..%ld",
@@ -308,7 +300,7 @@ static int check_value(const struct wf_record *rec, cJSON *v,
 		}
 		return 0;
 	case WF_T_INT:
-		if (!cJSON_IsNumber(v) || !whole(v->valuedouble))
+		if (!cJSON_IsNumber(v) || !wf_whole(v->valuedouble))
 			return wf_record_err(rec, v, path, e, WF_EX_DATAERR,
 			                     "expected a whole number");
 		if ((f->min || f->max) &&

@@ -185,7 +185,12 @@ int wf_record_addpos(struct wf_record *rec, const cJSON *item, long line,
 void wf_text_advance(const char *text, size_t n, long *line, long *col);
 /* Free the tree and positions; the record can be reused. */
 void wf_record_reset(struct wf_record *rec);
+/* Free all a record holds, when it is no longer used. */
+void wf_record_free(struct wf_record *rec);
 
+/* Whether d is a whole number a double holds exactly (|d| <= 2^53): only
+ * then may it be cast to an integer, as a cast of 1e300 is undefined. */
+int wf_whole(double d);
 /* Append a formatted string to the list (a reason, a broken rule). */
 void wf_json_addf(cJSON *list, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
@@ -208,6 +213,10 @@ struct wf_reader;
  * reads records from standard input. */
 int wf_reader_open(struct wf_reader **r, char **argv, int argc, int ids,
                    struct wf_err *e);
+/* A reader over an open stream f (taken over: closed with the reader),
+ * named name in messages; its format is detected as for a file. */
+int wf_reader_stream(struct wf_reader **r, FILE *f, const char *name,
+                     struct wf_err *e);
 /* A reader that yields one given record (taken over) and nothing else. */
 int wf_reader_single(struct wf_reader **r, cJSON *root, struct wf_err *e);
 /* Read the next record into rec (reset first). Returns 1 when a record was
@@ -750,6 +759,10 @@ int wf_org_require(struct wf_store *st, const char *code, const char *role,
 /* ---- programme.c and target.c ----------------------------------------- */
 
 /* Load (add or replace) a programme from a record; emits its summary. */
+/* Check a programme record by its schema and its target rules, without
+ * a store; sets *code. Returns 0 or WF_EX_DATAERR with the position. */
+int wf_programme_valid(struct wf_record *rec, const char **code,
+                       struct wf_err *e);
 int wf_programme_load(struct wf_ctx *ctx, struct wf_record *rec,
                       struct wf_err *e);
 int wf_programme_list(struct wf_ctx *ctx, const void *unused,

@@ -21,6 +21,14 @@ struct wf_src {
 	FILE *f;
 	char prefix[4096];   /* read to detect the format; replayed first */
 	size_t plen, ppos;
+	/* The last two chunks handed to libyaml, with where each starts: a
+	 * bad byte (not UTF-8) is reported by libyaml as an offset only, and
+	 * lies in what it has read but not yet decoded. */
+	struct chunk {
+		char *text;
+		size_t len, off;
+		long line, col;
+	} chunk[2];
 };
 
 /* One open container while a document is built. */
@@ -311,19 +319,30 @@ static void build_free(struct build *b)
 	free(b->anchors);
 }
 
-static int parse_error(struct wf_src *s, struct wf_err *e)
+/* Keep a copy of the chunk just read; the one before it stays. */
+static int keep_chunk(struct wf_src *s, const unsigned char *buf, size_t n)
 {
-	yaml_parser_t *p = &s->parser;
+	struct chunk *old = &s->chunk[0], *cur = &s->chunk[1];
+	char *text;
 
-	snprintf(e->file, sizeof e->file, "%s", s->name);
-	e->line = (long)p->problem_mark.line + 1;
-	e->col = (long)p->problem_mark.column + 1;
-	e->field[0] = '\0';
-	if (p->error == YAML_READER_ERROR)
-		return wf_err_set(e, WF_EX_DATAERR, "%s", p->problem);
-	return wf_err_set(e, WF_EX_DATAERR, "%s%s%s",
-	                  p->problem ? p->problem : "not YAML",
-	                  p->context ? " " : "", p->context ? p->context : "");
+	if (!cur->text) {            /* the first: line 1, column 1 */
+		cur->line = cur->col = 1;
+	} else {
+		long line = cur->line, col = cur->col;
+
+		wf_text_advance(cur->text, cur->len, &line, &col);
+		free(old->text);
+		*old = *cur;
+		cur->off = old->off + old->len;
+		cur->line = line;
+		cur->col = col;
+	}
+	if (!(text = malloc(n ? n : 1)))
+		return 0;
+	memcpy(text, buf, n);
+	cur->text = text;
+	cur->len = n;
+	return 1;
 }
 
 static int read_input(void *data, unsigned char *buf, size_t size,
@@ -337,10 +356,46 @@ static int read_input(void *data, unsigned char *buf, size_t size,
 		memcpy(buf, s->prefix + s->ppos, n);
 		s->ppos += n;
 		*got = n;
-		return 1;
+		return keep_chunk(s, buf, n);
 	}
 	*got = fread(buf, 1, size, s->f);
-	return !ferror(s->f);
+	return !ferror(s->f) && keep_chunk(s, buf, *got);
+}
+
+/* Line and column of byte offset off of the stream, when it lies in the
+ * chunks kept. Returns 0, or -1 when it does not. */
+static int offset_where(const struct wf_src *s, size_t off, long *line,
+                        long *col)
+{
+	for (int i = 0; i < 2; i++) {
+		const struct chunk *c = &s->chunk[i];
+
+		if (c->text && off >= c->off && off <= c->off + c->len) {
+			*line = c->line;
+			*col = c->col;
+			wf_text_advance(c->text, off - c->off, line, col);
+			return 0;
+		}
+	}
+	return -1;
+}
+
+static int parse_error(struct wf_src *s, struct wf_err *e)
+{
+	yaml_parser_t *p = &s->parser;
+
+	snprintf(e->file, sizeof e->file, "%s", s->name);
+	e->line = (long)p->problem_mark.line + 1;
+	e->col = (long)p->problem_mark.column + 1;
+	e->field[0] = '\0';
+	if (p->error == YAML_READER_ERROR) {
+		if (offset_where(s, p->problem_offset, &e->line, &e->col))
+			e->line = e->col = 0;
+		return wf_err_set(e, WF_EX_DATAERR, "%s", p->problem);
+	}
+	return wf_err_set(e, WF_EX_DATAERR, "%s%s%s",
+	                  p->problem ? p->problem : "not YAML",
+	                  p->context ? " " : "", p->context ? p->context : "");
 }
 
 struct wf_src *wf_yaml_open(FILE *f, const char *name, const char *prefix,
@@ -406,5 +461,7 @@ void wf_yaml_close(struct wf_src *s)
 	if (!s)
 		return;
 	yaml_parser_delete(&s->parser);
+	free(s->chunk[0].text);
+	free(s->chunk[1].text);
 	free(s);
 }

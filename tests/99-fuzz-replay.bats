@@ -1,0 +1,29 @@
+#!/usr/bin/env bats
+# The fuzz harnesses (tests/fuzz) replayed on their seed corpus and on
+# every input a fuzzer found to crash, leak or hang (tests/fuzz/regress):
+# each must run clean, under make check and under make check SAN=1.
+
+load helpers
+
+replay() {
+	local n=$1
+	run "$WF_BUILD/tests/fuzz-$n" "$BATS_TEST_DIRNAME/fuzz/corpus/$n" \
+		"$BATS_TEST_DIRNAME/fuzz/regress/$n"
+	[ "$status" -eq 0 ] || { echo "$output"; return 1; }
+	[[ "${lines[-1]}" =~ ^[0-9]+\ inputs$ ]]
+}
+
+@test "fuzz replay: the record reader" { replay reader; }
+@test "fuzz replay: dates and months" { replay date; }
+@test "fuzz replay: money" { replay money; }
+@test "fuzz replay: the tax code" { replay taxcode; }
+@test "fuzz replay: the programme loader" { replay programme; }
+
+@test "fuzz replay: counts what it ran, and fails on an input it cannot read" {
+	mkdir -p "$BATS_TEST_TMPDIR/empty"
+	run "$WF_BUILD/tests/fuzz-money" "$BATS_TEST_TMPDIR/empty"
+	[ "$status" -eq 0 ]
+	[ "$output" = "0 inputs" ]
+	run "$WF_BUILD/tests/fuzz-money" "$BATS_TEST_TMPDIR/missing"
+	[ "$status" -ne 0 ]
+}
