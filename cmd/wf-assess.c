@@ -9,32 +9,32 @@
 #include "wf.h"
 
 static const struct wf_opt decide_opts[] = {
-	{ "eligible", 0, NULL, "the person is eligible", NULL },
+	{ "eligible", 0, NULL, "the person is eligible", NULL, WF_OPT_TEXT, 0, 0 },
 	{ "ineligible", 0, NULL, "the person is not (closes the case; needs "
-	  "--reason)", NULL },
-	{ "defer", 0, NULL, "decide later (needs --review)", NULL },
-	{ "reason", 0, "TEXT", "why", NULL },
-	{ "review", 0, "DATE", "when to look again, for --defer", NULL },
-	{ "date", 0, "DATE", "the date of the decision (default: today)", NULL },
-	{ "by", 0, "NAME", "who decided (default: the operator)", NULL },
-	{ NULL, 0, NULL, NULL, NULL }
+	  "--reason)", NULL, WF_OPT_TEXT, 0, 0 },
+	{ "defer", 0, NULL, "decide later (needs --review)", NULL, WF_OPT_TEXT, 0, 0 },
+	{ "reason", 0, "TEXT", "why", NULL, WF_OPT_TEXT, 0, 0 },
+	{ "review", 0, "DATE", "when to look again, for --defer", NULL, WF_OPT_DATE, 0, 0 },
+	{ "date", 0, "DATE", "the date of the decision (default: today)", NULL, WF_OPT_DATE, 0, 0 },
+	{ "by", 0, "NAME", "who decided (default: the operator)", NULL, WF_OPT_TEXT, 0, 0 },
+	{ 0 }
 };
 
 static const struct wf_opt show_opts[] = {
 	{ "history", 0, NULL, "every decision and every version of the plan",
-	  NULL },
-	{ NULL, 0, NULL, NULL, NULL }
+	  NULL, WF_OPT_TEXT, 0, 0 },
+	{ 0 }
 };
 
 static const struct wf_opt list_opts[] = {
 	{ "decision", 0, "DECISION", "the latest decision is this one",
-	  wf_decisions },
-	{ "status", 0, "STATUS", "cases in this status", wf_case_statuses },
-	{ "programme", 0, "CODE", "cases of this programme", NULL },
-	{ "assessor", 0, "CODE", "with a session by this organisation", NULL },
-	{ "since", 0, "DATE", "with a session on or after DATE", NULL },
-	{ "until", 0, "DATE", "with a session on or before DATE", NULL },
-	{ NULL, 0, NULL, NULL, NULL }
+	  wf_decisions, WF_OPT_ENUM, 0, 0 },
+	{ "status", 0, "STATUS", "cases in this status", wf_case_statuses, WF_OPT_ENUM, 0, 0 },
+	{ "programme", 0, "CODE", "cases of this programme", NULL, WF_OPT_CODE, 0, 0 },
+	{ "assessor", 0, "CODE", "with a session by this organisation", NULL, WF_OPT_CODE, 0, 0 },
+	{ "since", 0, "DATE", "with a session on or after DATE", NULL, WF_OPT_DATE, 0, 0 },
+	{ "until", 0, "DATE", "with a session on or before DATE", NULL, WF_OPT_DATE, 0, 0 },
+	{ NULL, 0, NULL, NULL, NULL, WF_OPT_TEXT, 0, 0 }
 };
 
 static const struct wf_opt *const write_tables[] = { wf_opts_common,
@@ -96,13 +96,7 @@ static int cmd_list(struct wf_cli *cli, struct wf_err *e)
 		wf_cli_opt(cli, "decision"), wf_cli_opt(cli, "assessor"),
 		wf_cli_opt(cli, "since"), wf_cli_opt(cli, "until")
 	};
-	int rc;
 
-	if (cli->nargs)
-		return wf_err_set(e, WF_EX_USAGE, "list takes no operands: '%s'",
-		                  cli->args[0]);
-	if ((rc = wf_assess_filter_check(&f, e)))
-		return rc;
 	return wf_cli_query(cli, wf_assess_list, &f, wf_assessment_columns, 0, e);
 }
 

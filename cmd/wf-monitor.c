@@ -13,54 +13,54 @@
 
 static const struct wf_opt log_opts[] = {
 	{ "with", 0, "PARTY", "who was met: person, tutor, family, referrer, "
-	  "employer (instead of records)", wf_parties },
-	{ "date", 0, "DATE", "when (default: today)", NULL },
-	{ "how", 0, "HOW", "in_person (default), phone or video", wf_contact_ways },
-	{ "operator", 0, "NAME", "who met them (default: the operator)", NULL },
-	{ "placement", 0, "PLACEMENT", "the placement it was about", NULL },
+	  "employer (instead of records)", wf_parties, WF_OPT_ENUM, 0, 0 },
+	{ "date", 0, "DATE", "when (default: today)", NULL, WF_OPT_DATE, 0, 0 },
+	{ "how", 0, "HOW", "in_person (default), phone or video", wf_contact_ways, WF_OPT_ENUM, 0, 0 },
+	{ "operator", 0, "NAME", "who met them (default: the operator)", NULL, WF_OPT_TEXT, 0, 0 },
+	{ "placement", 0, "PLACEMENT", "the placement it was about", NULL, WF_OPT_TEXT, 0, 0 },
 	{ "provider", 0, "CODE", "the organisation that held it, if another",
-	  NULL },
-	{ "risk", 0, "LEVEL", "retention risk seen: low, medium, high", wf_risk_levels },
-	{ "next-steps", 0, "TEXT", "what was agreed", NULL },
-	{ "notes", 0, "TEXT", "notes", NULL },
-	{ "next", 0, "DATE", "the next contact agreed", NULL },
-	{ NULL, 0, NULL, NULL, NULL }
+	  NULL, WF_OPT_CODE, 0, 0 },
+	{ "risk", 0, "LEVEL", "retention risk seen: low, medium, high", wf_risk_levels, WF_OPT_ENUM, 0, 0 },
+	{ "next-steps", 0, "TEXT", "what was agreed", NULL, WF_OPT_TEXT, 0, 0 },
+	{ "notes", 0, "TEXT", "notes", NULL, WF_OPT_TEXT, 0, 0 },
+	{ "next", 0, "DATE", "the next contact agreed", NULL, WF_OPT_DATE, 0, 0 },
+	{ NULL, 0, NULL, NULL, NULL, WF_OPT_TEXT, 0, 0 }
 };
 
 static const struct wf_opt follow_opts[] = {
 	{ "at", 0, "WHEN", "leaving (within four weeks of closing) or "
 	  "six_months (six to nine months after) (instead of records)",
-	  wf_follow_up_times },
+	  wf_follow_up_times, WF_OPT_ENUM, 0, 0 },
 	{ "situation", 0, "LIST", "employed, job_searching, education, "
-	  "qualification, improved or none (comma-separated)", wf_situations },
-	{ "date", 0, "DATE", "when it was learnt (default: today)", NULL },
-	{ "operator", 0, "NAME", "who learnt it (default: the operator)", NULL },
-	{ "notes", 0, "TEXT", "notes", NULL },
-	{ NULL, 0, NULL, NULL, NULL }
+	  "qualification, improved or none (comma-separated)", wf_situations, WF_OPT_ENUMS, 0, 0 },
+	{ "date", 0, "DATE", "when it was learnt (default: today)", NULL, WF_OPT_DATE, 0, 0 },
+	{ "operator", 0, "NAME", "who learnt it (default: the operator)", NULL, WF_OPT_TEXT, 0, 0 },
+	{ "notes", 0, "TEXT", "notes", NULL, WF_OPT_TEXT, 0, 0 },
+	{ 0 }
 };
 
 static const struct wf_opt due_opts[] = {
-	{ "on", 0, "DATE", "as of DATE (default: today)", NULL },
-	{ "within", 0, "DAYS", "also what falls due within DAYS (7d)", NULL },
-	{ "overdue", 0, NULL, "only what is overdue", NULL },
-	{ "operator", 0, "NAME", "only the cases of this operator", NULL },
-	{ "with", 0, "PARTY", "only contacts with this party", wf_parties },
-	{ NULL, 0, NULL, NULL, NULL }
+	{ "on", 0, "DATE", "as of DATE (default: today)", NULL, WF_OPT_DATE, 0, 0 },
+	{ "within", 0, "DAYS", "also what falls due within DAYS (7d)", NULL, WF_OPT_DAYS, 0, 3660 },
+	{ "overdue", 0, NULL, "only what is overdue", NULL, WF_OPT_TEXT, 0, 0 },
+	{ "operator", 0, "NAME", "only the cases of this operator", NULL, WF_OPT_TEXT, 0, 0 },
+	{ "with", 0, "PARTY", "only contacts with this party", wf_parties, WF_OPT_ENUM, 0, 0 },
+	{ NULL, 0, NULL, NULL, NULL, WF_OPT_TEXT, 0, 0 }
 };
 
 static const struct wf_opt risks_opts[] = {
 	{ "level", 0, "LEVEL", "at or above this level (default: high)",
-	  wf_risk_levels },
-	{ NULL, 0, NULL, NULL, NULL }
+	  wf_risk_levels, WF_OPT_ENUM, 0, 0 },
+	{ NULL, 0, NULL, NULL, NULL, WF_OPT_TEXT, 0, 0 }
 };
 
 static const struct wf_opt list_opts[] = {
-	{ "case", 0, "CASE", "contacts of this case", NULL },
-	{ "with", 0, "PARTY", "contacts with this party", wf_parties },
-	{ "operator", 0, "NAME", "contacts by this operator", NULL },
-	{ "since", 0, "DATE", "on or after DATE", NULL },
-	{ "until", 0, "DATE", "on or before DATE", NULL },
-	{ NULL, 0, NULL, NULL, NULL }
+	{ "case", 0, "CASE", "contacts of this case", NULL, WF_OPT_CODE, 0, 0 },
+	{ "with", 0, "PARTY", "contacts with this party", wf_parties, WF_OPT_ENUM, 0, 0 },
+	{ "operator", 0, "NAME", "contacts by this operator", NULL, WF_OPT_TEXT, 0, 0 },
+	{ "since", 0, "DATE", "on or after DATE", NULL, WF_OPT_DATE, 0, 0 },
+	{ "until", 0, "DATE", "on or before DATE", NULL, WF_OPT_DATE, 0, 0 },
+	{ NULL, 0, NULL, NULL, NULL, WF_OPT_TEXT, 0, 0 }
 };
 
 static const struct wf_opt *const log_tables[] = { wf_opts_common,
@@ -140,31 +140,14 @@ static int cmd_follow_up(struct wf_cli *cli, struct wf_err *e)
 	return rc;
 }
 
-/* "7d" or "7": a number of days. */
-static int days(const char *s, long *n)
-{
-	char *end;
-
-	*n = strtol(s, &end, 10);
-	return end != s && *n >= 0 && (!*end || !strcmp(end, "d")) ? 0 : -1;
-}
-
 static int cmd_due(struct wf_cli *cli, struct wf_err *e)
 {
 	struct due_filter f = { 0 };
-	const char *on = wf_cli_opt(cli, "on"), *within = wf_cli_opt(cli, "within");
 	long n = 0;
 
-	if (cli->nargs)
-		return wf_err_set(e, WF_EX_USAGE, "due takes no operands: '%s'",
-		                  cli->args[0]);
 	f.on = wf_date_today();
-	if (on && wf_date_parse(on, &f.on) < 0)
-		return wf_err_set(e, WF_EX_USAGE, "--on: '%s' is not a date "
-		                  "(YYYY-MM-DD)", on);
-	if (within && days(within, &n) < 0)
-		return wf_err_set(e, WF_EX_USAGE, "--within: '%s' is not a number "
-		                  "of days (7d)", within);
+	wf_cli_date(cli, "on", &f.on);
+	wf_cli_number(cli, "within", &n);
 	f.limit = f.on + n;
 	f.overdue = wf_cli_opt(cli, "overdue") != NULL;
 	f.with = wf_cli_opt(cli, "with");
@@ -174,12 +157,7 @@ static int cmd_due(struct wf_cli *cli, struct wf_err *e)
 
 static int cmd_risks(struct wf_cli *cli, struct wf_err *e)
 {
-	const char *level = wf_cli_opt(cli, "level");
-
-	if (level && wf_risk_rank(level) < 0)
-		return wf_err_set(e, WF_EX_USAGE, "--level: '%s' is not one of: low, "
-		                  "medium, high", level);
-	return wf_cli_query(cli, wf_monitor_risks, level,
+	return wf_cli_query(cli, wf_monitor_risks, wf_cli_opt(cli, "level"),
 	                    "case,date,risk,with,operator,next_steps", 0, e);
 }
 
@@ -190,14 +168,7 @@ static int cmd_list(struct wf_cli *cli, struct wf_err *e)
 		wf_cli_opt(cli, "operator"), wf_cli_opt(cli, "since"),
 		wf_cli_opt(cli, "until")
 	};
-	struct wf_case_filter dates = { NULL, NULL, NULL, f.since, f.until, NULL };
-	int rc;
 
-	if (cli->nargs)
-		return wf_err_set(e, WF_EX_USAGE, "list takes no operands: '%s'",
-		                  cli->args[0]);
-	if ((rc = wf_case_filter_check(&dates, e)))
-		return rc;
 	return wf_cli_query(cli, wf_monitor_list, &f, wf_contact_columns, 0, e);
 }
 

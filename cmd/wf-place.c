@@ -11,64 +11,64 @@
 #include "wf.h"
 
 static const struct wf_opt add_opts[] = {
-	{ "case", 0, "CASE", "the case (instead of records or case ids)", NULL },
+	{ "case", 0, "CASE", "the case (instead of records or case ids)", NULL, WF_OPT_CODE, 0, 0 },
 	{ "kind", 0, "KIND", "work_grant, internship, occupational_lab, "
-	  "motivational_lab or hire", wf_placement_kinds },
-	{ "host", 0, "CODE", "the host organisation", NULL },
-	{ "tutor", 0, "NAME", "the tutor at the host", NULL },
-	{ "tutor-contact", 0, "TEXT", "how to reach the tutor", NULL },
-	{ "service-tutor", 0, "NAME", "the tutor at the service", NULL },
-	{ "start", 0, "DATE", "planned start", NULL },
-	{ "end", 0, "DATE", "planned end", NULL },
-	{ "hours", 0, "N", "hours a week", NULL },
-	{ "stipend", 0, "EUROS", "monthly stipend (650 or 650.50)", NULL },
-	{ "meals", 0, NULL, "meal vouchers or a canteen", NULL },
-	{ "funding", 0, "TEXT", "funding source", NULL },
-	{ "action", 0, "N", "the plan action it carries out (its number)", NULL },
-	{ NULL, 0, NULL, NULL, NULL }
+	  "motivational_lab or hire", wf_placement_kinds, WF_OPT_ENUM, 0, 0 },
+	{ "host", 0, "CODE", "the host organisation", NULL, WF_OPT_CODE, 0, 0 },
+	{ "tutor", 0, "NAME", "the tutor at the host", NULL, WF_OPT_TEXT, 0, 0 },
+	{ "tutor-contact", 0, "TEXT", "how to reach the tutor", NULL, WF_OPT_TEXT, 0, 0 },
+	{ "service-tutor", 0, "NAME", "the tutor at the service", NULL, WF_OPT_TEXT, 0, 0 },
+	{ "start", 0, "DATE", "planned start", NULL, WF_OPT_DATE, 0, 0 },
+	{ "end", 0, "DATE", "planned end", NULL, WF_OPT_DATE, 0, 0 },
+	{ "hours", 0, "N", "hours a week", NULL, WF_OPT_TEXT, 0, 0 },
+	{ "stipend", 0, "EUROS", "monthly stipend (650 or 650.50)", NULL, WF_OPT_TEXT, 0, 0 },
+	{ "meals", 0, NULL, "meal vouchers or a canteen", NULL, WF_OPT_TEXT, 0, 0 },
+	{ "funding", 0, "TEXT", "funding source", NULL, WF_OPT_TEXT, 0, 0 },
+	{ "action", 0, "N", "the plan action it carries out (its number)", NULL, WF_OPT_TEXT, 0, 0 },
+	{ 0 }
 };
 
 static const struct wf_opt move_opts[] = {
-	{ "date", 0, "DATE", "effective date (default: today)", NULL },
-	{ "note", 0, "TEXT", "a note kept with the change", NULL },
-	{ "reason", 0, "TEXT", "why (suspensions, interruptions)", NULL },
-	{ NULL, 0, NULL, NULL, NULL }
+	{ "date", 0, "DATE", "effective date (default: today)", NULL, WF_OPT_DATE, 0, 0 },
+	{ "note", 0, "TEXT", "a note kept with the change", NULL, WF_OPT_TEXT, 0, 0 },
+	{ "reason", 0, "TEXT", "why (suspensions, interruptions)", NULL, WF_OPT_TEXT, 0, 0 },
+	{ 0 }
 };
 
 static const struct wf_opt end_opts[] = {
 	{ "outcome", 0, "OUTCOME", "completed (default), interrupted (needs "
-	  "--reason) or hired", wf_place_outcomes },
+	  "--reason) or hired", wf_place_outcomes, WF_OPT_ENUM, 0, 0 },
 	{ "hire", 0, "PLACEMENT", "with --outcome hired: the hire that follows",
-	  NULL },
-	{ NULL, 0, NULL, NULL, NULL }
+	  NULL, WF_OPT_TEXT, 0, 0 },
+	{ 0 }
 };
 
 static const struct wf_opt extend_opts[] = {
-	{ "end", 0, "DATE", "the new planned end (required)", NULL },
-	{ NULL, 0, NULL, NULL, NULL }
+	{ "end", 0, "DATE", "the new planned end (required)", NULL, WF_OPT_DATE, 0, 0 },
+	{ NULL, 0, NULL, NULL, NULL, WF_OPT_TEXT, 0, 0 }
 };
 
 static const struct wf_opt attend_opts[] = {
-	{ "month", 0, "YYYY-MM", "the month (with a placement operand)", NULL },
-	{ "hours", 0, "N", "hours attended that month", NULL },
-	{ NULL, 0, NULL, NULL, NULL }
+	{ "month", 0, "YYYY-MM", "the month (with a placement operand)", NULL, WF_OPT_MONTH, 0, 0 },
+	{ "hours", 0, "N", "hours attended that month", NULL, WF_OPT_TEXT, 0, 0 },
+	{ 0 }
 };
 
 static const struct wf_opt stipends_opts[] = {
-	{ "month", 0, "YYYY-MM", "the month (required)", NULL },
-	{ NULL, 0, NULL, NULL, NULL }
+	{ "month", 0, "YYYY-MM", "the month (required)", NULL, WF_OPT_MONTH, 0, 0 },
+	{ NULL, 0, NULL, NULL, NULL, WF_OPT_TEXT, 0, 0 }
 };
 
 static const struct wf_opt list_opts[] = {
-	{ "status", 0, "STATUS", "placements in this status", wf_placement_statuses },
-	{ "kind", 0, "KIND", "placements of this kind", wf_placement_kinds },
-	{ "host", 0, "CODE", "placements at this host", NULL },
-	{ "case", 0, "CASE", "placements of this case", NULL },
+	{ "status", 0, "STATUS", "placements in this status", wf_placement_statuses, WF_OPT_ENUM, 0, 0 },
+	{ "kind", 0, "KIND", "placements of this kind", wf_placement_kinds, WF_OPT_ENUM, 0, 0 },
+	{ "host", 0, "CODE", "placements at this host", NULL, WF_OPT_CODE, 0, 0 },
+	{ "case", 0, "CASE", "placements of this case", NULL, WF_OPT_CODE, 0, 0 },
 	{ "active-on", 0, "DATE", "active on DATE: started, and neither "
-	  "suspended nor ended then", NULL },
+	  "suspended nor ended then", NULL, WF_OPT_DATE, 0, 0 },
 	{ "ending-within", 0, "DAYS", "planned to end within DAYS from today "
-	  "(30d)", NULL },
-	{ NULL, 0, NULL, NULL, NULL }
+	  "(30d)", NULL, WF_OPT_DAYS, 0, 3660 },
+	{ NULL, 0, NULL, NULL, NULL, WF_OPT_TEXT, 0, 0 }
 };
 
 static const struct wf_opt *const add_tables[] = { wf_opts_common,
@@ -219,13 +219,8 @@ static int cmd_list(struct wf_cli *cli, struct wf_err *e)
 		wf_cli_opt(cli, "host"), wf_cli_opt(cli, "active-on"),
 		wf_cli_opt(cli, "ending-within"), wf_cli_opt(cli, "case"), "", ""
 	};
-	int rc;
 
-	if (cli->nargs)
-		return wf_err_set(e, WF_EX_USAGE, "list takes no operands: '%s'",
-		                  cli->args[0]);
-	if ((rc = wf_place_filter_check(&f, e)))
-		return rc;
+	wf_place_filter_dates(&f);
 	return wf_cli_query(cli, wf_place_list, &f, wf_placement_columns, 0, e);
 }
 
@@ -252,9 +247,6 @@ static int cmd_attend(struct wf_cli *cli, struct wf_err *e)
 
 static int cmd_stipends(struct wf_cli *cli, struct wf_err *e)
 {
-	if (cli->nargs)
-		return wf_err_set(e, WF_EX_USAGE, "stipends takes no operands: '%s'",
-		                  cli->args[0]);
 	return wf_cli_query(cli, wf_place_stipends, wf_cli_opt(cli, "month"),
 	                    wf_stipend_columns, 0, e);
 }

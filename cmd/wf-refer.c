@@ -9,26 +9,26 @@
 #include "wf.h"
 
 static const struct wf_opt effective_opts[] = {
-	{ "date", 0, "DATE", "effective date (default: today)", NULL },
-	{ "note", 0, "TEXT", "a note kept with the change", NULL },
-	{ NULL, 0, NULL, NULL, NULL }
+	{ "date", 0, "DATE", "effective date (default: today)", NULL, WF_OPT_DATE, 0, 0 },
+	{ "note", 0, "TEXT", "a note kept with the change", NULL, WF_OPT_TEXT, 0, 0 },
+	{ 0 }
 };
 
 static const struct wf_opt withdraw_opts[] = {
-	{ "reason", 0, "TEXT", "why the referral is withdrawn (required)", NULL },
-	{ NULL, 0, NULL, NULL, NULL }
+	{ "reason", 0, "TEXT", "why the referral is withdrawn (required)", NULL, WF_OPT_TEXT, 0, 0 },
+	{ 0 }
 };
 
 
 static const struct wf_opt list_opts[] = {
-	{ "status", 0, "STATUS", "cases in this status", wf_case_statuses },
-	{ "programme", 0, "CODE", "cases of this programme", NULL },
-	{ "referrer", 0, "CODE", "cases referred by this organisation", NULL },
-	{ "since", 0, "DATE", "referred on or after DATE", NULL },
-	{ "until", 0, "DATE", "referred on or before DATE", NULL },
+	{ "status", 0, "STATUS", "cases in this status", wf_case_statuses, WF_OPT_ENUM, 0, 0 },
+	{ "programme", 0, "CODE", "cases of this programme", NULL, WF_OPT_CODE, 0, 0 },
+	{ "referrer", 0, "CODE", "cases referred by this organisation", NULL, WF_OPT_CODE, 0, 0 },
+	{ "since", 0, "DATE", "referred on or after DATE", NULL, WF_OPT_DATE, 0, 0 },
+	{ "until", 0, "DATE", "referred on or before DATE", NULL, WF_OPT_DATE, 0, 0 },
 	{ "name", 0, "TEXT", "person's 'LAST FIRST' contains TEXT (case and "
-	  "accents ignored)", NULL },
-	{ NULL, 0, NULL, NULL, NULL }
+	  "accents ignored)", NULL, WF_OPT_TEXT, 0, 0 },
+	{ 0 }
 };
 
 static const struct wf_opt *const add_tables[] = { wf_opts_common,
@@ -77,9 +77,6 @@ static int cmd_list(struct wf_cli *cli, struct wf_err *e)
 	};
 	int rc;
 
-	if (cli->nargs)
-		return wf_err_set(e, WF_EX_USAGE, "list takes no operands: '%s'",
-		                  cli->args[0]);
 	if ((rc = wf_case_filter_check(&f, e)))
 		return rc;
 	return wf_cli_query(cli, wf_case_list, &f, wf_case_columns, 0, e);

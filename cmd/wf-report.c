@@ -13,38 +13,38 @@
 #include "wf.h"
 
 static const struct wf_opt view_opts[] = {
-	{ "on", 0, "DATE", "as of DATE (default: today)", NULL },
-	{ "programme", 0, "CODE", "only this programme's cases", NULL },
-	{ NULL, 0, NULL, NULL, NULL }
+	{ "on", 0, "DATE", "as of DATE (default: today)", NULL, WF_OPT_DATE, 0, 0 },
+	{ "programme", 0, "CODE", "only this programme's cases", NULL, WF_OPT_CODE, 0, 0 },
+	{ NULL, 0, NULL, NULL, NULL, WF_OPT_TEXT, 0, 0 }
 };
 
 static const struct wf_opt period_opts[] = {
-	{ "programme", 0, "CODE", "only this programme's cases", NULL },
-	{ "section", 0, "NAME", "only this section", NULL },
-	{ "min-cell", 0, "N", "show counts from 1 to N-1 as <N", NULL },
-	{ NULL, 0, NULL, NULL, NULL }
+	{ "programme", 0, "CODE", "only this programme's cases", NULL, WF_OPT_CODE, 0, 0 },
+	{ "section", 0, "NAME", "only this section", NULL, WF_OPT_TEXT, 0, 0 },
+	{ "min-cell", 0, "N", "show counts from 1 to N-1 as <N", NULL, WF_OPT_NUMBER, 2, 1000 },
+	{ NULL, 0, NULL, NULL, NULL, WF_OPT_TEXT, 0, 0 }
 };
 
 static const struct wf_opt monthly_opts[] = {
-	{ "month", 0, "YYYY-MM", "the month (required)", NULL },
+	{ "month", 0, "YYYY-MM", "the month (required)", NULL, WF_OPT_MONTH, 0, 0 },
 	{ "compare", 0, NULL, "the month before and a year before beside it",
-	  NULL },
-	{ NULL, 0, NULL, NULL, NULL }
+	  NULL, WF_OPT_TEXT, 0, 0 },
+	{ 0 }
 };
 
 static const struct wf_opt range_opts[] = {
-	{ "from", 0, "DATE", "the first day (required)", NULL },
-	{ "to", 0, "DATE", "the last day (required)", NULL },
-	{ NULL, 0, NULL, NULL, NULL }
+	{ "from", 0, "DATE", "the first day (required)", NULL, WF_OPT_DATE, 0, 0 },
+	{ "to", 0, "DATE", "the last day (required)", NULL, WF_OPT_DATE, 0, 0 },
+	{ NULL, 0, NULL, NULL, NULL, WF_OPT_TEXT, 0, 0 }
 };
 
 static const char *const recipients_list[] = { "referrer", "host", NULL };
 static const struct wf_opt case_opts[] = {
 	{ "for", 0, "WHOM", "share it with the referrer or a host: refused "
 	  "without the person's consent, and kept as a disclosure",
-	  recipients_list },
-	{ "to", 0, "CODE", "the host, when the case has several", NULL },
-	{ NULL, 0, NULL, NULL, NULL }
+	  recipients_list, WF_OPT_ENUM, 0, 0 },
+	{ "to", 0, "CODE", "the host, when the case has several", NULL, WF_OPT_TEXT, 0, 0 },
+	{ 0 }
 };
 
 static const struct wf_opt *const case_tables[] = { wf_opts_common,
@@ -63,42 +63,28 @@ static int cmd_case(struct wf_cli *cli, struct wf_err *e)
 	struct wf_report_case_opts o = { wf_cli_opt(cli, "for"),
 	                                 wf_cli_opt(cli, "to") };
 
-	if (o.for_ && strcmp(o.for_, "referrer") && strcmp(o.for_, "host"))
-		return wf_err_set(e, WF_EX_USAGE, "--for: '%s' is not one of: "
-		                  "referrer, host", o.for_);
 	if (o.to && (!o.for_ || strcmp(o.for_, "host")))
 		return wf_err_set(e, WF_EX_USAGE, "--to goes with --for host");
 	return wf_cli_query(cli, wf_report_case, &o, "id,status", 0, e);
 }
 
-/* What monthly, range and indicators share: no operands, --programme,
- * --section, --min-cell. */
-static int period_opts_of(struct wf_cli *cli, struct wf_period_opts *o,
-                          struct wf_err *e)
+/* What monthly, range and indicators share: --programme, --section,
+ * --min-cell. */
+static void period_opts_of(struct wf_cli *cli, struct wf_period_opts *o)
 {
-	const char *n = wf_cli_opt(cli, "min-cell");
-	char *end;
+	long n;
 
-	if (cli->nargs)
-		return wf_err_set(e, WF_EX_USAGE, "%s takes no operands: '%s'",
-		                  cli->sub->name, cli->args[0]);
 	o->programme = wf_cli_opt(cli, "programme");
 	o->section = wf_cli_opt(cli, "section");
-	if (n) {
-		o->min_cell = (int)strtol(n, &end, 10);
-		if (*end || o->min_cell < 2 || o->min_cell > 1000)
-			return wf_err_set(e, WF_EX_USAGE, "--min-cell: '%s' is not a "
-			                  "number from 2 to 1000", n);
-	}
-	return 0;
+	if (wf_cli_number(cli, "min-cell", &n))
+		o->min_cell = (int)n;
 }
 
 static int period(struct wf_cli *cli, struct wf_period_opts *o,
                   struct wf_err *e)
 {
-	int rc = period_opts_of(cli, o, e);
-
-	return rc ? rc : wf_cli_query(cli, wf_report_period, o, o->compare
+	period_opts_of(cli, o);
+	return wf_cli_query(cli, wf_report_period, o, o->compare
 	                    ? "section,item,value,previous_month,year_before"
 	                    : "section,item,value", 0, e);
 }
@@ -109,7 +95,7 @@ static int cmd_monthly(struct wf_cli *cli, struct wf_err *e)
 	struct wf_period_opts o = { 0 };
 	char id[32];
 
-	if (!month || wf_month_parse(month, &o.from, &o.to) < 0)
+	if (!wf_cli_month(cli, "month", &o.from, &o.to))
 		return wf_err_set(e, WF_EX_USAGE, "monthly needs --month YYYY-MM");
 	snprintf(id, sizeof id, "monthly/%s", month);
 	o.id = id;
@@ -124,8 +110,8 @@ static int span(struct wf_cli *cli, struct wf_period_opts *o, char *id,
 	const char *from = wf_cli_opt(cli, "from"), *to = wf_cli_opt(cli, "to");
 	const char *name = cli->sub->name;
 
-	if (!from || !to || wf_date_parse(from, &o->from) < 0 ||
-	    wf_date_parse(to, &o->to) < 0)
+	if (!wf_cli_date(cli, "from", &o->from) ||
+	    !wf_cli_date(cli, "to", &o->to))
 		return wf_err_set(e, WF_EX_USAGE, "%s needs --from DATE --to DATE",
 		                  name);
 	if (o->to < o->from)
@@ -151,8 +137,7 @@ static int cmd_indicators(struct wf_cli *cli, struct wf_err *e)
 	char id[48];
 	int rc = span(cli, &o, id, sizeof id, e);
 
-	if (!rc)
-		rc = period_opts_of(cli, &o, e);
+	period_opts_of(cli, &o);
 	return rc ? rc : wf_cli_query(cli, wf_report_indicators, &o,
 	                              "section,indicator,total,women,men,"
 	                              "non_binary,not_stated,as_of", 0, e);
@@ -162,14 +147,8 @@ static int view(struct wf_cli *cli, wf_query_fn fn, const char *cols,
                 struct wf_err *e)
 {
 	struct wf_view_opts o = { wf_date_today(), wf_cli_opt(cli, "programme") };
-	const char *on = wf_cli_opt(cli, "on");
 
-	if (cli->nargs)
-		return wf_err_set(e, WF_EX_USAGE, "%s takes no operands: '%s'",
-		                  cli->sub->name, cli->args[0]);
-	if (on && wf_date_parse(on, &o.on) < 0)
-		return wf_err_set(e, WF_EX_USAGE, "--on: '%s' is not a date "
-		                  "(YYYY-MM-DD)", on);
+	wf_cli_date(cli, "on", &o.on);
 	return wf_cli_query(cli, fn, &o, cols, 0, e);
 }
 

@@ -14,117 +14,117 @@
 
 
 static const struct wf_opt org_flags[] = {
-	{ "id", 0, "CODE", "the organisation's code (instead of records)", NULL },
-	{ "name", 0, "NAME", "its name", NULL },
+	{ "id", 0, "CODE", "the organisation's code (instead of records)", NULL, WF_OPT_CODE, 0, 0 },
+	{ "name", 0, "NAME", "its name", NULL, WF_OPT_TEXT, 0, 0 },
 	{ "role", 0, "ROLES", "referrer, host, assessor, provider, funder "
-	  "(comma-separated)", wf_org_roles },
-	{ "employees", 0, "N", "how many employees it has", NULL },
-	{ "municipality", 0, "NAME", "where it is", NULL },
-	{ "email", 0, "ADDRESS", "its e-mail address", NULL },
-	{ "phone", 0, "NUMBER", "its phone number", NULL },
-	{ NULL, 0, NULL, NULL, NULL }
+	  "(comma-separated)", wf_org_roles, WF_OPT_ENUMS, 0, 0 },
+	{ "employees", 0, "N", "how many employees it has", NULL, WF_OPT_TEXT, 0, 0 },
+	{ "municipality", 0, "NAME", "where it is", NULL, WF_OPT_TEXT, 0, 0 },
+	{ "email", 0, "ADDRESS", "its e-mail address", NULL, WF_OPT_TEXT, 0, 0 },
+	{ "phone", 0, "NUMBER", "its phone number", NULL, WF_OPT_TEXT, 0, 0 },
+	{ 0 }
 };
 
 static const struct wf_opt check_opts[] = {
 	{ "date", 0, "DATE", "the date to check at (default: the referral's, "
-	  "else today)", NULL },
-	{ NULL, 0, NULL, NULL, NULL }
+	  "else today)", NULL, WF_OPT_DATE, 0, 0 },
+	{ NULL, 0, NULL, NULL, NULL, WF_OPT_TEXT, 0, 0 }
 };
 
 
 static const struct wf_opt close_opts[] = {
 	{ "outcome", 0, "OUTCOME", "hired, completed, dropped_out, withdrawn, "
-	  "moved or other (required)", wf_close_outcomes },
-	{ "date", 0, "DATE", "effective date (default: today)", NULL },
+	  "moved or other (required)", wf_close_outcomes, WF_OPT_ENUM, 0, 0 },
+	{ "date", 0, "DATE", "effective date (default: today)", NULL, WF_OPT_DATE, 0, 0 },
 	{ "recommendations", 0, "TEXT", "for the person and the referrer, in "
-	  "the final report", NULL },
-	{ "note", 0, "TEXT", "a note kept with the change", NULL },
+	  "the final report", NULL, WF_OPT_TEXT, 0, 0 },
+	{ "note", 0, "TEXT", "a note kept with the change", NULL, WF_OPT_TEXT, 0, 0 },
 	{ "end-placements", 0, NULL, "end the placements still running too",
-	  NULL },
+	  NULL, WF_OPT_TEXT, 0, 0 },
 	{ "situation", 0, "LIST", "the situation on leaving: employed, "
 	  "job_searching, education, qualification or none (comma-separated)",
-	  wf_situations },
-	{ NULL, 0, NULL, NULL, NULL }
+	  wf_situations, WF_OPT_ENUMS, 0, 0 },
+	{ NULL, 0, NULL, NULL, NULL, WF_OPT_TEXT, 0, 0 }
 };
 
 static const struct wf_opt reopen_opts[] = {
-	{ "reason", 0, "TEXT", "why (required)", NULL },
-	{ "date", 0, "DATE", "effective date (default: today)", NULL },
-	{ "note", 0, "TEXT", "a note kept with the change", NULL },
-	{ NULL, 0, NULL, NULL, NULL }
+	{ "reason", 0, "TEXT", "why (required)", NULL, WF_OPT_TEXT, 0, 0 },
+	{ "date", 0, "DATE", "effective date (default: today)", NULL, WF_OPT_DATE, 0, 0 },
+	{ "note", 0, "TEXT", "a note kept with the change", NULL, WF_OPT_TEXT, 0, 0 },
+	{ 0 }
 };
 
 static const struct wf_opt amend_opts[] = {
 	{ "reason", 0, "TEXT", "why (required, unless each record gives its "
-	  "own reason:)", NULL },
+	  "own reason:)", NULL, WF_OPT_TEXT, 0, 0 },
 	{ "kind", 0, "KIND", "the kind of record to correct (instead of "
-	  "records)", wf_amend_kinds },
-	{ "id", 0, "ID", "its id", NULL },
+	  "records)", wf_amend_kinds, WF_OPT_ENUM, 0, 0 },
+	{ "id", 0, "ID", "its id", NULL, WF_OPT_TEXT, 0, 0 },
 	{ "set", 0, "FIELD=VALUE", "the field to change (an empty value "
-	  "removes it)", NULL },
-	{ NULL, 0, NULL, NULL, NULL }
+	  "removes it)", NULL, WF_OPT_TEXT, 0, 0 },
+	{ 0 }
 };
 
 static const struct wf_opt void_opts[] = {
 	{ "reason", 0, "TEXT", "why (required, unless each record gives its "
-	  "own reason:)", NULL },
+	  "own reason:)", NULL, WF_OPT_TEXT, 0, 0 },
 	{ "kind", 0, "KIND", "the kind of record to void (instead of "
-	  "records)", wf_void_kinds },
-	{ "id", 0, "ID", "its id", NULL },
-	{ "undo", 0, NULL, "restore records voided before", NULL },
-	{ NULL, 0, NULL, NULL, NULL }
+	  "records)", wf_void_kinds, WF_OPT_ENUM, 0, 0 },
+	{ "id", 0, "ID", "its id", NULL, WF_OPT_TEXT, 0, 0 },
+	{ "undo", 0, NULL, "restore records voided before", NULL, WF_OPT_TEXT, 0, 0 },
+	{ 0 }
 };
 
 static const struct wf_opt consent_opts[] = {
 	{ "purpose", 0, "PURPOSE", "information_notice, share_final_report, "
 	  "share_with_host or family_involvement (required)",
-	  wf_consent_purposes },
+	  wf_consent_purposes, WF_OPT_ENUM, 0, 0 },
 	{ "to", 0, "CODE", "the recipient (an organisation; default: any)",
-	  NULL },
+	  NULL, WF_OPT_CODE, 0, 0 },
 	{ "date", 0, "DATE", "when the person answered (default: today)",
-	  NULL },
-	{ "note", 0, "TEXT", "a note kept with it", NULL },
-	{ NULL, 0, NULL, NULL, NULL }
+	  NULL, WF_OPT_DATE, 0, 0 },
+	{ "note", 0, "TEXT", "a note kept with it", NULL, WF_OPT_TEXT, 0, 0 },
+	{ 0 }
 };
 
 static const struct wf_opt erase_opts[] = {
 	{ "reason", 0, "TEXT", "why (required): the request, the end of "
-	  "retention", NULL },
-	{ NULL, 0, NULL, NULL, NULL }
+	  "retention", NULL, WF_OPT_TEXT, 0, 0 },
+	{ 0 }
 };
 
 static const struct wf_opt retention_opts[] = {
-	{ "as-of", 0, "DATE", "the day to judge on (default: today)", NULL },
-	{ NULL, 0, NULL, NULL, NULL }
+	{ "as-of", 0, "DATE", "the day to judge on (default: today)", NULL, WF_OPT_DATE, 0, 0 },
+	{ NULL, 0, NULL, NULL, NULL, WF_OPT_TEXT, 0, 0 }
 };
 
 static const struct wf_opt restore_opts[] = {
-	{ "force", 0, NULL, "replace the store that is there", NULL },
-	{ NULL, 0, NULL, NULL, NULL }
+	{ "force", 0, NULL, "replace the store that is there", NULL, WF_OPT_TEXT, 0, 0 },
+	{ 0 }
 };
 
 static const struct wf_opt audit_log_opts[] = {
-	{ "case", 0, "CASE", "only the entries about this case", NULL },
+	{ "case", 0, "CASE", "only the entries about this case", NULL, WF_OPT_CODE, 0, 0 },
 	{ "person", 0, "PERSON", "only those about this person: their number, "
-	  "a case of theirs or their tax code", NULL },
-	{ "operator", 0, "NAME", "only those by this operator or login", NULL },
+	  "a case of theirs or their tax code", NULL, WF_OPT_TEXT, 0, 0 },
+	{ "operator", 0, "NAME", "only those by this operator or login", NULL, WF_OPT_TEXT, 0, 0 },
 	{ "since", 0, "TIME", "only those from this day (YYYY-MM-DD) or UTC "
-	  "time (YYYY-MM-DDTHH:MM:SSZ) on", NULL },
-	{ "until", 0, "TIME", "only those up to this day or UTC time", NULL },
+	  "time (YYYY-MM-DDTHH:MM:SSZ) on", NULL, WF_OPT_TEXT, 0, 0 },
+	{ "until", 0, "TIME", "only those up to this day or UTC time", NULL, WF_OPT_TEXT, 0, 0 },
 	{ "action", 0, "ACTION", "only this action (add, read, screen, ...)",
-	  NULL },
-	{ NULL, 0, NULL, NULL, NULL }
+	  NULL, WF_OPT_TEXT, 0, 0 },
+	{ 0 }
 };
 
 static const struct wf_opt audit_verify_opts[] = {
 	{ "head", 0, "HASH", "a head noted earlier, which must still be in "
-	  "the chain", NULL },
-	{ NULL, 0, NULL, NULL, NULL }
+	  "the chain", NULL, WF_OPT_TEXT, 0, 0 },
+	{ 0 }
 };
 
 static const struct wf_opt org_list_opts[] = {
-	{ "role", 0, "ROLE", "only organisations with this role", wf_org_roles },
-	{ NULL, 0, NULL, NULL, NULL }
+	{ "role", 0, "ROLE", "only organisations with this role", wf_org_roles, WF_OPT_ENUM, 0, 0 },
+	{ NULL, 0, NULL, NULL, NULL, WF_OPT_TEXT, 0, 0 }
 };
 
 static const struct wf_opt *const write_tables[] = { wf_opts_common,
@@ -167,21 +167,11 @@ static const struct wf_opt *const reopen_tables[] = { wf_opts_common,
                                                       wf_opts_write,
                                                       reopen_opts, NULL };
 
-static int no_operands(const struct wf_cli *cli, struct wf_err *e)
-{
-	if (cli->nargs)
-		return wf_err_set(e, WF_EX_USAGE, "%s takes no operands: '%s'",
-		                  cli->sub->name, cli->args[0]);
-	return 0;
-}
-
 static int cmd_init(struct wf_cli *cli, struct wf_err *e)
 {
-	int rc = no_operands(cli, e);
-
 	/* 'wf init' alone creates the store from a reading command. */
-	return rc ? rc : wf_cli_query(cli, wf_store_info, NULL, "id,schema_version",
-	                              WF_OPEN_CREATE, e);
+	return wf_cli_query(cli, wf_store_info, NULL, "id,schema_version",
+	                    WF_OPEN_CREATE, e);
 }
 
 static int cmd_prog_load(struct wf_cli *cli, struct wf_err *e)
@@ -192,10 +182,8 @@ static int cmd_prog_load(struct wf_cli *cli, struct wf_err *e)
 
 static int cmd_prog_list(struct wf_cli *cli, struct wf_err *e)
 {
-	int rc = no_operands(cli, e);
-
-	return rc ? rc : wf_cli_query(cli, wf_programme_list, NULL,
-	                              wf_programme_columns, 0, e);
+	return wf_cli_query(cli, wf_programme_list, NULL,
+	                    wf_programme_columns, 0, e);
 }
 
 static int cmd_prog_show(struct wf_cli *cli, struct wf_err *e)
@@ -253,10 +241,8 @@ static int cmd_org_add(struct wf_cli *cli, struct wf_err *e)
 
 static int cmd_org_list(struct wf_cli *cli, struct wf_err *e)
 {
-	int rc = no_operands(cli, e);
-
-	return rc ? rc : wf_cli_query(cli, wf_org_list, wf_cli_opt(cli, "role"),
-	                              wf_org_columns, 0, e);
+	return wf_cli_query(cli, wf_org_list, wf_cli_opt(cli, "role"),
+	                    wf_org_columns, 0, e);
 }
 
 static int cmd_org_show(struct wf_cli *cli, struct wf_err *e)
@@ -366,17 +352,13 @@ static int cmd_person_erase(struct wf_cli *cli, struct wf_err *e)
 
 static int cmd_retention(struct wf_cli *cli, struct wf_err *e)
 {
-	int rc = no_operands(cli, e);
-
-	return rc ? rc : wf_cli_query(cli, wf_retention, wf_cli_opt(cli, "as-of"),
-	                              wf_retention_columns, 0, e);
+	return wf_cli_query(cli, wf_retention, wf_cli_opt(cli, "as-of"),
+	                    wf_retention_columns, 0, e);
 }
 
 static int cmd_export(struct wf_cli *cli, struct wf_err *e)
 {
-	int rc = no_operands(cli, e);
-
-	return rc ? rc : wf_cli_query(cli, wf_store_export, NULL, NULL, 0, e);
+	return wf_cli_query(cli, wf_store_export, NULL, NULL, 0, e);
 }
 
 static int cmd_import(struct wf_cli *cli, struct wf_err *e)
@@ -421,27 +403,21 @@ static int cmd_audit_log(struct wf_cli *cli, struct wf_err *e)
 		wf_cli_opt(cli, "operator"), wf_cli_opt(cli, "since"),
 		wf_cli_opt(cli, "until"), wf_cli_opt(cli, "action")
 	};
-	int rc = no_operands(cli, e);
-
-	return rc ? rc : wf_cli_query(cli, wf_audit_log, &f, wf_audit_columns, 0,
-	                              e);
+	return wf_cli_query(cli, wf_audit_log, &f, wf_audit_columns, 0,
+	                    e);
 }
 
 static int cmd_audit_verify(struct wf_cli *cli, struct wf_err *e)
 {
 	struct wf_audit_verify_opts o = { wf_cli_opt(cli, "head") };
-	int rc = no_operands(cli, e);
-
-	return rc ? rc : wf_cli_query(cli, wf_audit_verify, &o,
-	                              wf_audit_verify_columns, 0, e);
+	return wf_cli_query(cli, wf_audit_verify, &o,
+	                    wf_audit_verify_columns, 0, e);
 }
 
 static int cmd_store_check(struct wf_cli *cli, struct wf_err *e)
 {
-	int rc = no_operands(cli, e);
-
-	return rc ? rc : wf_cli_query(cli, wf_store_check, NULL,
-	                              wf_store_check_columns, 0, e);
+	return wf_cli_query(cli, wf_store_check, NULL,
+	                    wf_store_check_columns, 0, e);
 }
 
 static int cmd_case_show(struct wf_cli *cli, struct wf_err *e)

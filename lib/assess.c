@@ -315,16 +315,11 @@ int wf_assess_add(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e)
 static int check_decision(const struct wf_decide_opts *o, const char *date,
                           struct wf_err *e)
 {
-	wf_day d;
-
 	if (!strcmp(o->decision, "ineligible") && (!o->reason || !*o->reason))
 		return wf_err_set(e, WF_EX_USAGE, "--ineligible needs --reason");
 	if (!strcmp(o->decision, "deferred")) {
 		if (!o->review)
 			return wf_err_set(e, WF_EX_USAGE, "--defer needs --review DATE");
-		if (wf_date_parse(o->review, &d) < 0)
-			return wf_err_set(e, WF_EX_USAGE, "--review: '%s' is not a date "
-			                  "(YYYY-MM-DD)", o->review);
 		if (strcmp(o->review, date) <= 0)
 			return wf_err_set(e, WF_EX_DATAERR, "--review: %s is not after "
 			                  "the decision date %s", o->review, date);

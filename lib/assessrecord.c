@@ -335,20 +335,3 @@ int wf_assess_skills(struct wf_ctx *ctx, const void *unused, struct wf_err *e)
 	cJSON_Delete(list);
 	return rc;
 }
-
-int wf_assess_filter_check(const struct wf_assess_filter *f, struct wf_err *e)
-{
-	struct wf_case_filter cf = { f->status, NULL, NULL, f->since, f->until,
-	                             NULL };
-	char list[128];
-	int rc;
-
-	if ((rc = wf_case_filter_check(&cf, e)) || !f->decision)
-		return rc;
-	for (int i = 0; wf_decisions[i]; i++)
-		if (!strcmp(wf_decisions[i], f->decision))
-			return 0;
-	wf_join(wf_decisions, list, sizeof list);
-	return wf_err_set(e, WF_EX_USAGE, "--decision: unknown decision '%s' "
-	                  "(one of: %s)", f->decision, list);
-}

@@ -164,6 +164,13 @@ int wf_audit_read(struct wf_ctx *ctx, const char *case_id, unsigned what,
 
 	if (!what || !case_id || !*case_id)
 		return 0;
+	/* refused before the record is shown: nothing of these categories
+	 * may be shown that the audit trail does not record */
+	if (wf_store_readonly(ctx->st))
+		return wf_err_set(e, WF_EX_NOPERM, "case '%s' shows special "
+		                  "categories of data, whose reading the audit "
+		                  "trail records, and the store is read-only to "
+		                  "you: ask as a user who may write it", case_id);
 	if (!ctx->reads &&
 	    wf_sql_exec(ctx->st, WF_SQL_READ_LOG_TABLE, e))
 		return e->code;

@@ -129,17 +129,9 @@ static int end_placements(struct wf_ctx *ctx, const char *id,
 int wf_case_close_check(const struct wf_close_opts *o, struct wf_err *e)
 {
 	char why[256];
-	int known = 0;
 
 	if (!o->outcome)
 		return wf_err_set(e, WF_EX_USAGE, "close needs --outcome");
-	for (int i = 0; wf_close_outcomes[i]; i++)
-		known |= !strcmp(wf_close_outcomes[i], o->outcome);
-	if (!known) {
-		wf_join(wf_close_outcomes, why, sizeof why);
-		return wf_err_set(e, WF_EX_USAGE, "--outcome: '%s' is not one of: %s",
-		                  o->outcome, why);
-	}
 	if (o->situation &&
 	    wf_situation_check(o->situation, "leaving", why, sizeof why))
 		return wf_err_set(e, WF_EX_USAGE, "--situation: %s", why);

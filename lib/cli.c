@@ -8,36 +8,37 @@
  * Options may come anywhere among the operands; "--" ends them; long
  * options take "--opt=value" or "--opt value"; short flags group ("-nq").
  */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "wf.h"
 
 const struct wf_opt wf_opts_common[] = {
-	{ "help", 'h', NULL, "show this help and exit", NULL },
+	{ "help", 'h', NULL, "show this help and exit", NULL, WF_OPT_TEXT, 0, 0 },
 	{ "db", 0, "PATH", "the store (default: $WF_DB, else "
-	  "$XDG_DATA_HOME/workflow/workflow.db)", NULL },
+	  "$XDG_DATA_HOME/workflow/workflow.db)", NULL, WF_OPT_TEXT, 0, 0 },
 	{ "output", 'o', "FORMAT", "yaml, json (JSON Lines), csv, tsv, table or "
-	  "md", wf_format_names },
+	  "md", wf_format_names, WF_OPT_ENUM, 0, 0 },
 	{ "fields", 0, "LIST", "fields to print, comma-separated dotted paths",
-	  NULL },
+	  NULL, WF_OPT_TEXT, 0, 0 },
 	{ "quiet", 'q', NULL, "print no records and no warnings; the exit status "
-	  "tells", NULL },
-	{ NULL, 0, NULL, NULL, NULL }
+	  "tells", NULL, WF_OPT_TEXT, 0, 0 },
+	{ 0 }
 };
 
 const struct wf_opt wf_opts_write[] = {
 	{ "dry-run", 'n', NULL, "check and show what would be written; write "
-	  "nothing", NULL },
+	  "nothing", NULL, WF_OPT_TEXT, 0, 0 },
 	{ "keep-going", 0, NULL, "apply the good records, report each bad one",
-	  NULL },
-	{ NULL, 0, NULL, NULL, NULL }
+	  NULL, WF_OPT_TEXT, 0, 0 },
+	{ 0 }
 };
 
 static const struct wf_opt top_opts[] = {
-	{ "help", 'h', NULL, "show this help and exit", NULL },
-	{ "version", 'V', NULL, "show the version and exit", NULL },
-	{ NULL, 0, NULL, NULL, NULL }
+	{ "help", 'h', NULL, "show this help and exit", NULL, WF_OPT_TEXT, 0, 0 },
+	{ "version", 'V', NULL, "show the version and exit", NULL, WF_OPT_TEXT, 0, 0 },
+	{ 0 }
 };
 
 /* Find an option by long name (len chars of name) or short letter. */
@@ -82,6 +83,144 @@ const char *wf_cli_opt(const struct wf_cli *cli, const char *lng)
 		if (!strcmp(cli->v[i].opt->lng, lng))
 			return cli->v[i].val;
 	return NULL;
+}
+
+/* "7" or "7d", for WF_OPT_DAYS; a plain number otherwise. */
+static int number(const char *v, int days, long *n)
+{
+	char *end;
+
+	if (!(*v >= '0' && *v <= '9') && *v != '-')
+		return -1;
+	errno = 0;
+	*n = strtol(v, &end, 10);
+	if (errno || end == v)
+		return -1;
+	return !*end || (days && !strcmp(end, "d")) ? 0 : -1;
+}
+
+static int one_of(const char *const *values, const char *v, size_t len)
+{
+	for (int i = 0; values && values[i]; i++)
+		if (strlen(values[i]) == len && !strncmp(values[i], v, len))
+			return 1;
+	return 0;
+}
+
+/* Whether each comma-separated item of v is one of values; *bad: the
+ * first that is not. */
+static int all_of(const char *const *values, const char *v, const char **bad,
+                  size_t *badlen)
+{
+	do {
+		size_t len = strcspn(v, ",");
+
+		/* empty items are dropped, as wf_json_split() does */
+		if (len && !one_of(values, v, len)) {
+			*bad = v;
+			*badlen = len;
+			return 0;
+		}
+		v += len;
+	} while (*v++);
+	return 1;
+}
+
+static int bad_value(const struct wf_opt *o, const char *v, struct wf_err *e)
+{
+	char list[512], word[128];
+	const char *item = v, *near;
+	size_t len = strlen(v);
+	long n;
+
+	switch (o->type) {
+	case WF_OPT_TEXT:
+		return 0;
+	case WF_OPT_DATE: {
+		wf_day d;
+
+		if (!wf_date_parse(v, &d))
+			return 0;
+		return wf_err_set(e, WF_EX_USAGE, "--%s: '%s' is not a date "
+		                  "(YYYY-MM-DD)", o->lng, v);
+	}
+	case WF_OPT_MONTH: {
+		wf_day a, b;
+
+		if (!wf_month_parse(v, &a, &b))
+			return 0;
+		return wf_err_set(e, WF_EX_USAGE, "--%s: '%s' is not a month "
+		                  "(YYYY-MM)", o->lng, v);
+	}
+	case WF_OPT_ENUM:
+	case WF_OPT_ENUMS:
+		if (o->type == WF_OPT_ENUM ? one_of(o->values, v, len)
+		                           : all_of(o->values, v, &item, &len))
+			return 0;
+		wf_join(o->values, list, sizeof list);
+		snprintf(word, sizeof word, "%.*s", (int)len, item);
+		near = wf_nearest(word, o->values);
+		return wf_err_set(e, WF_EX_USAGE, "--%s: '%s' is not one of: %s%s%s%s",
+		                  o->lng, word, list, near ? " (did you mean '" : "",
+		                  near ? near : "", near ? "'?)" : "");
+	case WF_OPT_NUMBER:
+	case WF_OPT_DAYS:
+		if (!number(v, o->type == WF_OPT_DAYS, &n) && n >= o->min &&
+		    n <= o->max)
+			return 0;
+		return wf_err_set(e, WF_EX_USAGE, "--%s: '%s' is not %s in %ld..%ld",
+		                  o->lng, v, o->type == WF_OPT_DAYS
+		                  ? "a number of days (7 or 7d)" : "a whole number",
+		                  o->min, o->max);
+	case WF_OPT_CODE:
+		if (wf_code_ok(v))
+			return 0;
+		return wf_err_set(e, WF_EX_USAGE, "--%s: '%s' is not a code: 1 to 64 "
+		                  "letters, digits, '-', '_' or '.', from a letter or "
+		                  "digit", o->lng, v);
+	}
+	return 0;
+}
+
+/* The checks the tables declare: each value's type, and operands only
+ * where the subcommand takes some. */
+static int check_line(const struct wf_cli *cli, struct wf_err *e)
+{
+	/* a subcommand of a group is named with its group ("store check") */
+	const char *group = strchr(cli->cmd->name, ' ');
+	int rc;
+
+	if (!cli->sub->operands && cli->nargs)
+		return wf_err_set(e, WF_EX_USAGE, "%s%s%s takes no operands: '%s'",
+		                  group ? group + 1 : "", group ? " " : "",
+		                  cli->sub->name, cli->args[0]);
+	for (int i = 0; i < cli->nv; i++)
+		if (cli->v[i].opt->arg &&
+		    (rc = bad_value(cli->v[i].opt, cli->v[i].val, e)))
+			return rc;
+	return 0;
+}
+
+int wf_cli_date(const struct wf_cli *cli, const char *lng, wf_day *d)
+{
+	const char *v = wf_cli_opt(cli, lng);
+
+	return v && !wf_date_parse(v, d);
+}
+
+int wf_cli_month(const struct wf_cli *cli, const char *lng, wf_day *first,
+                 wf_day *last)
+{
+	const char *v = wf_cli_opt(cli, lng);
+
+	return v && !wf_month_parse(v, first, last);
+}
+
+int wf_cli_number(const struct wf_cli *cli, const char *lng, long *n)
+{
+	const char *v = wf_cli_opt(cli, lng);
+
+	return v && !number(v, 1, n);
 }
 
 static int unknown_opt(const struct wf_cli *cli, const char *arg,
@@ -304,7 +443,7 @@ int wf_cli_parse(struct wf_cli *cli, const struct wf_cmd *cmd, int argc,
 				sub_help(out, cmd, s);
 				return -1;
 			}
-			return 0;
+			return check_line(cli, e);
 		}
 		if (n < 63)
 			names[n++] = s->name;

@@ -452,13 +452,6 @@ static int check_end(struct wf_ctx *ctx, const struct wf_placement *p,
                      const struct wf_place_opts *o, struct wf_err *e)
 {
 	struct wf_placement h;
-	int known = 0;
-
-	for (int i = 0; wf_place_outcomes[i]; i++)
-		known |= o->outcome && !strcmp(o->outcome, wf_place_outcomes[i]);
-	if (o->outcome && !known)
-		return wf_err_set(e, WF_EX_USAGE, "--outcome: '%s' is not one of: "
-		                  "completed, interrupted, hired", o->outcome);
 	if (o->outcome && !strcmp(o->outcome, "interrupted") &&
 	    (!o->reason || !*o->reason))
 		return wf_err_set(e, WF_EX_USAGE, "--outcome interrupted needs "

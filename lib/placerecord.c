@@ -93,39 +93,14 @@ static cJSON *placement_all(struct wf_store *st, const char *id,
 	return wf_placement_record(st, id, 1, e);
 }
 
-int wf_place_filter_check(struct wf_place_filter *f, struct wf_err *e)
+void wf_place_filter_dates(struct wf_place_filter *f)
 {
-	const char *const *lists[] = { wf_placement_statuses, wf_placement_kinds };
-	const char *vals[] = { f->status, f->type };
-	const char *names[] = { "--status", "--kind" };
-	char list[256], *end;
-	wf_day d;
-	long n;
+	wf_day d = wf_date_today();
 
-	for (int k = 0; k < 2; k++) {
-		int ok = !vals[k];
-
-		for (int i = 0; !ok && lists[k][i]; i++)
-			ok = !strcmp(lists[k][i], vals[k]);
-		if (ok)
-			continue;
-		wf_join(lists[k], list, sizeof list);
-		return wf_err_set(e, WF_EX_USAGE, "%s: unknown value '%s' (one of: "
-		                  "%s)", names[k], vals[k], list);
-	}
-	if (f->active_on && wf_date_parse(f->active_on, &d) < 0)
-		return wf_err_set(e, WF_EX_USAGE, "--active-on: '%s' is not a date "
-		                  "(YYYY-MM-DD)", f->active_on);
 	if (!f->ending_within)
-		return 0;
-	n = strtol(f->ending_within, &end, 10);
-	if (end == f->ending_within || (*end && strcmp(end, "d")) || n < 0)
-		return wf_err_set(e, WF_EX_USAGE, "--ending-within: '%s' is not a "
-		                  "number of days (30d)", f->ending_within);
-	d = wf_date_today();
+		return;
 	wf_date_format(d, f->from);
-	wf_date_format(d + n, f->until);
-	return 0;
+	wf_date_format(d + strtol(f->ending_within, NULL, 10), f->until);
 }
 
 int wf_place_list(struct wf_ctx *ctx, const void *filter, struct wf_err *e)

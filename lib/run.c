@@ -288,7 +288,7 @@ int wf_cli_query(struct wf_cli *cli, wf_query_fn fn, const void *arg,
 	int rc, frc;
 
 	wf_err_clear(&ce);
-	if ((rc = wf_ctx_init(&ctx, cli, flags, e)) == 0 &&
+	if ((rc = wf_ctx_init(&ctx, cli, flags | WF_OPEN_READ, e)) == 0 &&
 	    (rc = wf_ctx_output(&ctx, stdout, deflt, e)) == 0 &&
 	    (rc = wf_store_snapshot(ctx.st, e)) == 0) {
 		ctx.arg = arg;
@@ -299,6 +299,10 @@ int wf_cli_query(struct wf_cli *cli, wf_query_fn fn, const void *arg,
 		if (wf_store_end_read(ctx.st, &ce))
 			wf_store_rollback(ctx.st);
 		if ((frc = wf_audit_reads_flush(&ctx, &ce)) && !rc) {
+			*e = ce;
+			rc = frc;
+		}
+		if (!rc && (frc = wf_store_unchanged(ctx.st, &ce))) {
 			*e = ce;
 			rc = frc;
 		}

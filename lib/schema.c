@@ -433,6 +433,10 @@ int wf_schema_migrate(struct wf_store *st, struct wf_err *e)
 		                  "build knows (%d): upgrade workflow", v, NMIGRATIONS);
 	if (v == NMIGRATIONS)
 		return 0;
+	if (wf_store_readonly(st))
+		return wf_err_set(e, WF_EX_NOPERM, "the store is at schema version "
+		                  "%d and needs upgrading to %d, which only a user "
+		                  "who may write it can do", v, NMIGRATIONS);
 	if ((rc = wf_store_begin(st, e)))
 		return rc;
 	/* Another process may have migrated while we waited for the lock. */

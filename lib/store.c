@@ -29,11 +29,68 @@ struct wf_store {
 	sqlite3_int64 head_id;
 	char head_hash[65];
 	int tightened;    /* the file was open to others: made 0600 */
+	int readonly;     /* opened read-only: the user may not write it */
+	/* opened without locks (immutable), as a read-only user cannot make
+	 * the WAL index: the file as it was, to see that nobody wrote */
+	int unlocked;
+	struct stat seen;
 };
 
 int wf_store_tightened(const struct wf_store *st)
 {
 	return st->tightened;
+}
+
+int wf_store_readonly(const struct wf_store *st)
+{
+	return st->readonly;
+}
+
+int wf_store_unchanged(const struct wf_store *st, struct wf_err *e)
+{
+	struct stat now;
+	char wal[4112];
+
+	if (!st->unlocked)
+		return 0;
+	snprintf(wal, sizeof wal, "%s-wal", st->path);
+	if (stat(st->path, &now) == 0 && access(wal, F_OK) < 0 &&
+	    now.st_size == st->seen.st_size &&
+	    now.st_mtim.tv_sec == st->seen.st_mtim.tv_sec &&
+	    now.st_mtim.tv_nsec == st->seen.st_mtim.tv_nsec)
+		return 0;
+	return wf_err_set(e, WF_EX_TEMPFAIL, "the store changed while it was "
+	                  "read (read-only, it is read without locks): run the "
+	                  "command again");
+}
+
+/* A read-only user of a store in WAL mode cannot create its index (the
+ * -shm file) in a folder they may not write, so SQLite cannot lock it.
+ * When no one is writing (no -wal file), read it as an immutable file
+ * and check afterwards that it did not change (wf_store_unchanged). */
+static int open_unlocked(struct wf_store *st, struct wf_err *e)
+{
+	char wal[4112], uri[3 * 4096 + 32], *u = uri;
+	int rc;
+
+	snprintf(wal, sizeof wal, "%s-wal", st->path);
+	if (access(wal, F_OK) == 0 || stat(st->path, &st->seen) < 0)
+		return wf_err_set(e, WF_EX_NOPERM, "the store '%s' is being written "
+		                  "and is read-only to you: it can be read only "
+		                  "when no one writes it", st->path);
+	u += sprintf(u, "file:");
+	for (const unsigned char *p = (const unsigned char *)st->path; *p; p++)
+		u += strchr("?#%", *p) || *p < 0x21 || *p > 0x7e
+		     ? sprintf(u, "%%%02X", *p) : sprintf(u, "%c", *p);
+	strcpy(u, "?immutable=1");
+	sqlite3_close(st->db);
+	st->db = NULL;
+	rc = sqlite3_open_v2(uri, &st->db, SQLITE_OPEN_READONLY |
+	                     SQLITE_OPEN_URI, NULL);
+	if (rc != SQLITE_OK)
+		return wf_sql_err(st, rc, e);
+	st->unlocked = 1;
+	return 0;
 }
 
 int wf_store_head(const struct wf_store *st, sqlite3_int64 *id, char *hash,
@@ -114,11 +171,16 @@ static int make_parents(const char *path, struct wf_err *e)
 static int ensure_file(const char *path, unsigned flags, int *tightened,
                        struct wf_err *e)
 {
-	int fd;
-
 	struct stat sb;
+	int found = stat(path, &sb) == 0, fd;
 
-	if (stat(path, &sb) == 0) {
+	/* a folder on the way that is a file is for make_parents to name */
+	if (!found && errno != ENOENT && errno != ENOTDIR)
+		return wf_err_set(e, errno == EACCES ? WF_EX_NOPERM
+		                                     : WF_EX_UNAVAILABLE,
+		                  "cannot reach the store '%s': %s", path,
+		                  strerror(errno));
+	if (found) {
 		/* a store others may read holds personal data open to them:
 		 * its owner's commands close it (the caller is told) */
 		*tightened = (sb.st_mode & 077) && sb.st_uid == geteuid() &&
@@ -211,8 +273,15 @@ static int pragmas(struct wf_store *st, struct wf_err *e)
 
 	sqlite3_busy_timeout(st->db, ms);
 	/* Check the file is a database before touching it further. */
-	if ((rc = sqlite3_exec(st->db, "SELECT count(*) FROM sqlite_master",
-	                       NULL, NULL, NULL)) != SQLITE_OK)
+	rc = sqlite3_exec(st->db, "SELECT count(*) FROM sqlite_master", NULL,
+	                  NULL, NULL);
+	if (st->readonly && (rc & 0xff) == SQLITE_READONLY) {
+		if ((rc = open_unlocked(st, e)))
+			return rc;
+		rc = sqlite3_exec(st->db, "SELECT count(*) FROM sqlite_master",
+		                  NULL, NULL, NULL);
+	}
+	if (rc != SQLITE_OK)
 		return wf_sql_err(st, rc, e);
 	/* A load touches random keys (tax codes, match keys) in several
 	 * indexes at once: 16 MiB of page cache keeps them in memory, and is
@@ -223,7 +292,8 @@ static int pragmas(struct wf_store *st, struct wf_err *e)
 		return rc;
 	/* journal_mode needs a write lock the first time; a busy store will
 	 * already be in WAL mode. */
-	sqlite3_exec(st->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+	if (!st->readonly)
+		sqlite3_exec(st->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
 	return 0;
 }
 
@@ -262,7 +332,12 @@ int wf_store_open(struct wf_store **stp, const char *path, unsigned flags,
 		return wf_err_set(e, WF_EX_SOFTWARE, "out of memory");
 	st->tightened = tightened;
 	snprintf(st->path, sizeof st->path, "%s", path);
-	rc = sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE, NULL);
+	/* a store the user may read but not write serves those who read */
+	st->readonly = (flags & WF_OPEN_READ) && access(path, W_OK) < 0 &&
+	               errno == EACCES;
+	rc = sqlite3_open_v2(path, &st->db, st->readonly ? SQLITE_OPEN_READONLY
+	                                                 : SQLITE_OPEN_READWRITE,
+	                     NULL);
 	if (rc != SQLITE_OK) {
 		rc = access(path, W_OK) < 0 && errno == EACCES
 		     ? wf_err_set(e, WF_EX_NOPERM, "cannot open store '%s': %s",

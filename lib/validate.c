@@ -153,7 +153,7 @@ static int to_text(cJSON *v)
 
 /* A code names a programme or an organisation in every record and on
  * every command line: short, plain, the same on any terminal. */
-static int is_code(const char *s)
+int wf_code_ok(const char *s)
 {
 	size_t n = strlen(s);
 
@@ -271,7 +271,7 @@ static int check_value(const struct wf_record *rec, cJSON *v,
 
 	switch (f->type) {
 	case WF_T_CODE:
-		if (!to_text(v) || !is_code(v->valuestring))
+		if (!to_text(v) || !wf_code_ok(v->valuestring))
 			return wf_record_err(rec, v, path, e, WF_EX_DATAERR, "%s%s%s "
 			                     "is not a code: 1 to 64 letters, digits, "
 			                     "'-', '_' or '.', from a letter or digit",

@@ -337,6 +337,8 @@ int wf_validate(const struct wf_record *rec, cJSON *obj,
 /* The candidate nearest to word by edit distance, or NULL when none is
  * close enough to be a plausible typo. */
 const char *wf_nearest(const char *word, const char *const *cands);
+/* Whether s has the form of a code (WF_T_CODE). */
+int wf_code_ok(const char *s);
 /* Join a NULL-terminated list as "a, b, c" into buf. */
 void wf_join(const char *const *list, char *buf, size_t len);
 
@@ -361,6 +363,8 @@ char wf_taxcode_checkchar(const char *code);
 struct wf_store;
 
 #define WF_OPEN_CREATE 1u  /* create the store when missing */
+#define WF_OPEN_READ   2u  /* only reads: a store the user may not write
+                              is opened read-only */
 
 /* The path the store was opened at. */
 const char *wf_store_file(const struct wf_store *st);
@@ -375,6 +379,11 @@ int wf_store_open(struct wf_store **st, const char *path, unsigned flags,
 /* Whether opening found the store open to other users and made it 0600
  * (its owner's commands do; the command warns). */
 int wf_store_tightened(const struct wf_store *st);
+/* Whether the store was opened read-only (WF_OPEN_READ). */
+int wf_store_readonly(const struct wf_store *st);
+/* A store read without locks (read-only, in a folder the user may not
+ * write) must not have changed while it was read: 0, or WF_EX_TEMPFAIL. */
+int wf_store_unchanged(const struct wf_store *st, struct wf_err *e);
 void wf_store_close(struct wf_store *st);
 /* A snapshot for a command that only reads, ended by wf_store_rollback:
  * every statement sees the store as the first one did, whatever is
@@ -395,12 +404,27 @@ int wf_store_version(struct wf_store *st);
 
 /* ---- cli.c: command lines from tables ----------------------------------- */
 
+/* What an option's value must be: the parser checks it, with one message
+ * and exit 64 for every command, before the command runs. */
+enum wf_opt_type {
+	WF_OPT_TEXT,     /* any text */
+	WF_OPT_DATE,     /* YYYY-MM-DD that exists */
+	WF_OPT_MONTH,    /* YYYY-MM */
+	WF_OPT_ENUM,     /* one of values */
+	WF_OPT_ENUMS,    /* some of values, comma-separated */
+	WF_OPT_NUMBER,   /* a whole number in min..max */
+	WF_OPT_DAYS,     /* a number of days in min..max: "7" or "7d" */
+	WF_OPT_CODE      /* a code or a case id: the form of WF_T_CODE */
+};
+
 struct wf_opt {
 	const char *lng;              /* long name, without "--" */
 	int shrt;                     /* short letter, or 0 */
 	const char *arg;              /* name of its value; NULL for a flag */
 	const char *help;
-	const char *const *values;    /* possible values, for completion */
+	const char *const *values;    /* its values (enums), also completed */
+	enum wf_opt_type type;
+	long min, max;                /* WF_OPT_NUMBER, WF_OPT_DAYS */
 };
 
 struct wf_cli;
@@ -454,6 +478,12 @@ int wf_cli_parse(struct wf_cli *cli, const struct wf_cmd *cmd, int argc,
                  char **argv, FILE *out, struct wf_err *e);
 /* The value of option lng ("" for a flag given), or NULL when absent. */
 const char *wf_cli_opt(const struct wf_cli *cli, const char *lng);
+/* Typed values, already checked by the parser: 1 and the value when the
+ * option was given, 0 when not (the out-parameter is left alone). */
+int wf_cli_date(const struct wf_cli *cli, const char *lng, wf_day *d);
+int wf_cli_month(const struct wf_cli *cli, const char *lng, wf_day *first,
+                 wf_day *last);
+int wf_cli_number(const struct wf_cli *cli, const char *lng, long *n);
 /* The usage line of cmd, or of one subcommand. */
 void wf_cli_usage(FILE *f, const struct wf_cmd *cmd, const struct wf_sub *sub);
 void wf_cli_free(struct wf_cli *cli);
@@ -841,7 +871,7 @@ int wf_case_list(struct wf_ctx *ctx, const void *filter, struct wf_err *e);
 /* Emit each case named by the operands, with its history; the unknown
  * ones are reported and the result is WF_EX_NOMATCH. */
 int wf_case_show(struct wf_ctx *ctx, const void *unused, struct wf_err *e);
-/* Check the filters (dates, statuses) before any query. */
+/* Check a name filter (the command line checks dates and statuses). */
 int wf_case_filter_check(const struct wf_case_filter *f, struct wf_err *e);
 
 /* ---- assess.c, plan.c, assessrecord.c: step 2 ---------------------------- */
@@ -879,7 +909,6 @@ int wf_assess_plan(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e);
 /* Emit the assessment of each operand (arg non-NULL: with history). */
 int wf_assess_show(struct wf_ctx *ctx, const void *history, struct wf_err *e);
 int wf_assess_list(struct wf_ctx *ctx, const void *filter, struct wf_err *e);
-int wf_assess_filter_check(const struct wf_assess_filter *f, struct wf_err *e);
 /* Emit the current skills of the one operand case. */
 int wf_assess_skills(struct wf_ctx *ctx, const void *unused, struct wf_err *e);
 
@@ -914,8 +943,9 @@ int wf_place_move(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e);
 int wf_place_extend(struct wf_ctx *ctx, struct wf_record *rec,
                     struct wf_err *e);
 int wf_place_list(struct wf_ctx *ctx, const void *filter, struct wf_err *e);
-/* Check the filters and turn --ending-within into dates. */
-int wf_place_filter_check(struct wf_place_filter *f, struct wf_err *e);
+/* Turn --ending-within (a number of days, "30" or "30d", checked by the
+ * command line) into dates. */
+void wf_place_filter_dates(struct wf_place_filter *f);
 /* Emit each operand: a placement with its history, or all of a case's. */
 int wf_place_show(struct wf_ctx *ctx, const void *unused, struct wf_err *e);
 /* Record a month's attendance (an attendance record: placement, month,

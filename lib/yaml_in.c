@@ -41,6 +41,7 @@ struct frame {
 struct anchor {
 	char *name;
 	cJSON *node;
+	int owned;       /* a copy the table frees (a scalar's) */
 };
 
 struct build {
@@ -172,7 +173,10 @@ static int fail(struct build *b, const yaml_mark_t *m, const char *msg)
 	return wf_err_set(b->e, WF_EX_DATAERR, "%s", msg), -1;
 }
 
-static int remember(struct build *b, const char *anchor, cJSON *node)
+/* Remember an anchor's node. A scalar is kept as a copy of its own: one
+ * that is a mapping's key is freed once its value is attached. */
+static int remember(struct build *b, const char *anchor, cJSON *node,
+                    int copy)
 {
 	struct anchor *a;
 
@@ -180,11 +184,20 @@ static int remember(struct build *b, const char *anchor, cJSON *node)
 		return 0;
 	a = realloc(b->anchors, (b->nanchors + 1) * sizeof *a);
 	if (!a)
-		return -1;
+		return wf_err_set(b->e, WF_EX_SOFTWARE, "out of memory"), -1;
 	b->anchors = a;
-	a[b->nanchors].name = strdup(anchor);
-	a[b->nanchors].node = node;
-	return a[b->nanchors++].name ? 0 : -1;
+	a += b->nanchors;
+	a->name = strdup(anchor);
+	a->node = copy ? cJSON_Duplicate(node, 0) : node;
+	a->owned = copy;
+	if (!a->name || !a->node) {
+		free(a->name);
+		if (copy)
+			cJSON_Delete(a->node);
+		return wf_err_set(b->e, WF_EX_SOFTWARE, "out of memory"), -1;
+	}
+	b->nanchors++;
+	return 0;
 }
 
 /* Attach node to the open container (or make it the root). A mapping's
@@ -269,7 +282,7 @@ static int open_container(struct build *b, cJSON *node, const yaml_event_t *ev,
 		cJSON_Delete(node);
 		return fail(b, &ev->start_mark, WF_TOO_DEEP);
 	}
-	if (attach(b, node, ev) < 0 || remember(b, anchor, node) < 0)
+	if (attach(b, node, ev) < 0 || remember(b, anchor, node, 0) < 0)
 		return -1;
 	b->stack[b->depth++] = (struct frame){ node, NULL, 0, 0 };
 	return 0;
@@ -286,10 +299,11 @@ static int event(struct build *b, yaml_event_t *ev)
 		if (ev->data.scalar.length > (size_t)WF_MAX_SCALAR)
 			return fail(b, &ev->start_mark, WF_TOO_LONG);
 		n = scalar_node(ev);
-
-		if (attach(b, n, ev) < 0)
+		if (n && remember(b, (const char *)ev->data.scalar.anchor, n, 1) < 0) {
+			cJSON_Delete(n);
 			return -1;
-		return remember(b, (const char *)ev->data.scalar.anchor, n);
+		}
+		return attach(b, n, ev);
 	}
 	case YAML_ALIAS_EVENT:
 		return alias(b, ev);
@@ -314,8 +328,11 @@ static void build_free(struct build *b)
 {
 	for (int i = 0; i < b->depth; i++)
 		cJSON_Delete(b->stack[i].key);
-	for (size_t i = 0; i < b->nanchors; i++)
+	for (size_t i = 0; i < b->nanchors; i++) {
 		free(b->anchors[i].name);
+		if (b->anchors[i].owned)
+			cJSON_Delete(b->anchors[i].node);
+	}
 	free(b->anchors);
 }
 

@@ -101,7 +101,7 @@ load helpers
 	WF_FORMAT=xml run -78 --separate-stderr wf org list
 	[ "$stderr" = "wf: WF_FORMAT: unknown format 'xml' (one of: yaml, json, csv, tsv, table, md)" ]
 	run -64 --separate-stderr wf org list -o xml
-	[ "${stderr_lines[0]}" = "wf: unknown format 'xml' (one of: yaml, json, csv, tsv, table, md)" ]
+	[ "${stderr_lines[0]}" = "wf: --output: 'xml' is not one of: yaml, json, csv, tsv, table, md (did you mean 'yaml'?)" ]
 }
 
 @test "every output format, same fields in the same order" {
@@ -284,4 +284,37 @@ load helpers
 		complete -C 'wf-refer add --kee'; echo =
 		complete -C 'wf-refer add ref'"
 	[ "$output" = $'check\nlist\nload\nshow\n=\nscreened\n=\n--keep-going\n=\nreferrals.yaml' ]
+}
+
+@test "option values are typed in the tables: one message, exit 64, for every command" {
+	seed
+	local before
+	before=$(sql "SELECT count(*) FROM audit")
+	check() { # expected-message command...
+		local want=$1; shift
+		run -64 --separate-stderr "$@"
+		[ "${stderr_lines[0]}" = "$want" ] || { echo "got: ${stderr_lines[0]}"; return 1; }
+	}
+	check "wf: --role: 'bogus' is not one of: referrer, host, assessor, provider, funder" wf org list --role bogus
+	check "wf-monitor: --with: 'bogus' is not one of: person, tutor, family, referrer, employer" wf-monitor list --with bogus
+	check "wf-place: --kind: 'bogus' is not one of: work_grant, internship, occupational_lab, motivational_lab, hire" wf-place list --kind bogus
+	check "wf-assess: --decision: 'bogus' is not one of: eligible, ineligible, deferred" wf-assess list --decision bogus
+	check "wf-monitor: --level: 'bogus' is not one of: low, medium, high" wf-monitor risks --level bogus
+	check "wf-refer: --since: '2026-02-30' is not a date (YYYY-MM-DD)" wf-refer list --since 2026-02-30
+	check "wf-report: --month: '2026-13' is not a month (YYYY-MM)" wf-report monthly --month 2026-13
+	check "wf-report: --min-cell: '1' is not a whole number in 2..1000" wf-report monthly --month 2026-10 --min-cell 1
+	check "wf-report: --min-cell: '5x' is not a whole number in 2..1000" wf-report range --from 2026-01-01 --to 2026-10-31 --min-cell 5x
+	check "wf-monitor: --within: '-3' is not a number of days (7 or 7d) in 0..3660" wf-monitor due --within -3
+	check "wf-report: --programme: 'a b' is not a code: 1 to 64 letters, digits, '-', '_' or '.', from a letter or digit" wf-report funnel --programme 'a b'
+	check "wf-report: --on: 'today' is not a date (YYYY-MM-DD)" wf-report caseload --on today
+	check "wf: --purpose: 'sharing' is not one of: information_notice, share_final_report, share_with_host, family_involvement" wf consent give 2026-0001 --purpose sharing
+	# the tables say which subcommands take no operands
+	check "wf-monitor: due takes no operands: 'x'" wf-monitor due x
+	check "wf: retention takes no operands: 'x'" wf retention x
+	check "wf: store check takes no operands: 'x'" wf store check x
+	# nothing was written by any of them, not even a read
+	[ "$(sql "SELECT count(*) FROM audit")" = "$before" ]
+	# --help still answers whatever the values
+	run -0 wf-report monthly --month nope --help
+	[[ "$output" == usage:* ]]
 }

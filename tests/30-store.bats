@@ -103,12 +103,65 @@ load helpers
 	[ "$(sql 'SELECT count(*) FROM cases')" = 0 ]
 }
 
-@test "store: a read-only store -> exit 77" {
-	[ "$(id -u)" != 0 ] || skip "root writes through file modes"
+# Run a command as a user who may read the store but not write it: as
+# root (who writes through file modes) the user "nobody", else the owner
+# of a store made read-only.
+as_reader() {
+	if [ "$(id -u)" = 0 ]; then
+		setpriv --reuid=nobody --regid=nogroup --clear-groups env \
+			"PATH=$PATH" "WF_DB=$WF_DB" "WF_TODAY=$WF_TODAY" \
+			"WF_OPERATOR=$WF_OPERATOR" "$@"
+	else
+		"$@"
+	fi
+}
+
+# A folder others may enter, outside the test's own (which is private).
+shared_dir() {
+	RO=$(mktemp -d /tmp/wf-store.XXXXXX)
+	chmod 755 "$RO"
+	export WF_DB="$RO/wf.db"
+}
+
+teardown() {
+	[ -z "${RO:-}" ] || { chmod -R u+rwx "$RO"; rm -rf "$RO"; }
+}
+
+@test "store: read-only to the user: readers work; writes and logged reads -> 77" {
+	shared_dir
 	seed
-	chmod 400 "$WF_DB"
-	referral Marco Rossi 1998-04-12 > "$T/r.yaml"
-	run -77 --separate-stderr wf-refer add "$T/r.yaml"
+	referral Marco Rossi 1998-04-12 | wf-refer add -q
+	referral Anna Bianchi 1970-03-01 cert=law_68_1999 | wf-refer add -q
+	if [ "$(id -u)" = 0 ]; then chmod 644 "$WF_DB"; else chmod 400 "$WF_DB"; fi
+	local entries
+	entries=$(sql "SELECT count(*) FROM audit")
+	run -0 as_reader wf org list -o tsv --fields id
+	[ "${lines[1]}" = caritas-vigevano ]
+	run -0 as_reader wf-report funnel -o tsv --fields id,cases
+	[ "${lines[1]}" = $'referred\t2' ]
+	run -0 as_reader wf-refer show 2026-0001 -o tsv --fields id,person.last_name
+	[ "${lines[1]}" = $'2026-0001\tRossi' ]
+	# a certification is special-category data: showing it is logged,
+	# which a read-only store cannot do, so it is not shown
+	run -77 --separate-stderr as_reader wf-refer show 2026-0002
+	[ "$output" = "" ]
+	[ "$stderr" = "wf-refer: case '2026-0002' shows special categories of data, whose reading the audit trail records, and the store is read-only to you: ask as a user who may write it" ]
+	referral Luca Verdi 1990-01-01 > "$T/r.yaml"
+	chmod 644 "$T/r.yaml"; cp "$T/r.yaml" "$RO/r.yaml"
+	run -77 --separate-stderr as_reader wf-refer add "$RO/r.yaml"
+	[[ "$stderr" == "wf-refer: the store cannot be written: "* ]]
+	[ "$(sql "SELECT count(*) FROM audit")" = "$entries" ]
+	[ "$(sql "SELECT count(*) FROM cases")" = 2 ]
+}
+
+@test "store: a store in a folder the user cannot enter -> 77, permission denied" {
+	shared_dir
+	mkdir -m 700 "$RO/closed"
+	export WF_DB="$RO/closed/wf.db"
+	wf init -q
+	[ "$(id -u)" = 0 ] || chmod 000 "$RO/closed"
+	run -77 --separate-stderr as_reader wf org list
+	[ "$stderr" = "wf: cannot reach the store '$RO/closed/wf.db': Permission denied" ]
 }
 
 @test "audit: every write records who, when, which command and what changed" {

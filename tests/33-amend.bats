@@ -108,8 +108,8 @@ two_cases() {
 	printf 'kind: contact\nid: 1\nwith: tutor\n' > "$T/a.yaml"
 	run -65 --separate-stderr wf amend "$T/a.yaml"
 	[ "$stderr" = "wf: $T/a.yaml:1:1: reason: a reason is needed (--reason, or reason: in the record)" ]
-	run -65 --separate-stderr wf amend --kind plan --id 1 --set a=b --reason x
-	[ "$stderr" = "wf: kind: 'plan' is not one of: contact, person, placement, follow_up, referral, session, decision, attendance, closing" ]
+	run -64 --separate-stderr wf amend --kind plan --id 1 --set a=b --reason x
+	[ "${stderr_lines[0]}" = "wf: --kind: 'plan' is not one of: contact, person, placement, follow_up, referral, session, decision, attendance, closing" ]
 	run -65 --separate-stderr wf amend --kind contact --id 7 --set with=tutor --reason x
 	[ "$stderr" = "wf: id: contact 7 not found" ]
 	run -65 --separate-stderr wf amend --kind contact --id 1 --set with=person --reason x

@@ -80,8 +80,8 @@ running() {
 	printf 'kind: contact\nid: 1\n' > "$T/v.yaml"
 	run -65 --separate-stderr wf void "$T/v.yaml"
 	[ "$stderr" = "wf: $T/v.yaml:1:1: reason: a reason is needed (--reason, or reason: in the record)" ]
-	run -65 --separate-stderr wf void --kind placement --id 2026-0001.1 --reason x
-	[ "$stderr" = "wf: kind: 'placement' is not one of: contact, follow_up, attendance, session" ]
+	run -64 --separate-stderr wf void --kind placement --id 2026-0001.1 --reason x
+	[ "${stderr_lines[0]}" = "wf: --kind: 'placement' is not one of: contact, follow_up, attendance, session" ]
 	run -65 --separate-stderr wf void --kind contact --id 9 --reason x
 	[ "$stderr" = "wf: id: contact 9 not found" ]
 	[ "$(sql 'SELECT count(*) FROM voided')" = 0 ]

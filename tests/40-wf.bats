@@ -80,10 +80,12 @@ load helpers
 	[ "$(sql "SELECT action FROM audit WHERE entity = 'organisation' ORDER BY id")" = $'add\nupdate' ]
 }
 
-@test "wf org add: bad flags are refused like bad fields" {
+@test "wf org add: bad flags are refused: their type by the parser, the rest like bad fields" {
 	wf init -q
-	run -65 --separate-stderr wf org add --id x --name X --role hots
-	[ "$stderr" = "wf: roles[0]: 'hots' is not one of: referrer, host, assessor, provider, funder (did you mean 'host'?)" ]
+	run -64 --separate-stderr wf org add --id x --name X --role hots
+	[ "${stderr_lines[0]}" = "wf: --role: 'hots' is not one of: referrer, host, assessor, provider, funder (did you mean 'host'?)" ]
+	run -64 --separate-stderr wf org add --id x --name X --role host,fundr
+	[ "${stderr_lines[0]}" = "wf: --role: 'fundr' is not one of: referrer, host, assessor, provider, funder (did you mean 'funder'?)" ]
 	run -65 --separate-stderr wf org add --id x --name X --role host --employees many
 	[ "$stderr" = "wf: employees: expected a whole number" ]
 	run -65 --separate-stderr wf org add --id x --role host
@@ -157,8 +159,11 @@ load helpers
 	printf 'programme: %s\nname: Long\n' "$long" > "$T/prog.yaml"
 	run -65 --separate-stderr wf programme load "$T/prog.yaml"
 	[ "$stderr" = "wf: $T/prog.yaml:1:1: programme: '$long' is not a code: 1 to 64 letters, digits, '-', '_' or '.', from a letter or digit" ]
-	run -65 --separate-stderr wf org add --id "coop s.ambrogio" --name X --role host
-	[ "$stderr" = "wf: id: 'coop s.ambrogio' is not a code: 1 to 64 letters, digits, '-', '_' or '.', from a letter or digit" ]
+	run -64 --separate-stderr wf org add --id "coop s.ambrogio" --name X --role host
+	[ "${stderr_lines[0]}" = "wf: --id: 'coop s.ambrogio' is not a code: 1 to 64 letters, digits, '-', '_' or '.', from a letter or digit" ]
+	printf 'kind: organisation\nid: coop s.ambrogio\nname: X\nroles: host\n' > "$T/org.yaml"
+	run -65 --separate-stderr wf org add "$T/org.yaml"
+	[ "$stderr" = "wf: $T/org.yaml:2:1: id: 'coop s.ambrogio' is not a code: 1 to 64 letters, digits, '-', '_' or '.', from a letter or digit" ]
 	run -0 wf org add -q --id Coop_S.Ambrogio-2 --name X --role host
 	[ "$(sql "SELECT count(*) FROM programme WHERE code LIKE 'ppp%'")" = 0 ]
 }

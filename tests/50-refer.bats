@@ -233,7 +233,7 @@ screen_one() {
 @test "list: bad filters are usage errors" {
 	seed
 	run -64 --separate-stderr wf-refer list --status open
-	[[ "${stderr_lines[0]}" == "wf-refer: --status: unknown status 'open' (one of: referred, screened, rejected, withdrawn,"* ]]
+	[[ "${stderr_lines[0]}" == "wf-refer: --status: 'open' is not one of: referred, screened, rejected, withdrawn,"* ]]
 	run -64 --separate-stderr wf-refer list --since 2026-02-30
 	[ "${stderr_lines[0]}" = "wf-refer: --since: '2026-02-30' is not a date (YYYY-MM-DD)" ]
 	run -64 --separate-stderr wf-refer list extra

@@ -230,7 +230,7 @@ load helpers
 	[ "$output" = $'id\n2026-0002' ]
 	run -1 wf-assess list --decision ineligible
 	run -64 --separate-stderr wf-assess list --decision maybe
-	[ "${stderr_lines[0]}" = "wf-assess: --decision: unknown decision 'maybe' (one of: eligible, ineligible, deferred)" ]
+	[ "${stderr_lines[0]}" = "wf-assess: --decision: 'maybe' is not one of: eligible, ineligible, deferred" ]
 }
 
 @test "pipeline: screened cases from wf-refer, decided from wf-assess list" {

@@ -269,7 +269,7 @@ load helpers
 	run -0 wf-place list --ending-within 30d -o tsv --fields id,end
 	[ "$output" = $'id\tend\n'"$b.1"$'\t2026-12-15' ]
 	run -64 --separate-stderr wf-place list --ending-within soon
-	[ "${stderr_lines[0]}" = "wf-place: --ending-within: 'soon' is not a number of days (30d)" ]
+	[ "${stderr_lines[0]}" = "wf-place: --ending-within: 'soon' is not a number of days (7 or 7d) in 0..3660" ]
 }
 
 @test "show: a placement, or every placement of a case" {

@@ -158,10 +158,10 @@ due() {
 	[ "$stderr" = "wf-monitor: date: case '$id' is closed since 2026-11-15: a contact after that is refused" ]
 	run -65 --separate-stderr wf-monitor log "$id" --with person --date 2026-11-23
 	[ "$stderr" = "wf-monitor: date: '2026-11-23' is in the future" ]
-	run -65 --separate-stderr wf-monitor log "$id" --with famliy --date 2026-11-10
-	[ "$stderr" = "wf-monitor: with: 'famliy' is not one of: person, tutor, family, referrer, employer (did you mean 'family'?)" ]
-	run -65 --separate-stderr wf-monitor log "$id" --with person --date 2026-11-10 --risk severe
-	[ "$stderr" = "wf-monitor: risk: 'severe' is not one of: low, medium, high" ]
+	run -64 --separate-stderr wf-monitor log "$id" --with famliy --date 2026-11-10
+	[ "${stderr_lines[0]}" = "wf-monitor: --with: 'famliy' is not one of: person, tutor, family, referrer, employer (did you mean 'family'?)" ]
+	run -64 --separate-stderr wf-monitor log "$id" --with person --date 2026-11-10 --risk severe
+	[ "${stderr_lines[0]}" = "wf-monitor: --risk: 'severe' is not one of: low, medium, high" ]
 	[ "$(sql 'SELECT count(*) FROM contact')" = 1 ]
 }
 
