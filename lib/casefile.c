@@ -64,18 +64,27 @@ int wf_case_load(struct wf_store *st, const char *id, struct wf_case *c,
 {
 	sqlite3_stmt *s = wf_sql_row(st, WF_SQL_CASE_LOAD, id, WF_EX_DATAERR,
 	                             "case", e);
+	wf_day d;
+	int cut;
 
 	if (!s)
 		return e->code;
-	wf_col_text(s, 0, c->id, sizeof c->id);
-	wf_col_text(s, 1, c->status, sizeof c->status);
-	wf_col_text(s, 2, c->status_date, sizeof c->status_date);
-	wf_col_text(s, 3, c->opened_on, sizeof c->opened_on);
+	cut = wf_col_text(s, 0, c->id, sizeof c->id) |
+	      wf_col_text(s, 1, c->status, sizeof c->status) |
+	      wf_col_text(s, 2, c->status_date, sizeof c->status_date) |
+	      wf_col_text(s, 3, c->opened_on, sizeof c->opened_on) |
+	      wf_col_text(s, 6, c->programme, sizeof c->programme);
 	c->person_id = sqlite3_column_int64(s, 4);
 	c->programme_id = sqlite3_column_int64(s, 5);
-	wf_col_text(s, 6, c->programme, sizeof c->programme);
 	c->referral_id = sqlite3_column_int64(s, 7);
 	sqlite3_reset(s);
+	if (cut || wf_stored_date(c->status_date, 0, &d) ||
+	    wf_stored_date(c->opened_on, 0, &d)) {
+		char owner[64];
+
+		snprintf(owner, sizeof owner, "case '%.40s'", id);
+		return wf_stored_bad(e, "id, status, dates or programme", owner);
+	}
 	return 0;
 }
 

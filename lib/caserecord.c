@@ -36,11 +36,12 @@ static void person_row(cJSON *p, sqlite3_stmt *s)
 
 void wf_cert_row(cJSON *list, sqlite3_stmt *s)
 {
-	static const char *const cols[] = { "kind", "since", "invalidity_percent",
-	                                    "issued_by", "details" };
+	static const char *const cols[] = { "kind", "since", "invalidity",
+	                                    "invalidity_percent", "issued_by",
+	                                    "details" };
 	cJSON *c = cJSON_CreateObject();
 
-	for (int i = 0; i < 5; i++)
+	for (int i = 0; i < 6; i++)
 		wf_col_add(c, cols[i], s, i);
 	cJSON_AddItemToArray(list, c);
 }

@@ -175,15 +175,8 @@ static int count(struct tally *t, const struct due_item *i, int on_time)
 {
 	if (counted(t, i))
 		return 0;
-	if (t->counted.n == t->counted.cap) {
-		int cap = t->counted.cap ? t->counted.cap * 2 : 16;
-		void *q = realloc(t->counted.v, (size_t)cap * sizeof *i);
-
-		if (!q)
-			return -1;
-		t->counted.v = q;
-		t->counted.cap = cap;
-	}
+	if (wf_grow(&t->counted.v, &t->counted.cap, t->counted.n, sizeof *i))
+		return -1;
 	t->counted.v[t->counted.n++] = *i;
 	t->due++;
 	t->on_time += on_time;
@@ -246,15 +239,8 @@ static int contacts(struct tally *t, struct due_history *h, wf_day from,
 
 static int push_day(struct tally *t, wf_day d)
 {
-	if (t->ndays == t->capdays) {
-		int cap = t->capdays ? t->capdays * 2 : 32;
-		void *q = realloc(t->days, (size_t)cap * sizeof *t->days);
-
-		if (!q)
-			return -1;
-		t->days = q;
-		t->capdays = cap;
-	}
+	if (wf_grow(&t->days, &t->capdays, t->ndays, sizeof *t->days))
+		return -1;
 	t->days[t->ndays++] = d;
 	return 0;
 }

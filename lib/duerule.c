@@ -92,15 +92,8 @@ static int spans(struct due_history *h, int only, wf_day t)
 			}
 			if (from == WF_DUE_NEVER)
 				continue;
-			if (n == h->capspans) {
-				int cap = n ? n * 2 : 16;
-				void *q = realloc(h->spans, (size_t)cap * sizeof *h->spans);
-
-				if (!q)
-					return -1;
-				h->spans = q;
-				h->capspans = cap;
-			}
+			if (wf_grow(&h->spans, &h->capspans, n, sizeof *h->spans))
+				return -1;
 			h->spans[n++] = (struct due_span){ from, v ? v->date
 			                                           : WF_DUE_NEVER };
 			from = WF_DUE_NEVER;
@@ -133,15 +126,8 @@ static wf_day nth_active_day(const struct due_span *s, int ns, wf_day anchor,
 
 static int push(struct due_items *l, struct due_item it)
 {
-	if (l->n == l->cap) {
-		int cap = l->cap ? l->cap * 2 : 16;
-		void *q = realloc(l->v, (size_t)cap * sizeof *l->v);
-
-		if (!q)
-			return -1;
-		l->v = q;
-		l->cap = cap;
-	}
+	if (wf_grow(&l->v, &l->cap, l->n, sizeof *l->v))
+		return -1;
 	l->v[l->n++] = it;
 	return 0;
 }

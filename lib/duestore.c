@@ -29,21 +29,6 @@ struct due_cursor {
 	struct due_history h;
 };
 
-static int grow(void **v, int *cap, int n, size_t size)
-{
-	void *q;
-	int c;
-
-	if (n < *cap)
-		return 0;
-	c = *cap ? *cap * 2 : 16;
-	if (!(q = realloc(*v, (size_t)c * size)))
-		return -1;
-	*v = q;
-	*cap = c;
-	return 0;
-}
-
 static int by_int(const void *a, const void *b)
 {
 	return *(const int *)a - *(const int *)b;
@@ -189,7 +174,7 @@ static int read_statuses(struct due_cursor *c, struct due_history *h)
 		sqlite3_stmt *s = c->status.s;
 		struct due_status *v;
 
-		if (grow((void **)&h->st, &h->capst, h->nst, sizeof *h->st))
+		if (wf_grow(&h->st, &h->capst, h->nst, sizeof *h->st))
 			return -1;
 		v = &h->st[h->nst];
 		if (wf_date_parse((const char *)sqlite3_column_text(s, 2), &v->date))
@@ -223,7 +208,7 @@ static int read_placements(struct due_cursor *c, struct due_history *h)
 		if (!h->npl || strcmp(h->pl[h->npl - 1].id, pl)) {
 			struct due_placement *n;
 
-			if (grow((void **)&h->pl, &h->cappl, h->npl, sizeof *h->pl))
+			if (wf_grow(&h->pl, &h->cappl, h->npl, sizeof *h->pl))
 				return -1;
 			n = &h->pl[h->npl++];
 			snprintf(n->id, sizeof n->id, "%s", pl);
@@ -232,7 +217,7 @@ static int read_placements(struct due_cursor *c, struct due_history *h)
 			n->first = h->nev;
 			n->n = 0;
 		}
-		if (grow((void **)&h->ev, &h->capev, h->nev, sizeof *h->ev))
+		if (wf_grow(&h->ev, &h->capev, h->nev, sizeof *h->ev))
 			return -1;
 		v = &h->ev[h->nev];
 		if (wf_date_parse((const char *)sqlite3_column_text(p->s, 4),
@@ -261,7 +246,7 @@ static int read_contacts(struct due_cursor *c, struct due_history *h)
 		sqlite3_stmt *s = k->s;
 		struct due_contact *v;
 
-		if (grow((void **)&h->ct, &h->capct, h->nct, sizeof *h->ct))
+		if (wf_grow(&h->ct, &h->capct, h->nct, sizeof *h->ct))
 			return -1;
 		v = &h->ct[h->nct];
 		v->party = party_index((const char *)sqlite3_column_text(s, 2));

@@ -101,26 +101,36 @@ int wf_place_load(struct wf_store *st, const char *id, struct wf_placement *p,
 {
 	sqlite3_stmt *s = wf_sql_row(st, WF_SQL_PLACE_LOAD, id, WF_EX_DATAERR,
 	                             "placement", e);
+	wf_day d;
+	int cut;
 
 	if (!s)
 		return e->code;
 	memset(p, 0, sizeof *p);
-	wf_col_text(s, 0, p->id, sizeof p->id);
-	wf_col_text(s, 1, p->case_id, sizeof p->case_id);
-	wf_col_text(s, 2, p->type, sizeof p->type);
-	wf_col_text(s, 3, p->host, sizeof p->host);
+	cut = wf_col_text(s, 0, p->id, sizeof p->id) |
+	      wf_col_text(s, 1, p->case_id, sizeof p->case_id) |
+	      wf_col_text(s, 2, p->type, sizeof p->type) |
+	      wf_col_text(s, 3, p->host, sizeof p->host);
 	p->host_id = sqlite3_column_int64(s, 4);
 	p->employees = sqlite3_column_type(s, 5) == SQLITE_NULL ? -1
 	               : (long)sqlite3_column_int64(s, 5);
-	wf_col_text(s, 6, p->start, sizeof p->start);
-	wf_col_text(s, 7, p->end, sizeof p->end);
+	cut |= wf_col_text(s, 6, p->start, sizeof p->start) |
+	       wf_col_text(s, 7, p->end, sizeof p->end);
 	p->hours_week = sqlite3_column_int(s, 8);
 	p->stipend = sqlite3_column_type(s, 9) == SQLITE_NULL ? -1
 	             : sqlite3_column_int64(s, 9);
 	p->meals = sqlite3_column_int(s, 10);
-	wf_col_text(s, 11, p->status, sizeof p->status);
-	wf_col_text(s, 12, p->status_date, sizeof p->status_date);
+	cut |= wf_col_text(s, 11, p->status, sizeof p->status) |
+	       wf_col_text(s, 12, p->status_date, sizeof p->status_date);
 	sqlite3_reset(s);
+	if (cut || wf_stored_date(p->start, 0, &d) ||
+	    wf_stored_date(p->end, 1, &d) ||
+	    wf_stored_date(p->status_date, 1, &d)) {
+		char owner[80];
+
+		snprintf(owner, sizeof owner, "placement '%.48s'", id);
+		return wf_stored_bad(e, "ids, kind, dates or status", owner);
+	}
 	return 0;
 }
 

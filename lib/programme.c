@@ -84,6 +84,16 @@ static const struct wf_schema attendance_schema = { NULL, attendance_fields };
 
 const char *const wf_legal_bases[] = { "consent", "public_task", NULL };
 
+/* Law 68/1999, art. 1: a civil invalidity counts above 45%, a work
+ * injury above 33%; the percents are the programme's (a region may ask
+ * more), the kinds the law's. */
+static const struct wf_field thresholds_fields[] = {
+	{ "civil", WF_T_INT, 0, NULL, NULL, 0, 99 },
+	{ "work_injury", WF_T_INT, 0, NULL, NULL, 0, 99 },
+	{ NULL, 0, 0, NULL, NULL, 0, 0 }
+};
+static const struct wf_schema thresholds_schema = { NULL, thresholds_fields };
+
 static const struct wf_field prog_fields[] = {
 	{ "kind", WF_T_ENUM, 0, prog_kinds, NULL, 0, 0 },
 	{ "id", WF_T_CODE, 0, NULL, NULL, 0, 0 },
@@ -106,6 +116,9 @@ static const struct wf_field prog_fields[] = {
 	{ "legal_basis", WF_T_ENUM, 0, wf_legal_bases, NULL, 0, 0 },
 	/* how long a case file is kept after its case is over (wf retention) */
 	{ "retention_years", WF_T_INT, 0, NULL, NULL, 1, 100 },
+	/* the percent of invalidity above which a Law 68/1999 certification
+	 * counts, per invalidity (wf_certs_add) */
+	{ "law_68_thresholds", WF_T_OBJECT, 0, NULL, &thresholds_schema, 0, 0 },
 	{ NULL, 0, 0, NULL, NULL, 0, 0 }
 };
 static const struct wf_schema prog_schema = { "programme", prog_fields };

@@ -4,7 +4,9 @@
  * recorded while parsing (libyaml gives them for free); JSON positions are
  * found only when a message needs one, by walking the record's text.
  */
+#include <limits.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -104,6 +106,23 @@ void wf_record_free(struct wf_record *rec)
 	free(rec->pos);
 	rec->pos = NULL;
 	rec->cappos = 0;
+}
+
+int wf_grow(void *v, int *cap, int n, size_t size)
+{
+	void **pv = v, *q;
+	int c;
+
+	if (n < *cap)
+		return 0;
+	if (*cap > INT_MAX / 2 || (size_t)(*cap ? *cap * 2 : 16) > SIZE_MAX / size)
+		return -1;
+	c = *cap ? *cap * 2 : 16;
+	if (!(q = realloc(*pv, (size_t)c * size)))
+		return -1;
+	*pv = q;
+	*cap = c;
+	return 0;
 }
 
 int wf_whole(double d)

@@ -17,7 +17,9 @@ static const char *const referral_kinds[] = { "referral", "case", NULL };
 static const struct wf_field cert_fields[] = {
 	{ "kind", WF_T_ENUM, WF_F_REQUIRED, wf_certifications, NULL, 0, 0 },
 	{ "since", WF_T_DATE, 0, NULL, NULL, 0, 0 },
-	{ "invalidity_percent", WF_T_INT, 0, NULL, NULL, 0, 100 },
+	{ "invalidity", WF_T_ENUM, 0, wf_invalidities, NULL, 0, 0 },
+	/* a certified invalidity is never 0% */
+	{ "invalidity_percent", WF_T_INT, 0, NULL, NULL, 1, 100 },
 	{ "issued_by", WF_T_STRING, 0, NULL, NULL, 0, 0 },
 	{ "details", WF_T_STRING, 0, NULL, NULL, 0, 0 },
 	{ NULL, 0, 0, NULL, NULL, 0, 0 }
@@ -108,6 +110,43 @@ static const cJSON *at(const struct wf_record *rec, const char *path)
 	return wf_json_path(rec->root, path);
 }
 
+int wf_certs_check(const struct wf_record *rec, const cJSON *list,
+                   const char *path, const char *date, struct wf_err *e)
+{
+	char today[11], field[160];
+	const cJSON *c;
+	int i = 0;
+
+	wf_date_format(wf_date_today(), today);
+	cJSON_ArrayForEach(c, list) {
+		const cJSON *since = cJSON_GetObjectItemCaseSensitive(c, "since");
+		const cJSON *pc = cJSON_GetObjectItemCaseSensitive(c,
+		                                       "invalidity_percent");
+		const char *inv = wf_json_str(c, "invalidity");
+		const char *limit = date ? date : today;
+
+		if (cJSON_IsString(since) && strcmp(since->valuestring, limit) > 0) {
+			snprintf(field, sizeof field, "%s[%d].since", path, i);
+			return wf_record_err(rec, since, field, e, WF_EX_DATAERR,
+			                     "'%s' is after %s %s", since->valuestring,
+			                     date ? "the referral date" : "today",
+			                     limit);
+		}
+		snprintf(field, sizeof field, "%s[%d].invalidity_percent", path, i);
+		if (pc && !inv)
+			return wf_record_err(rec, pc, field, e, WF_EX_DATAERR,
+			                     "say which invalidity it is of "
+			                     "(invalidity: civil or work_injury): Law "
+			                     "68/1999 sets a threshold for each");
+		if (pc && strcmp(inv, "civil") && strcmp(inv, "work_injury"))
+			return wf_record_err(rec, pc, field, e, WF_EX_DATAERR,
+			                     "a percent goes with civil or work_injury "
+			                     "invalidity, not '%s'", inv);
+		i++;
+	}
+	return 0;
+}
+
 /* Dates that must not come after the referral date, which must not be in
  * the future. */
 static int check_dates(const struct wf_record *rec, struct wf_err *e)
@@ -129,14 +168,15 @@ static int check_dates(const struct wf_record *rec, struct wf_err *e)
 			                     "'%s' is after the referral date %s",
 			                     v->valuestring, date);
 	}
-	return 0;
+	return wf_certs_check(rec, at(rec, "person.certifications"),
+	                      "person.certifications", date, e);
 }
 
 int wf_refer_add_certs(struct wf_store *st, sqlite3_int64 ref,
                        const cJSON *list, struct wf_err *e)
 {
 	static const char *const cols[] = { "kind", "since", "invalidity_percent",
-	                                    "issued_by", "details" };
+	                                    "issued_by", "details", "invalidity" };
 	const cJSON *c;
 	int rc;
 
@@ -146,7 +186,7 @@ int wf_refer_add_certs(struct wf_store *st, sqlite3_int64 ref,
 		if (!s)
 			return e->code;
 		sqlite3_bind_int64(s, 1, ref);
-		for (int i = 0; i < 5; i++)
+		for (int i = 0; i < 6; i++)
 			wf_bind_json(s, i + 2, cJSON_GetObjectItemCaseSensitive(c, cols[i]));
 		if ((rc = wf_sql_done(st, s, e)))
 			return rc;
@@ -257,19 +297,20 @@ int wf_refer_add(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e)
 /* The facts of the case's first referral that a target looks at, copied
  * out of the statements so that they can be reused. */
 struct facts {
-	char birth[11], date[11], employment[32], municipality[128];
-	char kinds[4][32];
-	const char *certs[5];
+	char birth[11], date[11], employment[32], municipality[256];
+	struct wf_certs certs;
 };
 
-static void facts_of(const cJSON *p, struct facts *f, struct wf_subject *s);
+static void facts_of(const cJSON *p, const cJSON *prog, struct facts *f,
+                     struct wf_subject *s);
+
 
 static int facts(struct wf_store *st, const struct wf_case *c,
-                 struct facts *f, struct wf_subject *s, wf_day *date,
-                 struct wf_err *e)
+                 const cJSON *prog, struct facts *f, struct wf_subject *s,
+                 wf_day *date, struct wf_err *e)
 {
 	sqlite3_stmt *q = wf_sql(st, WF_SQL_REFER_SUBJECT, e);
-	int rc, k = 0;
+	int rc;
 
 	if (!q)
 		return e->code;
@@ -278,26 +319,36 @@ static int facts(struct wf_store *st, const struct wf_case *c,
 		sqlite3_reset(q);
 		return wf_sql_err(st, rc, e);
 	}
-	wf_col_text(q, 0, f->birth, sizeof f->birth);
-	wf_col_text(q, 1, f->employment, sizeof f->employment);
-	wf_col_text(q, 2, f->municipality, sizeof f->municipality);
-	wf_col_text(q, 3, f->date, sizeof f->date);
+	rc = wf_col_text(q, 0, f->birth, sizeof f->birth) |
+	     wf_col_text(q, 1, f->employment, sizeof f->employment) |
+	     wf_col_text(q, 2, f->municipality, sizeof f->municipality) |
+	     wf_col_text(q, 3, f->date, sizeof f->date);
 	sqlite3_reset(q);
+	if (rc || wf_stored_date(f->birth, 0, &s->birth) ||
+	    wf_stored_date(f->date, 0, date)) {
+		char owner[64];
+
+		snprintf(owner, sizeof owner, "case '%.40s'", c->id);
+		return wf_stored_bad(e, "birth date, employment, municipality or "
+		                     "referral date", owner);
+	}
 	if (!(q = wf_sql(st, WF_SQL_REFER_CERT_KINDS, e)))
 		return e->code;
 	sqlite3_bind_int64(q, 1, c->referral_id);
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW && k < 4) {
-		wf_col_text(q, 0, f->kinds[k], sizeof f->kinds[k]);
-		f->certs[k] = f->kinds[k];
-		k++;
-	}
-	f->certs[k] = NULL;
+	wf_certs_init(&f->certs);
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW)
+		wf_certs_add(&f->certs, prog,
+		             (const char *)sqlite3_column_text(q, 0),
+		             (const char *)sqlite3_column_text(q, 1),
+		             sqlite3_column_type(q, 2) == SQLITE_NULL ? -1
+		             : sqlite3_column_int(q, 2));
 	sqlite3_reset(q);
-	wf_date_parse(f->birth, &s->birth);
-	wf_date_parse(f->date, date);
+	if (rc != SQLITE_DONE)
+		return wf_sql_err(st, rc, e);
 	s->employment = f->employment;
 	s->municipality = f->municipality[0] ? f->municipality : NULL;
-	s->certs = f->certs;
+	s->certs = f->certs.kinds;
+	s->cert_why = f->certs.why;
 	return 0;
 }
 
@@ -317,11 +368,14 @@ int wf_refer_screen(struct wf_ctx *ctx, struct wf_record *rec,
 	if (!id)
 		return e->code;
 	if ((rc = wf_case_load(ctx->st, id, &c, e)) ||
-	    (rc = wf_effective_date(o->date, "--date", date, e)) ||
-	    (rc = facts(ctx->st, &c, &f, &s, &on, e)))
+	    (rc = wf_effective_date(o->date, "--date", date, e)))
 		return rc;
 	if (!(prog = wf_programme_get(ctx->st, c.programme, e)))
 		return e->code == WF_EX_NOMATCH ? WF_EX_SOFTWARE : e->code;
+	if ((rc = facts(ctx->st, &c, prog, &f, &s, &on, e))) {
+		cJSON_Delete(prog);
+		return rc;
+	}
 	reasons = cJSON_CreateArray();
 	m = wf_target_eval(cJSON_GetObjectItemCaseSensitive(prog, "target"), &s,
 	                   on, reasons);
@@ -366,10 +420,12 @@ int wf_refer_recheck(struct wf_ctx *ctx, const char *case_id,
 		return rc;
 	if ((m = wf_sql_id(ctx->st, WF_SQL_REFER_SCREENED_IN, case_id, e)) <= 0)
 		return m < 0 ? e->code : 0;
-	if ((rc = facts(ctx->st, &c, &f, &s, &on, e)))
-		return rc;
 	if (!(prog = wf_programme_get(ctx->st, c.programme, e)))
 		return e->code == WF_EX_NOMATCH ? WF_EX_SOFTWARE : e->code;
+	if ((rc = facts(ctx->st, &c, prog, &f, &s, &on, e))) {
+		cJSON_Delete(prog);
+		return rc;
+	}
 	reasons = cJSON_CreateArray();
 	target = cJSON_GetObjectItemCaseSensitive(prog, "target");
 	m = target ? wf_target_eval(target, &s, on, reasons) : 1;
@@ -415,29 +471,27 @@ const char wf_check_columns[] =
 	"id,programme,date,person.last_name,person.first_name,eligible,reasons";
 
 /* The facts of a person as given in a record. */
-static void facts_of(const cJSON *p, struct facts *f, struct wf_subject *s)
+static void facts_of(const cJSON *p, const cJSON *prog, struct facts *f,
+                     struct wf_subject *s)
 {
 	const cJSON *c;
-	int k = 0;
 
 	memset(f, 0, sizeof *f);
+	/* the record was validated: the birth date is a date */
 	wf_date_parse(wf_json_str(p, "birth_date"), &s->birth);
 	s->employment = wf_json_str(p, "employment_status");
 	s->municipality = wf_json_str(p, "municipality");
-	/* each kind once: the kinds are few (validated against
-	 * wf_certifications), the certifications of a person may be many */
 	cJSON_ArrayForEach(c, cJSON_GetObjectItemCaseSensitive(p,
 	                                                       "certifications")) {
-		const char *kind = wf_json_str(c, "kind");
-		int seen = !kind;
+		const cJSON *pc = cJSON_GetObjectItemCaseSensitive(c,
+		                                       "invalidity_percent");
 
-		for (int i = 0; i < k && !seen; i++)
-			seen = !strcmp(f->certs[i], kind);
-		if (!seen && k < 4)
-			f->certs[k++] = kind;
+		wf_certs_add(&f->certs, prog, wf_json_str(c, "kind"),
+		             wf_json_str(c, "invalidity"),
+		             cJSON_IsNumber(pc) ? (int)pc->valuedouble : -1);
 	}
-	f->certs[k] = NULL;
-	s->certs = f->certs;
+	s->certs = f->certs.kinds;
+	s->cert_why = f->certs.why;
 }
 
 /* Check a record as a referral or case (it has a person) or as a person;
@@ -459,7 +513,9 @@ static int check_input(struct wf_record *rec, cJSON **person,
 	}
 	*person = rec->root;
 	*date = NULL;
-	if ((rc = wf_validate(rec, rec->root, &person_record_schema, "", e)))
+	if ((rc = wf_validate(rec, rec->root, &person_record_schema, "", e)) ||
+	    (rc = wf_certs_check(rec, cJSON_GetObjectItemCaseSensitive(*person,
+	                         "certifications"), "certifications", NULL, e)))
 		return rc;
 	return wf_person_check_taxcode(rec, *person, "", e);
 }
@@ -526,7 +582,7 @@ int wf_programme_check(struct wf_ctx *ctx, struct wf_record *rec,
 		return e->code == WF_EX_NOMATCH ? wf_err_set(e, WF_EX_DATAERR,
 			"unknown programme '%s' (load it with 'wf programme load "
 			"FILE')", o->programme) : e->code;
-	facts_of(person, &f, &s);
+	facts_of(person, prog, &f, &s);
 	wf_date_parse(date, &on);
 	reasons = cJSON_CreateArray();
 	m = cJSON_GetObjectItemCaseSensitive(prog, "target")

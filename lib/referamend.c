@@ -210,7 +210,10 @@ static int referral_ok(struct wf_ctx *ctx, const struct wf_record *rec,
 
 	if ((rc = wf_amend_same_case(rec, "referral", case_id, e)) ||
 	    (rc = wf_validate(rec, rec->root, &referral_schema, "", e)) ||
-	    (rc = check_dates(ctx->st, rec, case_id, e)))
+	    (rc = check_dates(ctx->st, rec, case_id, e)) ||
+	    (rc = wf_certs_check(rec, cJSON_GetObjectItemCaseSensitive(r,
+	                         "certifications"), "certifications",
+	                         wf_json_str(r, "date"), e)))
 		return rc;
 	if (wf_org_require(ctx->st, wf_json_str(r, "referrer"), "referrer",
 	                   referrer, e))

@@ -272,20 +272,29 @@ static int tally(struct wf_store *st, cJSON *r, const struct participant *p,
 
 /* Read a participant's first case, or a later one (a re-entry): the
  * facts at entry come from the first, the leaving from the last. */
-static void read_case(sqlite3_stmt *s, struct participant *p, int first)
+static int read_case(sqlite3_stmt *s, struct participant *p, int first,
+                     struct wf_err *e)
 {
+	wf_day d;
+	int bad = 0;
+
 	if (first) {
-		wf_col_text(s, 3, p->entered, sizeof p->entered);
-		wf_col_text(s, 6, p->birth, sizeof p->birth);
-		wf_col_text(s, 7, p->employment, sizeof p->employment);
-		wf_col_text(s, 8, p->since, sizeof p->since);
-		wf_col_text(s, 9, p->gender, sizeof p->gender);
-		wf_col_text(s, 10, p->education, sizeof p->education);
-		wf_col_text(s, 11, p->disability, sizeof p->disability);
+		bad = wf_col_text(s, 3, p->entered, sizeof p->entered) |
+		      wf_col_text(s, 6, p->birth, sizeof p->birth) |
+		      wf_col_text(s, 7, p->employment, sizeof p->employment) |
+		      wf_col_text(s, 8, p->since, sizeof p->since) |
+		      wf_col_text(s, 9, p->gender, sizeof p->gender) |
+		      wf_col_text(s, 10, p->education, sizeof p->education) |
+		      wf_col_text(s, 11, p->disability, sizeof p->disability) |
+		      wf_stored_date(p->entered, 0, &d) |
+		      wf_stored_date(p->birth, 0, &d);
 	}
-	wf_col_text(s, 2, p->last_case, sizeof p->last_case);
-	wf_col_text(s, 4, p->status, sizeof p->status);
-	wf_col_text(s, 5, p->status_date, sizeof p->status_date);
+	bad |= wf_col_text(s, 2, p->last_case, sizeof p->last_case) |
+	       wf_col_text(s, 4, p->status, sizeof p->status) |
+	       wf_col_text(s, 5, p->status_date, sizeof p->status_date) |
+	       wf_stored_date(p->status_date, 1, &d);
+	return bad ? wf_stored_bad(e, "dates or codes at entry", "a participant")
+	           : 0;
 }
 
 static cJSON *report(struct wf_store *st, const struct wf_period_opts *o,
@@ -315,7 +324,8 @@ static cJSON *report(struct wf_store *st, const struct wf_period_opts *o,
 			rc = tally(st, r, &p, o, e);
 		person = sqlite3_column_int64(s, 0);
 		programme = sqlite3_column_int64(s, 1);
-		read_case(s, &p, first);
+		if (!rc)
+			rc = read_case(s, &p, first, e);
 	}
 	if (!rc && step != SQLITE_DONE)
 		rc = wf_sql_err(st, step, e);

@@ -107,8 +107,13 @@ static int groups(struct wf_store *st, const struct wf_period_opts *o,
 		wf_day on, birth;
 		int age;
 
-		wf_date_parse((const char *)sqlite3_column_text(s, 0), &on);
-		wf_date_parse((const char *)sqlite3_column_text(s, 1), &birth);
+		if (wf_stored_date((const char *)sqlite3_column_text(s, 0), 0,
+		                   &on) ||
+		    wf_stored_date((const char *)sqlite3_column_text(s, 1), 0,
+		                   &birth)) {
+			sqlite3_reset(s);
+			return wf_stored_bad(e, "referral or birth date", "a case");
+		}
 		age = wf_date_age(birth, on);
 		if (age <= 34)
 			wf_json_count(obj, "age_up_to_34", 1);
@@ -299,33 +304,43 @@ static int medians(struct wf_store *st, const struct wf_period_opts *o,
 	                                     "plan_to_placement" };
 	sqlite3_stmt *s = rows(st, WF_SQL_PERIOD_STEPS, o, e);
 	long *v[4] = { 0 };
-	int n[4] = { 0 }, cap = 0, rc;
+	int n[4] = { 0 }, cap = 0, rc, bad = 0, oom = 0;
 
 	if (!s)
 		return e->code;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while (!bad && !oom && (rc = sqlite3_step(s)) == SQLITE_ROW) {
 		wf_day d[5];
 		int have[5];
 
-		for (int i = 0; i < 5; i++)
-			have[i] = sqlite3_column_type(s, i) != SQLITE_NULL &&
-			          wf_date_parse((const char *)sqlite3_column_text(s, i),
-			                        &d[i]) == 0;
+		for (int i = 0; i < 5; i++) {
+			have[i] = sqlite3_column_type(s, i) != SQLITE_NULL;
+			bad |= have[i] && wf_stored_date((const char *)
+			                      sqlite3_column_text(s, i), 0, &d[i]);
+		}
 		if (n[0] == cap || n[1] == cap || n[2] == cap || n[3] == cap) {
 			cap = cap ? cap * 2 : 64;
-			for (int k = 0; k < 4; k++)
-				v[k] = realloc(v[k], (size_t)cap * sizeof *v[k]);
+			for (int k = 0; k < 4 && !oom; k++) {
+				long *nv = realloc(v[k], (size_t)cap * sizeof *v[k]);
+
+				oom = !nv;
+				v[k] = nv ? nv : v[k];
+			}
 		}
-		for (int k = 0; k < 4; k++)
-			if (v[k] && have[k] && have[k + 1] && d[k + 1] >= o->from &&
+		for (int k = 0; k < 4 && !bad && !oom; k++)
+			if (have[k] && have[k + 1] && d[k + 1] >= o->from &&
 			    d[k + 1] <= o->to)
 				v[k][n[k]++] = d[k + 1] - d[k];
 	}
 	sqlite3_reset(s);
 	for (int k = 0; k < 4; k++) {
-		add_median(sec, names[k], v[k], n[k]);
+		if (!bad && !oom)
+			add_median(sec, names[k], v[k], n[k]);
 		free(v[k]);
 	}
+	if (oom)
+		return wf_err_set(e, WF_EX_SOFTWARE, "out of memory");
+	if (bad)
+		return wf_stored_bad(e, "date of a step", "a case");
 	return rc == SQLITE_DONE ? 0 : wf_sql_err(st, rc, e);
 }
 

@@ -369,6 +369,11 @@ static const char *const migrations[] = {
 	"  case_id TEXT NOT NULL,"
 	"  PRIMARY KEY (audit_id, case_id));"
 	"CREATE INDEX audit_cases_case ON audit_cases(case_id);",
+
+	/* 13: which invalidity a certification is of (civil, work injury,
+	 * sight, hearing, war, service): Law 68/1999 sets a threshold for
+	 * each, which a programme holds */
+	"ALTER TABLE certification ADD COLUMN invalidity TEXT;",
 };
 
 /* What a migration needs of C after its SQL, and the SQL after that. */

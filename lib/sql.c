@@ -389,8 +389,8 @@ const char WF_SQL_ERASE_DATA[] =
 	"DELETE FROM person_duplicate WHERE person_id = ?1 OR other_id = ?1;"
 	"UPDATE referral SET referrer_contact = NULL, needs = NULL, notes = NULL"
 	" WHERE person_id = ?1;"
-	"UPDATE certification SET invalidity_percent = NULL, issued_by = NULL,"
-	" details = NULL WHERE referral_id IN (SELECT id FROM referral"
+	"UPDATE certification SET invalidity = NULL, invalidity_percent = NULL,"
+	" issued_by = NULL, details = NULL WHERE referral_id IN (SELECT id FROM referral"
 	" WHERE person_id = ?1);"
 	"UPDATE case_status SET note = NULL, reasons = CASE WHEN status IN"
 	" ('screened', 'rejected') THEN reasons END WHERE case_id IN"
@@ -491,7 +491,7 @@ const char WF_SQL_CASEREC_PERSON[] =
 	" WHERE id = ?";
 
 const char WF_SQL_CASEREC_CERTS[] =
-	"SELECT kind, since, invalidity_percent, issued_by, details"
+	"SELECT kind, since, invalidity, invalidity_percent, issued_by, details"
 	" FROM certification WHERE referral_id = ? ORDER BY id";
 
 const char WF_SQL_CASEREC_DUPS[] =
@@ -533,14 +533,15 @@ const char WF_SQL_REFER_REFERRAL[] =
 
 const char WF_SQL_REFER_CERT[] =
 	"INSERT INTO certification (referral_id, kind, since, invalidity_percent,"
-	" issued_by, details) VALUES (?, ?, ?, ?, ?, ?)";
+	" issued_by, details, invalidity) VALUES (?, ?, ?, ?, ?, ?, ?)";
 
 const char WF_SQL_REFER_SUBJECT[] =
 	"SELECT pe.birth_date, r.employment_status, pe.municipality, r.date"
 	" FROM referral r JOIN person pe ON pe.id = r.person_id WHERE r.id = ?";
 
 const char WF_SQL_REFER_CERT_KINDS[] =
-	"SELECT DISTINCT kind FROM certification WHERE referral_id = ?";
+	"SELECT kind, invalidity, invalidity_percent FROM certification"
+	" WHERE referral_id = ? ORDER BY id";
 
 /* ---- assess.c ------------------------------------------------------------ */
 

@@ -445,11 +445,27 @@ cJSON *wf_col_json(sqlite3_stmt *s, int i)
 	return NULL;
 }
 
-void wf_col_text(sqlite3_stmt *s, int i, char *dst, size_t len)
+int wf_col_text(sqlite3_stmt *s, int i, char *dst, size_t len)
 {
 	const unsigned char *v = sqlite3_column_text(s, i);
+	int n = snprintf(dst, len, "%s", v ? (const char *)v : "");
 
-	snprintf(dst, len, "%s", v ? (const char *)v : "");
+	return n >= 0 && (size_t)n < len ? 0 : -1;
+}
+
+int wf_stored_bad(struct wf_err *e, const char *what, const char *owner)
+{
+	return wf_err_set(e, WF_EX_DATAERR, "%s: the stored %s is not what the "
+	                  "commands write (the store was changed by other "
+	                  "means): run 'wf store check', or restore it from a "
+	                  "backup", owner, what);
+}
+
+int wf_stored_date(const char *text, int optional, wf_day *d)
+{
+	if (optional && (!text || !*text))
+		return 0;
+	return wf_date_parse(text, d) ? -1 : 0;
 }
 
 sqlite3_stmt *wf_sql_row(struct wf_store *st, const char *sql, const char *key,

@@ -43,8 +43,16 @@ void wf_bind_text(sqlite3_stmt *s, int i, const char *v);
 void wf_bind_json(sqlite3_stmt *s, int i, const cJSON *v);
 /* A column as a cJSON value (NULL column: NULL pointer). */
 cJSON *wf_col_json(sqlite3_stmt *s, int i);
-/* Column i as text into dst ("" for NULL). */
-void wf_col_text(sqlite3_stmt *s, int i, char *dst, size_t len);
+/* Column i as text into dst ("" for NULL). Returns 0, or -1 when it did
+ * not fit (dst holds what did): a value the commands never write. */
+int wf_col_text(sqlite3_stmt *s, int i, char *dst, size_t len);
+/* A value read back from the store that the commands cannot have written
+ * (cut, or not a date where a date is kept): WF_EX_DATAERR naming what
+ * and whose (owner: "case '2026-0001'"). */
+int wf_stored_bad(struct wf_err *e, const char *what, const char *owner);
+/* A date read back from the store: 0 and *d set (or left alone when
+ * optional and empty), -1 when it is not one. */
+int wf_stored_date(const char *text, int optional, wf_day *d);
 /* Run sql with the one key and leave the statement on its first row, for
  * the caller to read and reset; with no row, NULL and e set to missing
  * with "WHAT 'KEY' not found". */

@@ -31,6 +31,58 @@ const char *const wf_education_levels[] = { "isced_0_2", "isced_3_4",
 const char *const wf_disability_answers[] = { "yes", "no", "declined", NULL };
 const char *const wf_certifications[] = { "law_68_1999", "law_381_1991",
                                           "uncertified_disadvantage", NULL };
+/* The invalidities Law 68/1999 (art. 1) covers, each with its own rule:
+ * a percent for civil invalidity and work injury (INAIL), a category or
+ * a certified condition for the others. */
+const char *const wf_invalidities[] = { "civil", "work_injury", "sight",
+                                        "hearing", "war", "service", NULL };
+
+/* ---- certifications as a target counts them ----------------------------- */
+
+void wf_certs_init(struct wf_certs *c)
+{
+	memset(c, 0, sizeof *c);
+}
+
+/* The programme's threshold for an invalidity: Law 68/1999 counts it
+ * when the percent is more than this; -1 when the programme sets none. */
+static int threshold(const cJSON *prog, const char *invalidity)
+{
+	const cJSON *t = cJSON_GetObjectItemCaseSensitive(prog,
+	                                                  "law_68_thresholds");
+	const cJSON *v = invalidity
+	                 ? cJSON_GetObjectItemCaseSensitive(t, invalidity) : NULL;
+
+	return cJSON_IsNumber(v) ? (int)v->valuedouble : -1;
+}
+
+void wf_certs_add(struct wf_certs *c, const cJSON *prog, const char *kind,
+                  const char *invalidity, int percent)
+{
+	const char *known = NULL;
+	int limit, k;
+
+	for (int i = 0; wf_certifications[i] && !known; i++)
+		if (kind && !strcmp(wf_certifications[i], kind))
+			known = wf_certifications[i];
+	if (!known)
+		return;
+	limit = strcmp(known, "law_68_1999") ? -1 : threshold(prog, invalidity);
+	if (limit >= 0 && percent <= limit) {
+		char pc[16] = "no percent";
+
+		if (percent >= 0)
+			snprintf(pc, sizeof pc, "%d%%", percent);
+		snprintf(c->why, sizeof c->why, "a Law 68/1999 certification of "
+		         "%s invalidity at %s does not count: the programme asks "
+		         "more than %d%%", invalidity, pc, limit);
+		return;
+	}
+	for (k = 0; c->kinds[k]; k++)
+		if (c->kinds[k] == known)
+			return;
+	c->kinds[k] = known;     /* room for every known kind */
+}
 
 static const struct wf_field age_fields[] = {
 	{ "min", WF_T_INT, 0, NULL, NULL, 0, 150 },
@@ -223,9 +275,13 @@ static int eval_rule(const cJSON *v, const struct wf_subject *s, wf_day on,
 		for (int i = 0; s->certs && s->certs[i]; i++)
 			if (in_list(v, s->certs[i], 0))
 				return 1;
-		wf_json_addf(reasons, "%s certification among: %s",
-		       s->certs && s->certs[0] ? "no" : "no certification; needs a",
-		       list);
+		if (s->cert_why && *s->cert_why)
+			wf_json_addf(reasons, "no certification that counts among: "
+			             "%s (%s)", list, s->cert_why);
+		else
+			wf_json_addf(reasons, "%s certification among: %s",
+			             s->certs && s->certs[0] ? "no"
+			             : "no certification; needs a", list);
 		return 0;
 	}
 	if (!strcmp(v->string, "municipality")) {

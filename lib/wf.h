@@ -188,6 +188,12 @@ void wf_record_reset(struct wf_record *rec);
 /* Free all a record holds, when it is no longer used. */
 void wf_record_free(struct wf_record *rec);
 
+/* Room for element n of the array *v (v: the address of the array
+ * pointer) of *cap elements of size bytes, doubling it as needed. Returns
+ * 0, or -1 out of memory (the array is left as it was): the one way the
+ * library grows an array, and its callers then fail with "out of
+ * memory" (WF_EX_SOFTWARE). */
+int wf_grow(void *v, int *cap, int n, size_t size);
 /* Whether d is a whole number a double holds exactly (|d| <= 2^53): only
  * then may it be cast to an integer, as a cast of 1e300 is undefined. */
 int wf_whole(double d);
@@ -825,6 +831,7 @@ int wf_programme_require(struct wf_store *st, const char *code,
 
 extern const char *const wf_employment_statuses[];
 extern const char *const wf_certifications[];
+extern const char *const wf_invalidities[];
 extern const char *const wf_genders[];
 extern const char *const wf_education_levels[];
 extern const char *const wf_disability_answers[];
@@ -838,7 +845,26 @@ struct wf_subject {
 	const char *employment;       /* employment status at the date */
 	const char *const *certs;     /* certification kinds, NULL-terminated */
 	const char *municipality;     /* residence, may be NULL */
+	const char *cert_why;         /* a certification that did not count */
 };
+
+/* A person's certifications as a target counts them: each known kind
+ * once; a Law 68/1999 one only when its percent is more than the
+ * programme's threshold for its invalidity (law_68_thresholds), else
+ * why says so. */
+struct wf_certs {
+	const char *kinds[4];         /* wf_certifications' own strings */
+	char why[256];
+};
+void wf_certs_init(struct wf_certs *c);
+/* Check what a certification's fields say together (list at path of
+ * rec): not certified after date (the referral's; NULL: today); a percent
+ * only of a civil or work-injury invalidity, named. */
+int wf_certs_check(const struct wf_record *rec, const cJSON *list,
+                   const char *path, const char *date, struct wf_err *e);
+/* percent < 0: none recorded. */
+void wf_certs_add(struct wf_certs *c, const cJSON *prog, const char *kind,
+                  const char *invalidity, int percent);
 /* Check a target definition (used when a programme is loaded). */
 int wf_target_check(const struct wf_record *rec, const cJSON *target,
                     struct wf_err *e);

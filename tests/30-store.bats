@@ -274,3 +274,19 @@ teardown() {
 	run -69 --separate-stderr wf store check
 	[[ "$stderr" == "wf: the store '$WF_DB' is damaged ("*"): restore it from a backup ('wf restore')" ]]
 }
+
+@test "store: a value the commands cannot have written is reported, never read as another" {
+	seed
+	referral Marco Rossi 1998-04-12 | wf-refer add -q
+	referral Anna Bianchi 1999-03-01 | wf-refer add -q
+	sql "UPDATE person SET birth_date = '1998-04-1299' WHERE last_name = 'Rossi'"
+	run -65 --separate-stderr wf-refer screen 2026-0001
+	[ "$stderr" = "wf-refer: case '2026-0001': the stored birth date, employment, municipality or referral date is not what the commands write (the store was changed by other means): run 'wf store check', or restore it from a backup" ]
+	run -65 --separate-stderr wf-report monthly --month 2026-10
+	[[ "$stderr" == "wf-report: a case: the stored referral or birth date is not what the commands write"* ]]
+	# a value longer than its kind is not cut down to one that reads well
+	sql "UPDATE cases SET status_date = '2026-10-01T00:00' WHERE id = '2026-0002'"
+	run -65 --separate-stderr wf-refer screen 2026-0002
+	[[ "$stderr" == "wf-refer: case '2026-0002': the stored id, status, dates or programme is not what the commands write"* ]]
+	[ "$(sql "SELECT count(*) FROM case_status WHERE status = 'screened'")" = 0 ]
+}

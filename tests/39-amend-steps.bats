@@ -41,7 +41,7 @@ steps() {
 	referral Ada Neri 1990-01-01 programme=sil-bergamo cert=law_68_1999 | wf-refer add -q
 	wf-refer screen -q 2026-0001 --date 2026-10-02
 	[ "$(sql "SELECT status FROM cases")" = screened ]
-	printf 'kind: referral\nid: 2026-0001\ncertifications:\n  - kind: law_68_1999\n    invalidity_percent: 67\nneeds: [transport]\n' > "$T/r.yaml"
+	printf 'kind: referral\nid: 2026-0001\ncertifications:\n  - kind: law_68_1999\n    invalidity: civil\n    invalidity_percent: 67\nneeds: [transport]\n' > "$T/r.yaml"
 	run -0 wf amend "$T/r.yaml" --reason "the percentage came later" -o json --fields changed
 	[ "$output" = '{"changed":["needs","certifications"]}' ]
 	[ "$(sql 'SELECT kind || " " || invalidity_percent FROM certification')" = "law_68_1999 67" ]
@@ -50,7 +50,7 @@ steps() {
 	[ "$(sql 'SELECT count(*) FROM certification')" = 1 ]
 	printf 'kind: referral\nid: 2026-0001\ncertifications:\n  - kind: law_68_1999\n    invalidity_percent: 167\n' > "$T/r.yaml"
 	run -65 --separate-stderr wf amend "$T/r.yaml" --reason x
-	[ "$stderr" = "wf: $T/r.yaml:5:5: certifications[0].invalidity_percent: 167 is not in 0..100" ]
+	[ "$stderr" = "wf: $T/r.yaml:5:5: certifications[0].invalidity_percent: 167 is not in 1..100" ]
 	run -65 --separate-stderr wf amend --kind referral --id 2026-0001 --set referrer=nobody --reason x
 	[[ "$stderr" == "wf: referrer: "*"nobody"* ]]
 	run -65 --separate-stderr wf amend --kind referral --id 2026-0001 --set case=2026-0002 --reason x

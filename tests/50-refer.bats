@@ -25,7 +25,7 @@ screen_one() {
 	run -0 wf-refer add "$EX/referrals.yaml" -o yaml
 	wf-refer show 2026-0005 -o yaml > "$T/show.yaml"
 	run -0 cat "$T/show.yaml"
-	[[ "$output" == *$'\nperson:\n  first_name: Paolo\n  last_name: Gritti\n  tax_code: GRTPLA79C08A794U\n  birth_date: 1979-03-08\n  sex: M\n  municipality: Dalmine\n  employment_status: unemployed\n  employment_since: 2023-06-30\n  certifications:\n  - kind: law_68_1999\n    since: 2019-05-20\n    invalidity_percent: 67\n    issued_by: INPS Bergamo\nneeds:\n- sheltered first placement\n'* ]]
+	[[ "$output" == *$'\nperson:\n  first_name: Paolo\n  last_name: Gritti\n  tax_code: GRTPLA79C08A794U\n  birth_date: 1979-03-08\n  sex: M\n  municipality: Dalmine\n  employment_status: unemployed\n  employment_since: 2023-06-30\n  certifications:\n  - kind: law_68_1999\n    since: 2019-05-20\n    invalidity: civil\n    invalidity_percent: 67\n    issued_by: INPS Bergamo\nneeds:\n- sheltered first placement\n'* ]]
 	[[ "$output" == *$'\nreferrer_contact: Roberto Carrara\n'* ]]
 }
 
@@ -257,4 +257,63 @@ screen_one() {
 	done
 	run -0 wf-refer list --name "gritti %" -o tsv --fields id
 	[ "$output" = $'id\n2026-0005' ]
+}
+
+# law68 FIRST INVALIDITY PERCENT [extra certification lines]: a referral to
+# sil-bergamo with a Law 68/1999 certification.
+law68() {
+	printf 'kind: referral\nprogramme: sil-bergamo\nreferrer: ssd-dalmine\ndate: 2026-10-01\n'
+	printf 'person:\n  first_name: %s\n  last_name: Test\n  birth_date: 1980-01-01\n' "$1"
+	printf '  employment_status: unemployed\n  certifications:\n    - kind: law_68_1999\n'
+	[ -z "$2" ] || printf '      invalidity: %s\n' "$2"
+	[ -z "$3" ] || printf '      invalidity_percent: %s\n' "$3"
+	[ -z "${4:-}" ] || printf '%s\n' "$4"
+	printf -- '---\n'
+}
+
+@test "Law 68/1999: each invalidity counts above the programme's threshold" {
+	seed
+	{ law68 Civ45 civil 45; law68 Civ46 civil 46; law68 Inail33 work_injury 33
+	  law68 Inail34 work_injury 34; law68 Sight sight ""; } | wf-refer add -q
+	wf-refer screen -q 2026-0001 2026-0002 2026-0003 2026-0004 2026-0005
+	run -0 wf-refer list -o tsv --fields id,status
+	[ "$output" = $'id\tstatus\n2026-0001\trejected\n2026-0002\tscreened\n2026-0003\trejected\n2026-0004\tscreened\n2026-0005\tscreened' ]
+	run -0 wf-refer show 2026-0001 -o json --fields reasons
+	[ "$output" = '{"reasons":["no certification that counts among: law_381_1991, law_68_1999, uncertified_disadvantage (a Law 68/1999 certification of civil invalidity at 45% does not count: the programme asks more than 45%)"]}' ]
+	# wf programme check says the same before any referral
+	law68 Civ40 civil 40 | sed 's/^kind: referral/kind: referral\nid: x/' > "$T/p.yaml"
+	run -1 wf programme check sil-bergamo "$T/p.yaml" -o json --fields eligible,reasons
+	[[ "$output" == *'"eligible":false'*"civil invalidity at 40% does not count"* ]]
+}
+
+@test "Law 68/1999: the thresholds are the programme's data, checked on load" {
+	seed
+	sed 's/law_68_thresholds: {civil: 45, work_injury: 33}/law_68_thresholds: {civil: 60}/' \
+		"$EX/programmes/sil-bergamo.yaml" > "$T/p.yaml"
+	wf programme load -q "$T/p.yaml"
+	law68 Civ50 civil 50 | wf-refer add -q
+	law68 Inail20 work_injury 20 | wf-refer add -q
+	wf-refer screen -q 2026-0001 2026-0002
+	run -0 wf-refer list -o tsv --fields id,status
+	[ "$output" = $'id\tstatus\n2026-0001\trejected\n2026-0002\tscreened' ]
+	sed 's/law_68_thresholds: {civil: 45, work_injury: 33}/law_68_thresholds: {civil: 145, sight: 10}/' \
+		"$EX/programmes/sil-bergamo.yaml" > "$T/bad.yaml"
+	run -65 --separate-stderr wf programme load "$T/bad.yaml"
+	[[ "$stderr" == "wf: $T/bad.yaml:"*": law_68_thresholds.civil: 145 is not in 0..99" ]]
+}
+
+@test "certifications: implausible values are refused with the field, nothing written" {
+	seed
+	run -65 --separate-stderr wf-refer add < <(law68 NoKind "" 60)
+	[ "$stderr" = "wf-refer: <stdin>:12:7: person.certifications[0].invalidity_percent: say which invalidity it is of (invalidity: civil or work_injury): Law 68/1999 sets a threshold for each" ]
+	run -65 --separate-stderr wf-refer add < <(law68 Zero civil 0)
+	[ "$stderr" = "wf-refer: <stdin>:13:7: person.certifications[0].invalidity_percent: 0 is not in 1..100" ]
+	run -65 --separate-stderr wf-refer add < <(law68 Sight sight 50)
+	[ "$stderr" = "wf-refer: <stdin>:13:7: person.certifications[0].invalidity_percent: a percent goes with civil or work_injury invalidity, not 'sight'" ]
+	run -65 --separate-stderr wf-refer add < <(law68 Later civil 60 '      since: 9999-12-31')
+	[ "$stderr" = "wf-refer: <stdin>:14:7: person.certifications[0].since: '9999-12-31' is after the referral date 2026-10-01" ]
+	run -65 --separate-stderr wf-refer add < <(law68 War war "" '      invalidity_percent: 50')
+	[[ "$stderr" == *"a percent goes with civil or work_injury invalidity, not 'war'" ]]
+	[ "$(sql 'SELECT count(*) FROM cases')" = 0 ]
+	[ "$(sql 'SELECT count(*) FROM certification')" = 0 ]
 }

@@ -17,7 +17,7 @@ static void evaluate(const cJSON *root)
 	static const char *const certs[] = { "law_68_1999", NULL };
 	const cJSON *target = cJSON_GetObjectItemCaseSensitive(root, "target");
 	struct wf_subject s = { wf_date_from_ymd(1970, 5, 1), "unemployed",
-	                        certs, "Milano" };
+	                        certs, "Milano", NULL };
 	cJSON *reasons = cJSON_CreateArray();
 
 	if (target && reasons)
