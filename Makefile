@@ -2,6 +2,8 @@
 #
 #   make            build into build/ (SAN=1: with ASan and UBSan, into build/san)
 #   make check      all tests (bats); ends with "N passed, N failed"
+#   make check-valgrind  the demo and refusals under valgrind
+#   make fuzz       each fuzz harness for FUZZ_SECONDS (clang, libFuzzer)
 #   make demo       a real pipeline on a fresh demo store
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make deps       install the Debian packages that are missing (as root)
@@ -87,7 +89,8 @@ $(BUILD)/bin/%: cmd/%.c $(BUILD)/libwf.a
 -include $(LIB_OBJ:.o=.d) $(BINS:=.d) $(TEST_TOOLS:=.d)
 
 # Debian packages behind each need; installed only where missing. sqlite3,
-# zsh and fish serve the tests (the store's contents, the completions).
+# zsh and fish serve the tests (the store's contents, the completions);
+# jq builds the malformed records of tests/15-malformed.bats.
 deps:
 	@missing=""; \
 	command -v pkg-config >/dev/null || missing="$$missing pkgconf"; \
@@ -99,6 +102,8 @@ deps:
 	command -v bats >/dev/null || missing="$$missing bats"; \
 	command -v mandoc >/dev/null || missing="$$missing mandoc"; \
 	command -v sqlite3 >/dev/null || missing="$$missing sqlite3"; \
+	command -v jq >/dev/null || missing="$$missing jq"; \
+	command -v valgrind >/dev/null || missing="$$missing valgrind"; \
 	command -v zsh >/dev/null || missing="$$missing zsh"; \
 	command -v fish >/dev/null || missing="$$missing fish"; \
 	if [ -z "$$missing" ]; then exit 0; fi; \
@@ -112,6 +117,12 @@ deps:
 check: deps
 	@$(MAKE) --no-print-directory all $(TEST_TOOLS)
 	@WF_BUILD=$(CURDIR)/$(BUILD) tests/run-bats tests/*.bats
+
+# The demo pipeline and a set of refusals, each command under valgrind:
+# fails on any memory error or leak (tests/valgrind.sh).
+check-valgrind: deps
+	@$(MAKE) --no-print-directory all
+	@WF_BUILD=$(CURDIR)/$(BUILD) tests/valgrind.sh
 
 check-man:
 	mandoc -Tlint -W warning $(MAN1) $(MAN7)
@@ -186,4 +197,4 @@ fuzz: have-deps
 clean:
 	rm -rf build
 
-.PHONY: all have-deps deps check check-man check-install install uninstall demo bench bench-store fuzz clean
+.PHONY: all have-deps deps check check-valgrind check-man check-install install uninstall demo bench bench-store fuzz clean

@@ -20,6 +20,8 @@ struct wf_reader {
 	char name[256];
 	struct wf_src *src;
 	int json;
+	int named;          /* the input is a file named as an operand */
+	long got;           /* records read from the input */
 	cJSON *single;      /* wf_reader_single(): the one record */
 	char *words;        /* a multi-word scalar being split */
 	char *word;
@@ -71,15 +73,36 @@ static void close_input(struct wf_reader *r)
 static int detect(struct wf_reader *r, struct wf_err *e)
 {
 	char prefix[4096];
-	size_t n = 0;
+	size_t n = 0, m = 0;
 	int c;
 
-	/* Keep the white space read so that line numbers stay true. */
-	while ((c = getc(r->f)) != EOF && n < sizeof prefix - 1) {
-		prefix[n++] = (char)c;
-		if (!strchr(" \t\r\n", c))
-			break;
+	/* A byte-order mark is skipped, whatever follows: one rule for both
+	 * formats (libyaml would skip it; JSON has none). */
+	c = getc(r->f);
+	if (c == 0xEF) {
+		int c2 = getc(r->f), c3 = c2 == 0xBB ? getc(r->f) : EOF;
+
+		if (c2 == 0xBB && c3 == 0xBF) {
+			c = getc(r->f);
+		} else {
+			/* not a mark: the input's own bytes (YAML says where
+			 * they stop being UTF-8) */
+			prefix[n++] = (char)c;
+			if (c2 != EOF)
+				prefix[n++] = (char)c2;
+			if (c3 != EOF)
+				prefix[n++] = (char)c3;
+		}
 	}
+	/* Keep the white space read so that line numbers stay true. */
+	while (n == 0 && c != EOF) {
+		prefix[m++] = (char)c;
+		if ((c != ' ' && c != '\t' && c != '\r' && c != '\n') ||
+		    m == sizeof prefix)
+			break;
+		c = getc(r->f);
+	}
+	n = n ? n : m;
 	r->json = n > 0 && (prefix[n - 1] == '{' || prefix[n - 1] == '[');
 	if (r->json)
 		r->src = wf_json_open(r->f, r->name, prefix, n);
@@ -93,6 +116,8 @@ static int detect(struct wf_reader *r, struct wf_err *e)
 /* Open path ("-": stdin) and detect its format. */
 static int open_input(struct wf_reader *r, const char *path, struct wf_err *e)
 {
+	r->named = strcmp(path, "-") != 0;
+	r->got = 0;
 	if (!strcmp(path, "-")) {
 		r->f = stdin;
 		snprintf(r->name, sizeof r->name, "<stdin>");
@@ -207,10 +232,24 @@ int wf_reader_next(struct wf_reader *r, struct wf_record *rec,
 		}
 		if (r->src) {
 			rc = from_source(r, rec, e);
-			if (rc == -2)
+			if (rc == -2) {
+				r->got++;
 				continue;
-			if (rc != 0)
+			}
+			if (rc != 0) {
+				r->got += rc == 1;
 				return rc;
+			}
+			/* a file named holds records, or it is not what was
+			 * meant; standard input may be empty (nothing upstream) */
+			if (r->named && !r->got) {
+				snprintf(e->file, sizeof e->file, "%s", r->name);
+				e->line = e->col = 1;
+				e->field[0] = '\0';
+				close_input(r);
+				return wf_err_set(e, WF_EX_DATAERR, "the file holds no "
+				                  "records"), -1;
+			}
 			close_input(r);
 			continue;
 		}

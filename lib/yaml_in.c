@@ -408,6 +408,10 @@ static int parse_error(struct wf_src *s, struct wf_err *e)
 	if (p->error == YAML_READER_ERROR) {
 		if (offset_where(s, p->problem_offset, &e->line, &e->col))
 			e->line = e->col = 0;
+		/* said as the JSON reader says it, libyaml's words after */
+		if (strstr(p->problem, "UTF-8") || strstr(p->problem, "Unicode"))
+			return wf_err_set(e, WF_EX_DATAERR, "not UTF-8 (%s)",
+			                  p->problem);
 		return wf_err_set(e, WF_EX_DATAERR, "%s", p->problem);
 	}
 	return wf_err_set(e, WF_EX_DATAERR, "%s%s%s",
