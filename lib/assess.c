@@ -83,7 +83,7 @@ static const struct wf_field session_fields[] = {
 	{ "case", WF_T_STRING, WF_F_REQUIRED, NULL, NULL, 0, 0 },
 	{ "date", WF_T_DATE, WF_F_REQUIRED, NULL, NULL, 0, 0 },
 	{ "type", WF_T_ENUM, WF_F_REQUIRED, wf_session_types, NULL, 0, 0 },
-	{ "assessor", WF_T_STRING, 0, NULL, NULL, 0, 0 },
+	{ "assessor", WF_T_CODE, 0, NULL, NULL, 0, 0 },
 	{ "participants", WF_T_LIST, 0, NULL, &participant_schema, 0, 0 },
 	{ "notes", WF_T_STRING, 0, NULL, NULL, 0, 0 },
 	{ "skills", WF_T_LIST, 0, NULL, &skill_schema, 0, 0 },

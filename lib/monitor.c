@@ -25,7 +25,7 @@ static const struct wf_field contact_fields[] = {
 	{ "with", WF_T_ENUM, WF_F_REQUIRED, wf_parties, NULL, 0, 0 },
 	{ "how", WF_T_ENUM, 0, wf_contact_ways, NULL, 0, 0 },
 	{ "operator", WF_T_STRING, 0, NULL, NULL, 0, 0 },
-	{ "provider", WF_T_STRING, 0, NULL, NULL, 0, 0 },
+	{ "provider", WF_T_CODE, 0, NULL, NULL, 0, 0 },
 	{ "risk", WF_T_ENUM, 0, wf_risk_levels, NULL, 0, 0 },
 	{ "next_steps", WF_T_STRING, 0, NULL, NULL, 0, 0 },
 	{ "notes", WF_T_STRING, 0, NULL, NULL, 0, 0 },

@@ -45,7 +45,7 @@ static const struct wf_field place_fields[] = {
 	{ "id", WF_T_ANY, WF_F_OUTPUT, NULL, NULL, 0, 0 },
 	{ "case", WF_T_STRING, WF_F_REQUIRED, NULL, NULL, 0, 0 },
 	{ "type", WF_T_ENUM, WF_F_REQUIRED, wf_placement_kinds, NULL, 0, 0 },
-	{ "host", WF_T_STRING, WF_F_REQUIRED, NULL, NULL, 0, 0 },
+	{ "host", WF_T_CODE, WF_F_REQUIRED, NULL, NULL, 0, 0 },
 	{ "host_tutor", WF_T_OBJECT, 0, NULL, &tutor_schema, 0, 0 },
 	{ "service_tutor", WF_T_STRING, 0, NULL, NULL, 0, 0 },
 	{ "start", WF_T_DATE, WF_F_REQUIRED, NULL, NULL, 0, 0 },

@@ -20,7 +20,7 @@ const char *const wf_action_kinds[] = { "training", "internship", "work_grant",
 static const char *const plan_kinds[] = { "plan", "assessment", NULL };
 
 static const struct wf_field goal_fields[] = {
-	{ "id", WF_T_STRING, WF_F_REQUIRED, NULL, NULL, 0, 0 },
+	{ "id", WF_T_CODE, WF_F_REQUIRED, NULL, NULL, 0, 0 },
 	{ "description", WF_T_STRING, WF_F_REQUIRED, NULL, NULL, 0, 0 },
 	{ "outcome", WF_T_STRING, WF_F_REQUIRED, NULL, NULL, 0, 0 },
 	{ "target_date", WF_T_DATE, WF_F_REQUIRED, NULL, NULL, 0, 0 },
@@ -30,11 +30,11 @@ static const struct wf_schema goal_schema = { NULL, goal_fields };
 
 static const struct wf_field action_fields[] = {
 	{ "kind", WF_T_ENUM, WF_F_REQUIRED, wf_action_kinds, NULL, 0, 0 },
-	{ "provider", WF_T_STRING, WF_F_REQUIRED, NULL, NULL, 0, 0 },
+	{ "provider", WF_T_CODE, WF_F_REQUIRED, NULL, NULL, 0, 0 },
 	{ "start", WF_T_DATE, WF_F_REQUIRED, NULL, NULL, 0, 0 },
 	{ "end", WF_T_DATE, WF_F_REQUIRED, NULL, NULL, 0, 0 },
 	{ "hours", WF_T_INT, 0, NULL, NULL, 0, 100000 },
-	{ "goal", WF_T_STRING, 0, NULL, NULL, 0, 0 },
+	{ "goal", WF_T_CODE, 0, NULL, NULL, 0, 0 },
 	{ "notes", WF_T_STRING, 0, NULL, NULL, 0, 0 },
 	{ NULL, 0, 0, NULL, NULL, 0, 0 }
 };

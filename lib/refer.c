@@ -70,7 +70,7 @@ static const struct wf_field referral_fields[] = {
 	{ "status_date", WF_T_STRING, WF_F_OUTPUT, NULL, NULL, 0, 0 },
 	{ "programme", WF_T_STRING, WF_F_REQUIRED, NULL, NULL, 0, 0 },
 	{ "date", WF_T_DATE, WF_F_REQUIRED, NULL, NULL, 0, 0 },
-	{ "referrer", WF_T_STRING, WF_F_REQUIRED, NULL, NULL, 0, 0 },
+	{ "referrer", WF_T_CODE, WF_F_REQUIRED, NULL, NULL, 0, 0 },
 	{ "referrer_contact", WF_T_STRING, 0, NULL, NULL, 0, 0 },
 	{ "person", WF_T_OBJECT, WF_F_REQUIRED, NULL, &person_schema, 0, 0 },
 	{ "needs", WF_T_STRINGS, 0, NULL, NULL, 0, 0 },

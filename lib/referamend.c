@@ -21,7 +21,7 @@ static const struct wf_field fields[] = {
 	{ "id", WF_T_ANY, WF_F_OUTPUT, NULL, NULL, 0, 0 },
 	{ "case", WF_T_STRING, WF_F_REQUIRED, NULL, NULL, 0, 0 },
 	{ "date", WF_T_DATE, WF_F_REQUIRED, NULL, NULL, 0, 0 },
-	{ "referrer", WF_T_STRING, WF_F_REQUIRED, NULL, NULL, 0, 0 },
+	{ "referrer", WF_T_CODE, WF_F_REQUIRED, NULL, NULL, 0, 0 },
 	{ "referrer_contact", WF_T_STRING, 0, NULL, NULL, 0, 0 },
 	{ "employment_status", WF_T_ENUM, WF_F_REQUIRED, wf_employment_statuses,
 	  NULL, 0, 0 },

@@ -270,3 +270,16 @@ load helpers
 	run -0 wf assess list --decision deferred -o tsv --fields id
 	[ "$output" = $'id\n2026-0001\n2026-0002' ]
 }
+
+@test "plan: goal ids and the organisations named take the form of a code" {
+	screened_sil
+	session 2026-0005 2026-11-06 | wf-assess add -q
+	wf-assess decide -q 2026-0005 --eligible --date 2026-11-07
+	printf 'case: 2026-0005\nagreed_on: 2026-11-08\ngoals: [{id: "goal one", description: work, outcome: hired, target_date: 2027-12-31}]\nactions: [{kind: internship, provider: coop-s-ambrogio, start: 2026-12-01, end: 2027-03-01, goal: goal one}]\n' > "$T/p.yaml"
+	run -65 --separate-stderr wf-assess plan "$T/p.yaml"
+	[ "$stderr" = "wf-assess: $T/p.yaml:3:10: goals[0].id: 'goal one' is not a code: 1 to 64 letters, digits, '-', '_' or '.', from a letter or digit" ]
+	sed 's/"goal one"/g1/; s/goal: goal one/goal: g1/; s/coop-s-ambrogio/Coop S. Ambrogio/' "$T/p.yaml" > "$T/q.yaml"
+	run -65 --separate-stderr wf-assess plan "$T/q.yaml"
+	[[ "$stderr" == "wf-assess: $T/q.yaml:4:"*": actions[0].provider: 'Coop S. Ambrogio' is not a code: "* ]]
+	[ "$(sql 'SELECT count(*) FROM plan')" = 0 ]
+}
