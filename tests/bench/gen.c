@@ -158,7 +158,8 @@ void gen_referral_at(long i, wf_day ref, int older, struct gen_ref *r)
 	"  address: %s\n  phone: \"%s\"\n  email: %s\n" \
 	"  employment_status: %s\n  employment_since: %s\n" \
 	"  certifications:\n    - kind: %s\n      since: %s\n" \
-	"      invalidity_percent: %d\n      issued_by: INPS\n" \
+	"      invalidity: civil\n      invalidity_percent: %d\n" \
+	"      issued_by: INPS\n" \
 	"      details: on file\nneeds: [%s, %s]\nnotes: \"%s\"\n"
 #define JSON_REF \
 	"{\"kind\":\"referral\",\"date\":\"%s\",\"programme\":\"%s\"," \
@@ -168,7 +169,8 @@ void gen_referral_at(long i, wf_day ref, int older, struct gen_ref *r)
 	"\"citizenship\":\"IT\",\"municipality\":\"%s\",\"address\":\"%s\"," \
 	"\"phone\":\"%s\",\"email\":\"%s\",\"employment_status\":\"%s\"," \
 	"\"employment_since\":\"%s\",\"certifications\":[{\"kind\":\"%s\"," \
-	"\"since\":\"%s\",\"invalidity_percent\":%d,\"issued_by\":\"INPS\"," \
+	"\"since\":\"%s\",\"invalidity\":\"civil\",\"invalidity_percent\":%d," \
+	"\"issued_by\":\"INPS\"," \
 	"\"details\":\"on file\"}]},\"needs\":[\"%s\",\"%s\"]," \
 	"\"notes\":\"%s\"}\n"
 
