@@ -229,9 +229,7 @@ int wf_store_check(struct wf_ctx *ctx, const void *unused, struct wf_err *e)
 	if (first_text(db, "PRAGMA integrity_check", v, sizeof v) < 0)
 		return wf_sql_err(ctx->st, sqlite3_errcode(db), e);
 	if (strcmp(v, "ok"))
-		return wf_err_set(e, WF_EX_UNAVAILABLE, "the store '%s' is damaged "
-		                  "(%s): restore it from a backup ('wf restore')",
-		                  wf_store_file(ctx->st), v);
+		return wf_store_damaged(ctx->st, v, e);
 	first_text(db, "PRAGMA page_count", pages, sizeof pages);
 	r = cJSON_CreateObject();
 	cJSON_AddStringToObject(r, "kind", "store_check");

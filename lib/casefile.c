@@ -79,12 +79,9 @@ int wf_case_load(struct wf_store *st, const char *id, struct wf_case *c,
 	c->referral_id = sqlite3_column_int64(s, 7);
 	sqlite3_reset(s);
 	if (cut || wf_stored_date(c->status_date, 0, &d) ||
-	    wf_stored_date(c->opened_on, 0, &d)) {
-		char owner[64];
-
-		snprintf(owner, sizeof owner, "case '%.40s'", id);
-		return wf_stored_bad(e, "id, status, dates or programme", owner);
-	}
+	    wf_stored_date(c->opened_on, 0, &d))
+		return wf_stored_bad(e, "id, status, dates or programme", "case",
+		                     id);
 	return 0;
 }
 

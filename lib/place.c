@@ -125,12 +125,9 @@ int wf_place_load(struct wf_store *st, const char *id, struct wf_placement *p,
 	sqlite3_reset(s);
 	if (cut || wf_stored_date(p->start, 0, &d) ||
 	    wf_stored_date(p->end, 1, &d) ||
-	    wf_stored_date(p->status_date, 1, &d)) {
-		char owner[80];
-
-		snprintf(owner, sizeof owner, "placement '%.48s'", id);
-		return wf_stored_bad(e, "ids, kind, dates or status", owner);
-	}
+	    wf_stored_date(p->status_date, 1, &d))
+		return wf_stored_bad(e, "ids, kind, dates or status", "placement",
+		                     id);
 	return 0;
 }
 

@@ -73,7 +73,7 @@ static void close_input(struct wf_reader *r)
 static int detect(struct wf_reader *r, struct wf_err *e)
 {
 	char prefix[4096];
-	size_t n = 0, m = 0;
+	size_t n = 0;
 	int c;
 
 	/* A byte-order mark is skipped, whatever follows: one rule for both
@@ -94,15 +94,17 @@ static int detect(struct wf_reader *r, struct wf_err *e)
 				prefix[n++] = (char)c3;
 		}
 	}
-	/* Keep the white space read so that line numbers stay true. */
-	while (n == 0 && c != EOF) {
-		prefix[m++] = (char)c;
-		if ((c != ' ' && c != '\t' && c != '\r' && c != '\n') ||
-		    m == sizeof prefix)
-			break;
-		c = getc(r->f);
+	/* Keep the white space read so that line numbers stay true (bytes
+	 * that were not a mark are already the first of the text). */
+	if (n == 0) {
+		while (c != EOF) {
+			prefix[n++] = (char)c;
+			if ((c != ' ' && c != '\t' && c != '\r' && c != '\n') ||
+			    n == sizeof prefix)
+				break;
+			c = getc(r->f);
+		}
 	}
-	n = n ? n : m;
 	r->json = n > 0 && (prefix[n - 1] == '{' || prefix[n - 1] == '[');
 	if (r->json)
 		r->src = wf_json_open(r->f, r->name, prefix, n);

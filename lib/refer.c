@@ -114,6 +114,7 @@ int wf_certs_check(const struct wf_record *rec, const cJSON *list,
                    const char *path, const char *date, struct wf_err *e)
 {
 	char today[11], field[160];
+	const char *limit = date ? date : today;
 	const cJSON *c;
 	int i = 0;
 
@@ -123,7 +124,6 @@ int wf_certs_check(const struct wf_record *rec, const cJSON *list,
 		const cJSON *pc = cJSON_GetObjectItemCaseSensitive(c,
 		                                       "invalidity_percent");
 		const char *inv = wf_json_str(c, "invalidity");
-		const char *limit = date ? date : today;
 
 		if (cJSON_IsString(since) && strcmp(since->valuestring, limit) > 0) {
 			snprintf(field, sizeof field, "%s[%d].since", path, i);
@@ -325,13 +325,9 @@ static int facts(struct wf_store *st, const struct wf_case *c,
 	     wf_col_text(q, 3, f->date, sizeof f->date);
 	sqlite3_reset(q);
 	if (rc || wf_stored_date(f->birth, 0, &s->birth) ||
-	    wf_stored_date(f->date, 0, date)) {
-		char owner[64];
-
-		snprintf(owner, sizeof owner, "case '%.40s'", c->id);
+	    wf_stored_date(f->date, 0, date))
 		return wf_stored_bad(e, "birth date, employment, municipality or "
-		                     "referral date", owner);
-	}
+		                     "referral date", "case", c->id);
 	if (!(q = wf_sql(st, WF_SQL_REFER_CERT_KINDS, e)))
 		return e->code;
 	sqlite3_bind_int64(q, 1, c->referral_id);

@@ -293,8 +293,10 @@ static int read_case(sqlite3_stmt *s, struct participant *p, int first,
 	       wf_col_text(s, 4, p->status, sizeof p->status) |
 	       wf_col_text(s, 5, p->status_date, sizeof p->status_date) |
 	       wf_stored_date(p->status_date, 1, &d);
-	return bad ? wf_stored_bad(e, "dates or codes at entry", "a participant")
-	           : 0;
+	if (bad)
+		return wf_stored_bad(e, "dates or codes at entry", "participant",
+		                     NULL);
+	return 0;
 }
 
 static cJSON *report(struct wf_store *st, const struct wf_period_opts *o,

@@ -112,7 +112,8 @@ static int groups(struct wf_store *st, const struct wf_period_opts *o,
 		    wf_stored_date((const char *)sqlite3_column_text(s, 1), 0,
 		                   &birth)) {
 			sqlite3_reset(s);
-			return wf_stored_bad(e, "referral or birth date", "a case");
+			return wf_stored_bad(e, "referral or birth date", "case",
+			                     NULL);
 		}
 		age = wf_date_age(birth, on);
 		if (age <= 34)
@@ -304,7 +305,7 @@ static int medians(struct wf_store *st, const struct wf_period_opts *o,
 	                                     "plan_to_placement" };
 	sqlite3_stmt *s = rows(st, WF_SQL_PERIOD_STEPS, o, e);
 	long *v[4] = { 0 };
-	int n[4] = { 0 }, cap = 0, rc, bad = 0, oom = 0;
+	int n[4] = { 0 }, cap[4] = { 0 }, rc, bad = 0, oom = 0;
 
 	if (!s)
 		return e->code;
@@ -317,19 +318,13 @@ static int medians(struct wf_store *st, const struct wf_period_opts *o,
 			bad |= have[i] && wf_stored_date((const char *)
 			                      sqlite3_column_text(s, i), 0, &d[i]);
 		}
-		if (n[0] == cap || n[1] == cap || n[2] == cap || n[3] == cap) {
-			cap = cap ? cap * 2 : 64;
-			for (int k = 0; k < 4 && !oom; k++) {
-				long *nv = realloc(v[k], (size_t)cap * sizeof *v[k]);
-
-				oom = !nv;
-				v[k] = nv ? nv : v[k];
-			}
-		}
-		for (int k = 0; k < 4 && !bad && !oom; k++)
-			if (have[k] && have[k + 1] && d[k + 1] >= o->from &&
-			    d[k + 1] <= o->to)
+		for (int k = 0; k < 4 && !bad && !oom; k++) {
+			if (!have[k] || !have[k + 1] || d[k + 1] < o->from ||
+			    d[k + 1] > o->to)
+				continue;
+			if (!(oom = wf_grow(&v[k], &cap[k], n[k], sizeof *v[k])))
 				v[k][n[k]++] = d[k + 1] - d[k];
+		}
 	}
 	sqlite3_reset(s);
 	for (int k = 0; k < 4; k++) {
@@ -340,7 +335,7 @@ static int medians(struct wf_store *st, const struct wf_period_opts *o,
 	if (oom)
 		return wf_err_set(e, WF_EX_SOFTWARE, "out of memory");
 	if (bad)
-		return wf_stored_bad(e, "date of a step", "a case");
+		return wf_stored_bad(e, "date of a step", "case", NULL);
 	return rc == SQLITE_DONE ? 0 : wf_sql_err(st, rc, e);
 }
 

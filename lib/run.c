@@ -52,7 +52,7 @@ int wf_ctx_init(struct wf_ctx *ctx, const struct wf_cli *cli, unsigned flags,
                 struct wf_err *e)
 {
 	const char *o = wf_cli_opt(cli, "output");
-	char path[4096], list[64];
+	char path[4096];
 	int rc;
 
 	memset(ctx, 0, sizeof *ctx);
@@ -70,11 +70,9 @@ int wf_ctx_init(struct wf_ctx *ctx, const struct wf_cli *cli, unsigned flags,
 	ctx->keep_going = wf_cli_opt(cli, "keep-going") != NULL;
 	ctx->quiet = wf_cli_opt(cli, "quiet") != NULL;
 	ctx->fields = wf_cli_opt(cli, "fields");
-	if (o && wf_format_parse(o, &ctx->fmt) < 0) {
-		wf_join(wf_format_names, list, sizeof list);
-		return wf_err_set(e, WF_EX_USAGE, "unknown format '%s' (one of: %s)",
-		                  o, list);
-	}
+	/* -o is one of wf_format_names: the command line checked it */
+	if (o)
+		wf_format_parse(o, &ctx->fmt);
 	if (!o && (rc = wf_format_default(stdout, &ctx->fmt, e)))
 		return rc;
 	/* A view made for people (a table) is their default at a terminal;

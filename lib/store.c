@@ -46,15 +46,22 @@ int wf_store_readonly(const struct wf_store *st)
 	return st->readonly;
 }
 
+/* Whether the store's write-ahead log exists: someone is writing it. */
+static int being_written(const struct wf_store *st)
+{
+	char wal[sizeof st->path + 8];
+
+	snprintf(wal, sizeof wal, "%s-wal", st->path);
+	return access(wal, F_OK) == 0;
+}
+
 int wf_store_unchanged(const struct wf_store *st, struct wf_err *e)
 {
 	struct stat now;
-	char wal[4112];
 
 	if (!st->unlocked)
 		return 0;
-	snprintf(wal, sizeof wal, "%s-wal", st->path);
-	if (stat(st->path, &now) == 0 && access(wal, F_OK) < 0 &&
+	if (stat(st->path, &now) == 0 && !being_written(st) &&
 	    now.st_size == st->seen.st_size &&
 	    now.st_mtim.tv_sec == st->seen.st_mtim.tv_sec &&
 	    now.st_mtim.tv_nsec == st->seen.st_mtim.tv_nsec)
@@ -70,11 +77,10 @@ int wf_store_unchanged(const struct wf_store *st, struct wf_err *e)
  * and check afterwards that it did not change (wf_store_unchanged). */
 static int open_unlocked(struct wf_store *st, struct wf_err *e)
 {
-	char wal[4112], uri[3 * 4096 + 32], *u = uri;
+	char uri[3 * sizeof st->path + 32], *u = uri;
 	int rc;
 
-	snprintf(wal, sizeof wal, "%s-wal", st->path);
-	if (access(wal, F_OK) == 0 || stat(st->path, &st->seen) < 0)
+	if (being_written(st) || stat(st->path, &st->seen) < 0)
 		return wf_err_set(e, WF_EX_NOPERM, "the store '%s' is being written "
 		                  "and is read-only to you: it can be read only "
 		                  "when no one writes it", st->path);
@@ -202,6 +208,14 @@ static int ensure_file(const char *path, unsigned flags, int *tightened,
 	return 0;
 }
 
+int wf_store_damaged(const struct wf_store *st, const char *why,
+                     struct wf_err *e)
+{
+	return wf_err_set(e, WF_EX_UNAVAILABLE, "the store '%s' is damaged (%s): "
+	                  "restore it from a backup ('wf restore')",
+	                  st ? st->path : "", why);
+}
+
 int wf_sql_err(struct wf_store *st, int rc, struct wf_err *e)
 {
 	const char *msg = st && st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc);
@@ -228,9 +242,7 @@ int wf_sql_err(struct wf_store *st, int rc, struct wf_err *e)
 		                  "'%s' is not a workflow store: %s",
 		                  st ? st->path : "", msg);
 	case SQLITE_CORRUPT:
-		return wf_err_set(e, WF_EX_UNAVAILABLE, "the store '%s' is damaged "
-		                  "(%s): restore it from a backup ('wf restore')",
-		                  st ? st->path : "", msg);
+		return wf_store_damaged(st, msg, e);
 	}
 	return wf_err_set(e, WF_EX_SOFTWARE, "store error: %s", msg);
 }
@@ -453,12 +465,14 @@ int wf_col_text(sqlite3_stmt *s, int i, char *dst, size_t len)
 	return n >= 0 && (size_t)n < len ? 0 : -1;
 }
 
-int wf_stored_bad(struct wf_err *e, const char *what, const char *owner)
+int wf_stored_bad(struct wf_err *e, const char *what, const char *kind,
+                  const char *id)
 {
-	return wf_err_set(e, WF_EX_DATAERR, "%s: the stored %s is not what the "
-	                  "commands write (the store was changed by other "
-	                  "means): run 'wf store check', or restore it from a "
-	                  "backup", owner, what);
+	return wf_err_set(e, WF_EX_DATAERR, "%s%s%.48s%s: the stored %s is not "
+	                  "what the commands write (the store was changed by "
+	                  "other means): run 'wf store check', or restore it "
+	                  "from a backup", id ? kind : "a ", id ? " '" : kind,
+	                  id ? id : "", id ? "'" : "", what);
 }
 
 int wf_stored_date(const char *text, int optional, wf_day *d)

@@ -48,8 +48,13 @@ cJSON *wf_col_json(sqlite3_stmt *s, int i);
 int wf_col_text(sqlite3_stmt *s, int i, char *dst, size_t len);
 /* A value read back from the store that the commands cannot have written
  * (cut, or not a date where a date is kept): WF_EX_DATAERR naming what
- * and whose (owner: "case '2026-0001'"). */
-int wf_stored_bad(struct wf_err *e, const char *what, const char *owner);
+ * and whose ("case '2026-0001'"; without an id, "a case"). */
+int wf_stored_bad(struct wf_err *e, const char *what, const char *kind,
+                  const char *id);
+/* The store's file is damaged (why: what found it): WF_EX_UNAVAILABLE,
+ * with what to do. */
+int wf_store_damaged(const struct wf_store *st, const char *why,
+                     struct wf_err *e);
 /* A date read back from the store: 0 and *d set (or left alone when
  * optional and empty), -1 when it is not one. */
 int wf_stored_date(const char *text, int optional, wf_day *d);

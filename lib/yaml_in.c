@@ -36,6 +36,7 @@ struct frame {
 	cJSON *node;
 	cJSON *key;      /* a mapping's pending key (a string node), or NULL */
 	long kline, kcol;
+	int keys;        /* a mapping's keys so far */
 };
 
 struct anchor {
@@ -235,7 +236,7 @@ static int attach(struct build *b, cJSON *node, const yaml_event_t *ev)
 		f->kcol = col;
 		return 0;
 	}
-	if (cJSON_GetArraySize(f->node) >= WF_MAX_KEYS) {
+	if (f->keys >= WF_MAX_KEYS) {
 		cJSON_Delete(node);
 		return fail(b, &ev->start_mark, WF_TOO_MANY_KEYS);
 	}
@@ -249,6 +250,7 @@ static int attach(struct build *b, cJSON *node, const yaml_event_t *ev)
 		return fail(b, &m, msg);
 	}
 	cJSON_AddItemToObject(f->node, f->key->valuestring, node);
+	f->keys++;
 	cJSON_Delete(f->key);
 	f->key = NULL;
 	return wf_record_addpos(b->rec, node, f->kline, f->kcol);
@@ -284,7 +286,7 @@ static int open_container(struct build *b, cJSON *node, const yaml_event_t *ev,
 	}
 	if (attach(b, node, ev) < 0 || remember(b, anchor, node, 0) < 0)
 		return -1;
-	b->stack[b->depth++] = (struct frame){ node, NULL, 0, 0 };
+	b->stack[b->depth++] = (struct frame){ node, NULL, 0, 0, 0 };
 	return 0;
 }
 

@@ -27,35 +27,22 @@ static void evaluate(const cJSON *root)
 	cJSON_Delete(reasons);
 }
 
+static void each(struct wf_record *rec)
+{
+	const char *code = NULL;
+	struct wf_err e;
+
+	wf_err_clear(&e);
+	if (wf_programme_valid(rec, &code, &e)) {
+		FUZZ_ASSERT(e.msg[0] != '\0');
+		return;
+	}
+	FUZZ_ASSERT(code && *code);
+	evaluate(rec->root);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	char *copy = malloc(size + 1);
-	FILE *f;
-	struct wf_reader *r;
-	struct wf_record rec = { 0 };
-	struct wf_err e;
-	int rc = 0, records = 0;
-
-	if (!copy)
-		return 0;
-	memcpy(copy, data, size);
-	f = size ? fmemopen(copy, size, "r") : fopen("/dev/null", "r");
-	wf_err_clear(&e);
-	if (f && !wf_reader_stream(&r, f, "fuzz", &e)) {
-		while (records++ < 16 && (rc = wf_reader_next(r, &rec, &e)) == 1) {
-			const char *code = NULL;
-
-			wf_err_clear(&e);
-			if (wf_programme_valid(&rec, &code, &e)) {
-				FUZZ_ASSERT(e.msg[0] != '\0');
-				continue;
-			}
-			FUZZ_ASSERT(code && *code);
-			evaluate(rec.root);
-		}
-		wf_record_free(&rec);
-		wf_reader_close(r);
-	}
-	free(copy);
+	fuzz_records(data, size, 16, each);
 	return 0;
 }

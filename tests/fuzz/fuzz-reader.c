@@ -44,31 +44,15 @@ static void locate(const struct wf_record *rec)
 	}
 }
 
+static void each(struct wf_record *rec)
+{
+	locate(rec);
+	write_back(rec->root, WF_FMT_YAML);
+	write_back(rec->root, WF_FMT_TABLE);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	char *copy = malloc(size + 1);
-	FILE *f;
-	struct wf_reader *r;
-	struct wf_record rec = { 0 };
-	struct wf_err e;
-	int rc = 0, records = 0;
-
-	if (!copy)
-		return 0;
-	memcpy(copy, data, size);
-	f = size ? fmemopen(copy, size, "r") : fopen("/dev/null", "r");
-	wf_err_clear(&e);
-	if (f && !wf_reader_stream(&r, f, "fuzz", &e)) {
-		while (records++ < 64 && (rc = wf_reader_next(r, &rec, &e)) == 1) {
-			locate(&rec);
-			write_back(rec.root, WF_FMT_YAML);
-			write_back(rec.root, WF_FMT_TABLE);
-		}
-		if (rc < 0)
-			FUZZ_ASSERT(e.code != 0 && e.msg[0] != '\0');
-		wf_record_free(&rec);
-		wf_reader_close(r);
-	}
-	free(copy);
+	fuzz_records(data, size, 64, each);
 	return 0;
 }

@@ -18,4 +18,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 	do { if (!(c)) fuzz_fail(#c, __FILE__, __LINE__); } while (0)
 void fuzz_fail(const char *what, const char *file, int line);
 
+struct wf_record;
+/* Read data as a file of records (its format detected as for a file) and
+ * call fn on each, at most max; a reader's error must carry a message. */
+void fuzz_records(const uint8_t *data, size_t size, int max,
+                  void (*fn)(struct wf_record *rec));
+
 #endif
