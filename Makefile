@@ -13,6 +13,9 @@ PREFIX ?= /usr/local
 BINDIR = $(PREFIX)/bin
 MANDIR = $(PREFIX)/share/man
 DATADIR = $(PREFIX)/share
+LOCALEDIR = $(DATADIR)/locale
+# The languages there is a catalogue for (po/LANG.po).
+LANGS = it
 PKGS = sqlite3 yaml-0.1 libcjson nettle
 CC ?= cc
 
@@ -42,14 +45,18 @@ WARN = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -
 ifneq ($(FUZZ),1)
 WARN += -Wno-format-truncation
 endif
-ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(OPT) -Ilib $(PKG_CFLAGS) $(CFLAGS)
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(OPT) -Ilib \
+	-DWF_LOCALEDIR='"$(LOCALEDIR)"' $(PKG_CFLAGS) $(CFLAGS)
 ALL_LDFLAGS = $(OPT) $(LDFLAGS)
 
 LIB_SRC = $(wildcard lib/*.c)
 LIB_OBJ = $(LIB_SRC:lib/%.c=$(BUILD)/lib/%.o)
 BINS = $(CMDS:%=$(BUILD)/bin/%)
+# The catalogues, beside the programs as they are once installed
+# (bin/../share/locale), so that a build reads its own.
+MOS = $(LANGS:%=$(BUILD)/share/locale/%/LC_MESSAGES/workflow.mo)
 
-all: have-deps $(BINS)
+all: have-deps $(BINS) $(MOS)
 	@mkdir -p build && rm -f build/bin && ln -s $(notdir $(BUILD))/bin build/bin
 
 # Tools the tests run besides the commands: the fuzz harnesses are built
@@ -79,6 +86,32 @@ $(BUILD)/lib/%.o: lib/%.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
+$(BUILD)/share/locale/%/LC_MESSAGES/workflow.mo: po/%.po
+	@mkdir -p $(@D)
+	msgfmt --check -o $@ $<
+
+# The messages of the code (po/workflow.pot) and each catalogue brought
+# up to them; then translate what msgfmt --statistics says is missing.
+XGETTEXT_KEYS = -k_ -kN_ -kC_:1c,2 -kNC_:1c,2 -kwf_err_set:3 \
+	-kwf_record_err:6 -kwf_warn:2 -kwf_stored_bad:2 -kwf_emit_rows:4 \
+	-kwf_json_addf:2 -kngettext:1,2 --flag=wf_err_set:3:c-format \
+	--flag=wf_json_addf:2:c-format \
+	--flag=wf_record_err:6:c-format --flag=wf_warn:2:c-format
+POT = po/workflow.pot
+po: $(POT)
+	for l in $(LANGS); do msgmerge -q --update --backup=none po/$$l.po $(POT); done
+$(POT): $(LIB_SRC) $(wildcard lib/*.h) $(wildcard cmd/*.c)
+	xgettext -o $@ --from-code=UTF-8 --package-name=workflow \
+		--package-version=$(shell sed -n 's/^#define WF_VERSION "\(.*\)"/\1/p' lib/wf.h) \
+		--msgid-bugs-address=workflow --sort-by-file --add-comments=TRANSLATORS: \
+		$(XGETTEXT_KEYS) $(LIB_SRC) $(wildcard lib/*.h) cmd/*.c
+
+# The Italian locale the tests run under, made here from Debian's
+# locales sources, so that no locale need be installed (LOCPATH).
+build/locale/it_IT.UTF-8:
+	@mkdir -p build/locale
+	localedef -c -i it_IT -f UTF-8 $@ || test -f $@/LC_CTYPE
+
 $(BUILD)/libwf.a: $(LIB_OBJ)
 	$(AR) rcs $@ $^
 
@@ -90,7 +123,8 @@ $(BUILD)/bin/%: cmd/%.c $(BUILD)/libwf.a
 
 # Debian packages behind each need; installed only where missing. sqlite3,
 # zsh and fish serve the tests (the store's contents, the completions);
-# jq builds the malformed records of tests/15-malformed.bats.
+# jq builds the malformed records of tests/15-malformed.bats; gettext
+# builds the catalogues and locales holds the Italian locale's sources.
 deps:
 	@missing=""; \
 	command -v pkg-config >/dev/null || missing="$$missing pkgconf"; \
@@ -103,6 +137,8 @@ deps:
 	command -v mandoc >/dev/null || missing="$$missing mandoc"; \
 	command -v sqlite3 >/dev/null || missing="$$missing sqlite3"; \
 	command -v jq >/dev/null || missing="$$missing jq"; \
+	command -v msgfmt >/dev/null || missing="$$missing gettext"; \
+	test -f /usr/share/i18n/locales/it_IT || missing="$$missing locales"; \
 	command -v valgrind >/dev/null || missing="$$missing valgrind"; \
 	command -v zsh >/dev/null || missing="$$missing zsh"; \
 	command -v fish >/dev/null || missing="$$missing fish"; \
@@ -115,8 +151,9 @@ deps:
 	fi
 
 check: deps
-	@$(MAKE) --no-print-directory all $(TEST_TOOLS)
-	@WF_BUILD=$(CURDIR)/$(BUILD) tests/run-bats tests/*.bats
+	@$(MAKE) --no-print-directory all $(TEST_TOOLS) build/locale/it_IT.UTF-8
+	@WF_BUILD=$(CURDIR)/$(BUILD) WF_LOCPATH=$(CURDIR)/build/locale \
+		tests/run-bats tests/*.bats
 
 # The demo pipeline and a set of refusals, each command under valgrind:
 # fails on any memory error or leak (tests/valgrind.sh).
@@ -147,6 +184,11 @@ install: all
 		install -m 644 completions/wf.fish $(DESTDIR)$(DATADIR)/fish/vendor_completions.d/$$c.fish; \
 	done
 	install -m 644 completions/_wf $(DESTDIR)$(DATADIR)/zsh/site-functions/_wf
+	for l in $(LANGS); do \
+		install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES; \
+		install -m 644 $(BUILD)/share/locale/$$l/LC_MESSAGES/workflow.mo \
+			$(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/workflow.mo; \
+	done
 
 uninstall:
 	for c in $(CMDS); do \
@@ -156,6 +198,7 @@ uninstall:
 	done
 	rm -f $(MAN1:man/%=$(DESTDIR)$(MANDIR)/man1/%) $(MAN7:man/%=$(DESTDIR)$(MANDIR)/man7/%)
 	rm -f $(DESTDIR)$(DATADIR)/zsh/site-functions/_wf
+	for l in $(LANGS); do rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/workflow.mo; done
 
 demo: deps
 	@$(MAKE) --no-print-directory all
@@ -197,4 +240,4 @@ fuzz: have-deps
 clean:
 	rm -rf build
 
-.PHONY: all have-deps deps check check-valgrind check-man check-install install uninstall demo bench bench-store fuzz clean
+.PHONY: all have-deps deps po check check-valgrind check-man check-install install uninstall demo bench bench-store fuzz clean

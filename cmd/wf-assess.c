@@ -9,31 +9,31 @@
 #include "wf.h"
 
 static const struct wf_opt decide_opts[] = {
-	{ "eligible", 0, NULL, "the person is eligible", NULL, WF_OPT_TEXT, 0, 0 },
-	{ "ineligible", 0, NULL, "the person is not (closes the case; needs "
-	  "--reason)", NULL, WF_OPT_TEXT, 0, 0 },
-	{ "defer", 0, NULL, "decide later (needs --review)", NULL, WF_OPT_TEXT, 0, 0 },
-	{ "reason", 0, "TEXT", "why", NULL, WF_OPT_TEXT, 0, 0 },
-	{ "review", 0, "DATE", "when to look again, for --defer", NULL, WF_OPT_DATE, 0, 0 },
-	{ "date", 0, "DATE", "the date of the decision (default: today)", NULL, WF_OPT_DATE, 0, 0 },
-	{ "by", 0, "NAME", "who decided (default: the operator)", NULL, WF_OPT_TEXT, 0, 0 },
+	{ "eligible", 0, NULL, N_("the person is eligible"), NULL, WF_OPT_TEXT, 0, 0 },
+	{ "ineligible", 0, NULL, N_("the person is not (closes the case; needs "
+	  "--reason)"), NULL, WF_OPT_TEXT, 0, 0 },
+	{ "defer", 0, NULL, N_("decide later (needs --review)"), NULL, WF_OPT_TEXT, 0, 0 },
+	{ "reason", 0, "TEXT", N_("why"), NULL, WF_OPT_TEXT, 0, 0 },
+	{ "review", 0, "DATE", N_("when to look again, for --defer"), NULL, WF_OPT_DATE, 0, 0 },
+	{ "date", 0, "DATE", N_("the date of the decision (default: today)"), NULL, WF_OPT_DATE, 0, 0 },
+	{ "by", 0, "NAME", N_("who decided (default: the operator)"), NULL, WF_OPT_TEXT, 0, 0 },
 	{ 0 }
 };
 
 static const struct wf_opt show_opts[] = {
-	{ "history", 0, NULL, "every decision and every version of the plan",
+	{ "history", 0, NULL, N_("every decision and every version of the plan"),
 	  NULL, WF_OPT_TEXT, 0, 0 },
 	{ 0 }
 };
 
 static const struct wf_opt list_opts[] = {
-	{ "decision", 0, "DECISION", "the latest decision is this one",
+	{ "decision", 0, "DECISION", N_("the latest decision is this one"),
 	  wf_decisions, WF_OPT_ENUM, 0, 0 },
-	{ "status", 0, "STATUS", "cases in this status", wf_case_statuses, WF_OPT_ENUM, 0, 0 },
-	{ "programme", 0, "CODE", "cases of this programme", NULL, WF_OPT_CODE, 0, 0 },
-	{ "assessor", 0, "CODE", "with a session by this organisation", NULL, WF_OPT_CODE, 0, 0 },
-	{ "since", 0, "DATE", "with a session on or after DATE", NULL, WF_OPT_DATE, 0, 0 },
-	{ "until", 0, "DATE", "with a session on or before DATE", NULL, WF_OPT_DATE, 0, 0 },
+	{ "status", 0, "STATUS", N_("cases in this status"), wf_case_statuses, WF_OPT_ENUM, 0, 0 },
+	{ "programme", 0, "CODE", N_("cases of this programme"), NULL, WF_OPT_CODE, 0, 0 },
+	{ "assessor", 0, "CODE", N_("with a session by this organisation"), NULL, WF_OPT_CODE, 0, 0 },
+	{ "since", 0, "DATE", N_("with a session on or after DATE"), NULL, WF_OPT_DATE, 0, 0 },
+	{ "until", 0, "DATE", N_("with a session on or before DATE"), NULL, WF_OPT_DATE, 0, 0 },
 	{ NULL, 0, NULL, NULL, NULL, WF_OPT_TEXT, 0, 0 }
 };
 
@@ -106,24 +106,24 @@ static int cmd_skills(struct wf_cli *cli, struct wf_err *e)
 }
 
 static const struct wf_sub subs[] = {
-	{ "add", "[FILE...]", "Record assessment sessions, with the skills, "
-	  "prerequisites and profile seen", write_tables, cmd_add, NULL, NULL },
-	{ "decide", "CASE...|-", "Decide: eligible, ineligible or deferred",
+	{ "add", "[FILE...]", N_("Record assessment sessions, with the skills, "
+	  "prerequisites and profile seen"), write_tables, cmd_add, NULL, NULL },
+	{ "decide", "CASE...|-", N_("Decide: eligible, ineligible or deferred"),
 	  decide_tables, cmd_decide, NULL, NULL },
-	{ "plan", "[FILE...]", "Record or revise the Individual Project and "
-	  "Intervention Plan", write_tables, cmd_plan, NULL, NULL },
-	{ "show", "CASE...", "Show the whole assessment of cases", show_tables,
+	{ "plan", "[FILE...]", N_("Record or revise the Individual Project and "
+	  "Intervention Plan"), write_tables, cmd_plan, NULL, NULL },
+	{ "show", "CASE...", N_("Show the whole assessment of cases"), show_tables,
 	  cmd_show, NULL, NULL },
-	{ "list", NULL, "List assessed cases", list_tables, cmd_list, NULL,
+	{ "list", NULL, N_("List assessed cases"), list_tables, cmd_list, NULL,
 	  NULL },
-	{ "skills", "CASE", "The current skills of a case (a table on a "
-	  "terminal)", read_tables, cmd_skills, NULL, "table" },
+	{ "skills", "CASE", N_("The current skills of a case (a table on a "
+	  "terminal)"), read_tables, cmd_skills, NULL, "table" },
 	{ NULL, NULL, NULL, NULL, NULL, NULL, NULL }
 };
 
 static const struct wf_cmd cmd = {
-	"wf-assess", "Assessments: sessions, wf_decisions, the Individual Project "
-	"and the Intervention Plan.", subs
+	"wf-assess", N_("Assessments: sessions, decisions, the Individual Project "
+	"and the Intervention Plan."), subs
 };
 
 int main(int argc, char **argv)

@@ -12,54 +12,54 @@
 
 
 static const struct wf_opt log_opts[] = {
-	{ "with", 0, "PARTY", "who was met: person, tutor, family, referrer, "
-	  "employer (instead of records)", wf_parties, WF_OPT_ENUM, 0, 0 },
-	{ "date", 0, "DATE", "when (default: today)", NULL, WF_OPT_DATE, 0, 0 },
-	{ "how", 0, "HOW", "in_person (default), phone or video", wf_contact_ways, WF_OPT_ENUM, 0, 0 },
-	{ "operator", 0, "NAME", "who met them (default: the operator)", NULL, WF_OPT_TEXT, 0, 0 },
-	{ "placement", 0, "PLACEMENT", "the placement it was about", NULL, WF_OPT_TEXT, 0, 0 },
-	{ "provider", 0, "CODE", "the organisation that held it, if another",
+	{ "with", 0, "PARTY", N_("who was met: person, tutor, family, referrer, "
+	  "employer (instead of records)"), wf_parties, WF_OPT_ENUM, 0, 0 },
+	{ "date", 0, "DATE", N_("when (default: today)"), NULL, WF_OPT_DATE, 0, 0 },
+	{ "how", 0, "HOW", N_("in_person (default), phone or video"), wf_contact_ways, WF_OPT_ENUM, 0, 0 },
+	{ "operator", 0, "NAME", N_("who met them (default: the operator)"), NULL, WF_OPT_TEXT, 0, 0 },
+	{ "placement", 0, "PLACEMENT", N_("the placement it was about"), NULL, WF_OPT_TEXT, 0, 0 },
+	{ "provider", 0, "CODE", N_("the organisation that held it, if another"),
 	  NULL, WF_OPT_CODE, 0, 0 },
-	{ "risk", 0, "LEVEL", "retention risk seen: low, medium, high", wf_risk_levels, WF_OPT_ENUM, 0, 0 },
-	{ "next-steps", 0, "TEXT", "what was agreed", NULL, WF_OPT_TEXT, 0, 0 },
-	{ "notes", 0, "TEXT", "notes", NULL, WF_OPT_TEXT, 0, 0 },
-	{ "next", 0, "DATE", "the next contact agreed", NULL, WF_OPT_DATE, 0, 0 },
+	{ "risk", 0, "LEVEL", N_("retention risk seen: low, medium, high"), wf_risk_levels, WF_OPT_ENUM, 0, 0 },
+	{ "next-steps", 0, "TEXT", N_("what was agreed"), NULL, WF_OPT_TEXT, 0, 0 },
+	{ "notes", 0, "TEXT", N_("notes"), NULL, WF_OPT_TEXT, 0, 0 },
+	{ "next", 0, "DATE", N_("the next contact agreed"), NULL, WF_OPT_DATE, 0, 0 },
 	{ NULL, 0, NULL, NULL, NULL, WF_OPT_TEXT, 0, 0 }
 };
 
 static const struct wf_opt follow_opts[] = {
-	{ "at", 0, "WHEN", "leaving (within four weeks of closing) or "
-	  "six_months (six to nine months after) (instead of records)",
+	{ "at", 0, "WHEN", N_("leaving (within four weeks of closing) or "
+	  "six_months (six to nine months after) (instead of records)"),
 	  wf_follow_up_times, WF_OPT_ENUM, 0, 0 },
-	{ "situation", 0, "LIST", "employed, job_searching, education, "
-	  "qualification, improved or none (comma-separated)", wf_situations, WF_OPT_ENUMS, 0, 0 },
-	{ "date", 0, "DATE", "when it was learnt (default: today)", NULL, WF_OPT_DATE, 0, 0 },
-	{ "operator", 0, "NAME", "who learnt it (default: the operator)", NULL, WF_OPT_TEXT, 0, 0 },
-	{ "notes", 0, "TEXT", "notes", NULL, WF_OPT_TEXT, 0, 0 },
+	{ "situation", 0, "LIST", N_("employed, job_searching, education, "
+	  "qualification, improved or none (comma-separated)"), wf_situations, WF_OPT_ENUMS, 0, 0 },
+	{ "date", 0, "DATE", N_("when it was learnt (default: today)"), NULL, WF_OPT_DATE, 0, 0 },
+	{ "operator", 0, "NAME", N_("who learnt it (default: the operator)"), NULL, WF_OPT_TEXT, 0, 0 },
+	{ "notes", 0, "TEXT", N_("notes"), NULL, WF_OPT_TEXT, 0, 0 },
 	{ 0 }
 };
 
 static const struct wf_opt due_opts[] = {
-	{ "on", 0, "DATE", "as of DATE (default: today)", NULL, WF_OPT_DATE, 0, 0 },
-	{ "within", 0, "DAYS", "also what falls due within DAYS (7d)", NULL, WF_OPT_DAYS, 0, 3660 },
-	{ "overdue", 0, NULL, "only what is overdue", NULL, WF_OPT_TEXT, 0, 0 },
-	{ "operator", 0, "NAME", "only the cases of this operator", NULL, WF_OPT_TEXT, 0, 0 },
-	{ "with", 0, "PARTY", "only contacts with this party", wf_parties, WF_OPT_ENUM, 0, 0 },
+	{ "on", 0, "DATE", N_("as of DATE (default: today)"), NULL, WF_OPT_DATE, 0, 0 },
+	{ "within", 0, "DAYS", N_("also what falls due within DAYS (7d)"), NULL, WF_OPT_DAYS, 0, 3660 },
+	{ "overdue", 0, NULL, N_("only what is overdue"), NULL, WF_OPT_TEXT, 0, 0 },
+	{ "operator", 0, "NAME", N_("only the cases of this operator"), NULL, WF_OPT_TEXT, 0, 0 },
+	{ "with", 0, "PARTY", N_("only contacts with this party"), wf_parties, WF_OPT_ENUM, 0, 0 },
 	{ NULL, 0, NULL, NULL, NULL, WF_OPT_TEXT, 0, 0 }
 };
 
 static const struct wf_opt risks_opts[] = {
-	{ "level", 0, "LEVEL", "at or above this level (default: high)",
+	{ "level", 0, "LEVEL", N_("at or above this level (default: high)"),
 	  wf_risk_levels, WF_OPT_ENUM, 0, 0 },
 	{ NULL, 0, NULL, NULL, NULL, WF_OPT_TEXT, 0, 0 }
 };
 
 static const struct wf_opt list_opts[] = {
-	{ "case", 0, "CASE", "contacts of this case", NULL, WF_OPT_CODE, 0, 0 },
-	{ "with", 0, "PARTY", "contacts with this party", wf_parties, WF_OPT_ENUM, 0, 0 },
-	{ "operator", 0, "NAME", "contacts by this operator", NULL, WF_OPT_TEXT, 0, 0 },
-	{ "since", 0, "DATE", "on or after DATE", NULL, WF_OPT_DATE, 0, 0 },
-	{ "until", 0, "DATE", "on or before DATE", NULL, WF_OPT_DATE, 0, 0 },
+	{ "case", 0, "CASE", N_("contacts of this case"), NULL, WF_OPT_CODE, 0, 0 },
+	{ "with", 0, "PARTY", N_("contacts with this party"), wf_parties, WF_OPT_ENUM, 0, 0 },
+	{ "operator", 0, "NAME", N_("contacts by this operator"), NULL, WF_OPT_TEXT, 0, 0 },
+	{ "since", 0, "DATE", N_("on or after DATE"), NULL, WF_OPT_DATE, 0, 0 },
+	{ "until", 0, "DATE", N_("on or before DATE"), NULL, WF_OPT_DATE, 0, 0 },
 	{ NULL, 0, NULL, NULL, NULL, WF_OPT_TEXT, 0, 0 }
 };
 
@@ -178,24 +178,24 @@ static int cmd_show(struct wf_cli *cli, struct wf_err *e)
 }
 
 static const struct wf_sub subs[] = {
-	{ "log", "[FILE...]|CASE...", "Record contacts: records, or one from "
-	  "flags for each case named", log_tables, cmd_log, NULL, NULL },
-	{ "follow-up", "[FILE...]|CASE...", "The situation after leaving: on "
-	  "leaving and six months on", follow_tables, cmd_follow_up, NULL,
+	{ "log", "[FILE...]|CASE...", N_("Record contacts: records, or one from "
+	  "flags for each case named"), log_tables, cmd_log, NULL, NULL },
+	{ "follow-up", "[FILE...]|CASE...", N_("The situation after leaving: on "
+	  "leaving and six months on"), follow_tables, cmd_follow_up, NULL,
 	  NULL },
-	{ "due", NULL, "What is due, by date; exit 1 when nothing is",
+	{ "due", NULL, N_("What is due, by date; exit 1 when nothing is"),
 	  due_tables, cmd_due, NULL, NULL },
-	{ "risks", NULL, "Open cases whose latest risk is at or above a level",
+	{ "risks", NULL, N_("Open cases whose latest risk is at or above a level"),
 	  risks_tables, cmd_risks, NULL, NULL },
-	{ "list", NULL, "List contacts", list_tables, cmd_list, NULL, NULL },
-	{ "show", "CONTACT|CASE...", "Show contacts, or a case's", read_tables,
+	{ "list", NULL, N_("List contacts"), list_tables, cmd_list, NULL, NULL },
+	{ "show", "CONTACT|CASE...", N_("Show contacts, or a case's"), read_tables,
 	  cmd_show, NULL, NULL },
 	{ NULL, NULL, NULL, NULL, NULL, NULL, NULL }
 };
 
 static const struct wf_cmd cmd = {
-	"wf-monitor", "Monitoring: contacts with the person, the tutor and the "
-	"family, retention risk, and what is due.", subs
+	"wf-monitor", N_("Monitoring: contacts with the person, the tutor and the "
+	"family, retention risk, and what is due."), subs
 };
 
 int main(int argc, char **argv)

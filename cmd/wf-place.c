@@ -11,63 +11,63 @@
 #include "wf.h"
 
 static const struct wf_opt add_opts[] = {
-	{ "case", 0, "CASE", "the case (instead of records or case ids)", NULL, WF_OPT_CODE, 0, 0 },
-	{ "kind", 0, "KIND", "work_grant, internship, occupational_lab, "
-	  "motivational_lab or hire", wf_placement_kinds, WF_OPT_ENUM, 0, 0 },
-	{ "host", 0, "CODE", "the host organisation", NULL, WF_OPT_CODE, 0, 0 },
-	{ "tutor", 0, "NAME", "the tutor at the host", NULL, WF_OPT_TEXT, 0, 0 },
-	{ "tutor-contact", 0, "TEXT", "how to reach the tutor", NULL, WF_OPT_TEXT, 0, 0 },
-	{ "service-tutor", 0, "NAME", "the tutor at the service", NULL, WF_OPT_TEXT, 0, 0 },
-	{ "start", 0, "DATE", "planned start", NULL, WF_OPT_DATE, 0, 0 },
-	{ "end", 0, "DATE", "planned end", NULL, WF_OPT_DATE, 0, 0 },
-	{ "hours", 0, "N", "hours a week", NULL, WF_OPT_TEXT, 0, 0 },
-	{ "stipend", 0, "EUROS", "monthly stipend (650 or 650.50)", NULL, WF_OPT_TEXT, 0, 0 },
-	{ "meals", 0, NULL, "meal vouchers or a canteen", NULL, WF_OPT_TEXT, 0, 0 },
-	{ "funding", 0, "TEXT", "funding source", NULL, WF_OPT_TEXT, 0, 0 },
-	{ "action", 0, "N", "the plan action it carries out (its number)", NULL, WF_OPT_TEXT, 0, 0 },
+	{ "case", 0, "CASE", N_("the case (instead of records or case ids)"), NULL, WF_OPT_CODE, 0, 0 },
+	{ "kind", 0, "KIND", N_("work_grant, internship, occupational_lab, "
+	  "motivational_lab or hire"), wf_placement_kinds, WF_OPT_ENUM, 0, 0 },
+	{ "host", 0, "CODE", N_("the host organisation"), NULL, WF_OPT_CODE, 0, 0 },
+	{ "tutor", 0, "NAME", N_("the tutor at the host"), NULL, WF_OPT_TEXT, 0, 0 },
+	{ "tutor-contact", 0, "TEXT", N_("how to reach the tutor"), NULL, WF_OPT_TEXT, 0, 0 },
+	{ "service-tutor", 0, "NAME", N_("the tutor at the service"), NULL, WF_OPT_TEXT, 0, 0 },
+	{ "start", 0, "DATE", N_("planned start"), NULL, WF_OPT_DATE, 0, 0 },
+	{ "end", 0, "DATE", N_("planned end"), NULL, WF_OPT_DATE, 0, 0 },
+	{ "hours", 0, "N", N_("hours a week"), NULL, WF_OPT_TEXT, 0, 0 },
+	{ "stipend", 0, "EUROS", N_("monthly stipend (650 or 650.50)"), NULL, WF_OPT_TEXT, 0, 0 },
+	{ "meals", 0, NULL, N_("meal vouchers or a canteen"), NULL, WF_OPT_TEXT, 0, 0 },
+	{ "funding", 0, "TEXT", N_("funding source"), NULL, WF_OPT_TEXT, 0, 0 },
+	{ "action", 0, "N", N_("the plan action it carries out (its number)"), NULL, WF_OPT_TEXT, 0, 0 },
 	{ 0 }
 };
 
 static const struct wf_opt move_opts[] = {
-	{ "date", 0, "DATE", "effective date (default: today)", NULL, WF_OPT_DATE, 0, 0 },
-	{ "note", 0, "TEXT", "a note kept with the change", NULL, WF_OPT_TEXT, 0, 0 },
-	{ "reason", 0, "TEXT", "why (suspensions, interruptions)", NULL, WF_OPT_TEXT, 0, 0 },
+	{ "date", 0, "DATE", N_("effective date (default: today)"), NULL, WF_OPT_DATE, 0, 0 },
+	{ "note", 0, "TEXT", N_("a note kept with the change"), NULL, WF_OPT_TEXT, 0, 0 },
+	{ "reason", 0, "TEXT", N_("why (suspensions, interruptions)"), NULL, WF_OPT_TEXT, 0, 0 },
 	{ 0 }
 };
 
 static const struct wf_opt end_opts[] = {
-	{ "outcome", 0, "OUTCOME", "completed (default), interrupted (needs "
-	  "--reason) or hired", wf_place_outcomes, WF_OPT_ENUM, 0, 0 },
-	{ "hire", 0, "PLACEMENT", "with --outcome hired: the hire that follows",
+	{ "outcome", 0, "OUTCOME", N_("completed (default), interrupted (needs "
+	  "--reason) or hired"), wf_place_outcomes, WF_OPT_ENUM, 0, 0 },
+	{ "hire", 0, "PLACEMENT", N_("with --outcome hired: the hire that follows"),
 	  NULL, WF_OPT_TEXT, 0, 0 },
 	{ 0 }
 };
 
 static const struct wf_opt extend_opts[] = {
-	{ "end", 0, "DATE", "the new planned end (required)", NULL, WF_OPT_DATE, 0, 0 },
+	{ "end", 0, "DATE", N_("the new planned end (required)"), NULL, WF_OPT_DATE, 0, 0 },
 	{ NULL, 0, NULL, NULL, NULL, WF_OPT_TEXT, 0, 0 }
 };
 
 static const struct wf_opt attend_opts[] = {
-	{ "month", 0, "YYYY-MM", "the month (with a placement operand)", NULL, WF_OPT_MONTH, 0, 0 },
-	{ "hours", 0, "N", "hours attended that month", NULL, WF_OPT_TEXT, 0, 0 },
+	{ "month", 0, "YYYY-MM", N_("the month (with a placement operand)"), NULL, WF_OPT_MONTH, 0, 0 },
+	{ "hours", 0, "N", N_("hours attended that month"), NULL, WF_OPT_TEXT, 0, 0 },
 	{ 0 }
 };
 
 static const struct wf_opt stipends_opts[] = {
-	{ "month", 0, "YYYY-MM", "the month (required)", NULL, WF_OPT_MONTH, 0, 0 },
+	{ "month", 0, "YYYY-MM", N_("the month (required)"), NULL, WF_OPT_MONTH, 0, 0 },
 	{ NULL, 0, NULL, NULL, NULL, WF_OPT_TEXT, 0, 0 }
 };
 
 static const struct wf_opt list_opts[] = {
-	{ "status", 0, "STATUS", "placements in this status", wf_placement_statuses, WF_OPT_ENUM, 0, 0 },
-	{ "kind", 0, "KIND", "placements of this kind", wf_placement_kinds, WF_OPT_ENUM, 0, 0 },
-	{ "host", 0, "CODE", "placements at this host", NULL, WF_OPT_CODE, 0, 0 },
-	{ "case", 0, "CASE", "placements of this case", NULL, WF_OPT_CODE, 0, 0 },
-	{ "active-on", 0, "DATE", "active on DATE: started, and neither "
-	  "suspended nor ended then", NULL, WF_OPT_DATE, 0, 0 },
-	{ "ending-within", 0, "DAYS", "planned to end within DAYS from today "
-	  "(30d)", NULL, WF_OPT_DAYS, 0, 3660 },
+	{ "status", 0, "STATUS", N_("placements in this status"), wf_placement_statuses, WF_OPT_ENUM, 0, 0 },
+	{ "kind", 0, "KIND", N_("placements of this kind"), wf_placement_kinds, WF_OPT_ENUM, 0, 0 },
+	{ "host", 0, "CODE", N_("placements at this host"), NULL, WF_OPT_CODE, 0, 0 },
+	{ "case", 0, "CASE", N_("placements of this case"), NULL, WF_OPT_CODE, 0, 0 },
+	{ "active-on", 0, "DATE", N_("active on DATE: started, and neither "
+	  "suspended nor ended then"), NULL, WF_OPT_DATE, 0, 0 },
+	{ "ending-within", 0, "DAYS", N_("planned to end within DAYS from today "
+	  "(30d)"), NULL, WF_OPT_DAYS, 0, 3660 },
 	{ NULL, 0, NULL, NULL, NULL, WF_OPT_TEXT, 0, 0 }
 };
 
@@ -257,33 +257,33 @@ static int cmd_show(struct wf_cli *cli, struct wf_err *e)
 }
 
 static const struct wf_sub subs[] = {
-	{ "add", "[FILE...]|-", "Add placements: records, or one from flags, or "
-	  "one for each case id read", add_tables, cmd_add, NULL, NULL },
-	{ "start", "PLACEMENT...|-", "Start placements (the first places the "
-	  "case)", move_tables, cmd_start, NULL, NULL },
-	{ "suspend", "PLACEMENT...|-", "Suspend active placements", move_tables,
+	{ "add", "[FILE...]|-", N_("Add placements: records, or one from flags, or "
+	  "one for each case id read"), add_tables, cmd_add, NULL, NULL },
+	{ "start", "PLACEMENT...|-", N_("Start placements (the first places the "
+	  "case)"), move_tables, cmd_start, NULL, NULL },
+	{ "suspend", "PLACEMENT...|-", N_("Suspend active placements"), move_tables,
 	  cmd_suspend, NULL, NULL },
-	{ "resume", "PLACEMENT...|-", "Resume suspended placements", move_tables,
+	{ "resume", "PLACEMENT...|-", N_("Resume suspended placements"), move_tables,
 	  cmd_resume, NULL, NULL },
-	{ "end", "PLACEMENT...|-", "End placements, with their outcome",
+	{ "end", "PLACEMENT...|-", N_("End placements, with their outcome"),
 	  end_tables, cmd_end, NULL, NULL },
-	{ "cancel", "PLACEMENT...|-", "Cancel placements that never started",
+	{ "cancel", "PLACEMENT...|-", N_("Cancel placements that never started"),
 	  move_tables, cmd_cancel, NULL, NULL },
-	{ "extend", "PLACEMENT...|-", "Move the planned end later, within the "
-	  "rules", extend_tables, cmd_extend, NULL, NULL },
-	{ "attend", "PLACEMENT|[FILE...]", "Record a month's attendance and the "
-	  "stipend due", attend_tables, cmd_attend, NULL, NULL },
-	{ "stipends", NULL, "What is due for a month, person by person",
+	{ "extend", "PLACEMENT...|-", N_("Move the planned end later, within the "
+	  "rules"), extend_tables, cmd_extend, NULL, NULL },
+	{ "attend", "PLACEMENT|[FILE...]", N_("Record a month's attendance and the "
+	  "stipend due"), attend_tables, cmd_attend, NULL, NULL },
+	{ "stipends", NULL, N_("What is due for a month, person by person"),
 	  stipends_tables, cmd_stipends, NULL, NULL },
-	{ "list", NULL, "List placements", list_tables, cmd_list, NULL, NULL },
-	{ "show", "PLACEMENT|CASE...", "Show placements with their history",
+	{ "list", NULL, N_("List placements"), list_tables, cmd_list, NULL, NULL },
+	{ "show", "PLACEMENT|CASE...", N_("Show placements with their history"),
 	  read_tables, cmd_show, NULL, NULL },
 	{ NULL, NULL, NULL, NULL, NULL, NULL, NULL }
 };
 
 static const struct wf_cmd cmd = {
-	"wf-place", "Placements: work grants, labs, internships and hires, "
-	"through their whole life.", subs
+	"wf-place", N_("Placements: work grants, labs, internships and hires, "
+	"through their whole life."), subs
 };
 
 int main(int argc, char **argv)

@@ -9,25 +9,25 @@
 #include "wf.h"
 
 static const struct wf_opt effective_opts[] = {
-	{ "date", 0, "DATE", "effective date (default: today)", NULL, WF_OPT_DATE, 0, 0 },
-	{ "note", 0, "TEXT", "a note kept with the change", NULL, WF_OPT_TEXT, 0, 0 },
+	{ "date", 0, "DATE", N_("effective date (default: today)"), NULL, WF_OPT_DATE, 0, 0 },
+	{ "note", 0, "TEXT", N_("a note kept with the change"), NULL, WF_OPT_TEXT, 0, 0 },
 	{ 0 }
 };
 
 static const struct wf_opt withdraw_opts[] = {
-	{ "reason", 0, "TEXT", "why the referral is withdrawn (required)", NULL, WF_OPT_TEXT, 0, 0 },
+	{ "reason", 0, "TEXT", N_("why the referral is withdrawn (required)"), NULL, WF_OPT_TEXT, 0, 0 },
 	{ 0 }
 };
 
 
 static const struct wf_opt list_opts[] = {
-	{ "status", 0, "STATUS", "cases in this status", wf_case_statuses, WF_OPT_ENUM, 0, 0 },
-	{ "programme", 0, "CODE", "cases of this programme", NULL, WF_OPT_CODE, 0, 0 },
-	{ "referrer", 0, "CODE", "cases referred by this organisation", NULL, WF_OPT_CODE, 0, 0 },
-	{ "since", 0, "DATE", "referred on or after DATE", NULL, WF_OPT_DATE, 0, 0 },
-	{ "until", 0, "DATE", "referred on or before DATE", NULL, WF_OPT_DATE, 0, 0 },
-	{ "name", 0, "TEXT", "person's 'LAST FIRST' contains TEXT (case and "
-	  "accents ignored)", NULL, WF_OPT_TEXT, 0, 0 },
+	{ "status", 0, "STATUS", N_("cases in this status"), wf_case_statuses, WF_OPT_ENUM, 0, 0 },
+	{ "programme", 0, "CODE", N_("cases of this programme"), NULL, WF_OPT_CODE, 0, 0 },
+	{ "referrer", 0, "CODE", N_("cases referred by this organisation"), NULL, WF_OPT_CODE, 0, 0 },
+	{ "since", 0, "DATE", N_("referred on or after DATE"), NULL, WF_OPT_DATE, 0, 0 },
+	{ "until", 0, "DATE", N_("referred on or before DATE"), NULL, WF_OPT_DATE, 0, 0 },
+	{ "name", 0, "TEXT", N_("person's 'LAST FIRST' contains TEXT (case and "
+	  "accents ignored)"), NULL, WF_OPT_TEXT, 0, 0 },
 	{ 0 }
 };
 
@@ -88,23 +88,23 @@ static int cmd_show(struct wf_cli *cli, struct wf_err *e)
 }
 
 static const struct wf_sub subs[] = {
-	{ "add", "[FILE...]", "Add referrals: open a case for each, or attach "
-	  "it to the person's open case", add_tables, cmd_add, NULL, NULL },
-	{ "screen", "CASE...|-", "Check cases against their programme's target "
-	  "at the referral date: screened or rejected", screen_tables, cmd_screen,
+	{ "add", "[FILE...]", N_("Add referrals: open a case for each, or attach "
+	  "it to the person's open case"), add_tables, cmd_add, NULL, NULL },
+	{ "screen", "CASE...|-", N_("Check cases against their programme's target "
+	  "at the referral date: screened or rejected"), screen_tables, cmd_screen,
 	  NULL, NULL },
-	{ "withdraw", "CASE...|-", "Withdraw referred or screened cases",
+	{ "withdraw", "CASE...|-", N_("Withdraw referred or screened cases"),
 	  withdraw_tables, cmd_withdraw, NULL, NULL },
-	{ "list", NULL, "List cases, oldest referral first", list_tables,
+	{ "list", NULL, N_("List cases, oldest referral first"), list_tables,
 	  cmd_list, NULL, NULL },
-	{ "show", "CASE...", "Show cases with their history", show_tables,
+	{ "show", "CASE...", N_("Show cases with their history"), show_tables,
 	  cmd_show, NULL, NULL },
 	{ NULL, NULL, NULL, NULL, NULL, NULL, NULL }
 };
 
 static const struct wf_cmd cmd = {
-	"wf-refer", "Referrals to a work-inclusion service: add, screen, "
-	"withdraw, list, show.", subs
+	"wf-refer", N_("Referrals to a work-inclusion service: add, screen, "
+	"withdraw, list, show."), subs
 };
 
 int main(int argc, char **argv)

@@ -13,37 +13,37 @@
 #include "wf.h"
 
 static const struct wf_opt view_opts[] = {
-	{ "on", 0, "DATE", "as of DATE (default: today)", NULL, WF_OPT_DATE, 0, 0 },
-	{ "programme", 0, "CODE", "only this programme's cases", NULL, WF_OPT_CODE, 0, 0 },
+	{ "on", 0, "DATE", N_("as of DATE (default: today)"), NULL, WF_OPT_DATE, 0, 0 },
+	{ "programme", 0, "CODE", N_("only this programme's cases"), NULL, WF_OPT_CODE, 0, 0 },
 	{ NULL, 0, NULL, NULL, NULL, WF_OPT_TEXT, 0, 0 }
 };
 
 static const struct wf_opt period_opts[] = {
-	{ "programme", 0, "CODE", "only this programme's cases", NULL, WF_OPT_CODE, 0, 0 },
-	{ "section", 0, "NAME", "only this section", NULL, WF_OPT_TEXT, 0, 0 },
-	{ "min-cell", 0, "N", "show counts from 1 to N-1 as <N", NULL, WF_OPT_NUMBER, 2, 1000 },
+	{ "programme", 0, "CODE", N_("only this programme's cases"), NULL, WF_OPT_CODE, 0, 0 },
+	{ "section", 0, "NAME", N_("only this section"), NULL, WF_OPT_TEXT, 0, 0 },
+	{ "min-cell", 0, "N", N_("show counts from 1 to N-1 as <N"), NULL, WF_OPT_NUMBER, 2, 1000 },
 	{ NULL, 0, NULL, NULL, NULL, WF_OPT_TEXT, 0, 0 }
 };
 
 static const struct wf_opt monthly_opts[] = {
-	{ "month", 0, "YYYY-MM", "the month (required)", NULL, WF_OPT_MONTH, 0, 0 },
-	{ "compare", 0, NULL, "the month before and a year before beside it",
+	{ "month", 0, "YYYY-MM", N_("the month (required)"), NULL, WF_OPT_MONTH, 0, 0 },
+	{ "compare", 0, NULL, N_("the month before and a year before beside it"),
 	  NULL, WF_OPT_TEXT, 0, 0 },
 	{ 0 }
 };
 
 static const struct wf_opt range_opts[] = {
-	{ "from", 0, "DATE", "the first day (required)", NULL, WF_OPT_DATE, 0, 0 },
-	{ "to", 0, "DATE", "the last day (required)", NULL, WF_OPT_DATE, 0, 0 },
+	{ "from", 0, "DATE", N_("the first day (required)"), NULL, WF_OPT_DATE, 0, 0 },
+	{ "to", 0, "DATE", N_("the last day (required)"), NULL, WF_OPT_DATE, 0, 0 },
 	{ NULL, 0, NULL, NULL, NULL, WF_OPT_TEXT, 0, 0 }
 };
 
 static const char *const recipients_list[] = { "referrer", "host", NULL };
 static const struct wf_opt case_opts[] = {
-	{ "for", 0, "WHOM", "share it with the referrer or a host: refused "
-	  "without the person's consent, and kept as a disclosure",
+	{ "for", 0, "WHOM", N_("share it with the referrer or a host: refused "
+	  "without the person's consent, and kept as a disclosure"),
 	  recipients_list, WF_OPT_ENUM, 0, 0 },
-	{ "to", 0, "CODE", "the host, when the case has several", NULL, WF_OPT_TEXT, 0, 0 },
+	{ "to", 0, "CODE", N_("the host, when the case has several"), NULL, WF_OPT_TEXT, 0, 0 },
 	{ 0 }
 };
 
@@ -164,25 +164,25 @@ static int cmd_caseload(struct wf_cli *cli, struct wf_err *e)
 }
 
 static const struct wf_sub subs[] = {
-	{ "case", "CASE...", "The final report of a path (Markdown by default)",
+	{ "case", "CASE...", N_("The final report of a path (Markdown by default)"),
 	  case_tables, cmd_case, NULL, "=md" },
-	{ "monthly", NULL, "The figures of a month, as of its last day",
+	{ "monthly", NULL, N_("The figures of a month, as of its last day"),
 	  monthly_tables, cmd_monthly, NULL, "=yaml" },
-	{ "range", NULL, "The same figures for any span", range_tables,
+	{ "range", NULL, N_("The same figures for any span"), range_tables,
 	  cmd_range, NULL, "=yaml" },
-	{ "indicators", NULL, "The ESF+ common indicators of the participants "
-	  "who entered or left in a span", range_tables, cmd_indicators, NULL,
+	{ "indicators", NULL, N_("The ESF+ common indicators of the participants "
+	  "who entered or left in a span"), range_tables, cmd_indicators, NULL,
 	  "=yaml" },
-	{ "funnel", NULL, "How many cases reached each step (a table on a "
-	  "terminal)", view_tables, cmd_funnel, NULL, "table" },
-	{ "caseload", NULL, "Open cases by operator and status (a table on a "
-	  "terminal)", view_tables, cmd_caseload, NULL, "table" },
+	{ "funnel", NULL, N_("How many cases reached each step (a table on a "
+	  "terminal)"), view_tables, cmd_funnel, NULL, "table" },
+	{ "caseload", NULL, N_("Open cases by operator and status (a table on a "
+	  "terminal)"), view_tables, cmd_caseload, NULL, "table" },
 	{ NULL, NULL, NULL, NULL, NULL, NULL, NULL }
 };
 
 static const struct wf_cmd cmd = {
-	"wf-report", "Reports: monthly and any span, the final report of a path, "
-	"the funder's indicators, the funnel, the caseload.", subs
+	"wf-report", N_("Reports: monthly and any span, the final report of a path, "
+	"the funder's indicators, the funnel, the caseload."), subs
 };
 
 int main(int argc, char **argv)

@@ -14,116 +14,116 @@
 
 
 static const struct wf_opt org_flags[] = {
-	{ "id", 0, "CODE", "the organisation's code (instead of records)", NULL, WF_OPT_CODE, 0, 0 },
-	{ "name", 0, "NAME", "its name", NULL, WF_OPT_TEXT, 0, 0 },
-	{ "role", 0, "ROLES", "referrer, host, assessor, provider, funder "
-	  "(comma-separated)", wf_org_roles, WF_OPT_ENUMS, 0, 0 },
-	{ "employees", 0, "N", "how many employees it has", NULL, WF_OPT_TEXT, 0, 0 },
-	{ "municipality", 0, "NAME", "where it is", NULL, WF_OPT_TEXT, 0, 0 },
-	{ "email", 0, "ADDRESS", "its e-mail address", NULL, WF_OPT_TEXT, 0, 0 },
-	{ "phone", 0, "NUMBER", "its phone number", NULL, WF_OPT_TEXT, 0, 0 },
+	{ "id", 0, "CODE", N_("the organisation's code (instead of records)"), NULL, WF_OPT_CODE, 0, 0 },
+	{ "name", 0, "NAME", N_("its name"), NULL, WF_OPT_TEXT, 0, 0 },
+	{ "role", 0, "ROLES", N_("referrer, host, assessor, provider, funder "
+	  "(comma-separated)"), wf_org_roles, WF_OPT_ENUMS, 0, 0 },
+	{ "employees", 0, "N", N_("how many employees it has"), NULL, WF_OPT_TEXT, 0, 0 },
+	{ "municipality", 0, "NAME", N_("where it is"), NULL, WF_OPT_TEXT, 0, 0 },
+	{ "email", 0, "ADDRESS", N_("its e-mail address"), NULL, WF_OPT_TEXT, 0, 0 },
+	{ "phone", 0, "NUMBER", N_("its phone number"), NULL, WF_OPT_TEXT, 0, 0 },
 	{ 0 }
 };
 
 static const struct wf_opt check_opts[] = {
-	{ "date", 0, "DATE", "the date to check at (default: the referral's, "
-	  "else today)", NULL, WF_OPT_DATE, 0, 0 },
+	{ "date", 0, "DATE", N_("the date to check at (default: the referral's, "
+	  "else today)"), NULL, WF_OPT_DATE, 0, 0 },
 	{ NULL, 0, NULL, NULL, NULL, WF_OPT_TEXT, 0, 0 }
 };
 
 
 static const struct wf_opt close_opts[] = {
-	{ "outcome", 0, "OUTCOME", "hired, completed, dropped_out, withdrawn, "
-	  "moved or other (required)", wf_close_outcomes, WF_OPT_ENUM, 0, 0 },
-	{ "date", 0, "DATE", "effective date (default: today)", NULL, WF_OPT_DATE, 0, 0 },
-	{ "recommendations", 0, "TEXT", "for the person and the referrer, in "
-	  "the final report", NULL, WF_OPT_TEXT, 0, 0 },
-	{ "note", 0, "TEXT", "a note kept with the change", NULL, WF_OPT_TEXT, 0, 0 },
-	{ "end-placements", 0, NULL, "end the placements still running too",
+	{ "outcome", 0, "OUTCOME", N_("hired, completed, dropped_out, withdrawn, "
+	  "moved or other (required)"), wf_close_outcomes, WF_OPT_ENUM, 0, 0 },
+	{ "date", 0, "DATE", N_("effective date (default: today)"), NULL, WF_OPT_DATE, 0, 0 },
+	{ "recommendations", 0, "TEXT", N_("for the person and the referrer, in "
+	  "the final report"), NULL, WF_OPT_TEXT, 0, 0 },
+	{ "note", 0, "TEXT", N_("a note kept with the change"), NULL, WF_OPT_TEXT, 0, 0 },
+	{ "end-placements", 0, NULL, N_("end the placements still running too"),
 	  NULL, WF_OPT_TEXT, 0, 0 },
-	{ "situation", 0, "LIST", "the situation on leaving: employed, "
-	  "job_searching, education, qualification or none (comma-separated)",
+	{ "situation", 0, "LIST", N_("the situation on leaving: employed, "
+	  "job_searching, education, qualification or none (comma-separated)"),
 	  wf_situations, WF_OPT_ENUMS, 0, 0 },
 	{ NULL, 0, NULL, NULL, NULL, WF_OPT_TEXT, 0, 0 }
 };
 
 static const struct wf_opt reopen_opts[] = {
-	{ "reason", 0, "TEXT", "why (required)", NULL, WF_OPT_TEXT, 0, 0 },
-	{ "date", 0, "DATE", "effective date (default: today)", NULL, WF_OPT_DATE, 0, 0 },
-	{ "note", 0, "TEXT", "a note kept with the change", NULL, WF_OPT_TEXT, 0, 0 },
+	{ "reason", 0, "TEXT", N_("why (required)"), NULL, WF_OPT_TEXT, 0, 0 },
+	{ "date", 0, "DATE", N_("effective date (default: today)"), NULL, WF_OPT_DATE, 0, 0 },
+	{ "note", 0, "TEXT", N_("a note kept with the change"), NULL, WF_OPT_TEXT, 0, 0 },
 	{ 0 }
 };
 
 static const struct wf_opt amend_opts[] = {
-	{ "reason", 0, "TEXT", "why (required, unless each record gives its "
-	  "own reason:)", NULL, WF_OPT_TEXT, 0, 0 },
-	{ "kind", 0, "KIND", "the kind of record to correct (instead of "
-	  "records)", wf_amend_kinds, WF_OPT_ENUM, 0, 0 },
-	{ "id", 0, "ID", "its id", NULL, WF_OPT_TEXT, 0, 0 },
-	{ "set", 0, "FIELD=VALUE", "the field to change (an empty value "
-	  "removes it)", NULL, WF_OPT_TEXT, 0, 0 },
+	{ "reason", 0, "TEXT", N_("why (required, unless each record gives its "
+	  "own reason:)"), NULL, WF_OPT_TEXT, 0, 0 },
+	{ "kind", 0, "KIND", N_("the kind of record to correct (instead of "
+	  "records)"), wf_amend_kinds, WF_OPT_ENUM, 0, 0 },
+	{ "id", 0, "ID", N_("its id"), NULL, WF_OPT_TEXT, 0, 0 },
+	{ "set", 0, "FIELD=VALUE", N_("the field to change (an empty value "
+	  "removes it)"), NULL, WF_OPT_TEXT, 0, 0 },
 	{ 0 }
 };
 
 static const struct wf_opt void_opts[] = {
-	{ "reason", 0, "TEXT", "why (required, unless each record gives its "
-	  "own reason:)", NULL, WF_OPT_TEXT, 0, 0 },
-	{ "kind", 0, "KIND", "the kind of record to void (instead of "
-	  "records)", wf_void_kinds, WF_OPT_ENUM, 0, 0 },
-	{ "id", 0, "ID", "its id", NULL, WF_OPT_TEXT, 0, 0 },
-	{ "undo", 0, NULL, "restore records voided before", NULL, WF_OPT_TEXT, 0, 0 },
+	{ "reason", 0, "TEXT", N_("why (required, unless each record gives its "
+	  "own reason:)"), NULL, WF_OPT_TEXT, 0, 0 },
+	{ "kind", 0, "KIND", N_("the kind of record to void (instead of "
+	  "records)"), wf_void_kinds, WF_OPT_ENUM, 0, 0 },
+	{ "id", 0, "ID", N_("its id"), NULL, WF_OPT_TEXT, 0, 0 },
+	{ "undo", 0, NULL, N_("restore records voided before"), NULL, WF_OPT_TEXT, 0, 0 },
 	{ 0 }
 };
 
 static const struct wf_opt consent_opts[] = {
-	{ "purpose", 0, "PURPOSE", "information_notice, share_final_report, "
-	  "share_with_host or family_involvement (required)",
+	{ "purpose", 0, "PURPOSE", N_("information_notice, share_final_report, "
+	  "share_with_host or family_involvement (required)"),
 	  wf_consent_purposes, WF_OPT_ENUM, 0, 0 },
-	{ "to", 0, "CODE", "the recipient (an organisation; default: any)",
+	{ "to", 0, "CODE", N_("the recipient (an organisation; default: any)"),
 	  NULL, WF_OPT_CODE, 0, 0 },
-	{ "date", 0, "DATE", "when the person answered (default: today)",
+	{ "date", 0, "DATE", N_("when the person answered (default: today)"),
 	  NULL, WF_OPT_DATE, 0, 0 },
-	{ "note", 0, "TEXT", "a note kept with it", NULL, WF_OPT_TEXT, 0, 0 },
+	{ "note", 0, "TEXT", N_("a note kept with it"), NULL, WF_OPT_TEXT, 0, 0 },
 	{ 0 }
 };
 
 static const struct wf_opt erase_opts[] = {
-	{ "reason", 0, "TEXT", "why (required): the request, the end of "
-	  "retention", NULL, WF_OPT_TEXT, 0, 0 },
+	{ "reason", 0, "TEXT", N_("why (required): the request, the end of "
+	  "retention"), NULL, WF_OPT_TEXT, 0, 0 },
 	{ 0 }
 };
 
 static const struct wf_opt retention_opts[] = {
-	{ "as-of", 0, "DATE", "the day to judge on (default: today)", NULL, WF_OPT_DATE, 0, 0 },
+	{ "as-of", 0, "DATE", N_("the day to judge on (default: today)"), NULL, WF_OPT_DATE, 0, 0 },
 	{ NULL, 0, NULL, NULL, NULL, WF_OPT_TEXT, 0, 0 }
 };
 
 static const struct wf_opt restore_opts[] = {
-	{ "force", 0, NULL, "replace the store that is there", NULL, WF_OPT_TEXT, 0, 0 },
+	{ "force", 0, NULL, N_("replace the store that is there"), NULL, WF_OPT_TEXT, 0, 0 },
 	{ 0 }
 };
 
 static const struct wf_opt audit_log_opts[] = {
-	{ "case", 0, "CASE", "only the entries about this case", NULL, WF_OPT_CODE, 0, 0 },
-	{ "person", 0, "PERSON", "only those about this person: their number, "
-	  "a case of theirs or their tax code", NULL, WF_OPT_TEXT, 0, 0 },
-	{ "operator", 0, "NAME", "only those by this operator or login", NULL, WF_OPT_TEXT, 0, 0 },
-	{ "since", 0, "TIME", "only those from this day (YYYY-MM-DD) or UTC "
-	  "time (YYYY-MM-DDTHH:MM:SSZ) on", NULL, WF_OPT_TEXT, 0, 0 },
-	{ "until", 0, "TIME", "only those up to this day or UTC time", NULL, WF_OPT_TEXT, 0, 0 },
-	{ "action", 0, "ACTION", "only this action (add, read, screen, ...)",
+	{ "case", 0, "CASE", N_("only the entries about this case"), NULL, WF_OPT_CODE, 0, 0 },
+	{ "person", 0, "PERSON", N_("only those about this person: their number, "
+	  "a case of theirs or their tax code"), NULL, WF_OPT_TEXT, 0, 0 },
+	{ "operator", 0, "NAME", N_("only those by this operator or login"), NULL, WF_OPT_TEXT, 0, 0 },
+	{ "since", 0, "TIME", N_("only those from this day (YYYY-MM-DD) or UTC "
+	  "time (YYYY-MM-DDTHH:MM:SSZ) on"), NULL, WF_OPT_TEXT, 0, 0 },
+	{ "until", 0, "TIME", N_("only those up to this day or UTC time"), NULL, WF_OPT_TEXT, 0, 0 },
+	{ "action", 0, "ACTION", N_("only this action (add, read, screen, ...)"),
 	  NULL, WF_OPT_TEXT, 0, 0 },
 	{ 0 }
 };
 
 static const struct wf_opt audit_verify_opts[] = {
-	{ "head", 0, "HASH", "a head noted earlier, which must still be in "
-	  "the chain", NULL, WF_OPT_TEXT, 0, 0 },
+	{ "head", 0, "HASH", N_("a head noted earlier, which must still be in "
+	  "the chain"), NULL, WF_OPT_TEXT, 0, 0 },
 	{ 0 }
 };
 
 static const struct wf_opt org_list_opts[] = {
-	{ "role", 0, "ROLE", "only organisations with this role", wf_org_roles, WF_OPT_ENUM, 0, 0 },
+	{ "role", 0, "ROLE", N_("only organisations with this role"), wf_org_roles, WF_OPT_ENUM, 0, 0 },
 	{ NULL, 0, NULL, NULL, NULL, WF_OPT_TEXT, 0, 0 }
 };
 
@@ -457,159 +457,159 @@ static int cmd_case_reopen(struct wf_cli *cli, struct wf_err *e)
 }
 
 static const struct wf_sub case_subs[] = {
-	{ "show", "CASE...", "A case with its timeline across every step",
+	{ "show", "CASE...", N_("A case with its timeline across every step"),
 	  read_tables, cmd_case_show, NULL, NULL },
-	{ "close", "CASE...|-", "Close cases with their outcome", close_tables,
+	{ "close", "CASE...|-", N_("Close cases with their outcome"), close_tables,
 	  cmd_case_close, NULL, NULL },
-	{ "reopen", "CASE...|-", "Reopen closed or withdrawn cases",
+	{ "reopen", "CASE...|-", N_("Reopen closed or withdrawn cases"),
 	  reopen_tables, cmd_case_reopen, NULL, NULL },
 	{ NULL, NULL, NULL, NULL, NULL, NULL, NULL }
 };
 
 static const struct wf_cmd case_cmd = {
-	"wf case", "Cases as a whole: the timeline, closing, reopening.",
+	"wf case", N_("Cases as a whole: the timeline, closing, reopening."),
 	case_subs
 };
 
 static const struct wf_sub consent_subs[] = {
-	{ "give", "CASE...|-", "The person of each case gives consent (or was "
-	  "given the information notice)", consent_tables, cmd_consent_give,
+	{ "give", "CASE...|-", N_("The person of each case gives consent (or was "
+	  "given the information notice)"), consent_tables, cmd_consent_give,
 	  NULL, NULL },
-	{ "refuse", "CASE...|-", "The person refuses consent", consent_tables,
+	{ "refuse", "CASE...|-", N_("The person refuses consent"), consent_tables,
 	  cmd_consent_refuse, NULL, NULL },
-	{ "withdraw", "CASE...|-", "The person withdraws a consent given",
+	{ "withdraw", "CASE...|-", N_("The person withdraws a consent given"),
 	  consent_tables, cmd_consent_withdraw, NULL, NULL },
-	{ "list", "PERSON...", "A person's consents, oldest first", read_tables,
+	{ "list", "PERSON...", N_("A person's consents, oldest first"), read_tables,
 	  cmd_consent_list, NULL, NULL },
 	{ NULL, NULL, NULL, NULL, NULL, NULL, NULL }
 };
 
 static const struct wf_cmd consent_cmd = {
-	"wf consent", "Consents: given, refused, withdrawn, per purpose and "
-	"recipient.", consent_subs
+	"wf consent", N_("Consents: given, refused, withdrawn, per purpose and "
+	"recipient."), consent_subs
 };
 
 static const struct wf_sub person_subs[] = {
-	{ "show", "PERSON...", "People: their number, a case of theirs, or "
-	  "their tax code", read_tables, cmd_person_show, NULL, NULL },
-	{ "export", "PERSON", "Everything the store holds about a person, to "
-	  "hand over", read_tables, cmd_person_export, NULL, NULL },
-	{ "erase", "PERSON...|-", "Erase people whose cases are over; every "
-	  "figure stays", erase_tables, cmd_person_erase, NULL, NULL },
+	{ "show", "PERSON...", N_("People: their number, a case of theirs, or "
+	  "their tax code"), read_tables, cmd_person_show, NULL, NULL },
+	{ "export", "PERSON", N_("Everything the store holds about a person, to "
+	  "hand over"), read_tables, cmd_person_export, NULL, NULL },
+	{ "erase", "PERSON...|-", N_("Erase people whose cases are over; every "
+	  "figure stays"), erase_tables, cmd_person_erase, NULL, NULL },
 	{ NULL, NULL, NULL, NULL, NULL, NULL, NULL }
 };
 
 static const struct wf_cmd person_cmd = {
-	"wf person", "People: who they are, and all the store holds about "
-	"them.", person_subs
+	"wf person", N_("People: who they are, and all the store holds about "
+	"them."), person_subs
 };
 
 static const struct wf_sub audit_subs[] = {
-	{ "log", NULL, "The audit trail: who wrote or read what, when, with "
-	  "which command", audit_log_tables, cmd_audit_log, NULL, NULL },
-	{ "verify", NULL, "Check that the audit trail is whole: its guards and "
-	  "every entry's seal", audit_verify_tables, cmd_audit_verify, NULL,
+	{ "log", NULL, N_("The audit trail: who wrote or read what, when, with "
+	  "which command"), audit_log_tables, cmd_audit_log, NULL, NULL },
+	{ "verify", NULL, N_("Check that the audit trail is whole: its guards and "
+	  "every entry's seal"), audit_verify_tables, cmd_audit_verify, NULL,
 	  NULL },
 	{ NULL, NULL, NULL, NULL, NULL, NULL, NULL }
 };
 
 static const struct wf_sub store_subs[] = {
-	{ "check", NULL, "Check the whole store's integrity (SQLite's "
-	  "integrity check)", read_tables, cmd_store_check, NULL, NULL },
+	{ "check", NULL, N_("Check the whole store's integrity (SQLite's "
+	  "integrity check)"), read_tables, cmd_store_check, NULL, NULL },
 	{ NULL, NULL, NULL, NULL, NULL, NULL, NULL }
 };
 
 static const struct wf_cmd store_cmd = {
-	"wf store", "The store as a file: check that it is whole.", store_subs
+	"wf store", N_("The store as a file: check that it is whole."), store_subs
 };
 
 static const struct wf_cmd audit_cmd = {
-	"wf audit", "The audit trail: read it, check it is whole.", audit_subs
+	"wf audit", N_("The audit trail: read it, check it is whole."), audit_subs
 };
 
 static const struct wf_sub programme_subs[] = {
-	{ "load", "[FILE...]", "Load programme files (a programme loaded again "
-	  "is replaced)", write_tables, cmd_prog_load, NULL, NULL },
-	{ "list", NULL, "List the programmes", read_tables, cmd_prog_list, NULL,
+	{ "load", "[FILE...]", N_("Load programme files (a programme loaded again "
+	  "is replaced)"), write_tables, cmd_prog_load, NULL, NULL },
+	{ "list", NULL, N_("List the programmes"), read_tables, cmd_prog_list, NULL,
 	  NULL },
-	{ "show", "CODE...", "Show programmes as loaded", read_tables,
+	{ "show", "CODE...", N_("Show programmes as loaded"), read_tables,
 	  cmd_prog_show, NULL, NULL },
-	{ "check", "CODE [FILE...]", "Check people against a programme's target "
-	  "and say why not; write nothing", check_tables, cmd_prog_check, NULL,
+	{ "check", "CODE [FILE...]", N_("Check people against a programme's target "
+	  "and say why not; write nothing"), check_tables, cmd_prog_check, NULL,
 	  NULL },
 	{ NULL, NULL, NULL, NULL, NULL, NULL, NULL }
 };
 
 static const struct wf_sub org_subs[] = {
-	{ "add", "[FILE...]", "Register organisations, from records or from "
-	  "flags (registered again: updated)", org_add_tables, cmd_org_add, NULL,
+	{ "add", "[FILE...]", N_("Register organisations, from records or from "
+	  "flags (registered again: updated)"), org_add_tables, cmd_org_add, NULL,
 	  NULL },
-	{ "list", NULL, "List organisations", org_list_tables, cmd_org_list,
+	{ "list", NULL, N_("List organisations"), org_list_tables, cmd_org_list,
 	  NULL, NULL },
-	{ "show", "CODE...", "Show organisations", read_tables, cmd_org_show,
+	{ "show", "CODE...", N_("Show organisations"), read_tables, cmd_org_show,
 	  NULL, NULL },
 	{ NULL, NULL, NULL, NULL, NULL, NULL, NULL }
 };
 
 static const struct wf_cmd programme_cmd = {
-	"wf programme", "Programmes: who a service is for and what it offers.",
+	"wf programme", N_("Programmes: who a service is for and what it offers."),
 	programme_subs
 };
 
 static const struct wf_cmd org_cmd = {
-	"wf org", "Organisations: referrers, hosts, assessors, providers, "
-	"funders.", org_subs
+	"wf org", N_("Organisations: referrers, hosts, assessors, providers, "
+	"funders."), org_subs
 };
 
 static const struct wf_sub subs[] = {
-	{ "init", NULL, "Create the store (if need be) and show where it is",
+	{ "init", NULL, N_("Create the store (if need be) and show where it is"),
 	  read_tables, cmd_init, NULL, NULL },
-	{ "programme", "load|list|show|check", "Load, list, show programmes; "
-	  "check people against one", NULL,
+	{ "programme", "load|list|show|check", N_("Load, list, show programmes; "
+	  "check people against one"), NULL,
 	  NULL, &programme_cmd, NULL },
-	{ "org", "add|list|show", "Register, list and show organisations", NULL,
+	{ "org", "add|list|show", N_("Register, list and show organisations"), NULL,
 	  NULL, &org_cmd, NULL },
-	{ "case", "show|close|reopen", "A case's timeline; close and reopen "
-	  "cases", NULL, NULL, &case_cmd, NULL },
-	{ "amend", "[FILE...]", "Correct records: a person, a contact; checked "
-	  "as when they were added, audited with the reason", amend_tables,
+	{ "case", "show|close|reopen", N_("A case's timeline; close and reopen "
+	  "cases"), NULL, NULL, &case_cmd, NULL },
+	{ "amend", "[FILE...]", N_("Correct records: a person, a contact; checked "
+	  "as when they were added, audited with the reason"), amend_tables,
 	  cmd_amend, NULL, NULL },
-	{ "consent", "give|refuse|withdraw|list", "The person's consents, per "
-	  "purpose and recipient", NULL, NULL, &consent_cmd, NULL },
-	{ "person", "show|export|erase", "A person; everything the store holds about "
-	  "them", NULL, NULL, &person_cmd, NULL },
-	{ "retention", NULL, "The people whose case files are past the time "
-	  "their programmes keep them", retention_tables, cmd_retention, NULL,
+	{ "consent", "give|refuse|withdraw|list", N_("The person's consents, per "
+	  "purpose and recipient"), NULL, NULL, &consent_cmd, NULL },
+	{ "person", "show|export|erase", N_("A person; everything the store holds about "
+	  "them"), NULL, NULL, &person_cmd, NULL },
+	{ "retention", NULL, N_("The people whose case files are past the time "
+	  "their programmes keep them"), retention_tables, cmd_retention, NULL,
 	  NULL },
-	{ "void", "[FILE...]", "Void records entered by mistake (--undo: "
-	  "restore them)", void_tables, cmd_void, NULL, NULL },
-	{ "export", NULL, "The whole store as records", read_tables, cmd_export,
+	{ "void", "[FILE...]", N_("Void records entered by mistake (--undo: "
+	  "restore them)"), void_tables, cmd_void, NULL, NULL },
+	{ "export", NULL, N_("The whole store as records"), read_tables, cmd_export,
 	  NULL, NULL },
-	{ "import", "[FILE...]", "Read an export back into an empty store",
+	{ "import", "[FILE...]", N_("Read an export back into an empty store"),
 	  write_tables, cmd_import, NULL, NULL },
-	{ "backup", "FILE", "Copy the whole store into a new file, while "
-	  "others write", read_tables, cmd_backup, NULL, NULL },
-	{ "restore", "FILE", "Bring a store back from a backup", restore_tables,
+	{ "backup", "FILE", N_("Copy the whole store into a new file, while "
+	  "others write"), read_tables, cmd_backup, NULL, NULL },
+	{ "restore", "FILE", N_("Bring a store back from a backup"), restore_tables,
 	  cmd_restore, NULL, NULL },
-	{ "audit", "log|verify", "Read the audit trail; check that it is whole",
+	{ "audit", "log|verify", N_("Read the audit trail; check that it is whole"),
 	  NULL, NULL, &audit_cmd, NULL },
-	{ "store", "check", "Check that the store's file is whole", NULL, NULL,
+	{ "store", "check", N_("Check that the store's file is whole"), NULL, NULL,
 	  &store_cmd, NULL },
-	{ "refer", "...", "Referrals: add, screen, withdraw, list, show "
-	  "(wf-refer)", NULL, NULL, NULL, NULL },
-	{ "assess", "...", "Assessments: add, decide, plan, show, list, skills "
-	  "(wf-assess)", NULL, NULL, NULL, NULL },
-	{ "place", "...", "Placements: add, start, suspend, resume, end, "
-	  "extend, list, show (wf-place)", NULL, NULL, NULL, NULL },
-	{ "monitor", "...", "Monitoring: log, due, risks, list, show "
-	  "(wf-monitor)", NULL, NULL, NULL, NULL },
-	{ "report", "...", "Reports: the final report of a case (wf-report)",
+	{ "refer", "...", N_("Referrals: add, screen, withdraw, list, show "
+	  "(wf-refer)"), NULL, NULL, NULL, NULL },
+	{ "assess", "...", N_("Assessments: add, decide, plan, show, list, skills "
+	  "(wf-assess)"), NULL, NULL, NULL, NULL },
+	{ "place", "...", N_("Placements: add, start, suspend, resume, end, "
+	  "extend, list, show (wf-place)"), NULL, NULL, NULL, NULL },
+	{ "monitor", "...", N_("Monitoring: log, due, risks, list, show "
+	  "(wf-monitor)"), NULL, NULL, NULL, NULL },
+	{ "report", "...", N_("Reports: the final report of a case (wf-report)"),
 	  NULL, NULL, NULL, NULL },
 	{ NULL, NULL, NULL, NULL, NULL, NULL, NULL }
 };
 
 static const struct wf_cmd cmd = {
-	"wf", "workflow: the case file of a work-inclusion service.", subs
+	"wf", N_("workflow: the case file of a work-inclusion service."), subs
 };
 
 /* Run wf-NAME with the rest of the arguments: this program's sibling
@@ -629,7 +629,7 @@ static int run_program(const char *name, char **argv)
 			execv(path, argv);
 	}
 	execvp(prog, argv);
-	fprintf(stderr, "wf: cannot run '%s': %s\n", prog, strerror(errno));
+	fprintf(stderr, _("wf: cannot run '%s': %s\n"), prog, strerror(errno));
 	return WF_EX_SOFTWARE;
 }
 

@@ -194,10 +194,13 @@ int wf_amend_same_case(const struct wf_record *rec, const char *kind,
 
 	if (!now || !strcmp(now, was))
 		return 0;
+	if (!strcmp(kind, "session"))
+		return wf_record_err(rec, wf_json_path(rec->root, "case"), "case",
+		                     e, WF_EX_DATAERR, "a session stays with its case "
+		                     "'%s': void it and add it to the right one", was);
 	return wf_record_err(rec, wf_json_path(rec->root, "case"), "case", e,
-	                     WF_EX_DATAERR, "a %s stays with its case '%s'%s", kind,
-	                     was, strcmp(kind, "session") ? "" : ": void it and "
-	                     "add it to the right one");
+	                     WF_EX_DATAERR, "a %s stays with its case '%s'", kind,
+	                     was);
 }
 
 int wf_amend_target(const struct wf_record *rec, const char *const *names,

@@ -115,6 +115,7 @@ static int check_items(const struct wf_record *rec, const cJSON *session,
                        const char *path, const cJSON *prog, struct wf_err *e)
 {
 	const char *buf[64], *near;
+	char hint[160];
 	const char *const *items = checklist(prog, buf, 64);
 	const cJSON *p;
 	char list[1024], field[160];
@@ -135,9 +136,8 @@ static int check_items(const struct wf_record *rec, const cJSON *session,
 		wf_join(items, list, sizeof list);
 		return wf_record_err(rec, cJSON_GetObjectItemCaseSensitive(p, "item"),
 		                     field, e, WF_EX_DATAERR,
-		                     "'%s' is not on the programme's checklist: %s%s%s%s",
-		                     item, list, near ? " (did you mean '" : "",
-		                     near ? near : "", near ? "'?)" : "");
+		                     "'%s' is not on the programme's checklist: %s%s",
+		                     item, list, wf_err_near(near, hint, sizeof hint));
 	}
 	return 0;
 }

@@ -64,7 +64,7 @@ static int takes_session(struct wf_store *st, const char *case_id,
 		return 0;
 	return wf_err_set(e, WF_EX_DATAERR, "case '%s' was %s on %s: a session "
 	                  "then is refused", case_id,
-	                  *status ? status : "not yet referred", date);
+	                  *status ? status : _("not yet referred"), date);
 }
 
 /* The first session opened the assessment: when the earliest date
@@ -241,7 +241,7 @@ static int restep(struct wf_ctx *ctx, const cJSON *was, const cJSON *now,
 			return rc;
 		return strcmp(status, "assessing") ? wf_err_set(e, WF_EX_DATAERR,
 		       "case '%s' was %s on %s: a deferral then is refused", id,
-		       *status ? status : "not yet referred", date) : 0;
+		       *status ? status : _("not yet referred"), date) : 0;
 	}
 	if ((later = wf_sql_id(ctx->st, WF_SQL_DECISION_LATER,
 	                       wf_json_str(was, "id"), e)) != 0)

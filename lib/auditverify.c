@@ -129,7 +129,7 @@ static int cases_ok(struct wf_store *st, sqlite3_stmt *s, struct wf_err *e)
 static int changed(sqlite3_int64 id, const char *why, struct wf_err *e)
 {
 	return wf_err_set(e, WF_EX_DATAERR, "audit entry %lld was %s",
-	                  (long long)id, why);
+	                  (long long)id, _(why));
 }
 
 /* One entry in order; the first fault ends the walk. */
@@ -142,27 +142,27 @@ static int step_entry(struct wf_store *st, struct walk *w, sqlite3_stmt *s,
 
 	if (w->suspect)   /* the one before failed its seal: which fault? */
 		return changed(w->suspect, !strcmp(prev, w->suspect_prev)
-		               ? "inserted: the entry after it chains past it"
-		               : "changed: it no longer matches its seal", e);
+		               ? N_("inserted: the entry after it chains past it")
+		               : N_("changed: it no longer matches its seal"), e);
 	if (id != w->last + 1)
 		return id == w->last + 2
-		       ? changed(w->last + 1, "removed", e)
+		       ? changed(w->last + 1, N_("removed"), e)
 		       : wf_err_set(e, WF_EX_DATAERR, "audit entries %lld to %lld "
 		                    "were removed", (long long)w->last + 1,
 		                    (long long)id - 1);
 	if (strcmp(prev, w->hash))
 		return changed(w->last, !strcmp(prev, w->before)
-		               ? "inserted: the entry after it chains past it"
-		               : "changed: the entry after it was sealed to "
-		                 "another", e);
+		               ? N_("inserted: the entry after it chains past it")
+		               : N_("changed: the entry after it was sealed to "
+		                    "another"), e);
 	if (ok && (d = detail_ok(st, s, e)) <= 0)
 		return d < 0 ? e->code
-		             : changed(id, "changed: its detail no longer matches "
-		                       "its seal", e);
+		             : changed(id, N_("changed: its detail no longer "
+		                          "matches its seal"), e);
 	if (ok && (d = cases_ok(st, s, e)) <= 0)
 		return d < 0 ? e->code
-		             : changed(id, "changed: the cases beside it are not "
-		                       "the ones it sealed", e);
+		             : changed(id, N_("changed: the cases beside it are "
+		                          "not the ones it sealed"), e);
 	if (!ok) {
 		w->suspect = id;
 		snprintf(w->suspect_prev, WF_SHA_HEX, "%s", w->hash);
@@ -192,8 +192,8 @@ static int walk_chain(struct wf_store *st, struct walk *w, const char *head,
 		rc = wf_sql_err(st, step, e);
 	sqlite3_reset(s);
 	if (!rc && w->suspect)
-		rc = changed(w->suspect, "changed or inserted: it does not match "
-		             "its seal", e);
+		rc = changed(w->suspect, N_("changed or inserted: it does not "
+		             "match its seal"), e);
 	if (!rc && head && !w->head_seen)
 		rc = wf_err_set(e, WF_EX_DATAERR, "the head %s noted earlier is "
 		                "not in the chain: entries were removed from its "

@@ -51,10 +51,20 @@ static void dup_row(cJSON *list, sqlite3_stmt *s)
 	cJSON_AddItemToArray(list, wf_col_json(s, 0));
 }
 
+/* Reasons as stored: each as its text, the failed rules beside. */
+static void add_reasons(cJSON *o, sqlite3_stmt *s, int i)
+{
+	const char *t = (const char *)sqlite3_column_text(s, i);
+	cJSON *v = t ? cJSON_Parse(t) : NULL;
+
+	wf_reasons_add(o, v);
+	cJSON_Delete(v);
+}
+
 static void last_row(cJSON *rec, sqlite3_stmt *s)
 {
 	wf_col_add(rec, "note", s, 0);
-	add_json_col(rec, "reasons", s, 1);
+	add_reasons(rec, s, 1);
 }
 
 static void history_row(cJSON *list, sqlite3_stmt *s)
@@ -64,7 +74,7 @@ static void history_row(cJSON *list, sqlite3_stmt *s)
 	wf_col_add(h, "status", s, 0);
 	wf_col_add(h, "date", s, 1);
 	wf_col_add(h, "note", s, 2);
-	add_json_col(h, "reasons", s, 3);
+	add_reasons(h, s, 3);
 	wf_col_add(h, "recorded_at", s, 4);
 	wf_col_add(h, "operator", s, 5);
 	cJSON_AddItemToArray(list, h);

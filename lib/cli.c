@@ -15,29 +15,29 @@
 #include "wf.h"
 
 const struct wf_opt wf_opts_common[] = {
-	{ "help", 'h', NULL, "show this help and exit", NULL, WF_OPT_TEXT, 0, 0 },
-	{ "db", 0, "PATH", "the store (default: $WF_DB, else "
-	  "$XDG_DATA_HOME/workflow/workflow.db)", NULL, WF_OPT_TEXT, 0, 0 },
-	{ "output", 'o', "FORMAT", "yaml, json (JSON Lines), csv, tsv, table or "
-	  "md", wf_format_names, WF_OPT_ENUM, 0, 0 },
-	{ "fields", 0, "LIST", "fields to print, comma-separated dotted paths",
+	{ "help", 'h', NULL, N_("show this help and exit"), NULL, WF_OPT_TEXT, 0, 0 },
+	{ "db", 0, "PATH", N_("the store (default: $WF_DB, else "
+	  "$XDG_DATA_HOME/workflow/workflow.db)"), NULL, WF_OPT_TEXT, 0, 0 },
+	{ "output", 'o', "FORMAT", N_("yaml, json (JSON Lines), csv, tsv, table or "
+	  "md"), wf_format_names, WF_OPT_ENUM, 0, 0 },
+	{ "fields", 0, "LIST", N_("fields to print, comma-separated dotted paths"),
 	  NULL, WF_OPT_TEXT, 0, 0 },
-	{ "quiet", 'q', NULL, "print no records and no warnings; the exit status "
-	  "tells", NULL, WF_OPT_TEXT, 0, 0 },
+	{ "quiet", 'q', NULL, N_("print no records and no warnings; the exit status "
+	  "tells"), NULL, WF_OPT_TEXT, 0, 0 },
 	{ 0 }
 };
 
 const struct wf_opt wf_opts_write[] = {
-	{ "dry-run", 'n', NULL, "check and show what would be written; write "
-	  "nothing", NULL, WF_OPT_TEXT, 0, 0 },
-	{ "keep-going", 0, NULL, "apply the good records, report each bad one",
+	{ "dry-run", 'n', NULL, N_("check and show what would be written; write "
+	  "nothing"), NULL, WF_OPT_TEXT, 0, 0 },
+	{ "keep-going", 0, NULL, N_("apply the good records, report each bad one"),
 	  NULL, WF_OPT_TEXT, 0, 0 },
 	{ 0 }
 };
 
 static const struct wf_opt top_opts[] = {
-	{ "help", 'h', NULL, "show this help and exit", NULL, WF_OPT_TEXT, 0, 0 },
-	{ "version", 'V', NULL, "show the version and exit", NULL, WF_OPT_TEXT, 0, 0 },
+	{ "help", 'h', NULL, N_("show this help and exit"), NULL, WF_OPT_TEXT, 0, 0 },
+	{ "version", 'V', NULL, N_("show the version and exit"), NULL, WF_OPT_TEXT, 0, 0 },
 	{ 0 }
 };
 
@@ -65,10 +65,12 @@ static int set_opt(struct wf_cli *cli, const struct wf_opt *o, const char *v,
 			continue;
 		if (!o->arg)
 			return 0;
+		if (o->type == WF_OPT_ENUMS)
+			return wf_err_set(e, WF_EX_USAGE, "--%s given twice ('%s', "
+			                  "'%s'): give it once, the values "
+			                  "comma-separated", o->lng, cli->v[i].val, v);
 		return wf_err_set(e, WF_EX_USAGE, "--%s given twice ('%s', '%s'): "
-		                  "give it once%s", o->lng, cli->v[i].val, v,
-		                  strstr(o->help, "comma") ? ", the values "
-		                  "comma-separated" : "");
+		                  "give it once", o->lng, cli->v[i].val, v);
 	}
 	if (cli->nv == (int)(sizeof cli->v / sizeof cli->v[0]))
 		return wf_err_set(e, WF_EX_USAGE, "too many options");
@@ -128,7 +130,7 @@ static int all_of(const char *const *values, const char *v, const char **bad,
 
 static int bad_value(const struct wf_opt *o, const char *v, struct wf_err *e)
 {
-	char list[512], word[128];
+	char list[512], word[128], hint[160];
 	const char *item = v, *near;
 	size_t len = strlen(v);
 	long n;
@@ -160,18 +162,20 @@ static int bad_value(const struct wf_opt *o, const char *v, struct wf_err *e)
 		wf_join(o->values, list, sizeof list);
 		snprintf(word, sizeof word, "%.*s", (int)len, item);
 		near = wf_nearest(word, o->values);
-		return wf_err_set(e, WF_EX_USAGE, "--%s: '%s' is not one of: %s%s%s%s",
-		                  o->lng, word, list, near ? " (did you mean '" : "",
-		                  near ? near : "", near ? "'?)" : "");
+		return wf_err_set(e, WF_EX_USAGE, "--%s: '%s' is not one of: %s%s",
+		                  o->lng, word, list,
+		                  wf_err_near(near, hint, sizeof hint));
 	case WF_OPT_NUMBER:
 	case WF_OPT_DAYS:
 		if (!number(v, o->type == WF_OPT_DAYS, &n) && n >= o->min &&
 		    n <= o->max)
 			return 0;
-		return wf_err_set(e, WF_EX_USAGE, "--%s: '%s' is not %s in %ld..%ld",
-		                  o->lng, v, o->type == WF_OPT_DAYS
-		                  ? "a number of days (7 or 7d)" : "a whole number",
-		                  o->min, o->max);
+		if (o->type == WF_OPT_DAYS)
+			return wf_err_set(e, WF_EX_USAGE, "--%s: '%s' is not a number "
+			                  "of days (7 or 7d) in %ld..%ld", o->lng, v,
+			                  o->min, o->max);
+		return wf_err_set(e, WF_EX_USAGE, "--%s: '%s' is not a whole number "
+		                  "in %ld..%ld", o->lng, v, o->min, o->max);
 	case WF_OPT_CODE:
 		if (wf_code_ok(v))
 			return 0;
@@ -331,41 +335,41 @@ static void opt_help(FILE *f, const struct wf_opt *o)
 	else
 		snprintf(left, sizeof left, "    --%s%s%s", o->lng,
 		         o->arg ? " " : "", o->arg ? o->arg : "");
-	fprintf(f, "  %-24s %s\n", left, o->help);
+	fprintf(f, "  %-24s %s\n", left, _(o->help));
 }
 
 void wf_cli_usage(FILE *f, const struct wf_cmd *cmd, const struct wf_sub *sub)
 {
 	if (sub) {
-		fprintf(f, "usage: %s %s [options]%s%s\n", cmd->name, sub->name,
+		fprintf(f, _("usage: %s %s [options]%s%s\n"), cmd->name, sub->name,
 		        sub->operands ? " " : "", sub->operands ? sub->operands : "");
 		return;
 	}
-	fprintf(f, "usage: %s <command> [options] [args]\n", cmd->name);
+	fprintf(f, _("usage: %s <command> [options] [args]\n"), cmd->name);
 }
 
 static void sub_help(FILE *f, const struct wf_cmd *cmd,
                      const struct wf_sub *sub)
 {
 	wf_cli_usage(f, cmd, sub);
-	fprintf(f, "\n%s\n\noptions:\n", sub->summary);
+	fprintf(f, _("\n%s\n\noptions:\n"), _(sub->summary));
 	for (int t = 0; sub->opts[t]; t++)
 		for (const struct wf_opt *o = sub->opts[t]; o->lng; o++)
 			opt_help(f, o);
 	/* A group's page is its program's: wf case -> wf(1). */
-	fprintf(f, "\nSee %.*s(1).\n", (int)strcspn(cmd->name, " "), cmd->name);
+	fprintf(f, _("\nSee %.*s(1).\n"), (int)strcspn(cmd->name, " "), cmd->name);
 }
 
 static void cmd_help(FILE *f, const struct wf_cmd *cmd)
 {
 	wf_cli_usage(f, cmd, NULL);
-	fprintf(f, "\n%s\n\ncommands:\n", cmd->summary);
+	fprintf(f, _("\n%s\n\ncommands:\n"), _(cmd->summary));
 	for (const struct wf_sub *s = cmd->subs; s->name; s++)
-		fprintf(f, "  %-12s %s\n", s->name, s->summary);
-	fprintf(f, "\noptions:\n");
+		fprintf(f, "  %-12s %s\n", s->name, _(s->summary));
+	fprintf(f, _("\noptions:\n"));
 	for (const struct wf_opt *o = top_opts; o->lng; o++)
 		opt_help(f, o);
-	fprintf(f, "\n'%s <command> --help' tells more; see %.*s(1).\n",
+	fprintf(f, _("\n'%s <command> --help' tells more; see %.*s(1).\n"),
 	        cmd->name, (int)strcspn(cmd->name, " "), cmd->name);
 }
 
@@ -409,6 +413,7 @@ int wf_cli_parse(struct wf_cli *cli, const struct wf_cmd *cmd, int argc,
 	const char *a = argc > 1 ? argv[1] : NULL;
 	const char *names[64];
 	const char *near;
+	char hint[160];
 	int n = 0;
 
 	memset(cli, 0, sizeof *cli);
@@ -453,9 +458,8 @@ int wf_cli_parse(struct wf_cli *cli, const struct wf_cmd *cmd, int argc,
 	if (a[0] == '-')
 		return wf_err_set(e, WF_EX_USAGE, "unknown option '%s' (options "
 		                  "follow the command)", a);
-	return wf_err_set(e, WF_EX_USAGE, "unknown command '%s'%s%s%s", a,
-	                  near ? " (did you mean '" : "", near ? near : "",
-	                  near ? "'?)" : "");
+	return wf_err_set(e, WF_EX_USAGE, "unknown command '%s'%s", a,
+	                  wf_err_near(near, hint, sizeof hint));
 }
 
 void wf_cli_free(struct wf_cli *cli)
@@ -472,11 +476,15 @@ int wf_cli_main(const struct wf_cmd *cmd, int argc, char **argv, FILE *out,
 	int rc;
 
 	wf_err_clear(&e);
+	if ((rc = wf_i18n_init(&e))) {
+		wf_err_print(err, cmd->name, &e, 0);
+		return rc;
+	}
 	rc = wf_cli_parse(&cli, cmd, argc, argv, out, &e);
 	cli.err = err;
 	if (rc == WF_EX_USAGE) {
 		wf_err_print(err, cmd->name, &e, 0);
-		fprintf(err, "see '%s%s%s --help'\n", cli.cmd->name,
+		fprintf(err, _("see '%s%s%s --help'\n"), cli.cmd->name,
 		        cli.sub ? " " : "", cli.sub ? cli.sub->name : "");
 	} else if (rc == WF_CLI_EXEC) {
 		*sub = cli.sub;
@@ -484,7 +492,7 @@ int wf_cli_main(const struct wf_cmd *cmd, int argc, char **argv, FILE *out,
 		rc = cli.sub->run(&cli, &e);
 		if (rc == WF_EX_USAGE && e.msg[0]) {
 			wf_err_print(err, cmd->name, &e, 0);
-			fprintf(err, "see '%s %s --help'\n", cli.cmd->name,
+			fprintf(err, _("see '%s %s --help'\n"), cli.cmd->name,
 			        cli.sub->name);
 		} else if (rc && e.msg[0] &&
 		           !(rc == WF_EX_NOMATCH && wf_cli_opt(&cli, "quiet"))) {
@@ -495,7 +503,7 @@ int wf_cli_main(const struct wf_cmd *cmd, int argc, char **argv, FILE *out,
 	}
 	wf_cli_free(&cli);
 	if (fflush(out) != 0 || ferror(out)) {
-		fprintf(err, "%s: cannot write output\n", cmd->name);
+		fprintf(err, _("%s: cannot write output\n"), cmd->name);
 		return WF_EX_IOERR;
 	}
 	return rc;

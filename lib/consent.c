@@ -265,9 +265,10 @@ static int host_of(struct wf_store *st, const char *case_id, const char *to,
 		return wf_err_set(e, WF_EX_DATAERR, "case '%s': '%s' is not a host "
 		                  "of its placements", case_id, to);
 	else if (n != 1)
-		return wf_err_set(e, n ? WF_EX_USAGE : WF_EX_DATAERR, n
-		                  ? "case '%s' has %d hosts: say which with --to"
-		                  : "case '%s' has no host", case_id, n);
+		return n ? wf_err_set(e, WF_EX_USAGE, "case '%s' has %d hosts: say "
+		                      "which with --to", case_id, n)
+		         : wf_err_set(e, WF_EX_DATAERR, "case '%s' has no host",
+		                      case_id);
 	return 0;
 }
 
@@ -308,7 +309,8 @@ int wf_disclosure_check(struct wf_store *st, const char *case_id,
 		return wf_err_set(e, WF_EX_DATAERR, "case '%s': the person has %s "
 		                  "consent to share the final report with '%s' "
 		                  "(record it with 'wf consent give %s --purpose %s "
-		                  "--to %s')", case_id, *answer ? answer : "not given",
+		                  "--to %s')", case_id, *answer
+		                  ? wf_label("answer", answer) : _("not given"),
 		                  d->to, case_id, purpose, d->to);
 	return 0;
 }

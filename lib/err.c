@@ -19,7 +19,9 @@ int wf_err_set(struct wf_err *e, int code, const char *fmt, ...)
 
 	e->code = code;
 	va_start(ap, fmt);
-	vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+	/* Messages are translated here, where they are made: xgettext
+	 * takes wf_err_set's third argument as a message. */
+	vsnprintf(e->msg, sizeof e->msg, _(fmt), ap);
 	va_end(ap);
 	return code;
 }
@@ -51,5 +53,13 @@ void wf_err_print(FILE *f, const char *prog, const struct wf_err *e,
 	char buf[2048];
 
 	wf_err_format(e, buf, sizeof buf);
-	fprintf(f, "%s: %s%s\n", prog, warning ? "warning: " : "", buf);
+	fprintf(f, "%s: %s%s\n", prog, warning ? _("warning: ") : "", buf);
+}
+
+const char *wf_err_near(const char *near, char *buf, size_t len)
+{
+	buf[0] = '\0';
+	if (near)
+		snprintf(buf, len, _(" (did you mean '%s'?)"), near);
+	return buf;
 }

@@ -50,7 +50,7 @@ int wf_situation_check(const cJSON *list, const char *at, char *why,
 			char names[128];
 
 			wf_join(wf_situations, names, sizeof names);
-			snprintf(why, len, "'%s' is not one of: %s",
+			snprintf(why, len, _("'%s' is not one of: %s"),
 			         cJSON_IsString(v) ? v->valuestring : "?", names);
 			return -1;
 		}
@@ -59,16 +59,16 @@ int wf_situation_check(const cJSON *list, const char *at, char *why,
 		 * entry, which takes time to show: the funder asks it six
 		 * months on. */
 		if (!strcmp(v->valuestring, "improved") && !strcmp(at, "leaving")) {
-			snprintf(why, len, "'improved' is recorded six months after "
-			         "leaving, not on leaving");
+			snprintf(why, len, _("'improved' is recorded six months after "
+			         "leaving, not on leaving"));
 			return -1;
 		}
 		n++;
 	}
 	if (!n)
-		snprintf(why, len, "give at least one situation (or 'none')");
+		snprintf(why, len, _("give at least one situation (or 'none')"));
 	else if (none && n > 1)
-		snprintf(why, len, "'none' does not go with another situation");
+		snprintf(why, len, _("'none' does not go with another situation"));
 	return !n || (none && n > 1) ? -1 : 0;
 }
 
@@ -93,7 +93,7 @@ static int in_window(const char *at, const char *left, const char *date,
 	char a[11], b[11];
 
 	if (wf_date_parse(left, &l) < 0 || wf_date_parse(date, &d) < 0) {
-		snprintf(why, len, "'%s' is not a date", date);
+		snprintf(why, len, _("'%s' is not a date"), date);
 		return -1;
 	}
 	wf_follow_up_window(at, l, &from, &to);
@@ -101,9 +101,9 @@ static int in_window(const char *at, const char *left, const char *date,
 		return 0;
 	wf_date_format(from, a);
 	wf_date_format(to, b);
-	snprintf(why, len, "%s is outside the window of the situation %s (%s "
-	         "to %s, for a case closed on %s)", date,
-	         strcmp(at, "leaving") ? "six months after leaving" : "on leaving",
+	snprintf(why, len, _("%s is outside the window of the situation %s (%s "
+	         "to %s, for a case closed on %s)"), date,
+	         wf_label("at", at),
 	         a, b, left);
 	return -1;
 }

@@ -130,7 +130,7 @@ static int syntax(struct wf_src *s, struct wf_record *rec, size_t off,
 {
 	rec->line = s->line;
 	rec->col = s->col;
-	wf_record_err(rec, NULL, "", e, WF_EX_DATAERR, "%s", what);
+	wf_record_err(rec, NULL, "", e, WF_EX_DATAERR, "%s", _(what));
 	wf_text_advance(s->buf + s->pos, off < s->len - s->pos ? off : s->len - s->pos,
 	                &e->line, &e->col);
 	return -1;
@@ -150,13 +150,13 @@ static int array_step(struct wf_src *s, struct wf_record *rec,
 	}
 	if (s->need_sep) {
 		if (c != ',')
-			return syntax(s, rec, 0, "expected ',' or ']' in the array", e);
+			return syntax(s, rec, 0, N_("expected ',' or ']' in the array"), e);
 		advance(s, 1);
 		if (peek(s) == ']')
-			return syntax(s, rec, 0, "a value must follow ','", e);
+			return syntax(s, rec, 0, N_("a value must follow ','"), e);
 	}
 	if (peek(s) < 0)
-		return syntax(s, rec, 0, "the array is not closed", e);
+		return syntax(s, rec, 0, N_("the array is not closed"), e);
 	return 1;
 }
 
@@ -192,16 +192,16 @@ static const char *bad_text(const char *text, size_t len, size_t *off)
 	for (const unsigned char *q = p; q < end; q += n) {
 		*off = (size_t)(q - p);
 		if (!(n = utf8_len(q, end)))
-			return "not UTF-8";
+			return N_("not UTF-8");
 		if (*q < 0x20 && (str || (*q != ' ' && *q != '\t' && *q != '\n' &&
 		                          *q != '\r')))
-			return "a control character (write it escaped, or leave it "
-			       "out)";
+			return N_("a control character (write it escaped, or leave it "
+			       "out)");
 		if (*q == '"')
 			str = !str;
 		else if (str && *q == '\\' && q + 1 < end) {
 			if (end - q >= 6 && !memcmp(q + 1, "u0000", 5))
-				return "a NUL character in text";
+				return N_("a NUL character in text");
 			n = 2;
 		}
 	}
@@ -217,18 +217,18 @@ static int bounded(struct wf_record *rec, const cJSON *n, int depth,
 
 	if (++*nodes > WF_MAX_NODES)
 		return wf_record_err(rec, n, "", e, WF_EX_DATAERR, "%s",
-		                     WF_TOO_MANY_VALUES);
+		                     _(WF_TOO_MANY_VALUES));
 	if (depth > WF_MAX_DEPTH)
 		return wf_record_err(rec, n, "", e, WF_EX_DATAERR, "%s",
-		                     WF_TOO_DEEP);
+		                     _(WF_TOO_DEEP));
 	if (cJSON_IsString(n) && strlen(n->valuestring) > (size_t)WF_MAX_SCALAR)
 		return wf_record_err(rec, n, "", e, WF_EX_DATAERR, "%s",
-		                     WF_TOO_LONG);
+		                     _(WF_TOO_LONG));
 	for (const cJSON *c = n->child; c; c = c->next) {
 		if (cJSON_IsObject(n)) {
 			if (++keys > WF_MAX_KEYS)
 				return wf_record_err(rec, c, "", e, WF_EX_DATAERR,
-				                     "%s", WF_TOO_MANY_KEYS);
+				                     "%s", _(WF_TOO_MANY_KEYS));
 			for (const cJSON *d = n->child; d != c; d = d->next)
 				if (!strcmp(d->string, c->string))
 					return wf_record_err(rec, c, "", e, WF_EX_DATAERR,
@@ -286,7 +286,7 @@ int wf_json_next(struct wf_src *s, struct wf_record *rec, struct wf_err *e)
 			off = (size_t)(ep - (s->buf + s->pos));
 		cJSON_Delete(rec->root);
 		rec->root = NULL;
-		return syntax(s, rec, off, "not valid JSON", e);
+		return syntax(s, rec, off, N_("not valid JSON"), e);
 	}
 	rec->text = s->buf + s->pos;
 	rec->textlen = n;

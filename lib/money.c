@@ -17,22 +17,22 @@ static int parse_text(const char *s, long long *cents, const char **why)
 	const char *p = s;
 
 	if (strchr(s, ','))
-		return *why = "use a dot for the cents (650.50), not a comma", -1;
+		return *why = _("use a dot for the cents (650.50), not a comma"), -1;
 	for (; *p >= '0' && *p <= '9'; p++, digits++) {
 		whole = whole * 10 + (*p - '0');
 		if (whole > 100000000)
-			return *why = "is too large", -1;
+			return *why = _("is too large"), -1;
 	}
 	if (*p == '.') {
 		for (p++; *p >= '0' && *p <= '9'; p++, fd++) {
 			if (fd < 2)
 				frac = frac * 10 + (*p - '0');
 			else if (*p != '0')
-				return *why = "has more than two decimals", -1;
+				return *why = _("has more than two decimals"), -1;
 		}
 	}
 	if (*p || !digits || (fd == 0 && p[-1] == '.'))
-		return *why = "is not an amount in euros (650 or 650.50)", -1;
+		return *why = _("is not an amount in euros (650 or 650.50)"), -1;
 	if (fd == 1)
 		frac *= 10;
 	*cents = whole * 100 + frac;
@@ -46,9 +46,9 @@ int wf_money_parse(const cJSON *v, long long *cents, const char **why)
 	if (cJSON_IsString(v))
 		return parse_text(v->valuestring, cents, why);
 	if (!cJSON_IsNumber(v))
-		return *why = "is not an amount in euros (650 or 650.50)", -1;
+		return *why = _("is not an amount in euros (650 or 650.50)"), -1;
 	if (v->valuedouble < 0)
-		return *why = "is negative", -1;
+		return *why = _("is negative"), -1;
 	/* The number's shortest text, so that 650.5 is read as written. */
 	snprintf(buf, sizeof buf, "%.15g", v->valuedouble);
 	return parse_text(buf, cents, why);

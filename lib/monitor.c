@@ -257,7 +257,7 @@ static int is_contact(const char *operand)
 int wf_monitor_show(struct wf_ctx *ctx, const void *unused, struct wf_err *e)
 {
 	static const struct wf_case_items items = {
-		is_contact, WF_SQL_MON_OF_CASE, "contacts"
+		is_contact, WF_SQL_MON_OF_CASE, N_("contacts")
 	};
 
 	(void)unused;

@@ -174,8 +174,11 @@ int wf_org_list(struct wf_ctx *ctx, const void *arg, struct wf_err *e)
 		return e->code;
 	wf_bind_text(s, 1, role);
 	wf_bind_text(s, 2, role);
-	snprintf(none, sizeof none, "no organisations%s%s",
-	         role ? " with role " : "", role ? role : "");
+	if (role)
+		snprintf(none, sizeof none, _("no organisations with role %s"),
+		         role);
+	else
+		snprintf(none, sizeof none, "%s", _("no organisations"));
 	return wf_emit_rows(ctx, s, wf_org_get, none, e);
 }
 

@@ -93,7 +93,7 @@ static int split_fields(struct wf_out *o, const char *list)
 static int yaml_fail(struct wf_out *o, struct wf_err *e)
 {
 	return wf_err_set(e, WF_EX_IOERR, "cannot write YAML: %s",
-	                  o->em.problem ? o->em.problem : "write error");
+	                  o->em.problem ? o->em.problem : _("write error"));
 }
 
 int wf_out_open(struct wf_out **op, FILE *f, enum wf_format fmt,
@@ -471,23 +471,54 @@ static int hold_cell(struct wf_out *o, const char *s)
 	return 0;
 }
 
+/* A cell of a table or Markdown, for people: an enum value by its
+ * label, a date as they write it, in their language. */
+static char *human_text(const char *col, const cJSON *v)
+{
+	const char *leaf = strrchr(col, '.');
+	const char *s, *label;
+	char date[16];
+
+	if (!cJSON_IsString(v))
+		return cell_text(v);
+	s = v->valuestring;
+	label = wf_label(leaf ? leaf + 1 : col, s);
+	if (label != s)
+		return strdup(label);
+	return strdup(wf_date_human(s, date, sizeof date) ? date : s);
+}
+
 static int write_row(struct wf_out *o, const cJSON *rec, struct wf_err *e)
 {
 	char *row[64] = { 0 };
 	size_t n = o->ncols;
 	int rc = 0;
 
-	if (o->fmt != WF_FMT_TABLE && o->count == 0) {
+	if (o->fmt == WF_FMT_MD && o->count == 0) {
+		char *heads[64] = { 0 };
+
+		for (size_t i = 0; i < n; i++)
+			heads[i] = (char *)wf_column_label(o->cols[i]);
+		put_row(o, heads);
+	} else if (o->fmt != WF_FMT_TABLE && o->count == 0) {
 		put_row(o, o->cols);
+	}
+	if (o->fmt != WF_FMT_TABLE && o->count == 0) {
 		for (size_t i = 0; o->fmt == WF_FMT_MD && i < o->ncols; i++)
 			fputs(i + 1 < o->ncols ? "| --- " : "| --- |\n", o->f);
 	}
 	for (size_t i = 0; i < n; i++) {
 		const cJSON *v = wf_json_path(rec, o->cols[i]);
 
-		row[i] = o->fmt == WF_FMT_TABLE && cJSON_IsString(v)
-		         ? escaped(v->valuestring)
-		         : o->fmt == WF_FMT_CSV ? csv_text(v) : cell_text(v);
+		if (o->fmt == WF_FMT_TABLE || o->fmt == WF_FMT_MD) {
+			char *t = human_text(o->cols[i], v);
+
+			row[i] = t && o->fmt == WF_FMT_TABLE ? escaped(t) : t;
+			if (row[i] != t)
+				free(t);
+		} else {
+			row[i] = o->fmt == WF_FMT_CSV ? csv_text(v) : cell_text(v);
+		}
 		if (!row[i])
 			rc = wf_err_set(e, WF_EX_SOFTWARE, "out of memory");
 	}
@@ -532,12 +563,14 @@ static int write_table(struct wf_out *o, struct wf_err *e)
 	int rc = 0;
 
 	for (size_t i = 0; i < n; i++) {
-		if (width(o->cols[i]) > o->w[i])
-			o->w[i] = width(o->cols[i]);
-		for (const char *c = o->cols[i]; *c; c++)
+		const char *head = wf_column_label(o->cols[i]);
+
+		if (width(head) > o->w[i])
+			o->w[i] = width(head);
+		for (const char *c = head; *c; c++)
 			putc(*c >= 'a' && *c <= 'z' ? *c - 32 : *c, o->f);
 		if (i + 1 < n)
-			fprintf(o->f, "%*s", (int)(o->w[i] - width(o->cols[i]) + 2), "");
+			fprintf(o->f, "%*s", (int)(o->w[i] - width(head) + 2), "");
 	}
 	putc('\n', o->f);
 	rewind(o->spool);

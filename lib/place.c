@@ -85,10 +85,10 @@ static const struct {
 static const char *other_move(const char *action, const char *status)
 {
 	if (!strcmp(action, "end") && !strcmp(status, "planned"))
-		return " (one that never started is cancelled: 'wf-place cancel')";
+		return _(" (one that never started is cancelled: 'wf-place cancel')");
 	if (!strcmp(action, "cancel") &&
 	    (!strcmp(status, "active") || !strcmp(status, "suspended")))
-		return " (one that started is ended: 'wf-place end')";
+		return _(" (one that started is ended: 'wf-place end')");
 	return "";
 }
 
@@ -535,7 +535,7 @@ static int may_start(struct wf_ctx *ctx, const struct wf_placement *p,
 	struct wf_case c;
 	char what[128];
 
-	snprintf(what, sizeof what, "starting placement '%s'", p->id);
+	snprintf(what, sizeof what, _("starting placement '%s'"), p->id);
 	if (wf_case_load(ctx->st, p->case_id, &c, e))
 		return e->code;
 	return check_rules(ctx->st, &c, p, wf_place_overlap, what, e);
@@ -616,7 +616,8 @@ int wf_place_extend(struct wf_ctx *ctx, struct wf_record *rec,
 		return wf_err_set(e, WF_EX_DATAERR, "placement '%s': --end %s is not "
 		                  "after its planned end %s", p.id, o->end, p.end);
 	snprintf(p.end, sizeof p.end, "%s", o->end);
-	snprintf(what, sizeof what, "placement '%s' extended to %s", p.id, o->end);
+	snprintf(what, sizeof what, _("placement '%s' extended to %s"), p.id,
+	         o->end);
 	if ((rc = wf_case_load(ctx->st, p.case_id, &c, e)) ||
 	    (rc = category(ctx->st, &p, e)) ||
 	    (rc = check_rules(ctx->st, &c, &p, wf_place_rules, what, e)) ||

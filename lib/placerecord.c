@@ -131,7 +131,7 @@ static int is_placement(const char *operand)
 int wf_place_show(struct wf_ctx *ctx, const void *unused, struct wf_err *e)
 {
 	static const struct wf_case_items items = {
-		is_placement, WF_SQL_PREC_OF_CASE, "placements"
+		is_placement, WF_SQL_PREC_OF_CASE, N_("placements")
 	};
 
 	(void)unused;

@@ -27,12 +27,6 @@ static int num(const cJSON *obj, const char *name, int dflt)
 	return cJSON_IsNumber(v) ? v->valueint : dflt;
 }
 
-/* "a" or "an" before a kind: an internship, a work_grant. */
-static const char *an(const char *word)
-{
-	return strchr("aeiou", word[0]) ? "an" : "a";
-}
-
 static void kind_allowed(const cJSON *prog, const struct wf_placement *p,
                          cJSON *broken)
 {
@@ -42,8 +36,8 @@ static void kind_allowed(const cJSON *prog, const struct wf_placement *p,
 	cJSON_ArrayForEach(c, list)
 		if (cJSON_IsString(c) && !strcmp(c->valuestring, p->type))
 			return;
-	wf_json_addf(broken, "type: programme '%s' does not offer %s placements",
-	      wf_json_str(prog, "id"), p->type);
+	wf_json_addf(broken, "type: programme '%s' does not offer placements of "
+	             "kind '%s'", wf_json_str(prog, "id"), p->type);
 }
 
 /* The longest duration for this person: the most favourable of the
@@ -57,9 +51,9 @@ static int longest(const cJSON *prog, const struct wf_placement *p,
 
 	*why = "";
 	if (p->disadvantaged && adv > max)
-		max = adv, *why = " for a disadvantaged person";
+		max = adv, *why = _(" for a disadvantaged person");
 	if (p->disabled && dis > max)
-		max = dis, *why = " for a person with disabilities";
+		max = dis, *why = _(" for a person with disabilities");
 	return max;
 }
 
@@ -81,11 +75,12 @@ static void duration(const cJSON *prog, const struct wf_placement *p,
 	if (max && e > wf_date_add_months(s, max) - 1) {
 		wf_date_format(wf_date_add_months(s, max) - 1, last);
 		wf_json_addf(broken, "end: %s..%s is longer than %d months, the longest "
-		      "%s%s (end by %s)", p->start, p->end, max, p->type, why, last);
+		             "%s%s (end by %s)", p->start, p->end, max, p->type, why,
+		             last);
 	}
 	if (min && e < wf_date_add_months(s, min) - 1)
 		wf_json_addf(broken, "end: %s..%s is shorter than %d months, the shortest "
-		      "%s", p->start, p->end, min, p->type);
+		             "%s", p->start, p->end, min, p->type);
 }
 
 static void stipend(const cJSON *prog, const struct wf_placement *p,
@@ -103,23 +98,23 @@ static void stipend(const cJSON *prog, const struct wf_placement *p,
 		return;
 	if (part && p->hours_week && p->hours_week <= part &&
 	    cJSON_GetObjectItemCaseSensitive(st, "part_time"))
-		which = "part_time", what = " part time";
+		which = "part_time", what = _(" part time");
 	else if (p->meals && cJSON_GetObjectItemCaseSensitive(st, "with_meals"))
-		which = "with_meals", what = " with meals";
+		which = "with_meals", what = _(" with meals");
 	if (!cJSON_GetObjectItemCaseSensitive(st, which) ||
 	    wf_money_parse(cJSON_GetObjectItemCaseSensitive(st, which), &least,
 	                   &why) < 0)
 		return;
 	wf_money_format(least, b, sizeof b);
 	if (p->stipend < 0) {
-		wf_json_addf(broken, "stipend: %s %s pays at least %s a month%s",
-		      an(p->type), p->type, b, what);
+		wf_json_addf(broken, "stipend: the least for '%s'%s is %s a month",
+		             p->type, what, b);
 		return;
 	}
 	wf_money_format(p->stipend, a, sizeof a);
 	if (p->stipend < least)
 		wf_json_addf(broken, "stipend: %s is below the least of %s a month for "
-		      "%s %s%s", a, b, an(p->type), p->type, what);
+		             "'%s'%s", a, b, p->type, what);
 }
 
 static void hours(const cJSON *prog, const struct wf_placement *p,
@@ -130,10 +125,10 @@ static void hours(const cJSON *prog, const struct wf_placement *p,
 
 	if (max && p->hours_week > max)
 		wf_json_addf(broken, "hours_week: %d is more than %d hours a week, the most "
-		      "for %s %s", p->hours_week, max, an(p->type), p->type);
+		             "for '%s'", p->hours_week, max, p->type);
 	if (min && p->hours_week && p->hours_week < min)
 		wf_json_addf(broken, "hours_week: %d is fewer than %d hours a week, the "
-		      "least for %s %s", p->hours_week, min, an(p->type), p->type);
+		             "least for '%s'", p->hours_week, min, p->type);
 }
 
 /* How many trainees a host of n employees may have at once: the first
@@ -194,9 +189,11 @@ static int host_capacity(struct wf_store *st, const cJSON *prog,
 		return wf_sql_err(st, rc, e);
 	cap = capacity(tiers, p->employees);
 	if (cap >= 0 && n > cap)
-		wf_json_addf(broken, "host: '%s' (%ld employees) may have %ld trainee%s at "
-		      "once; %ld already overlap %s..%s", p->host, p->employees, cap,
-		      cap == 1 ? "" : "s", n - 1, p->start, p->end);
+		wf_json_addf(broken, ngettext("host: '%s' (%ld employees) may have %ld "
+		             "trainee at once; %ld already overlap %s..%s",
+		             "host: '%s' (%ld employees) may have %ld trainees at "
+		             "once; %ld already overlap %s..%s", (unsigned long)cap),
+		             p->host, p->employees, cap, n - 1, p->start, p->end);
 	return 0;
 }
 

@@ -301,9 +301,12 @@ int wf_programme_known(struct wf_store *st, const char *code,
 	if (sqlite3_step(s) == SQLITE_ROW)
 		wf_col_text(s, 0, known, sizeof known);
 	sqlite3_reset(s);
-	return wf_err_set(e, WF_EX_DATAERR, "unknown programme '%s' (%s%s)", code,
-	                  known[0] ? "the store has: " : "the store has none: "
-	                  "load one with 'wf programme load FILE'", known);
+	if (!known[0])
+		return wf_err_set(e, WF_EX_DATAERR, "unknown programme '%s' (the "
+		                  "store has none: load one with 'wf programme load "
+		                  "FILE')", code);
+	return wf_err_set(e, WF_EX_DATAERR, "unknown programme '%s' (the store "
+	                  "has: %s)", code, known);
 }
 
 int wf_programme_show(struct wf_ctx *ctx, const void *unused,

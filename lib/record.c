@@ -76,7 +76,7 @@ int wf_record_err(const struct wf_record *rec, const cJSON *item,
 	wf_err_field(e, field);
 	e->code = code;
 	va_start(ap, fmt);
-	vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+	vsnprintf(e->msg, sizeof e->msg, _(fmt), ap);
 	va_end(ap);
 	return code;
 }
@@ -137,7 +137,7 @@ void wf_json_addf(cJSON *list, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(buf, sizeof buf, fmt, ap);
+	vsnprintf(buf, sizeof buf, _(fmt), ap);
 	va_end(ap);
 	cJSON_AddItemToArray(list, cJSON_CreateString(buf));
 }

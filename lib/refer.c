@@ -127,10 +127,14 @@ int wf_certs_check(const struct wf_record *rec, const cJSON *list,
 
 		if (cJSON_IsString(since) && strcmp(since->valuestring, limit) > 0) {
 			snprintf(field, sizeof field, "%s[%d].since", path, i);
-			return wf_record_err(rec, since, field, e, WF_EX_DATAERR,
-			                     "'%s' is after %s %s", since->valuestring,
-			                     date ? "the referral date" : "today",
-			                     limit);
+			return date ? wf_record_err(rec, since, field, e,
+			                            WF_EX_DATAERR, "'%s' is after the "
+			                            "referral date %s",
+			                            since->valuestring, limit)
+			            : wf_record_err(rec, since, field, e,
+			                            WF_EX_DATAERR, "'%s' is after "
+			                            "today %s", since->valuestring,
+			                            limit);
 		}
 		snprintf(field, sizeof field, "%s[%d].invalidity_percent", path, i);
 		if (pc && !inv)
@@ -344,7 +348,7 @@ static int facts(struct wf_store *st, const struct wf_case *c,
 	s->employment = f->employment;
 	s->municipality = f->municipality[0] ? f->municipality : NULL;
 	s->certs = f->certs.kinds;
-	s->cert_why = f->certs.why;
+	s->cert_refused = &f->certs;
 	return 0;
 }
 
@@ -388,17 +392,21 @@ int wf_refer_screen(struct wf_ctx *ctx, struct wf_record *rec,
 	return rc ? rc : emit_case(ctx, c.id, e);
 }
 
-/* The reasons of a screening, one after the other, for a message. */
+/* The reasons of a screening, one after the other, for a message in
+ * the reader's language. */
 static void join_reasons(const cJSON *list, char *buf, size_t len)
 {
 	const cJSON *r;
+	char one[512];
 	size_t n = 0;
 
 	buf[0] = '\0';
-	cJSON_ArrayForEach(r, list)
-		if (cJSON_IsString(r) && n < len)
+	cJSON_ArrayForEach(r, list) {
+		wf_reason_text(r, 1, one, sizeof one);
+		if (n < len)
 			n += (size_t)snprintf(buf + n, len - n, "%s%s", n ? "; " : "",
-			                      r->valuestring);
+			                      one);
+	}
 }
 
 int wf_refer_recheck(struct wf_ctx *ctx, const char *case_id,
@@ -487,7 +495,7 @@ static void facts_of(const cJSON *p, const cJSON *prog, struct facts *f,
 		             cJSON_IsNumber(pc) ? (int)pc->valuedouble : -1);
 	}
 	s->certs = f->certs.kinds;
-	s->cert_why = f->certs.why;
+	s->cert_refused = &f->certs;
 }
 
 /* Check a record as a referral or case (it has a person) or as a person;
@@ -550,7 +558,7 @@ static cJSON *check_record(const struct wf_record *rec, const cJSON *p,
 			cJSON_AddStringToObject(person, who[i], wf_json_str(p, who[i]));
 	cJSON_AddBoolToObject(out, "eligible", ok);
 	if (!ok)
-		cJSON_AddItemReferenceToObject(out, "reasons", reasons);
+		wf_reasons_add(out, reasons);
 	return out;
 }
 

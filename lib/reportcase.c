@@ -19,6 +19,14 @@ static void programme_row(cJSON *r, sqlite3_stmt *s)
 	wf_col_add(p, "name", s, 1);
 }
 
+/* code: name, for the human forms to name organisations by. */
+static void org_row(cJSON *orgs, sqlite3_stmt *s)
+{
+	cJSON *name = wf_col_json(s, 1);
+
+	cJSON_AddItemToObject(orgs, (const char *)sqlite3_column_text(s, 0), name);
+}
+
 static void shared_row(cJSON *list, sqlite3_stmt *s)
 {
 	static const char *const names[] = { "date", "what", "to", "basis",
@@ -177,6 +185,7 @@ static cJSON *report_record(struct wf_store *st, const char *id,
 	take(r, c, "status");
 	take(r, c, "status_date");
 	take(r, c, "reasons");
+	take(r, c, "rules");
 	if (assessment(st, r, id, e) || placements(st, r, id, e) ||
 	    monitoring(st, r, id, e)) {
 		cJSON_Delete(c);
@@ -186,6 +195,11 @@ static cJSON *report_record(struct wf_store *st, const char *id,
 	take(r, c, "closure");
 	take(r, c, "timeline");
 	cJSON_Delete(c);
+	if (wf_sql_each(st, WF_SQL_RCASE_ORGS, id, 0, org_row,
+	                cJSON_AddObjectToObject(r, "organisations"), e)) {
+		cJSON_Delete(r);
+		return NULL;
+	}
 	return r;
 }
 

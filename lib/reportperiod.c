@@ -129,20 +129,6 @@ static int groups(struct wf_store *st, const struct wf_period_opts *o,
 }
 
 /* Rejection reasons counted by the rule that failed. */
-static const char *rule_of(const char *reason)
-{
-	static const char *const prefixes[][2] = {
-		{ "age ", "age" }, { "employment status", "employment" },
-		{ "no certification", "certification" },
-		{ "municipality", "municipality" }
-	};
-
-	for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++)
-		if (!strncmp(reason, prefixes[i][0], strlen(prefixes[i][0])))
-			return prefixes[i][1];
-	return "other";
-}
-
 static int screening(struct wf_store *st, const struct wf_period_opts *o,
                      cJSON *sec, struct wf_err *e)
 {
@@ -164,8 +150,7 @@ static int screening(struct wf_store *st, const struct wf_period_opts *o,
 		if (!strcmp((const char *)sqlite3_column_text(s, 0), "rejected"))
 			rejected++;
 		cJSON_ArrayForEach(r, reasons)
-			if (cJSON_IsString(r))
-				wf_json_count(why, rule_of(r->valuestring), 1);
+			wf_json_count(why, wf_reason_rule(r), 1);
 		cJSON_Delete(reasons);
 	}
 	sqlite3_reset(s);

@@ -4,10 +4,12 @@
  * One invocation is one transaction: all records are applied or none,
  * unless --keep-going asks to apply the good ones.
  */
+#include <fcntl.h>
 #include <pwd.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "store.h"
@@ -119,7 +121,7 @@ void wf_warn(struct wf_ctx *ctx, const char *fmt, ...)
 		return;
 	wf_err_clear(&w);
 	va_start(ap, fmt);
-	vsnprintf(w.msg, sizeof w.msg, fmt, ap);
+	vsnprintf(w.msg, sizeof w.msg, _(fmt), ap);
 	va_end(ap);
 	ctx->diag(ctx, &w, 1);
 }
@@ -204,8 +206,10 @@ int wf_run(struct wf_ctx *ctx, struct wf_reader *r, wf_record_fn fn,
 		rc = release(spool, out, e);
 	if (!rc && ctx->nbad) {
 		wf_err_clear(e);   /* the summary is of no one record */
-		rc = wf_err_set(e, WF_EX_DATAERR, "%ld record%s refused", ctx->nbad,
-		                ctx->nbad == 1 ? "" : "s");
+		rc = wf_err_set(e, WF_EX_DATAERR, "%s", "");
+		snprintf(e->msg, sizeof e->msg, ngettext("%ld record refused",
+		         "%ld records refused", (unsigned long)ctx->nbad),
+		         ctx->nbad);
 	} else if (!rc && ctx->nomatch)
 		rc = WF_EX_NOMATCH;
 done:
@@ -278,6 +282,30 @@ int wf_cli_record(struct wf_cli *cli, wf_record_fn fn, cJSON *given,
 	return run_reader(cli, r, fn, NULL, deflt, 0, e);
 }
 
+/* The output written whole, and handed over, before the reads are
+ * written to the audit trail: the next command of a pipeline may be a
+ * writer that holds the store's write lock until it has read this output
+ * to its end, and the audit needs that lock ('wf-refer list | wf-refer
+ * screen -'). A pipe is let go by pointing standard output at
+ * /dev/null once all is flushed. */
+static int hand_over(struct wf_ctx *ctx, struct wf_err *e)
+{
+	struct stat sb;
+	int rc = wf_out_close(ctx->out, e), fd;
+
+	ctx->out = NULL;
+	if (rc)
+		return rc;
+	if (fflush(stdout) != 0 || ferror(stdout))
+		return wf_err_set(e, WF_EX_IOERR, "cannot write output");
+	if (ctx->reads && fstat(STDOUT_FILENO, &sb) == 0 && S_ISFIFO(sb.st_mode) &&
+	    (fd = open("/dev/null", O_WRONLY)) >= 0) {
+		dup2(fd, STDOUT_FILENO);
+		close(fd);
+	}
+	return 0;
+}
+
 int wf_cli_query(struct wf_cli *cli, wf_query_fn fn, const void *arg,
                  const char *deflt, unsigned flags, struct wf_err *e)
 {
@@ -296,6 +324,10 @@ int wf_cli_query(struct wf_cli *cli, wf_query_fn fn, const void *arg,
 		 * connection's temporary store, which ending it keeps. */
 		if (wf_store_end_read(ctx.st, &ce))
 			wf_store_rollback(ctx.st);
+		if ((frc = hand_over(&ctx, &ce)) && !rc) {
+			*e = ce;
+			rc = frc;
+		}
 		if ((frc = wf_audit_reads_flush(&ctx, &ce)) && !rc) {
 			*e = ce;
 			rc = frc;
@@ -331,8 +363,8 @@ static int show_one(struct wf_ctx *ctx, const char *a, wf_get_fn get,
 	if (!(s = wf_sql(ctx->st, items->sql, e)))
 		return e->code;
 	wf_bind_text(s, 1, a);
-	if ((rc = wf_emit_rows(ctx, s, get, "", e)) == WF_EX_NOMATCH)
-		wf_err_set(e, WF_EX_NOMATCH, "case '%s' has no %s", a, items->what);
+	if ((rc = wf_emit_rows(ctx, s, get, NULL, e)) == WF_EX_NOMATCH)
+		wf_err_set(e, WF_EX_NOMATCH, "case '%s' has no %s", a, _(items->what));
 	return rc;
 }
 
@@ -398,7 +430,7 @@ int wf_emit_rows(struct wf_ctx *ctx, sqlite3_stmt *s,
 		rc = wf_sql_err(ctx->st, step, e);
 	sqlite3_reset(s);
 	if (!rc && !n)
-		rc = wf_err_set(e, WF_EX_NOMATCH, "%s", none);
+		rc = wf_err_set(e, WF_EX_NOMATCH, "%s", none ? _(none) : "");
 	return rc;
 }
 

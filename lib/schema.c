@@ -374,6 +374,23 @@ static const char *const migrations[] = {
 	 * sight, hearing, war, service): Law 68/1999 sets a threshold for
 	 * each, which a programme holds */
 	"ALTER TABLE certification ADD COLUMN invalidity TEXT;",
+
+	/* 14: a screening's reasons are the rules that failed, each with its
+	 * code (reports count by it, whatever the language they are read
+	 * in) and its facts; those kept as text before get the code their
+	 * words begin with, and keep their words */
+	"UPDATE case_status SET reasons = ("
+	"  SELECT json_group_array(json_object('rule', CASE"
+	"    WHEN substr(value, 1, 4) = 'age ' THEN 'age'"
+	"    WHEN substr(value, 1, 17) = 'employment status' THEN 'employment'"
+	"    WHEN substr(value, 1, 16) = 'no certification' THEN 'certification'"
+	"    WHEN substr(value, 1, 12) = 'municipality' THEN 'municipality'"
+	"    WHEN substr(value, 1, 29) = 'none of the alternatives hold'"
+	"      THEN 'any'"
+	"    ELSE 'other' END, 'text', value))"
+	"  FROM json_each(case_status.reasons) WHERE type = 'text')"
+	" WHERE status = 'rejected' AND json_valid(reasons)"
+	"  AND json_type(reasons) = 'array';",
 };
 
 /* What a migration needs of C after its SQL, and the SQL after that. */

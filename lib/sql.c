@@ -1003,6 +1003,18 @@ const char WF_SQL_RCASE_PROGRAMME[] =
 	"SELECT p.code, p.name FROM cases c JOIN programme p"
 	" ON p.id = c.programme_id WHERE c.id = ?";
 
+/* The names of the organisations a case's report names: its referrer,
+ * its hosts, the providers of its plan's actions, whom it was shared
+ * with. */
+const char WF_SQL_RCASE_ORGS[] =
+	"SELECT o.code, o.name FROM organisation o WHERE o.id IN ("
+	"  SELECT referrer_id FROM referral WHERE case_id = ?1"
+	"  UNION SELECT host_id FROM placement WHERE case_id = ?1"
+	"  UNION SELECT recipient_id FROM disclosure WHERE case_id = ?1"
+	"  UNION SELECT a.provider_id FROM plan_action a JOIN plan p"
+	"   ON p.id = a.plan_id WHERE p.case_id = ?1)"
+	" ORDER BY o.code";
+
 const char WF_SQL_RCASE_CONTACTS[] =
 	"SELECT date, party, how, risk, next_steps FROM contact"
 	" WHERE case_id = ? ORDER BY date, id";

@@ -192,6 +192,7 @@ extern const char WF_SQL_DUE_OUT_ADD[];
 extern const char WF_SQL_DUE_OUT_SORTED[];
 /* reportcase.c */
 extern const char WF_SQL_RCASE_PROGRAMME[];
+extern const char WF_SQL_RCASE_ORGS[];
 extern const char WF_SQL_RCASE_CONTACTS[];
 /* reportviews.c */
 extern const char WF_SQL_VIEW_CASELOAD[];

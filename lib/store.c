@@ -468,11 +468,15 @@ int wf_col_text(sqlite3_stmt *s, int i, char *dst, size_t len)
 int wf_stored_bad(struct wf_err *e, const char *what, const char *kind,
                   const char *id)
 {
-	return wf_err_set(e, WF_EX_DATAERR, "%s%s%.48s%s: the stored %s is not "
+	if (!id)
+		return wf_err_set(e, WF_EX_DATAERR, "a %s: the stored %s is not what "
+		                  "the commands write (the store was changed by "
+		                  "other means): run 'wf store check', or restore "
+		                  "it from a backup", kind, _(what));
+	return wf_err_set(e, WF_EX_DATAERR, "%s '%.48s': the stored %s is not "
 	                  "what the commands write (the store was changed by "
 	                  "other means): run 'wf store check', or restore it "
-	                  "from a backup", id ? kind : "a ", id ? " '" : kind,
-	                  id ? id : "", id ? "'" : "", what);
+	                  "from a backup", kind, id, _(what));
 }
 
 int wf_stored_date(const char *text, int optional, wf_day *d)

@@ -9,8 +9,9 @@
  *   any: [TARGET, ...]              at least one holds
  *   all: [TARGET, ...]              every one holds
  *
- * Evaluation explains every rule that fails in words, e.g. "age 35 at
- * 2026-03-02 is not in 0..34 nor 50..".
+ * Evaluation gives every rule that fails as a record of its code and
+ * facts, e.g. {rule: age, age: 35, on: 2026-03-02, ranges: [0..34, 50..]},
+ * with its English text ("age 35 at 2026-03-02 is not in 0..34 nor 50..").
  */
 #include <stdio.h>
 #include <string.h>
@@ -42,6 +43,7 @@ const char *const wf_invalidities[] = { "civil", "work_injury", "sight",
 void wf_certs_init(struct wf_certs *c)
 {
 	memset(c, 0, sizeof *c);
+	c->refused_limit = -1;
 }
 
 /* The programme's threshold for an invalidity: Law 68/1999 counts it
@@ -69,13 +71,10 @@ void wf_certs_add(struct wf_certs *c, const cJSON *prog, const char *kind,
 		return;
 	limit = strcmp(known, "law_68_1999") ? -1 : threshold(prog, invalidity);
 	if (limit >= 0 && percent <= limit) {
-		char pc[16] = "no percent";
-
-		if (percent >= 0)
-			snprintf(pc, sizeof pc, "%d%%", percent);
-		snprintf(c->why, sizeof c->why, "a Law 68/1999 certification of "
-		         "%s invalidity at %s does not count: the programme asks "
-		         "more than %d%%", invalidity, pc, limit);
+		snprintf(c->refused, sizeof c->refused, "%s",
+		         invalidity ? invalidity : "");
+		c->refused_percent = percent;
+		c->refused_limit = limit;
 		return;
 	}
 	for (k = 0; c->kinds[k]; k++)
@@ -145,6 +144,26 @@ int wf_target_check(const struct wf_record *rec, const cJSON *target,
 
 /* ---- evaluation -------------------------------------------------------- */
 
+/* A failed rule is kept as a record: its code and what it was checked
+ * against, so that reports count by the code and each reader reads it in
+ * their own language (reason.c writes it out). */
+static cJSON *failed(cJSON *reasons, const char *rule)
+{
+	cJSON *r = cJSON_CreateObject();
+
+	cJSON_AddStringToObject(r, "rule", rule);
+	cJSON_AddItemToArray(reasons, r);
+	return r;
+}
+
+static void add_text(cJSON *r, const char *key, const char *v)
+{
+	if (v)
+		cJSON_AddStringToObject(r, key, v);
+	else
+		cJSON_AddNullToObject(r, key);
+}
+
 static void range_text(const cJSON *age, char *buf, size_t len)
 {
 	const cJSON *min = cJSON_GetObjectItemCaseSensitive(age, "min");
@@ -154,6 +173,28 @@ static void range_text(const cJSON *age, char *buf, size_t len)
 		snprintf(buf, len, "%d..%d", min ? min->valueint : 0, max->valueint);
 	else
 		snprintf(buf, len, "%d..", min ? min->valueint : 0);
+}
+
+/* The age rule failed: the age at the date, and the ranges it is not in
+ * (one, or the alternatives of an 'any' that are all ages). */
+static cJSON *failed_age(cJSON *reasons, const struct wf_subject *s,
+                         wf_day on)
+{
+	cJSON *r = failed(reasons, "age");
+	char date[11];
+
+	wf_date_format(on, date);
+	cJSON_AddNumberToObject(r, "age", wf_date_age(s->birth, on));
+	cJSON_AddStringToObject(r, "on", date);
+	return cJSON_AddArrayToObject(r, "ranges");
+}
+
+static void add_range(cJSON *ranges, const cJSON *age)
+{
+	char r[64];
+
+	range_text(age, r, sizeof r);
+	cJSON_AddItemToArray(ranges, cJSON_CreateString(r));
 }
 
 static int age_ok(const cJSON *age, int years)
@@ -177,68 +218,67 @@ static int in_list(const cJSON *list, const char *v, int fold)
 	return 0;
 }
 
-static void list_text(const cJSON *list, char *buf, size_t len)
-{
-	const cJSON *c;
-	size_t n = 0;
-
-	buf[0] = '\0';
-	cJSON_ArrayForEach(c, list)
-		if (n < len)
-			n += (size_t)snprintf(buf + n, len - n, "%s%s", n ? ", " : "",
-			                      c->valuestring);
-}
+static int eval_target(const cJSON *target, const struct wf_subject *s,
+                       wf_day on, cJSON *reasons);
 
 static int eval_any(const cJSON *alts, const struct wf_subject *s, wf_day on,
                     cJSON *reasons)
 {
-	cJSON *sub = cJSON_CreateArray();
+	cJSON *sub = cJSON_CreateArray(), *ranges;
 	const cJSON *c;
-	int ages = 1, rc = 0;
-	char buf[1024], r[64], date[11];
-	size_t n;
+	int ages = 1;
 
 	cJSON_ArrayForEach(c, alts) {
-		int m = wf_target_eval(c, s, on, sub);
+		int m = eval_target(c, s, on, sub);
 
 		if (m != 0) {
-			rc = m;
-			goto done;
+			cJSON_Delete(sub);
+			return m;
 		}
 		ages &= cJSON_GetArraySize(c) == 1 &&
 		        cJSON_GetObjectItemCaseSensitive(c, "age") != NULL;
 	}
 	if (ages) {
-		/* Age alternatives read best as one sentence. */
-		wf_date_format(on, date);
-		n = (size_t)snprintf(buf, sizeof buf, "age %d at %s is not in",
-		                     wf_date_age(s->birth, on), date);
-		cJSON_ArrayForEach(c, alts) {
-			range_text(cJSON_GetObjectItemCaseSensitive(c, "age"), r, sizeof r);
-			if (n < sizeof buf)
-				n += (size_t)snprintf(buf + n, sizeof buf - n, "%s %s",
-				                      c == alts->child ? "" : " nor", r);
-		}
-		cJSON_AddItemToArray(reasons, cJSON_CreateString(buf));
+		/* Age alternatives read best as one sentence: one rule. */
+		ranges = failed_age(reasons, s, on);
+		cJSON_ArrayForEach(c, alts)
+			add_range(ranges, cJSON_GetObjectItemCaseSensitive(c, "age"));
+		cJSON_Delete(sub);
 	} else {
-		n = (size_t)snprintf(buf, sizeof buf, "none of the alternatives holds:");
-		cJSON_ArrayForEach(c, sub)
-			if (n < sizeof buf)
-				n += (size_t)snprintf(buf + n, sizeof buf - n, "%s %s",
-				                      c == sub->child ? "" : ";",
-				                      c->valuestring);
-		cJSON_AddItemToArray(reasons, cJSON_CreateString(buf));
+		cJSON_AddItemToObject(failed(reasons, "any"), "alternatives", sub);
 	}
-done:
-	cJSON_Delete(sub);
-	return rc;
+	return 0;
+}
+
+static int eval_certs(const cJSON *v, const struct wf_subject *s,
+                      cJSON *reasons)
+{
+	const struct wf_certs *c = s->cert_refused;
+	cJSON *r, *why;
+
+	for (int i = 0; s->certs && s->certs[i]; i++)
+		if (in_list(v, s->certs[i], 0))
+			return 1;
+	r = failed(reasons, "certification");
+	cJSON_AddBoolToObject(r, "held", s->certs && s->certs[0]);
+	cJSON_AddItemToObject(r, "allowed", cJSON_Duplicate(v, 1));
+	if (c && c->refused_limit >= 0) {
+		why = cJSON_AddObjectToObject(r, "refused");
+		add_text(why, "invalidity", c->refused[0] ? c->refused : NULL);
+		if (c->refused_percent >= 0)
+			cJSON_AddNumberToObject(why, "percent", c->refused_percent);
+		else
+			cJSON_AddNullToObject(why, "percent");
+		cJSON_AddNumberToObject(why, "threshold", c->refused_limit);
+	}
+	return 0;
 }
 
 static int eval_rule(const cJSON *v, const struct wf_subject *s, wf_day on,
                      cJSON *reasons)
 {
-	char list[768], r[64], date[11], age[16];
 	const cJSON *c;
+	cJSON *r;
 
 	if (!strcmp(v->string, "any"))
 		return eval_any(v, s, on, reasons);
@@ -246,7 +286,7 @@ static int eval_rule(const cJSON *v, const struct wf_subject *s, wf_day on,
 		int ok = 1;
 
 		cJSON_ArrayForEach(c, v) {
-			int m = wf_target_eval(c, s, on, reasons);
+			int m = eval_target(c, s, on, reasons);
 
 			if (m < 0)
 				return -1;
@@ -257,45 +297,31 @@ static int eval_rule(const cJSON *v, const struct wf_subject *s, wf_day on,
 	if (!strcmp(v->string, "age")) {
 		if (age_ok(v, wf_date_age(s->birth, on)))
 			return 1;
-		range_text(v, r, sizeof r);
-		wf_date_format(on, date);
-		snprintf(age, sizeof age, "%d", wf_date_age(s->birth, on));
-		wf_json_addf(reasons, "age %s at %s is not in %s", age, date, r);
+		add_range(failed_age(reasons, s, on), v);
 		return 0;
 	}
-	list_text(v, list, sizeof list);
 	if (!strcmp(v->string, "employment")) {
 		if (in_list(v, s->employment, 0))
 			return 1;
-		wf_json_addf(reasons, "employment status '%s' is not one of: %s",
-		       s->employment ? s->employment : "unknown", list);
+		r = failed(reasons, "employment");
+		add_text(r, "status", s->employment);
+		cJSON_AddItemToObject(r, "allowed", cJSON_Duplicate(v, 1));
 		return 0;
 	}
-	if (!strcmp(v->string, "certification")) {
-		for (int i = 0; s->certs && s->certs[i]; i++)
-			if (in_list(v, s->certs[i], 0))
-				return 1;
-		if (s->cert_why && *s->cert_why)
-			wf_json_addf(reasons, "no certification that counts among: "
-			             "%s (%s)", list, s->cert_why);
-		else
-			wf_json_addf(reasons, "%s certification among: %s",
-			             s->certs && s->certs[0] ? "no"
-			             : "no certification; needs a", list);
-		return 0;
-	}
+	if (!strcmp(v->string, "certification"))
+		return eval_certs(v, s, reasons);
 	if (!strcmp(v->string, "municipality")) {
 		if (in_list(v, s->municipality, 1))
 			return 1;
-		wf_json_addf(reasons, "municipality '%s' is not in the programme's area",
-		       s->municipality ? s->municipality : "unknown");
+		add_text(failed(reasons, "municipality"), "municipality",
+		         s->municipality);
 		return 0;
 	}
 	return -1;
 }
 
-int wf_target_eval(const cJSON *target, const struct wf_subject *s,
-                   wf_day on, cJSON *reasons)
+static int eval_target(const cJSON *target, const struct wf_subject *s,
+                       wf_day on, cJSON *reasons)
 {
 	const cJSON *v;
 	int ok = 1;
@@ -308,6 +334,25 @@ int wf_target_eval(const cJSON *target, const struct wf_subject *s,
 		if (m < 0)
 			return -1;
 		ok &= m;
+	}
+	return ok;
+}
+
+int wf_target_eval(const cJSON *target, const struct wf_subject *s,
+                   wf_day on, cJSON *reasons)
+{
+	cJSON *r = reasons->child;
+	char text[1024];
+	int ok;
+
+	while (r && r->next)
+		r = r->next;
+	ok = eval_target(target, s, on, reasons);
+	/* Each failed rule carries its text in English too: what the store
+	 * and the records show, whatever the reader's language. */
+	for (r = r ? r->next : reasons->child; r; r = r->next) {
+		wf_reason_text(r, 0, text, sizeof text);
+		cJSON_AddStringToObject(r, "text", text);
 	}
 	return ok;
 }

@@ -81,18 +81,18 @@ int wf_taxcode_check(const char *code, struct wf_taxcode *tc,
 	int dd;
 
 	if (strlen(code) != 16)
-		return fail(why, "it must be 16 characters long");
+		return fail(why, _("it must be 16 characters long"));
 	for (int i = 0; i < 6; i++)
 		if (!is_upper(code[i]))
-			return fail(why, "characters 1-6 must be letters");
+			return fail(why, _("characters 1-6 must be letters"));
 	for (size_t i = 0; i < sizeof digit_pos / sizeof digit_pos[0]; i++)
 		if (digit_at(code, digit_pos[i]) < 0)
-			return fail(why, "characters 7-8, 10-11 and 13-15 must be "
-			                 "digits or omocodia letters (LMNPQRSTUV)");
+			return fail(why, _("characters 7-8, 10-11 and 13-15 must be "
+			                 "digits or omocodia letters (LMNPQRSTUV)"));
 	if (!is_upper(code[11]))
-		return fail(why, "character 12 must be a letter");
+		return fail(why, _("character 12 must be a letter"));
 	if (!(m = strchr(months, code[8])) || !code[8])
-		return fail(why, "character 9 is not a month letter (ABCDEHLMPRST)");
+		return fail(why, _("character 9 is not a month letter (ABCDEHLMPRST)"));
 	tc->yy = digit_at(code, 6) * 10 + digit_at(code, 7);
 	tc->month = (int)(m - months) + 1;
 	dd = digit_at(code, 9) * 10 + digit_at(code, 10);
@@ -100,13 +100,13 @@ int wf_taxcode_check(const char *code, struct wf_taxcode *tc,
 	tc->day = dd > 40 ? dd - 40 : dd;
 	if (tc->day < 1 || tc->day > 31 || (tc->month == 2 && tc->day > 29) ||
 	    (tc->day == 31 && strchr("DHPS", code[8])))
-		return fail(why, "characters 9-11 are not a day of birth");
+		return fail(why, _("characters 9-11 are not a day of birth"));
 	if (!is_upper(code[15]))
-		return fail(why, "character 16 must be a letter");
+		return fail(why, _("character 16 must be a letter"));
 	if (wf_taxcode_checkchar(code) != code[15]) {
 		/* named, so that a person can find a typo elsewhere in it */
-		snprintf(tc->why, sizeof tc->why, "the check character is %c; "
-		         "these 15 characters give %c", code[15],
+		snprintf(tc->why, sizeof tc->why, _("the check character is %c; "
+		         "these 15 characters give %c"), code[15],
 		         wf_taxcode_checkchar(code));
 		return fail(why, tc->why);
 	}

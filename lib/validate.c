@@ -94,17 +94,16 @@ static int bad_enum(const struct wf_record *rec, const cJSON *v,
                     const char *path, const char *const *enums,
                     struct wf_err *e)
 {
-	char list[512];
+	char list[512], hint[160];
 	const char *near = cJSON_IsString(v) ? wf_nearest(v->valuestring, enums)
 	                                     : NULL;
 	char *got = cJSON_IsString(v) ? NULL : cJSON_PrintUnformatted(v);
 
 	wf_join(enums, list, sizeof list);
 	wf_record_err(rec, v, path, e, WF_EX_DATAERR,
-	              "'%s' is not one of: %s%s%s%s",
+	              "'%s' is not one of: %s%s",
 	              cJSON_IsString(v) ? v->valuestring : got ? got : "?", list,
-	              near ? " (did you mean '" : "", near ? near : "",
-	              near ? "'?)" : "");
+	              wf_err_near(near, hint, sizeof hint));
 	free(got);
 	return WF_EX_DATAERR;
 }
@@ -194,9 +193,11 @@ static int check_text(const struct wf_record *rec, const cJSON *v,
 	for (const unsigned char *p = t; *p; p++) {
 		if ((*p < 0x20 || *p == 0x7f) &&
 		    !(text && (*p == '\n' || *p == '\t' || *p == '\r')))
-			return wf_record_err(rec, v, path, e, WF_EX_DATAERR, "%s",
-			                     *p == '\n' ? "a line break in a one-line "
-			                     "field" : "a control character");
+			return *p == '\n'
+			       ? wf_record_err(rec, v, path, e, WF_EX_DATAERR,
+			                       "a line break in a one-line field")
+			       : wf_record_err(rec, v, path, e, WF_EX_DATAERR,
+			                       "a control character");
 		blank &= *p == ' ' || *p == '\t' || *p == '\n' || *p == '\r';
 	}
 	if (blank && (f->flags & WF_F_REQUIRED))

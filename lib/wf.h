@@ -3,6 +3,8 @@
  *
  * Map of the library (one job a file):
  *   err.c       error values, exit codes, message formatting
+ *   i18n.c      the language of messages and human forms (gettext)
+ *   labels.c    the labels of enum values and dates in human forms
  *   cli.c       option tables: parsing, --help text, completion lists
  *   date.c      ISO 8601 calendar dates, ages, months, working days
  *   money.c     euros as integer cents
@@ -30,6 +32,7 @@
  *   org.c       organisations: referrers, hosts, assessors, providers
  *   programme.c programme files: load, list, show
  *   target.c    a programme's target rules evaluated on a person
+ *   reason.c    a failed rule in words, in either language
  *   person.c    people: matching by tax code or by names and birth date
  *   casefile.c  cases: ids, the state machine
  *   caserecord.c the case record, and the queries that list and show cases
@@ -63,6 +66,7 @@
 
 #include <stddef.h>
 #include <stdio.h>
+#include <libintl.h>
 #include <cjson/cJSON.h>
 
 #define WF_VERSION "0.1.0"
@@ -83,6 +87,41 @@ enum {
 	WF_EX_CONFIG = 78
 };
 
+/* ---- i18n.c ----------------------------------------------------------- */
+
+/* Every string a person reads goes through gettext: _() where it is
+ * used, N_() where it is only defined (an option's help in a table) and
+ * translated where it is shown. Keys and values of records never are. */
+struct wf_err;
+#define WF_DOMAIN "workflow"
+#define _(s) gettext(s)
+#define N_(s) (s)
+/* A label in a context (the field an enum value belongs to): the same
+ * English word may need two Italian ones. NC_() marks one in a table. */
+#define C_(ctx, s) wf_pgettext(ctx, s)
+#define NC_(ctx, s) (s)
+const char *wf_pgettext(const char *ctx, const char *id)
+	__attribute__((format_arg(2)));
+
+/* Pick the language from WF_LANG (en, it) or the locale, and bind the
+ * catalogue. Call once, first. Returns 0, or WF_EX_CONFIG for a WF_LANG
+ * this build has no catalogue for. */
+int wf_i18n_init(struct wf_err *e);
+/* The language in use: "en" or "it". */
+const char *wf_lang(void);
+
+/* ---- labels.c --------------------------------------------------------- */
+
+/* The label of value, an enum code of the record key field (NULL: of
+ * any), in the reader's language; the value itself when it has none. */
+const char *wf_label(const char *field, const char *value);
+/* The header of a table's column at path (its last key), translated. */
+const char *wf_column_label(const char *path);
+/* An ISO date as people write it: 23/11/2026 in Italian, unchanged in
+ * English and when it is not a date (cut to len). Returns 1 when it was
+ * rewritten, else 0. */
+int wf_date_human(const char *iso, char *buf, size_t len);
+
 /* ---- err.c ------------------------------------------------------------ */
 
 /* An error or warning as a value: where it is, which field, what. */
@@ -100,6 +139,9 @@ void wf_err_clear(struct wf_err *e);
  * Returns code, so that 'return wf_err_set(e, ...)' reads naturally. */
 int wf_err_set(struct wf_err *e, int code, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* " (did you mean 'NEAR'?)" in the reader's language, into buf; "" when
+ * near is NULL. Returns buf. */
+const char *wf_err_near(const char *near, char *buf, size_t len);
 /* Set the field path of e. */
 void wf_err_field(struct wf_err *e, const char *field);
 /* Format e as "FILE:LINE:COL: FIELD: MSG" (parts that are unknown left
@@ -197,7 +239,7 @@ int wf_grow(void *v, int *cap, int n, size_t size);
 /* Whether d is a whole number a double holds exactly (|d| <= 2^53): only
  * then may it be cast to an integer, as a cast of 1e300 is undefined. */
 int wf_whole(double d);
-/* Append a formatted string to the list (a reason, a broken rule). */
+/* Append a message, translated, to the list (a broken rule). */
 void wf_json_addf(cJSON *list, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /* Add n to the number obj[key], made 0 first when missing: a tally. */
@@ -241,11 +283,11 @@ void wf_reader_close(struct wf_reader *r);
 #define WF_MAX_SCALAR  (1L << 20)  /* bytes in one scalar */
 #define WF_MAX_RECORD  (4L << 20)  /* bytes of one JSON record's text */
 /* What each reader says past them, in step with the figures above. */
-#define WF_TOO_MANY_VALUES "the record holds more than 100000 values"
-#define WF_TOO_DEEP        "nesting deeper than 32"
-#define WF_TOO_MANY_KEYS   "a mapping with more than 1000 keys"
-#define WF_TOO_LONG        "a value longer than 1 MiB"
-#define WF_RECORD_TOO_LONG "a record longer than 4 MiB"
+#define WF_TOO_MANY_VALUES N_("the record holds more than 100000 values")
+#define WF_TOO_DEEP        N_("nesting deeper than 32")
+#define WF_TOO_MANY_KEYS   N_("a mapping with more than 1000 keys")
+#define WF_TOO_LONG        N_("a value longer than 1 MiB")
+#define WF_RECORD_TOO_LONG N_("a record longer than 4 MiB")
 
 /* Lower-level sources, one per input (used by reader.c). */
 struct wf_src;
@@ -845,7 +887,8 @@ struct wf_subject {
 	const char *employment;       /* employment status at the date */
 	const char *const *certs;     /* certification kinds, NULL-terminated */
 	const char *municipality;     /* residence, may be NULL */
-	const char *cert_why;         /* a certification that did not count */
+	const struct wf_certs *cert_refused; /* a certification that did
+	                                        not count, or NULL */
 };
 
 /* A person's certifications as a target counts them: each known kind
@@ -854,7 +897,10 @@ struct wf_subject {
  * why says so. */
 struct wf_certs {
 	const char *kinds[4];         /* wf_certifications' own strings */
-	char why[256];
+	char refused[32];             /* the invalidity of a Law 68/1999 one
+	                                 under the threshold ("" unnamed) */
+	int refused_percent;          /* its percent, -1 when none */
+	int refused_limit;            /* the threshold; -1: none refused */
 };
 void wf_certs_init(struct wf_certs *c);
 /* Check what a certification's fields say together (list at path of
@@ -869,10 +915,23 @@ void wf_certs_add(struct wf_certs *c, const cJSON *prog, const char *kind,
 int wf_target_check(const struct wf_record *rec, const cJSON *target,
                     struct wf_err *e);
 /* Evaluate target on s at day on. Returns 1 when it matches; 0 when not,
- * with every failing rule explained as strings appended to reasons (a
- * cJSON array); -1 on a malformed target. */
+ * with every failing rule appended to reasons (a cJSON array) as an
+ * object: rule (age, employment, certification, municipality, any), its
+ * facts, and text, in English; -1 on a malformed target. */
 int wf_target_eval(const cJSON *target, const struct wf_subject *s,
                    wf_day on, cJSON *reasons);
+
+/* ---- reason.c --------------------------------------------------------- */
+
+/* A reason (a failed rule of wf_target_eval, or free text) as text into
+ * buf: in the reader's language when human, in English else. */
+void wf_reason_text(const cJSON *reason, int human, char *buf, size_t len);
+/* To rec, from a stored list of reasons: "reasons", each as its English
+ * text, and "rules", the failed rules' codes and facts (and the text of
+ * those kept without facts), when any. */
+void wf_reasons_add(cJSON *rec, const cJSON *stored);
+/* The code a report counts a reason by: its rule, else "other". */
+const char *wf_reason_rule(const cJSON *reason);
 
 /* ---- refer.c ---------------------------------------------------------- */
 

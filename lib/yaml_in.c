@@ -56,8 +56,8 @@ struct build {
 	long nodes;      /* values built so far, aliases expanded */
 };
 
-#define TOO_MANY \
-	WF_TOO_MANY_VALUES " (aliases count as what they expand to)"
+#define TOO_MANY N_("the record holds more than 100000 values (aliases " \
+                    "count as what they expand to)")
 
 /* The values of the tree at n, counting no further than limit, and its
  * depth (every tree built is within WF_MAX_DEPTH, which bounds this). */
@@ -171,7 +171,7 @@ static int fail(struct build *b, const yaml_mark_t *m, const char *msg)
 	b->e->line = (long)m->line + 1;
 	b->e->col = (long)m->column + 1;
 	b->e->field[0] = '\0';
-	return wf_err_set(b->e, WF_EX_DATAERR, "%s", msg), -1;
+	return wf_err_set(b->e, WF_EX_DATAERR, "%s", _(msg)), -1;
 }
 
 /* Remember an anchor's node. A scalar is kept as a copy of its own: one
@@ -229,7 +229,7 @@ static int attach(struct build *b, cJSON *node, const yaml_event_t *ev)
 	if (!f->key) {
 		if (!cJSON_IsString(node)) {
 			cJSON_Delete(node);
-			return fail(b, &ev->start_mark, "a mapping key must be a scalar");
+			return fail(b, &ev->start_mark, N_("a mapping key must be a scalar"));
 		}
 		f->key = node;
 		f->kline = line;
@@ -274,7 +274,7 @@ static int alias(struct build *b, const yaml_event_t *ev)
 			return fail(b, &ev->start_mark, WF_TOO_DEEP);
 		return attach(b, cJSON_Duplicate(b->anchors[i].node, 1), ev);
 	}
-	return fail(b, &ev->start_mark, "unknown alias");
+	return fail(b, &ev->start_mark, N_("unknown alias"));
 }
 
 static int open_container(struct build *b, cJSON *node, const yaml_event_t *ev,

@@ -82,6 +82,32 @@ load helpers
 	[ "$output" = '{"placements":{"ended":{"interrupted":1},"cancelled":1},"monitoring":{"high_risk_cases":1}}' ]
 }
 
+@test "store: a version 13 store: a screening's reasons get their rule, every count kept" {
+	seed
+	referral A Uno 1980-01-01 | wf-refer add -q
+	referral B Due 1990-01-01 employment=employed | wf-refer add -q
+	referral C Tre 1999-01-01 | wf-refer add -q
+	wf-refer screen -q 2026-0001 2026-0002 2026-0003
+	run -0 wf-report monthly --month 2026-11 -o json --fields screening
+	[ "$output" = '{"screening":{"screened":3,"accepted":1,"rejected":2,"rejected_by_rule":{"age":2,"employment":1}}}' ]
+	# Back to how version 13 kept them: the words alone; and two kinds
+	# of words no rule begins with.
+	sql "UPDATE case_status SET reasons = (SELECT json_group_array(json_extract(value, '\$.text')) FROM json_each(reasons)) WHERE status = 'rejected';
+	     UPDATE case_status SET reasons = json_insert(reasons, '\$[#]', 'none of the alternatives holds: x; y', '\$[#]', 'checked by hand') WHERE case_id = '2026-0002' AND status = 'rejected';
+	     PRAGMA user_version = 13"
+	[ "$(sql "SELECT reasons FROM case_status WHERE case_id = '2026-0001' AND status = 'rejected'")" = '["age 46 at 2026-10-01 is not in 0..34 nor 50.."]' ]
+	run -0 wf-report monthly --month 2026-11 -o json --fields screening
+	[ "$output" = '{"screening":{"screened":3,"accepted":1,"rejected":2,"rejected_by_rule":{"age":2,"employment":1,"any":1,"other":1}}}' ]
+	[ "$(sql 'PRAGMA user_version')" = "$SCHEMA" ]
+	[ "$(sql "SELECT reasons FROM case_status WHERE case_id = '2026-0001' AND status = 'rejected'")" = '[{"rule":"age","text":"age 46 at 2026-10-01 is not in 0..34 nor 50.."}]' ]
+	# the words are kept as they were, in every language
+	want='{"reasons":["age 36 at 2026-10-01 is not in 0..34 nor 50..","employment status '"'"'employed'"'"' is not one of: unemployed, never_employed","none of the alternatives holds: x; y","checked by hand"]}'
+	run -0 wf-refer show 2026-0002 -o json --fields reasons
+	[ "$output" = "$want" ]
+	WF_LANG=it run -0 wf-refer show 2026-0002 -o json --fields reasons
+	[ "$output" = "$want" ]
+}
+
 @test "store: WAL mode and foreign keys" {
 	wf init -q
 	[ "$(sql 'PRAGMA journal_mode')" = wal ]

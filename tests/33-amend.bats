@@ -142,7 +142,7 @@ two_cases() {
 	run -0 wf-place list --host coop-s-ambrogio -o tsv --fields id
 	[ "$output" = $'id\n2026-0001.1' ]
 	run -65 --separate-stderr wf amend --kind placement --id 2026-0001.1 --set stipend=100 --reason x
-	[ "$stderr" = "wf: case '2026-0001': the work_grant at 'coop-s-ambrogio' breaks the rules of 'workflow-lomellina': stipend: 100.00 is below the least of 400.00 a month for a work_grant" ]
+	[ "$stderr" = "wf: case '2026-0001': the work_grant at 'coop-s-ambrogio' breaks the rules of 'workflow-lomellina': stipend: 100.00 is below the least of 400.00 a month for 'work_grant'" ]
 	run -65 --separate-stderr wf amend --kind placement --id 2026-0001.1 --set case=2026-0002 --reason x
 	[ "$stderr" = "wf: case: a placement stays with its case: cancel it and add it to the right one" ]
 	run -65 --separate-stderr wf amend --kind placement --id 2026-0001.1 --set host=caritas-vigevano --reason x

@@ -23,7 +23,7 @@ placed() {
 	run -0 wf consent give 2026-0001 --purpose share_final_report --to caritas-vigevano --date 2026-09-02 -o tsv
 	[ "$output" = $'id\tcase\tpurpose\tto\tanswer\tdate\n1\t2026-0001\tshare_final_report\tcaritas-vigevano\tgiven\t2026-09-02' ]
 	run -0 wf-report case 2026-0001 --for referrer
-	[[ "$output" == *$'## Shared\n\n| Date | With | Basis |\n| --- | --- | --- |\n| 2026-11-22 | caritas-vigevano | consent |'* ]]
+	[[ "$output" == *$'## Shared\n\n| Date | With | Basis |\n| --- | --- | --- |\n| 2026-11-22 | Caritas Diocesana di Vigevano | consent |'* ]]
 	run -0 wf-report case 2026-0001 -o json --fields shared
 	[ "$output" = '{"shared":[{"date":"2026-11-22","what":"final_report","to":"caritas-vigevano","basis":"consent","by":"tester"}]}' ]
 	[ "$(sql 'SELECT count(*) FROM disclosure')" = 1 ]

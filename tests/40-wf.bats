@@ -123,7 +123,7 @@ load helpers
 	seed
 	printf 'kind: person\nfirst_name: Ada\nlast_name: Neri\nbirth_date: 2008-05-05\nemployment_status: unemployed\ncertifications: [{kind: law_68_1999}]\n' > "$T/p.yaml"
 	run -1 wf programme check sil-bergamo "$T/p.yaml" --date 2026-05-04 -o json
-	[ "$output" = '{"kind":"check","id":"Neri Ada","programme":"sil-bergamo","date":"2026-05-04","person":{"first_name":"Ada","last_name":"Neri","birth_date":"2008-05-05"},"eligible":false,"reasons":["age 17 at 2026-05-04 is not in 18.."]}' ]
+	[ "$output" = '{"kind":"check","id":"Neri Ada","programme":"sil-bergamo","date":"2026-05-04","person":{"first_name":"Ada","last_name":"Neri","birth_date":"2008-05-05"},"eligible":false,"reasons":["age 17 at 2026-05-04 is not in 18.."],"rules":[{"rule":"age","age":17,"on":"2026-05-04","ranges":["18.."]}]}' ]
 	run -0 wf programme check sil-bergamo "$T/p.yaml" --date 2026-05-05 -o json --fields eligible
 	[ "$output" = '{"eligible":true}' ]
 }

@@ -159,7 +159,9 @@ screen_one() {
 	wf-refer screen -q 2026-0001 --date 2026-11-02 --note "checked with the referrer"
 	run -0 wf-refer show 2026-0001 -o json --fields status,status_date,note,reasons
 	[ "$output" = '{"status":"rejected","status_date":"2026-11-02","note":"checked with the referrer","reasons":["age 46 at 2026-10-01 is not in 0..34 nor 50.."]}' ]
-	[ "$(sql "SELECT reasons FROM case_status WHERE status = 'rejected'")" = '["age 46 at 2026-10-01 is not in 0..34 nor 50.."]' ]
+	[ "$(sql "SELECT reasons FROM case_status WHERE status = 'rejected'")" = '[{"rule":"age","age":46,"on":"2026-10-01","ranges":["0..34","50.."],"text":"age 46 at 2026-10-01 is not in 0..34 nor 50.."}]' ]
+	run -0 wf-refer show 2026-0001 -o json --fields rules
+	[ "$output" = '{"rules":[{"rule":"age","age":46,"on":"2026-10-01","ranges":["0..34","50.."]}]}' ]
 	run -0 wf-refer show 2026-0001 -o yaml
 	[[ "$output" == *$'history:\n- status: referred\n  date: 2026-10-01\n'*$'- status: rejected\n  date: 2026-11-02\n  note: checked with the referrer\n  reasons:\n  - age 46 at 2026-10-01 is not in 0..34 nor 50..\n'* ]]
 }
@@ -316,4 +318,16 @@ law68() {
 	[[ "$stderr" == *"a percent goes with civil or work_injury invalidity, not 'war'" ]]
 	[ "$(sql 'SELECT count(*) FROM cases')" = 0 ]
 	[ "$(sql 'SELECT count(*) FROM certification')" = 0 ]
+}
+
+@test "a list piped into a screen: the list's audit entry waits for the screen, and every case is screened" {
+	seed
+	wf-refer add -q "$EX/referrals.yaml"
+	# the screen holds the write lock while it reads; the list, which
+	# shows certifications, needs it afterwards for the audit trail
+	{ sleep 0.3; exec wf-refer list --status referred -o json; } 2>"$T/list.err" |
+		WF_BUSY_TIMEOUT=2000 wf-refer screen - --date 2026-11-05 -q
+	cat "$T/list.err"; [ ! -s "$T/list.err" ]
+	[ "$(sql "SELECT count(*) FROM cases WHERE status IN ('screened', 'rejected')")" = 8 ]
+	[ "$(sql "SELECT count(*) FROM audit WHERE action = 'read' AND entity = 'cases'")" = 1 ]
 }

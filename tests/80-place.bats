@@ -63,18 +63,18 @@ load helpers
 	id=$(planned Ada)
 	run -0 place "$id" --stipend 500 -n -q
 	run -65 --separate-stderr place "$id" --stipend 499.99
-	[[ "$stderr" == *"stipend: 499.99 is below the least of 500.00 a month for an internship" ]]
+	[[ "$stderr" == *"stipend: 499.99 is below the least of 500.00 a month for 'internship'" ]]
 	run -0 place "$id" --stipend 400 --meals -n -q
 	run -65 --separate-stderr place "$id" --stipend 399.99 --meals
-	[[ "$stderr" == *"stipend: 399.99 is below the least of 400.00 a month for an internship with meals" ]]
+	[[ "$stderr" == *"stipend: 399.99 is below the least of 400.00 a month for 'internship' with meals" ]]
 	run -0 place "$id" --stipend 350 --hours 20 -n -q
 	run -65 --separate-stderr place "$id" --stipend 349.99 --hours 20
-	[[ "$stderr" == *"stipend: 349.99 is below the least of 350.00 a month for an internship part time" ]]
+	[[ "$stderr" == *"stipend: 349.99 is below the least of 350.00 a month for 'internship' part time" ]]
 	run -65 --separate-stderr place "$id" --stipend 350 --hours 21
-	[[ "$stderr" == *"stipend: 350.00 is below the least of 500.00 a month for an internship" ]]
+	[[ "$stderr" == *"stipend: 350.00 is below the least of 500.00 a month for 'internship'" ]]
 	printf 'case: %s\ntype: internship\nhost: host30\nstart: 2026-10-01\nend: 2027-03-31\n' "$id" > "$T/p.yaml"
 	run -65 --separate-stderr wf-place add "$T/p.yaml"
-	[[ "$stderr" == *"stipend: an internship pays at least 500.00 a month" ]]
+	[[ "$stderr" == *"stipend: the least for 'internship' is 500.00 a month" ]]
 }
 
 @test "rules: at most 40 hours a week" {
@@ -82,7 +82,7 @@ load helpers
 	id=$(planned Ada)
 	run -0 place "$id" --hours 40 -n -q
 	run -65 --separate-stderr place "$id" --hours 41
-	[[ "$stderr" == *"hours_week: 41 is more than 40 hours a week, the most for an internship" ]]
+	[[ "$stderr" == *"hours_week: 41 is more than 40 hours a week, the most for 'internship'" ]]
 }
 
 @test "rules: trainees at once: 1 up to 5 employees, 2 up to 20, 10% above" {
@@ -123,7 +123,7 @@ load helpers
 	lombardia
 	id=$(planned Ada)
 	run -65 --separate-stderr place "$id" --kind work_grant --stipend 250 --start 2027-03-01 --end 2028-06-30 --host host30
-	[ "$stderr" = "wf-place: case '$id': the work_grant at 'host30' breaks the rules of 'lombardia-test': end: 2027-03-01..2028-06-30 is longer than 12 months, the longest work_grant (end by 2028-02-29); stipend: 250.00 is below the least of 300.00 a month for a work_grant" ]
+	[ "$stderr" = "wf-place: case '$id': the work_grant at 'host30' breaks the rules of 'lombardia-test': end: 2027-03-01..2028-06-30 is longer than 12 months, the longest work_grant (end by 2028-02-29); stipend: 250.00 is below the least of 300.00 a month for 'work_grant'" ]
 	[ "$(sql 'SELECT count(*) FROM placement')" = 0 ]
 }
 
@@ -148,7 +148,7 @@ load helpers
 	[ "$stderr" = "wf-place: case: case '2026-0001' is referred: place needs a case that is planned, placed" ]
 	id=$(planned Ada)
 	run -65 --separate-stderr place "$id" --kind occupational_lab --stipend 0
-	[[ "$stderr" == *"type: programme 'lombardia-test' does not offer occupational_lab placements" ]]
+	[[ "$stderr" == *"type: programme 'lombardia-test' does not offer placements of kind 'occupational_lab'" ]]
 }
 
 @test "add: the plan action must exist and be of the placement's kind" {

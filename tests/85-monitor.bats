@@ -219,7 +219,7 @@ due() {
 	run -0 cat "$T/mail.out"
 	[ "${lines[0]}" = "to: coord@example.org subject: workflow: contacts overdue" ]
 	[[ "${lines[2]}" == "CASE"*"PERSON"*"WITH"*"DUE"* ]]
-	[[ "${lines[3]}" == "$id  Ada Test  person  2026-10-31  22"* ]]
+	[[ "${lines[3]}" == "$id  Ada Test  the person  2026-10-31  22"* ]]
 	MAILER="$T/fakemail" WF_DB="$T/missing.db" run -1 --separate-stderr "$script" coord@example.org
 	[[ "$stderr" == *"overdue-mail: cannot read the store"* ]]
 }

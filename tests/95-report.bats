@@ -18,17 +18,17 @@ complete_path() {
 @test "report case: a complete path, Markdown by default, every section" {
 	complete_path
 	run -0 wf-report case 2026-0005
-	[ "${lines[0]}" = "# Final report: case 2026-0005" ]
+	[ "${lines[0]}" = "# Final report of the path: case 2026-0005" ]
 	[ "${lines[1]}" = "- **Person**: Paolo Gritti (GRTPLA79C08A794U)" ]
 	[ "${lines[2]}" = "- **Programme**: SIL - Servizio Inserimento Lavorativo Dalmine e Bergamo (sil-bergamo)" ]
-	[ "${lines[3]}" = "- **Referred by**: ssd-dalmine on 2026-10-08" ]
+	[ "${lines[3]}" = "- **Referring service**: Servizio Sociale di Dalmine, on 2026-10-08" ]
 	[ "${lines[5]}" = "- **Status**: closed since 2026-11-22" ]
-	for h in "## Timeline" "## Skills" "## Work prerequisites" "## Work-fragility profile" "## Decision" "## Individual Project" "## Intervention Plan (version 1, agreed on 2026-11-20)" "## Placements" "## Monitoring" "## Outcome"; do
+	for h in "## Timeline" "## Skills" "## Work prerequisites" "## Work-fragility profile" "## Decision" "## Individual project" "## Intervention plan (version 1, agreed on 2026-11-20)" "## Placements" "## Monitoring" "## Outcome of the path"; do
 		[[ "$output" == *$'\n'"$h"$'\n'* ]]
 	done
-	[[ "$output" == *$'| 2026-0005.1 | internship | coop-s-ambrogio | 2026-11-20 | 2027-05-19 | 350.00 | ended | completed |'* ]]
-	[[ "$output" == *$'| 2026-11-21 | tutor | phone | low | All well |'* ]]
-	[[ "$output" == *$'## Outcome\n\nhired on 2026-11-22\n\n**Recommendations**: Keep the tutor for six months.'* ]]
+	[[ "$output" == *$'| 2026-0005.1 | extracurricular internship | Cooperativa S. Ambrogio | 2026-11-20 | 2027-05-19 | 350.00 | ended | completed |'* ]]
+	[[ "$output" == *$'| 2026-11-21 | the tutor | phone | low | All well |'* ]]
+	[[ "$output" == *$'## Outcome of the path\n\nhired on 2026-11-22\n\n**Recommendations**: Keep the tutor for six months.'* ]]
 	[[ "$output" == *$'## Decision\n\neligible on 2026-11-18, by evaluation unit'* ]]
 }
 
@@ -49,7 +49,7 @@ complete_path() {
 	[ "${lines[5]}" = "- **Reason**: age 41 at 2026-10-02 is not in 0..34 nor 50.." ]
 	[[ "$output" != *"## Skills"* ]]
 	[[ "$output" != *"## Placements"* ]]
-	[[ "$output" != *"## Outcome"* ]]
+	[[ "$output" != *"## Outcome of the path"* ]]
 }
 
 @test "report case: an unknown case -> exit 1; several cases in one document" {
@@ -57,7 +57,7 @@ complete_path() {
 	run -1 --separate-stderr wf-report case 2026-0099
 	[ "$stderr" = "wf-report: case '2026-0099' not found" ]
 	run -0 wf-report case 2026-0005 2026-0001
-	[[ "$output" == *$'\n---\n\n# Final report: case 2026-0001'* ]]
+	[[ "$output" == *$'\n---\n\n# Final report of the path: case 2026-0001'* ]]
 }
 
 @test "funnel: cases that reached each step, and where they left, as of a date" {

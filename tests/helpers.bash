@@ -6,7 +6,7 @@ bats_require_minimum_version 1.5.0
 
 # The schema version this build's stores are at (lib/schema.c): bumped
 # here, once, with each migration.
-SCHEMA=13
+SCHEMA=14
 
 setup() {
 	: "${WF_BUILD:?run the suites with 'make check'}"
@@ -14,7 +14,10 @@ setup() {
 	export WF_DB="$BATS_TEST_TMPDIR/store/wf.db"
 	export WF_TODAY=2026-11-22
 	export WF_OPERATOR=tester
-	unset WF_FORMAT XDG_DATA_HOME
+	unset WF_FORMAT XDG_DATA_HOME WF_LANG LANGUAGE LC_ALL LC_MESSAGES
+	# English, unless a test asks for Italian; the Italian locale is
+	# the one 'make check' builds (LOCPATH), none need be installed.
+	export LANG=C LOCPATH="${WF_LOCPATH:-}"
 	EX="$BATS_TEST_DIRNAME/../examples"
 	T="$BATS_TEST_TMPDIR"
 }
@@ -72,6 +75,12 @@ referral() {
 		echo "    - kind: $cert"
 	fi
 	return 0
+}
+
+# italian: the rest of the test runs in the Italian locale.
+italian() {
+	export LANG=it_IT.UTF-8
+	unset LC_ALL LC_MESSAGES LANGUAGE WF_LANG
 }
 
 # sql QUERY: what the store holds, for assertions after a command.
