@@ -99,7 +99,10 @@ XGETTEXT_KEYS = -k_ -kN_ -kC_:1c,2 -kNC_:1c,2 -kwf_err_set:3 \
 	--flag=wf_record_err:6:c-format --flag=wf_warn:2:c-format
 POT = po/workflow.pot
 po: $(POT)
-	for l in $(LANGS); do msgmerge -q --update --backup=none po/$$l.po $(POT); done
+	for l in $(LANGS); do \
+		msgmerge -q --update --backup=none po/$$l.po $(POT) && \
+		msgattrib --no-obsolete -o po/$$l.po po/$$l.po; \
+	done
 $(POT): $(LIB_SRC) $(wildcard lib/*.h) $(wildcard cmd/*.c)
 	xgettext -o $@ --from-code=UTF-8 --package-name=workflow \
 		--package-version=$(shell sed -n 's/^#define WF_VERSION "\(.*\)"/\1/p' lib/wf.h) \
@@ -124,7 +127,8 @@ $(BUILD)/bin/%: cmd/%.c $(BUILD)/libwf.a
 # Debian packages behind each need; installed only where missing. sqlite3,
 # zsh and fish serve the tests (the store's contents, the completions);
 # jq builds the malformed records of tests/15-malformed.bats; gettext
-# builds the catalogues and locales holds the Italian locale's sources.
+# builds the catalogues and locales holds the Italian locale's sources;
+# chromium renders the HTML reports and poppler-utils counts their pages.
 deps:
 	@missing=""; \
 	command -v pkg-config >/dev/null || missing="$$missing pkgconf"; \
@@ -139,6 +143,8 @@ deps:
 	command -v jq >/dev/null || missing="$$missing jq"; \
 	command -v msgfmt >/dev/null || missing="$$missing gettext"; \
 	test -f /usr/share/i18n/locales/it_IT || missing="$$missing locales"; \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	command -v pdfinfo >/dev/null || missing="$$missing poppler-utils"; \
 	command -v valgrind >/dev/null || missing="$$missing valgrind"; \
 	command -v zsh >/dev/null || missing="$$missing zsh"; \
 	command -v fish >/dev/null || missing="$$missing fish"; \
@@ -204,6 +210,24 @@ demo: deps
 	@$(MAKE) --no-print-directory all
 	@PATH=$(CURDIR)/$(BUILD)/bin:$$PATH sh examples/demo.sh
 
+# The screenshots the README shows: the demo's month and final report, in
+# Italian, as headless Chromium renders their HTML.
+SHOTS = build/shots
+screenshots: deps
+	@$(MAKE) --no-print-directory all
+	rm -rf $(SHOTS) && mkdir -p $(SHOTS) examples/screenshots
+	PATH=$(CURDIR)/$(BUILD)/bin:$$PATH DEMO_DB=$(SHOTS)/wf.db sh examples/demo.sh >/dev/null
+	WF_LANG=it WF_DB=$(SHOTS)/wf.db WF_TODAY=2026-11-22 $(BUILD)/bin/wf-report monthly \
+		--month 2026-11 -o html > $(SHOTS)/monthly.html
+	WF_LANG=it WF_DB=$(SHOTS)/wf.db WF_TODAY=2026-11-22 $(BUILD)/bin/wf-report case \
+		2026-0005 -o html > $(SHOTS)/case.html
+	for p in monthly case; do \
+		chromium --headless --no-sandbox --disable-gpu --hide-scrollbars \
+			--user-data-dir=$(CURDIR)/$(SHOTS)/chromium --window-size=1000,1400 \
+			--screenshot=$(CURDIR)/examples/screenshots/$$p-it.png \
+			file://$(CURDIR)/$(SHOTS)/$$p.html 2>/dev/null || exit 1; \
+	done
+
 bench: deps
 	@$(MAKE) --no-print-directory all
 	@$(MAKE) --no-print-directory -C tests/bench BUILD=$(CURDIR)/$(BUILD) CC="$(CC)"
@@ -240,4 +264,4 @@ fuzz: have-deps
 clean:
 	rm -rf build
 
-.PHONY: all have-deps deps po check check-valgrind check-man check-install install uninstall demo bench bench-store fuzz clean
+.PHONY: all have-deps deps po screenshots check check-valgrind check-man check-install install uninstall demo bench bench-store fuzz clean

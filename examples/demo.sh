@@ -53,4 +53,12 @@ run wf-report case 2026-0005
 run wf case close 2026-0002 --outcome moved --date 2026-11-21 --situation job_searching -o table --fields id,status,status_date
 run wf-report funnel -o table
 run wf-report monthly --month 2026-11 -o md
-printf '\nThe demo store is %s; try: WF_DB=%s wf-refer list -o table\n' "$WF_DB" "$WF_DB"
+# The same month as a page to print or mail, with its charts.
+html=$(dirname "$WF_DB")/monthly-2026-11.html
+say "wf-report monthly --month 2026-11 -o html > $html"
+wf-report monthly --month 2026-11 -o html > "$html"
+# In the operators' language: Italian under an Italian locale or WF_LANG=it.
+case ${WF_LANG:-${LC_ALL:-${LC_MESSAGES:-${LANG:-}}}} in
+it*) printf '\nL'"'"'archivio della demo è %s; il rapporto del mese è %s.\nProvare: WF_DB=%s wf-refer list -o table\n' "$WF_DB" "$html" "$WF_DB" ;;
+*) printf '\nThe demo store is %s; the month'"'"'s report is %s.\nTry: WF_DB=%s wf-refer list -o table\n' "$WF_DB" "$html" "$WF_DB" ;;
+esac

@@ -28,10 +28,11 @@ struct wf_out {
 	                         temporary file, each ended by a NUL */
 	size_t ncells;
 	size_t w[64];         /* the widest cell of each column */
+	char title[128];      /* an HTML page's */
 };
 
 const char *const wf_format_names[] = { "yaml", "json", "csv", "tsv",
-                                        "table", "md", NULL };
+                                        "table", "md", "html", NULL };
 
 int wf_format_parse(const char *name, enum wf_format *f)
 {
@@ -488,6 +489,40 @@ static char *human_text(const char *col, const cJSON *v)
 	return strdup(wf_date_human(s, date, sizeof date) ? date : s);
 }
 
+void wf_out_title(struct wf_out *o, const char *title)
+{
+	if (o)
+		snprintf(o->title, sizeof o->title, "%s", title);
+}
+
+/* A page of records: one table, its cells as in -o table, escaped. */
+static int write_html_row(struct wf_out *o, const cJSON *rec, struct wf_err *e)
+{
+	char today[16], iso[11];
+
+	if (o->count == 0) {
+		wf_date_format(wf_date_today(), iso);
+		wf_date_human(iso, today, sizeof today);
+		wf_html_begin(o->f, o->title, wf_html_service(NULL), today);
+		fputs("<table>\n<tr>", o->f);
+		for (size_t i = 0; i < o->ncols; i++)
+			wf_html_cell(o->f, wf_column_label(o->cols[i]), 0, 1);
+		fputs("</tr>\n", o->f);
+	}
+	fputs("<tr>", o->f);
+	for (size_t i = 0; i < o->ncols; i++) {
+		const cJSON *v = wf_json_path(rec, o->cols[i]);
+		char *t = human_text(o->cols[i], v);
+
+		if (!t)
+			return wf_err_set(e, WF_EX_SOFTWARE, "out of memory");
+		wf_html_cell(o->f, t, cJSON_IsNumber(v), 0);
+		free(t);
+	}
+	fputs("</tr>\n", o->f);
+	return 0;
+}
+
 static int write_row(struct wf_out *o, const cJSON *rec, struct wf_err *e)
 {
 	char *row[64] = { 0 };
@@ -612,6 +647,8 @@ int wf_out_record(struct wf_out *o, const cJSON *rec, struct wf_err *e)
 		else
 			fprintf(o->f, "%s\n", s);
 		free(s);
+	} else if (o->fmt == WF_FMT_HTML) {
+		rc = write_html_row(o, rec, e);
 	} else {
 		rc = write_row(o, rec, e);
 	}
@@ -637,6 +674,10 @@ int wf_out_close(struct wf_out *o, struct wf_err *e)
 		return 0;
 	if (o->fmt == WF_FMT_TABLE && o->count > 0)
 		rc = write_table(o, e);
+	if (o->fmt == WF_FMT_HTML && o->count > 0) {
+		fputs("</table>\n", o->f);
+		wf_html_end(o->f);
+	}
 	if (o->em_open) {
 		yaml_stream_end_event_initialize(&ev);
 		if (!yaml_emitter_emit(&o->em, &ev))

@@ -216,20 +216,22 @@ static cJSON *report_for(struct wf_store *st, const char *id,
 	return r;
 }
 
-static int write_one(struct wf_ctx *ctx, int i, const cJSON *r,
-                     struct wf_err *e)
+/* The reports as documents for people (-o md, -o html), or records. */
+static int write_one(struct wf_ctx *ctx, struct wf_doc *d, int i,
+                     const cJSON *r, struct wf_err *e)
 {
 	int rc;
 
 	if (!ctx->out || (rc = wf_audit_shown(ctx, r, e)) == 0) {
 		if (!ctx->out)
 			return 0;
-		if (ctx->fmt != WF_FMT_MD)
+		if (ctx->fmt != WF_FMT_MD && ctx->fmt != WF_FMT_HTML)
 			return wf_emit(ctx, r, e);
-		if (i)
-			fputs("\n---\n\n", wf_out_file(ctx->out));
-		if ((rc = wf_report_case_md(wf_out_file(ctx->out), r)))
-			rc = wf_err_set(e, rc, "cannot write the report");
+		d->f = wf_out_file(ctx->out);
+		d->html = ctx->fmt == WF_FMT_HTML;
+		wf_report_case_doc(d, r, i == 0);
+		rc = ferror(d->f) ? wf_err_set(e, WF_EX_IOERR, "cannot write the "
+		                               "report") : 0;
 	}
 	return rc;
 }
@@ -254,8 +256,9 @@ static int disclosed(struct wf_ctx *ctx, const struct wf_disclosure *d, int n,
 int wf_report_case(struct wf_ctx *ctx, const void *arg, struct wf_err *e)
 {
 	const struct wf_report_case_opts *o = arg;
-	int n = ctx->cli->nargs, rc = 0, sharing = o && o->for_;
+	int n = ctx->cli->nargs, rc = 0, sharing = o && o->for_, written = 0;
 	struct wf_disclosure *d = NULL;
+	struct wf_doc doc = { 0 };
 
 	if (n == 0)
 		return wf_err_set(e, WF_EX_USAGE, "case needs a case id");
@@ -269,9 +272,13 @@ int wf_report_case(struct wf_ctx *ctx, const void *arg, struct wf_err *e)
 		cJSON *r = report_for(ctx->st, ctx->cli->args[i],
 		                      sharing ? &d[i] : NULL, e);
 
-		rc = r ? write_one(ctx, i, r, e) : e->code;
+		rc = r ? write_one(ctx, &doc, written, r, e) : e->code;
+		written += r && !rc;
 		cJSON_Delete(r);
 	}
+	/* a document begun is ended, whole, even when a case failed */
+	if (written && doc.f && wf_doc_end(&doc) && !rc)
+		rc = wf_err_set(e, WF_EX_IOERR, "cannot write the report");
 	if (!rc && sharing)
 		rc = disclosed(ctx, d, n, e);
 	free(d);

@@ -392,7 +392,9 @@ int wf_report_indicators(struct wf_ctx *ctx, const void *opts,
 		return e->code;
 	if (o->section)
 		wf_report_keep(r, o->section);
-	if (ctx->fmt == WF_FMT_YAML || ctx->fmt == WF_FMT_JSON)
+	if (ctx->fmt == WF_FMT_HTML && ctx->out)
+		rc = wf_report_indicators_html(ctx, r, o, e);
+	else if (ctx->fmt == WF_FMT_YAML || ctx->fmt == WF_FMT_JSON)
 		rc = wf_emit(ctx, r, e);
 	else
 		rc = emit_rows(ctx, r, e);

@@ -444,6 +444,13 @@ static cJSON *months_before(struct wf_store *st,
 	return report(st, &b, e);
 }
 
+cJSON *wf_report_period_record(struct wf_store *st,
+                               const struct wf_period_opts *o,
+                               struct wf_err *e)
+{
+	return report(st, o, e);
+}
+
 int wf_report_period(struct wf_ctx *ctx, const void *opts, struct wf_err *e)
 {
 	const struct wf_period_opts *o = opts;
@@ -470,7 +477,10 @@ int wf_report_period(struct wf_ctx *ctx, const void *opts, struct wf_err *e)
 		for (int i = 0; o->compare && i < 2; i++)
 			wf_report_keep(others[i], o->section);
 	}
-	if (!table) {
+	if (ctx->fmt == WF_FMT_HTML && ctx->out) {
+		rc = wf_report_period_html(ctx, r, o->compare ? (const cJSON *const *)
+		                           others : NULL, o, e);
+	} else if (!table) {
 		/* Beside the month: the same report, a month and a year before. */
 		if (o->compare) {
 			cJSON_AddItemToObject(r, "previous_month", others[0]);

@@ -107,7 +107,9 @@ int wf_report_funnel(struct wf_ctx *ctx, const void *opts, struct wf_err *e)
 		if (v)
 			funnel_row(rows, exits[i], on, v->valuedouble, n);
 	}
-	if (!rc)
+	if (!rc && n && ctx->fmt == WF_FMT_HTML && ctx->out)
+		rc = wf_report_funnel_html(ctx, rows, o->programme, e);
+	else if (!rc)
 		rc = n ? emit_rows(ctx, rows, e)
 		       : wf_err_set(e, WF_EX_NOMATCH, "no cases by %s", on);
 	cJSON_Delete(left);

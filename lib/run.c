@@ -97,9 +97,18 @@ int wf_ctx_init(struct wf_ctx *ctx, const struct wf_cli *cli, unsigned flags,
 int wf_ctx_output(struct wf_ctx *ctx, FILE *f, const char *deflt,
                   struct wf_err *e)
 {
+	char title[96];
+	int rc;
+
 	if (ctx->quiet)
 		return 0;
-	return wf_out_open(&ctx->out, f, ctx->fmt, ctx->fields, deflt, e);
+	rc = wf_out_open(&ctx->out, f, ctx->fmt, ctx->fields, deflt, e);
+	if (!rc && ctx->cli && ctx->cli->sub) {
+		snprintf(title, sizeof title, "%s %s", ctx->cli->cmd->name,
+		         ctx->cli->sub->name);
+		wf_out_title(ctx->out, title);
+	}
+	return rc;
 }
 
 int wf_ctx_finish(struct wf_ctx *ctx, struct wf_err *e)
@@ -126,14 +135,60 @@ void wf_warn(struct wf_ctx *ctx, const char *fmt, ...)
 	ctx->diag(ctx, &w, 1);
 }
 
+/* The keys whose values name an organisation or a programme by code. */
+static const char *const named_keys[][2] = {
+	{ "referrer", WF_SQL_ORG_NAME }, { "host", WF_SQL_ORG_NAME },
+	{ "provider", WF_SQL_ORG_NAME }, { "to", WF_SQL_ORG_NAME },
+	{ "organisation", WF_SQL_ORG_NAME }, { "programme", WF_SQL_PROG_NAME },
+	{ NULL, NULL }
+};
+
+/* In rec (a copy), each code under those keys replaced by the name it
+ * has in the store; a code the store does not know is left. */
+static void name_codes(struct wf_store *st, cJSON *rec)
+{
+	cJSON *c;
+
+	cJSON_ArrayForEach(c, rec) {
+		if (cJSON_IsObject(c) || cJSON_IsArray(c)) {
+			name_codes(st, c);
+			continue;
+		}
+		for (int i = 0; c->string && cJSON_IsString(c) && named_keys[i][0];
+		     i++) {
+			sqlite3_stmt *s;
+
+			if (strcmp(c->string, named_keys[i][0]) ||
+			    !(s = wf_sql(st, named_keys[i][1], NULL)))
+				continue;
+			wf_bind_text(s, 1, c->valuestring);
+			if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0))
+				cJSON_SetValuestring(c, (const char *)
+				                     sqlite3_column_text(s, 0));
+			sqlite3_reset(s);
+		}
+	}
+}
+
 int wf_emit(struct wf_ctx *ctx, const cJSON *rec, struct wf_err *e)
 {
+	cJSON *named;
 	int rc;
 
 	if (!ctx->out)
 		return 0;
 	if (ctx->log_reads && (rc = wf_audit_shown(ctx, rec, e)))
 		return rc;
+	/* the human forms name what the records give by code */
+	if (ctx->st && (ctx->fmt == WF_FMT_TABLE || ctx->fmt == WF_FMT_MD ||
+	                ctx->fmt == WF_FMT_HTML)) {
+		if (!(named = cJSON_Duplicate(rec, 1)))
+			return wf_err_set(e, WF_EX_SOFTWARE, "out of memory");
+		name_codes(ctx->st, named);
+		rc = wf_out_record(ctx->out, named, e);
+		cJSON_Delete(named);
+		return rc;
+	}
 	return wf_out_record(ctx->out, rec, e);
 }
 

@@ -1015,6 +1015,11 @@ const char WF_SQL_RCASE_ORGS[] =
 	"   ON p.id = a.plan_id WHERE p.case_id = ?1)"
 	" ORDER BY o.code";
 
+const char WF_SQL_ORG_NAME[] =
+	"SELECT name FROM organisation WHERE code = ?";
+const char WF_SQL_PROG_NAME[] =
+	"SELECT name FROM programme WHERE code = ?";
+
 const char WF_SQL_RCASE_CONTACTS[] =
 	"SELECT date, party, how, risk, next_steps FROM contact"
 	" WHERE case_id = ? ORDER BY date, id";

@@ -193,6 +193,8 @@ extern const char WF_SQL_DUE_OUT_SORTED[];
 /* reportcase.c */
 extern const char WF_SQL_RCASE_PROGRAMME[];
 extern const char WF_SQL_RCASE_ORGS[];
+extern const char WF_SQL_ORG_NAME[];
+extern const char WF_SQL_PROG_NAME[];
 extern const char WF_SQL_RCASE_CONTACTS[];
 /* reportviews.c */
 extern const char WF_SQL_VIEW_CASELOAD[];

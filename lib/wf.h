@@ -48,7 +48,11 @@
  *               the histories read a caseload at a time, the list and
  *               the period reports' tally
  *   caseclose.c the case as a whole: timeline, close, reopen
- *   reportcase.c, markdown.c            the final report of a path
+ *   reportcase.c, casedoc.c             the final report of a path
+ *   doc.c, html.c, chart.c
+ *               documents for people: Markdown or HTML, the page, the
+ *               SVG charts
+ *   reporthtml.c the period reports, indicators and funnel as HTML
  *   reportperiod.c, reportindicators.c, reportviews.c, reportform.c
  *               step 5: a period's figures, the ESF+ indicators, the
  *               short views, and what their forms share
@@ -312,7 +316,7 @@ int wf_yaml_resolve(const char *s, size_t len);
 /* ---- out.c: records out ----------------------------------------------- */
 
 enum wf_format { WF_FMT_YAML, WF_FMT_JSON, WF_FMT_CSV, WF_FMT_TSV,
-                 WF_FMT_TABLE, WF_FMT_MD };
+                 WF_FMT_TABLE, WF_FMT_MD, WF_FMT_HTML };
 
 struct wf_out;
 
@@ -330,6 +334,8 @@ int wf_out_open(struct wf_out **o, FILE *f, enum wf_format fmt,
 /* The stream an output writes to, for documents written whole (a
  * report in Markdown). */
 FILE *wf_out_file(struct wf_out *o);
+/* The title of an HTML page of records (the command that wrote it). */
+void wf_out_title(struct wf_out *o, const char *title);
 /* Write one record. Returns 0 or WF_EX_IOERR. */
 int wf_out_record(struct wf_out *o, const cJSON *rec, struct wf_err *e);
 /* Finish (tables are aligned and written here) and free. */
@@ -1117,20 +1123,84 @@ int wf_monitor_due(struct wf_ctx *ctx, const void *filter, struct wf_err *e);
 /* The rank of a risk level (low 0, medium 1, high 2), -1 if unknown. */
 int wf_risk_rank(const char *level);
 
-/* ---- reportcase.c, markdown.c: step 5 ----------------------------------- */
+/* ---- html.c, chart.c, doc.c: documents for people ----------------------- */
+
+/* Write s with &, <, >, " and ' escaped, control characters replaced. */
+void wf_html_text(FILE *f, const char *s);
+/* Open a self-contained, printable page: its style, the service's name
+ * and the date atop each printed page, page numbers, and title as h1. */
+void wf_html_begin(FILE *f, const char *title, const char *service,
+                   const char *date);
+void wf_html_end(FILE *f);
+/* A section (a new printed page unless first), with title as h2. */
+void wf_html_section(FILE *f, const char *title, int first);
+void wf_html_section_end(FILE *f);
+/* A table cell: th when head, right-aligned when number. */
+void wf_html_cell(FILE *f, const char *text, int number, int head);
+/* The service named atop the pages: $WF_SERVICE, else the programme's
+ * name when the report is of one, else "workflow". */
+const char *wf_html_service(const char *programme_name);
+
+/* One bar of a chart: its label, in the reader's language; its value,
+ * unless hidden by --min-cell (then value is never read). */
+struct wf_bar {
+	char label[160];
+	double value;
+	int hidden;
+};
+/* One line of a chart: its name and a value (or hidden) a month. */
+struct wf_series {
+	const char *name;
+	const double *values;
+	const int *hidden;
+};
+/* A figure: horizontal bars as SVG, the numbers in a table beside them
+ * (head: the label column's title), the text alternative below. id is
+ * the figure's element id. */
+void wf_chart_bars(FILE *f, const char *id, const char *title,
+                   const char *head, const struct wf_bar *b, int n,
+                   int min_cell);
+/* A figure: one line a series over the months x, the same way. */
+void wf_chart_lines(FILE *f, const char *id, const char *title,
+                    const char *const *x, int nx, const struct wf_series *s,
+                    int ns, int min_cell);
+
+/* A document for people, as Markdown or HTML. */
+struct wf_doc {
+	FILE *f;
+	int html;                     /* else Markdown */
+	int sections, facts, para;    /* what was written last */
+};
+void wf_doc_begin(struct wf_doc *d, const char *title, const char *service,
+                  const char *date);
+/* A second document's title in the same output (Markdown: after a rule;
+ * HTML: on a new page). */
+void wf_doc_part(struct wf_doc *d, const char *title);
+void wf_doc_fact(struct wf_doc *d, const char *label, const char *value);
+void wf_doc_section(struct wf_doc *d, const char *title);
+void wf_doc_para(struct wf_doc *d, const char *text);
+/* A table: its heads (NULL-terminated), then rows of n cells. */
+void wf_doc_table(struct wf_doc *d, const char *const *heads);
+void wf_doc_row(struct wf_doc *d, const char *const *cells, int n);
+void wf_doc_table_end(struct wf_doc *d);
+/* Close the document. Returns 0 or WF_EX_IOERR. */
+int wf_doc_end(struct wf_doc *d);
+
+/* ---- reportcase.c, casedoc.c: step 5 ------------------------------------ */
 
 /* Options of wf-report case: for whom (NULL: the service itself;
  * "referrer" or "host"), and which host when the case has several. */
 struct wf_report_case_opts {
 	const char *for_, *to;
 };
-/* Emit the final report of each operand case: a Markdown document with
- * -o md, else the record (kind case_report), with when it was shared.
+/* Emit the final report of each operand case: a document with -o md or
+ * -o html, else the record (kind case_report), with when it was shared.
  * For a referrer or host, refused (65) unless the person consented or
  * the programme's legal basis allows it, and each disclosure kept. */
 int wf_report_case(struct wf_ctx *ctx, const void *opts, struct wf_err *e);
-/* Write the case report record r as a Markdown document. */
-int wf_report_case_md(FILE *f, const cJSON *r);
+/* Write the case report record r into d: its beginning when first, else
+ * as a further part. */
+void wf_report_case_doc(struct wf_doc *d, const cJSON *r, int first);
 
 /* Options of the period reports (monthly, range). */
 struct wf_period_opts {
@@ -1144,6 +1214,23 @@ struct wf_period_opts {
 /* The figures of the period as one report record (YAML, JSON), or as
  * rows (section, item, value) in the tabular formats. */
 int wf_report_period(struct wf_ctx *ctx, const void *opts, struct wf_err *e);
+/* The period's report record, as wf_report_period gives it (after
+ * --min-cell; section and compare are not looked at). */
+struct wf_store;
+cJSON *wf_report_period_record(struct wf_store *st,
+                               const struct wf_period_opts *o,
+                               struct wf_err *e);
+/* The HTML pages (reporthtml.c) of a period's record r (with the month
+ * before and a year before when others), of the indicators, and of the
+ * funnel's rows. */
+int wf_report_period_html(struct wf_ctx *ctx, const cJSON *r,
+                          const cJSON *const *others,
+                          const struct wf_period_opts *o, struct wf_err *e);
+int wf_report_indicators_html(struct wf_ctx *ctx, const cJSON *r,
+                              const struct wf_period_opts *o,
+                              struct wf_err *e);
+int wf_report_funnel_html(struct wf_ctx *ctx, const cJSON *rows,
+                          const char *programme, struct wf_err *e);
 /* The European Social Fund Plus common indicators of the participants
  * who entered or left in the period (from, to, programme, section,
  * min_cell of opts), each figure by gender: one record (YAML, JSON), or

@@ -99,9 +99,9 @@ load helpers
 @test "a bad WF_FORMAT -> exit 78; a bad -o -> exit 64" {
 	seed
 	WF_FORMAT=xml run -78 --separate-stderr wf org list
-	[ "$stderr" = "wf: WF_FORMAT: unknown format 'xml' (one of: yaml, json, csv, tsv, table, md)" ]
+	[ "$stderr" = "wf: WF_FORMAT: unknown format 'xml' (one of: yaml, json, csv, tsv, table, md, html)" ]
 	run -64 --separate-stderr wf org list -o xml
-	[ "${stderr_lines[0]}" = "wf: --output: 'xml' is not one of: yaml, json, csv, tsv, table, md (did you mean 'yaml'?)" ]
+	[ "${stderr_lines[0]}" = "wf: --output: 'xml' is not one of: yaml, json, csv, tsv, table, md, html (did you mean 'yaml'?)" ]
 }
 
 @test "every output format, same fields in the same order" {

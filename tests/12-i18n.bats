@@ -90,7 +90,7 @@ demo_store() {
 	italian
 	run -0 wf-refer list -o table --fields id,status,date,referrer
 	[ "${lines[0]}" = "ID         STATO     DATA        SERVIZIO INVIANTE" ]
-	[ "${lines[3]}" = "2026-0003  respinto  02/10/2026  comune-vigevano" ]
+	[ "${lines[3]}" = "2026-0003  respinto  02/10/2026  Comune di Vigevano - Servizi Sociali e SIL" ]
 	run -0 wf-report case 2026-0005
 	[ "${lines[0]}" = "# Relazione finale del percorso: caso 2026-0005" ]
 	[ "${lines[3]}" = "- **Servizio inviante**: Servizio Sociale di Dalmine, il 08/10/2026" ]
@@ -104,4 +104,59 @@ demo_store() {
 	WF_LANG=en run -0 wf-report case 2026-0005
 	[ "${lines[0]}" = "# Final report of the path: case 2026-0005" ]
 	[[ "$output" == *"| extracurricular internship |"* ]]
+}
+
+# Each refusal in both languages: the same exit status, and the Italian
+# message one the catalogue makes (not the English one left as it was).
+@test "i18n: refusals say in Italian what they say in English, with the same exit status" {
+	demo_store
+	"$BATS_TEST_DIRNAME/i18n-patterns.sh" "$ROOT/po/it.po" > "$T/patterns"
+	printf 'kind: referral\nnotes: "ab\377c"\n' > "$T/utf8.yaml"
+	printf '{"kind":"referral","a":1,"a":2}\n' > "$T/dup.json"
+	printf '{"kind":"referral","programme":"workflow-lomellina"' > "$T/cut.json"
+	: > "$T/empty.yaml"
+	referral Ada Neri 1990-02-30 > "$T/baddate.yaml"
+	referral Ada Neri 1990-01-01 tax=RSSMRC98D12L872X > "$T/badtax.yaml"
+	referral Ada Neri 1990-01-01 programme=nope > "$T/badprog.yaml"
+	local n=0 cmd
+	while IFS= read -r cmd; do
+		LANG=C run --separate-stderr sh -c "$cmd"
+		local en_status=$status en=${stderr_lines[0]:-}
+		LANG=it_IT.UTF-8 run --separate-stderr sh -c "$cmd"
+		[ "$status" = "$en_status" ] || { echo "$cmd: $status, not $en_status"; return 1; }
+		[ "$status" -ne 0 ] || { echo "$cmd: not refused"; return 1; }
+		[ "${stderr_lines[0]}" != "$en" ] || { echo "$cmd: not translated: $en"; return 1; }
+		printf '%s\n' "${stderr_lines[0]}" | grep -qEf "$T/patterns" ||
+			{ echo "$cmd: not from the catalogue: ${stderr_lines[0]}"; return 1; }
+		n=$((n + 1))
+	done <<-EOF
+		wf-refer add "$T/utf8.yaml"
+		wf-refer add "$T/dup.json"
+		wf-refer add "$T/cut.json"
+		wf-refer add "$T/empty.yaml"
+		wf-refer add "$T/baddate.yaml"
+		wf-refer add "$T/badtax.yaml"
+		wf-refer add "$T/badprog.yaml"
+		wf-refer add "$T/missing.yaml"
+		wf-place list --kind bogus
+		wf-report monthly --month 2026-13
+		wf-report monthly
+		wf-refer screen 2026-9999
+		wf-refer screen 2026-0005
+		wf-refer withdraw 2026-0001
+		wf-refer list --name %%%
+		wf amend --kind contact --id 999 --set with=tutor --reason x
+		wf-assess decide 2026-0001
+		wf-place end 2026-0005.9
+		wf-monitor log 2026-0001 --with boss
+		wf-report case 2026-0099
+		wf-report case 2026-0005 --for referrer
+		wf case close 2026-0005
+		wf consent give 2026-0005
+		wf org add --id x --role assessor --role provider
+		wf init --db /proc/nope/wf.db
+		wf-refer lisst
+		wf-refer list --bogus
+	EOF
+	[ "$n" = 27 ]
 }

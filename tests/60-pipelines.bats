@@ -54,9 +54,19 @@ load helpers
 	[ "${#lines[@]}" -eq 6 ]
 }
 
-@test "demo: the main job runs through, ending in November's report" {
-	run -0 env DEMO_DB="$T/demo.db" sh "$EX/demo.sh"
+@test "demo: the main job runs through, ending in November's report, in HTML too" {
+	run -0 --separate-stderr env DEMO_DB="$T/demo.db" sh "$EX/demo.sh"
+	[ "$stderr" = "" ]
 	[[ "$output" == *'$ wf-report monthly --month 2026-11 -o md'* ]]
-	[ "${lines[-2]}" = '| median_days | plan_to_placement | 0 |' ]
+	[[ "$output" == *$'| median_days | plan_to_placement | 0 |\n'* ]]
+	[ "${lines[-2]}" = "The demo store is $T/demo.db; the month's report is $T/monthly-2026-11.html." ]
 	[ "$(sqlite3 "$T/demo.db" "SELECT status FROM cases WHERE id = '2026-0005'")" = placed ]
+	grep -q '<h1>Monthly report, 01/11/2026' "$T/monthly-2026-11.html" ||
+		grep -q '<h1>Monthly report, 2026-11-01 to 2026-11-30</h1>' "$T/monthly-2026-11.html"
+	[ "$(tail -n 1 "$T/monthly-2026-11.html")" = "</html>" ]
+	# all of it in Italian under an Italian locale
+	LANG=it_IT.UTF-8 run -0 --separate-stderr env DEMO_DB="$T/demo.db" sh "$EX/demo.sh"
+	[[ "$output" == *'ID         STATO      DATA DELLO STATO  PROGRAMMA'* ]]
+	[ "${lines[-2]}" = "L'archivio della demo è $T/demo.db; il rapporto del mese è $T/monthly-2026-11.html." ]
+	grep -q '<h1>Rapporto mensile, dal 01/11/2026 al 30/11/2026</h1>' "$T/monthly-2026-11.html"
 }

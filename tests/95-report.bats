@@ -28,7 +28,7 @@ complete_path() {
 	done
 	[[ "$output" == *$'| 2026-0005.1 | extracurricular internship | Cooperativa S. Ambrogio | 2026-11-20 | 2027-05-19 | 350.00 | ended | completed |'* ]]
 	[[ "$output" == *$'| 2026-11-21 | the tutor | phone | low | All well |'* ]]
-	[[ "$output" == *$'## Outcome of the path\n\nhired on 2026-11-22\n\n**Recommendations**: Keep the tutor for six months.'* ]]
+	[[ "$output" == *$'## Outcome of the path\n\nhired on 2026-11-22\n\n- **Recommendations**: Keep the tutor for six months.'* ]]
 	[[ "$output" == *$'## Decision\n\neligible on 2026-11-18, by evaluation unit'* ]]
 }
 

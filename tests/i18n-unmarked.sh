@@ -4,7 +4,7 @@
 # are not in POT, the messages xgettext took from the markers (_(), N_(),
 # wf_err_set() and the others 'make po' names). Prints FILE:LINE: TEXT for
 # each and exits 1 when there is one. What reads as a message is text with
-# two words; SQL, and the strings in tests/i18n-allow.txt (record values
+# two words; SQL, HTML markup and CSS, and the strings in tests/i18n-allow.txt (record values
 # and the like, which are never translated), are not messages.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
@@ -27,6 +27,9 @@ function flush() {
 	id = ""; refs = ""; pl = ""; inid = 0
 }
 function prose(s) {
+	# markup and style are not messages
+	if (s ~ /<[A-Za-z\/!]/ || s ~ /[{}]/)
+		return 0
 	if (s ~ /(SELECT|INSERT|UPDATE|CREATE|DELETE|WHERE|PRAGMA|SAVEPOINT|RELEASE|ROLLBACK|ALTER|DROP|JOIN|ORDER BY|GROUP BY| AND )/)
 		return 0
 	return s ~ /[A-Za-z][A-Za-z]+ [a-z][a-z]+/
