@@ -222,7 +222,7 @@ screenshots: deps
 	WF_LANG=it WF_DB=$(SHOTS)/wf.db WF_TODAY=2026-11-22 $(BUILD)/bin/wf-report case \
 		2026-0005 -o html > $(SHOTS)/case.html
 	for p in monthly case; do \
-		chromium --headless --no-sandbox --disable-gpu --hide-scrollbars \
+		chromium --headless --no-sandbox --disable-gpu --disable-dev-shm-usage --hide-scrollbars \
 			--user-data-dir=$(CURDIR)/$(SHOTS)/chromium --window-size=1000,1400 \
 			--screenshot=$(CURDIR)/examples/screenshots/$$p-it.png \
 			file://$(CURDIR)/$(SHOTS)/$$p.html 2>/dev/null || exit 1; \

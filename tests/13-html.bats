@@ -9,10 +9,10 @@ demo_store() {
 	DEMO_DB="$WF_DB" sh "$EX/demo.sh" >/dev/null 2>&1
 }
 
-# browser ARGS... URL: headless Chromium, its console and errors on fd 3
-# of the test's own files (chromium.log), a profile of the test's own.
+# browser ARGS... URL: headless Chromium, with a profile of the test's own;
+# its log, console messages among them, goes to the test's chromium.log.
 browser() {
-	timeout 120 chromium --headless --no-sandbox --disable-gpu \
+	timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-dev-shm-usage \
 		--user-data-dir="$T/chromium" --enable-logging=stderr --v=0 \
 		--no-first-run --hide-scrollbars "$@" 2>>"$T/chromium.log"
 }

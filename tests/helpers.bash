@@ -17,7 +17,8 @@ setup() {
 	unset WF_FORMAT XDG_DATA_HOME WF_LANG LANGUAGE LC_ALL LC_MESSAGES
 	# English, unless a test asks for Italian; the Italian locale is
 	# the one 'make check' builds (LOCPATH), none need be installed.
-	export LANG=C LOCPATH="${WF_LOCPATH:-}"
+	export LANG=C
+	if [ -n "${WF_LOCPATH:-}" ]; then export LOCPATH="$WF_LOCPATH"; fi
 	EX="$BATS_TEST_DIRNAME/../examples"
 	T="$BATS_TEST_TMPDIR"
 }
