@@ -118,11 +118,13 @@ build/locale/it_IT.UTF-8:
 $(BUILD)/libwf.a: $(LIB_OBJ)
 	$(AR) rcs $@ $^
 
+# A program's dependency file goes in cmd/, so that bin/ holds programs
+# only.
 $(BUILD)/bin/%: cmd/%.c $(BUILD)/libwf.a
-	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -MMD -MP -o $@ $< $(BUILD)/libwf.a $(ALL_LDFLAGS) $(PKG_LIBS)
+	@mkdir -p $(@D) $(BUILD)/cmd
+	$(CC) $(ALL_CFLAGS) -MMD -MP -MF $(BUILD)/cmd/$*.d -MT $@ -o $@ $< $(BUILD)/libwf.a $(ALL_LDFLAGS) $(PKG_LIBS)
 
--include $(LIB_OBJ:.o=.d) $(BINS:=.d) $(TEST_TOOLS:=.d)
+-include $(LIB_OBJ:.o=.d) $(CMDS:%=$(BUILD)/cmd/%.d) $(TEST_TOOLS:=.d)
 
 # Debian packages behind each need; installed only where missing. sqlite3,
 # zsh and fish serve the tests (the store's contents, the completions);

@@ -603,7 +603,8 @@ static const struct wf_sub subs[] = {
 	  "extend, list, show (wf-place)"), NULL, NULL, NULL, NULL },
 	{ "monitor", "...", N_("Monitoring: log, due, risks, list, show "
 	  "(wf-monitor)"), NULL, NULL, NULL, NULL },
-	{ "report", "...", N_("Reports: the final report of a case (wf-report)"),
+	{ "report", "...", N_("Reports: monthly, range, indicators, funnel, caseload, "
+	  "the final report of a case (wf-report)"),
 	  NULL, NULL, NULL, NULL },
 	{ NULL, NULL, NULL, NULL, NULL, NULL, NULL }
 };

@@ -57,8 +57,14 @@ run wf-report monthly --month 2026-11 -o md
 html=$(dirname "$WF_DB")/monthly-2026-11.html
 say "wf-report monthly --month 2026-11 -o html > $html"
 wf-report monthly --month 2026-11 -o html > "$html"
+# A line to try that works as typed, from anywhere: the programs the demo
+# ran and its store, by their full paths.
+bin=$(cd "$(dirname "$(command -v wf-refer)")" && pwd)
+db=$(cd "$(dirname "$WF_DB")" && pwd)/$(basename "$WF_DB")
+html=$(dirname "$db")/$(basename "$html")
+try="PATH=$bin:\$PATH WF_DB=$db wf-refer list -o table"
 # In the operators' language: Italian under an Italian locale or WF_LANG=it.
 case ${WF_LANG:-${LC_ALL:-${LC_MESSAGES:-${LANG:-}}}} in
-it*) printf '\nL'"'"'archivio della demo è %s; il rapporto del mese è %s.\nProvare: WF_DB=%s wf-refer list -o table\n' "$WF_DB" "$html" "$WF_DB" ;;
-*) printf '\nThe demo store is %s; the month'"'"'s report is %s.\nTry: WF_DB=%s wf-refer list -o table\n' "$WF_DB" "$html" "$WF_DB" ;;
+it*) printf '\nL'"'"'archivio della demo è %s; il rapporto del mese è %s.\nProvare: %s\n' "$db" "$html" "$try" ;;
+*) printf '\nThe demo store is %s; the month'"'"'s report is %s.\nTry: %s\n' "$db" "$html" "$try" ;;
 esac

@@ -29,6 +29,7 @@ static const struct wf_field attend_fields[] = {
 	{ "percent", WF_T_ANY, WF_F_OUTPUT, NULL, NULL, 0, 0 },
 	{ "stipend", WF_T_ANY, WF_F_OUTPUT, NULL, NULL, 0, 0 },
 	{ "due", WF_T_ANY, WF_F_OUTPUT, NULL, NULL, 0, 0 },
+	{ "pay", WF_T_ANY, WF_F_OUTPUT, NULL, NULL, 0, 0 },
 	{ NULL, 0, 0, NULL, NULL, 0, 0 }
 };
 static const struct wf_schema attend_schema = { "attendance", attend_fields };
@@ -57,15 +58,22 @@ static int days_run(const struct wf_placement *p, wf_day first, wf_day last,
 	       *from <= *to;
 }
 
+/* The percent of the planned hours from which the stipend is paid in
+ * full (the programme's attendance.full_at_percent, else 100). */
+static int full_at(const cJSON *prog)
+{
+	const cJSON *full = wf_json_path(prog, "attendance.full_at_percent");
+
+	return cJSON_IsNumber(full) ? full->valueint : 100;
+}
+
 /* What is due for hours attended of planned, by the programme's rule. */
 static long long due(const cJSON *prog, long long base, int attended,
                      int planned)
 {
 	const cJSON *rule = cJSON_GetObjectItemCaseSensitive(prog, "attendance");
-	const cJSON *full = cJSON_GetObjectItemCaseSensitive(rule,
-	                                                    "full_at_percent");
 	const char *below = wf_json_str(rule, "below");
-	int threshold = cJSON_IsNumber(full) ? full->valueint : 100;
+	int threshold = full_at(prog);
 
 	if (planned == 0 ||
 	    (long long)attended * 100 >= (long long)threshold * planned)
@@ -125,7 +133,7 @@ static int store(struct wf_ctx *ctx, const struct wf_placement *p,
  * possible, the stipend's share and what is due. */
 static int reckon(struct wf_ctx *ctx, struct wf_record *rec,
                   struct wf_placement *p, int *planned, long long *base,
-                  long long *owed, struct wf_err *e)
+                  long long *owed, int *threshold, struct wf_err *e)
 {
 	const cJSON *r = rec->root;
 	const char *month;
@@ -172,8 +180,28 @@ static int reckon(struct wf_ctx *ctx, struct wf_record *rec,
 	    !(prog = wf_programme_get(ctx->st, c.programme, e)))
 		return rc ? rc : e->code;
 	*owed = due(prog, *base, attended, *planned);
+	*threshold = full_at(prog);
 	cJSON_Delete(prog);
 	return 0;
+}
+
+/* How the month is paid, as a code, and in words for whoever records it
+ * when it is less than the stipend. */
+static const char *pay(struct wf_ctx *ctx, const char *id, int planned,
+                       int attended, long long base, long long owed,
+                       int threshold)
+{
+	int pc = planned ? attended * 100 / planned : 0;
+
+	if (owed == base)
+		return "full";
+	if (owed == 0)
+		wf_warn(ctx, "%s: %d%% attendance: not paid, pay needs %d%%", id, pc,
+		        threshold);
+	else
+		wf_warn(ctx, "%s: %d%% attendance: paid pro rata, full pay needs "
+		        "%d%%", id, pc, threshold);
+	return owed ? "pro_rata" : "none";
 }
 
 int wf_place_attend(struct wf_ctx *ctx, struct wf_record *rec,
@@ -182,16 +210,22 @@ int wf_place_attend(struct wf_ctx *ctx, struct wf_record *rec,
 	const char *month;
 	struct wf_placement p;
 	cJSON *out;
-	long long base, owed;
-	int rc, planned, attended;
+	long long base = -1, owed = -1;
+	int rc, planned, attended, threshold = 100;
+	char id[64];
 
-	if ((rc = reckon(ctx, rec, &p, &planned, &base, &owed, e)))
+	if ((rc = reckon(ctx, rec, &p, &planned, &base, &owed, &threshold, e)))
 		return rc;
 	month = wf_json_str(rec->root, "month");
 	attended = cJSON_GetObjectItemCaseSensitive(rec->root, "hours")->valueint;
 	if ((rc = store(ctx, &p, month, attended, planned, owed, e)))
 		return rc;
 	out = attendance_record(&p, month, planned, attended, base, owed);
+	if (base >= 0) {
+		snprintf(id, sizeof id, "%s/%s", p.id, month);
+		cJSON_AddStringToObject(out, "pay", pay(ctx, id, planned, attended,
+		                                        base, owed, threshold));
+	}
 	rc = wf_audit(ctx, "attend", "placement", p.id, out, e);
 	if (!rc)
 		rc = wf_emit(ctx, out, e);
@@ -316,7 +350,7 @@ int wf_attendance_amend(struct wf_ctx *ctx, struct wf_record *rec,
 	const char *month = "";
 	struct wf_placement p;
 	long long base, owed;
-	int rc, planned;
+	int rc, planned, threshold;
 
 	split_id(id, pl, sizeof pl, &month);
 	if (!wf_json_str(r, "placement") || strcmp(wf_json_str(r, "placement"), pl))
@@ -329,7 +363,7 @@ int wf_attendance_amend(struct wf_ctx *ctx, struct wf_record *rec,
 		                     WF_EX_DATAERR, "an attendance is its "
 		                     "placement's month: void it and record the "
 		                     "right one");
-	if ((rc = reckon(ctx, rec, &p, &planned, &base, &owed, e)))
+	if ((rc = reckon(ctx, rec, &p, &planned, &base, &owed, &threshold, e)))
 		return rc;
 	return store(ctx, &p, month,
 	             cJSON_GetObjectItemCaseSensitive(r, "hours")->valueint,
@@ -341,11 +375,11 @@ int wf_attendance_check(struct wf_ctx *ctx, const char *id, struct wf_err *e)
 	struct wf_record rec = { 0 };
 	struct wf_placement p;
 	long long base, owed;
-	int rc, planned;
+	int rc, planned, threshold;
 
 	if (!(rec.root = wf_attendance_get(ctx->st, id, e)))
 		return e->code;
-	rc = reckon(ctx, &rec, &p, &planned, &base, &owed, e);
+	rc = reckon(ctx, &rec, &p, &planned, &base, &owed, &threshold, e);
 	cJSON_Delete(rec.root);
 	return rc;
 }

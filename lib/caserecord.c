@@ -6,7 +6,9 @@
  *
  *   kind, id, status, status_date, programme, date, referrer,
  *   referrer_contact, person {...}, needs, notes, referrals (when more
- *   than one), possible_duplicate_of, note, reasons, history (show only)
+ *   than one), possible_duplicate_of, note, reasons, rules, and in show
+ *   only referred (each referral: id, date, referrer, when more than
+ *   one) and history
  */
 #include <string.h>
 
@@ -67,6 +69,17 @@ static void last_row(cJSON *rec, sqlite3_stmt *s)
 	add_reasons(rec, s, 1);
 }
 
+static void referral_row(cJSON *list, sqlite3_stmt *s)
+{
+	static const char *const cols[] = { "id", "date", "referrer",
+	                                    "referrer_contact" };
+	cJSON *r = cJSON_CreateObject();
+
+	for (int i = 0; i < 4; i++)
+		wf_col_add(r, cols[i], s, i);
+	cJSON_AddItemToArray(list, r);
+}
+
 static void history_row(cJSON *list, sqlite3_stmt *s)
 {
 	cJSON *h = cJSON_CreateObject();
@@ -125,6 +138,11 @@ static int tail(struct wf_store *st, cJSON *rec, sqlite3_int64 person,
 		cJSON_Delete(dups);
 	if ((rc = wf_sql_each(st, WF_SQL_CASEREC_LAST, id, 0, last_row, rec, e)) ||
 	    !history)
+		return rc;
+	/* a case referred more than once shows who referred it when */
+	if (cJSON_GetObjectItem(rec, "referrals") &&
+	    (rc = wf_sql_each(st, WF_SQL_CASEREC_REFERRALS, id, 0, referral_row,
+	                      cJSON_AddArrayToObject(rec, "referred"), e)))
 		return rc;
 	hist = cJSON_AddArrayToObject(rec, "history");
 	return wf_sql_each(st, WF_SQL_CASEREC_HISTORY, id, 0, history_row, hist, e);

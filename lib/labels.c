@@ -125,6 +125,10 @@ static const struct label labels[] = {
 	{ "answer", "given", NC_("answer", "given") },
 	{ "answer", "refused", NC_("answer", "refused") },
 	{ "answer", "withdrawn", NC_("answer", "withdrawn") },
+	/* a month of a placement, paid */
+	{ "pay", "full", NC_("pay", "full pay") },
+	{ "pay", "pro_rata", NC_("pay", "paid pro rata") },
+	{ "pay", "none", NC_("pay", "not paid (attendance below the threshold)") },
 	/* the person */
 	{ "employment_status", "unemployed", NC_("employment_status", "unemployed") },
 	{ "employment_status", "never_employed", NC_("employment_status", "never employed") },
@@ -251,6 +255,7 @@ static const char *const columns[] = {
 	NC_("column", "outcome"),
 	NC_("column", "audit_redacted"),
 	NC_("column", "guards"),
+	NC_("column", "pay"),
 	NULL
 };
 

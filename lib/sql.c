@@ -494,6 +494,14 @@ const char WF_SQL_CASEREC_CERTS[] =
 	"SELECT kind, since, invalidity, invalidity_percent, issued_by, details"
 	" FROM certification WHERE referral_id = ? ORDER BY id";
 
+/* A case's referrals in the order they came, each with its id (CASE/N,
+ * as wf amend names it), date and referrer. */
+const char WF_SQL_CASEREC_REFERRALS[] =
+	"SELECT r.case_id || '/' || row_number() OVER (ORDER BY r.id), r.date,"
+	"  o.code, r.referrer_contact FROM referral r"
+	" JOIN organisation o ON o.id = r.referrer_id"
+	" WHERE r.case_id = ? ORDER BY r.id";
+
 const char WF_SQL_CASEREC_DUPS[] =
 	"SELECT DISTINCT c.id FROM person_duplicate d"
 	" JOIN cases c ON c.person_id = d.other_id WHERE d.person_id = ?"

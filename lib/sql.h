@@ -99,6 +99,7 @@ extern const char WF_SQL_CASEREC_HEAD[];
 extern const char WF_SQL_CASEREC_PERSON[];
 extern const char WF_SQL_CASEREC_CERTS[];
 extern const char WF_SQL_CASEREC_DUPS[];
+extern const char WF_SQL_CASEREC_REFERRALS[];
 extern const char WF_SQL_CASEREC_LAST[];
 extern const char WF_SQL_CASEREC_HISTORY[];
 extern const char WF_SQL_CASEREC_LIST[];

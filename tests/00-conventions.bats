@@ -318,3 +318,8 @@ load helpers
 	run -0 wf-report monthly --month nope --help
 	[[ "$output" == usage:* ]]
 }
+
+@test "the build's bin holds the programs and nothing else" {
+	run -0 ls "$WF_BUILD/bin"
+	[ "$output" = $'wf\nwf-assess\nwf-monitor\nwf-place\nwf-refer\nwf-report' ]
+}

@@ -50,6 +50,9 @@ screen_one() {
 	[ "$output" = '{"id":"2026-0001","date":"2026-10-01","referrals":2}' ]
 	[ "$stderr" = "wf-refer: warning: $T/again.yaml:2: Marco Rossi already has open case '2026-0001' in 'workflow-lomellina': the referral is attached to it" ]
 	[ "$(sql 'SELECT count(*) FROM cases')" = 1 ]
+	# show names who referred the case, and when
+	run -0 wf-refer show 2026-0001 -o json --fields referrals,referred
+	[ "$output" = '{"referrals":2,"referred":[{"id":"2026-0001/1","date":"2026-10-01","referrer":"caritas-vigevano"},{"id":"2026-0001/2","date":"2026-11-02","referrer":"comune-vigevano"}]}' ]
 	[ "$(sql 'SELECT count(*) FROM referral')" = 2 ]
 	run -0 wf-refer list --referrer comune-vigevano -o tsv --fields id
 	[ "${lines[1]}" = 2026-0001 ]

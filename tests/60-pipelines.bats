@@ -61,6 +61,11 @@ load helpers
 	[[ "$output" == *$'| median_days | plan_to_placement | 0 |\n'* ]]
 	[ "${lines[-2]}" = "The demo store is $T/demo.db; the month's report is $T/monthly-2026-11.html." ]
 	[ "$(sqlite3 "$T/demo.db" "SELECT status FROM cases WHERE id = '2026-0005'")" = placed ]
+	# the line to try works as typed, elsewhere, with no build on PATH
+	[[ "${lines[-1]}" == "Try: PATH=$WF_BUILD/bin:\$PATH WF_DB=$T/demo.db wf-refer list -o table" ]]
+	run -0 env -i HOME="$T" PATH=/usr/bin:/bin sh -c "cd / && ${lines[-1]#Try: }"
+	[[ "${lines[0]}" == "ID "*"STATUS"* ]]
+	run -0 env DEMO_DB="$T/demo.db" sh "$EX/demo.sh"
 	grep -q '<h1>Monthly report, 01/11/2026' "$T/monthly-2026-11.html" ||
 		grep -q '<h1>Monthly report, 2026-11-01 to 2026-11-30</h1>' "$T/monthly-2026-11.html"
 	[ "$(tail -n 1 "$T/monthly-2026-11.html")" = "</html>" ]

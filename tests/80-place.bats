@@ -291,8 +291,12 @@ load helpers
 	# October 2026 has 22 working days: 20 hours a week is 88 hours.
 	run -0 wf-place attend "$id.1" --month 2026-10 --hours 71 -o json --fields hours_planned,percent,stipend,due
 	[ "$output" = '{"hours_planned":88,"percent":80,"stipend":"500.00","due":"500.00"}' ]
-	run -0 wf-place attend "$id.1" --month 2026-10 --hours 70 -o json --fields percent,due
-	[ "$output" = '{"percent":79,"due":"397.73"}' ]
+	run -0 --separate-stderr wf-place attend "$id.1" --month 2026-10 --hours 70 -o json --fields percent,due,pay
+	[ "$output" = '{"percent":79,"due":"397.73","pay":"pro_rata"}' ]
+	[ "$stderr" = "wf-place: warning: $id.1/2026-10: 79% attendance: paid pro rata, full pay needs 80%" ]
+	LANG=it_IT.UTF-8 LOCPATH=$WF_LOCPATH run -0 --separate-stderr wf-place attend "$id.1" --month 2026-10 --hours 70 -o table --fields percent,due,pay
+	[ "$stderr" = "wf-place: avviso: $id.1/2026-10: presenza al 79%: pagata in proporzione, la paga piena richiede una presenza di almeno 80%" ]
+	[ "${lines[1]}" = "79           397.73    pagato in proporzione" ]
 	run -65 --separate-stderr wf-place attend "$id.1" --month 2026-10 --hours 89
 	[ "$stderr" = "wf-place: hours: placement '$id.1': 89 hours is more than the 88 possible in 2026-10 (20 a week, 22 working days)" ]
 	run -65 --separate-stderr wf-place attend "$id.1" --month 2026-09 --hours 10
@@ -309,8 +313,9 @@ load helpers
 	wf-place end -q "$id.1" --date 2026-11-13
 	# 16-31 October: 11 working days of 22; 1-13 November: 10 of 21.
 	printf '{"placement":"%s.1","month":"2026-10","hours":44}\n{"placement":"%s.1","month":"2026-11","hours":20}\n' "$id" "$id" > "$T/sheet.jsonl"
-	run -0 wf-place attend "$T/sheet.jsonl" -o tsv --fields month,hours_planned,hours,stipend,due
-	[ "$output" = $'month\thours_planned\thours\tstipend\tdue\n2026-10\t44\t44\t250.00\t250.00\n2026-11\t40\t20\t238.10\t119.05' ]
+	run -0 --separate-stderr wf-place attend "$T/sheet.jsonl" -o tsv --fields month,hours_planned,hours,stipend,due,pay
+	[ "$output" = $'month\thours_planned\thours\tstipend\tdue\tpay\n2026-10\t44\t44\t250.00\t250.00\tfull\n2026-11\t40\t20\t238.10\t119.05\tpro_rata' ]
+	[ "$stderr" = "wf-place: warning: $id.1/2026-11: 50% attendance: paid pro rata, full pay needs 80%" ]
 }
 
 @test "stipends: what is due for a month, person by person, in CSV too" {
@@ -339,8 +344,9 @@ load helpers
 	printf 'case: 2026-0001\nagreed_on: 2026-09-23\ngoals: [{id: g1, description: work, outcome: hired, target_date: 2027-12-31}]\nactions: [{kind: work_grant, provider: coop-betania, start: 2026-10-01, end: 2027-03-31, goal: g1}]\n' | wf-assess plan -q
 	wf-place add -q --case 2026-0001 --kind work_grant --host coop-betania --start 2026-10-01 --end 2027-03-31 --hours 20 --stipend 400
 	wf-place start -q 2026-0001.1 --date 2026-10-01
-	run -0 wf-place attend 2026-0001.1 --month 2026-10 --hours 70 -o json --fields percent,due
-	[ "$output" = '{"percent":79,"due":"0.00"}' ]
+	run -0 --separate-stderr wf-place attend 2026-0001.1 --month 2026-10 --hours 70 -o json --fields percent,due,pay
+	[ "$output" = '{"percent":79,"due":"0.00","pay":"none"}' ]
+	[ "$stderr" = "wf-place: warning: 2026-0001.1/2026-10: 79% attendance: not paid, pay needs 80%" ]
 }
 
 @test "list --active-on: what the reports count active on a day, as of that day" {
