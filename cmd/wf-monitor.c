@@ -45,6 +45,8 @@ static const struct wf_opt due_opts[] = {
 	{ "overdue", 0, NULL, N_("only what is overdue"), NULL, WF_OPT_TEXT, 0, 0 },
 	{ "operator", 0, "NAME", N_("only the cases of this operator"), NULL, WF_OPT_TEXT, 0, 0 },
 	{ "with", 0, "PARTY", N_("only contacts with this party"), wf_parties, WF_OPT_ENUM, 0, 0 },
+	{ "kind", 0, "KIND", N_("only contacts, or only the follow-ups owed after "
+	  "leaving"), wf_due_kinds, WF_OPT_ENUM, 0, 0 },
 	{ NULL, 0, NULL, NULL, NULL, WF_OPT_TEXT, 0, 0 }
 };
 
@@ -78,7 +80,7 @@ static const struct wf_opt *const list_tables[] = { wf_opts_common,
 static const struct wf_opt *const read_tables[] = { wf_opts_common, NULL };
 
 static const char due_columns[] =
-	"case,person,due,with,reason,last_contact,operator";
+	"case,person,due,item,with,reason,last_contact,operator";
 
 /* A record from flags (map: flag, field; NULL ends), dated today unless
  * --date says otherwise: the template for each case named. */
@@ -152,6 +154,7 @@ static int cmd_due(struct wf_cli *cli, struct wf_err *e)
 	f.overdue = wf_cli_opt(cli, "overdue") != NULL;
 	f.with = wf_cli_opt(cli, "with");
 	f.operator_ = wf_cli_opt(cli, "operator");
+	f.kind = wf_cli_opt(cli, "kind");
 	return wf_cli_query(cli, wf_monitor_due, &f, due_columns, 0, e);
 }
 

@@ -47,6 +47,32 @@ static const struct wf_opt close_opts[] = {
 	{ NULL, 0, NULL, NULL, NULL, WF_OPT_TEXT, 0, 0 }
 };
 
+static const struct wf_opt assign_opts[] = {
+	{ "to", 0, "OPERATOR", N_("the operator who manages the case from now "
+	  "(required)"), NULL, WF_OPT_CODE, 0, 0 },
+	{ "date", 0, "DATE", N_("effective date (default: today)"), NULL, WF_OPT_DATE, 0, 0 },
+	{ "note", 0, "TEXT", N_("a note kept with the change"), NULL, WF_OPT_TEXT, 0, 0 },
+	{ 0 }
+};
+
+static const struct wf_opt operator_add_opts[] = {
+	{ "id", 0, "CODE", N_("the name the operator works under (WF_OPERATOR; "
+	  "instead of records)"), NULL, WF_OPT_CODE, 0, 0 },
+	{ "name", 0, "TEXT", N_("their full name"), NULL, WF_OPT_TEXT, 0, 0 },
+	{ "role", 0, "TEXT", N_("their role (case manager, tutor, "
+	  "coordinator...)"), NULL, WF_OPT_TEXT, 0, 0 },
+	{ "organisation", 0, "CODE", N_("the organisation they work for"), NULL,
+	  WF_OPT_CODE, 0, 0 },
+	{ "inactive", 0, NULL, N_("no longer in service: kept, never assigned"),
+	  NULL, WF_OPT_TEXT, 0, 0 },
+	{ 0 }
+};
+
+static const struct wf_opt operator_list_opts[] = {
+	{ "active", 0, NULL, N_("only those in service"), NULL, WF_OPT_TEXT, 0, 0 },
+	{ 0 }
+};
+
 static const struct wf_opt reopen_opts[] = {
 	{ "reason", 0, "TEXT", N_("why (required)"), NULL, WF_OPT_TEXT, 0, 0 },
 	{ "date", 0, "DATE", N_("effective date (default: today)"), NULL, WF_OPT_DATE, 0, 0 },
@@ -444,6 +470,74 @@ static int cmd_case_close(struct wf_cli *cli, struct wf_err *e)
 	return rc;
 }
 
+static int cmd_case_assign(struct wf_cli *cli, struct wf_err *e)
+{
+	struct wf_assign_opts o = { wf_cli_opt(cli, "to"), wf_cli_opt(cli, "date"),
+	                            wf_cli_opt(cli, "note") };
+
+	if (!o.to)
+		return wf_err_set(e, WF_EX_USAGE, "assign needs --to OPERATOR");
+	return wf_cli_records(cli, wf_case_assign, 1, &o, wf_case_columns, e);
+}
+
+static int cmd_operator_add(struct wf_cli *cli, struct wf_err *e)
+{
+	static const char *const text[] = { "id", "name", "role",
+	                                    "organisation", NULL };
+	const char *v;
+	cJSON *r;
+
+	if (!wf_cli_opt(cli, "id"))
+		return wf_cli_records(cli, wf_operator_add, 0, NULL,
+		                      wf_operator_columns, e);
+	if (cli->nargs)
+		return wf_err_set(e, WF_EX_USAGE, "give records or --id, not both");
+	r = cJSON_CreateObject();
+	for (int i = 0; text[i]; i++)
+		if ((v = wf_cli_opt(cli, text[i])))
+			cJSON_AddStringToObject(r, text[i], v);
+	cJSON_AddBoolToObject(r, "active", !wf_cli_opt(cli, "inactive"));
+	return wf_cli_record(cli, wf_operator_add, r, wf_operator_columns, e);
+}
+
+static int cmd_operator_list(struct wf_cli *cli, struct wf_err *e)
+{
+	return wf_cli_query(cli, wf_operator_list, wf_cli_opt(cli, "active"),
+	                    wf_operator_columns, 0, e);
+}
+
+static int cmd_operator_show(struct wf_cli *cli, struct wf_err *e)
+{
+	return wf_cli_query(cli, wf_operator_show, NULL, wf_operator_columns, 0,
+	                    e);
+}
+
+static const struct wf_opt *const assign_tables[] = { wf_opts_common,
+                                                      wf_opts_write,
+                                                      assign_opts, NULL };
+static const struct wf_opt *const operator_add_tables[] = {
+	wf_opts_common, wf_opts_write, operator_add_opts, NULL
+};
+static const struct wf_opt *const operator_list_tables[] = {
+	wf_opts_common, operator_list_opts, NULL
+};
+
+static const struct wf_sub operator_subs[] = {
+	{ "add", "[FILE...]", N_("Register operators, from records or from flags "
+	  "(registered again: updated)"), operator_add_tables, cmd_operator_add,
+	  NULL, NULL },
+	{ "list", NULL, N_("List the operators"), operator_list_tables,
+	  cmd_operator_list, NULL, NULL },
+	{ "show", "OPERATOR...", N_("Show operators"), read_tables,
+	  cmd_operator_show, NULL, NULL },
+	{ NULL, NULL, NULL, NULL, NULL, NULL, NULL }
+};
+
+static const struct wf_cmd operator_cmd = {
+	"wf operator", N_("Operators: who works the cases, and who may be "
+	"assigned one."), operator_subs
+};
+
 static int cmd_case_reopen(struct wf_cli *cli, struct wf_err *e)
 {
 	struct wf_close_opts o = { 0 };
@@ -463,11 +557,14 @@ static const struct wf_sub case_subs[] = {
 	  cmd_case_close, NULL, NULL },
 	{ "reopen", "CASE...|-", N_("Reopen closed or withdrawn cases"),
 	  reopen_tables, cmd_case_reopen, NULL, NULL },
+	{ "assign", "CASE...|-", N_("Assign cases to a case manager, from a date"),
+	  assign_tables, cmd_case_assign, NULL, NULL },
 	{ NULL, NULL, NULL, NULL, NULL, NULL, NULL }
 };
 
 static const struct wf_cmd case_cmd = {
-	"wf case", N_("Cases as a whole: the timeline, closing, reopening."),
+	"wf case", N_("Cases as a whole: the timeline, closing, reopening, "
+	"the case manager."),
 	case_subs
 };
 
@@ -569,8 +666,10 @@ static const struct wf_sub subs[] = {
 	  NULL, &programme_cmd, NULL },
 	{ "org", "add|list|show", N_("Register, list and show organisations"), NULL,
 	  NULL, &org_cmd, NULL },
-	{ "case", "show|close|reopen", N_("A case's timeline; close and reopen "
-	  "cases"), NULL, NULL, &case_cmd, NULL },
+	{ "case", "show|close|reopen|assign", N_("A case's timeline; close, "
+	  "reopen and assign cases"), NULL, NULL, &case_cmd, NULL },
+	{ "operator", "add|list|show", N_("Register, list and show operators"),
+	  NULL, NULL, &operator_cmd, NULL },
 	{ "amend", "[FILE...]", N_("Correct records: a person, a contact; checked "
 	  "as when they were added, audited with the reason"), amend_tables,
 	  cmd_amend, NULL, NULL },

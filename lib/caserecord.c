@@ -69,6 +69,25 @@ static void last_row(cJSON *rec, sqlite3_stmt *s)
 	add_reasons(rec, s, 1);
 }
 
+/* The case manager assigned today, when there is one. */
+static int manager(struct wf_store *st, cJSON *rec, const char *id,
+                   struct wf_err *e)
+{
+	sqlite3_stmt *s = wf_sql(st, WF_SQL_CASE_MANAGER, e);
+	char today[11];
+	int rc;
+
+	if (!s)
+		return e->code;
+	wf_date_format(wf_date_today(), today);
+	wf_bind_text(s, 1, id);
+	wf_bind_text(s, 2, today);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		wf_col_add(rec, "manager", s, 0);
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : wf_sql_err(st, rc, e);
+}
+
 static void referral_row(cJSON *list, sqlite3_stmt *s)
 {
 	static const char *const cols[] = { "id", "date", "referrer",
@@ -137,7 +156,7 @@ static int tail(struct wf_store *st, cJSON *rec, sqlite3_int64 person,
 	else
 		cJSON_Delete(dups);
 	if ((rc = wf_sql_each(st, WF_SQL_CASEREC_LAST, id, 0, last_row, rec, e)) ||
-	    !history)
+	    (rc = manager(st, rec, id, e)) || !history)
 		return rc;
 	/* a case referred more than once shows who referred it when */
 	if (cJSON_GetObjectItem(rec, "referrals") &&

@@ -23,6 +23,7 @@ static cJSON *item_record(const struct due_history *h,
 	wf_due_id(h, i, id, sizeof id);
 	cJSON_AddStringToObject(r, "kind", "due");
 	cJSON_AddStringToObject(r, "id", id);
+	cJSON_AddStringToObject(r, "item", "contact");
 	cJSON_AddStringToObject(r, "case", h->id);
 	cJSON_AddStringToObject(r, "person", person);
 	wf_date_format(i->due, date);
@@ -45,6 +46,9 @@ static cJSON *item_record(const struct due_history *h,
 		cJSON_AddStringToObject(r, "last_contact", date);
 	}
 	cJSON_AddStringToObject(r, "operator", wf_due_operator(h, i));
+	/* whether the operator is the case manager assigned, or the one who
+	 * met the person last (else recorded the referral) */
+	cJSON_AddBoolToObject(r, "assigned", h->manager[0] != '\0');
 	cJSON_AddStringToObject(r, "programme", h->rules->programme);
 	return r;
 }
@@ -58,6 +62,27 @@ static int wanted(const struct due_history *h, const struct due_item *i,
 	       !(f->operator_ && strcmp(f->operator_, wf_due_operator(h, i)));
 }
 
+const char *const wf_due_kinds[] = { "contact", "follow_up", NULL };
+
+/* Hold r in the temporary table the output is sorted in. */
+static int hold(struct wf_store *st, const cJSON *r, struct wf_err *e)
+{
+	sqlite3_stmt *s = wf_sql(st, WF_SQL_DUE_OUT_ADD, e);
+	char *text;
+	int rc;
+
+	if (!s)
+		return e->code;
+	text = cJSON_PrintUnformatted(r);
+	wf_bind_text(s, 1, wf_json_str(r, "due"));
+	wf_bind_text(s, 2, wf_json_str(r, "id"));
+	wf_bind_text(s, 3, text);
+	rc = text ? wf_sql_done(st, s, e)
+	          : wf_err_set(e, WF_EX_SOFTWARE, "out of memory");
+	free(text);
+	return rc;
+}
+
 /* Keep one item for the sorted output; person: the name, read for the
  * first item of a case. */
 static int keep(struct wf_store *st, const struct due_history *h,
@@ -66,7 +91,6 @@ static int keep(struct wf_store *st, const struct due_history *h,
 {
 	sqlite3_stmt *s;
 	cJSON *r;
-	char *text;
 	int rc;
 
 	if (!*person) {
@@ -79,17 +103,90 @@ static int keep(struct wf_store *st, const struct due_history *h,
 		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 			return wf_sql_err(st, rc, e);
 	}
-	if (!(s = wf_sql(st, WF_SQL_DUE_OUT_ADD, e)))
-		return e->code;
 	r = item_record(h, i, f, person);
-	text = cJSON_PrintUnformatted(r);
-	wf_bind_text(s, 1, wf_json_str(r, "due"));
-	wf_bind_text(s, 2, wf_json_str(r, "id"));
-	wf_bind_text(s, 3, text);
-	rc = text ? wf_sql_done(st, s, e)
-	          : wf_err_set(e, WF_EX_SOFTWARE, "out of memory");
-	free(text);
+	rc = hold(st, r, e);
 	cJSON_Delete(r);
+	return rc;
+}
+
+/* ---- follow-ups owed after leaving ----------------------------------------- */
+
+/* The follow-up at 'at' of a case closed on left, owed: due by the end
+ * of its window (the one the indicators use), listed once it opens. */
+static cJSON *follow_up_record(sqlite3_stmt *s, const char *at, wf_day left,
+                               wf_day from, wf_day to, wf_day on)
+{
+	cJSON *r = cJSON_CreateObject();
+	char id[96], d[11];
+
+	snprintf(id, sizeof id, "%s/follow_up/%s", sqlite3_column_text(s, 0), at);
+	cJSON_AddStringToObject(r, "kind", "due");
+	cJSON_AddStringToObject(r, "id", id);
+	cJSON_AddStringToObject(r, "item", "follow_up");
+	wf_col_add(r, "case", s, 0);
+	wf_col_add(r, "person", s, 2);
+	wf_date_format(to, d);
+	cJSON_AddStringToObject(r, "due", d);
+	cJSON_AddStringToObject(r, "with", "person");
+	cJSON_AddStringToObject(r, "at", at);
+	/* in the words the contacts' reasons are in: record values */
+	cJSON_AddStringToObject(r, "reason", strcmp(at, "leaving")
+	                        ? "six to nine months after leaving"
+	                        : "within four weeks of leaving");
+	wf_date_format(from, d);
+	cJSON_AddStringToObject(r, "from", d);
+	wf_date_format(left, d);
+	cJSON_AddStringToObject(r, "left", d);
+	cJSON_AddBoolToObject(r, "overdue", to < on);
+	if (to < on)
+		cJSON_AddNumberToObject(r, "days_overdue", (double)(on - to));
+	wf_col_add(r, "operator", s, 3);
+	wf_col_add(r, "programme", s, 4);
+	return r;
+}
+
+static int follow_ups(struct wf_ctx *ctx, const struct due_filter *f,
+                      long *n, struct wf_err *e)
+{
+	sqlite3_stmt *s = wf_sql(ctx->st, WF_SQL_DUE_FOLLOW_UPS, e);
+	char on[11];
+	int rc = 0, step;
+
+	if (!s)
+		return e->code;
+	wf_date_format(f->on, on);
+	wf_bind_text(s, 1, on);
+	while (!rc && (step = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *op = (const char *)sqlite3_column_text(s, 3);
+		wf_day left, from, to;
+
+		if (wf_stored_date((const char *)sqlite3_column_text(s, 1), 0,
+		                   &left)) {
+			rc = wf_stored_bad(e, "date of a closing", "case",
+			                   (const char *)sqlite3_column_text(s, 0));
+			break;
+		}
+		for (int k = 0; !rc && wf_follow_up_times[k]; k++) {
+			cJSON *r;
+
+			wf_follow_up_window(wf_follow_up_times[k], left, &from, &to);
+			if (sqlite3_column_int(s, 5 + k) || from > f->limit ||
+			    (f->overdue && to >= f->on) ||
+			    (f->with && strcmp(f->with, "person")) ||
+			    (f->operator_ && (!op || strcmp(f->operator_, op))))
+				continue;
+			++*n;
+			if (!ctx->out)
+				continue;
+			r = follow_up_record(s, wf_follow_up_times[k], left, from, to,
+			                     f->on);
+			rc = hold(ctx->st, r, e);
+			cJSON_Delete(r);
+		}
+	}
+	if (!rc && step != SQLITE_ROW && step != SQLITE_DONE)
+		rc = wf_sql_err(ctx->st, step, e);
+	sqlite3_reset(s);
 	return rc;
 }
 
@@ -124,8 +221,14 @@ int wf_monitor_due(struct wf_ctx *ctx, const void *filter, struct wf_err *e)
 	char on[11];
 	int rc;
 
-	if ((ctx->out && (rc = wf_sql_exec(ctx->st, WF_SQL_DUE_OUT_CREATE, e))) ||
-	    (rc = wf_due_open(ctx->st, f->on, f->on, NULL, &c, e)))
+	if (ctx->out && (rc = wf_sql_exec(ctx->st, WF_SQL_DUE_OUT_CREATE, e)))
+		return rc;
+	if ((!f->kind || !strcmp(f->kind, "follow_up")) &&
+	    (rc = follow_ups(ctx, f, &n, e)))
+		return rc;
+	if (f->kind && strcmp(f->kind, "contact"))
+		goto sorted;
+	if ((rc = wf_due_open(ctx->st, f->on, f->on, NULL, &c, e)))
 		return rc;
 	while (!rc && (rc = wf_due_next(c, &h, e)) == 1) {
 		char person[160] = "";
@@ -143,6 +246,7 @@ int wf_monitor_due(struct wf_ctx *ctx, const void *filter, struct wf_err *e)
 	}
 	wf_due_close(c);
 	wf_due_items_free(&items);
+sorted:
 	if (!rc && ctx->out)
 		rc = emit_sorted(ctx, e);
 	if (!rc && n == 0) {

@@ -319,6 +319,8 @@ int wf_due_same(const struct due_item *a, const struct due_item *b)
 const char *wf_due_operator(const struct due_history *h,
                             const struct due_item *i)
 {
+	if (h->manager[0])
+		return h->manager;
 	if (i->last >= 0)
 		return h->ct[i->last].operator_;
 	return i->seen > 0 ? h->ct[i->seen - 1].operator_ : h->opener;

@@ -289,6 +289,9 @@ int wf_due_next(struct due_cursor *c, struct due_history **hp,
 	wf_col_text(s, 0, h->id, sizeof h->id);
 	h->person = sqlite3_column_int64(s, 2);
 	h->opener[0] = '\0';
+	h->manager[0] = '\0';
+	if (sqlite3_column_type(s, 3) != SQLITE_NULL)
+		wf_col_text(s, 3, h->manager, sizeof h->manager);
 	h->nst = h->npl = h->nev = h->nct = 0;
 	if (!(h->rules = rules_of(c, (const char *)sqlite3_column_text(s, 1), e)))
 		return e->code;

@@ -125,6 +125,9 @@ static const struct label labels[] = {
 	{ "answer", "given", NC_("answer", "given") },
 	{ "answer", "refused", NC_("answer", "refused") },
 	{ "answer", "withdrawn", NC_("answer", "withdrawn") },
+	/* what is due */
+	{ "item", "contact", NC_("item", "contact") },
+	{ "item", "follow_up", NC_("item", "follow-up") },
 	/* a month of a placement, paid */
 	{ "pay", "full", NC_("pay", "full pay") },
 	{ "pay", "pro_rata", NC_("pay", "paid pro rata") },
@@ -256,6 +259,9 @@ static const char *const columns[] = {
 	NC_("column", "audit_redacted"),
 	NC_("column", "guards"),
 	NC_("column", "pay"),
+	NC_("column", "manager"),
+	NC_("column", "assigned"),
+	NC_("column", "derived"),
 	NULL
 };
 

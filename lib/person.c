@@ -72,6 +72,35 @@ void wf_name_fold(const char *s, char *buf, size_t len)
 	fold(s, buf, len);
 }
 
+void wf_person_fill(cJSON *p, const char *date)
+{
+	const char *tc = wf_json_str(p, "tax_code"), *why;
+	struct wf_taxcode t;
+	char up[17], birth[11];
+	int y, m, d, year;
+	wf_day on, bd;
+
+	if (!cJSON_IsObject(p) || !tc || strlen(tc) != 16 ||
+	    cJSON_GetObjectItemCaseSensitive(p, "birth_date"))
+		return;
+	for (int i = 0; i < 16; i++)
+		up[i] = (char)(tc[i] >= 'a' && tc[i] <= 'z' ? tc[i] - 32 : tc[i]);
+	up[16] = '\0';
+	if (wf_taxcode_check(up, &t, &why) < 0)
+		return;
+	if (!date || wf_date_parse(date, &on) < 0)
+		on = wf_date_today();
+	wf_date_to_ymd(on, &y, &m, &d);
+	/* the code gives two digits of the year: the century is the later
+	 * one in which the person is at least 15 on the day */
+	year = y / 100 * 100 + t.yy;
+	if (year > y - 15)
+		year -= 100;
+	snprintf(birth, sizeof birth, "%04d-%02d-%02d", year, t.month, t.day);
+	if (wf_date_parse(birth, &bd) == 0)
+		cJSON_AddStringToObject(p, "birth_date", birth);
+}
+
 /* The tax code must agree with the birth date and sex given; a missing
  * sex is taken from it. path: where the person is ("person" or ""). */
 int wf_person_check_taxcode(const struct wf_record *rec, cJSON *p,

@@ -254,6 +254,8 @@ static int check_referral(struct wf_ctx *ctx, struct wf_record *rec,
 	if (!cJSON_IsObject(rec->root))
 		return wf_record_err(rec, rec->root, "", e, WF_EX_DATAERR,
 		                     "expected a referral record");
+	wf_person_fill(cJSON_GetObjectItemCaseSensitive(rec->root, "person"),
+	               wf_json_str(rec->root, "date"));
 	if ((rc = wf_validate(rec, rec->root, &referral_schema, "", e)) ||
 	    (rc = wf_person_check_taxcode(rec, cJSON_GetObjectItemCaseSensitive(rec->root,
 	                        "person"), "person", e)) ||

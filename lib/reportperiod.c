@@ -245,6 +245,7 @@ static int caseload(struct wf_store *st, const struct wf_period_opts *o,
 {
 	sqlite3_stmt *s = wf_sql(st, WF_SQL_VIEW_CASELOAD, e);
 	cJSON *by = cJSON_AddObjectToObject(sec, "open_by_operator");
+	double unassigned = 0;
 	char to[11];
 	int rc;
 
@@ -253,11 +254,16 @@ static int caseload(struct wf_store *st, const struct wf_period_opts *o,
 	wf_date_format(o->to, to);
 	wf_bind_text(s, 1, to);
 	wf_bind_text(s, 2, o->programme);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		wf_json_count(by, (const char *)sqlite3_column_text(s, 0),
 		              (double)sqlite3_column_int64(s, 2));
+		if (!sqlite3_column_int(s, 3))
+			unassigned += (double)sqlite3_column_int64(s, 2);
+	}
 	sqlite3_reset(s);
 	cJSON_AddNumberToObject(sec, "open", sum(by));
+	/* the cases whose operator is derived: never assigned a manager */
+	cJSON_AddNumberToObject(sec, "open_without_manager", unassigned);
 	return rc == SQLITE_DONE ? 0 : wf_sql_err(st, rc, e);
 }
 

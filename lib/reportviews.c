@@ -132,6 +132,9 @@ static cJSON *operator_row(const char *op, const char *on)
 	cJSON_AddNumberToObject(r, "cases", 0);
 	for (int i = 0; open_statuses[i]; i++)
 		cJSON_AddNumberToObject(r, open_statuses[i], 0);
+	/* how many are the operator's by assignment, how many derived */
+	cJSON_AddNumberToObject(r, "assigned", 0);
+	cJSON_AddNumberToObject(r, "derived", 0);
 	return r;
 }
 
@@ -165,6 +168,8 @@ int wf_report_caseload(struct wf_ctx *ctx, const void *opts, struct wf_err *e)
 		}
 		wf_json_count(r, "cases", k);
 		wf_json_count(r, (const char *)sqlite3_column_text(s, 1), k);
+		wf_json_count(r, sqlite3_column_int(s, 3) ? "assigned" : "derived",
+		              k);
 	}
 	if (!rc && step != SQLITE_DONE)
 		rc = wf_sql_err(ctx->st, step, e);

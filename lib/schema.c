@@ -391,6 +391,29 @@ static const char *const migrations[] = {
 	"  FROM json_each(case_status.reasons) WHERE type = 'text')"
 	" WHERE status = 'rejected' AND json_valid(reasons)"
 	"  AND json_type(reasons) = 'array';",
+
+	/* 15: the service's operators, registered; and the case manager
+	 * assigned to each case, effective-dated (the latest on a day is
+	 * the one in charge that day) */
+	"CREATE TABLE operator ("
+	"  id INTEGER PRIMARY KEY,"
+	"  code TEXT NOT NULL UNIQUE,"       /* the name they log in with */
+	"  name TEXT NOT NULL,"
+	"  role TEXT,"
+	"  organisation_id INTEGER REFERENCES organisation(id),"
+	"  active INTEGER NOT NULL DEFAULT 1,"
+	"  created_at TEXT NOT NULL,"
+	"  updated_at TEXT NOT NULL);"
+	"CREATE TABLE case_manager ("
+	"  id INTEGER PRIMARY KEY,"
+	"  case_id TEXT NOT NULL REFERENCES cases(id),"
+	"  operator_id INTEGER NOT NULL REFERENCES operator(id),"
+	"  effective_date TEXT NOT NULL,"
+	"  note TEXT,"
+	"  recorded_at TEXT NOT NULL,"
+	"  operator TEXT NOT NULL);"          /* who recorded it */
+	"CREATE INDEX case_manager_case ON case_manager(case_id,"
+	"  effective_date);",
 };
 
 /* What a migration needs of C after its SQL, and the SQL after that. */

@@ -42,6 +42,14 @@
 
 /* ---- audit.c ------------------------------------------------------------- */
 
+/* The manager of case ?1 on day ?2: the latest assignment effective
+ * then; a later record of the same day wins. */
+#define MANAGER_ON(c, day) \
+	" (SELECT mo.code FROM case_manager m JOIN operator mo" \
+	"  ON mo.id = m.operator_id WHERE m.case_id = " c \
+	"  AND m.effective_date <= " day \
+	"  ORDER BY m.effective_date DESC, m.id DESC LIMIT 1)"
+
 const char WF_SQL_AUDIT_ADD[] =
 	"INSERT INTO audit (id, at, operator, login, command, action, entity,"
 	" entity_id, case_id, person_id, detail, detail_sha, prev, hash)"
@@ -955,11 +963,12 @@ const char WF_SQL_MON_RISKS[] =
  * looked up by index and no history is read whole. */
 const char WF_SQL_DUE_KEEP[] =
 	"CREATE TEMP TABLE IF NOT EXISTS due_case (id TEXT, programme TEXT,"
-	" person INTEGER);"
+	" person INTEGER, manager TEXT);"
 	"DELETE FROM temp.due_case";
 
 #define DUE_CHOSEN \
-	" SELECT c.id, g.code, c.person_id FROM cases c" \
+	" SELECT c.id, g.code, c.person_id," MANAGER_ON("c.id", "?2") \
+	" FROM cases c" \
 	" JOIN programme g ON g.id = c.programme_id" \
 	" WHERE c.opened_on <= ?2 AND (?3 IS NULL OR g.code = ?3) AND "
 
@@ -967,13 +976,14 @@ const char WF_SQL_DUE_KEEP[] =
  * which SQLite knows to be distinct: the histories then come in order
  * from their indexes, with nothing to sort. */
 const char WF_SQL_DUE_CHOOSE[] =
-	"INSERT INTO temp.due_case (id, programme, person)"
+	"INSERT INTO temp.due_case (id, programme, person, manager)"
 	DUE_CHOSEN "c.status IN " OPEN_STATUSES
 	" UNION ALL" DUE_CHOSEN "c.status IN " CASES_OVER
 	" AND c." WF_SQL_PAST_REFERRAL " AND c.status_date >= ?1 ORDER BY 1";
 
 const char WF_SQL_DUE_CASES[] =
-	"SELECT id, programme, person FROM temp.due_case ORDER BY rowid";
+	"SELECT id, programme, person, manager FROM temp.due_case"
+	" ORDER BY rowid";
 
 /* The name of the person of a case, for what is due with it. */
 const char WF_SQL_DUE_PERSON[] =
@@ -996,6 +1006,23 @@ const char WF_SQL_DUE_CONTACTS[] =
 	" WHERE k.date <= ?1 ORDER BY t.rowid, k.date, k.id";
 
 /* What wf-monitor due lists, held to be sorted by date whatever its size. */
+/* Closed cases, as of ?1, with the follow-ups recorded after their
+ * latest closing; people erased are owed none. */
+const char WF_SQL_DUE_FOLLOW_UPS[] =
+	"SELECT c.id, cl.date, p.first_name || ' ' || p.last_name,"
+	"  cl.operator, pr.code,"
+	"  EXISTS (SELECT 1 FROM follow_up f WHERE f.case_id = c.id"
+	"   AND f.at = 'leaving'),"
+	"  EXISTS (SELECT 1 FROM follow_up f WHERE f.case_id = c.id"
+	"   AND f.at = 'six_months')"
+	" FROM cases c"
+	" JOIN case_closure cl ON cl.id = (SELECT max(id) FROM case_closure"
+	"  WHERE case_id = c.id)"
+	" JOIN person p ON p.id = c.person_id"
+	" JOIN programme pr ON pr.id = c.programme_id"
+	" WHERE c.status = 'closed' AND cl.date <= ?1 AND p.erased_at IS NULL"
+	" ORDER BY c.id";
+
 const char WF_SQL_DUE_OUT_CREATE[] =
 	"CREATE TEMP TABLE IF NOT EXISTS due_out (due TEXT, id TEXT, rec TEXT)";
 
@@ -1023,6 +1050,33 @@ const char WF_SQL_RCASE_ORGS[] =
 	"   ON p.id = a.plan_id WHERE p.case_id = ?1)"
 	" ORDER BY o.code";
 
+/* ---- operator.c ------------------------------------------------------------ */
+
+const char WF_SQL_OPERATOR_GET[] =
+	"SELECT p.code, p.name, p.role, o.code, p.active, p.id FROM operator p"
+	" LEFT JOIN organisation o ON o.id = p.organisation_id WHERE p.code = ?";
+
+const char WF_SQL_OPERATOR_ID[] =
+	"SELECT id FROM operator WHERE code = ?";
+
+const char WF_SQL_OPERATOR_PUT[] =
+	"INSERT INTO operator (code, name, role, organisation_id, active,"
+	" created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)"
+	" ON CONFLICT (code) DO UPDATE SET name = excluded.name,"
+	" role = excluded.role, organisation_id = excluded.organisation_id,"
+	" active = excluded.active, updated_at = excluded.updated_at";
+
+/* ?1: 1 for the active ones only. */
+const char WF_SQL_OPERATOR_ALL[] =
+	"SELECT code FROM operator WHERE ?1 = 0 OR active ORDER BY code";
+
+const char WF_SQL_CASE_ASSIGN[] =
+	"INSERT INTO case_manager (case_id, operator_id, effective_date, note,"
+	" recorded_at, operator) VALUES (?, ?, ?, ?, ?, ?)";
+
+const char WF_SQL_CASE_MANAGER[] =
+	"SELECT" MANAGER_ON("?1", "?2");
+
 const char WF_SQL_ORG_NAME[] =
 	"SELECT name FROM organisation WHERE code = ?";
 const char WF_SQL_PROG_NAME[] =
@@ -1034,11 +1088,14 @@ const char WF_SQL_RCASE_CONTACTS[] =
 
 /* ---- reportviews.c ------------------------------------------------------- */
 
-/* The cases of ?2 (or all) open on ?1, by the operator in charge (who
- * met the person last, else who recorded the referral) and status. */
+/* The cases of ?2 (or all) open on ?1, by the operator in charge (the
+ * case manager assigned then; for a case never assigned by then, who met
+ * the person last, else who recorded the referral), status, and whether
+ * the manager was assigned. */
 const char WF_SQL_VIEW_CASELOAD[] =
-	"SELECT op, status, count(*) FROM (SELECT" CASE_STATUS_ON("c", "?1")
-	" AS status,"
+	"SELECT coalesce(mgr, op), status, count(*), mgr IS NOT NULL"
+	" FROM (SELECT" CASE_STATUS_ON("c", "?1") " AS status,"
+	MANAGER_ON("c.id", "?1") " AS mgr,"
 	" coalesce((SELECT k.operator FROM contact k WHERE k.case_id = c.id"
 	"  AND k.date <= ?1 ORDER BY k.date DESC, k.id DESC LIMIT 1),"
 	"  (SELECT s.operator FROM case_status s WHERE s.case_id = c.id"
@@ -1046,7 +1103,8 @@ const char WF_SQL_VIEW_CASELOAD[] =
 	" FROM cases c JOIN programme pr ON pr.id = c.programme_id"
 	" WHERE c.id IN" CASES_OPEN_BY("?1") " AND c.opened_on <= ?1"
 	" AND (?2 IS NULL OR pr.code = ?2))"
-	" WHERE status IN " OPEN_STATUSES " GROUP BY op, status ORDER BY op";
+	" WHERE status IN " OPEN_STATUSES
+	" GROUP BY 1, status, 4 ORDER BY 1";
 
 /* The cases of ?2 (or all) opened by ?1, by their status then. */
 const char WF_SQL_VIEW_STATUSES[] =

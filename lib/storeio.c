@@ -27,7 +27,7 @@ static const char *const tables[] = {
 	"fragility", "decision", "plan", "plan_goal", "plan_action",
 	"placement", "placement_status", "attendance", "case_closure",
 	"contact", "follow_up", "voided", "consent", "disclosure", "audit",
-	"audit_cases", NULL
+	"audit_cases", "operator", "case_manager", NULL
 };
 
 static int table_index(const char *name)

@@ -34,6 +34,7 @@
  *   target.c    a programme's target rules evaluated on a person
  *   reason.c    a failed rule in words, in either language
  *   person.c    people: matching by tax code or by names and birth date
+ *   operator.c  the service's operators; each case's manager
  *   casefile.c  cases: ids, the state machine
  *   caserecord.c the case record, and the queries that list and show cases
  *   refer.c     referrals: add, screen, withdraw; programme check
@@ -409,6 +410,11 @@ struct wf_taxcode {
 };
 int wf_taxcode_check(const char *code, struct wf_taxcode *tc,
                      const char **why);
+/* A person (a record's object) with a valid tax_code and no birth_date
+ * gets the birth date the code gives: its two-digit year in the later
+ * century that makes the person at least 15 on date (NULL: today).
+ * wf_person_check_taxcode then adds the sex. */
+void wf_person_fill(cJSON *person, const char *date);
 /* The check character for the first 15 characters of code. */
 char wf_taxcode_checkchar(const char *code);
 
@@ -1089,7 +1095,9 @@ struct due_filter {
 	wf_day on, limit;
 	int overdue;                 /* only those due before on */
 	const char *with, *operator_;
+	const char *kind;            /* contact, follow_up, or NULL: both */
 };
+extern const char *const wf_due_kinds[];         /* contact, follow_up */
 
 /* After a path (followup.c): the situation on leaving and six months
  * after, for the funder's result indicators. */
@@ -1185,6 +1193,28 @@ void wf_doc_row(struct wf_doc *d, const char *const *cells, int n);
 void wf_doc_table_end(struct wf_doc *d);
 /* Close the document. Returns 0 or WF_EX_IOERR. */
 int wf_doc_end(struct wf_doc *d);
+
+/* ---- operator.c: operators and case managers --------------------------- */
+
+extern const char wf_operator_columns[];
+/* Register or update operator records (id, name, role, organisation,
+ * active); audited. */
+int wf_operator_add(struct wf_ctx *ctx, struct wf_record *rec,
+                    struct wf_err *e);
+cJSON *wf_operator_get(struct wf_store *st, const char *code,
+                       struct wf_err *e);
+/* Every operator (arg not NULL: the active ones only). */
+int wf_operator_list(struct wf_ctx *ctx, const void *active, struct wf_err *e);
+int wf_operator_show(struct wf_ctx *ctx, const void *unused, struct wf_err *e);
+/* wf case assign: the operator to assign, from when, why. */
+struct wf_assign_opts {
+	const char *to, *date, *note;
+};
+/* Assign the case a record names to ctx->arg's operator (registered and
+ * active), effective on its date (not before the case opened, not in the
+ * future); the history is kept and the assignment audited. */
+int wf_case_assign(struct wf_ctx *ctx, struct wf_record *rec,
+                   struct wf_err *e);
 
 /* ---- reportcase.c, casedoc.c: step 5 ------------------------------------ */
 

@@ -334,3 +334,17 @@ law68() {
 	[ "$(sql "SELECT count(*) FROM cases WHERE status IN ('screened', 'rejected')")" = 8 ]
 	[ "$(sql "SELECT count(*) FROM audit WHERE action = 'read' AND entity = 'cases'")" = 1 ]
 }
+
+@test "add: a valid tax code gives the birth date and sex left out; without one they are required" {
+	seed
+	printf 'programme: workflow-lomellina\ndate: 2026-10-01\nreferrer: caritas-vigevano\nperson:\n  first_name: Marco\n  last_name: Rossi\n  tax_code: rssmrc98d12l872o\n  municipality: Vigevano\n  employment_status: unemployed\n' > "$T/r.yaml"
+	run -0 wf-refer add "$T/r.yaml" -o json --fields person.birth_date,person.sex,person.tax_code
+	[ "$output" = '{"person":{"birth_date":"1998-04-12","sex":"M","tax_code":"RSSMRC98D12L872O"}}' ]
+	# two digits of a year: the century that makes the person at least 15
+	sed -e 's/rssmrc98d12l872o/BNCGLI25S43F754B/' -e 's/Marco/Giulia/' -e 's/Rossi/Bianchi/' "$T/r.yaml" > "$T/old.yaml"
+	run -0 wf-refer add "$T/old.yaml" -o json --fields person.birth_date,person.sex
+	[ "$output" = '{"person":{"birth_date":"1925-11-03","sex":"F"}}' ]
+	sed -e '/tax_code/d' -e 's/Marco/Anna/' "$T/r.yaml" > "$T/none.yaml"
+	run -65 --separate-stderr wf-refer add "$T/none.yaml"
+	[ "$stderr" = "wf-refer: $T/none.yaml:4:1: person.birth_date: required field is missing" ]
+}

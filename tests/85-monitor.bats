@@ -108,13 +108,29 @@ due() {
 	run -1 due --on 2026-09-30
 }
 
-@test "due: closed cases have nothing due, from the day they closed" {
+@test "due: closed cases have no contact due from the day they closed, only the follow-ups owed" {
 	lombardia
 	id=$(running Ada)
 	wf case close -q "$id" --outcome dropped_out --date 2026-11-15 --end-placements
-	run -1 due --on 2026-11-22
+	run -1 due --on 2026-11-22 --kind contact
 	run -0 due --on 2026-11-14
 	[ "${#lines[@]}" -eq 3 ]
+	# the situation on leaving is owed within four weeks, in its own kind
+	run -0 wf-monitor due --on 2026-11-22 -o tsv --fields id,item,due,with,at,from,overdue,reason
+	[ "$output" = $'id\titem\tdue\twith\tat\tfrom\toverdue\treason\n'"$id"$'/follow_up/leaving\tfollow_up\t2026-12-13\tperson\tleaving\t2026-11-15\tfalse\twithin four weeks of leaving' ]
+	run -0 wf-monitor due --on 2026-12-20 --overdue -o tsv --fields id,days_overdue
+	[ "${lines[1]}" = "$id/follow_up/leaving	7" ]
+	run -1 wf-monitor due --on 2026-11-22 --with tutor -q
+	# recorded, it is no longer owed; six months on, the next one is
+	wf-monitor follow-up -q "$id" --at leaving --date 2026-11-20 --situation job_searching
+	run -1 wf-monitor due --on 2026-11-22 -q
+	run -0 wf-monitor due --on 2027-05-20 --kind follow_up -o tsv --fields id,from,due
+	[ "${lines[1]}" = "$id/follow_up/six_months	2027-05-15	2027-08-15" ]
+	# a follow-up owed is not a contact due in the monthly report
+	run -0 wf-report monthly --month 2026-12 -o json --fields monitoring.due
+	[ "$output" = '{"monitoring":{"due":0}}' ]
+	run -64 --separate-stderr wf-monitor due --kind visit
+	[ "${stderr_lines[0]}" = "wf-monitor: --kind: 'visit' is not one of: contact, follow_up" ]
 }
 
 @test "due: exit 0 when something is listed, 1 when nothing is, for cron" {
@@ -219,7 +235,7 @@ due() {
 	run -0 cat "$T/mail.out"
 	[ "${lines[0]}" = "to: coord@example.org subject: workflow: contacts overdue" ]
 	[[ "${lines[2]}" == "CASE"*"PERSON"*"WITH"*"DUE"* ]]
-	[[ "${lines[3]}" == "$id  Ada Test  the person  2026-10-31  22"* ]]
+	[[ "${lines[3]}" == "$id  Ada Test  contact  the person  2026-10-31  22"* ]]
 	MAILER="$T/fakemail" WF_DB="$T/missing.db" run -1 --separate-stderr "$script" coord@example.org
 	[[ "$stderr" == *"overdue-mail: cannot read the store"* ]]
 }

@@ -130,7 +130,7 @@ history() {
 	want+='"placements":{"started":{},"ended":{},"cancelled":0,"active_on_last_day":{"by_kind":{},"by_host":{},"total":0},"hires":0},'
 	want+='"monitoring":{"contacts_by_party":{},"contacts":0,"high_risk_cases":0,"due":0,"on_time":0,"on_time_percent":null},'
 	want+='"closures":{},'
-	want+='"caseload":{"open_by_operator":{"tester":3},"open":3},'
+	want+='"caseload":{"open_by_operator":{"tester":3},"open":3,"open_without_manager":3},'
 	want+='"median_days":{"referral_to_screening":3,"screening_to_decision":25,"decision_to_plan":3,"plan_to_placement":null}}'
 	[ "$output" = "$want" ]
 }
@@ -148,7 +148,7 @@ history() {
 	want+='"placements":{"started":{"internship":1,"work_grant":1},"ended":{},"cancelled":0,"active_on_last_day":{"by_kind":{"work_grant":1,"internship":1},"by_host":{"coop-betania":1,"coop-s-ambrogio":1},"total":2},"hires":0},'
 	want+='"monitoring":{"contacts_by_party":{"person":1},"contacts":1,"high_risk_cases":1,"due":0,"on_time":0,"on_time_percent":null},'
 	want+='"closures":{},'
-	want+='"caseload":{"open_by_operator":{"luca":1,"tester":2},"open":3},'
+	want+='"caseload":{"open_by_operator":{"luca":1,"tester":2},"open":3,"open_without_manager":3},'
 	want+='"median_days":{"referral_to_screening":2,"screening_to_decision":39,"decision_to_plan":2,"plan_to_placement":2.5}}'
 	[ "$output" = "$want" ]
 }

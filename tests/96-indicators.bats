@@ -223,7 +223,7 @@ fig() {
 	# Oscar and Hanna other; Bruno dropped out; Anna and Ivo hired; Dario,
 	# Fabio and Elena completed. Open on 30 June: Carla, Gino, Marta.
 	want+='"closures":{"completed":3,"dropped_out":1,"hired":2,"other":2},'
-	want+='"caseload":{"open_by_operator":{"tester":3},"open":3},'
+	want+='"caseload":{"open_by_operator":{"tester":3},"open":3,"open_without_manager":3},'
 	# Every step the same day, but Nadia's decision 8 days after her
 	# screening: medians of nine 0s and an 8.
 	want+='"median_days":{"referral_to_screening":0,"screening_to_decision":0,"decision_to_plan":0,"plan_to_placement":null}}'
@@ -241,7 +241,7 @@ fig() {
 	want+='"monitoring":{"contacts_by_party":{},"contacts":0,"high_risk_cases":0,"due":0,"on_time":0,"on_time_percent":null},'
 	# Bruno left; open on 31 March: Anna, Carla, Dario, Gino, Ivo.
 	want+='"closures":{"dropped_out":1},'
-	want+='"caseload":{"open_by_operator":{"tester":5},"open":5},'
+	want+='"caseload":{"open_by_operator":{"tester":5},"open":5,"open_without_manager":5},'
 	want+='"median_days":{"referral_to_screening":0,"screening_to_decision":0,"decision_to_plan":0,"plan_to_placement":null}}'
 	[ "$output" = "$want" ]
 }

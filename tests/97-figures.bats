@@ -148,5 +148,5 @@ monitoring() {
 	wf case close -q 2026-0001 --outcome moved --date 2026-02-27 --end-placements
 	run -0 monitoring range --from 2026-02-01 --to 2026-03-31
 	[ "$output" = '{"monitoring":{"due":0,"on_time":0,"on_time_percent":null}}' ]
-	run -1 wf-monitor due --on 2026-03-03
+	run -1 wf-monitor due --on 2026-03-03 --kind contact
 }

@@ -1,6 +1,7 @@
 #!/bin/sh
-# Mail the monitoring contacts that are overdue to the coordinators; send
-# nothing when nothing is overdue; fail loudly when the store cannot be
+# Mail the monitoring contacts and the follow-ups after leaving that are
+# overdue to the coordinators; send nothing
+# when nothing is overdue; fail loudly when the store cannot be
 # read, so that cron mails the error instead of keeping quiet.
 #
 #   30 7 * * 1-5  WF_DB=/srv/workflow/workflow.db /usr/local/share/doc/workflow/overdue-mail.sh coordinators@example.org
@@ -19,9 +20,9 @@ esac
 body=$(mktemp) || exit 1
 trap 'rm -f "$body"' EXIT
 {
-	echo "Monitoring contacts overdue on $(date +%Y-%m-%d):"
+	echo "Monitoring contacts and follow-ups after leaving overdue on $(date +%Y-%m-%d):"
 	echo
 	wf-monitor due --overdue -o table \
-	    --fields case,person,with,due,days_overdue,reason,last_contact,operator
+	    --fields case,person,item,with,due,days_overdue,reason,last_contact,operator
 } > "$body" || exit 1
 "$mailer" -s "workflow: contacts overdue" "$to" < "$body"
