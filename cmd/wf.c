@@ -34,7 +34,8 @@ static const struct wf_opt check_opts[] = {
 
 static const struct wf_opt close_opts[] = {
 	{ "outcome", 0, "OUTCOME", N_("hired, completed, dropped_out, withdrawn, "
-	  "moved or other (required)"), wf_close_outcomes, WF_OPT_ENUM, 0, 0 },
+	  "moved, no_contact or other (required)"), wf_close_outcomes, WF_OPT_ENUM,
+	  0, 0 },
 	{ "date", 0, "DATE", N_("effective date (default: today)"), NULL, WF_OPT_DATE, 0, 0 },
 	{ "recommendations", 0, "TEXT", N_("for the person and the referrer, in "
 	  "the final report"), NULL, WF_OPT_TEXT, 0, 0 },
@@ -44,7 +45,15 @@ static const struct wf_opt close_opts[] = {
 	{ "situation", 0, "LIST", N_("the situation on leaving: employed, "
 	  "job_searching, education, qualification or none (comma-separated)"),
 	  wf_situations, WF_OPT_ENUMS, 0, 0 },
+	{ "soft-exit", 0, NULL, N_("a stale case: closed as of its last service, "
+	  "outcome no_contact"), NULL, WF_OPT_TEXT, 0, 0 },
 	{ NULL, 0, NULL, NULL, NULL, WF_OPT_TEXT, 0, 0 }
+};
+
+static const struct wf_opt stale_opts[] = {
+	{ "on", 0, "DATE", N_("as of DATE (default: today)"), NULL, WF_OPT_DATE, 0, 0 },
+	{ "programme", 0, "CODE", N_("only this programme's cases"), NULL, WF_OPT_CODE, 0, 0 },
+	{ 0 }
 };
 
 static const struct wf_opt assign_opts[] = {
@@ -463,12 +472,24 @@ static int cmd_case_close(struct wf_cli *cli, struct wf_err *e)
 	o.recommendations = wf_cli_opt(cli, "recommendations");
 	o.note = wf_cli_opt(cli, "note");
 	o.end_placements = wf_cli_opt(cli, "end-placements") != NULL;
+	o.soft_exit = wf_cli_opt(cli, "soft-exit") != NULL;
 	o.situation = list;
 	if (!(rc = wf_case_close_check(&o, e)))
 		rc = wf_cli_records(cli, wf_case_close, 1, &o, wf_case_columns, e);
 	cJSON_Delete(list);
 	return rc;
 }
+
+static int cmd_case_stale(struct wf_cli *cli, struct wf_err *e)
+{
+	struct wf_view_opts o = { wf_date_today(), wf_cli_opt(cli, "programme") };
+
+	wf_cli_date(cli, "on", &o.on);
+	return wf_cli_query(cli, wf_case_stale, &o, wf_stale_columns, 0, e);
+}
+
+static const struct wf_opt *const stale_tables[] = { wf_opts_common,
+                                                     stale_opts, NULL };
 
 static int cmd_case_assign(struct wf_cli *cli, struct wf_err *e)
 {
@@ -559,6 +580,9 @@ static const struct wf_sub case_subs[] = {
 	  reopen_tables, cmd_case_reopen, NULL, NULL },
 	{ "assign", "CASE...|-", N_("Assign cases to a case manager, from a date"),
 	  assign_tables, cmd_case_assign, NULL, NULL },
+	{ "stale", NULL, N_("Open cases with no service for longer than their "
+	  "programme's soft_exit_days"), stale_tables, cmd_case_stale, NULL,
+	  NULL },
 	{ NULL, NULL, NULL, NULL, NULL, NULL, NULL }
 };
 

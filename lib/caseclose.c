@@ -12,7 +12,8 @@
 #include "casefile.h"
 
 const char *const wf_close_outcomes[] = { "hired", "completed", "dropped_out",
-                                          "withdrawn", "moved", "other", NULL };
+                                          "withdrawn", "moved", "no_contact",
+                                          "other", NULL };
 
 static void event_row(cJSON *list, sqlite3_stmt *s)
 {
@@ -130,7 +131,10 @@ int wf_case_close_check(const struct wf_close_opts *o, struct wf_err *e)
 {
 	char why[256];
 
-	if (!o->outcome)
+	if (o->soft_exit && (o->outcome || o->date))
+		return wf_err_set(e, WF_EX_USAGE, "--soft-exit sets the outcome and "
+		                  "the date: give neither");
+	if (!o->outcome && !o->soft_exit)
 		return wf_err_set(e, WF_EX_USAGE, "close needs --outcome");
 	if (o->situation &&
 	    wf_situation_check(o->situation, "leaving", why, sizeof why))
@@ -142,15 +146,26 @@ int wf_case_close(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e)
 {
 	const struct wf_close_opts *o = ctx->arg;
 	const char *id = wf_record_case_id(rec, e);
+	struct wf_close_opts soft;
+	char date[11], now[32], last[11];
 	cJSON *reasons;
 	sqlite3_stmt *s;
 	sqlite3_int64 fid;
 	struct wf_case c;
-	char date[11], now[32];
 	int rc;
 
 	if (!id)
 		return e->code;
+	/* a soft exit: no contact since the last service, closed as of it */
+	if (o->soft_exit) {
+		if ((rc = wf_case_load(ctx->st, id, &c, e)) ||
+		    (rc = wf_case_last_service(ctx->st, &c, last, e)))
+			return rc;
+		soft = *o;
+		soft.outcome = "no_contact";
+		soft.date = last;
+		o = &soft;
+	}
 	if ((rc = wf_effective_date(o->date, "--date", date, e)) ||
 	    (rc = wf_case_load(ctx->st, id, &c, e)) ||
 	    (rc = wf_case_allowed(&c, "close", e)) ||

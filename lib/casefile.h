@@ -48,6 +48,10 @@ int wf_case_takes(const char *action, const char *status);
 int wf_case_open(struct wf_ctx *ctx, sqlite3_int64 person,
                  sqlite3_int64 programme, const char *date, struct wf_case *c,
                  struct wf_err *e);
+/* The day (YYYY-MM-DD into date, 11 bytes) of the last service of case
+ * c when it is stale today (softexit.c); refused (65) when it is not. */
+int wf_case_last_service(struct wf_store *st, const struct wf_case *c,
+                         char *date, struct wf_err *e);
 /* The open case of person in programme, if any: 1 and c filled, 0 when
  * none. */
 int wf_case_find_open(struct wf_store *st, sqlite3_int64 person,

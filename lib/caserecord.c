@@ -7,8 +7,8 @@
  *   kind, id, status, status_date, programme, date, referrer,
  *   referrer_contact, person {...}, needs, notes, referrals (when more
  *   than one), possible_duplicate_of, note, reasons, rules, and in show
- *   only referred (each referral: id, date, referrer, when more than
- *   one) and history
+ *   only referred (each referral: id, date, referrer, contact, and the
+ *   names it sent when not the person's; when more than one) and history
  */
 #include <string.h>
 
@@ -91,10 +91,10 @@ static int manager(struct wf_store *st, cJSON *rec, const char *id,
 static void referral_row(cJSON *list, sqlite3_stmt *s)
 {
 	static const char *const cols[] = { "id", "date", "referrer",
-	                                    "referrer_contact" };
+	                                    "referrer_contact", "sent_names" };
 	cJSON *r = cJSON_CreateObject();
 
-	for (int i = 0; i < 4; i++)
+	for (int i = 0; i < 5; i++)
 		wf_col_add(r, cols[i], s, i);
 	cJSON_AddItemToArray(list, r);
 }

@@ -37,6 +37,7 @@ static const struct label labels[] = {
 	{ "outcome", "dropped_out", NC_("outcome", "dropped out") },
 	{ "outcome", "withdrawn", NC_("outcome", "withdrawn") },
 	{ "outcome", "moved", NC_("outcome", "moved away") },
+	{ "outcome", "no_contact", NC_("outcome", "no contact (soft exit)") },
 	{ "outcome", "other", NC_("outcome", "other") },
 	{ "outcome", "interrupted", NC_("outcome", "interrupted") },
 	/* placements and plan actions */
@@ -262,6 +263,10 @@ static const char *const columns[] = {
 	NC_("column", "manager"),
 	NC_("column", "assigned"),
 	NC_("column", "derived"),
+	NC_("column", "last_service"),
+	NC_("column", "days"),
+	NC_("column", "soft_exit_days"),
+	NC_("column", "sent_names"),
 	NULL
 };
 

@@ -116,6 +116,9 @@ static const struct wf_field prog_fields[] = {
 	{ "legal_basis", WF_T_ENUM, 0, wf_legal_bases, NULL, 0, 0 },
 	/* how long a case file is kept after its case is over (wf retention) */
 	{ "retention_years", WF_T_INT, 0, NULL, NULL, 1, 100 },
+	/* a case with no service for this many days is stale, and may be
+	 * closed as a soft exit (wf case stale, close --soft-exit) */
+	{ "soft_exit_days", WF_T_INT, 0, NULL, NULL, 1, 3650 },
 	/* the percent of invalidity above which a Law 68/1999 certification
 	 * counts, per invalidity (wf_certs_add) */
 	{ "law_68_thresholds", WF_T_OBJECT, 0, NULL, &thresholds_schema, 0, 0 },

@@ -270,30 +270,82 @@ static int check_referral(struct wf_ctx *ctx, struct wf_record *rec,
 	return 0;
 }
 
+/* The stored person's names ("First Last") into buf, and into sent the
+ * names the referral gives when they are others (else ""): it goes to the
+ * person the tax code is, with a warning, and the names sent are kept
+ * with the referral. */
+static int stored_name(struct wf_ctx *ctx, const struct wf_record *rec,
+                       const cJSON *p, sqlite3_int64 person, char *buf,
+                       size_t len, char *sent, size_t sent_len,
+                       struct wf_err *e)
+{
+	sqlite3_stmt *s = wf_sql(ctx->st, WF_SQL_DUE_PERSON, e);
+	char a[512], b[512];
+	int rc;
+
+	if (!s)
+		return e->code;
+	sqlite3_bind_int64(s, 1, person);
+	buf[0] = '\0';
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		wf_col_text(s, 0, buf, len);
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return wf_sql_err(ctx->st, rc, e);
+	snprintf(sent, sent_len, "%s %s", wf_json_str(p, "first_name"),
+	         wf_json_str(p, "last_name"));
+	wf_name_fold(sent, a, sizeof a);
+	wf_name_fold(buf, b, sizeof b);
+	if (!strcmp(a, b)) {
+		sent[0] = '\0';
+		return 0;
+	}
+	wf_warn(ctx, "%s:%ld: tax code '%s' is %s's (person %lld), not %s's: the "
+	        "referral goes to %s, the names sent kept with it; check them",
+	        rec->file, rec->line, wf_json_str(p, "tax_code"), buf,
+	        (long long)person, sent, buf);
+	return 0;
+}
+
+static int sent_names(struct wf_store *st, const char *case_id,
+                      const char *names, struct wf_err *e)
+{
+	sqlite3_stmt *s = wf_sql(st, WF_SQL_REFERRAL_SENT_NAMES, e);
+
+	if (!s)
+		return e->code;
+	wf_bind_text(s, 1, names);
+	wf_bind_text(s, 2, case_id);
+	return wf_sql_done(st, s, e);
+}
+
 int wf_refer_add(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e)
 {
 	const cJSON *p;
 	long long prog, referrer;
 	sqlite3_int64 person;
 	struct wf_case c;
+	char name[256], sent[512];
 	int rc, open;
 
 	if ((rc = check_referral(ctx, rec, &prog, &referrer, e)))
 		return rc;
 	p = cJSON_GetObjectItemCaseSensitive(rec->root, "person");
-	if ((rc = wf_person_resolve(ctx, p, &person, e)))
+	if ((rc = wf_person_resolve(ctx, p, &person, e)) ||
+	    (rc = stored_name(ctx, rec, p, person, name, sizeof name, sent,
+	                      sizeof sent, e)))
 		return rc;
 	if ((open = wf_case_find_open(ctx->st, person, prog, &c, e)) < 0)
 		return e->code;
 	if (open)
-		wf_warn(ctx, "%s:%ld: %s %s already has open case '%s' in '%s': "
+		wf_warn(ctx, "%s:%ld: %s already has open case '%s' in '%s': "
 		        "the referral is attached to it", rec->file, rec->line,
-		        wf_json_str(p, "first_name"), wf_json_str(p, "last_name"),
-		        c.id, c.programme);
+		        name, c.id, c.programme);
 	else if ((rc = wf_case_open(ctx, person, prog, wf_json_str(rec->root,
 	                            "date"), &c, e)))
 		return rc;
 	if ((rc = add_referral(ctx->st, c.id, person, referrer, rec->root, e)) ||
+	    (sent[0] && (rc = sent_names(ctx->st, c.id, sent, e))) ||
 	    (rc = wf_audit(ctx, open ? "attach-referral" : "add", "case", c.id,
 	                   rec->root, e)))
 		return rc;

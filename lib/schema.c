@@ -414,6 +414,10 @@ static const char *const migrations[] = {
 	"  operator TEXT NOT NULL);"          /* who recorded it */
 	"CREATE INDEX case_manager_case ON case_manager(case_id,"
 	"  effective_date);",
+
+	/* 16: the names a referral sent for a person known by tax code,
+	 * when they are not the person's: both versions are kept */
+	"ALTER TABLE referral ADD COLUMN sent_names TEXT;",
 };
 
 /* What a migration needs of C after its SQL, and the SQL after that. */

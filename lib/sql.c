@@ -395,8 +395,8 @@ const char WF_SQL_ERASE_PERSON[] =
  * screening's reasons are the rules it applied, counted by rule. */
 const char WF_SQL_ERASE_DATA[] =
 	"DELETE FROM person_duplicate WHERE person_id = ?1 OR other_id = ?1;"
-	"UPDATE referral SET referrer_contact = NULL, needs = NULL, notes = NULL"
-	" WHERE person_id = ?1;"
+	"UPDATE referral SET referrer_contact = NULL, needs = NULL, notes = NULL,"
+	" sent_names = NULL WHERE person_id = ?1;"
 	"UPDATE certification SET invalidity = NULL, invalidity_percent = NULL,"
 	" issued_by = NULL, details = NULL WHERE referral_id IN (SELECT id FROM referral"
 	" WHERE person_id = ?1);"
@@ -504,9 +504,13 @@ const char WF_SQL_CASEREC_CERTS[] =
 
 /* A case's referrals in the order they came, each with its id (CASE/N,
  * as wf amend names it), date and referrer. */
+const char WF_SQL_REFERRAL_SENT_NAMES[] =
+	"UPDATE referral SET sent_names = ?1 WHERE id = (SELECT max(id)"
+	" FROM referral WHERE case_id = ?2)";
+
 const char WF_SQL_CASEREC_REFERRALS[] =
 	"SELECT r.case_id || '/' || row_number() OVER (ORDER BY r.id), r.date,"
-	"  o.code, r.referrer_contact FROM referral r"
+	"  o.code, r.referrer_contact, r.sent_names FROM referral r"
 	" JOIN organisation o ON o.id = r.referrer_id"
 	" WHERE r.case_id = ? ORDER BY r.id";
 
@@ -1076,6 +1080,35 @@ const char WF_SQL_CASE_ASSIGN[] =
 
 const char WF_SQL_CASE_MANAGER[] =
 	"SELECT" MANAGER_ON("?1", "?2");
+
+/* ---- softexit.c ------------------------------------------------------------ */
+
+/* The open cases (of ?2, or all; ?3, or all) of programmes that set
+ * soft_exit_days, whose last service on or before ?1 (a status change,
+ * a session, a contact, a placement change, the last day of a month of
+ * attendance) is more than that many days before it; oldest first. */
+const char WF_SQL_CASE_STALE[] =
+	"SELECT id, programme, days, last, julianday(?1) - julianday(last)"
+	" FROM (SELECT c.id AS id, pr.code AS programme,"
+	"  json_extract(pr.definition, '$.soft_exit_days') AS days,"
+	"  (SELECT max(d) FROM ("
+	"   SELECT s.effective_date AS d FROM case_status s"
+	"    WHERE s.case_id = c.id AND s.effective_date <= ?1"
+	"   UNION ALL SELECT a.date FROM assessment_session a"
+	"    WHERE a.case_id = c.id AND a.date <= ?1"
+	"   UNION ALL SELECT k.date FROM contact k"
+	"    WHERE k.case_id = c.id AND k.date <= ?1"
+	"   UNION ALL SELECT ps.effective_date FROM placement_status ps"
+	"    JOIN placement p ON p.id = ps.placement_id"
+	"    WHERE p.case_id = c.id AND ps.effective_date <= ?1"
+	"   UNION ALL SELECT min(date(t.month || '-01', '+1 month', '-1 day'),"
+	"    ?1) FROM attendance t JOIN placement p ON p.id = t.placement_id"
+	"    WHERE p.case_id = c.id AND t.month || '-01' <= ?1)) AS last"
+	"  FROM cases c JOIN programme pr ON pr.id = c.programme_id"
+	"  WHERE c.status IN " OPEN_STATUSES
+	"  AND (?2 IS NULL OR pr.code = ?2) AND (?3 IS NULL OR c.id = ?3)"
+	"  AND json_extract(pr.definition, '$.soft_exit_days') IS NOT NULL)"
+	" WHERE julianday(?1) - julianday(last) > days ORDER BY last, id";
 
 const char WF_SQL_ORG_NAME[] =
 	"SELECT name FROM organisation WHERE code = ?";

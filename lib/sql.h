@@ -100,6 +100,7 @@ extern const char WF_SQL_CASEREC_PERSON[];
 extern const char WF_SQL_CASEREC_CERTS[];
 extern const char WF_SQL_CASEREC_DUPS[];
 extern const char WF_SQL_CASEREC_REFERRALS[];
+extern const char WF_SQL_REFERRAL_SENT_NAMES[];
 extern const char WF_SQL_CASEREC_LAST[];
 extern const char WF_SQL_CASEREC_HISTORY[];
 extern const char WF_SQL_CASEREC_LIST[];
@@ -202,6 +203,7 @@ extern const char WF_SQL_OPERATOR_PUT[];
 extern const char WF_SQL_OPERATOR_ALL[];
 extern const char WF_SQL_CASE_ASSIGN[];
 extern const char WF_SQL_CASE_MANAGER[];
+extern const char WF_SQL_CASE_STALE[];
 extern const char WF_SQL_PROG_NAME[];
 extern const char WF_SQL_RCASE_CONTACTS[];
 /* reportviews.c */

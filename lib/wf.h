@@ -1066,6 +1066,8 @@ struct wf_close_opts {
 	const char *note;
 	int end_placements;           /* close: end running placements too */
 	const cJSON *situation;       /* close: on leaving; NULL: not known */
+	int soft_exit;                /* close: as of the last service, with
+	                                 outcome no_contact */
 };
 
 /* Emit each operand case with its closure and its timeline: every event
@@ -1193,6 +1195,14 @@ void wf_doc_row(struct wf_doc *d, const char *const *cells, int n);
 void wf_doc_table_end(struct wf_doc *d);
 /* Close the document. Returns 0 or WF_EX_IOERR. */
 int wf_doc_end(struct wf_doc *d);
+
+/* ---- softexit.c: cases with no service for too long ---------------------- */
+
+extern const char wf_stale_columns[];
+/* The open cases, as of o->on (struct wf_view_opts), of programmes that
+ * set soft_exit_days, with no service for longer: id, last_service,
+ * days; exit 1 when none. */
+int wf_case_stale(struct wf_ctx *ctx, const void *opts, struct wf_err *e);
 
 /* ---- operator.c: operators and case managers --------------------------- */
 

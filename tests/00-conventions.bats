@@ -242,7 +242,7 @@ load helpers
 	[ "$(comp wf assess '')" = "add decide plan show list skills" ]
 	[ "$(comp wf-assess list --decision '')" = "eligible ineligible deferred" ]
 	[ "$(comp wf place end --outcome '')" = "completed interrupted hired" ]
-	[ "$(comp wf case '')" = "show close reopen assign" ]
+	[ "$(comp wf case '')" = "show close reopen assign stale" ]
 	[ "$(comp wf monitor log --with f)" = "family" ]
 }
 

@@ -95,6 +95,7 @@ load helpers
 	sql "UPDATE case_status SET reasons = (SELECT json_group_array(json_extract(value, '\$.text')) FROM json_each(reasons)) WHERE status = 'rejected';
 	     UPDATE case_status SET reasons = json_insert(reasons, '\$[#]', 'none of the alternatives holds: x; y', '\$[#]', 'checked by hand') WHERE case_id = '2026-0002' AND status = 'rejected';
 	     DROP TABLE case_manager; DROP TABLE operator;
+	     ALTER TABLE referral DROP COLUMN sent_names;
 	     PRAGMA user_version = 13"
 	[ "$(sql "SELECT reasons FROM case_status WHERE case_id = '2026-0001' AND status = 'rejected'")" = '["age 46 at 2026-10-01 is not in 0..34 nor 50.."]' ]
 	run -0 wf-report monthly --month 2026-11 -o json --fields screening

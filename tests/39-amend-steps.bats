@@ -168,7 +168,7 @@ steps() {
 	run -65 --separate-stderr wf amend --kind closing --id 1 --set date=2026-10-15 --reason x
 	[ "$stderr" = "wf: date: contact 1 is dated after 2026-10-15, while the case was open" ]
 	run -65 --separate-stderr wf amend --kind closing --id 1 --set outcome=gone --reason x
-	[ "$stderr" = "wf: outcome: 'gone' is not one of: hired, completed, dropped_out, withdrawn, moved, other" ]
+	[ "$stderr" = "wf: outcome: 'gone' is not one of: hired, completed, dropped_out, withdrawn, moved, no_contact, other" ]
 	run -65 --separate-stderr wf amend --kind closing --id 1 --set date=2026-12-01 --reason x
 	[ "$stderr" = "wf: date: '2026-12-01' is in the future" ]
 }

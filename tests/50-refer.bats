@@ -348,3 +348,20 @@ law68() {
 	run -65 --separate-stderr wf-refer add "$T/none.yaml"
 	[ "$stderr" = "wf-refer: $T/none.yaml:4:1: person.birth_date: required field is missing" ]
 }
+
+@test "add: a known tax code with other names goes to the person the code is, said with both names" {
+	seed
+	referral Marco Rossi 1998-04-12 tax=RSSMRC98D12L872O | wf-refer add -q
+	referral Mario Rosso 1998-04-12 tax=RSSMRC98D12L872O programme=sil-bergamo referrer=ssd-dalmine cert=uncertified_disadvantage > "$T/other.yaml"
+	run -0 --separate-stderr wf-refer add "$T/other.yaml" -o json --fields id,person.first_name
+	[ "$output" = '{"id":"2026-0002","person":{"first_name":"Marco"}}' ]
+	[ "$stderr" = "wf-refer: warning: $T/other.yaml:2: tax code 'RSSMRC98D12L872O' is Marco Rossi's (person 1), not Mario Rosso's: the referral goes to Marco Rossi, the names sent kept with it; check them" ]
+	[ "$(sql "SELECT sent_names FROM referral WHERE case_id = '2026-0002'")" = "Mario Rosso" ]
+	[ "$(sql "SELECT count(sent_names) FROM referral WHERE case_id = '2026-0001'")" = 0 ]
+	# in the same programme, the warning names the person as stored
+	referral Mario Rosso 1998-04-12 tax=RSSMRC98D12L872O date=2026-11-02 > "$T/same.yaml"
+	run -0 --separate-stderr wf-refer add "$T/same.yaml" -o json --fields id
+	[ "${stderr_lines[1]}" = "wf-refer: warning: $T/same.yaml:2: Marco Rossi already has open case '2026-0001' in 'workflow-lomellina': the referral is attached to it" ]
+	run -0 wf-refer show 2026-0001 -o json --fields referred
+	[ "$output" = '{"referred":[{"id":"2026-0001/1","date":"2026-10-01","referrer":"caritas-vigevano"},{"id":"2026-0001/2","date":"2026-11-02","referrer":"caritas-vigevano","sent_names":"Mario Rosso"}]}' ]
+}

@@ -74,7 +74,7 @@ placed_sil() {
 	run -64 --separate-stderr wf case close 2026-0002
 	[ "${stderr_lines[0]}" = "wf: close needs --outcome" ]
 	run -64 --separate-stderr wf case close 2026-0002 --outcome finished
-	[ "${stderr_lines[0]}" = "wf: --outcome: 'finished' is not one of: hired, completed, dropped_out, withdrawn, moved, other" ]
+	[ "${stderr_lines[0]}" = "wf: --outcome: 'finished' is not one of: hired, completed, dropped_out, withdrawn, moved, no_contact, other" ]
 	run -65 --separate-stderr wf case close 2026-0002 --outcome other --date 2026-09-01
 	[ "$stderr" = "wf: case '2026-0002': date 2026-09-01 is before its referred date 2026-09-21" ]
 }

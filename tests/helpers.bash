@@ -6,7 +6,7 @@ bats_require_minimum_version 1.5.0
 
 # The schema version this build's stores are at (lib/schema.c): bumped
 # here, once, with each migration.
-SCHEMA=15
+SCHEMA=16
 
 setup() {
 	: "${WF_BUILD:?run the suites with 'make check'}"
