@@ -741,13 +741,10 @@ static const struct wf_cmd cmd = {
 static int run_program(const char *name, char **argv)
 {
 	char self[PATH_MAX], prog[64], path[PATH_MAX + 64];
-	ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
 
 	snprintf(prog, sizeof prog, "wf-%s", name);
 	argv[0] = prog;
-	if (n > 0) {
-		self[n] = '\0';
-		*strrchr(self, '/') = '\0';
+	if (wf_self_dir(self, sizeof self) == 0) {
 		snprintf(path, sizeof path, "%s/%s", self, prog);
 		if (access(path, X_OK) == 0)
 			execv(path, argv);

@@ -166,8 +166,9 @@ int wf_case_close(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e)
 		soft.date = last;
 		o = &soft;
 	}
+	/* (a soft exit has loaded the case already) */
 	if ((rc = wf_effective_date(o->date, "--date", date, e)) ||
-	    (rc = wf_case_load(ctx->st, id, &c, e)) ||
+	    (!o->soft_exit && (rc = wf_case_load(ctx->st, id, &c, e))) ||
 	    (rc = wf_case_allowed(&c, "close", e)) ||
 	    (rc = end_placements(ctx, id, o, date, e)))
 		return rc;

@@ -13,14 +13,21 @@
 
 enum { LABEL_W = 200, BAR_W = 300, ROW_H = 18, VALUE_W = 50 };
 
+/* A value as the charts write it: <N when hidden by --min-cell. */
+static void count_text(char *buf, size_t len, double v, int hidden,
+                       int min_cell)
+{
+	if (hidden)
+		snprintf(buf, len, "<%d", min_cell);
+	else if (wf_whole(v))
+		snprintf(buf, len, "%lld", (long long)v);
+	else
+		snprintf(buf, len, "%.1f", v);
+}
+
 static void number(char *buf, size_t len, const struct wf_bar *b, int min_cell)
 {
-	if (b->hidden)
-		snprintf(buf, len, "<%d", min_cell);
-	else if (wf_whole(b->value))
-		snprintf(buf, len, "%lld", (long long)b->value);
-	else
-		snprintf(buf, len, "%.1f", b->value);
+	count_text(buf, len, b->value, b->hidden, min_cell);
 }
 
 /* The chart's words: its title, then each label and its number. */
@@ -151,10 +158,7 @@ static void cell_value(FILE *f, const struct wf_series *s, int i, int min_cell)
 {
 	char v[32];
 
-	if (s->hidden[i])
-		snprintf(v, sizeof v, "<%d", min_cell);
-	else
-		snprintf(v, sizeof v, "%lld", (long long)s->values[i]);
+	count_text(v, sizeof v, s->values[i], s->hidden[i], min_cell);
 	wf_html_cell(f, v, 1, 0);
 }
 
@@ -191,10 +195,8 @@ static void lines_words(FILE *f, const char *title, const char *const *x,
 		wf_html_text(f, s[k].name);
 		fputs(": ", f);
 		for (int i = 0; i < nx; i++) {
-			if (s[k].hidden[i])
-				snprintf(v, sizeof v, "<%d", min_cell);
-			else
-				snprintf(v, sizeof v, "%lld", (long long)s[k].values[i]);
+			count_text(v, sizeof v, s[k].values[i], s[k].hidden[i],
+			           min_cell);
 			wf_html_text(f, x[i]);
 			fputc(' ', f);
 			wf_html_text(f, v);

@@ -94,7 +94,7 @@ static int keep(struct wf_store *st, const struct due_history *h,
 	int rc;
 
 	if (!*person) {
-		if (!(s = wf_sql(st, WF_SQL_DUE_PERSON, e)))
+		if (!(s = wf_sql(st, WF_SQL_PERSON_NAME, e)))
 			return e->code;
 		sqlite3_bind_int64(s, 1, h->person);
 		if ((rc = sqlite3_step(s)) == SQLITE_ROW)

@@ -21,6 +21,21 @@
 static const char *const langs[] = { "en", "it", NULL };
 static const char *lang = "en";
 
+int wf_self_dir(char *buf, size_t len)
+{
+	char self[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+	char *slash;
+
+	if (n <= 0)
+		return -1;
+	self[n] = '\0';
+	if ((slash = strrchr(self, '/')))
+		*slash = '\0';
+	snprintf(buf, len, "%s", self);
+	return 0;
+}
+
 /* Where the catalogues are: beside the program (PREFIX/bin/wf and
  * PREFIX/share/locale, in a build tree as in an installed one), so that
  * a build reads its own catalogue and not an older installed one; else
@@ -28,14 +43,12 @@ static const char *lang = "en";
 static void find_catalogues(char *dir, size_t len)
 {
 	char self[PATH_MAX], mo[PATH_MAX + 64];
-	ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
 	char *slash;
 
 	snprintf(dir, len, "%s", WF_LOCALEDIR);
-	if (n <= 0)
+	if (wf_self_dir(self, sizeof self) < 0)
 		return;
-	self[n] = '\0';
-	for (int up = 0; up < 2 && (slash = strrchr(self, '/')); up++)
+	if ((slash = strrchr(self, '/')))
 		*slash = '\0';
 	snprintf(mo, sizeof mo, "%s/share/locale/it/LC_MESSAGES/%s.mo", self,
 	         WF_DOMAIN);

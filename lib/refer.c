@@ -279,7 +279,7 @@ static int stored_name(struct wf_ctx *ctx, const struct wf_record *rec,
                        size_t len, char *sent, size_t sent_len,
                        struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(ctx->st, WF_SQL_DUE_PERSON, e);
+	sqlite3_stmt *s = wf_sql(ctx->st, WF_SQL_PERSON_NAME, e);
 	char a[512], b[512];
 	int rc;
 

@@ -128,19 +128,15 @@ static const char *field_of(const char *parent)
 	return NULL;
 }
 
-/* The name of an organisation by its code, else the code. */
-static void org_name(struct wf_store *st, const char *code, char *buf,
-                     size_t len)
+/* The name sql gives code (an organisation's, a programme's), else
+ * fallback: a label, which a failed lookup only leaves plainer. */
+static void name_of(struct wf_store *st, const char *sql, const char *code,
+                    const char *fallback, char *buf, size_t len)
 {
-	sqlite3_stmt *s = wf_sql(st, WF_SQL_ORG_NAME, NULL);
+	struct wf_err e;
 
-	snprintf(buf, len, "%s", code);
-	if (!s)
-		return;
-	wf_bind_text(s, 1, code);
-	if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0))
-		snprintf(buf, len, "%s", (const char *)sqlite3_column_text(s, 0));
-	sqlite3_reset(s);
+	if (!code || wf_sql_text(st, sql, code, NULL, buf, len, &e) || !*buf)
+		snprintf(buf, len, "%s", fallback);
 }
 
 /* A key of a report in words, by what it is under. */
@@ -151,7 +147,7 @@ static void key_label(struct wf_store *st, const char *parent,
 
 	if (parent && (!strcmp(parent, "by_referrer") ||
 	               !strcmp(parent, "by_host"))) {
-		org_name(st, key, buf, len);
+		name_of(st, WF_SQL_ORG_NAME, key, key, buf, len);
 		return;
 	}
 	l = field ? wf_label(field, key) : key;
@@ -409,23 +405,14 @@ static void day_text(wf_day d, char *buf, size_t len)
 	wf_date_human(iso, buf, len);
 }
 
-static void programme_name(struct wf_store *st, const char *code, char *buf,
-                           size_t len)
-{
-	struct wf_err e;
-	cJSON *p = code ? wf_programme_get(st, code, &e) : NULL;
-
-	snprintf(buf, len, "%s", p && wf_json_str(p, "name")
-	         ? wf_json_str(p, "name") : "");
-	cJSON_Delete(p);
-}
-
+/* The page's head: its title, the service (the programme's name for a
+ * report of one), today. */
 static void page_begin(struct wf_store *st, FILE *f, const char *title,
-                       const struct wf_period_opts *o)
+                       const char *programme)
 {
 	char prog[256], today[16];
 
-	programme_name(st, o ? o->programme : NULL, prog, sizeof prog);
+	name_of(st, WF_SQL_PROG_NAME, programme, "", prog, sizeof prog);
 	day_text(wf_date_today(), today, sizeof today);
 	wf_html_begin(f, title, wf_html_service(prog), today);
 }
@@ -445,7 +432,7 @@ int wf_report_period_html(struct wf_ctx *ctx, const cJSON *r,
 		snprintf(title, sizeof title, _("Monthly report, %s to %s"), a, b);
 	else
 		snprintf(title, sizeof title, _("Report from %s to %s"), a, b);
-	page_begin(ctx->st, f, title, o);
+	page_begin(ctx->st, f, title, o->programme);
 	if (strncmp(o->id, "monthly/", 8) && !o->section) {
 		wf_html_section(f, _("Month by month"), first);
 		first = 0;
@@ -538,7 +525,7 @@ int wf_report_indicators_html(struct wf_ctx *ctx, const cJSON *r,
 	day_text(o->to, b, sizeof b);
 	snprintf(title, sizeof title, _("ESF+ common indicators, %s to %s"), a,
 	         b);
-	page_begin(ctx->st, f, title, o);
+	page_begin(ctx->st, f, title, o->programme);
 	cJSON_ArrayForEach(sec, r) {
 		if (!cJSON_IsObject(sec))
 			continue;
@@ -574,12 +561,7 @@ int wf_report_funnel_html(struct wf_ctx *ctx, const cJSON *rows,
 			wf_date_human(wf_json_str(row, "on"), on, sizeof on);
 	}
 	snprintf(title, sizeof title, _("Cases by step reached, on %s"), on);
-	{
-		struct wf_period_opts o = { 0 };
-
-		o.programme = programme;
-		page_begin(ctx->st, f, title, &o);
-	}
+	page_begin(ctx->st, f, title, programme);
 	wf_html_section(f, _("The funnel"), 1);
 	wf_chart_bars(f, "chart-funnel", title, _("Step"), b, n, 0);
 	fputs("<table class=\"figures\">\n<tr>", f);

@@ -145,29 +145,25 @@ static const char *const named_keys[][2] = {
 
 /* In rec (a copy), each code under those keys replaced by the name it
  * has in the store; a code the store does not know is left. */
-static void name_codes(struct wf_store *st, cJSON *rec)
+static int name_codes(struct wf_store *st, cJSON *rec, struct wf_err *e)
 {
+	char name[256];
 	cJSON *c;
+	int rc = 0;
 
 	cJSON_ArrayForEach(c, rec) {
-		if (cJSON_IsObject(c) || cJSON_IsArray(c)) {
-			name_codes(st, c);
-			continue;
-		}
-		for (int i = 0; c->string && cJSON_IsString(c) && named_keys[i][0];
-		     i++) {
-			sqlite3_stmt *s;
-
-			if (strcmp(c->string, named_keys[i][0]) ||
-			    !(s = wf_sql(st, named_keys[i][1], NULL)))
-				continue;
-			wf_bind_text(s, 1, c->valuestring);
-			if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0))
-				cJSON_SetValuestring(c, (const char *)
-				                     sqlite3_column_text(s, 0));
-			sqlite3_reset(s);
-		}
+		if (cJSON_IsObject(c) || cJSON_IsArray(c))
+			rc = name_codes(st, c, e);
+		for (int i = 0; !rc && c->string && cJSON_IsString(c) &&
+		     named_keys[i][0]; i++)
+			if (!strcmp(c->string, named_keys[i][0]) &&
+			    !(rc = wf_sql_text(st, named_keys[i][1], c->valuestring,
+			                       NULL, name, sizeof name, e)) && *name)
+				cJSON_SetValuestring(c, name);
+		if (rc)
+			break;
 	}
+	return rc;
 }
 
 int wf_emit(struct wf_ctx *ctx, const cJSON *rec, struct wf_err *e)
@@ -184,8 +180,8 @@ int wf_emit(struct wf_ctx *ctx, const cJSON *rec, struct wf_err *e)
 	                ctx->fmt == WF_FMT_HTML)) {
 		if (!(named = cJSON_Duplicate(rec, 1)))
 			return wf_err_set(e, WF_EX_SOFTWARE, "out of memory");
-		name_codes(ctx->st, named);
-		rc = wf_out_record(ctx->out, named, e);
+		if (!(rc = name_codes(ctx->st, named, e)))
+			rc = wf_out_record(ctx->out, named, e);
 		cJSON_Delete(named);
 		return rc;
 	}

@@ -989,8 +989,9 @@ const char WF_SQL_DUE_CASES[] =
 	"SELECT id, programme, person, manager FROM temp.due_case"
 	" ORDER BY rowid";
 
-/* The name of the person of a case, for what is due with it. */
-const char WF_SQL_DUE_PERSON[] =
+/* A person's names, "First Last": for what is due with them, and for a
+ * referral that names them otherwise. */
+const char WF_SQL_PERSON_NAME[] =
 	"SELECT first_name || ' ' || last_name FROM person WHERE id = ?";
 
 const char WF_SQL_DUE_STATUSES[] =

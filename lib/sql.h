@@ -185,7 +185,7 @@ extern const char WF_SQL_MON_RISKS[];
 extern const char WF_SQL_DUE_KEEP[];
 extern const char WF_SQL_DUE_CHOOSE[];
 extern const char WF_SQL_DUE_CASES[];
-extern const char WF_SQL_DUE_PERSON[];
+extern const char WF_SQL_PERSON_NAME[];
 extern const char WF_SQL_DUE_FOLLOW_UPS[];
 extern const char WF_SQL_DUE_STATUSES[];
 extern const char WF_SQL_DUE_PLACEMENTS[];

@@ -114,6 +114,9 @@ const char *wf_pgettext(const char *ctx, const char *id)
 int wf_i18n_init(struct wf_err *e);
 /* The language in use: "en" or "it". */
 const char *wf_lang(void);
+/* The folder of the running program (build/rel/bin, PREFIX/bin) into
+ * buf: where its siblings and, one up, its share/ are. 0, or -1. */
+int wf_self_dir(char *buf, size_t len);
 
 /* ---- labels.c --------------------------------------------------------- */
 
