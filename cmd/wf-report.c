@@ -139,7 +139,7 @@ static int cmd_indicators(struct wf_cli *cli, struct wf_err *e)
 
 	period_opts_of(cli, &o);
 	return rc ? rc : wf_cli_query(cli, wf_report_indicators, &o,
-	                              "section,indicator,total,women,men,"
+	                              "section,indicator,esf_code,total,women,men,"
 	                              "non_binary,not_stated,as_of", 0, e);
 }
 
@@ -163,6 +163,25 @@ static int cmd_caseload(struct wf_cli *cli, struct wf_err *e)
 	            "assessing,eligible,planned,placed", e);
 }
 
+static const struct wf_opt quality_opts[] = {
+	{ "on", 0, "DATE", N_("as of DATE (default: today)"), NULL, WF_OPT_DATE, 0, 0 },
+	{ "programme", 0, "CODE", N_("only this programme's cases"), NULL, WF_OPT_CODE, 0, 0 },
+	{ "operator", 0, "OPERATOR", N_("only the cases in this operator's charge"),
+	  NULL, WF_OPT_CODE, 0, 0 },
+	{ 0 }
+};
+static const struct wf_opt *const quality_tables[] = { wf_opts_common,
+                                                       quality_opts, NULL };
+
+static int cmd_quality(struct wf_cli *cli, struct wf_err *e)
+{
+	struct wf_quality_opts o = { wf_date_today(), wf_cli_opt(cli, "programme"),
+	                             wf_cli_opt(cli, "operator") };
+
+	wf_cli_date(cli, "on", &o.on);
+	return wf_cli_query(cli, wf_report_quality, &o, wf_quality_columns, 0, e);
+}
+
 static const struct wf_sub subs[] = {
 	{ "case", "CASE...", N_("The final report of a path (Markdown by default)"),
 	  case_tables, cmd_case, NULL, "=md" },
@@ -177,12 +196,15 @@ static const struct wf_sub subs[] = {
 	  "terminal)"), view_tables, cmd_funnel, NULL, "table" },
 	{ "caseload", NULL, N_("Open cases by operator and status (a table on a "
 	  "terminal)"), view_tables, cmd_caseload, NULL, "table" },
+	{ "quality", NULL, N_("What to chase: fields missing or declined, and "
+	  "cases late by a rule (a table on a terminal)"), quality_tables,
+	  cmd_quality, NULL, "table" },
 	{ NULL, NULL, NULL, NULL, NULL, NULL, NULL }
 };
 
 static const struct wf_cmd cmd = {
 	"wf-report", N_("Reports: monthly and any span, the final report of a path, "
-	"the funder's indicators, the funnel, the caseload."), subs
+	"the funder's indicators, the funnel, the caseload, data quality."), subs
 };
 
 int main(int argc, char **argv)

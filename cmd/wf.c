@@ -77,6 +77,23 @@ static const struct wf_opt operator_add_opts[] = {
 	{ 0 }
 };
 
+static const struct wf_opt duplicates_opts[] = {
+	{ "all", 0, NULL, N_("the pairs reviewed too, with their decision"),
+	  NULL, WF_OPT_TEXT, 0, 0 },
+	{ 0 }
+};
+
+static const struct wf_opt review_opts[] = {
+	{ "same", 0, NULL, N_("they are one person: linked for the reports, "
+	  "never merged"), NULL, WF_OPT_TEXT, 0, 0 },
+	{ "different", 0, NULL, N_("they are two people: no longer listed"),
+	  NULL, WF_OPT_TEXT, 0, 0 },
+	{ "date", 0, "DATE", N_("when it was decided (default: today)"), NULL,
+	  WF_OPT_DATE, 0, 0 },
+	{ "note", 0, "TEXT", N_("how it was found out"), NULL, WF_OPT_TEXT, 0, 0 },
+	{ 0 }
+};
+
 static const struct wf_opt operator_list_opts[] = {
 	{ "active", 0, NULL, N_("only those in service"), NULL, WF_OPT_TEXT, 0, 0 },
 	{ 0 }
@@ -333,6 +350,35 @@ static int cmd_void(struct wf_cli *cli, struct wf_err *e)
 static int cmd_person_show(struct wf_cli *cli, struct wf_err *e)
 {
 	return wf_cli_query(cli, wf_person_show, NULL, NULL, 0, e);
+}
+
+static int cmd_person_duplicates(struct wf_cli *cli, struct wf_err *e)
+{
+	return wf_cli_query(cli, wf_person_duplicates, wf_cli_opt(cli, "all"),
+	                    wf_duplicate_columns, 0, e);
+}
+
+static int cmd_person_review(struct wf_cli *cli, struct wf_err *e)
+{
+	int same = wf_cli_opt(cli, "same") != NULL;
+	const char *v;
+	cJSON *r;
+
+	if (cli->nargs != 2)
+		return wf_err_set(e, WF_EX_USAGE, "review needs two PERSONs");
+	if (same == (wf_cli_opt(cli, "different") != NULL))
+		return wf_err_set(e, WF_EX_USAGE, "give --same or --different");
+	r = cJSON_CreateObject();
+	cJSON_AddStringToObject(r, "kind", "review");
+	cJSON_AddStringToObject(r, "person", cli->args[0]);
+	cJSON_AddStringToObject(r, "other", cli->args[1]);
+	cJSON_AddStringToObject(r, "decision", same ? "same" : "different");
+	if ((v = wf_cli_opt(cli, "date")))
+		cJSON_AddStringToObject(r, "date", v);
+	if ((v = wf_cli_opt(cli, "note")))
+		cJSON_AddStringToObject(r, "note", v);
+	cli->nargs = 0;
+	return wf_cli_record(cli, wf_person_review, r, wf_duplicate_columns, e);
 }
 
 static int cmd_person_export(struct wf_cli *cli, struct wf_err *e)
@@ -610,6 +656,13 @@ static const struct wf_cmd consent_cmd = {
 	"recipient."), consent_subs
 };
 
+static const struct wf_opt *const duplicates_tables[] = {
+	wf_opts_common, duplicates_opts, NULL
+};
+static const struct wf_opt *const review_tables[] = {
+	wf_opts_common, wf_opts_write, review_opts, NULL
+};
+
 static const struct wf_sub person_subs[] = {
 	{ "show", "PERSON...", N_("People: their number, a case of theirs, or "
 	  "their tax code"), read_tables, cmd_person_show, NULL, NULL },
@@ -617,6 +670,12 @@ static const struct wf_sub person_subs[] = {
 	  "hand over"), read_tables, cmd_person_export, NULL, NULL },
 	{ "erase", "PERSON...|-", N_("Erase people whose cases are over; every "
 	  "figure stays"), erase_tables, cmd_person_erase, NULL, NULL },
+	{ "duplicates", NULL, N_("The persons flagged as possible duplicates, not "
+	  "yet reviewed"), duplicates_tables, cmd_person_duplicates, NULL,
+	  NULL },
+	{ "review", "PERSON PERSON", N_("Decide whether two persons are one: "
+	  "--same links them for the reports (never a merge), --different "
+	  "clears the flag"), review_tables, cmd_person_review, NULL, NULL },
 	{ NULL, NULL, NULL, NULL, NULL, NULL, NULL }
 };
 
@@ -699,7 +758,7 @@ static const struct wf_sub subs[] = {
 	  cmd_amend, NULL, NULL },
 	{ "consent", "give|refuse|withdraw|list", N_("The person's consents, per "
 	  "purpose and recipient"), NULL, NULL, &consent_cmd, NULL },
-	{ "person", "show|export|erase", N_("A person; everything the store holds about "
+	{ "person", "show|export|erase|duplicates|review", N_("A person; everything the store holds about "
 	  "them"), NULL, NULL, &person_cmd, NULL },
 	{ "retention", NULL, N_("The people whose case files are past the time "
 	  "their programmes keep them"), retention_tables, cmd_retention, NULL,

@@ -126,7 +126,7 @@ int wf_audit_apart(struct wf_ctx *ctx, const char *action, const char *entity,
 
 static const char *const read_names[] = {
 	"certifications", "disability", "fragility", "notes", "final_report",
-	NULL
+	"origin", NULL
 };
 
 /* What of the special categories a record shows, by its fields. */
@@ -151,6 +151,9 @@ static unsigned shows(const cJSON *v, int depth)
 				what |= WF_READ_FRAGILITY;
 			else if (!strcmp(c->string, "notes"))
 				what |= WF_READ_NOTES;
+			else if (!strcmp(c->string, "minority") ||
+			         !strcmp(c->string, "foreign_background"))
+				what |= WF_READ_ORIGIN;
 		}
 		what |= shows(c, depth + 1);
 	}

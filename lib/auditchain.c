@@ -117,14 +117,14 @@ void wf_audit_hash(const struct wf_audit_entry *a, char out[WF_SHA_HEX])
 
 /* The fields whose values the audit does not copy: who the person is,
  * how to reach them, what anyone wrote in free text, and their health,
- * disability and fragility. Sorted, for bsearch: every key of every
+ * disability, fragility and ethnic origin (minority, foreign background). Sorted, for bsearch: every key of every
  * record written is looked up here. */
 static const char *const withheld[] = {
 	"address", "birth_date", "birth_place", "certifications", "details",
-	"disability", "email", "evidence", "first_name", "fragility",
-	"host_tutor_contact", "invalidity_percent", "last_name", "needs",
-	"next_steps", "note", "notes", "participants", "phone",
-	"recommendations", "referrer_contact", "tax_code",
+	"disability", "email", "evidence", "first_name", "foreign_background",
+	"fragility", "host_tutor_contact", "invalidity_percent", "last_name",
+	"minority", "needs", "next_steps", "note", "notes", "participants",
+	"phone", "recommendations", "referrer_contact", "tax_code",
 };
 
 static int by_name(const void *key, const void *elem)

@@ -214,9 +214,10 @@ int wf_session_opening(struct wf_ctx *ctx, const char *case_id, char *state,
  * facts as they stand (refer.c). */
 int wf_refer_recheck(struct wf_ctx *ctx, const char *case_id,
                      struct wf_err *e);
-/* Fold a name as the match key does (letters only, lower case, no
- * accents), so that a search can be compared with it. */
-void wf_name_fold(const char *s, char *buf, size_t len);
+/* The letters a person's names give a tax code into letters when they
+ * are not the first six of its tax_code; NULL when they are, or when it
+ * has none. */
+const char *wf_person_letters_differ(const cJSON *p, char letters[7]);
 
 /* A step of a case's history (casestep.c): the row a record made, with
  * the status and date of the step before it and the date of the one

@@ -133,6 +133,8 @@ static int person_block(struct wf_store *st, cJSON *rec, sqlite3_stmt *head,
 	wf_col_add(p, "gender", head, 14);
 	wf_col_add(p, "education", head, 15);
 	wf_col_add(p, "disability", head, 16);
+	for (int i = 0; wf_esf_facts[i]; i++)
+		wf_col_add(p, wf_esf_facts[i], head, 17 + i);
 	if (cJSON_GetArraySize(certs))
 		cJSON_AddItemToObject(p, "certifications", certs);
 	else

@@ -145,6 +145,19 @@ static cJSON *follow_up_record(sqlite3_stmt *s, const char *at, wf_day left,
 	return r;
 }
 
+/* Whether follow-up k of the row's case is owed under f: not recorded,
+ * its window open by f->limit (closed before f->on when overdue). */
+static int owed(sqlite3_stmt *s, int k, wf_day from, wf_day to,
+                const struct due_filter *f)
+{
+	const char *op = (const char *)sqlite3_column_text(s, 3);
+
+	return !sqlite3_column_int(s, 5 + k) && from <= f->limit &&
+	       !(f->overdue && to >= f->on) &&
+	       !(f->with && strcmp(f->with, "person")) &&
+	       !(f->operator_ && (!op || strcmp(f->operator_, op)));
+}
+
 static int follow_ups(struct wf_ctx *ctx, const struct due_filter *f,
                       long *n, struct wf_err *e)
 {
@@ -157,7 +170,6 @@ static int follow_ups(struct wf_ctx *ctx, const struct due_filter *f,
 	wf_date_format(f->on, on);
 	wf_bind_text(s, 1, on);
 	while (!rc && (step = sqlite3_step(s)) == SQLITE_ROW) {
-		const char *op = (const char *)sqlite3_column_text(s, 3);
 		wf_day left, from, to;
 
 		if (wf_stored_date((const char *)sqlite3_column_text(s, 1), 0,
@@ -170,10 +182,7 @@ static int follow_ups(struct wf_ctx *ctx, const struct due_filter *f,
 			cJSON *r;
 
 			wf_follow_up_window(wf_follow_up_times[k], left, &from, &to);
-			if (sqlite3_column_int(s, 5 + k) || from > f->limit ||
-			    (f->overdue && to >= f->on) ||
-			    (f->with && strcmp(f->with, "person")) ||
-			    (f->operator_ && (!op || strcmp(f->operator_, op))))
+			if (!owed(s, k, from, to, f))
 				continue;
 			++*n;
 			if (!ctx->out)
@@ -443,5 +452,80 @@ int wf_due_tally(struct wf_store *st, wf_day from, wf_day to,
 	wf_due_items_free(&t.before);
 	wf_due_items_free(&t.after);
 	free(t.days);
+	return rc;
+}
+
+/* ---- what is overdue, by case ----------------------------------------------- */
+
+static void push_once(cJSON *list, const char *id)
+{
+	const cJSON *last = list->child ? list->child->prev : NULL;
+
+	if (!last || strcmp(last->valuestring, id))
+		cJSON_AddItemToArray(list, cJSON_CreateString(id));
+}
+
+static int overdue_follow_ups(struct wf_store *st, const struct due_filter *f,
+                              const char *programme, cJSON *cases,
+                              struct wf_err *e)
+{
+	sqlite3_stmt *s = wf_sql(st, WF_SQL_DUE_FOLLOW_UPS, e);
+	char on[11];
+	int rc = 0, step;
+
+	if (!s)
+		return e->code;
+	wf_date_format(f->on, on);
+	wf_bind_text(s, 1, on);
+	while (!rc && (step = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *id = (const char *)sqlite3_column_text(s, 0);
+		wf_day left, from, to;
+
+		if (programme && strcmp(programme,
+		                        (const char *)sqlite3_column_text(s, 4)))
+			continue;
+		if (wf_stored_date((const char *)sqlite3_column_text(s, 1), 0,
+		                   &left)) {
+			rc = wf_stored_bad(e, "date of a closing", "case", id);
+			break;
+		}
+		for (int k = 0; wf_follow_up_times[k]; k++) {
+			wf_follow_up_window(wf_follow_up_times[k], left, &from, &to);
+			if (owed(s, k, from, to, f))
+				push_once(cases, id);
+		}
+	}
+	if (!rc && step != SQLITE_ROW && step != SQLITE_DONE)
+		rc = wf_sql_err(st, step, e);
+	sqlite3_reset(s);
+	return rc;
+}
+
+int wf_due_overdue(struct wf_store *st, wf_day on, const char *programme,
+                   cJSON *contacts, cJSON *follow_ups_, struct wf_err *e)
+{
+	struct due_filter f = { on, on, 1, NULL, NULL, NULL };
+	struct due_items items = { 0 };
+	struct due_cursor *c;
+	struct due_history *h;
+	int rc;
+
+	if ((rc = overdue_follow_ups(st, &f, programme, follow_ups_, e)) ||
+	    (rc = wf_due_open(st, on, on, programme, &c, e)))
+		return rc;
+	while ((rc = wf_due_next(c, &h, e)) == 1) {
+		rc = 0;
+		if (wf_due_eval(h, on, &items)) {
+			rc = wf_err_set(e, WF_EX_SOFTWARE, "out of memory");
+			break;
+		}
+		for (int i = 0; i < items.n; i++)
+			if (wanted(h, &items.v[i], &f)) {
+				push_once(contacts, h->id);
+				break;
+			}
+	}
+	wf_due_close(c);
+	wf_due_items_free(&items);
 	return rc;
 }

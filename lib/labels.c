@@ -152,6 +152,12 @@ static const struct label labels[] = {
 	{ "gender", "male", NC_("gender", "men") },
 	{ "gender", "non_binary", NC_("gender", "non-binary") },
 	{ "gender", "declined", NC_("gender", "not stated") },
+	/* disability and the ESF+ facts of a referral */
+	{ "answer", "yes", NC_("answer", "yes") },
+	{ "answer", "no", NC_("answer", "no") },
+	{ "answer", "declined", NC_("answer", "declined to say") },
+	{ "citizenship", "stateless", NC_("citizenship", "stateless") },
+	{ "citizenship", "declined", NC_("citizenship", "declined to say") },
 	/* the steps of a case's timeline */
 	{ "step", "referral", NC_("step", "referral") },
 	{ "step", "assessment", NC_("step", "assessment") },
@@ -267,6 +273,16 @@ static const char *const columns[] = {
 	NC_("column", "days"),
 	NC_("column", "soft_exit_days"),
 	NC_("column", "sent_names"),
+	NC_("column", "esf_code"),
+	NC_("column", "citizenship"),
+	NC_("column", "check"),
+	NC_("column", "state"),
+	NC_("column", "open"),
+	NC_("column", "closed"),
+	NC_("column", "count"),
+	NC_("column", "other"),
+	NC_("column", "flagged_on"),
+	NC_("column", "decided_on"),
 	NULL
 };
 
@@ -286,10 +302,27 @@ const char *wf_column_label(const char *path)
 	return path;
 }
 
+/* The fields answered yes, no or declined. */
+static int answered(const char *field)
+{
+	if (!strcmp(field, "disability"))
+		return 1;
+	for (int i = 0; wf_esf_facts[i]; i++)
+		if (!strcmp(field, wf_esf_facts[i]))
+			return 1;
+	return 0;
+}
+
 const char *wf_label(const char *field, const char *value)
 {
+	const struct wf_country *c;
+
 	if (!value)
 		return "";
+	if (field && !strcmp(field, "citizenship") && (c = wf_country_find(value)))
+		return wf_country_name(c);
+	if (field && answered(field))
+		field = "answer";
 	for (const struct label *l = labels; l->field; l++)
 		if (!strcmp(l->value, value) && (!field || !strcmp(l->field, field)))
 			return wf_pgettext(l->field, l->text);

@@ -134,11 +134,22 @@ int wf_person_check_taxcode(const struct wf_record *rec, cJSON *p,
 	return 0;
 }
 
+const char *wf_person_letters_differ(const cJSON *p, char letters[7])
+{
+	const char *tc = wf_json_str(p, "tax_code");
+
+	if (!tc || strlen(tc) != 16)
+		return NULL;
+	wf_taxcode_name_letters(wf_json_str(p, "last_name"),
+	                        wf_json_str(p, "first_name"), letters);
+	return strncmp(tc, letters, 6) ? letters : NULL;
+}
+
 static int insert(struct wf_store *st, const cJSON *p, const char *key,
                   sqlite3_int64 *id, struct wf_err *e)
 {
 	sqlite3_stmt *s = wf_sql(st, WF_SQL_PERSON_INSERT, e);
-	char now[32];
+	char now[32], letters[7];
 	int i;
 
 	if (!s)
@@ -148,6 +159,7 @@ static int insert(struct wf_store *st, const cJSON *p, const char *key,
 	wf_bind_text(s, ++i, key);
 	wf_timestamp(now, sizeof now);
 	wf_bind_text(s, ++i, now);
+	wf_bind_text(s, ++i, wf_person_letters_differ(p, letters));
 	if ((i = wf_sql_done(st, s, e)))
 		return i;
 	*id = wf_sql_last_id(st);
@@ -231,7 +243,7 @@ int wf_person_resolve(struct wf_ctx *ctx, const cJSON *p, sqlite3_int64 *id,
                       struct wf_err *e)
 {
 	const char *tc = wf_json_str(p, "tax_code");
-	char key[512];
+	char key[512], letters[7];
 	int rc;
 
 	if (tc) {
@@ -240,6 +252,12 @@ int wf_person_resolve(struct wf_ctx *ctx, const cJSON *p, sqlite3_int64 *id,
 		if (*id)
 			return update_contacts(ctx->st, p, *id, e);
 	}
+	if (wf_person_letters_differ(p, letters))
+		wf_warn(ctx, "tax code '%s' opens with %.6s, but the names given "
+		        "(%s %s) make %s: a possible error, both kept as given and "
+		        "listed by wf-report quality", tc, tc,
+		        wf_json_str(p, "first_name"), wf_json_str(p, "last_name"),
+		        letters);
 	wf_person_key(p, key, sizeof key);
 	if ((rc = insert(ctx->st, p, key, id, e)))
 		return rc;
@@ -314,7 +332,7 @@ static const struct wf_field person_fields[] = {
 	{ "birth_date", WF_T_DATE, WF_F_REQUIRED, NULL, NULL, 0, 0 },
 	{ "sex", WF_T_ENUM, 0, wf_person_sexes, NULL, 0, 0 },
 	{ "birth_place", WF_T_STRING, 0, NULL, NULL, 0, 0 },
-	{ "citizenship", WF_T_STRING, 0, NULL, NULL, 0, 0 },
+	{ "citizenship", WF_T_COUNTRY, 0, NULL, NULL, 0, 0 },
 	{ "municipality", WF_T_STRING, 0, NULL, NULL, 0, 0 },
 	{ "address", WF_T_STRING, 0, NULL, NULL, 0, 0 },
 	{ "phone", WF_T_STRING, 0, NULL, NULL, 0, 0 },
@@ -361,7 +379,7 @@ static int store_person(struct wf_store *st, const cJSON *r, sqlite3_int64 id,
                         struct wf_err *e)
 {
 	sqlite3_stmt *s = wf_sql(st, WF_SQL_PERSON_UPDATE, e);
-	char key[512];
+	char key[512], letters[7];
 	int i;
 
 	if (!s)
@@ -371,6 +389,7 @@ static int store_person(struct wf_store *st, const cJSON *r, sqlite3_int64 id,
 	wf_person_key(r, key, sizeof key);
 	wf_bind_text(s, 12, key);
 	sqlite3_bind_int64(s, 13, id);
+	wf_bind_text(s, 14, wf_person_letters_differ(r, letters));
 	return wf_sql_done(st, s, e);
 }
 

@@ -35,7 +35,7 @@ const struct wf_schema wf_cert_schema = { NULL, cert_fields };
 	{ "birth_date", WF_T_DATE, WF_F_REQUIRED, NULL, NULL, 0, 0 }, \
 	{ "sex", WF_T_ENUM, 0, wf_person_sexes, NULL, 0, 0 }, \
 	{ "birth_place", WF_T_STRING, 0, NULL, NULL, 0, 0 }, \
-	{ "citizenship", WF_T_STRING, 0, NULL, NULL, 0, 0 }, \
+	{ "citizenship", WF_T_COUNTRY, 0, NULL, NULL, 0, 0 }, \
 	{ "municipality", WF_T_STRING, 0, NULL, NULL, 0, 0 }, \
 	{ "address", WF_T_STRING, 0, NULL, NULL, 0, 0 }, \
 	{ "phone", WF_T_STRING, 0, NULL, NULL, 0, 0 }, \
@@ -45,7 +45,11 @@ const struct wf_schema wf_cert_schema = { NULL, cert_fields };
 	{ "employment_since", WF_T_DATE, 0, NULL, NULL, 0, 0 }, \
 	{ "gender", WF_T_ENUM, 0, wf_genders, NULL, 0, 0 }, \
 	{ "education", WF_T_ENUM, 0, wf_education_levels, NULL, 0, 0 }, \
-	{ "disability", WF_T_ENUM, 0, wf_disability_answers, NULL, 0, 0 }, \
+	{ "disability", WF_T_ENUM, 0, wf_yes_no_declined, NULL, 0, 0 }, \
+	{ "foreign_background", WF_T_ENUM, 0, wf_yes_no_declined, NULL, 0, 0 }, \
+	{ "minority", WF_T_ENUM, 0, wf_yes_no_declined, NULL, 0, 0 }, \
+	{ "homeless", WF_T_ENUM, 0, wf_yes_no_declined, NULL, 0, 0 }, \
+	{ "rural", WF_T_ENUM, 0, wf_yes_no_declined, NULL, 0, 0 }, \
 	{ "certifications", WF_T_LIST, 0, NULL, &wf_cert_schema, 0, 0 }
 
 static const struct wf_field person_fields[] = {
@@ -223,6 +227,8 @@ static int add_referral(struct wf_store *st, const char *case_id,
 	wf_bind_text(s, 11, wf_json_str(p, "gender"));
 	wf_bind_text(s, 12, wf_json_str(p, "education"));
 	wf_bind_text(s, 13, wf_json_str(p, "disability"));
+	for (int i = 0; wf_esf_facts[i]; i++)
+		wf_bind_text(s, 14 + i, wf_json_str(p, wf_esf_facts[i]));
 	if ((rc = wf_sql_done(st, s, e)))
 		return rc;
 	return wf_refer_add_certs(st, wf_sql_last_id(st),

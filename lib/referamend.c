@@ -28,7 +28,11 @@ static const struct wf_field fields[] = {
 	{ "employment_since", WF_T_DATE, 0, NULL, NULL, 0, 0 },
 	{ "gender", WF_T_ENUM, 0, wf_genders, NULL, 0, 0 },
 	{ "education", WF_T_ENUM, 0, wf_education_levels, NULL, 0, 0 },
-	{ "disability", WF_T_ENUM, 0, wf_disability_answers, NULL, 0, 0 },
+	{ "disability", WF_T_ENUM, 0, wf_yes_no_declined, NULL, 0, 0 },
+	{ "foreign_background", WF_T_ENUM, 0, wf_yes_no_declined, NULL, 0, 0 },
+	{ "minority", WF_T_ENUM, 0, wf_yes_no_declined, NULL, 0, 0 },
+	{ "homeless", WF_T_ENUM, 0, wf_yes_no_declined, NULL, 0, 0 },
+	{ "rural", WF_T_ENUM, 0, wf_yes_no_declined, NULL, 0, 0 },
 	{ "certifications", WF_T_LIST, 0, NULL, &wf_cert_schema, 0, 0 },
 	{ "needs", WF_T_STRINGS, 0, NULL, NULL, 0, 0 },
 	{ "notes", WF_T_STRING, 0, NULL, NULL, 0, 0 },
@@ -68,6 +72,8 @@ static cJSON *referral_row(sqlite3_stmt *s, const char *id)
 	cJSON_AddStringToObject(r, "id", id);
 	for (int i = 0; i < 9; i++)
 		wf_col_add(r, names[i], s, i + 1);
+	for (int i = 0; wf_esf_facts[i]; i++)
+		wf_col_add(r, wf_esf_facts[i], s, 12 + i);
 	if (list)
 		cJSON_AddItemToObject(r, "needs", list);
 	wf_col_add(r, "notes", s, 11);
@@ -172,6 +178,8 @@ static int store(struct wf_store *st, const cJSON *r, sqlite3_int64 num,
 	wf_bind_text(s, 9, wf_json_str(r, "education"));
 	wf_bind_text(s, 10, wf_json_str(r, "disability"));
 	sqlite3_bind_int64(s, 11, num);
+	for (int i = 0; wf_esf_facts[i]; i++)
+		wf_bind_text(s, 12 + i, wf_json_str(r, wf_esf_facts[i]));
 	if ((rc = wf_sql_done(st, s, e)) ||
 	    (rc = wf_sql_exec_with(st, WF_SQL_REFERRAL_CERTS_DEL, num, e)))
 		return rc;

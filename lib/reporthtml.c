@@ -98,12 +98,25 @@ static const char *const figures[][2] = {
 	{ "education_unknown", NC_("figure", "education: not known") },
 	{ "disability_declined", NC_("figure", "disability: declined to say") },
 	{ "disability_unknown", NC_("figure", "disability: not known") },
+	{ "citizenship_declined", NC_("figure", "citizenship: declined to say") },
+	{ "citizenship_unknown", NC_("figure", "citizenship: not known") },
+	{ "foreign_background_declined",
+	  NC_("figure", "foreign background: declined to say") },
+	{ "foreign_background_unknown",
+	  NC_("figure", "foreign background: not known") },
+	{ "minority_declined", NC_("figure", "minority: declined to say") },
+	{ "minority_unknown", NC_("figure", "minority: not known") },
+	{ "homeless_declined",
+	  NC_("figure", "housing exclusion: declined to say") },
+	{ "homeless_unknown", NC_("figure", "housing exclusion: not known") },
+	{ "rural_declined", NC_("figure", "rural area: declined to say") },
+	{ "rural_unknown", NC_("figure", "rural area: not known") },
 	{ "unemployment_duration_unknown",
 	  NC_("figure", "length of unemployment not known") },
 	{ NULL, NULL }
 };
 
-static const char *figure(const char *key)
+const char *wf_figure_label(const char *key)
 {
 	for (int i = 0; figures[i][0]; i++)
 		if (!strcmp(figures[i][0], key))
@@ -151,7 +164,7 @@ static void key_label(struct wf_store *st, const char *parent,
 		return;
 	}
 	l = field ? wf_label(field, key) : key;
-	snprintf(buf, len, "%s", l != key ? l : figure(key));
+	snprintf(buf, len, "%s", l != key ? l : wf_figure_label(key));
 }
 
 static void value_text(const cJSON *v, char *buf, size_t len)
@@ -303,7 +316,7 @@ static void contacts_chart(FILE *f, const cJSON *mon, int min_cell)
 	struct wf_bar b[3];
 
 	for (int i = 0; i < 3; i++) {
-		snprintf(b[i].label, sizeof b[i].label, "%s", figure(keys[i]));
+		snprintf(b[i].label, sizeof b[i].label, "%s", wf_figure_label(keys[i]));
 		bar_of(&b[i], cJSON_GetObjectItem(mon, keys[i]));
 	}
 	wf_chart_bars(f, "chart-contacts", _("Contacts held against due"),
@@ -448,7 +461,7 @@ int wf_report_period_html(struct wf_ctx *ctx, const cJSON *r,
 	cJSON_ArrayForEach(sec, r) {
 		if (rc || !cJSON_IsObject(sec))
 			continue;
-		wf_html_section(f, figure(sec->string), first);
+		wf_html_section(f, wf_figure_label(sec->string), first);
 		first = 0;
 		section_charts(ctx->st, f, sec, o->min_cell);
 		figure_table(ctx->st, f, sec, others);
@@ -466,6 +479,14 @@ static const char *const genders[][2] = {
 	{ "not_stated", "declined" }
 };
 
+/* An indicator by the regulation's words where it names it. */
+static const char *indicator(const cJSON *sec, const cJSON *ind)
+{
+	const char *w = wf_indicator_words(sec->string, ind->string);
+
+	return w ? w : wf_figure_label(ind->string);
+}
+
 /* A section of the indicators: a bar for each indicator and gender. */
 static void gender_chart(FILE *f, const cJSON *sec, int min_cell)
 {
@@ -479,11 +500,11 @@ static void gender_chart(FILE *f, const cJSON *sec, int min_cell)
 	cJSON_ArrayForEach(ind, sec)
 		for (int g = 0; g < 4; g++, n++) {
 			snprintf(b[n].label, sizeof b[n].label, "%s: %s",
-			         figure(ind->string), wf_label("gender", genders[g][1]));
+			         indicator(sec, ind), wf_label("gender", genders[g][1]));
 			bar_of(&b[n], cJSON_GetObjectItem(ind, genders[g][0]));
 		}
 	snprintf(id, sizeof id, "chart-%s", sec->string);
-	wf_chart_bars(f, id, figure(sec->string), _("Indicator"), b, n, min_cell);
+	wf_chart_bars(f, id, wf_figure_label(sec->string), _("Indicator"), b, n, min_cell);
 	free(b);
 }
 
@@ -493,14 +514,18 @@ static void indicator_table(FILE *f, const cJSON *sec)
 	char v[64];
 
 	fputs("<table class=\"figures\">\n<tr>", f);
+	wf_html_cell(f, _("Code"), 0, 1);
 	wf_html_cell(f, _("Indicator"), 0, 1);
 	wf_html_cell(f, _("Total"), 1, 1);
 	for (int g = 0; g < 4; g++)
 		wf_html_cell(f, wf_label("gender", genders[g][1]), 1, 1);
 	fputs("</tr>\n", f);
 	cJSON_ArrayForEach(ind, sec) {
+		const char *code = wf_indicator_code(sec->string, ind->string);
+
 		fputs("<tr>", f);
-		wf_html_cell(f, figure(ind->string), 0, 0);
+		wf_html_cell(f, code ? code : "", 0, 0);
+		wf_html_cell(f, indicator(sec, ind), 0, 0);
 		value_text(cJSON_GetObjectItem(ind, "total"), v, sizeof v);
 		wf_html_cell(f, v, 1, 0);
 		for (int g = 0; g < 4; g++) {
@@ -529,7 +554,7 @@ int wf_report_indicators_html(struct wf_ctx *ctx, const cJSON *r,
 	cJSON_ArrayForEach(sec, r) {
 		if (!cJSON_IsObject(sec))
 			continue;
-		wf_html_section(f, figure(sec->string), first);
+		wf_html_section(f, wf_figure_label(sec->string), first);
 		first = 0;
 		gender_chart(f, sec, o->min_cell);
 		indicator_table(f, sec);

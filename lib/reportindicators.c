@@ -22,24 +22,115 @@ static const char *const genders[] = { "total", "women", "men",
 
 /* The figures of each section, in order; every one is printed, zero or
  * not, so that a report has the same shape every month. */
-static const char *const figures[][14] = {
+static const char *const figures[][24] = {
 	{ "participants", "total", "entered", "left", NULL },
 	{ "at_entry", "unemployed", "long_term_unemployed", "inactive",
 	  "employed", "under_18", "aged_18_29", "aged_55_and_over",
-	  "with_disabilities", "isced_0_2", "isced_3_4", "isced_5_8", NULL },
+	  "with_disabilities", "isced_0_2", "isced_3_4", "isced_5_8",
+	  "third_country_nationals", "foreign_background", "minorities",
+	  "homeless", "rural_areas", NULL },
 	{ "on_leaving", "left", "job_searching", "education", "qualification",
 	  "employed", "none", "not_recorded", NULL },
 	{ "six_months_after", "left", "reached", "employed",
 	  "employed_at_entry", "improved", "not_recorded", NULL },
 	{ "data", "gender_declined", "gender_unknown", "education_declined",
 	  "education_unknown", "disability_declined", "disability_unknown",
+	  "citizenship_declined", "citizenship_unknown",
+	  "foreign_background_declined", "foreign_background_unknown",
+	  "minority_declined", "minority_unknown", "homeless_declined",
+	  "homeless_unknown", "rural_declined", "rural_unknown",
 	  "unemployment_duration_unknown", NULL },
 };
+
+/* The figures Regulation (EU) 2021/1057 names (Annex I), with the code
+ * a managing authority's template knows them by (SFC2021) and the
+ * regulation's words. */
+static const struct indicator {
+	const char *section, *figure, *code, *words;
+} regulation[] = {
+	{ "participants", "entered", "EECO01",
+	  NC_("indicator", "total number of participants") },
+	{ "at_entry", "unemployed", "EECO02",
+	  NC_("indicator", "unemployed, including long-term unemployed") },
+	{ "at_entry", "long_term_unemployed", "EECO03",
+	  NC_("indicator", "long-term unemployed") },
+	{ "at_entry", "inactive", "EECO04", NC_("indicator", "inactive") },
+	{ "at_entry", "employed", "EECO05",
+	  NC_("indicator", "employed, including self-employed") },
+	{ "at_entry", "under_18", "EECO06",
+	  NC_("indicator", "below 18 years of age") },
+	{ "at_entry", "aged_18_29", "EECO07",
+	  NC_("indicator", "18-29 years of age") },
+	{ "at_entry", "aged_55_and_over", "EECO08",
+	  NC_("indicator", "55 years of age and above") },
+	{ "at_entry", "isced_0_2", "EECO09",
+	  NC_("indicator", "with lower secondary education or less (ISCED 0-2)") },
+	{ "at_entry", "isced_3_4", "EECO10",
+	  NC_("indicator", "with upper secondary (ISCED 3) or post-secondary "
+	                   "education (ISCED 4)") },
+	{ "at_entry", "isced_5_8", "EECO11",
+	  NC_("indicator", "with tertiary education (ISCED 5 to 8)") },
+	{ "at_entry", "with_disabilities", "EECO12",
+	  NC_("indicator", "participants with disabilities") },
+	{ "at_entry", "third_country_nationals", "EECO13",
+	  NC_("indicator", "third-country nationals") },
+	{ "at_entry", "foreign_background", "EECO14",
+	  NC_("indicator", "participants with a foreign background") },
+	{ "at_entry", "minorities", "EECO15",
+	  NC_("indicator", "minorities (including marginalised communities "
+	                   "such as the Roma)") },
+	{ "at_entry", "homeless", "EECO16",
+	  NC_("indicator", "homeless or affected by housing exclusion") },
+	{ "at_entry", "rural_areas", "EECO17",
+	  NC_("indicator", "participants from rural areas") },
+	{ "on_leaving", "job_searching", "EECR01",
+	  NC_("indicator", "participants engaged in job searching upon "
+	                   "leaving") },
+	{ "on_leaving", "education", "EECR02",
+	  NC_("indicator", "participants in education or training upon "
+	                   "leaving") },
+	{ "on_leaving", "qualification", "EECR03",
+	  NC_("indicator", "participants gaining a qualification upon "
+	                   "leaving") },
+	{ "on_leaving", "employed", "EECR04",
+	  NC_("indicator", "participants in employment, including "
+	                   "self-employment, upon leaving") },
+	{ "six_months_after", "employed", "EECR05",
+	  NC_("indicator", "participants in employment, including "
+	                   "self-employment, six months after leaving") },
+	{ "six_months_after", "improved", "EECR06",
+	  NC_("indicator", "participants with an improved labour market "
+	                   "situation six months after leaving") },
+};
+
+static const struct indicator *named(const char *section, const char *fig)
+{
+	for (size_t i = 0; i < sizeof regulation / sizeof regulation[0]; i++)
+		if (!strcmp(regulation[i].section, section) &&
+		    !strcmp(regulation[i].figure, fig))
+			return &regulation[i];
+	return NULL;
+}
+
+const char *wf_indicator_code(const char *section, const char *figure)
+{
+	const struct indicator *i = named(section, figure);
+
+	return i ? i->code : NULL;
+}
+
+const char *wf_indicator_words(const char *section, const char *figure)
+{
+	const struct indicator *i = named(section, figure);
+
+	return i ? wf_pgettext("indicator", i->words) : NULL;
+}
 
 /* One participant: the facts of the first entry, the leaving of the
  * last. */
 struct participant {
-	char gender[16], education[16], disability[16];
+	char gender[16], education[16], disability[16], citizenship[16];
+	char facts[4][16];            /* wf_esf_facts' answers */
 	char employment[32], since[11], birth[11];
 	char entered[11], last_case[32], status[16], status_date[11];
 };
@@ -121,6 +212,26 @@ static const char *labour_status(const char *employment)
 	return "inactive";
 }
 
+/* Citizenship and the facts the referral records: a citizen of no
+ * member state of the Union (stateless too) is a third-country national;
+ * the others are answered yes, no or declined. */
+static void origin(cJSON *r, const struct participant *p, const char *g)
+{
+	static const char *const figure_of[] = { "foreign_background",
+	                                         "minorities", "homeless",
+	                                         "rural_areas" };
+
+	if (*p->citizenship && strcmp(p->citizenship, "declined") &&
+	    !wf_country_eu(p->citizenship))
+		count(r, "at_entry", "third_country_nationals", g);
+	sensitive(r, "citizenship", p->citizenship, g);
+	for (int i = 0; wf_esf_facts[i]; i++) {
+		if (!strcmp(p->facts[i], "yes"))
+			count(r, "at_entry", figure_of[i], g);
+		sensitive(r, wf_esf_facts[i], p->facts[i], g);
+	}
+}
+
 static void at_entry(cJSON *r, const struct participant *p, const char *g)
 {
 	const char *status = labour_status(p->employment);
@@ -149,6 +260,7 @@ static void at_entry(cJSON *r, const struct participant *p, const char *g)
 		count(r, "at_entry", "with_disabilities", g);
 	if (!strncmp(p->education, "isced_", 6))
 		count(r, "at_entry", p->education, g);
+	origin(r, p, g);
 	sensitive(r, "gender", p->gender, g);
 	sensitive(r, "education", p->education, g);
 	sensitive(r, "disability", p->disability, g);
@@ -286,8 +398,12 @@ static int read_case(sqlite3_stmt *s, struct participant *p, int first,
 		      wf_col_text(s, 9, p->gender, sizeof p->gender) |
 		      wf_col_text(s, 10, p->education, sizeof p->education) |
 		      wf_col_text(s, 11, p->disability, sizeof p->disability) |
+		      wf_col_text(s, 12, p->citizenship, sizeof p->citizenship) |
 		      wf_stored_date(p->entered, 0, &d) |
 		      wf_stored_date(p->birth, 0, &d);
+		for (int i = 0; wf_esf_facts[i]; i++)
+			bad |= wf_col_text(s, 13 + i, p->facts[i],
+			                   sizeof p->facts[i]);
 	}
 	bad |= wf_col_text(s, 2, p->last_case, sizeof p->last_case) |
 	       wf_col_text(s, 4, p->status, sizeof p->status) |
@@ -348,20 +464,35 @@ static cJSON *report(struct wf_store *st, const struct wf_period_opts *o,
 static int emit_rows(struct wf_ctx *ctx, const cJSON *r, struct wf_err *e)
 {
 	const cJSON *sec, *fig, *c;
-	int rc = 0;
+	int rc = 0, human = ctx->fmt == WF_FMT_TABLE || ctx->fmt == WF_FMT_MD ||
+	                    ctx->fmt == WF_FMT_HTML;
 
 	cJSON_ArrayForEach(sec, r) {
 		if (!cJSON_IsObject(sec))
 			continue;
 		cJSON_ArrayForEach(fig, sec) {
 			cJSON *row = cJSON_CreateObject();
+			const char *code, *words;
 			char id[96];
 
 			snprintf(id, sizeof id, "%s.%s", sec->string, fig->string);
 			cJSON_AddStringToObject(row, "kind", "indicator");
 			cJSON_AddStringToObject(row, "id", id);
-			cJSON_AddStringToObject(row, "section", sec->string);
-			cJSON_AddStringToObject(row, "indicator", fig->string);
+			cJSON_AddStringToObject(row, "section", human
+			                        ? wf_figure_label(sec->string)
+			                        : sec->string);
+			/* people read the regulation's words, programs the key */
+			words = !human ? NULL
+			        : wf_indicator_words(sec->string, fig->string)
+			        ? wf_indicator_words(sec->string, fig->string)
+			        : wf_figure_label(fig->string);
+			cJSON_AddStringToObject(row, "indicator",
+			                        words ? words : fig->string);
+			code = wf_indicator_code(sec->string, fig->string);
+			if (code)
+				cJSON_AddStringToObject(row, "esf_code", code);
+			else
+				cJSON_AddNullToObject(row, "esf_code");
 			cJSON_ArrayForEach(c, fig)
 				cJSON_AddItemToObject(row, c->string,
 				                      cJSON_Duplicate(c, 1));

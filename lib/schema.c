@@ -9,6 +9,7 @@
  * backend can follow; "cases" is plural because CASE is a keyword.
  */
 #include <stdio.h>
+#include <string.h>
 
 #include "auditchain.h"
 
@@ -418,6 +419,26 @@ static const char *const migrations[] = {
 	/* 16: the names a referral sent for a person known by tax code,
 	 * when they are not the person's: both versions are kept */
 	"ALTER TABLE referral ADD COLUMN sent_names TEXT;",
+
+	/* 17: citizenship as an ISO 3166 code, with older free text that
+	 * names no country kept apart and flagged; the letters the names
+	 * give when a tax code's differ; the ESF+ facts a referral records;
+	 * the review of possible duplicates, and the persons found to be one
+	 * (same_as: the lowest id of them, on each of them) */
+	"ALTER TABLE person ADD COLUMN citizenship_as_written TEXT;"
+	"ALTER TABLE person ADD COLUMN name_letters TEXT;"
+	"ALTER TABLE person ADD COLUMN same_as INTEGER;"
+	"CREATE INDEX person_same_as ON person(same_as)"
+	"  WHERE same_as IS NOT NULL;"
+	"ALTER TABLE referral ADD COLUMN foreign_background TEXT;"
+	"ALTER TABLE referral ADD COLUMN minority TEXT;"
+	"ALTER TABLE referral ADD COLUMN homeless TEXT;"
+	"ALTER TABLE referral ADD COLUMN rural TEXT;"
+	"ALTER TABLE person_duplicate ADD COLUMN decision TEXT;"
+	"ALTER TABLE person_duplicate ADD COLUMN decided_on TEXT;"
+	"ALTER TABLE person_duplicate ADD COLUMN note TEXT;"
+	"ALTER TABLE person_duplicate ADD COLUMN recorded_at TEXT;"
+	"ALTER TABLE person_duplicate ADD COLUMN operator TEXT;",
 };
 
 /* What a migration needs of C after its SQL, and the SQL after that. */
@@ -432,6 +453,52 @@ static const char *const after_8[] = {
 static const char *const after_12[] = {
 	WF_SQL_AUDIT_CASE_GUARD_DELETE, WF_SQL_AUDIT_CASE_GUARD_UPDATE, NULL
 };
+
+static const char WF_SQL_MIGRATE_PERSONS[] =
+	"SELECT id, citizenship, tax_code, first_name, last_name FROM person"
+	" WHERE erased_at IS NULL";
+static const char WF_SQL_MIGRATE_PERSON_SET[] =
+	"UPDATE person SET citizenship = ?1, citizenship_as_written = ?2,"
+	" name_letters = ?3 WHERE id = ?4";
+
+/* Each person's citizenship read as a country (a code, a name in
+ * English or Italian), the text that names none kept apart; and a tax
+ * code whose name letters the names do not give, flagged. */
+static int persons_17(struct wf_store *st, struct wf_err *e)
+{
+	sqlite3_stmt *s = wf_sql(st, WF_SQL_MIGRATE_PERSONS, e), *u;
+	int rc, bad = 0;
+
+	if (!s)
+		return e->code;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *cit = (const char *)sqlite3_column_text(s, 1);
+		const char *tc = (const char *)sqlite3_column_text(s, 2);
+		const struct wf_country *c = wf_country_match(cit);
+		int kept = cit && (!strcmp(cit, "stateless") ||
+		                   !strcmp(cit, "declined"));
+		char letters[7];
+
+		wf_taxcode_name_letters((const char *)sqlite3_column_text(s, 4),
+		                        (const char *)sqlite3_column_text(s, 3),
+		                        letters);
+		if ((bad = !(u = wf_sql(st, WF_SQL_MIGRATE_PERSON_SET, e))))
+			break;
+		wf_bind_text(u, 1, c ? c->alpha2 : kept ? cit : NULL);
+		wf_bind_text(u, 2, cit && !c && !kept ? cit : NULL);
+		wf_bind_text(u, 3, tc && strlen(tc) == 16 && strncmp(tc, letters, 6)
+		                   ? letters : NULL);
+		sqlite3_bind_int64(u, 4, sqlite3_column_int64(s, 0));
+		if ((bad = wf_sql_done(st, u, e) != 0))
+			break;
+	}
+	sqlite3_reset(s);
+	if (bad)
+		return e->code;
+	return rc == SQLITE_DONE ? 0 : wf_sql_err(st, rc, e);
+}
+
+static const char *const after_none[] = { NULL };
 
 static int nothing(struct wf_store *st, struct wf_err *e)
 {
@@ -448,6 +515,7 @@ static const struct step {
 	 * removed, then sealed in order */
 	{ 8, wf_audit_seal, after_8 },
 	{ 12, nothing, after_12 },
+	{ 17, persons_17, after_none },
 };
 
 static int run_steps(struct wf_store *st, int version, struct wf_err *e)

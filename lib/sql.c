@@ -247,7 +247,8 @@ const char WF_SQL_PERSON_BY_KEY[] =
 const char WF_SQL_PERSON_INSERT[] =
 	"INSERT INTO person (tax_code, first_name, last_name, birth_date, sex,"
 	" birth_place, citizenship, municipality, address, phone, email,"
-	" match_key, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+	" match_key, created_at, name_letters)"
+	" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
 const char WF_SQL_PERSON_CONTACTS[] =
 	"UPDATE person SET municipality = coalesce(?, municipality),"
@@ -271,7 +272,8 @@ const char WF_SQL_PERSON_UPDATE[] =
 	"UPDATE person SET tax_code = ?1, first_name = ?2, last_name = ?3,"
 	" birth_date = ?4, sex = ?5, birth_place = ?6, citizenship = ?7,"
 	" municipality = ?8, address = ?9, phone = ?10, email = ?11,"
-	" match_key = ?12 WHERE id = ?13";
+	" match_key = ?12, name_letters = ?14, citizenship_as_written ="
+	" CASE WHEN ?7 IS NULL THEN citizenship_as_written END WHERE id = ?13";
 
 const char WF_SQL_PERSON_TAKEN[] =
 	"SELECT id FROM person WHERE tax_code = ?1 AND id <> ?2";
@@ -387,14 +389,18 @@ const char WF_SQL_ERASE_AGE_DAYS[] =
 const char WF_SQL_ERASE_PERSON[] =
 	"UPDATE person SET first_name = '[erased]', last_name = '[erased]',"
 	" tax_code = NULL, birth_date = ?2, birth_place = NULL,"
-	" citizenship = NULL, address = NULL, phone = NULL, email = NULL,"
-	" match_key = '', erased_at = ?3 WHERE id = ?1";
+	" citizenship_as_written = NULL, name_letters = NULL, address = NULL,"
+	" phone = NULL, email = NULL, match_key = '', erased_at = ?3"
+	" WHERE id = ?1";
 
 /* Free text, contacts and health details, and what ties the person to
  * others; codes, dates and outcomes, which the figures count, stay. A
  * screening's reasons are the rules it applied, counted by rule. */
 const char WF_SQL_ERASE_DATA[] =
-	"DELETE FROM person_duplicate WHERE person_id = ?1 OR other_id = ?1;"
+	"DELETE FROM person_duplicate WHERE (person_id = ?1 OR other_id = ?1)"
+	" AND decision IS NOT 'same';"
+	"UPDATE person_duplicate SET note = NULL WHERE person_id = ?1"
+	" OR other_id = ?1;"
 	"UPDATE referral SET referrer_contact = NULL, needs = NULL, notes = NULL,"
 	" sent_names = NULL WHERE person_id = ?1;"
 	"UPDATE certification SET invalidity = NULL, invalidity_percent = NULL,"
@@ -487,7 +493,8 @@ const char WF_SQL_CASEREC_HEAD[] =
 	" r.referrer_contact, c.person_id, r.id, r.employment_status,"
 	" r.employment_since, r.needs, r.notes,"
 	" (SELECT count(*) FROM referral x WHERE x.case_id = c.id),"
-	" r.gender, r.education, r.disability"
+	" r.gender, r.education, r.disability, r.foreign_background,"
+	" r.minority, r.homeless, r.rural"
 	" FROM cases c JOIN programme p ON p.id = c.programme_id"
 	" JOIN referral r ON r.id ="
 	"  (SELECT min(x.id) FROM referral x WHERE x.case_id = c.id)"
@@ -517,6 +524,7 @@ const char WF_SQL_CASEREC_REFERRALS[] =
 const char WF_SQL_CASEREC_DUPS[] =
 	"SELECT DISTINCT c.id FROM person_duplicate d"
 	" JOIN cases c ON c.person_id = d.other_id WHERE d.person_id = ?"
+	" AND d.decision IS NULL"
 	" ORDER BY c.id";
 
 const char WF_SQL_CASEREC_LAST[] =
@@ -548,8 +556,8 @@ const char WF_SQL_CASEREC_LIST[] =
 const char WF_SQL_REFER_REFERRAL[] =
 	"INSERT INTO referral (case_id, person_id, referrer_id, referrer_contact,"
 	" date, employment_status, employment_since, needs, notes, recorded_at,"
-	" gender, education, disability)"
-	" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+	" gender, education, disability, foreign_background, minority, homeless,"
+	" rural) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
 const char WF_SQL_REFER_CERT[] =
 	"INSERT INTO certification (referral_id, kind, since, invalidity_percent,"
@@ -1120,6 +1128,51 @@ const char WF_SQL_RCASE_CONTACTS[] =
 	"SELECT date, party, how, risk, next_steps FROM contact"
 	" WHERE case_id = ? ORDER BY date, id";
 
+/* ---- quality.c ------------------------------------------------------------- */
+
+/* The operator in charge of case c on ?1: the manager assigned, else who
+ * met the person last, else who recorded the referral. */
+#define IN_CHARGE \
+	" coalesce(" MANAGER_ON("c.id", "?1") "," \
+	"  (SELECT k.operator FROM contact k WHERE k.case_id = c.id" \
+	"   AND k.date <= ?1 ORDER BY k.date DESC, k.id DESC LIMIT 1)," \
+	"  (SELECT s.operator FROM case_status s WHERE s.case_id = c.id" \
+	"   ORDER BY s.id LIMIT 1))"
+
+/* The open and closed cases of programme ?2 (or all) in the charge of
+ * ?3 (or anyone) on ?1 that meet cond: id, closed, then cols. */
+#define QUALITY_CASES(cols, joins, cond) \
+	"SELECT * FROM (SELECT c.id, c.status = 'closed'" cols "," IN_CHARGE \
+	" AS op FROM cases c JOIN programme pr ON pr.id = c.programme_id" joins \
+	" WHERE (c.status = 'closed' OR c.status IN " OPEN_STATUSES ")" \
+	" AND (?2 IS NULL OR pr.code = ?2) AND " cond ")" \
+	" WHERE ?3 IS NULL OR op = ?3 ORDER BY id"
+
+/* The fields the reports need, of the people not erased. */
+const char WF_SQL_QUALITY_FIELDS[] = QUALITY_CASES(
+	", pe.tax_code, pe.citizenship, pe.citizenship_as_written,"
+	" pe.name_letters, r.gender, r.education, r.disability,"
+	" r.foreign_background, r.minority, r.homeless, r.rural,"
+	" r.employment_status, r.employment_since",
+	" JOIN person pe ON pe.id = c.person_id"
+	" JOIN referral r ON r.id ="
+	"  (SELECT min(x.id) FROM referral x WHERE x.case_id = c.id)",
+	"pe.erased_at IS NULL");
+
+/* Referred on or before ?4 and not screened since. */
+const char WF_SQL_QUALITY_UNSCREENED[] = QUALITY_CASES("", "",
+	"c.status = 'referred' AND c.status_date <= ?4");
+
+/* A placement going on past its planned end. */
+const char WF_SQL_QUALITY_PLACEMENTS[] = QUALITY_CASES("", "",
+	"c.id IN (SELECT p.case_id FROM placement p"
+	" WHERE p.status IN ('active', 'suspended') AND p.end_date < ?1)");
+
+/* A person flagged as a possible duplicate, not yet reviewed. */
+const char WF_SQL_QUALITY_DUPLICATES[] = QUALITY_CASES("", "",
+	"c.person_id IN (SELECT person_id FROM person_duplicate"
+	" WHERE decision IS NULL)");
+
 /* ---- reportviews.c ------------------------------------------------------- */
 
 /* The cases of ?2 (or all) open on ?1, by the operator in charge (the
@@ -1305,23 +1358,28 @@ const char WF_SQL_PERIOD_STEPS[] =
  * as of ?1; grouped by person and programme, first entry first, so that
  * re-entries follow the first. */
 const char WF_SQL_ESF_CASES[] =
-	"WITH pp (person_id, programme_id) AS (SELECT c.person_id,"
-	"  c.programme_id FROM plan p JOIN cases c ON c.id = p.case_id"
+	"WITH pp (person_key, programme_id) AS (SELECT"
+	"  coalesce(w.same_as, w.id), c.programme_id FROM plan p"
+	"  JOIN cases c ON c.id = p.case_id JOIN person w ON w.id = c.person_id"
 	"  WHERE p.agreed_on BETWEEN ?3 AND ?1"
-	" UNION SELECT c.person_id, c.programme_id FROM case_closure z"
-	"  JOIN cases c ON c.id = z.case_id WHERE z.date BETWEEN ?3 AND ?1)"
-	" SELECT e.person_id, e.programme_id, e.id, e.entered,"
+	" UNION SELECT coalesce(w.same_as, w.id), c.programme_id"
+	"  FROM case_closure z JOIN cases c ON c.id = z.case_id"
+	"  JOIN person w ON w.id = c.person_id WHERE z.date BETWEEN ?3 AND ?1)"
+	" SELECT e.person_key, e.programme_id, e.id, e.entered,"
 	CASE_STATUS_ON("e", "?1") ","
 	" (CASE WHEN e.status_date <= ?1 THEN e.status_date ELSE"
 	"  (SELECT s.effective_date FROM case_status s WHERE s.case_id = e.id"
 	"  AND s.effective_date <= ?1 ORDER BY s.effective_date DESC, s.id DESC"
 	"  LIMIT 1) END),"
 	" pe.birth_date, r.employment_status, r.employment_since, r.gender,"
-	" r.education, r.disability"
-	" FROM (SELECT c.id, c.person_id, c.programme_id, c.status,"
-	"  c.status_date, (SELECT min(p.agreed_on) FROM plan p"
+	" r.education, r.disability, pe.citizenship, r.foreign_background,"
+	" r.minority, r.homeless, r.rural"
+	" FROM (SELECT c.id, c.person_id, pp.person_key, c.programme_id,"
+	"  c.status, c.status_date, (SELECT min(p.agreed_on) FROM plan p"
 	"  WHERE p.case_id = c.id AND p.agreed_on <= ?1) AS entered"
-	"  FROM pp JOIN cases c ON c.person_id = pp.person_id"
+	"  FROM pp JOIN person w ON w.id = pp.person_key"
+	"  OR w.same_as = pp.person_key"
+	"  JOIN cases c ON c.person_id = w.id"
 	"  AND c.programme_id = pp.programme_id"
 	"  JOIN programme g ON g.id = c.programme_id"
 	"  WHERE ?2 IS NULL OR g.code = ?2) e"
@@ -1329,7 +1387,7 @@ const char WF_SQL_ESF_CASES[] =
 	" JOIN referral r ON r.id ="
 	"  (SELECT min(x.id) FROM referral x WHERE x.case_id = e.id)"
 	" WHERE e.entered IS NOT NULL"
-	" ORDER BY e.person_id, e.programme_id, e.entered, e.id";
+	" ORDER BY e.person_key, e.programme_id, e.entered, e.id";
 
 const char WF_SQL_ESF_FOLLOW_UPS[] =
 	"SELECT at, date, situation FROM follow_up WHERE case_id = ?"
@@ -1406,7 +1464,8 @@ const char WF_SQL_STEP_REASONS[] =
 const char WF_SQL_REFERRAL_NTH[] =
 	"SELECT r.id, r.case_id, r.date, o.code, r.referrer_contact,"
 	" r.employment_status, r.employment_since, r.gender, r.education,"
-	" r.disability, r.needs, r.notes"
+	" r.disability, r.needs, r.notes, r.foreign_background, r.minority,"
+	" r.homeless, r.rural"
 	" FROM referral r JOIN organisation o ON o.id = r.referrer_id"
 	" WHERE r.case_id = ? ORDER BY r.id LIMIT 1 OFFSET ?";
 
@@ -1417,7 +1476,8 @@ const char WF_SQL_REFERRAL_BIRTH[] =
 const char WF_SQL_REFERRAL_SET[] =
 	"UPDATE referral SET referrer_id = ?, referrer_contact = ?, date = ?,"
 	" employment_status = ?, employment_since = ?, needs = ?, notes = ?,"
-	" gender = ?, education = ?, disability = ? WHERE id = ?";
+	" gender = ?, education = ?, disability = ?10, foreign_background = ?12,"
+	" minority = ?13, homeless = ?14, rural = ?15 WHERE id = ?11";
 
 const char WF_SQL_REFERRAL_CERTS_DEL[] =
 	"DELETE FROM certification WHERE referral_id = ?1";

@@ -208,6 +208,10 @@ extern const char WF_SQL_PROG_NAME[];
 extern const char WF_SQL_RCASE_CONTACTS[];
 /* reportviews.c */
 extern const char WF_SQL_VIEW_CASELOAD[];
+extern const char WF_SQL_QUALITY_FIELDS[];
+extern const char WF_SQL_QUALITY_UNSCREENED[];
+extern const char WF_SQL_QUALITY_PLACEMENTS[];
+extern const char WF_SQL_QUALITY_DUPLICATES[];
 extern const char WF_SQL_VIEW_STATUSES[];
 extern const char WF_SQL_VIEW_STEPS[];
 /* reportperiod.c */

@@ -112,3 +112,55 @@ int wf_taxcode_check(const char *code, struct wf_taxcode *tc,
 	}
 	return 0;
 }
+
+static int vowel(char c)
+{
+	return strchr("AEIOU", c) != NULL;
+}
+
+/* The letters of a name, upper case, accents taken off (after the name's
+ * fold, which keeps letters only). */
+static void letters_of(const char *name, char *out, size_t len)
+{
+	size_t n = 0;
+
+	wf_name_fold(name ? name : "", out, len);
+	for (size_t i = 0; out[i]; i++)
+		if (out[i] >= 'a' && out[i] <= 'z')
+			out[n++] = (char)(out[i] - 'a' + 'A');
+	out[n] = '\0';
+}
+
+/* Three letters of a name: its consonants, picked by pick (NULL: in
+ * order), then its vowels, then X. */
+static void three(const char *name, const int *pick, char *out)
+{
+	char l[256], cons[256];
+	size_t nc = 0, k = 0;
+
+	letters_of(name, l, sizeof l);
+	for (size_t i = 0; l[i]; i++)
+		if (!vowel(l[i]))
+			cons[nc++] = l[i];
+	if (pick && nc >= 4) {
+		for (int i = 0; i < 3; i++)
+			out[k++] = cons[pick[i]];
+		return;
+	}
+	for (size_t i = 0; i < nc && k < 3; i++)
+		out[k++] = cons[i];
+	for (size_t i = 0; l[i] && k < 3; i++)
+		if (vowel(l[i]))
+			out[k++] = l[i];
+	while (k < 3)
+		out[k++] = 'X';
+}
+
+void wf_taxcode_name_letters(const char *last, const char *first, char *out)
+{
+	static const int first_third_fourth[] = { 0, 2, 3 };
+
+	three(last, NULL, out);
+	three(first, first_third_fourth, out + 3);
+	out[6] = '\0';
+}

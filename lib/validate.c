@@ -229,6 +229,33 @@ static int check_taxcode(const struct wf_record *rec, cJSON *v,
 	return 0;
 }
 
+/* Citizenship: a country's two-letter code (upper-cased), "stateless"
+ * or "declined". A name or a three-letter code is refused with the code
+ * it stands for, so that the record says what the store will hold. */
+static int check_country(const struct wf_record *rec, cJSON *v,
+                         const char *path, struct wf_err *e)
+{
+	const struct wf_country *c = wf_country_find(v->valuestring);
+	char up[3];
+
+	if (c) {
+		snprintf(up, sizeof up, "%s", c->alpha2);
+		cJSON_SetValuestring(v, up);
+		return 0;
+	}
+	if (!strcmp(v->valuestring, "stateless") ||
+	    !strcmp(v->valuestring, "declined"))
+		return 0;
+	if ((c = wf_country_match(v->valuestring)))
+		return wf_record_err(rec, v, path, e, WF_EX_DATAERR,
+		                     "'%s' is not a country code: give %s (%s)",
+		                     v->valuestring, c->alpha2, wf_country_name(c));
+	return wf_record_err(rec, v, path, e, WF_EX_DATAERR,
+	                     "'%s' is not an ISO 3166 country code (two letters, "
+	                     "as IT or MA), 'stateless' or 'declined'",
+	                     v->valuestring);
+}
+
 static int check_list(const struct wf_record *rec, cJSON *list,
                       const struct wf_field *f, const char *path,
                       struct wf_err *e)
@@ -343,6 +370,11 @@ static int check_value(const struct wf_record *rec, cJSON *v,
 			                     "'%s' %s", v->valuestring, why);
 		return wf_record_err(rec, v, path, e, WF_EX_DATAERR, "%s", why);
 	}
+	case WF_T_COUNTRY:
+		if (!to_text(v))
+			return wf_record_err(rec, v, path, e, WF_EX_DATAERR,
+			                     "expected a country code");
+		return check_country(rec, v, path, e);
 	case WF_T_ANY:
 		return 0;
 	}

@@ -362,6 +362,8 @@ enum wf_type {
 	WF_T_MONEY,    /* euros: 650, 650.5 or "650.50"; see money.c */
 	WF_T_CODE,     /* a code: 1 to 64 of A-Z a-z 0-9 - _ ., from a letter
 	                * or digit (programmes, organisations) */
+	WF_T_COUNTRY,  /* an ISO 3166-1 alpha-2 code, normalised to upper case,
+	                  or "stateless" or "declined" */
 	WF_T_ANY       /* anything: checked by its owner */
 };
 
@@ -420,6 +422,32 @@ int wf_taxcode_check(const char *code, struct wf_taxcode *tc,
 void wf_person_fill(cJSON *person, const char *date);
 /* The check character for the first 15 characters of code. */
 char wf_taxcode_checkchar(const char *code);
+
+/* Fold a name as the match key does (letters only, lower case, no
+ * accents), so that a search can be compared with it. */
+void wf_name_fold(const char *s, char *buf, size_t len);
+/* The six letters a tax code opens with, from a person's names: three
+ * of the surname (its consonants, then vowels, then X), three of the first
+ * name (the 1st, 3rd and 4th consonants when it has four or more). Accents
+ * are taken off and what is not a letter is left out. out: 7 bytes. */
+void wf_taxcode_name_letters(const char *last, const char *first, char *out);
+
+/* ---- country.c -------------------------------------------------------- */
+
+/* A country of ISO 3166-1: its codes and its names in English and
+ * Italian. */
+struct wf_country {
+	const char *alpha2, *alpha3, *en, *it;
+};
+/* The country of a two-letter code, in any case, or NULL. */
+const struct wf_country *wf_country_find(const char *code);
+/* The country a text names (a code of two or three letters, the English
+ * or Italian name, in any case), or NULL. */
+const struct wf_country *wf_country_match(const char *text);
+/* Whether a two-letter code is a member state of the European Union. */
+int wf_country_eu(const char *code);
+/* The country's name in the reader's language. */
+const char *wf_country_name(const struct wf_country *c);
 
 /* ---- store.c ---------------------------------------------------------- */
 
@@ -674,7 +702,8 @@ enum {
 	WF_READ_DISABILITY = 1u << 1,
 	WF_READ_FRAGILITY = 1u << 2,       /* the work-fragility profile */
 	WF_READ_NOTES = 1u << 3,           /* free text, which may hold health */
-	WF_READ_REPORT = 1u << 4           /* the final report */
+	WF_READ_REPORT = 1u << 4,          /* the final report */
+	WF_READ_ORIGIN = 1u << 5           /* minority, foreign background */
 };
 /* Note that ctx showed what of case_id; written by wf_audit_reads_flush,
  * one entry a case and invocation. */
@@ -818,6 +847,20 @@ extern const char wf_erase_columns[];
 int wf_person_erase(struct wf_ctx *ctx, struct wf_record *rec,
                     struct wf_err *e);
 
+/* ---- duplicate.c: possible duplicates reviewed ------------------------ */
+
+extern const char wf_duplicate_columns[];
+/* The pairs of persons flagged as possible duplicates, each with their
+ * names, birth dates and cases: those not yet reviewed, or (all not NULL)
+ * every one with its decision. None: ctx->nomatch. */
+int wf_person_duplicates(struct wf_ctx *ctx, const void *all,
+                         struct wf_err *e);
+/* Record the review of a pair {person, other, decision: same|different,
+ * date, note} (persons as wf_person_find takes them): never a merge; the
+ * same person is linked for the indicators. Audited; prints the pair. */
+int wf_person_review(struct wf_ctx *ctx, struct wf_record *rec,
+                     struct wf_err *e);
+
 /* ---- void.c: records entered by mistake ------------------------------ */
 
 /* Options of wf void: the reason of every record that gives none; undo
@@ -891,7 +934,10 @@ extern const char *const wf_certifications[];
 extern const char *const wf_invalidities[];
 extern const char *const wf_genders[];
 extern const char *const wf_education_levels[];
-extern const char *const wf_disability_answers[];
+extern const char *const wf_yes_no_declined[];
+/* The ESF+ facts a referral records besides disability (Regulation (EU)
+ * 2021/1057, Annex I), each yes, no or declined, in table order. */
+extern const char *const wf_esf_facts[];
 extern const char *const wf_placement_kinds[];
 extern const char *const wf_case_statuses[];    /* every status of a case */
 extern const char *const wf_parties[];
@@ -1103,6 +1149,11 @@ struct due_filter {
 	const char *kind;            /* contact, follow_up, or NULL: both */
 };
 extern const char *const wf_due_kinds[];         /* contact, follow_up */
+/* The cases of programme (NULL: all) with a contact overdue on on, and
+ * the closed ones with a follow-up whose window ended before on with
+ * none recorded: their ids appended to the lists, each once, by id. */
+int wf_due_overdue(struct wf_store *st, wf_day on, const char *programme,
+                   cJSON *contacts, cJSON *follow_ups, struct wf_err *e);
 
 /* After a path (followup.c): the situation on leaving and six months
  * after, for the funder's result indicators. */
@@ -1274,6 +1325,14 @@ int wf_report_indicators_html(struct wf_ctx *ctx, const cJSON *r,
                               struct wf_err *e);
 int wf_report_funnel_html(struct wf_ctx *ctx, const cJSON *rows,
                           const char *programme, struct wf_err *e);
+/* Of an indicator (section, figure) the regulation names: its SFC2021
+ * code (EECO01...) and its words in the reader's language; NULL for the
+ * figures the service keeps besides. */
+const char *wf_indicator_code(const char *section, const char *figure);
+/* A figure's or section's label in the reader's language (its key when
+ * it has none). */
+const char *wf_figure_label(const char *key);
+const char *wf_indicator_words(const char *section, const char *figure);
 /* The European Social Fund Plus common indicators of the participants
  * who entered or left in the period (from, to, programme, section,
  * min_cell of opts), each figure by gender: one record (YAML, JSON), or
@@ -1288,6 +1347,17 @@ struct wf_view_opts {
 };
 /* The funnel: how many cases reached each step, and left it where. */
 int wf_report_funnel(struct wf_ctx *ctx, const void *opts, struct wf_err *e);
+/* Options of wf-report quality: as of on, of a programme (or all), of
+ * the cases in an operator's charge (or anyone's). */
+struct wf_quality_opts {
+	wf_day on;
+	const char *programme, *operator_;
+};
+extern const char wf_quality_columns[];
+/* The data quality lines: fields missing or declined in open and closed
+ * cases, and the cases a rule finds late (quality.c). */
+int wf_report_quality(struct wf_ctx *ctx, const void *opts,
+                      struct wf_err *e);
 /* The open cases in each operator's charge, by status. */
 int wf_report_caseload(struct wf_ctx *ctx, const void *opts,
                        struct wf_err *e);

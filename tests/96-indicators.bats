@@ -45,21 +45,31 @@ close() {
 #  Ivo    M   1998-04-12  2025-10-01  unemployed since 2025-01  2025-12-15   not recorded    none
 #             re-enters   2026-03-16  (says inactive)          2026-05-29   employed        not reached
 #  Marta  W   1980-01-01  2026-06-10  inactive, disability (sil-bergamo)                     -
+#
+# Citizenship and the other ESF+ facts at referral (blank: not asked):
+#  who    citizenship  foreign background  minority  homeless  rural
+#  Anna   IT           yes                 no        no        no
+#  Bruno  MA           yes                 declined  yes       yes
+#  Carla  declined
+#  Dario  RO (EU)                                              yes
+#  Elena  stateless    declined            yes       no
+#  Fabio  IT
+#  Marta  UA                                         declined
 #  Nadia, Oscar: found ineligible, and closed before a plan: not participants.
 history() {
 	seed
 	wf programme load -q "$BATS_TEST_DIRNAME/fixtures/lombardia.yaml"
 	local anna bruno dario elena fabio gino hanna ivo
-	anna=$(entrant Anna Alba 1990-03-10 2026-02-02 gender=female education=isced_3_4 disability=no since=2024-06-01)
-	bruno=$(entrant Bruno Bassi 2003-05-20 2026-02-10 gender=male education=isced_0_2 disability=yes since=2025-08-09)
-	entrant Carla Conti 2004-01-15 2026-03-02 gender=female education=isced_3_4 since=2025-09-02 >/dev/null
-	dario=$(entrant Dario Dini 1970-06-30 2026-01-15 gender=male education=declined disability=declined employment=employed)
-	elena=$(entrant Elena Esposito 2008-12-01 2026-04-01 gender=non_binary education=isced_0_2 disability=no employment=student)
-	fabio=$(entrant Fabio Fumagalli 1971-07-01 2026-05-04 gender=declined education=isced_5_8 disability=no employment=employed)
+	anna=$(entrant Anna Alba 1990-03-10 2026-02-02 gender=female education=isced_3_4 disability=no since=2024-06-01 citizenship=IT foreign_background=yes minority=no homeless=no rural=no)
+	bruno=$(entrant Bruno Bassi 2003-05-20 2026-02-10 gender=male education=isced_0_2 disability=yes since=2025-08-09 citizenship=MA foreign_background=yes minority=declined homeless=yes rural=yes)
+	entrant Carla Conti 2004-01-15 2026-03-02 gender=female education=isced_3_4 since=2025-09-02 citizenship=declined >/dev/null
+	dario=$(entrant Dario Dini 1970-06-30 2026-01-15 gender=male education=declined disability=declined employment=employed citizenship=RO rural=yes)
+	elena=$(entrant Elena Esposito 2008-12-01 2026-04-01 gender=non_binary education=isced_0_2 disability=no employment=student citizenship=stateless minority=yes homeless=no foreign_background=declined)
+	fabio=$(entrant Fabio Fumagalli 1971-07-01 2026-05-04 gender=declined education=isced_5_8 disability=no employment=employed citizenship=IT)
 	gino=$(entrant Gino Galli 1996-02-29 2026-02-20 employment=never_employed)
 	hanna=$(entrant Hanna Huber 1985-10-10 2025-11-03 gender=female education=isced_5_8 disability=no since=2025-06-01)
 	ivo=$(entrant Marco Rossi 1998-04-12 2025-10-01 tax=RSSMRC98D12L872O gender=male education=isced_3_4 disability=no since=2025-01-10)
-	entrant Marta Moretti 1980-01-01 2026-06-10 programme=sil-bergamo gender=female education=isced_0_2 disability=yes employment=inactive cert=law_68_1999 >/dev/null
+	entrant Marta Moretti 1980-01-01 2026-06-10 programme=sil-bergamo gender=female education=isced_0_2 disability=yes employment=inactive cert=law_68_1999 citizenship=UA homeless=declined >/dev/null
 	# Not participants: no plan.
 	nadia=$(referral Nadia Neri 1988-08-08 programme=lombardia-test date=2026-03-01 gender=female | wf-refer add -o tsv --fields id | tail -1)
 	wf-refer screen -q "$nadia" --date 2026-03-02
@@ -105,7 +115,12 @@ fig() {
 	want+=',"inactive":'$(fig 2 1 0 1 0)',"employed":'$(fig 2 0 1 0 1)
 	want+=',"under_18":'$(fig 1 0 0 1 0)',"aged_18_29":'$(fig 3 1 1 0 1)',"aged_55_and_over":'$(fig 1 0 1 0 0)
 	want+=',"with_disabilities":'$(fig 2 1 1 0 0)
-	want+=',"isced_0_2":'$(fig 3 1 1 1 0)',"isced_3_4":'$(fig 2 2 0 0 0)',"isced_5_8":'$(fig 1 0 0 0 1)'},'
+	want+=',"isced_0_2":'$(fig 3 1 1 1 0)',"isced_3_4":'$(fig 2 2 0 0 0)',"isced_5_8":'$(fig 1 0 0 0 1)
+	# Third-country nationals: Bruno (MA), Elena (stateless), Marta (UA);
+	# not Dario, a Romanian. Foreign background: Anna, Bruno; minority:
+	# Elena; homeless: Bruno; rural: Bruno, Dario.
+	want+=',"third_country_nationals":'$(fig 3 1 1 1 0)',"foreign_background":'$(fig 2 1 1 0 0)
+	want+=',"minorities":'$(fig 1 0 0 1 0)',"homeless":'$(fig 1 0 1 0 0)',"rural_areas":'$(fig 2 0 2 0 0)'},'
 	# On leaving: Anna, Fabio, Ivo (his second path) employed; Fabio a
 	# qualification; Elena in education; Bruno searching (recorded
 	# after the closing); Hanna none; Dario not recorded.
@@ -123,6 +138,14 @@ fig() {
 	want+='"data":{"gender_declined":'$(fig 1 0 0 0 1)',"gender_unknown":'$(fig 1 0 0 0 1)
 	want+=',"education_declined":'$(fig 1 0 1 0 0)',"education_unknown":'$(fig 1 0 0 0 1)
 	want+=',"disability_declined":'$(fig 1 0 1 0 0)',"disability_unknown":'$(fig 2 1 0 0 1)
+	# Carla declined her citizenship, Gino was not asked; of the rest,
+	# declined: Elena's background, Bruno's minority, Marta's housing;
+	# not asked: the others.
+	want+=',"citizenship_declined":'$(fig 1 1 0 0 0)',"citizenship_unknown":'$(fig 1 0 0 0 1)
+	want+=',"foreign_background_declined":'$(fig 1 0 0 1 0)',"foreign_background_unknown":'$(fig 5 2 1 0 2)
+	want+=',"minority_declined":'$(fig 1 0 1 0 0)',"minority_unknown":'$(fig 5 2 1 0 2)
+	want+=',"homeless_declined":'$(fig 1 1 0 0 0)',"homeless_unknown":'$(fig 4 1 1 0 2)
+	want+=',"rural_declined":'$(fig 0 0 0 0 0)',"rural_unknown":'$(fig 5 2 0 1 2)
 	want+=',"unemployment_duration_unknown":'$(fig 1 0 0 0 1)'}}'
 	[ "$output" = "$want" ]
 }
@@ -138,12 +161,12 @@ fig() {
 	# Across both paths he entered once, unemployed (not the inactive of
 	# his second referral), and left once, employed, on 2026-05-29.
 	run -0 wf-report indicators --from 2025-10-01 --to 2026-06-30 -o tsv --section participants
-	[ "${lines[1]}" = $'participants\ttotal\t10\t4\t3\t1\t2\t2026-06-30' ]
-	[ "${lines[2]}" = $'participants\tentered\t10\t4\t3\t1\t2\t2026-06-30' ]
-	[ "${lines[3]}" = $'participants\tleft\t7\t2\t3\t1\t1\t2026-06-30' ]
+	[ "${lines[1]}" = $'participants\ttotal\t\t10\t4\t3\t1\t2\t2026-06-30' ]
+	[ "${lines[2]}" = $'participants\tentered\tEECO01\t10\t4\t3\t1\t2\t2026-06-30' ]
+	[ "${lines[3]}" = $'participants\tleft\t\t7\t2\t3\t1\t1\t2026-06-30' ]
 	run -0 wf-report indicators --from 2025-10-01 --to 2026-06-30 -o tsv --section at_entry
-	[ "${lines[1]}" = $'at_entry\tunemployed\t6\t3\t2\t0\t1\t2026-06-30' ]
-	[ "${lines[3]}" = $'at_entry\tinactive\t2\t1\t0\t1\t0\t2026-06-30' ]
+	[ "${lines[1]}" = $'at_entry\tunemployed\tEECO02\t6\t3\t2\t0\t1\t2026-06-30' ]
+	[ "${lines[3]}" = $'at_entry\tinactive\tEECO04\t2\t1\t0\t1\t0\t2026-06-30' ]
 }
 
 @test "indicators: one programme's; a span before any data; the forms" {
@@ -151,10 +174,15 @@ fig() {
 	run -0 wf-report indicators --from 2026-01-01 --to 2026-06-30 --programme sil-bergamo -o json --fields participants.total,at_entry.with_disabilities
 	[ "$output" = '{"participants":{"total":'$(fig 1 1 0 0 0)'},"at_entry":{"with_disabilities":'$(fig 1 1 0 0 0)'}}' ]
 	run -0 wf-report indicators --from 2020-01-01 --to 2020-12-31 -o csv --section participants
-	[ "$output" = $'section,indicator,total,women,men,non_binary,not_stated,as_of\nparticipants,total,0,0,0,0,0,2020-12-31\nparticipants,entered,0,0,0,0,0,2020-12-31\nparticipants,left,0,0,0,0,0,2020-12-31' ]
+	[ "$output" = $'section,indicator,esf_code,total,women,men,non_binary,not_stated,as_of\nparticipants,total,,0,0,0,0,0,2020-12-31\nparticipants,entered,EECO01,0,0,0,0,0,2020-12-31\nparticipants,left,,0,0,0,0,0,2020-12-31' ]
 	run -0 wf-report indicators --from 2026-01-01 --to 2026-06-30 -o md --section six_months_after
-	[ "${lines[0]}" = '| section | indicator | total | women | men | non_binary | not_stated | as_of |' ]
-	[ "${lines[3]}" = '| six_months_after | reached | 4 | 2 | 2 | 0 | 0 | 2026-11-22 |' ]
+	# for people: the regulation's words and its code, labels for the rest
+	[ "${lines[0]}" = '| section | indicator | esf_code | total | women | men | non_binary | not_stated | as_of |' ]
+	[ "${lines[3]}" = '| Six months after leaving | reached |  | 4 | 2 | 2 | 0 | 0 | 2026-11-22 |' ]
+	[ "${lines[4]}" = '| Six months after leaving | participants in employment, including self-employment, six months after leaving | EECR05 | 3 | 2 | 1 | 0 | 0 | 2026-11-22 |' ]
+	run -0 wf-report indicators --from 2026-01-01 --to 2026-06-30 -o csv --section at_entry --fields indicator,esf_code,total
+	[ "${lines[12]}" = 'third_country_nationals,EECO13,3' ]
+	[ "${lines[16]}" = 'rural_areas,EECO17,2' ]
 	# YAML by default; no names, tax codes or contacts in any form.
 	run -0 wf-report indicators --from 2025-01-01 --to 2026-11-22
 	[ "${lines[0]}" = '---' ]

@@ -6,7 +6,7 @@ bats_require_minimum_version 1.5.0
 
 # The schema version this build's stores are at (lib/schema.c): bumped
 # here, once, with each migration.
-SCHEMA=16
+SCHEMA=17
 
 setup() {
 	: "${WF_BUILD:?run the suites with 'make check'}"
@@ -31,14 +31,15 @@ seed() {
 
 # referral FIRST LAST BIRTH [key=value...]: one referral as a YAML
 # document. Keys: programme, date, referrer, employment, tax, sex, since,
-# cert (a certification kind), municipality, and the funder's gender,
-# education, disability.
+# cert (a certification kind), municipality, citizenship, and the
+# funder's gender, education, disability, foreign_background, minority,
+# homeless, rural.
 referral() {
 	local first=$1 last=$2 birth=$3
 	shift 3
 	local programme=workflow-lomellina date=2026-10-01 referrer=caritas-vigevano
 	local employment=unemployed tax= sex= since= cert= municipality=Vigevano kv
-	local gender= education= disability=
+	local gender= education= disability= citizenship= esf=
 	for kv in "$@"; do
 		case $kv in
 		programme=*) programme=${kv#*=} ;;
@@ -53,6 +54,9 @@ referral() {
 		gender=*) gender=${kv#*=} ;;
 		education=*) education=${kv#*=} ;;
 		disability=*) disability=${kv#*=} ;;
+		citizenship=*) citizenship=${kv#*=} ;;
+		foreign_background=*|minority=*|homeless=*|rural=*)
+			esf="$esf  ${kv%%=*}: ${kv#*=}"$'\n' ;;
 		esac
 	done
 	echo "---"
@@ -71,6 +75,8 @@ referral() {
 	[ -n "$gender" ] && echo "  gender: $gender"
 	[ -n "$education" ] && echo "  education: $education"
 	[ -n "$disability" ] && echo "  disability: $disability"
+	[ -n "$citizenship" ] && echo "  citizenship: $citizenship"
+	[ -n "$esf" ] && printf '%s' "$esf"
 	if [ -n "$cert" ]; then
 		echo "  certifications:"
 		echo "    - kind: $cert"

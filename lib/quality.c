@@ -1,0 +1,305 @@
+/*
+ * quality.c - wf-report quality: what a coordinator must chase before the
+ * figures can be trusted. For each field a report needs, how many open
+ * and closed cases have it missing or declined (citizenship also written
+ * as no country, a tax code also whose letters the names do not give);
+ * then the cases a rule says something is late for: a referral not
+ * screened within 15 days, a placement going on past its planned end, a
+ * contact overdue by the programme's cadence, a follow-up whose window
+ * passed with none recorded, a person flagged as a possible duplicate and
+ * not reviewed. Every line is printed, zero or not; -o json and yaml list
+ * the cases of each.
+ *
+ * Reads cases, person, referral, placement, person_duplicate, and what
+ * wf-monitor due reads.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "casefile.h"
+
+const char wf_quality_columns[] = "check,state,open,closed,cases";
+
+/* A line of the report: a check (a field, or a rule) and its state. */
+struct line {
+	const char *check, *state;
+	long open, closed;
+	cJSON *cases;
+};
+
+/* The fields, by their column in WF_SQL_QUALITY_FIELDS (after id and
+ * closed), and the states each is counted in. */
+static const struct field {
+	const char *name;
+	int col;
+	unsigned states;
+} fields[] = {
+	{ "tax_code", 2, 1u << 0 | 1u << 3 },
+	{ "citizenship", 3, 1u << 0 | 1u << 1 | 1u << 2 },
+	{ "gender", 6, 1u << 0 | 1u << 1 },
+	{ "education", 7, 1u << 0 | 1u << 1 },
+	{ "disability", 8, 1u << 0 | 1u << 1 },
+	{ "foreign_background", 9, 1u << 0 | 1u << 1 },
+	{ "minority", 10, 1u << 0 | 1u << 1 },
+	{ "homeless", 11, 1u << 0 | 1u << 1 },
+	{ "rural", 12, 1u << 0 | 1u << 1 },
+	{ "employment_since", 14, 1u << 0 },
+};
+#define NFIELDS (sizeof fields / sizeof fields[0])
+#define NSTATES 4
+static const char *const states[NSTATES] = { "missing", "declined",
+                                             "not_a_country",
+                                             "names_differ" };
+
+/* The rules, in the order they are printed. */
+static const char *const rules[] = { "referral_not_screened",
+                                     "placement_past_end", "contact_overdue",
+                                     "follow_up_missing",
+                                     "duplicate_unreviewed", NULL };
+#define NRULES 5
+#define NLINES (NFIELDS * NSTATES + NRULES)
+
+struct report {
+	struct line line[NLINES];
+	int n;
+	char **scope;          /* the cases looked at, by id, for the rules
+	                          wf-monitor due's reading finds */
+	int nscope, capscope;
+};
+
+static struct line *line_of(struct report *r, const char *check,
+                            const char *state)
+{
+	for (int i = 0; i < r->n; i++)
+		if (!strcmp(r->line[i].check, check) &&
+		    !strcmp(r->line[i].state ? r->line[i].state : "",
+		            state ? state : ""))
+			return &r->line[i];
+	return NULL;
+}
+
+static void setup(struct report *r)
+{
+	memset(r, 0, sizeof *r);
+	for (size_t f = 0; f < NFIELDS; f++)
+		for (int s = 0; s < NSTATES; s++)
+			if (fields[f].states & (1u << s))
+				r->line[r->n++] = (struct line){ fields[f].name,
+					states[s], 0, 0, cJSON_CreateArray() };
+	for (int i = 0; rules[i]; i++)
+		r->line[r->n++] = (struct line){ rules[i], NULL, 0, 0,
+		                                 cJSON_CreateArray() };
+}
+
+static void finish(struct report *r)
+{
+	for (int i = 0; i < r->n; i++)
+		cJSON_Delete(r->line[i].cases);
+	for (int i = 0; i < r->nscope; i++)
+		free(r->scope[i]);
+	free(r->scope);
+}
+
+static void add(struct line *l, const char *id, int closed)
+{
+	if (closed)
+		l->closed++;
+	else
+		l->open++;
+	cJSON_AddItemToArray(l->cases, cJSON_CreateString(id));
+}
+
+/* The state of field f in the row, or NULL when it is given. */
+static const char *state_of(sqlite3_stmt *s, const struct field *f)
+{
+	const char *v = (const char *)sqlite3_column_text(s, f->col);
+
+	if (!strcmp(f->name, "employment_since")) {
+		const char *st = (const char *)sqlite3_column_text(s, 13);
+
+		return !v && st && (!strcmp(st, "unemployed") ||
+		                    !strcmp(st, "never_employed")) ? "missing"
+		                                                  : NULL;
+	}
+	if (!strcmp(f->name, "citizenship") && !v &&
+	    sqlite3_column_type(s, 4) != SQLITE_NULL)
+		return "not_a_country";
+	if (!strcmp(f->name, "tax_code") && v &&
+	    sqlite3_column_type(s, 5) != SQLITE_NULL)
+		return "names_differ";
+	if (!v || !*v)
+		return "missing";
+	return strcmp(v, "declined") ? NULL : "declined";
+}
+
+static int keep_scope(struct report *r, const char *id)
+{
+	char *copy = strdup(id);
+
+	if (!copy || wf_grow(&r->scope, &r->capscope, r->nscope,
+	                     sizeof *r->scope)) {
+		free(copy);
+		return -1;
+	}
+	r->scope[r->nscope++] = copy;
+	return 0;
+}
+
+static sqlite3_stmt *run(struct wf_store *st, const char *sql,
+                         const struct wf_quality_opts *o, struct wf_err *e)
+{
+	sqlite3_stmt *s = wf_sql(st, sql, e);
+	char today[11], cut[11];
+
+	if (!s)
+		return NULL;
+	wf_date_format(o->on, today);
+	wf_date_format(o->on - 15, cut);
+	wf_bind_text(s, 1, today);
+	wf_bind_text(s, 2, o->programme);
+	wf_bind_text(s, 3, o->operator_);
+	if (sqlite3_bind_parameter_count(s) >= 4)
+		wf_bind_text(s, 4, cut);
+	return s;
+}
+
+static int fields_of(struct wf_store *st, struct report *r,
+                     const struct wf_quality_opts *o, struct wf_err *e)
+{
+	sqlite3_stmt *s = run(st, WF_SQL_QUALITY_FIELDS, o, e);
+	int rc = 0, step;
+
+	if (!s)
+		return e->code;
+	while (!rc && (step = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *id = (const char *)sqlite3_column_text(s, 0);
+		int closed = sqlite3_column_int(s, 1);
+
+		for (size_t f = 0; f < NFIELDS; f++) {
+			const char *state = state_of(s, &fields[f]);
+
+			if (state)
+				add(line_of(r, fields[f].name, state), id, closed);
+		}
+		if (keep_scope(r, id))
+			rc = wf_err_set(e, WF_EX_SOFTWARE, "out of memory");
+	}
+	if (!rc && step != SQLITE_DONE)
+		rc = wf_sql_err(st, step, e);
+	sqlite3_reset(s);
+	return rc;
+}
+
+static int rule(struct wf_store *st, struct report *r, const char *sql,
+                const char *name, const struct wf_quality_opts *o,
+                struct wf_err *e)
+{
+	sqlite3_stmt *s = run(st, sql, o, e);
+	struct line *l = line_of(r, name, NULL);
+	int step;
+
+	if (!s)
+		return e->code;
+	while ((step = sqlite3_step(s)) == SQLITE_ROW)
+		add(l, (const char *)sqlite3_column_text(s, 0),
+		    sqlite3_column_int(s, 1));
+	sqlite3_reset(s);
+	return step == SQLITE_DONE ? 0 : wf_sql_err(st, step, e);
+}
+
+static int by_id(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The cases wf-monitor due finds late, of those looked at (in charge of
+ * the operator asked for, of people not erased). */
+static void in_scope(struct report *r, const char *name, const cJSON *ids,
+                     int closed)
+{
+	struct line *l = line_of(r, name, NULL);
+	const cJSON *id;
+
+	cJSON_ArrayForEach(id, ids) {
+		const char *key = id->valuestring;
+
+		if (bsearch(&key, r->scope, (size_t)r->nscope, sizeof *r->scope,
+		            by_id))
+			add(l, key, closed);
+	}
+}
+
+static int due_rules(struct wf_store *st, struct report *r,
+                     const struct wf_quality_opts *o, struct wf_err *e)
+{
+	cJSON *contacts = cJSON_CreateArray(), *follow = cJSON_CreateArray();
+	int rc;
+
+	/* the scope came in SQLite's order of ids: sort it as strcmp does */
+	qsort(r->scope, (size_t)r->nscope, sizeof *r->scope, by_id);
+	if (!(rc = wf_due_overdue(st, o->on, o->programme, contacts, follow, e))) {
+		in_scope(r, "contact_overdue", contacts, 0);
+		in_scope(r, "follow_up_missing", follow, 1);
+	}
+	cJSON_Delete(contacts);
+	cJSON_Delete(follow);
+	return rc;
+}
+
+static int emit(struct wf_ctx *ctx, struct report *r, wf_day day,
+                struct wf_err *e)
+{
+	int listed = ctx->fmt == WF_FMT_JSON || ctx->fmt == WF_FMT_YAML;
+	char on[11];
+	int rc = 0;
+
+	wf_date_format(day, on);
+	for (int i = 0; !rc && i < r->n; i++) {
+		struct line *l = &r->line[i];
+		cJSON *row = cJSON_CreateObject();
+		char id[64];
+
+		snprintf(id, sizeof id, "%s%s%s", l->check, l->state ? "." : "",
+		         l->state ? l->state : "");
+		cJSON_AddStringToObject(row, "kind", "quality");
+		cJSON_AddStringToObject(row, "id", id);
+		cJSON_AddStringToObject(row, "check", l->check);
+		if (l->state)
+			cJSON_AddStringToObject(row, "state", l->state);
+		else
+			cJSON_AddNullToObject(row, "state");
+		cJSON_AddNumberToObject(row, "open", (double)l->open);
+		cJSON_AddNumberToObject(row, "closed", (double)l->closed);
+		cJSON_AddNumberToObject(row, "cases", (double)(l->open + l->closed));
+		if (listed) {
+			cJSON_AddItemToObject(row, "case_ids", l->cases);
+			l->cases = NULL;
+		}
+		cJSON_AddStringToObject(row, "on", on);
+		rc = wf_emit(ctx, row, e);
+		cJSON_Delete(row);
+	}
+	return rc;
+}
+
+int wf_report_quality(struct wf_ctx *ctx, const void *opts, struct wf_err *e)
+{
+	const struct wf_quality_opts *o = opts;
+	struct report r;
+	int rc;
+
+	if ((rc = wf_programme_known(ctx->st, o->programme, e)))
+		return rc;
+	setup(&r);
+	if (!(rc = fields_of(ctx->st, &r, o, e)) &&
+	    !(rc = rule(ctx->st, &r, WF_SQL_QUALITY_UNSCREENED,
+	                "referral_not_screened", o, e)) &&
+	    !(rc = rule(ctx->st, &r, WF_SQL_QUALITY_PLACEMENTS,
+	                "placement_past_end", o, e)) &&
+	    !(rc = due_rules(ctx->st, &r, o, e)) &&
+	    !(rc = rule(ctx->st, &r, WF_SQL_QUALITY_DUPLICATES,
+	                "duplicate_unreviewed", o, e)))
+		rc = emit(ctx, &r, o->on, e);
+	finish(&r);
+	return rc;
+}
