@@ -6,9 +6,10 @@
  *
  *   kind, id, status, status_date, programme, date, referrer,
  *   referrer_contact, person {...}, needs, notes, referrals (when more
- *   than one), possible_duplicate_of, note, reasons, rules, and in show
- *   only referred (each referral: id, date, referrer, contact, and the
- *   names it sent when not the person's; when more than one) and history
+ *   than one), possible_duplicate_of, same_person_as, note, reasons,
+ *   rules, and in show only referred (each referral: id, date, referrer,
+ *   contact, and the names it sent when not the person's; when more than
+ *   one) and history
  */
 #include <string.h>
 
@@ -48,9 +49,29 @@ void wf_cert_row(cJSON *list, sqlite3_stmt *s)
 	cJSON_AddItemToArray(list, c);
 }
 
+static const char SQL_SAME_PERSON[] =
+	"SELECT c.id FROM person p JOIN person q ON q.same_as = p.same_as"
+	" AND q.id <> p.id JOIN cases c ON c.person_id = q.id WHERE p.id = ?"
+	" ORDER BY c.id";
+
 static void dup_row(cJSON *list, sqlite3_stmt *s)
 {
 	cJSON_AddItemToArray(list, wf_col_json(s, 0));
+}
+
+/* The case ids sql gives for the person, under key when there are any. */
+static int case_list(struct wf_store *st, cJSON *rec, const char *key,
+                     const char *sql, sqlite3_int64 person, struct wf_err *e)
+{
+	cJSON *list = cJSON_CreateArray();
+	int rc = wf_sql_each(st, sql, NULL, person, dup_row, list, e);
+
+	if (!rc && cJSON_GetArraySize(list)) {
+		cJSON_AddItemToObject(rec, key, list);
+		return 0;
+	}
+	cJSON_Delete(list);
+	return rc;
 }
 
 /* Reasons as stored: each as its text, the failed rules beside. */
@@ -145,18 +166,15 @@ static int person_block(struct wf_store *st, cJSON *rec, sqlite3_stmt *head,
 static int tail(struct wf_store *st, cJSON *rec, sqlite3_int64 person,
                 const char *id, int history, struct wf_err *e)
 {
-	cJSON *dups = cJSON_CreateArray(), *hist;
+	cJSON *hist;
 	int rc;
 
-	if ((rc = wf_sql_each(st, WF_SQL_CASEREC_DUPS, NULL, person, dup_row,
-	                      dups, e))) {
-		cJSON_Delete(dups);
+	/* the persons it may be, and the cases of those found to be it */
+	if ((rc = case_list(st, rec, "possible_duplicate_of",
+	                    WF_SQL_CASEREC_DUPS, person, e)) ||
+	    (rc = case_list(st, rec, "same_person_as", SQL_SAME_PERSON, person,
+	                    e)))
 		return rc;
-	}
-	if (cJSON_GetArraySize(dups))
-		cJSON_AddItemToObject(rec, "possible_duplicate_of", dups);
-	else
-		cJSON_Delete(dups);
 	if ((rc = wf_sql_each(st, WF_SQL_CASEREC_LAST, id, 0, last_row, rec, e)) ||
 	    (rc = manager(st, rec, id, e)) || !history)
 		return rc;

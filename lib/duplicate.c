@@ -118,7 +118,10 @@ int wf_person_duplicates(struct wf_ctx *ctx, const void *all,
 	int rc = pairs(ctx, all != NULL, 0, 0, &n, e);
 
 	if (!rc && !n)
-		ctx->nomatch++;
+		rc = all ? wf_err_set(e, WF_EX_NOMATCH, "no persons flagged as "
+		                      "possible duplicates")
+		         : wf_err_set(e, WF_EX_NOMATCH, "no possible duplicates "
+		                      "left to review");
 	return rc;
 }
 

@@ -279,9 +279,9 @@ static const char *const columns[] = {
 	NC_("column", "state"),
 	NC_("column", "open"),
 	NC_("column", "closed"),
-	NC_("column", "count"),
 	NC_("column", "other"),
-	NC_("column", "flagged_on"),
+	NC_("column", "other_name"),
+	NC_("column", "other_cases"),
 	NC_("column", "decided_on"),
 	NULL
 };

@@ -298,12 +298,24 @@ sqlite3_int64 wf_person_find(struct wf_store *st, const char *ref,
 	return id > 0 ? id : 0;
 }
 
+/* A person as the store keeps them; what an older store or a check
+ * left beside (citizenship written as no country, the letters the names
+ * make when the tax code's differ, the person found to be the same) only
+ * when there is any. */
 static void person_row(cJSON *r, sqlite3_stmt *s)
 {
+	static const char *const flags[] = { "citizenship_as_written",
+	                                     "name_letters", "same_as" };
+	int i;
+
 	cJSON_AddStringToObject(r, "kind", "person");
 	cJSON_AddNumberToObject(r, "id", (double)sqlite3_column_int64(s, 0));
-	for (int i = 0; identity[i]; i++)
+	for (i = 0; identity[i]; i++)
 		wf_col_add(r, identity[i], s, i + 1);
+	for (int k = 0; k < 3; k++)
+		if (k < 2 || sqlite3_column_int64(s, i + 1 + k) !=
+		             sqlite3_column_int64(s, 0))
+			wf_col_add(r, flags[k], s, i + 1 + k);
 }
 
 cJSON *wf_person_get(struct wf_store *st, const char *ref, struct wf_err *e)
@@ -337,6 +349,9 @@ static const struct wf_field person_fields[] = {
 	{ "address", WF_T_STRING, 0, NULL, NULL, 0, 0 },
 	{ "phone", WF_T_STRING, 0, NULL, NULL, 0, 0 },
 	{ "email", WF_T_STRING, 0, NULL, NULL, 0, 0 },
+	{ "citizenship_as_written", WF_T_ANY, WF_F_OUTPUT, NULL, NULL, 0, 0 },
+	{ "name_letters", WF_T_ANY, WF_F_OUTPUT, NULL, NULL, 0, 0 },
+	{ "same_as", WF_T_ANY, WF_F_OUTPUT, NULL, NULL, 0, 0 },
 	{ NULL, 0, 0, NULL, NULL, 0, 0 }
 };
 static const struct wf_schema person_schema = { "person", person_fields };

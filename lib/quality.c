@@ -154,7 +154,8 @@ static sqlite3_stmt *run(struct wf_store *st, const char *sql,
 	if (!s)
 		return NULL;
 	wf_date_format(o->on, today);
-	wf_date_format(o->on - 15, cut);
+	/* late: referred more than 15 days before */
+	wf_date_format(o->on - 16, cut);
 	wf_bind_text(s, 1, today);
 	wf_bind_text(s, 2, o->programme);
 	wf_bind_text(s, 3, o->operator_);

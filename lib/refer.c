@@ -81,6 +81,7 @@ static const struct wf_field referral_fields[] = {
 	{ "notes", WF_T_STRING, 0, NULL, NULL, 0, 0 },
 	{ "referrals", WF_T_ANY, WF_F_OUTPUT, NULL, NULL, 0, 0 },
 	{ "possible_duplicate_of", WF_T_ANY, WF_F_OUTPUT, NULL, NULL, 0, 0 },
+	{ "same_person_as", WF_T_ANY, WF_F_OUTPUT, NULL, NULL, 0, 0 },
 	{ "note", WF_T_ANY, WF_F_OUTPUT, NULL, NULL, 0, 0 },
 	{ "reasons", WF_T_ANY, WF_F_OUTPUT, NULL, NULL, 0, 0 },
 	{ "history", WF_T_ANY, WF_F_OUTPUT, NULL, NULL, 0, 0 },

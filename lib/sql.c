@@ -265,7 +265,8 @@ const char WF_SQL_REFER_SCREENED_IN[] =
 
 const char WF_SQL_PERSON_GET[] =
 	"SELECT id, tax_code, first_name, last_name, birth_date, sex,"
-	" birth_place, citizenship, municipality, address, phone, email"
+	" birth_place, citizenship, municipality, address, phone, email,"
+	" citizenship_as_written, name_letters, same_as"
 	" FROM person WHERE id = ?";
 
 const char WF_SQL_PERSON_UPDATE[] =

@@ -852,7 +852,7 @@ int wf_person_erase(struct wf_ctx *ctx, struct wf_record *rec,
 extern const char wf_duplicate_columns[];
 /* The pairs of persons flagged as possible duplicates, each with their
  * names, birth dates and cases: those not yet reviewed, or (all not NULL)
- * every one with its decision. None: ctx->nomatch. */
+ * every one with its decision. None: WF_EX_NOMATCH. */
 int wf_person_duplicates(struct wf_ctx *ctx, const void *all,
                          struct wf_err *e);
 /* Record the review of a pair {person, other, decision: same|different,

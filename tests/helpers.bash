@@ -95,6 +95,25 @@ sql() {
 	sqlite3 -batch -noheader "$WF_DB" "$1"
 }
 
+# undo_17: take the store back to how schema 16 kept it, the data of
+# the columns 17 added lost, for tests of its migration.
+undo_17() {
+	sql "DROP INDEX person_same_as;
+	     ALTER TABLE person DROP COLUMN citizenship_as_written;
+	     ALTER TABLE person DROP COLUMN name_letters;
+	     ALTER TABLE person DROP COLUMN same_as;
+	     ALTER TABLE referral DROP COLUMN foreign_background;
+	     ALTER TABLE referral DROP COLUMN minority;
+	     ALTER TABLE referral DROP COLUMN homeless;
+	     ALTER TABLE referral DROP COLUMN rural;
+	     ALTER TABLE person_duplicate DROP COLUMN decision;
+	     ALTER TABLE person_duplicate DROP COLUMN decided_on;
+	     ALTER TABLE person_duplicate DROP COLUMN note;
+	     ALTER TABLE person_duplicate DROP COLUMN recorded_at;
+	     ALTER TABLE person_duplicate DROP COLUMN operator;
+	     PRAGMA user_version = 16"
+}
+
 # A screened case of the SIL (2026-0005, Paolo Gritti) from the examples,
 # ready to be assessed.
 screened_sil() {
