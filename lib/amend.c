@@ -90,6 +90,20 @@ static void merge(cJSON *into, cJSON *given)
 	}
 }
 
+/* What the store works out from a record rather than keeps as given
+ * (a person's flags): they follow a correction, they are not one. */
+static int derived(const char *key)
+{
+	static const char *const keys[] = { "name_letters",
+	                                    "citizenship_as_written", "same_as",
+	                                    NULL };
+
+	for (int i = 0; keys[i]; i++)
+		if (!strcmp(keys[i], key))
+			return 1;
+	return 0;
+}
+
 /* What changed, field by field: {field: {old, new}}; NULL for nothing. */
 static cJSON *changes(const cJSON *before, const cJSON *after)
 {
@@ -98,7 +112,7 @@ static cJSON *changes(const cJSON *before, const cJSON *after)
 
 	cJSON_ArrayForEach(c, after) {
 		o = cJSON_GetObjectItemCaseSensitive(before, c->string);
-		if (o && cJSON_Compare(o, c, 1))
+		if ((o && cJSON_Compare(o, c, 1)) || derived(c->string))
 			continue;
 		d = cJSON_AddObjectToObject(ch, c->string);
 		cJSON_AddItemToObject(d, "old", o ? cJSON_Duplicate(o, 1)
@@ -106,7 +120,8 @@ static cJSON *changes(const cJSON *before, const cJSON *after)
 		cJSON_AddItemToObject(d, "new", cJSON_Duplicate(c, 1));
 	}
 	cJSON_ArrayForEach(c, before)
-		if (!cJSON_GetObjectItemCaseSensitive(after, c->string)) {
+		if (!cJSON_GetObjectItemCaseSensitive(after, c->string) &&
+		    !derived(c->string)) {
 			d = cJSON_AddObjectToObject(ch, c->string);
 			cJSON_AddItemToObject(d, "old", cJSON_Duplicate(c, 1));
 			cJSON_AddItemToObject(d, "new", cJSON_CreateNull());

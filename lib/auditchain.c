@@ -123,8 +123,9 @@ static const char *const withheld[] = {
 	"address", "birth_date", "birth_place", "certifications", "details",
 	"disability", "email", "evidence", "first_name", "foreign_background",
 	"fragility", "host_tutor_contact", "invalidity_percent", "last_name",
-	"minority", "needs", "next_steps", "note", "notes", "participants",
-	"phone", "recommendations", "referrer_contact", "tax_code",
+	"minority", "name_letters", "needs", "next_steps", "note", "notes",
+	"participants", "phone", "recommendations", "referrer_contact",
+	"tax_code",
 };
 
 static int by_name(const void *key, const void *elem)

@@ -14,7 +14,8 @@
  *   reader.c    operands or stdin, format detection, bare case ids
  *   out.c       records -> yaml, json, csv, tsv, table; --fields
  *   validate.c  record schemas: types, enums, required and unknown fields
- *   taxcode.c   the Italian codice fiscale
+ *   taxcode.c   the Italian codice fiscale, and the letters names make
+ *   country.c   ISO 3166 countries (from iso-codes), the EU member states
  *   store.c     SQLite: open, pragmas, transactions, statement cache
  *   sql.c       every statement, by name: the one place of the dialect
  *   schema.c    the tables and their forward migrations
@@ -34,6 +35,7 @@
  *   target.c    a programme's target rules evaluated on a person
  *   reason.c    a failed rule in words, in either language
  *   person.c    people: matching by tax code or by names and birth date
+ *   duplicate.c possible duplicates listed and reviewed, never merged
  *   operator.c  the service's operators; each case's manager
  *   casefile.c  cases: ids, the state machine
  *   caserecord.c the case record, and the queries that list and show cases
@@ -57,6 +59,7 @@
  *   reportperiod.c, reportindicators.c, reportviews.c, reportform.c
  *               step 5: a period's figures, the ESF+ indicators, the
  *               short views, and what their forms share
+ *   quality.c   data quality: fields missing or declined, cases late
  *
  * Internal headers: store.h (statements), sql.h (their names), casefile.h
  * (cases and people, for the step modules), duecase.h (what is due),

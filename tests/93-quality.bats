@@ -72,7 +72,9 @@ quality() {
 	[ "${lines[24]}" = '{"id":"duplicate_unreviewed","case_ids":["2026-0005","2026-0006"]}' ]
 	run -0 wf-report quality -o table
 	[[ "$output" != *2026-000* ]]
-	[[ "$output" == *"referral_not_screened"* ]]
+	[[ "$output" == *$'\n''referrals not screened within 15 days  '*'1     0       1'* ]]
+	WF_LANG=it run -0 wf-report quality -o table
+	[[ "$output" == *$'\n''codice fiscale                             non corrisponde al nome  1       0       1'* ]]
 	# 15 days is the limit: on 2026-11-16 Bea's referral was not late
 	run -0 quality --on 2026-11-16
 	[ "${lines[21]}" = $'referral_not_screened\t\t0\t0' ]
