@@ -52,6 +52,7 @@ run wf case show 2026-0005 -o table --fields id,status,status_date
 run wf-report case 2026-0005
 run wf case close 2026-0002 --outcome moved --date 2026-11-21 --situation job_searching -o table --fields id,status,status_date
 run wf-report funnel -o table
+run wf-report quality -o table
 run wf-report monthly --month 2026-11 -o md
 # The same month as a page to print or mail, with its charts.
 html=$(dirname "$WF_DB")/monthly-2026-11.html

@@ -224,7 +224,7 @@ static void in_scope(struct report *r, const char *name, const cJSON *ids,
 	cJSON_ArrayForEach(id, ids) {
 		const char *key = id->valuestring;
 
-		if (bsearch(&key, r->scope, (size_t)r->nscope, sizeof *r->scope,
+		if (r->nscope && bsearch(&key, r->scope, (size_t)r->nscope, sizeof *r->scope,
 		            by_id))
 			add(l, key, closed);
 	}
@@ -237,7 +237,8 @@ static int due_rules(struct wf_store *st, struct report *r,
 	int rc;
 
 	/* the scope came in SQLite's order of ids: sort it as strcmp does */
-	qsort(r->scope, (size_t)r->nscope, sizeof *r->scope, by_id);
+	if (r->nscope)
+		qsort(r->scope, (size_t)r->nscope, sizeof *r->scope, by_id);
 	if (!(rc = wf_due_overdue(st, o->on, o->programme, contacts, follow, e))) {
 		in_scope(r, "contact_overdue", contacts, 0);
 		in_scope(r, "follow_up_missing", follow, 1);

@@ -99,6 +99,7 @@ measure() {
 	row "wf-report indicators (a year)" "$h/indicators.sql" wf-report indicators --from 2025-07-01 --to 2026-06-30 -o json
 	row "wf-report funnel" "$h/funnel.sql" wf-report funnel -o json
 	row "wf-report caseload" "$h/caseload.sql" wf-report caseload -o json
+	row "wf-report quality" "$h/quality.sql" wf-report quality -o json
 	row "wf-report case" - wf-report case "$one"
 	row "wf-refer list" "$h/refer-list.sql" wf-refer list
 	row "wf-assess list" "$h/assess-list.sql" wf-assess list
