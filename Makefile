@@ -50,7 +50,7 @@ ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(OPT) -Ilib \
 ALL_LDFLAGS = $(OPT) $(LDFLAGS)
 
 LIB_SRC = $(wildcard lib/*.c)
-LIB_OBJ = $(LIB_SRC:lib/%.c=$(BUILD)/lib/%.o)
+LIB_OBJ = $(LIB_SRC:lib/%.c=$(BUILD)/lib/%.o) $(BUILD)/gen/version.o
 BINS = $(CMDS:%=$(BUILD)/bin/%)
 # The catalogues, beside the programs as they are once installed
 # (bin/../share/locale), so that a build reads its own.
@@ -64,25 +64,60 @@ all: have-deps $(BINS) $(MOS)
 # crash found, kept in tests/fuzz/regress).
 FUZZERS = reader date money taxcode programme
 REPLAYS = $(FUZZERS:%=$(BUILD)/tests/fuzz-%)
-TEST_TOOLS = $(BUILD)/tests/sqlplan $(REPLAYS)
+UNIT_OBJ = $(patsubst tests/unit/%.c,$(BUILD)/tests/unit-obj/%.o,$(wildcard tests/unit/*.c))
+UNIT = $(BUILD)/tests/unit
+TEST_TOOLS = $(BUILD)/tests/sqlplan $(REPLAYS) $(UNIT)
 FUZZ_COMMON = tests/fuzz/common.c
 
-$(BUILD)/tests/fuzz-%: tests/fuzz/fuzz-%.c tests/fuzz/replay.c $(FUZZ_COMMON) $(BUILD)/libwf.a
+$(BUILD)/tests/fuzz-%: tests/fuzz/fuzz-%.c tests/fuzz/replay.c $(FUZZ_COMMON) $(BUILD)/libwf.a $(BUILD)/flags
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -Itests/fuzz -MMD -MP -o $@ $< tests/fuzz/replay.c $(FUZZ_COMMON) $(BUILD)/libwf.a $(ALL_LDFLAGS) $(PKG_LIBS)
 
-$(BUILD)/tests/%: tests/%.c $(BUILD)/libwf.a
+# The unit layer: the library's rules called directly (tests/unit).
+$(BUILD)/tests/unit-obj/%.o: tests/unit/%.c $(BUILD)/flags
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(UNIT): $(UNIT_OBJ) $(BUILD)/libwf.a
+	$(CC) -o $@ $(UNIT_OBJ) $(BUILD)/libwf.a $(ALL_LDFLAGS) $(PKG_LIBS)
+
+$(BUILD)/tests/%: tests/%.c $(BUILD)/libwf.a $(BUILD)/flags
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -o $@ $< $(BUILD)/libwf.a $(ALL_LDFLAGS) $(PKG_LIBS)
 
 # libFuzzer targets: the same harnesses linked with -fsanitize=fuzzer.
-$(BUILD)/fuzz-%: tests/fuzz/fuzz-%.c $(FUZZ_COMMON) $(BUILD)/libwf.a
+$(BUILD)/fuzz-%: tests/fuzz/fuzz-%.c $(FUZZ_COMMON) $(BUILD)/libwf.a $(BUILD)/flags
 	$(CC) $(ALL_CFLAGS) -Itests/fuzz -fsanitize=fuzzer -o $@ $< $(FUZZ_COMMON) $(BUILD)/libwf.a $(ALL_LDFLAGS) $(PKG_LIBS)
+
+# What a build is made with, kept in a file rewritten only when it
+# changes (as bfs keeps its config): every object depends on it, so
+# objects built with other flags (CFLAGS=..., SAN=1 in the same folder)
+# are built again, and nothing else is.
+quote = '$(subst ','\'',$(1))'
+FLAGS_NOW = $(CC) $(ALL_CFLAGS) | $(ALL_LDFLAGS) $(PKG_LIBS)
+$(BUILD)/flags: FORCE
+	@mkdir -p $(@D)
+	@printf '%s\n' $(call quote,$(FLAGS_NOW)) | cmp -s - $@ || \
+		printf '%s\n' $(call quote,$(FLAGS_NOW)) > $@
+
+# The version (tools/version.sh: git describe, else the VERSION file),
+# compiled in from a file rewritten only when it changes.
+$(BUILD)/gen/version.c: FORCE
+	@mkdir -p $(@D)
+	@v=$$(tools/version.sh) && \
+	printf '/* made by make from tools/version.sh */\n#include "wf.h"\nconst char wf_version[] = "%s";\n' "$$v" > $@.tmp && \
+	{ cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@; }
+
+$(BUILD)/gen/version.o: $(BUILD)/gen/version.c $(BUILD)/flags
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+FORCE:
+.PHONY: FORCE
 
 have-deps:
 	@pkg-config --exists $(PKGS) || { echo "missing libraries: run 'make deps' (as root) first" >&2; exit 1; }
 
-$(BUILD)/lib/%.o: lib/%.c
+$(BUILD)/lib/%.o: lib/%.c $(BUILD)/flags
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
@@ -105,7 +140,7 @@ po: $(POT)
 	done
 $(POT): $(LIB_SRC) $(wildcard lib/*.h) $(wildcard cmd/*.c)
 	xgettext -o $@ --from-code=UTF-8 --package-name=workflow \
-		--package-version=$(shell sed -n 's/^#define WF_VERSION "\(.*\)"/\1/p' lib/wf.h) \
+		--package-version=$(shell cat VERSION) \
 		--msgid-bugs-address=workflow --sort-by-file --add-comments=TRANSLATORS: \
 		$(XGETTEXT_KEYS) $(LIB_SRC) $(wildcard lib/*.h) cmd/*.c
 
@@ -120,11 +155,12 @@ $(BUILD)/libwf.a: $(LIB_OBJ)
 
 # A program's dependency file goes in cmd/, so that bin/ holds programs
 # only.
-$(BUILD)/bin/%: cmd/%.c $(BUILD)/libwf.a
+$(BUILD)/bin/%: cmd/%.c $(BUILD)/libwf.a $(BUILD)/flags
 	@mkdir -p $(@D) $(BUILD)/cmd
 	$(CC) $(ALL_CFLAGS) -MMD -MP -MF $(BUILD)/cmd/$*.d -MT $@ -o $@ $< $(BUILD)/libwf.a $(ALL_LDFLAGS) $(PKG_LIBS)
 
--include $(LIB_OBJ:.o=.d) $(CMDS:%=$(BUILD)/cmd/%.d) $(TEST_TOOLS:=.d)
+-include $(LIB_OBJ:.o=.d) $(CMDS:%=$(BUILD)/cmd/%.d) $(TEST_TOOLS:=.d) \
+	$(UNIT_OBJ:.o=.d)
 
 # Debian packages behind each need; installed only where missing. sqlite3,
 # zsh and fish serve the tests (the store's contents, the completions);
@@ -161,12 +197,12 @@ deps:
 check: deps
 	@$(MAKE) --no-print-directory all $(TEST_TOOLS) build/locale/it_IT.UTF-8
 	@WF_BUILD=$(CURDIR)/$(BUILD) WF_LOCPATH=$(CURDIR)/build/locale \
-		tests/run-bats tests/*.bats
+		tests/run-bats --unit $(UNIT) tests/*.bats
 
 # The demo pipeline and a set of refusals, each command under valgrind:
 # fails on any memory error or leak (tests/valgrind.sh).
 check-valgrind: deps
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory all $(UNIT)
 	@WF_BUILD=$(CURDIR)/$(BUILD) tests/valgrind.sh
 
 check-man:

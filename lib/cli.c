@@ -426,7 +426,7 @@ int wf_cli_parse(struct wf_cli *cli, const struct wf_cmd *cmd, int argc,
 		return -1;
 	}
 	if (!strcmp(a, "-V") || !strcmp(a, "--version")) {
-		fprintf(out, "%s (workflow) %s\n", cmd->name, WF_VERSION);
+		fprintf(out, "%s (workflow) %s\n", cmd->name, wf_version);
 		return -1;
 	}
 	if (!strcmp(a, "--complete")) {

@@ -81,7 +81,7 @@ void wf_html_begin(FILE *f, const char *title, const char *service,
 	        "<meta charset=\"utf-8\">\n<title>", wf_lang());
 	wf_html_text(f, title);
 	fprintf(f, "</title>\n<meta name=\"generator\" content=\"workflow %s\">\n"
-	        "<style>%s", WF_VERSION, style);
+	        "<style>%s", wf_version, style);
 	/* the header and the page numbers of the printed pages */
 	fputs("@page{@top-left{content:\"", f);
 	css_text(f, service);

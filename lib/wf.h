@@ -77,7 +77,8 @@
 #include <libintl.h>
 #include <cjson/cJSON.h>
 
-#define WF_VERSION "0.1.0"
+/* The version of this build (tools/version.sh, compiled in by make). */
+extern const char wf_version[];
 
 /* Exit codes: sysexits.h values, defined once here (design, section 4). */
 enum {

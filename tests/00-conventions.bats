@@ -28,7 +28,10 @@ load helpers
 @test "every command: --version and -V" {
 	run wf --version
 	[ "$status" -eq 0 ]
-	[[ "$output" =~ ^wf\ \(workflow\)\ [0-9]+\.[0-9]+\.[0-9]+$ ]]
+	# git describe's (a tag, commits since, the commit, -dirty), else
+	# the VERSION file's
+	[[ "$output" =~ ^wf\ \(workflow\)\ [0-9]+\.[0-9]+\.[0-9]+(-[0-9]+)?(-g[0-9a-f]+)?(-dirty)?$ ]]
+	[[ "$output" == "wf (workflow) $(cat "$BATS_TEST_DIRNAME/../VERSION")"* ]]
 	run wf-refer -V
 	[[ "$output" =~ ^wf-refer\ \(workflow\)\ [0-9] ]]
 }

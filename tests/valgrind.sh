@@ -50,6 +50,17 @@ wf-refer screen 2026-9999 >/dev/null 2>&1
 wf amend --kind contact --id 999 --set with=tutor --reason x >/dev/null 2>&1
 wf audit verify >/dev/null 2>&1
 wf store check >/dev/null 2>&1
+wf person duplicates --all >/dev/null 2>&1
+wf person review 1 2 --same --note "valgrind" >/dev/null 2>&1
+wf person review 1 1 --different >/dev/null 2>&1
+wf-report quality -o json >/dev/null 2>&1
+wf-report indicators --from 2026-01-01 --to 2026-12-31 -o csv >/dev/null 2>&1
+printf 'kind: referral\nprogramme: workflow-lomellina\ndate: 2026-11-01\nreferrer: caritas-vigevano\nperson: {first_name: A, last_name: B, birth_date: 1990-01-01, employment_status: unemployed, citizenship: Marocco}\n' | wf-refer add - >/dev/null 2>&1
+
+# the unit layer, every rule it calls
+valgrind -q --leak-check=full --show-leak-kinds=definite,indirect \
+	--errors-for-leak-kinds=definite,indirect \
+	--log-file="$out/logs/unit.%p.log" "$WF_BUILD/tests/unit" >/dev/null 2>&1
 
 n=$(ls "$out/logs" | wc -l)
 bad=$(find "$out/logs" -type f -size +0 | sort)
