@@ -176,6 +176,8 @@ deps:
 	pkg-config --exists libcjson 2>/dev/null || missing="$$missing libcjson-dev"; \
 	pkg-config --exists nettle 2>/dev/null || missing="$$missing nettle-dev"; \
 	command -v bats >/dev/null || missing="$$missing bats"; \
+	test -f /usr/lib/bats/bats-support/load.bash || missing="$$missing bats-support"; \
+	test -f /usr/lib/bats/bats-assert/load.bash || missing="$$missing bats-assert"; \
 	command -v mandoc >/dev/null || missing="$$missing mandoc"; \
 	command -v sqlite3 >/dev/null || missing="$$missing sqlite3"; \
 	command -v jq >/dev/null || missing="$$missing jq"; \

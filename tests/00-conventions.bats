@@ -16,13 +16,13 @@ load helpers
 @test "every subcommand: --help lists its options" {
 	run --separate-stderr wf-refer add --help
 	[ "$status" -eq 0 ]
-	[ "${lines[0]}" = "usage: wf-refer add [options] [FILE...]" ]
+	assert_equal "${lines[0]}" "usage: wf-refer add [options] [FILE...]"
 	[[ "$output" == *"--keep-going"* ]]
 	[[ "$output" == *"-n, --dry-run"* ]]
 	run --separate-stderr wf programme load -h
 	[ "$status" -eq 0 ]
-	[ "${lines[0]}" = "usage: wf programme load [options] [FILE...]" ]
-	[ "${lines[-1]}" = "See wf(1)." ]
+	assert_equal "${lines[0]}" "usage: wf programme load [options] [FILE...]"
+	assert_equal "${lines[-1]}" "See wf(1)."
 }
 
 @test "every command: --version and -V" {
@@ -38,23 +38,23 @@ load helpers
 
 @test "unknown option -> exit 64, one line and a pointer to --help" {
 	run -64 --separate-stderr wf-refer list --stauts referred
-	[ "${stderr_lines[0]}" = "wf-refer: unknown option '--stauts' (did you mean '--status'?)" ]
-	[ "${stderr_lines[1]}" = "see 'wf-refer list --help'" ]
+	assert_equal "${stderr_lines[0]}" "wf-refer: unknown option '--stauts' (did you mean '--status'?)"
+	assert_equal "${stderr_lines[1]}" "see 'wf-refer list --help'"
 	[ -z "$output" ]
 }
 
 @test "unknown command -> exit 64 with the nearest one" {
 	run -64 --separate-stderr wf-refer scren 2026-0001
-	[ "${stderr_lines[0]}" = "wf-refer: unknown command 'scren' (did you mean 'screen'?)" ]
+	assert_equal "${stderr_lines[0]}" "wf-refer: unknown command 'scren' (did you mean 'screen'?)"
 	run -64 --separate-stderr wf
 	[[ "$stderr" == *"missing command"* ]]
 }
 
 @test "option needing a value, and a flag given one -> exit 64" {
 	run -64 --separate-stderr wf-refer list --status
-	[ "${stderr_lines[0]}" = "wf-refer: option '--status' needs STATUS" ]
+	assert_equal "${stderr_lines[0]}" "wf-refer: option '--status' needs STATUS"
 	run -64 --separate-stderr wf-refer list --quiet=yes
-	[ "${stderr_lines[0]}" = "wf-refer: option '--quiet' takes no value" ]
+	assert_equal "${stderr_lines[0]}" "wf-refer: option '--quiet' takes no value"
 }
 
 @test "--opt=value, --opt value, -ovalue and grouped flags all parse" {
@@ -65,17 +65,17 @@ load helpers
 	run -0 wf-refer add "$T/r.yaml" -ojson
 	[[ "$output" == '{"kind":"case","id":"2026-0001"'* ]]
 	run -0 wf-refer list --output=tsv --fields=id,status
-	[ "$output" = $'id\tstatus\n2026-0001\treferred' ]
+	assert_equal "$output" $'id\tstatus\n2026-0001\treferred'
 }
 
 @test "an option with a value is given once, in every command; a flag may repeat" {
 	seed
 	run -64 --separate-stderr wf org add --id x --name X --role assessor --role provider
-	[ "${stderr_lines[0]}" = "wf: --role given twice ('assessor', 'provider'): give it once, the values comma-separated" ]
+	assert_equal "${stderr_lines[0]}" "wf: --role given twice ('assessor', 'provider'): give it once, the values comma-separated"
 	run -64 --separate-stderr wf-refer list -o json --output=tsv
-	[ "${stderr_lines[0]}" = "wf-refer: --output given twice ('json', 'tsv'): give it once" ]
+	assert_equal "${stderr_lines[0]}" "wf-refer: --output given twice ('json', 'tsv'): give it once"
 	run -64 --separate-stderr wf-report monthly --month 2026-10 --month 2026-11
-	[ "${stderr_lines[0]}" = "wf-report: --month given twice ('2026-10', '2026-11'): give it once" ]
+	assert_equal "${stderr_lines[0]}" "wf-report: --month given twice ('2026-10', '2026-11'): give it once"
 	run -0 wf org add --id x --name X --role assessor,provider -q -q
 	[ "$(sql "SELECT group_concat(role) FROM (SELECT role FROM organisation_role r JOIN organisation o ON o.id = r.organisation_id WHERE o.code = 'x' ORDER BY role)")" = "assessor,provider" ]
 }
@@ -85,7 +85,7 @@ load helpers
 	referral Marco Rossi 1998-04-12 > "$T/-r.yaml"
 	cd "$T"
 	run -0 wf-refer add -o tsv --fields id -- -r.yaml
-	[ "${lines[1]}" = "2026-0001" ]
+	assert_equal "${lines[1]}" "2026-0001"
 }
 
 @test "output: JSON Lines off a terminal by default, WF_FORMAT and -o choose" {
@@ -94,49 +94,49 @@ load helpers
 	[ "${#lines[@]}" -eq 3 ]
 	[[ "${lines[0]}" == '{"kind":"organisation","id":"coop-aironi",'* ]]
 	WF_FORMAT=tsv run -0 wf org list --role host --fields id,employees
-	[ "$output" = $'id\temployees\ncoop-aironi\t9\ncoop-betania\t18\ncoop-s-ambrogio\t42' ]
+	assert_equal "$output" $'id\temployees\ncoop-aironi\t9\ncoop-betania\t18\ncoop-s-ambrogio\t42'
 	WF_FORMAT=tsv run -0 wf org list --role host --fields id -o csv
-	[ "${lines[1]}" = "coop-aironi" ]
+	assert_equal "${lines[1]}" "coop-aironi"
 }
 
 @test "a bad WF_FORMAT -> exit 78; a bad -o -> exit 64" {
 	seed
 	WF_FORMAT=xml run -78 --separate-stderr wf org list
-	[ "$stderr" = "wf: WF_FORMAT: unknown format 'xml' (one of: yaml, json, csv, tsv, table, md, html)" ]
+	assert_equal "$stderr" "wf: WF_FORMAT: unknown format 'xml' (one of: yaml, json, csv, tsv, table, md, html)"
 	run -64 --separate-stderr wf org list -o xml
-	[ "${stderr_lines[0]}" = "wf: --output: 'xml' is not one of: yaml, json, csv, tsv, table, md, html (did you mean 'yaml'?)" ]
+	assert_equal "${stderr_lines[0]}" "wf: --output: 'xml' is not one of: yaml, json, csv, tsv, table, md, html (did you mean 'yaml'?)"
 }
 
 @test "every output format, same fields in the same order" {
 	seed
 	run -0 wf org show coop-betania -o yaml
-	[ "$output" = $'---\nkind: organisation\nid: coop-betania\nname: Cooperativa Betania\nroles: [host]\nemployees: 18' ]
+	assert_equal "$output" $'---\nkind: organisation\nid: coop-betania\nname: Cooperativa Betania\nroles: [host]\nemployees: 18'
 	run -0 wf org show coop-betania -o json
-	[ "$output" = '{"kind":"organisation","id":"coop-betania","name":"Cooperativa Betania","roles":["host"],"employees":18}' ]
+	assert_equal "$output" '{"kind":"organisation","id":"coop-betania","name":"Cooperativa Betania","roles":["host"],"employees":18}'
 	run -0 wf org show coop-betania caritas-vigevano -o csv --fields id,name,roles
-	[ "$output" = $'id,name,roles\ncoop-betania,Cooperativa Betania,host\ncaritas-vigevano,Caritas Diocesana di Vigevano,provider; referrer' ]
+	assert_equal "$output" $'id,name,roles\ncoop-betania,Cooperativa Betania,host\ncaritas-vigevano,Caritas Diocesana di Vigevano,provider; referrer'
 	run -0 wf org show coop-betania caritas-vigevano -o table --fields id,roles,employees
-	[ "${lines[0]}" = "ID                ROLES               EMPLOYEES" ]
-	[ "${lines[1]}" = "coop-betania      host                18" ]
-	[ "${lines[2]}" = "caritas-vigevano  provider; referrer  " ]
+	assert_equal "${lines[0]}" "ID                ROLES               EMPLOYEES"
+	assert_equal "${lines[1]}" "coop-betania      host                18"
+	assert_equal "${lines[2]}" "caritas-vigevano  provider; referrer  "
 }
 
 @test "md: a Markdown table, pipes escaped" {
 	seed
 	wf org add -q --id x --name 'Coop | Rete' --role host --employees 3
 	run -0 wf org show x coop-aironi -o md --fields id,name,employees
-	[ "$output" = $'| id | name | employees |\n| --- | --- | --- |\n| x | Coop \\| Rete | 3 |\n| coop-aironi | Cooperativa Gli Aironi | 9 |' ]
+	assert_equal "$output" $'| id | name | employees |\n| --- | --- | --- |\n| x | Coop \\| Rete | 3 |\n| coop-aironi | Cooperativa Gli Aironi | 9 |'
 }
 
 @test "csv quotes what needs quoting; tsv flattens tabs and line breaks" {
 	seed
 	wf org add -q --id x --name 'Coop "La Rete", Pavia' --role host
 	run -0 wf org show x -o csv --fields id,name
-	[ "${lines[1]}" = 'x,"Coop ""La Rete"", Pavia"' ]
+	assert_equal "${lines[1]}" 'x,"Coop ""La Rete"", Pavia"'
 	printf 'id: y\nname: Y\nnotes: "two\\tparts\\nand lines"\nroles: host\n' > "$T/o.yaml"
 	wf org add -q "$T/o.yaml"
 	run -0 wf org show y -o tsv --fields id,notes
-	[ "${lines[1]}" = $'y\ttwo parts and lines' ]
+	assert_equal "${lines[1]}" $'y\ttwo parts and lines'
 }
 
 @test "output: a table shows line breaks escaped; CSV keeps a formula from a spreadsheet" {
@@ -144,31 +144,31 @@ load helpers
 	printf 'id: y\nname: "=HYPERLINK(\\"http://x\\")"\nnotes: "two\\tparts\\nand lines"\nroles: host\n' > "$T/o.yaml"
 	wf org add -q "$T/o.yaml"
 	run -0 wf org show y -o table --fields id,notes
-	[ "$output" = $'ID  NOTES\ny   two\\tparts\\nand lines' ]
+	assert_equal "$output" $'ID  NOTES\ny   two\\tparts\\nand lines'
 	run -0 wf org show y -o csv --fields id,name
-	[ "${lines[1]}" = "y,\"'=HYPERLINK(\"\"http://x\"\")\"" ]
+	assert_equal "${lines[1]}" "y,\"'=HYPERLINK(\"\"http://x\"\")\""
 	run -0 wf org show y -o tsv --fields id,name
-	[ "${lines[1]}" = $'y\t=HYPERLINK("http://x")' ]
+	assert_equal "${lines[1]}" $'y\t=HYPERLINK("http://x")'
 	# numbers are not formulas
 	wf org add -q --id n --name N --role host --employees 5
 	run -0 wf org show n -o csv --fields id,employees
-	[ "${lines[1]}" = "n,5" ]
+	assert_equal "${lines[1]}" "n,5"
 }
 
 @test "text: control characters and line breaks refused in one-line fields, blanks and lengths too" {
 	seed
 	printf 'id: y\nname: "Anna\\nMaria"\nroles: host\n' > "$T/o.yaml"
 	run -65 --separate-stderr wf org add "$T/o.yaml"
-	[ "$stderr" = "wf: $T/o.yaml:2:1: name: a line break in a one-line field" ]
+	assert_equal "$stderr" "wf: $T/o.yaml:2:1: name: a line break in a one-line field"
 	printf 'id: y\nname: "A\\e[2Jb"\nroles: host\n' > "$T/o.yaml"
 	run -65 --separate-stderr wf org add "$T/o.yaml"
-	[ "$stderr" = "wf: $T/o.yaml:2:1: name: a control character" ]
+	assert_equal "$stderr" "wf: $T/o.yaml:2:1: name: a control character"
 	referral Marco Rossi 1998-04-12 | sed 's/first_name: Marco/first_name: "   "/' > "$T/r.yaml"
 	run -65 --separate-stderr wf-refer add "$T/r.yaml"
-	[ "$stderr" = "wf-refer: $T/r.yaml:6:3: person.first_name: is blank" ]
+	assert_equal "$stderr" "wf-refer: $T/r.yaml:6:3: person.first_name: is blank"
 	referral "$(printf 'a%.0s' {1..257})" Rossi 1998-04-12 > "$T/r.yaml"
 	run -65 --separate-stderr wf-refer add "$T/r.yaml"
-	[ "$stderr" = "wf-refer: $T/r.yaml:6:3: person.first_name: longer than 256 bytes" ]
+	assert_equal "$stderr" "wf-refer: $T/r.yaml:6:3: person.first_name: longer than 256 bytes"
 	printf '{"id":"z","name":"Z","roles":"host","employees":1e300}\n' > "$T/o.json"
 	run -65 --separate-stderr wf org add "$T/o.json"
 	[[ "$stderr" == *"employees: expected a whole number" ]]
@@ -179,15 +179,15 @@ load helpers
 	seed
 	referral Marco Rossi 1998-04-12 | wf-refer add -q
 	run -0 wf-refer show 2026-0001 -o json --fields id,person.last_name,status
-	[ "$output" = '{"id":"2026-0001","person":{"last_name":"Rossi"},"status":"referred"}' ]
+	assert_equal "$output" '{"id":"2026-0001","person":{"last_name":"Rossi"},"status":"referred"}'
 }
 
 @test "'-' reads standard input; a missing file -> exit 66" {
 	seed
 	run -0 bash -c "referral() { :; }; wf-refer add -o tsv --fields id - < <(printf 'programme: workflow-lomellina\ndate: 2026-10-01\nreferrer: caritas-vigevano\nperson: {first_name: A, last_name: B, birth_date: 2000-01-01, employment_status: unemployed}\n')"
-	[ "${lines[1]}" = "2026-0001" ]
+	assert_equal "${lines[1]}" "2026-0001"
 	run -66 --separate-stderr wf-refer add "$T/nope.yaml"
-	[ "$stderr" = "wf-refer: cannot open '$T/nope.yaml': No such file or directory" ]
+	assert_equal "$stderr" "wf-refer: cannot open '$T/nope.yaml': No such file or directory"
 }
 
 @test "a full disk is an error: exit 74" {
@@ -209,23 +209,23 @@ load helpers
 	seed
 	run -1 --separate-stderr wf-refer list --status screened
 	[ -z "$output" ]
-	[ "$stderr" = "wf-refer: no cases match" ]
+	assert_equal "$stderr" "wf-refer: no cases match"
 }
 
 @test "--complete lists subcommands, options and option values" {
 	run -0 wf-refer --complete
-	[ "$output" = $'add\nscreen\nwithdraw\nlist\nshow' ]
+	assert_equal "$output" $'add\nscreen\nwithdraw\nlist\nshow'
 	run -0 wf-refer --complete list
 	[[ "$output" == *$'\n--status\n'* ]]
 	[[ "$output" == *"--help"* ]]
 	run -0 wf-refer --complete list --programme x --status
-	[ "${lines[0]}" = "referred" ]
+	assert_equal "${lines[0]}" "referred"
 	run -0 wf-refer --complete list --status referred
 	[[ "$output" == *$'\n--since\n'* ]]
 	run -0 wf --complete programme
-	[ "$output" = $'load\nlist\nshow\ncheck' ]
+	assert_equal "$output" $'load\nlist\nshow\ncheck'
 	run -0 wf --complete org add --role
-	[ "$output" = $'referrer\nhost\nassessor\nprovider\nfunder' ]
+	assert_equal "$output" $'referrer\nhost\nassessor\nprovider\nfunder'
 }
 
 @test "bash completion: subcommands, options, values, and wf STEP as wf-STEP" {
@@ -236,17 +236,17 @@ load helpers
 		_wf_complete
 		echo "${COMPREPLY[*]}"
 	}
-	[ "$(comp wf pro)" = "programme" ]
-	[ "$(comp wf programme '')" = "load list show check" ]
-	[ "$(comp wf refer '')" = "add screen withdraw list show" ]
-	[ "$(comp wf-refer list --sta)" = "--status" ]
-	[ "$(comp wf refer list --status s)" = "screened" ]
-	[ "$(comp wf-refer list --status = re)" = "referred rejected" ]
-	[ "$(comp wf assess '')" = "add decide plan show list skills" ]
-	[ "$(comp wf-assess list --decision '')" = "eligible ineligible deferred" ]
-	[ "$(comp wf place end --outcome '')" = "completed interrupted hired" ]
-	[ "$(comp wf case '')" = "show close reopen assign stale" ]
-	[ "$(comp wf monitor log --with f)" = "family" ]
+	assert_equal "$(comp wf pro)" "programme"
+	assert_equal "$(comp wf programme '')" "load list show check"
+	assert_equal "$(comp wf refer '')" "add screen withdraw list show"
+	assert_equal "$(comp wf-refer list --sta)" "--status"
+	assert_equal "$(comp wf refer list --status s)" "screened"
+	assert_equal "$(comp wf-refer list --status = re)" "referred rejected"
+	assert_equal "$(comp wf assess '')" "add decide plan show list skills"
+	assert_equal "$(comp wf-assess list --decision '')" "eligible ineligible deferred"
+	assert_equal "$(comp wf place end --outcome '')" "completed interrupted hired"
+	assert_equal "$(comp wf case '')" "show close reopen assign stale"
+	assert_equal "$(comp wf monitor log --with f)" "family"
 }
 
 @test "a command that wants piped input says so when it finds a terminal" {
@@ -270,11 +270,11 @@ load helpers
 		t wf-refer add ''
 	ZSH
 	run -0 zsh "$T/drive.zsh" "$BATS_TEST_DIRNAME/../completions/_wf"
-	[ "${lines[0]}" = "<files>" ]
-	[ "${lines[1]}" = "load list show check" ]
+	assert_equal "${lines[0]}" "<files>"
+	assert_equal "${lines[1]}" "load list show check"
 	[[ "${lines[2]}" == "referred screened rejected "* ]]
 	[[ "${lines[3]}" == "--help --db --output --fields --quiet --dry-run --keep-going" ]]
-	[ "${lines[4]}" = "<files>" ]
+	assert_equal "${lines[4]}" "<files>"
 }
 
 @test "fish completion: the same words, paths for operands" {
@@ -286,7 +286,7 @@ load helpers
 		complete -C 'wf refer list --status sc'; echo =
 		complete -C 'wf-refer add --kee'; echo =
 		complete -C 'wf-refer add ref'"
-	[ "$output" = $'check\nlist\nload\nshow\n=\nscreened\n=\n--keep-going\n=\nreferrals.yaml' ]
+	assert_equal "$output" $'check\nlist\nload\nshow\n=\nscreened\n=\n--keep-going\n=\nreferrals.yaml'
 }
 
 @test "option values are typed in the tables: one message, exit 64, for every command" {
@@ -324,5 +324,5 @@ load helpers
 
 @test "the build's bin holds the programs and nothing else" {
 	run -0 ls "$WF_BUILD/bin"
-	[ "$output" = $'wf\nwf-assess\nwf-monitor\nwf-place\nwf-refer\nwf-report' ]
+	assert_equal "$output" $'wf\nwf-assess\nwf-monitor\nwf-place\nwf-refer\nwf-report'
 }

@@ -8,7 +8,7 @@ load helpers
 	seed
 	{ referral Marco Rossi 1998-04-12; referral Giulia Bianchi 1972-11-03; } > "$T/r.yaml"
 	run -0 wf-refer add "$T/r.yaml" -o tsv --fields id,person.last_name
-	[ "$output" = $'id\tperson.last_name\n2026-0001\tRossi\n2026-0002\tBianchi' ]
+	assert_equal "$output" $'id\tperson.last_name\n2026-0001\tRossi\n2026-0002\tBianchi'
 }
 
 @test "records: one JSON object, a JSON array, JSON Lines, pretty objects in a row" {
@@ -20,13 +20,13 @@ load helpers
 	printf '%s\n%s\n' "$one" "$two" > "$T/lines.jsonl"
 	printf '{\n  "programme": "workflow-lomellina", "date": "2026-10-01",\n  "referrer": "caritas-vigevano",\n  "person": {"first_name": "B", "last_name": "Tre", "birth_date": "2000-01-01",\n             "employment_status": "unemployed"}\n}\n{"programme": "workflow-lomellina", "date": "2026-10-01", "referrer": "caritas-vigevano", "person": {"first_name": "C", "last_name": "Quattro", "birth_date": "2001-01-01", "employment_status": "unemployed"}}\n' > "$T/pretty.json"
 	run -0 wf-refer add -n -o tsv --fields person.last_name "$T/one.json"
-	[ "$output" = $'person.last_name\nUno' ]
+	assert_equal "$output" $'person.last_name\nUno'
 	run -0 wf-refer add -n -o tsv --fields person.last_name "$T/array.json"
-	[ "$output" = $'person.last_name\nUno\nDue' ]
+	assert_equal "$output" $'person.last_name\nUno\nDue'
 	run -0 wf-refer add -n -o tsv --fields person.last_name "$T/lines.jsonl"
-	[ "$output" = $'person.last_name\nUno\nDue' ]
+	assert_equal "$output" $'person.last_name\nUno\nDue'
 	run -0 wf-refer add -n -o tsv --fields person.last_name "$T/pretty.json"
-	[ "$output" = $'person.last_name\nTre\nQuattro' ]
+	assert_equal "$output" $'person.last_name\nTre\nQuattro'
 }
 
 @test "records: several files in one invocation, YAML and JSON mixed" {
@@ -34,18 +34,18 @@ load helpers
 	referral Marco Rossi 1998-04-12 > "$T/a.yaml"
 	referral Giulia Bianchi 1972-11-03 | wf-refer add -n -o json > "$T/b.json"
 	run -0 wf-refer add -o tsv --fields person.last_name "$T/a.yaml" "$T/b.json"
-	[ "$output" = $'person.last_name\nRossi\nBianchi' ]
+	assert_equal "$output" $'person.last_name\nRossi\nBianchi'
 }
 
 @test "bare ids: operands, lines on stdin, YAML scalars, JSON strings, records" {
 	seed
 	{ referral A Uno 2000-01-01; referral B Due 2000-01-01; referral C Tre 2000-01-01; referral D Quattro 2000-01-01; } | wf-refer add -q
 	run -0 wf-refer screen 2026-0001 -o tsv --fields id,status
-	[ "$output" = $'id\tstatus\n2026-0001\tscreened' ]
+	assert_equal "$output" $'id\tstatus\n2026-0001\tscreened'
 	run -0 bash -c 'printf "2026-0002\n2026-0003\n" | wf-refer screen - -o tsv --fields id'
-	[ "$output" = $'id\n2026-0002\n2026-0003' ]
+	assert_equal "$output" $'id\n2026-0002\n2026-0003'
 	run -0 bash -c 'echo "\"2026-0004\"" | wf-refer withdraw --reason moved -o tsv --fields id,status'
-	[ "$output" = $'id\tstatus\n2026-0004\twithdrawn' ]
+	assert_equal "$output" $'id\tstatus\n2026-0004\twithdrawn'
 }
 
 @test "YAML syntax error: file, line and column, exit 65, nothing written" {
@@ -54,21 +54,21 @@ load helpers
 	run -65 --separate-stderr wf-refer add "$T/bad.yaml"
 	[[ "$stderr" == "wf-refer: $T/bad.yaml:"*":"*": "* ]]
 	[[ "$stderr" == *"flow sequence"* ]]
-	[ "$(sql 'SELECT count(*) FROM cases')" = 0 ]
+	assert_equal "$(sql 'SELECT count(*) FROM cases')" 0
 }
 
 @test "JSON syntax error: line and column of the fault" {
 	seed
 	printf '{"programme": "workflow-lomellina",\n "date": 2026-10-01}\n' > "$T/bad.json"
 	run -65 --separate-stderr wf-refer add "$T/bad.json"
-	[ "$stderr" = "wf-refer: $T/bad.json:2:14: not valid JSON" ]
+	assert_equal "$stderr" "wf-refer: $T/bad.json:2:14: not valid JSON"
 }
 
 @test "unknown field: refused with the nearest valid name, at its line and column (YAML)" {
 	seed
 	referral Marco Rossi 1998-04-12 | sed 's/employment_status/employment_stauts/' > "$T/r.yaml"
 	run -65 --separate-stderr wf-refer add "$T/r.yaml"
-	[ "$stderr" = "wf-refer: $T/r.yaml:10:3: person.employment_stauts: unknown field (did you mean 'employment_status'?)" ]
+	assert_equal "$stderr" "wf-refer: $T/r.yaml:10:3: person.employment_stauts: unknown field (did you mean 'employment_status'?)"
 }
 
 @test "unknown field: the same in JSON Lines, on the record's own line" {
@@ -78,7 +78,7 @@ load helpers
 	run -65 --separate-stderr wf-refer add "$T/r.jsonl"
 	[[ "$stderr" == "wf-refer: $T/r.jsonl:2:"*": dtae: unknown field (did you mean 'date'?)" ]]
 	col=$(awk 'NR==2 { print index($0, "\"dtae\"") }' "$T/r.jsonl")
-	[ "$stderr" = "wf-refer: $T/r.jsonl:2:$col: dtae: unknown field (did you mean 'date'?)" ]
+	assert_equal "$stderr" "wf-refer: $T/r.jsonl:2:$col: dtae: unknown field (did you mean 'date'?)"
 }
 
 @test "dates: must be real calendar days in ISO form" {
@@ -96,7 +96,7 @@ load helpers
 	seed
 	referral A Uno 2000-01-01 employment=unemploued > "$T/r.yaml"
 	run -65 --separate-stderr wf-refer add "$T/r.yaml"
-	[ "$stderr" = "wf-refer: $T/r.yaml:10:3: person.employment_status: 'unemploued' is not one of: unemployed, never_employed, inactive, student, employed (did you mean 'unemployed'?)" ]
+	assert_equal "$stderr" "wf-refer: $T/r.yaml:10:3: person.employment_status: 'unemploued' is not one of: unemployed, never_employed, inactive, student, employed (did you mean 'unemployed'?)"
 }
 
 @test "required fields: named when missing" {
@@ -113,7 +113,7 @@ load helpers
 	seed
 	{ referral A Uno 2000-01-01; echo "  phone: 0381123456"; } > "$T/r.yaml"
 	run -0 wf-refer add "$T/r.yaml" -o json --fields person.phone
-	[ "$output" = '{"person":{"phone":"0381123456"}}' ]
+	assert_equal "$output" '{"person":{"phone":"0381123456"}}'
 }
 
 @test "round trip: show -o yaml into a new store gives the same record" {
@@ -130,7 +130,7 @@ load helpers
 	diff <(grep -v -e '^id:' -e '^history' -e '^- ' -e '^  ' "$T/a.yaml") \
 	     <(echo "$output" | grep -v -e '^id:' -e '^history' -e '^- ' -e '^  ')
 	run -0 wf-refer show 2026-0001 -o json --fields $f
-	[ "${output/2026-0001/2026-0005}" = "$(cat "$T/a.json")" ]
+	assert_equal "${output/2026-0001/2026-0005}" "$(cat "$T/a.json")"
 }
 
 @test "round trip: JSON output read back as input, the same" {
@@ -141,7 +141,7 @@ load helpers
 	seed
 	wf-refer add -q "$T/all.json"
 	run -0 wf-refer list -o json
-	[ "$output" = "$(cat "$T/all.json")" ]
+	assert_equal "$output" "$(cat "$T/all.json")"
 }
 
 @test "round trip: YAML output of every kind reads back as the same JSON" {
@@ -155,10 +155,10 @@ load helpers
 	wf-refer add -q "$T/all.yaml"
 	WF_DB="$T/store/wf.db" wf-refer list -o json > "$T/want.json"
 	run -0 wf-refer list -o json
-	[ "$output" = "$(cat "$T/want.json")" ]
+	assert_equal "$output" "$(cat "$T/want.json")"
 	WF_DB="$T/store/wf.db" wf programme list -o json > "$T/wantp.json"
 	run -0 wf programme list -o json
-	[ "$output" = "$(cat "$T/wantp.json")" ]
+	assert_equal "$output" "$(cat "$T/wantp.json")"
 }
 
 @test "text that looks like another type is quoted in YAML and read back as text" {
@@ -171,7 +171,7 @@ load helpers
 	[[ "$output" == *"phone: 'null'"* ]]
 	wf org show t -o yaml | wf org add -q -
 	run -0 wf org show t -o json
-	[ "$output" = '{"kind":"organisation","id":"t","name":"true","roles":["host"],"phone":"null","notes":"007"}' ]
+	assert_equal "$output" '{"kind":"organisation","id":"t","name":"true","roles":["host"],"phone":"null","notes":"007"}'
 }
 
 @test "limits: a YAML alias bomb is refused at once, in bounded memory" {
@@ -183,8 +183,8 @@ load helpers
 		printf '*a%d]\n' $((i - 1))
 	  done; } > "$T/lol.yaml"
 	run -65 --separate-stderr timeout 10 wf-refer add "$T/lol.yaml"
-	[ "$stderr" = "wf-refer: $T/lol.yaml:7:10: the record holds more than 100000 values (aliases count as what they expand to)" ]
-	[ "$(sql 'SELECT count(*) FROM referral')" = 0 ]
+	assert_equal "$stderr" "wf-refer: $T/lol.yaml:7:10: the record holds more than 100000 values (aliases count as what they expand to)"
+	assert_equal "$(sql 'SELECT count(*) FROM referral')" 0
 }
 
 @test "limits: nesting, keys and value length, in YAML and JSON alike" {
@@ -200,31 +200,31 @@ load helpers
 	[[ "$stderr" == *": a mapping with more than 1000 keys" ]]
 	python3 -c "print('notes: ' + 'a' * (1 << 20 | 1))" > "$T/long.yaml"
 	run -65 --separate-stderr wf-refer add "$T/long.yaml"
-	[ "$stderr" = "wf-refer: $T/long.yaml:1:8: a value longer than 1 MiB" ]
+	assert_equal "$stderr" "wf-refer: $T/long.yaml:1:8: a value longer than 1 MiB"
 	python3 -c "print('{\"notes\":\"' + 'a' * (5 << 20) + '\"}')" > "$T/huge.json"
 	run -65 --separate-stderr wf-refer add "$T/huge.json"
-	[ "$stderr" = "wf-refer: $T/huge.json:1:1: a record longer than 4 MiB" ]
+	assert_equal "$stderr" "wf-refer: $T/huge.json:1:1: a record longer than 4 MiB"
 }
 
 @test "JSON: bytes that are not UTF-8, control characters, NUL and a key twice are refused where they are" {
 	seed
 	printf '{"kind":"referral","notes":"\xff\xfe"}\n' > "$T/a.json"
 	run -65 --separate-stderr wf-refer add "$T/a.json"
-	[ "$stderr" = "wf-refer: $T/a.json:1:29: not UTF-8" ]
+	assert_equal "$stderr" "wf-refer: $T/a.json:1:29: not UTF-8"
 	printf '{"a":"\xc0\xaf"}\n' > "$T/a.json"
 	run -65 --separate-stderr wf-refer add "$T/a.json"
-	[ "$stderr" = "wf-refer: $T/a.json:1:7: not UTF-8" ]
+	assert_equal "$stderr" "wf-refer: $T/a.json:1:7: not UTF-8"
 	printf '{"last_name":"Nul\\u0000Cut"}\n' > "$T/a.json"
 	run -65 --separate-stderr wf-refer add "$T/a.json"
-	[ "$stderr" = "wf-refer: $T/a.json:1:18: a NUL character in text" ]
+	assert_equal "$stderr" "wf-refer: $T/a.json:1:18: a NUL character in text"
 	printf '{"last_name":"A\x1b[2Jb"}\n' > "$T/a.json"
 	run -65 --separate-stderr wf-refer add "$T/a.json"
-	[ "$stderr" = "wf-refer: $T/a.json:1:16: a control character (write it escaped, or leave it out)" ]
+	assert_equal "$stderr" "wf-refer: $T/a.json:1:16: a control character (write it escaped, or leave it out)"
 	printf '{"kind":"referral",\n "date":"2026-10-01", "date":"2026-10-02"}\n' > "$T/a.json"
 	run -65 --separate-stderr wf-refer add "$T/a.json"
-	[ "$stderr" = "wf-refer: $T/a.json:2:23: key 'date' appears twice" ]
+	assert_equal "$stderr" "wf-refer: $T/a.json:2:23: key 'date' appears twice"
 	printf '{"person":{"first_name":"A","first_name":"B"}}\n' > "$T/a.json"
 	run -65 --separate-stderr wf-refer add "$T/a.json"
-	[ "$stderr" = "wf-refer: $T/a.json:1:29: key 'first_name' appears twice" ]
-	[ "$(sql 'SELECT count(*) FROM referral')" = 0 ]
+	assert_equal "$stderr" "wf-refer: $T/a.json:1:29: key 'first_name' appears twice"
+	assert_equal "$(sql 'SELECT count(*) FROM referral')" 0
 }

@@ -9,6 +9,9 @@ ROOT="$BATS_TEST_DIRNAME/.."
 
 # The full history of the demo: every step of the path.
 demo_store() {
+	cached demo_store_run
+}
+demo_store_run() {
 	DEMO_DB="$WF_DB" sh "$EX/demo.sh" >/dev/null
 }
 
@@ -23,7 +26,7 @@ demo_store() {
 	run -0 msgcmp "$ROOT/po/it.po" "$T/workflow.pot"
 	# text that reads as a message but goes through no marker
 	run -0 "$BATS_TEST_DIRNAME/i18n-unmarked.sh" "$T/workflow.pot"
-	[ "$output" = "" ]
+	assert_equal "$output" ""
 }
 
 @test "i18n: the check finds a message left unmarked" {
@@ -31,24 +34,24 @@ demo_store() {
 	printf '#include "wf.h"\nint f(struct wf_err *e);\nint f(struct wf_err *e)\n{\n\tputs("this message was left unmarked");\n\treturn wf_err_set(e, 65, "a marked message");\n}\n' > "$T/src/lib/x.c"
 	xgettext -o "$T/x.pot" -k_ -kwf_err_set:3 "$T/src/lib/x.c"
 	run -1 "$BATS_TEST_DIRNAME/i18n-unmarked.sh" "$T/x.pot" "$T/src/lib/x.c"
-	[ "$output" = "$T/src/lib/x.c:5: this message was left unmarked" ]
+	assert_equal "$output" "$T/src/lib/x.c:5: this message was left unmarked"
 }
 
 @test "i18n: the locale picks the language; WF_LANG overrides it; C is English" {
 	run -64 --separate-stderr wf-refer list --status bogus
-	[ "${stderr_lines[0]}" = "wf-refer: --status: 'bogus' is not one of: referred, screened, rejected, withdrawn, assessing, eligible, ineligible, planned, placed, closed" ]
+	assert_equal "${stderr_lines[0]}" "wf-refer: --status: 'bogus' is not one of: referred, screened, rejected, withdrawn, assessing, eligible, ineligible, planned, placed, closed"
 	italian
 	run -64 --separate-stderr wf-refer list --status bogus
-	[ "${stderr_lines[0]}" = "wf-refer: --status: 'bogus' non è uno tra: referred, screened, rejected, withdrawn, assessing, eligible, ineligible, planned, placed, closed" ]
-	[ "${stderr_lines[1]}" = "vedere 'wf-refer list --help'" ]
+	assert_equal "${stderr_lines[0]}" "wf-refer: --status: 'bogus' non è uno tra: referred, screened, rejected, withdrawn, assessing, eligible, ineligible, planned, placed, closed"
+	assert_equal "${stderr_lines[1]}" "vedere 'wf-refer list --help'"
 	WF_LANG=en run -64 --separate-stderr wf-refer list --status bogus
-	[ "${stderr_lines[1]}" = "see 'wf-refer list --help'" ]
+	assert_equal "${stderr_lines[1]}" "see 'wf-refer list --help'"
 	LANG=C LANGUAGE= WF_LANG=it run -0 wf-refer --help
-	[ "${lines[0]}" = "uso: wf-refer <comando> [opzioni] [argomenti]" ]
+	assert_equal "${lines[0]}" "uso: wf-refer <comando> [opzioni] [argomenti]"
 	LC_ALL=C LANGUAGE=it run -0 wf-refer --help
-	[ "${lines[0]}" = "usage: wf-refer <command> [options] [args]" ]
+	assert_equal "${lines[0]}" "usage: wf-refer <command> [options] [args]"
 	WF_LANG=fr run -78 --separate-stderr wf-refer list
-	[ "$stderr" = "wf-refer: WF_LANG: 'fr' is not one of: en, it" ]
+	assert_equal "$stderr" "wf-refer: WF_LANG: 'fr' is not one of: en, it"
 }
 
 @test "i18n: --help of every command and subcommand is in Italian" {
@@ -79,7 +82,7 @@ demo_store() {
 			LANG=C run $cmd -o "$f"
 			local en=$output en_status=$status
 			LANG=it_IT.UTF-8 run $cmd -o "$f"
-			[ "$status" = "$en_status" ]
+			assert_equal "$status" "$en_status"
 			[ "$output" = "$en" ] || { echo "differs: $cmd -o $f"; return 1; }
 		done
 	done
@@ -89,11 +92,11 @@ demo_store() {
 	demo_store
 	italian
 	run -0 wf-refer list -o table --fields id,status,date,referrer
-	[ "${lines[0]}" = "ID         STATO     DATA        SERVIZIO INVIANTE" ]
-	[ "${lines[3]}" = "2026-0003  respinto  02/10/2026  Comune di Vigevano - Servizi Sociali e SIL" ]
+	assert_equal "${lines[0]}" "ID         STATO     DATA        SERVIZIO INVIANTE"
+	assert_equal "${lines[3]}" "2026-0003  respinto  02/10/2026  Comune di Vigevano - Servizi Sociali e SIL"
 	run -0 wf-report case 2026-0005
-	[ "${lines[0]}" = "# Relazione finale del percorso: caso 2026-0005" ]
-	[ "${lines[3]}" = "- **Servizio inviante**: Servizio Sociale di Dalmine, il 08/10/2026" ]
+	assert_equal "${lines[0]}" "# Relazione finale del percorso: caso 2026-0005"
+	assert_equal "${lines[3]}" "- **Servizio inviante**: Servizio Sociale di Dalmine, il 08/10/2026"
 	[[ "$output" == *"## Progetto individuale"* ]]
 	[[ "$output" == *"## Piano di intervento (versione 1, concordato il 20/11/2026)"* ]]
 	[[ "$output" == *"| tirocinio extracurricolare |"* ]]
@@ -102,7 +105,7 @@ demo_store() {
 	run -0 wf-report case 2026-0003
 	[[ "$output" == *"- **Motivo**: "*" non è "* ]]
 	WF_LANG=en run -0 wf-report case 2026-0005
-	[ "${lines[0]}" = "# Final report of the path: case 2026-0005" ]
+	assert_equal "${lines[0]}" "# Final report of the path: case 2026-0005"
 	[[ "$output" == *"| extracurricular internship |"* ]]
 }
 
@@ -158,5 +161,5 @@ demo_store() {
 		wf-refer lisst
 		wf-refer list --bogus
 	EOF
-	[ "$n" = 27 ]
+	assert_equal "$n" 27
 }

@@ -6,6 +6,9 @@
 load helpers
 
 demo_store() {
+	cached demo_store_run
+}
+demo_store_run() {
 	DEMO_DB="$WF_DB" sh "$EX/demo.sh" >/dev/null 2>&1
 }
 
@@ -44,14 +47,14 @@ self_contained() {
 	# the charts, each with as many bars as its table has rows: the path
 	# (7 steps), referrers (1), target groups (5), active by kind (1),
 	# contacts held against due (3)
-	[ "$(count '<svg' "$T/dom.html")" = 5 ]
-	[ "$(count '<rect class="bar' "$T/dom.html")" = 17 ]
-	[ "$(count '<figure class="chart"' "$T/dom.html")" = 5 ]
+	assert_equal "$(count '<svg' "$T/dom.html")" 5
+	assert_equal "$(count '<rect class="bar' "$T/dom.html")" 17
+	assert_equal "$(count '<figure class="chart"' "$T/dom.html")" 5
 	grep -q '<text x="194" y="17" text-anchor="end">segnalazioni ricevute</text>' "$T/dom.html"
 	grep -q 'Segnalazioni per servizio inviante: Servizio Sociale di Dalmine 1.' "$T/dom.html"
 	! grep -q CONSOLE "$T/chromium.log"
 	browser --screenshot="$T/m.png" --window-size=1000,1400 "file://$T/m.html"
-	[ "$(head -c 8 "$T/m.png" | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ]
+	assert_equal "$(head -c 8 "$T/m.png" | od -An -tx1 | tr -d ' \n')" 89504e470d0a1a0a
 	[ "$(stat -c %s "$T/m.png")" -gt 20000 ]
 	browser --no-pdf-header-footer --print-to-pdf="$T/m.pdf" "file://$T/m.html"
 	# every section begins a page, and none runs over one
@@ -68,8 +71,8 @@ self_contained() {
 	browser --dump-dom "file://$T/r.html" > "$T/r.dom"
 	grep -q '<h2>Month by month</h2>' "$T/r.dom"
 	# three lines over twelve months, in pieces where none is hidden
-	[ "$(count '<polyline class="line s' "$T/r.dom")" = 3 ]
-	[ "$(count '<circle class="point s' "$T/r.dom")" = 36 ]
+	assert_equal "$(count '<polyline class="line s' "$T/r.dom")" 3
+	assert_equal "$(count '<circle class="point s' "$T/r.dom")" 36
 	grep -q '<td>2026-10</td><td class="n">5</td><td class="n">0</td><td class="n">0</td>' "$T/r.dom"
 	run -0 wf-report indicators --from 2026-01-01 --to 2026-12-31 -o html
 	printf '%s\n' "$output" > "$T/i.html"
@@ -77,11 +80,11 @@ self_contained() {
 	grep -q '<h2>Participants</h2>' "$T/i.dom"
 	# four bars an indicator: women, men, non-binary, not stated
 	wf-report indicators --from 2026-01-01 --to 2026-12-31 -o csv > "$T/i.csv"
-	[ "$(count '<rect class="bar' "$T/i.dom")" = "$(( 4 * ($(wc -l < "$T/i.csv") - 1) ))" ]
+	assert_equal "$(count '<rect class="bar' "$T/i.dom")" "$(( 4 * ($(wc -l < "$T/i.csv") - 1) ))"
 	run -0 wf-report funnel -o html
 	printf '%s\n' "$output" > "$T/f.html"
 	browser --dump-dom "file://$T/f.html" > "$T/f.dom"
-	[ "$(count '<rect class="bar' "$T/f.dom")" = 8 ]
+	assert_equal "$(count '<rect class="bar' "$T/f.dom")" 8
 	! grep -q CONSOLE "$T/chromium.log"
 }
 

@@ -13,22 +13,22 @@ add_tc() {
 	seed
 	add_tc RSSMRA85T10A562S 1985-12-10
 	[ "$status" -eq 0 ]
-	[ "$output" = '{"person":{"tax_code":"RSSMRA85T10A562S","sex":"M"}}' ]
+	assert_equal "$output" '{"person":{"tax_code":"RSSMRA85T10A562S","sex":"M"}}'
 }
 
 @test "tax code: lower case is accepted and stored in upper case" {
 	seed
 	add_tc rssmra85t10a562s 1985-12-10
 	[ "$status" -eq 0 ]
-	[ "$output" = '{"person":{"tax_code":"RSSMRA85T10A562S","sex":"M"}}' ]
+	assert_equal "$output" '{"person":{"tax_code":"RSSMRA85T10A562S","sex":"M"}}'
 }
 
 @test "tax code: a wrong check character -> exit 65" {
 	seed
 	add_tc RSSMRA85T10A562X 1985-12-10
 	[ "$status" -eq 65 ]
-	[ "$stderr" = "wf-refer: $T/r.yaml:9:3: person.tax_code: 'RSSMRA85T10A562X' is not a valid tax code: the check character is X; these 15 characters give S" ]
-	[ "$(sql 'SELECT count(*) FROM person')" = 0 ]
+	assert_equal "$stderr" "wf-refer: $T/r.yaml:9:3: person.tax_code: 'RSSMRA85T10A562X' is not a valid tax code: the check character is X; these 15 characters give S"
+	assert_equal "$(sql 'SELECT count(*) FROM person')" 0
 }
 
 @test "tax code: omocodia letters stand for digits (check computed on the letters)" {
@@ -48,7 +48,7 @@ add_tc() {
 	seed
 	add_tc BNCGLI72S43F754K 1972-11-03
 	[ "$status" -eq 0 ]
-	[ "$output" = '{"person":{"tax_code":"BNCGLI72S43F754K","sex":"F"}}' ]
+	assert_equal "$output" '{"person":{"tax_code":"BNCGLI72S43F754K","sex":"F"}}'
 }
 
 @test "tax code: inconsistent with the birth date -> exit 65, says what it says" {
@@ -83,6 +83,6 @@ add_tc() {
 	referral Mario Rossi 1985-12-10 tax=RSSMRA85T10A562S > "$T/a.yaml"
 	referral "Mario Luigi" Rossi 1985-12-10 tax=RSSMRA85T10A562S programme=sil-bergamo referrer=ssd-dalmine cert=law_68_1999 > "$T/b.yaml"
 	wf-refer add -q "$T/a.yaml" "$T/b.yaml"
-	[ "$(sql 'SELECT count(*) FROM person')" = 1 ]
-	[ "$(sql 'SELECT count(*) FROM cases')" = 2 ]
+	assert_equal "$(sql 'SELECT count(*) FROM person')" 1
+	assert_equal "$(sql 'SELECT count(*) FROM cases')" 2
 }

@@ -6,27 +6,27 @@ load helpers
 
 @test "store: created on first write, 0600 in a 0700 folder" {
 	run -0 wf init -o tsv
-	[ "$output" = $'id\tschema_version\n'"$WF_DB"$'\t'"$SCHEMA" ]
-	[ "$(stat -c %a "$WF_DB")" = 600 ]
-	[ "$(stat -c %a "$(dirname "$WF_DB")")" = 700 ]
+	assert_equal "$output" $'id\tschema_version\n'"$WF_DB"$'\t'"$SCHEMA"
+	assert_equal "$(stat -c %a "$WF_DB")" 600
+	assert_equal "$(stat -c %a "$(dirname "$WF_DB")")" 700
 }
 
 @test "store: --db, then WF_DB, then XDG_DATA_HOME, then ~/.local/share" {
 	run -0 wf init --db "$T/opt.db" -o tsv --fields id
-	[ "${lines[1]}" = "$T/opt.db" ]
+	assert_equal "${lines[1]}" "$T/opt.db"
 	run -0 wf init -o tsv --fields id
-	[ "${lines[1]}" = "$WF_DB" ]
+	assert_equal "${lines[1]}" "$WF_DB"
 	unset WF_DB
 	XDG_DATA_HOME="$T/xdg" run -0 wf init -o tsv --fields id
-	[ "${lines[1]}" = "$T/xdg/workflow/workflow.db" ]
+	assert_equal "${lines[1]}" "$T/xdg/workflow/workflow.db"
 	HOME="$T/home" run -0 wf init -o tsv --fields id
-	[ "${lines[1]}" = "$T/home/.local/share/workflow/workflow.db" ]
-	[ "$(stat -c %a "$T/home/.local/share/workflow")" = 700 ]
+	assert_equal "${lines[1]}" "$T/home/.local/share/workflow/workflow.db"
+	assert_equal "$(stat -c %a "$T/home/.local/share/workflow")" 700
 }
 
 @test "store: reading a store that is not there creates nothing, exit 69" {
 	run -69 --separate-stderr wf-refer list --db "$T/typo.db"
-	[ "$stderr" = "wf-refer: no store at '$T/typo.db' (create it with 'wf init')" ]
+	assert_equal "$stderr" "wf-refer: no store at '$T/typo.db' (create it with 'wf init')"
 	[ ! -e "$T/typo.db" ]
 }
 
@@ -36,21 +36,21 @@ load helpers
 	[[ "$stderr" == "wf-refer: '$T/text.db' is not a workflow store: "* ]]
 	sqlite3 "$T/other.db" "CREATE TABLE t (x); INSERT INTO t VALUES (1)"
 	run -69 --separate-stderr wf org list --db "$T/other.db"
-	[ "$stderr" = "wf: '$T/other.db' is a database but not a workflow store" ]
+	assert_equal "$stderr" "wf: '$T/other.db' is a database but not a workflow store"
 }
 
 @test "store: a store newer than this build is refused, not misread" {
 	wf init -q
 	sqlite3 "$WF_DB" "PRAGMA user_version = 99"
 	run -69 --separate-stderr wf org list
-	[ "$stderr" = "wf: the store is at schema version 99, newer than this build knows ($SCHEMA): upgrade workflow" ]
+	assert_equal "$stderr" "wf: the store is at schema version 99, newer than this build knows ($SCHEMA): upgrade workflow"
 }
 
 @test "store: an old store is migrated forward in place" {
 	# A store made at version 0: the schema is created on open.
 	sqlite3 "$T/old.db" "PRAGMA application_id = 1464224855"
 	run -1 wf org list --db "$T/old.db"
-	[ "$(sqlite3 "$T/old.db" 'PRAGMA user_version')" = "$SCHEMA" ]
+	assert_equal "$(sqlite3 "$T/old.db" 'PRAGMA user_version')" "$SCHEMA"
 	[ "$(sqlite3 "$T/old.db" "SELECT count(*) FROM sqlite_master WHERE name = 'cases'")" = 1 ]
 }
 
@@ -58,28 +58,28 @@ load helpers
 	mkdir -p "$(dirname "$WF_DB")"
 	sqlite3 "$WF_DB" < "$BATS_TEST_DIRNAME/fixtures/store-v1.sql"
 	chmod 600 "$WF_DB"
-	[ "$(sql 'PRAGMA user_version')" = 1 ]
+	assert_equal "$(sql 'PRAGMA user_version')" 1
 	run -0 wf-refer list -o tsv --fields id,status
-	[ "${lines[1]}" = $'2026-0001\tscreened' ]
-	[ "${lines[3]}" = $'2026-0003\trejected' ]
+	assert_equal "${lines[1]}" $'2026-0001\tscreened'
+	assert_equal "${lines[3]}" $'2026-0003\trejected'
 	[ "${#lines[@]}" -eq 9 ]
-	[ "$(sql 'PRAGMA user_version')" = "$SCHEMA" ]
+	assert_equal "$(sql 'PRAGMA user_version')" "$SCHEMA"
 	[ "$(sql "SELECT count(*) FROM sqlite_master WHERE name = 'plan_action'")" = 1 ]
-	[ "$(sql 'PRAGMA foreign_key_check')" = "" ]
+	assert_equal "$(sql 'PRAGMA foreign_key_check')" ""
 }
 
 @test "store: a version 5 store: what it ended before it started is cancelled" {
 	mkdir -p "$(dirname "$WF_DB")"
 	sqlite3 "$WF_DB" < "$BATS_TEST_DIRNAME/fixtures/store-v5.sql"
 	chmod 600 "$WF_DB"
-	[ "$(sql 'PRAGMA user_version')" = 5 ]
+	assert_equal "$(sql 'PRAGMA user_version')" 5
 	run -0 wf-place list -o tsv --fields id,status,outcome,reason
-	[ "$output" = $'id\tstatus\toutcome\treason\n2026-0001.1\tcancelled\t\tnever came\n2026-0002.1\tended\tinterrupted\tmoved away' ]
+	assert_equal "$output" $'id\tstatus\toutcome\treason\n2026-0001.1\tcancelled\t\tnever came\n2026-0002.1\tended\tinterrupted\tmoved away'
 	[ "$(sql "SELECT group_concat(status || ':' || coalesce(outcome, '-'), ' ') FROM placement_status WHERE placement_id = '2026-0001.1'")" = "planned:- cancelled:-" ]
-	[ "$(sql 'PRAGMA user_version')" = "$SCHEMA" ]
-	[ "$(sql 'PRAGMA foreign_key_check')" = "" ]
+	assert_equal "$(sql 'PRAGMA user_version')" "$SCHEMA"
+	assert_equal "$(sql 'PRAGMA foreign_key_check')" ""
 	run -0 wf-report monthly --month 2026-10 -o json --fields placements.ended,placements.cancelled,monitoring.high_risk_cases
-	[ "$output" = '{"placements":{"ended":{"interrupted":1},"cancelled":1},"monitoring":{"high_risk_cases":1}}' ]
+	assert_equal "$output" '{"placements":{"ended":{"interrupted":1},"cancelled":1},"monitoring":{"high_risk_cases":1}}'
 }
 
 @test "store: a version 13 store: a screening's reasons get their rule, every count kept" {
@@ -89,7 +89,7 @@ load helpers
 	referral C Tre 1999-01-01 | wf-refer add -q
 	wf-refer screen -q 2026-0001 2026-0002 2026-0003
 	run -0 wf-report monthly --month 2026-11 -o json --fields screening
-	[ "$output" = '{"screening":{"screened":3,"accepted":1,"rejected":2,"rejected_by_rule":{"age":2,"employment":1}}}' ]
+	assert_equal "$output" '{"screening":{"screened":3,"accepted":1,"rejected":2,"rejected_by_rule":{"age":2,"employment":1}}}'
 	# Back to how version 13 kept them: the words alone; and two kinds
 	# of words no rule begins with.
 	undo_17
@@ -98,22 +98,22 @@ load helpers
 	     DROP TABLE case_manager; DROP TABLE operator;
 	     ALTER TABLE referral DROP COLUMN sent_names;
 	     PRAGMA user_version = 13"
-	[ "$(sql "SELECT reasons FROM case_status WHERE case_id = '2026-0001' AND status = 'rejected'")" = '["age 46 at 2026-10-01 is not in 0..34 nor 50.."]' ]
+	assert_equal "$(sql "SELECT reasons FROM case_status WHERE case_id = '2026-0001' AND status = 'rejected'")" '["age 46 at 2026-10-01 is not in 0..34 nor 50.."]'
 	run -0 wf-report monthly --month 2026-11 -o json --fields screening
-	[ "$output" = '{"screening":{"screened":3,"accepted":1,"rejected":2,"rejected_by_rule":{"age":2,"employment":1,"any":1,"other":1}}}' ]
-	[ "$(sql 'PRAGMA user_version')" = "$SCHEMA" ]
-	[ "$(sql "SELECT reasons FROM case_status WHERE case_id = '2026-0001' AND status = 'rejected'")" = '[{"rule":"age","text":"age 46 at 2026-10-01 is not in 0..34 nor 50.."}]' ]
+	assert_equal "$output" '{"screening":{"screened":3,"accepted":1,"rejected":2,"rejected_by_rule":{"age":2,"employment":1,"any":1,"other":1}}}'
+	assert_equal "$(sql 'PRAGMA user_version')" "$SCHEMA"
+	assert_equal "$(sql "SELECT reasons FROM case_status WHERE case_id = '2026-0001' AND status = 'rejected'")" '[{"rule":"age","text":"age 46 at 2026-10-01 is not in 0..34 nor 50.."}]'
 	# the words are kept as they were, in every language
 	want='{"reasons":["age 36 at 2026-10-01 is not in 0..34 nor 50..","employment status '"'"'employed'"'"' is not one of: unemployed, never_employed","none of the alternatives holds: x; y","checked by hand"]}'
 	run -0 wf-refer show 2026-0002 -o json --fields reasons
-	[ "$output" = "$want" ]
+	assert_equal "$output" "$want"
 	WF_LANG=it run -0 wf-refer show 2026-0002 -o json --fields reasons
-	[ "$output" = "$want" ]
+	assert_equal "$output" "$want"
 }
 
 @test "store: WAL mode and foreign keys" {
 	wf init -q
-	[ "$(sql 'PRAGMA journal_mode')" = wal ]
+	assert_equal "$(sql 'PRAGMA journal_mode')" wal
 }
 
 @test "store: busy past the timeout -> exit 75, nothing written" {
@@ -129,7 +129,7 @@ load helpers
 	WF_BUSY_TIMEOUT=200 run -75 --separate-stderr wf-refer add "$T/r.yaml"
 	[[ "$stderr" == "wf-refer: the store is busy (another command holds it): "* ]]
 	wait
-	[ "$(sql 'SELECT count(*) FROM cases')" = 0 ]
+	assert_equal "$(sql 'SELECT count(*) FROM cases')" 0
 }
 
 # Run a command as a user who may read the store but not write it: as
@@ -165,16 +165,16 @@ teardown() {
 	local entries
 	entries=$(sql "SELECT count(*) FROM audit")
 	run -0 as_reader wf org list -o tsv --fields id
-	[ "${lines[1]}" = caritas-vigevano ]
+	assert_equal "${lines[1]}" caritas-vigevano
 	run -0 as_reader wf-report funnel -o tsv --fields id,cases
-	[ "${lines[1]}" = $'referred\t2' ]
+	assert_equal "${lines[1]}" $'referred\t2'
 	run -0 as_reader wf-refer show 2026-0001 -o tsv --fields id,person.last_name
-	[ "${lines[1]}" = $'2026-0001\tRossi' ]
+	assert_equal "${lines[1]}" $'2026-0001\tRossi'
 	# a certification is special-category data: showing it is logged,
 	# which a read-only store cannot do, so it is not shown
 	run -77 --separate-stderr as_reader wf-refer show 2026-0002
-	[ "$output" = "" ]
-	[ "$stderr" = "wf-refer: case '2026-0002' shows special categories of data, whose reading the audit trail records, and the store is read-only to you: ask as a user who may write it" ]
+	assert_equal "$output" ""
+	assert_equal "$stderr" "wf-refer: case '2026-0002' shows special categories of data, whose reading the audit trail records, and the store is read-only to you: ask as a user who may write it"
 	referral Luca Verdi 1990-01-01 > "$T/r.yaml"
 	chmod 644 "$T/r.yaml"; cp "$T/r.yaml" "$RO/r.yaml"
 	run -77 --separate-stderr as_reader wf-refer add "$RO/r.yaml"
@@ -190,7 +190,7 @@ teardown() {
 	wf init -q
 	[ "$(id -u)" = 0 ] || chmod 000 "$RO/closed"
 	run -77 --separate-stderr as_reader wf org list
-	[ "$stderr" = "wf: cannot reach the store '$RO/closed/wf.db': Permission denied" ]
+	assert_equal "$stderr" "wf: cannot reach the store '$RO/closed/wf.db': Permission denied"
 }
 
 @test "audit: every write records who, when, which command and what changed" {
@@ -198,16 +198,16 @@ teardown() {
 	referral Marco Rossi 1998-04-12 | WF_OPERATOR=anna wf-refer add -q
 	WF_OPERATOR=luca wf-refer screen -q 2026-0001 --date 2026-11-02
 	run -0 sql "SELECT operator, command, action, entity, entity_id FROM audit WHERE entity = 'case' ORDER BY id"
-	[ "$output" = $'anna|wf-refer add|add|case|2026-0001\nluca|wf-refer screen|screen|case|2026-0001' ]
+	assert_equal "$output" $'anna|wf-refer add|add|case|2026-0001\nluca|wf-refer screen|screen|case|2026-0001'
 	run -0 sql "SELECT json_extract(detail, '\$.from') || '>' || json_extract(detail, '\$.to') FROM audit WHERE action = 'screen'"
-	[ "$output" = "referred>screened" ]
+	assert_equal "$output" "referred>screened"
 	[[ "$(sql "SELECT at FROM audit LIMIT 1")" =~ ^20[0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9:]{8}Z$ ]]
 }
 
 @test "audit: without WF_OPERATOR the login name is the operator" {
 	unset WF_OPERATOR
 	seed
-	[ "$(sql "SELECT DISTINCT operator FROM audit")" = "$(id -un)" ]
+	assert_equal "$(sql "SELECT DISTINCT operator FROM audit")" "$(id -un)"
 }
 
 @test "one transaction: a bad record in the middle leaves the store untouched" {
@@ -217,29 +217,29 @@ teardown() {
 	run -65 --separate-stderr wf-refer add "$T/r.yaml"
 	[ -z "$output" ]
 	[[ "$stderr" == "wf-refer: $T/r.yaml:"*": programme: unknown programme 'nope' (load it with 'wf programme load FILE')" ]]
-	[ "$(sql 'SELECT count(*) FROM cases')" = 0 ]
-	[ "$(sql 'SELECT count(*) FROM person')" = 0 ]
-	[ "$(sql 'SELECT count(*) FROM audit')" = "$before" ]
+	assert_equal "$(sql 'SELECT count(*) FROM cases')" 0
+	assert_equal "$(sql 'SELECT count(*) FROM person')" 0
+	assert_equal "$(sql 'SELECT count(*) FROM audit')" "$before"
 }
 
 @test "--keep-going: the good records are applied and each bad one reported, exit 65" {
 	seed
 	{ referral A Uno 2000-01-01; referral B Due 2000-01-01 programme=nope; referral C Tre 2000-01-01 referrer=nobody; referral D Quattro 2000-01-01; } > "$T/r.yaml"
 	run -65 --separate-stderr wf-refer add --keep-going -o tsv --fields id,person.last_name "$T/r.yaml"
-	[ "$output" = $'id\tperson.last_name\n2026-0001\tUno\n2026-0002\tQuattro' ]
+	assert_equal "$output" $'id\tperson.last_name\n2026-0001\tUno\n2026-0002\tQuattro'
 	[ "${#stderr_lines[@]}" -eq 3 ]
 	[[ "${stderr_lines[0]}" == *"programme: unknown programme 'nope'"* ]]
 	[[ "${stderr_lines[1]}" == *"referrer: unknown organisation 'nobody' (register it with 'wf org add --id nobody --name NAME --role referrer')" ]]
-	[ "${stderr_lines[2]}" = "wf-refer: 2 records refused" ]
-	[ "$(sql 'SELECT count(*) FROM cases')" = 2 ]
+	assert_equal "${stderr_lines[2]}" "wf-refer: 2 records refused"
+	assert_equal "$(sql 'SELECT count(*) FROM cases')" 2
 }
 
 @test "--dry-run: checks and prints what would be written, writes nothing" {
 	seed
 	referral A Uno 2000-01-01 > "$T/r.yaml"
 	run -0 wf-refer add -n -o tsv --fields id,status "$T/r.yaml"
-	[ "$output" = $'id\tstatus\n2026-0001\treferred' ]
-	[ "$(sql 'SELECT count(*) FROM cases')" = 0 ]
+	assert_equal "$output" $'id\tstatus\n2026-0001\treferred'
+	assert_equal "$(sql 'SELECT count(*) FROM cases')" 0
 	[ "$(sql "SELECT count(*) FROM audit WHERE entity = 'case'")" = 0 ]
 	referral A Uno 2000-01-01 programme=nope > "$T/r.yaml"
 	run -65 wf-refer add -n "$T/r.yaml"
@@ -249,7 +249,7 @@ teardown() {
 	touch "$T/file"
 	run -73 --separate-stderr wf init --db "$T/file/sub/wf.db"
 	[ "$stderr" = "wf: cannot create folder '$T/file': File exists" ] ||
-	[ "$stderr" = "wf: cannot create folder '$T/file/sub': Not a directory" ]
+	assert_equal "$stderr" "wf: cannot create folder '$T/file/sub': Not a directory"
 }
 
 @test "store: the reports read what their day or period bounds, by index" {
@@ -265,16 +265,16 @@ teardown() {
 	wf init -q
 	chmod 0644 "$WF_DB"
 	run -1 --separate-stderr wf org list
-	[ "${stderr_lines[0]}" = "wf: warning: the store '$WF_DB' was open to other users: made 0600" ]
-	[ "$(stat -c %a "$WF_DB")" = 600 ]
+	assert_equal "${stderr_lines[0]}" "wf: warning: the store '$WF_DB' was open to other users: made 0600"
+	assert_equal "$(stat -c %a "$WF_DB")" 600
 	run -1 --separate-stderr wf org list
-	[ "$stderr" = "wf: no organisations" ]
+	assert_equal "$stderr" "wf: no organisations"
 }
 
 @test "store: a URI is no store path: refused, nothing made" {
 	cd "$T"
 	run -78 --separate-stderr env WF_DB=postgresql://wf@localhost/workflow wf init
-	[ "$stderr" = "wf: 'postgresql://wf@localhost/workflow': no engine for this URI in this build; a store is a file path" ]
+	assert_equal "$stderr" "wf: 'postgresql://wf@localhost/workflow': no engine for this URI in this build; a store is a file path"
 	[ ! -e postgresql: ]
 }
 
@@ -296,7 +296,7 @@ teardown() {
 	seed
 	for i in $(seq 200); do referral "N$i" Test 1990-01-01; done | wf-refer add -q
 	run -0 wf store check -o tsv --fields schema_version,integrity
-	[ "$output" = $'schema_version\tintegrity\n'"$SCHEMA"$'\tok' ]
+	assert_equal "$output" $'schema_version\tintegrity\n'"$SCHEMA"$'\tok'
 	sqlite3 "$WF_DB" 'PRAGMA wal_checkpoint(TRUNCATE)' > /dev/null
 	root=$(sqlite3 "$WF_DB" "SELECT rootpage FROM sqlite_master WHERE name = 'person_match'")
 	dd if=/dev/zero of="$WF_DB" bs=4096 seek=$((root - 1)) count=1 conv=notrunc status=none
@@ -310,7 +310,7 @@ teardown() {
 	referral Anna Bianchi 1999-03-01 | wf-refer add -q
 	sql "UPDATE person SET birth_date = '1998-04-1299' WHERE last_name = 'Rossi'"
 	run -65 --separate-stderr wf-refer screen 2026-0001
-	[ "$stderr" = "wf-refer: case '2026-0001': the stored birth date, employment, municipality or referral date is not what the commands write (the store was changed by other means): run 'wf store check', or restore it from a backup" ]
+	assert_equal "$stderr" "wf-refer: case '2026-0001': the stored birth date, employment, municipality or referral date is not what the commands write (the store was changed by other means): run 'wf store check', or restore it from a backup"
 	run -65 --separate-stderr wf-report monthly --month 2026-10
 	[[ "$stderr" == "wf-report: a case: the stored referral or birth date is not what the commands write"* ]]
 	# a value longer than its kind is not cut down to one that reads well

@@ -7,6 +7,9 @@ load helpers
 
 # A case with a certification, screened, and its final report read.
 history() {
+	cached history_store
+}
+history_store() {
 	seed
 	referral Marco Rossi 1998-04-12 cert=law_381_1991 programme=sil-bergamo referrer=ssd-dalmine tax=RSSMRC98D12L872O sex=M |
 		WF_OPERATOR=anna wf-refer add -q
@@ -37,7 +40,7 @@ seal() {
 @test "audit: an entry's seal can be checked with the shell's own tools" {
 	history
 	for id in 1 14 15; do
-		[ "$(seal $id)" = "$(sql "SELECT hash FROM audit WHERE id = $id")" ]
+		assert_equal "$(seal $id)" "$(sql "SELECT hash FROM audit WHERE id = $id")"
 	done
 }
 
@@ -48,54 +51,54 @@ seal() {
 anna	$(id -un)	wf-refer add	add	case	2026-0001	2026-0001
 luca	$(id -un)	wf-refer screen	screen	case	2026-0001	2026-0001" ]
 	run -0 wf audit log --case 2026-0001 --action screen -o json --fields detail
-	[ "$output" = '{"detail":{"from":"referred","to":"screened","date":"2026-11-02"}}' ]
+	assert_equal "$output" '{"detail":{"from":"referred","to":"screened","date":"2026-11-02"}}'
 }
 
 @test "audit log: in every output format" {
 	history
 	run -0 wf audit log --action screen -o yaml --fields id,action
-	[ "$output" = $'---\nid: 15\naction: screen' ]
+	assert_equal "$output" $'---\nid: 15\naction: screen'
 	run -0 wf audit log --action screen -o csv --fields id,action
-	[ "$output" = $'id,action\n15,screen' ]
+	assert_equal "$output" $'id,action\n15,screen'
 	run -0 wf audit log --action screen -o table --fields id,action,entity_id
-	[ "$output" = $'ID  ACTION  ENTITY_ID\n15  screen  2026-0001' ]
+	assert_equal "$output" $'ID  ACTION  ENTITY_ID\n15  screen  2026-0001'
 	run -0 wf audit log --action screen -o tsv
-	[ "${lines[0]}" = $'id\tat\toperator\tlogin\tcommand\taction\tentity\tentity_id' ]
+	assert_equal "${lines[0]}" $'id\tat\toperator\tlogin\tcommand\taction\tentity\tentity_id'
 }
 
 @test "audit log: by person, as a number, a case of theirs or a tax code" {
 	history
 	run -0 wf audit log --person RSSMRC98D12L872O -o tsv --fields entity_id,action
-	[ "$output" = $'entity_id\taction\n2026-0001\tadd\n2026-0001\tscreen' ]
+	assert_equal "$output" $'entity_id\taction\n2026-0001\tadd\n2026-0001\tscreen'
 	run -0 wf audit log --person rssmrc98d12l872o -o tsv --fields entity_id,action
 	[ "${#lines[@]}" -eq 3 ]
 	run -0 wf audit log --person 2026-0002 -o tsv --fields entity_id,person
-	[ "$output" = $'entity_id\tperson\n2026-0002\t2' ]
+	assert_equal "$output" $'entity_id\tperson\n2026-0002\t2'
 	run -0 wf audit log --person 2 -o tsv --fields entity_id
-	[ "$output" = $'entity_id\n2026-0002' ]
+	assert_equal "$output" $'entity_id\n2026-0002'
 	run -1 --separate-stderr wf audit log --person 99
-	[ "$stderr" = "wf: no person '99' (give the person's number, a case of theirs, or their tax code)" ]
+	assert_equal "$stderr" "wf: no person '99' (give the person's number, a case of theirs, or their tax code)"
 }
 
 @test "audit log: by operator or login, by action, by time" {
 	history
 	run -0 wf audit log --operator luca -o tsv --fields entity_id,action
-	[ "$output" = $'entity_id\taction\n2026-0002\tadd\n2026-0001\tscreen' ]
+	assert_equal "$output" $'entity_id\taction\n2026-0002\tadd\n2026-0001\tscreen'
 	run -0 wf audit log --operator "$(id -un)" -o tsv --fields id
 	[ "${#lines[@]}" -eq 16 ]
 	run -0 wf audit log --action add --case 2026-0002 -o tsv --fields operator
-	[ "$output" = $'operator\nluca' ]
+	assert_equal "$output" $'operator\nluca'
 	today=$(date -u +%F)
 	run -0 wf audit log --since "$today" --until "$today" -o tsv --fields id
 	[ "${#lines[@]}" -eq 16 ]
 	run -0 wf audit log --since "${today}T00:00:00Z" -o tsv --fields id
 	[ "${#lines[@]}" -eq 16 ]
 	run -1 --separate-stderr wf audit log --until 2000-01-01
-	[ "$stderr" = "wf: no audit entries match" ]
+	assert_equal "$stderr" "wf: no audit entries match"
 	run -1 wf audit log --since 2999-12-31
 	run -1 wf audit log --case 2026-0001 --operator nobody
 	run -64 --separate-stderr wf audit log --since yesterday
-	[ "${stderr_lines[0]}" = "wf: --since: 'yesterday' is not a day (YYYY-MM-DD) or a UTC time (YYYY-MM-DDTHH:MM:SSZ)" ]
+	assert_equal "${stderr_lines[0]}" "wf: --since: 'yesterday' is not a day (YYYY-MM-DD) or a UTC time (YYYY-MM-DDTHH:MM:SSZ)"
 	run -64 wf audit log --until 2026-02-30
 }
 
@@ -105,7 +108,7 @@ luca	$(id -un)	wf-refer screen	screen	case	2026-0001	2026-0001" ]
 	[[ "$output" != *Rossi* && "$output" != *Marco* && "$output" != *RSSMRC* && "$output" != *1998-04-12* ]]
 	[[ "$output" != *law_381* ]]
 	run -0 wf audit log --case 2026-0001 --action add -o json --fields detail.person
-	[ "$output" = '{"detail":{"person":{"first_name":"[withheld]","last_name":"[withheld]","birth_date":"[withheld]","tax_code":"[withheld]","sex":"M","municipality":"Vigevano","employment_status":"unemployed","certifications":"[withheld]"}}}' ]
+	assert_equal "$output" '{"detail":{"person":{"first_name":"[withheld]","last_name":"[withheld]","birth_date":"[withheld]","tax_code":"[withheld]","sex":"M","municipality":"Vigevano","employment_status":"unemployed","certifications":"[withheld]"}}}'
 }
 
 @test "audit: reading special-category data is logged, a case an invocation" {
@@ -127,7 +130,7 @@ eva	wf case show	2026-0001	{"read":["certifications"]}' ]
 	wf-refer show -q 2026-0001
 	wf-report monthly --month 2026-10 > /dev/null
 	wf audit log > /dev/null
-	[ "$(sql 'SELECT count(*) FROM audit')" = "$before" ]
+	assert_equal "$(sql 'SELECT count(*) FROM audit')" "$before"
 }
 
 @test "audit: a list that shows many cases' special data is one entry, found by each case" {
@@ -135,12 +138,12 @@ eva	wf case show	2026-0001	{"read":["certifications"]}' ]
 	referral Ada Neri 1990-01-01 cert=law_68_1999 programme=sil-bergamo | wf-refer add -q
 	WF_OPERATOR=eva wf-refer list -o json > /dev/null
 	run -0 wf audit log --action read -o json --fields command,entity,entity_id,case,detail.read,detail.cases
-	[ "$output" = '{"command":"wf-refer list","entity":"cases","entity_id":"2","detail":{"read":["certifications"],"cases":2}}' ]
-	[ "$(sql 'SELECT group_concat(case_id) FROM audit_cases')" = "2026-0001,2026-0003" ]
+	assert_equal "$output" '{"command":"wf-refer list","entity":"cases","entity_id":"2","detail":{"read":["certifications"],"cases":2}}'
+	assert_equal "$(sql 'SELECT group_concat(case_id) FROM audit_cases')" "2026-0001,2026-0003"
 	run -0 wf audit log --case 2026-0003 --action read -o tsv --fields command,entity
-	[ "$output" = $'command\tentity\nwf-refer list\tcases' ]
+	assert_equal "$output" $'command\tentity\nwf-refer list\tcases'
 	run -0 wf audit log --person 3 --action read -o tsv --fields command
-	[ "$output" = $'command\nwf-refer list' ]
+	assert_equal "$output" $'command\nwf-refer list'
 	run -1 wf audit log --case 2026-0002 --action read
 	run -0 wf audit verify -q
 	run -19 --separate-stderr sqlite3 "$WF_DB" "DELETE FROM audit_cases"
@@ -148,10 +151,10 @@ eva	wf case show	2026-0001	{"read":["certifications"]}' ]
 	sqlite3 "$WF_DB" "INSERT INTO audit_cases VALUES ((SELECT max(audit_id) FROM audit_cases), '2026-0002')"
 	n=$(sql "SELECT id FROM audit WHERE entity = 'cases'")
 	run -65 --separate-stderr wf audit verify
-	[ "$stderr" = "wf: audit entry $n was changed: the cases beside it are not the ones it sealed" ]
+	assert_equal "$stderr" "wf: audit entry $n was changed: the cases beside it are not the ones it sealed"
 	sqlite3 "$WF_DB" "DROP TRIGGER audit_cases_append_only_d"
 	run -65 --separate-stderr wf audit verify
-	[ "$stderr" = "wf: the audit trail's guard 'audit_cases_append_only_d' is missing: entries could be changed or deleted unseen" ]
+	assert_equal "$stderr" "wf: the audit trail's guard 'audit_cases_append_only_d' is missing: entries could be changed or deleted unseen"
 }
 
 @test "audit: reading a fragility profile is logged" {
@@ -159,7 +162,7 @@ eva	wf case show	2026-0001	{"read":["certifications"]}' ]
 	{ session 2026-0001 2026-11-03; printf 'profile:\n  - {area: housing, level: high, note: lives alone}\n'; } | wf-assess add -q
 	WF_OPERATOR=eva wf-assess show 2026-0001 > /dev/null
 	run -0 wf audit log --action read -o tsv --fields operator,command,detail
-	[ "$output" = $'operator\tcommand\tdetail\neva\twf-assess show\t{"read":["fragility"]}' ]
+	assert_equal "$output" $'operator\tcommand\tdetail\neva\twf-assess show\t{"read":["fragility"]}'
 }
 
 @test "audit: a read that cannot be logged fails the command" {
@@ -178,20 +181,20 @@ eva	wf case show	2026-0001	{"read":["certifications"]}' ]
 @test "audit verify: a whole trail says how many entries it checked and its head" {
 	history
 	run -0 wf audit verify -o tsv
-	[ "${lines[0]}" = $'id\tentries\tlast\thead\tguards' ]
+	assert_equal "${lines[0]}" $'id\tentries\tlast\thead\tguards'
 	[[ "${lines[1]}" =~ ^"$WF_DB"$'\t15\t15\t'[0-9a-f]{64}$'\t5'$ ]]
-	head=$(wf audit verify -o tsv --fields head | tail -1)
-	[ "$head" = "$(sql 'SELECT hash FROM audit ORDER BY id DESC LIMIT 1')" ]
+	head=$(last_line wf audit verify -o tsv --fields head)
+	assert_equal "$head" "$(sql 'SELECT hash FROM audit ORDER BY id DESC LIMIT 1')"
 	wf-refer screen -q 2026-0002
 	run -0 wf audit verify --head "$head" -o tsv --fields entries
-	[ "${lines[1]}" = 16 ]
+	assert_equal "${lines[1]}" 16
 }
 
 @test "audit verify: an entry changed behind the commands' back is named" {
 	history
 	tamper "UPDATE audit SET detail = replace(detail, 'screened', 'rejected') WHERE action = 'screen'"
 	run -65 --separate-stderr wf audit verify
-	[ "$stderr" = "wf: audit entry 15 was changed: its detail no longer matches its seal" ]
+	assert_equal "$stderr" "wf: audit entry 15 was changed: its detail no longer matches its seal"
 	[ -z "$output" ]
 }
 
@@ -199,21 +202,21 @@ eva	wf case show	2026-0001	{"read":["certifications"]}' ]
 	history
 	tamper "UPDATE audit SET operator = 'someone' WHERE id = 14"
 	run -65 --separate-stderr wf audit verify
-	[ "$stderr" = "wf: audit entry 14 was changed: it no longer matches its seal" ]
+	assert_equal "$stderr" "wf: audit entry 14 was changed: it no longer matches its seal"
 	# resealing that one entry breaks the link the next one holds
 	tamper "UPDATE audit SET hash = '$(seal 14)' WHERE id = 14"
 	run -65 --separate-stderr wf audit verify
-	[ "$stderr" = "wf: audit entry 14 was changed: the entry after it was sealed to another" ]
+	assert_equal "$stderr" "wf: audit entry 14 was changed: the entry after it was sealed to another"
 }
 
 @test "audit verify: removed entries are named" {
 	history
 	tamper "DELETE FROM audit WHERE id = 7"
 	run -65 --separate-stderr wf audit verify
-	[ "$stderr" = "wf: audit entry 7 was removed" ]
+	assert_equal "$stderr" "wf: audit entry 7 was removed"
 	tamper "DELETE FROM audit WHERE id IN (8, 9)"
 	run -65 --separate-stderr wf audit verify
-	[ "$stderr" = "wf: audit entries 7 to 9 were removed" ]
+	assert_equal "$stderr" "wf: audit entries 7 to 9 were removed"
 }
 
 @test "audit verify: an inserted entry is named" {
@@ -222,27 +225,27 @@ eva	wf case show	2026-0001	{"read":["certifications"]}' ]
 		INSERT INTO audit (id, at, operator, command, action, entity, entity_id, detail_sha, prev, hash)
 		SELECT 6, at, 'someone', command, 'add', 'case', '2026-0009', '', hash, 'f00d' FROM audit WHERE id = 5"
 	run -65 --separate-stderr wf audit verify
-	[ "$stderr" = "wf: audit entry 6 was inserted: the entry after it chains past it" ]
+	assert_equal "$stderr" "wf: audit entry 6 was inserted: the entry after it chains past it"
 }
 
 @test "audit verify: the tail cut off is caught by a head noted earlier" {
 	history
-	head=$(wf audit verify -o tsv --fields head | tail -1)
+	head=$(last_line wf audit verify -o tsv --fields head)
 	tamper "DELETE FROM audit WHERE id = 15"
 	run -0 wf audit verify -o tsv --fields entries
-	[ "${lines[1]}" = 14 ]
+	assert_equal "${lines[1]}" 14
 	run -65 --separate-stderr wf audit verify --head "$head"
-	[ "$stderr" = "wf: the head $head noted earlier is not in the chain: entries were removed from its end or the chain was rewritten" ]
+	assert_equal "$stderr" "wf: the head $head noted earlier is not in the chain: entries were removed from its end or the chain was rewritten"
 }
 
 @test "audit verify: the append-only guards must be in place" {
 	history
 	sql "DROP TRIGGER audit_append_only_d; DELETE FROM audit WHERE id = 15"
 	run -65 --separate-stderr wf audit verify
-	[ "$stderr" = "wf: the audit trail's guard 'audit_append_only_d' is missing: entries could be changed or deleted unseen" ]
+	assert_equal "$stderr" "wf: the audit trail's guard 'audit_append_only_d' is missing: entries could be changed or deleted unseen"
 	sql "CREATE TRIGGER audit_append_only_d BEFORE DELETE ON audit BEGIN SELECT 1; END"
 	run -65 --separate-stderr wf audit verify
-	[ "$stderr" = "wf: the audit trail's guard 'audit_append_only_d' is not as workflow made it" ]
+	assert_equal "$stderr" "wf: the audit trail's guard 'audit_append_only_d' is not as workflow made it"
 }
 
 @test "audit: the store keeps the trail append-only and chained" {
@@ -267,7 +270,7 @@ eva	wf case show	2026-0001	{"read":["certifications"]}' ]
 	[ "$(sql "SELECT count(*) FROM audit WHERE detail LIKE '%\"Test\"%'")" -gt 0 ]
 	n=$(sql 'SELECT count(*) FROM audit')
 	run -0 wf audit verify -o tsv --fields entries,guards
-	[ "${lines[1]}" = "$n	5" ]
+	assert_equal "${lines[1]}" "$n	5"
 	[ "$(sql "SELECT count(*) FROM audit WHERE detail LIKE '%\"Test\"%'")" = 0 ]
 	[ "$(sql "SELECT count(*) FROM audit WHERE login IS NULL")" = "$n" ]
 	run -0 wf audit log --case 2026-0001 -o tsv --fields entity_id
@@ -279,7 +282,7 @@ eva	wf case show	2026-0001	{"read":["certifications"]}' ]
 	{ printf -- '---\nkind: assessment\nsessions:\n  - {case: 2026-0001, date: 2026-11-03, type: interview}\n  - {case: 2026-0001, date: 2026-11-04, type: nap}\n'; session 2026-0001 2026-11-05; } > "$T/s.yaml"
 	before=$(sql 'SELECT count(*) FROM audit')
 	run -65 wf-assess add --keep-going -q "$T/s.yaml"
-	[ "$(sql 'SELECT count(*) FROM assessment_session')" = 1 ]
+	assert_equal "$(sql 'SELECT count(*) FROM assessment_session')" 1
 	[ "$(sql 'SELECT count(*) FROM audit')" -gt "$before" ]
 	run -0 wf audit verify -q
 }

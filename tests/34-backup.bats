@@ -15,14 +15,14 @@ some_cases() {
 @test "backup: a checked copy, 0600, never over a file that is there" {
 	some_cases
 	run -0 wf backup "$T/copy.db" -o json --fields kind,id,store,schema_version
-	[ "$output" = '{"kind":"backup","id":"'"$T"'/copy.db","store":"'"$WF_DB"'","schema_version":'"$SCHEMA"'}' ]
-	[ "$(stat -c %a "$T/copy.db")" = 600 ]
-	[ "$(sqlite3 "$T/copy.db" 'SELECT count(*) FROM cases')" = 3 ]
-	[ "$(sqlite3 "$T/copy.db" 'PRAGMA integrity_check')" = ok ]
+	assert_equal "$output" '{"kind":"backup","id":"'"$T"'/copy.db","store":"'"$WF_DB"'","schema_version":'"$SCHEMA"'}'
+	assert_equal "$(stat -c %a "$T/copy.db")" 600
+	assert_equal "$(sqlite3 "$T/copy.db" 'SELECT count(*) FROM cases')" 3
+	assert_equal "$(sqlite3 "$T/copy.db" 'PRAGMA integrity_check')" ok
 	run -0 wf audit log --action backup -o tsv --fields entity,entity_id
-	[ "${lines[1]}" = "store	$T/copy.db" ]
+	assert_equal "${lines[1]}" "store	$T/copy.db"
 	run -73 --separate-stderr wf backup "$T/copy.db"
-	[ "$stderr" = "wf: '$T/copy.db' exists: a backup never overwrites a file" ]
+	assert_equal "$stderr" "wf: '$T/copy.db' exists: a backup never overwrites a file"
 	[ ! -e "$T/copy.db.part" ]
 	run -64 wf backup
 }
@@ -37,7 +37,7 @@ some_cases() {
 	wait "$writer"
 	before=0
 	for i in 1 2 3 4 5; do
-		[ "$(sqlite3 "$T/b$i.db" 'PRAGMA integrity_check')" = ok ]
+		assert_equal "$(sqlite3 "$T/b$i.db" 'PRAGMA integrity_check')" ok
 		n=$(sqlite3 "$T/b$i.db" 'SELECT count(*) FROM cases')
 		[ "$n" -ge "$before" ] && [ "$n" -le 23 ]
 		[ "$n" = "$(sqlite3 "$T/b$i.db" "SELECT count(*) FROM audit WHERE action = 'add' AND entity = 'case'")" ]
@@ -51,13 +51,13 @@ some_cases() {
 	wf backup -q "$T/copy.db"
 	wf-refer list -o json > "$T/before.json"
 	run -0 wf restore "$T/copy.db" --db "$T/new.db" -o json --fields kind,id,from,schema_version
-	[ "$output" = '{"kind":"restore","id":"'"$T"'/new.db","from":"'"$T"'/copy.db","schema_version":'"$SCHEMA"'}' ]
-	[ "$(stat -c %a "$T/new.db")" = 600 ]
+	assert_equal "$output" '{"kind":"restore","id":"'"$T"'/new.db","from":"'"$T"'/copy.db","schema_version":'"$SCHEMA"'}'
+	assert_equal "$(stat -c %a "$T/new.db")" 600
 	wf-refer list --db "$T/new.db" -o json > "$T/after.json"
 	cmp "$T/before.json" "$T/after.json"
 	run -0 wf audit verify --db "$T/new.db" -q
 	run -0 wf audit log --db "$T/new.db" --action restore -o tsv --fields entity_id
-	[ "${lines[1]}" = "$T/copy.db" ]
+	assert_equal "${lines[1]}" "$T/copy.db"
 }
 
 @test "restore: never over a store that is there, unless --force" {
@@ -65,10 +65,10 @@ some_cases() {
 	wf backup -q "$T/copy.db"
 	referral Carla Quattro 1990-01-01 | wf-refer add -q
 	run -73 --separate-stderr wf restore "$T/copy.db"
-	[ "$stderr" = "wf: there is a store at '$WF_DB' already: restore over it with --force" ]
-	[ "$(sql 'SELECT count(*) FROM cases')" = 4 ]
+	assert_equal "$stderr" "wf: there is a store at '$WF_DB' already: restore over it with --force"
+	assert_equal "$(sql 'SELECT count(*) FROM cases')" 4
 	run -0 wf restore --force "$T/copy.db" -q
-	[ "$(sql 'SELECT count(*) FROM cases')" = 3 ]
+	assert_equal "$(sql 'SELECT count(*) FROM cases')" 3
 	run -0 wf audit verify -q
 }
 
@@ -78,17 +78,17 @@ some_cases() {
 	cp "$T/copy.db" "$T/newer.db"
 	sqlite3 "$T/newer.db" 'PRAGMA user_version = 99'
 	run -65 --separate-stderr wf restore "$T/newer.db" --db "$T/new.db"
-	[ "$stderr" = "wf: '$T/newer.db' is a store of schema version 99, newer than this build knows ($SCHEMA): upgrade workflow first" ]
+	assert_equal "$stderr" "wf: '$T/newer.db' is a store of schema version 99, newer than this build knows ($SCHEMA): upgrade workflow first"
 	cp "$T/copy.db" "$T/broken.db"
 	printf '\015\377\377\377\377\377\377\377' | dd of="$T/broken.db" bs=1 seek=8192 conv=notrunc 2>/dev/null
 	run -65 --separate-stderr wf restore "$T/broken.db" --db "$T/new.db"
 	[[ "$stderr" == "wf: '$T/broken.db' fails its integrity check: "*"Page 3"* ]]
 	echo "hello" > "$T/text.db"
 	run -65 --separate-stderr wf restore "$T/text.db" --db "$T/new.db"
-	[ "$stderr" = "wf: '$T/text.db' is not a workflow store" ]
+	assert_equal "$stderr" "wf: '$T/text.db' is not a workflow store"
 	sqlite3 "$T/other.db" "CREATE TABLE t (x)"
 	run -65 --separate-stderr wf restore "$T/other.db" --db "$T/new.db"
-	[ "$stderr" = "wf: '$T/other.db' is not a workflow store" ]
+	assert_equal "$stderr" "wf: '$T/other.db' is not a workflow store"
 	run -66 --separate-stderr wf restore "$T/missing.db" --db "$T/new.db"
 	[[ "$stderr" == "wf: cannot read '$T/missing.db': "* ]]
 	[ ! -e "$T/new.db" ]
@@ -98,7 +98,7 @@ some_cases() {
 	sqlite3 "$T/old.db" < "$BATS_TEST_DIRNAME/fixtures/store-v5.sql"
 	chmod 600 "$T/old.db"
 	run -0 wf restore "$T/old.db" -o tsv --fields schema_version
-	[ "${lines[1]}" = "$SCHEMA" ]
+	assert_equal "${lines[1]}" "$SCHEMA"
 	run -0 wf audit verify -q
 	[ "$(sql "SELECT count(*) FROM cases")" = "$(sqlite3 "$T/old.db" 'SELECT count(*) FROM cases')" ]
 }

@@ -22,20 +22,20 @@ running() {
 @test "void: a contact leaves the lists, what is due and the reports, and the trail says why" {
 	running
 	run -0 wf-monitor due --within 30d -o tsv --fields with,due
-	[ "$output" = $'with\tdue\nperson\t2026-04-02\ntutor\t2026-04-02' ]
+	assert_equal "$output" $'with\tdue\nperson\t2026-04-02\ntutor\t2026-04-02'
 	run -0 wf-report monthly --month 2026-03 --section monitoring -o json --fields monitoring.due,monitoring.on_time
-	[ "$output" = '{"monitoring":{"due":2,"on_time":2}}' ]
+	assert_equal "$output" '{"monitoring":{"due":2,"on_time":2}}'
 	run -0 wf void --kind contact --id 1 --reason "logged twice" -o json --fields kind,id,case,voided,reason,voided_by
-	[ "$output" = '{"kind":"contact","id":"1","case":"2026-0001","voided":true,"reason":"logged twice","voided_by":"tester"}' ]
+	assert_equal "$output" '{"kind":"contact","id":"1","case":"2026-0001","voided":true,"reason":"logged twice","voided_by":"tester"}'
 	run -0 wf-monitor list -o tsv --fields id,with
-	[ "$output" = $'id\twith\n2\tperson' ]
+	assert_equal "$output" $'id\twith\n2\tperson'
 	run -0 wf-monitor due --within 30d -o tsv --fields with,due
-	[ "$output" = $'with\tdue\ntutor\t2026-03-03\nperson\t2026-04-02' ]
+	assert_equal "$output" $'with\tdue\ntutor\t2026-03-03\nperson\t2026-04-02'
 	run -0 wf-report monthly --month 2026-03 --section monitoring -o json --fields monitoring.due,monitoring.on_time
-	[ "$output" = '{"monitoring":{"due":2,"on_time":1}}' ]
+	assert_equal "$output" '{"monitoring":{"due":2,"on_time":1}}'
 	run -1 wf-monitor show 1
 	run -0 wf audit log --action void -o json --fields entity,entity_id,case,detail
-	[ "$output" = '{"entity":"contact","entity_id":"1","case":"2026-0001","detail":{"reason":"logged twice"}}' ]
+	assert_equal "$output" '{"entity":"contact","entity_id":"1","case":"2026-0001","detail":{"reason":"logged twice"}}'
 	run -0 wf case show 2026-0001 -o json --fields timeline
 	[[ "$output" == *'"step":"void","event":"contact","ref":"1","note":"logged twice"}'* ]]
 	run -0 wf audit verify -q
@@ -46,15 +46,15 @@ running() {
 	wf void -q --kind contact --id 2 --reason "wrong person"
 	wf-monitor log -q 2026-0001 --with family --date 2026-03-10
 	run -0 wf-monitor list -o tsv --fields id,with
-	[ "$output" = $'id\twith\n1\ttutor\n3\tfamily' ]
+	assert_equal "$output" $'id\twith\n1\ttutor\n3\tfamily'
 	run -0 wf void --undo --kind contact --id 2 --reason "it was the person" -o json --fields kind,id,with,voided
-	[ "$output" = '{"kind":"contact","id":2,"with":"person","voided":false}' ]
+	assert_equal "$output" '{"kind":"contact","id":2,"with":"person","voided":false}'
 	run -0 wf-monitor list -o tsv --fields id,with,date
-	[ "$output" = $'id\twith\tdate\n1\ttutor\t2026-03-03\n2\tperson\t2026-03-03\n3\tfamily\t2026-03-10' ]
+	assert_equal "$output" $'id\twith\tdate\n1\ttutor\t2026-03-03\n2\tperson\t2026-03-03\n3\tfamily\t2026-03-10'
 	run -0 wf audit log --case 2026-0001 --action restore -o tsv --fields entity_id
-	[ "${lines[1]}" = 2 ]
+	assert_equal "${lines[1]}" 2
 	run -65 --separate-stderr wf void --undo --kind contact --id 2 --reason again
-	[ "$stderr" = "wf: id: contact 2 is not voided" ]
+	assert_equal "$stderr" "wf: id: contact 2 is not voided"
 }
 
 @test "void --undo: refused when the rules no longer accept the record, nothing written" {
@@ -63,28 +63,28 @@ running() {
 	wf case close -q 2026-0001 --outcome dropped_out --date 2026-03-02 --end-placements
 	before=$(sql 'SELECT count(*) FROM audit')
 	run -65 --separate-stderr wf void --undo --kind contact --id 2 --reason back
-	[ "$stderr" = "wf: id: contact 2 cannot be restored as things stand: case '2026-0001' is closed since 2026-03-02: a contact after that is refused" ]
+	assert_equal "$stderr" "wf: id: contact 2 cannot be restored as things stand: case '2026-0001' is closed since 2026-03-02: a contact after that is refused"
 	[ "$(sql "SELECT count(*) FROM voided WHERE record_id = '2'")" = 1 ]
-	[ "$(sql 'SELECT count(*) FROM contact WHERE id = 2')" = 0 ]
-	[ "$(sql 'SELECT count(*) FROM audit')" = "$before" ]
+	assert_equal "$(sql 'SELECT count(*) FROM contact WHERE id = 2')" 0
+	assert_equal "$(sql 'SELECT count(*) FROM audit')" "$before"
 }
 
 @test "void: from records, -n, and what a voiding must say" {
 	running
 	printf 'kind: contact\nid: 1\nreason: test\n' > "$T/v.yaml"
 	run -0 wf void -n "$T/v.yaml" -o tsv --fields id,voided
-	[ "$output" = $'id\tvoided\n1\ttrue' ]
-	[ "$(sql 'SELECT count(*) FROM contact')" = 2 ]
+	assert_equal "$output" $'id\tvoided\n1\ttrue'
+	assert_equal "$(sql 'SELECT count(*) FROM contact')" 2
 	run -64 --separate-stderr wf void --kind contact --id 1
-	[ "${stderr_lines[0]}" = "wf: voiding needs --reason" ]
+	assert_equal "${stderr_lines[0]}" "wf: voiding needs --reason"
 	printf 'kind: contact\nid: 1\n' > "$T/v.yaml"
 	run -65 --separate-stderr wf void "$T/v.yaml"
-	[ "$stderr" = "wf: $T/v.yaml:1:1: reason: a reason is needed (--reason, or reason: in the record)" ]
+	assert_equal "$stderr" "wf: $T/v.yaml:1:1: reason: a reason is needed (--reason, or reason: in the record)"
 	run -64 --separate-stderr wf void --kind placement --id 2026-0001.1 --reason x
-	[ "${stderr_lines[0]}" = "wf: --kind: 'placement' is not one of: contact, follow_up, attendance, session" ]
+	assert_equal "${stderr_lines[0]}" "wf: --kind: 'placement' is not one of: contact, follow_up, attendance, session"
 	run -65 --separate-stderr wf void --kind contact --id 9 --reason x
-	[ "$stderr" = "wf: id: contact 9 not found" ]
-	[ "$(sql 'SELECT count(*) FROM voided')" = 0 ]
+	assert_equal "$stderr" "wf: id: contact 9 not found"
+	assert_equal "$(sql 'SELECT count(*) FROM voided')" 0
 }
 
 @test "void: a follow-up leaves the indicators; restored under its own number" {
@@ -93,13 +93,13 @@ running() {
 	wf case close -q 2026-0001 --outcome dropped_out --date 2026-05-10
 	wf-monitor follow-up -q 2026-0001 --at leaving --date 2026-06-07 --situation employed
 	run -0 wf void --kind follow_up --id 1 --reason "another person's" -o json --fields kind,id,case,voided
-	[ "$output" = '{"kind":"follow_up","id":"1","case":"2026-0001","voided":true}' ]
-	[ "$(sql 'SELECT count(*) FROM follow_up')" = 0 ]
+	assert_equal "$output" '{"kind":"follow_up","id":"1","case":"2026-0001","voided":true}'
+	assert_equal "$(sql 'SELECT count(*) FROM follow_up')" 0
 	run -0 wf-monitor follow-up 2026-0001 --at leaving --date 2026-06-01 --situation job_searching -o json --fields id
-	[ "$output" = '{"id":2}' ]
+	assert_equal "$output" '{"id":2}'
 	run -0 wf void --undo --kind follow_up --id 1 --reason "it was hers after all" -o json --fields id,voided,situation
-	[ "$output" = '{"id":1,"voided":false,"situation":["employed"]}' ]
-	[ "$(sql 'SELECT id || " " || date FROM follow_up ORDER BY id' | paste -sd, -)" = "1 2026-06-07,2 2026-06-01" ]
+	assert_equal "$output" '{"id":1,"voided":false,"situation":["employed"]}'
+	assert_equal "$(sql 'SELECT id || " " || date FROM follow_up ORDER BY id' | paste -sd, -)" "1 2026-06-07,2 2026-06-01"
 	run -0 wf audit verify -q
 }
 
@@ -107,15 +107,15 @@ running() {
 	running
 	wf-place attend -q 2026-0001.1 --month 2026-02 --hours 40
 	run -0 wf-place stipends --month 2026-02 -o tsv --fields placement,due
-	[ "$output" = $'placement\tdue\n2026-0001.1\t400.00' ]
+	assert_equal "$output" $'placement\tdue\n2026-0001.1\t400.00'
 	run -0 wf void --kind attendance --id 2026-0001.1/2026-02 --reason "the wrong placement's sheet" -o json --fields kind,id,case
-	[ "$output" = '{"kind":"attendance","id":"2026-0001.1/2026-02","case":"2026-0001"}' ]
+	assert_equal "$output" '{"kind":"attendance","id":"2026-0001.1/2026-02","case":"2026-0001"}'
 	run -1 wf-place stipends --month 2026-02
 	wf-place attend -q 2026-0001.1 --month 2026-02 --hours 20
 	run -65 --separate-stderr wf void --undo --kind attendance --id 2026-0001.1/2026-02 --reason x
-	[ "$stderr" = "wf: id: attendance 2026-0001.1/2026-02 was recorded again since it was voided: void that one first" ]
-	[ "$(sql 'SELECT hours_attended FROM attendance')" = 20 ]
-	[ "$(sql 'SELECT count(*) FROM voided')" = 1 ]
+	assert_equal "$stderr" "wf: id: attendance 2026-0001.1/2026-02 was recorded again since it was voided: void that one first"
+	assert_equal "$(sql 'SELECT hours_attended FROM attendance')" 20
+	assert_equal "$(sql 'SELECT count(*) FROM voided')" 1
 }
 
 @test "void: a session on the wrong case; the assessment's opening follows, and comes back" {
@@ -129,21 +129,21 @@ running() {
 	session 2026-0002 2026-10-06 | wf-assess add -q
 	# not the first: the opening moves to the next one
 	run -0 wf void --kind session --id 1 --reason "Lucia's interview" -o json --fields kind,id,case,voided
-	[ "$output" = '{"kind":"session","id":"1","case":"2026-0001","voided":true}' ]
-	[ "$(sql "SELECT effective_date FROM case_status WHERE case_id = '2026-0001' AND status = 'assessing'")" = 2026-10-08 ]
-	[ "$(sql 'SELECT count(*) FROM fragility') $(sql 'SELECT count(*) FROM skill')" = "0 0" ]
+	assert_equal "$output" '{"kind":"session","id":"1","case":"2026-0001","voided":true}'
+	assert_equal "$(sql "SELECT effective_date FROM case_status WHERE case_id = '2026-0001' AND status = 'assessing'")" 2026-10-08
+	assert_equal "$(sql 'SELECT count(*) FROM fragility') $(sql 'SELECT count(*) FROM skill')" "0 0"
 	run -0 wf-assess show 2026-0001 -o json --fields sessions
 	[[ "$output" != *'"id":1'* ]]
 	# the only one: the case goes back to screened
 	run -0 wf void --kind session --id 3 --reason "wrong case too"
-	[ "$(sql "SELECT status || ' ' || status_date FROM cases WHERE id = '2026-0002'")" = "screened 2026-10-02" ]
+	assert_equal "$(sql "SELECT status || ' ' || status_date FROM cases WHERE id = '2026-0002'")" "screened 2026-10-02"
 	# a new session does not take a voided one's number
 	session 2026-0002 2026-10-07 | wf-assess add -q
-	[ "$(sql 'SELECT max(id) FROM assessment_session')" = 4 ]
+	assert_equal "$(sql 'SELECT max(id) FROM assessment_session')" 4
 	# restored, with its lists, and the opening back on its date
 	run -0 wf void --undo --kind session --id 1 --reason "it was Marco's" -o json --fields id,voided,profile,skills
-	[ "$output" = '{"id":1,"voided":false,"profile":[{"area":"housing","level":"high","note":"lives alone"}],"skills":[{"name":"forklift","type":"hard","level":"basic"}]}' ]
-	[ "$(sql "SELECT effective_date FROM case_status WHERE case_id = '2026-0001' AND status = 'assessing'")" = 2026-10-05 ]
+	assert_equal "$output" '{"id":1,"voided":false,"profile":[{"area":"housing","level":"high","note":"lives alone"}],"skills":[{"name":"forklift","type":"hard","level":"basic"}]}'
+	assert_equal "$(sql "SELECT effective_date FROM case_status WHERE case_id = '2026-0001' AND status = 'assessing'")" 2026-10-05
 	run -0 wf audit verify -q
 }
 
@@ -154,6 +154,6 @@ running() {
 	session 2026-0001 2026-10-05 | wf-assess add -q
 	wf-assess decide -q 2026-0001 --eligible --date 2026-10-10
 	run -65 --separate-stderr wf void --kind session --id 1 --reason x
-	[ "$stderr" = "wf: id: case '2026-0001' moved on from assessing on 2026-10-10: only its latest step can be changed" ]
-	[ "$(sql 'SELECT count(*) FROM assessment_session') $(sql 'SELECT count(*) FROM voided')" = "1 0" ]
+	assert_equal "$stderr" "wf: id: case '2026-0001' moved on from assessing on 2026-10-10: only its latest step can be changed"
+	assert_equal "$(sql 'SELECT count(*) FROM assessment_session') $(sql 'SELECT count(*) FROM voided')" "1 0"
 }

@@ -21,23 +21,23 @@ two_paths() {
 	two_paths
 	n=$(sql "SELECT count(*) FROM audit WHERE person_id = 1")
 	run -0 wf person export RSSMRC98D12L872O -o tsv --fields kind,id,case
-	[ "${lines[0]}" = $'kind\tid\tcase' ]
-	[ "${lines[1]}" = $'person\t1\t' ]
-	[ "${lines[2]}" = $'case\t2026-0001\t' ]
-	[ "${lines[3]}" = $'assessment\t2026-0001\t2026-0001' ]
-	[ "${lines[4]}" = $'contact\t1\t2026-0001' ]
-	[ "${lines[5]}" = $'follow_up\t1\t2026-0001' ]
-	[ "${lines[6]}" = $'voided\t2\t2026-0001' ]
-	[ "${lines[7]}" = $'case\t2026-0002\t' ]
-	[ "${lines[8]}" = $'assessment\t2026-0002\t2026-0002' ]
+	assert_equal "${lines[0]}" $'kind\tid\tcase'
+	assert_equal "${lines[1]}" $'person\t1\t'
+	assert_equal "${lines[2]}" $'case\t2026-0001\t'
+	assert_equal "${lines[3]}" $'assessment\t2026-0001\t2026-0001'
+	assert_equal "${lines[4]}" $'contact\t1\t2026-0001'
+	assert_equal "${lines[5]}" $'follow_up\t1\t2026-0001'
+	assert_equal "${lines[6]}" $'voided\t2\t2026-0001'
+	assert_equal "${lines[7]}" $'case\t2026-0002\t'
+	assert_equal "${lines[8]}" $'assessment\t2026-0002\t2026-0002'
 	# then the trail: every entry about Marco, none about Lucia
 	[ "${#lines[@]}" -eq $((9 + n)) ]
 	[[ "${lines[9]}" == $'audit\t'* ]]
 	[[ "$output" != *2026-0003* ]]
 	run -0 wf audit log --action export -o json --fields entity,entity_id,person,detail
-	[ "$output" = '{"entity":"person","entity_id":"1","person":1,"detail":{"cases":["2026-0001","2026-0002"]}}' ]
+	assert_equal "$output" '{"entity":"person","entity_id":"1","person":1,"detail":{"cases":["2026-0001","2026-0002"]}}'
 	run -0 wf audit log --action read --person 1 -o tsv --fields command,case
-	[ "$output" = $'command\tcase\nwf person export\t2026-0001' ]
+	assert_equal "$output" $'command\tcase\nwf person export\t2026-0001'
 }
 
 @test "person export: the records as the person can read them, in YAML" {
@@ -48,14 +48,14 @@ two_paths() {
 	[[ "$output" == *$'kind: voided\nentity: contact\nid: \'2\''* ]]
 	[[ "$output" == *"situation: [job_searching]"* ]]
 	run -1 --separate-stderr wf person export 99
-	[ "$stderr" = "wf: no person '99' (give the person's number, a case of theirs, or their tax code)" ]
+	assert_equal "$stderr" "wf: no person '99' (give the person's number, a case of theirs, or their tax code)"
 	run -64 wf person export 1 2
 }
 
 @test "person show: by number, case or tax code" {
 	two_paths
 	run -0 wf person show 1 2026-0003 rssmrc98d12l872o -o tsv --fields id,last_name
-	[ "$output" = $'id\tlast_name\n1\tRossi\n2\tBianchi\n1\tRossi' ]
+	assert_equal "$output" $'id\tlast_name\n1\tRossi\n2\tBianchi\n1\tRossi'
 }
 
 @test "retention: the people whose every case is over longer than their programmes keep files" {
@@ -75,11 +75,11 @@ two_paths() {
 	referral Carla Tre 1995-01-01 date=2023-02-01 | WF_TODAY=$WF_TODAY wf-refer add -q
 	WF_TODAY=2026-11-22
 	run -0 wf retention -o tsv
-	[ "$output" = $'id\tcases\tover_since\tkeep_until\n1\t2023-0001\t2023-03-15\t2025-03-15' ]
+	assert_equal "$output" $'id\tcases\tover_since\tkeep_until\n1\t2023-0001\t2023-03-15\t2025-03-15'
 	run -1 --separate-stderr wf retention --as-of 2025-03-15
-	[ "$stderr" = "wf: nobody's case file is past its retention on 2025-03-15" ]
+	assert_equal "$stderr" "wf: nobody's case file is past its retention on 2025-03-15"
 	run -0 wf retention --as-of 2025-03-16 -o tsv --fields id
-	[ "$output" = $'id\n1' ]
+	assert_equal "$output" $'id\n1'
 }
 
 @test "retention: a programme's retention_years is a number of years" {

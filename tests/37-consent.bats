@@ -17,18 +17,18 @@ placed() {
 @test "consent: the final report goes to the referrer only with the person's consent, and each time is kept" {
 	placed
 	run -65 --separate-stderr wf-report case 2026-0001 --for referrer
-	[ "$stderr" = "wf-report: case '2026-0001': the person has not given consent to share the final report with 'caritas-vigevano' (record it with 'wf consent give 2026-0001 --purpose share_final_report --to caritas-vigevano')" ]
+	assert_equal "$stderr" "wf-report: case '2026-0001': the person has not given consent to share the final report with 'caritas-vigevano' (record it with 'wf consent give 2026-0001 --purpose share_final_report --to caritas-vigevano')"
 	[ -z "$output" ]
-	[ "$(sql 'SELECT count(*) FROM disclosure')" = 0 ]
+	assert_equal "$(sql 'SELECT count(*) FROM disclosure')" 0
 	run -0 wf consent give 2026-0001 --purpose share_final_report --to caritas-vigevano --date 2026-09-02 -o tsv
-	[ "$output" = $'id\tcase\tpurpose\tto\tanswer\tdate\n1\t2026-0001\tshare_final_report\tcaritas-vigevano\tgiven\t2026-09-02' ]
+	assert_equal "$output" $'id\tcase\tpurpose\tto\tanswer\tdate\n1\t2026-0001\tshare_final_report\tcaritas-vigevano\tgiven\t2026-09-02'
 	run -0 wf-report case 2026-0001 --for referrer
 	[[ "$output" == *$'## Shared\n\n| Date | With | Basis |\n| --- | --- | --- |\n| 2026-11-22 | Caritas Diocesana di Vigevano | consent |'* ]]
 	run -0 wf-report case 2026-0001 -o json --fields shared
-	[ "$output" = '{"shared":[{"date":"2026-11-22","what":"final_report","to":"caritas-vigevano","basis":"consent","by":"tester"}]}' ]
-	[ "$(sql 'SELECT count(*) FROM disclosure')" = 1 ]
+	assert_equal "$output" '{"shared":[{"date":"2026-11-22","what":"final_report","to":"caritas-vigevano","basis":"consent","by":"tester"}]}'
+	assert_equal "$(sql 'SELECT count(*) FROM disclosure')" 1
 	run -0 wf audit log --action disclose -o json --fields case,detail
-	[ "$output" = '{"case":"2026-0001","detail":{"what":"final_report","to":"caritas-vigevano","basis":"consent"}}' ]
+	assert_equal "$output" '{"case":"2026-0001","detail":{"what":"final_report","to":"caritas-vigevano","basis":"consent"}}'
 	run -0 wf person export 2026-0001 -o tsv --fields kind,purpose,to
 	[[ "$output" == *$'consent\tshare_final_report\tcaritas-vigevano'* ]]
 	[[ "$output" == *$'disclosure\t\tcaritas-vigevano'* ]]
@@ -46,16 +46,16 @@ placed() {
 	wf consent give -q 2026-0001 --purpose share_final_report --note "signed form"
 	run -0 wf-report case 2026-0001 --for referrer -o json --fields shared
 	run -0 wf consent list 2026-0001 -o tsv --fields purpose,to,answer
-	[ "$output" = $'purpose\tto\tanswer\nshare_final_report\tcaritas-vigevano\tgiven\nshare_final_report\tcaritas-vigevano\twithdrawn\nshare_final_report\t\trefused\nshare_final_report\t\tgiven' ]
+	assert_equal "$output" $'purpose\tto\tanswer\nshare_final_report\tcaritas-vigevano\tgiven\nshare_final_report\tcaritas-vigevano\twithdrawn\nshare_final_report\t\trefused\nshare_final_report\t\tgiven'
 }
 
 @test "consent: under a public task the report goes to the referrer without it, never to a host" {
 	placed
 	sed 's/^name:/legal_basis: public_task\nname:/' "$EX/programmes/workflow-lomellina.yaml" | wf programme load -q -
 	run -0 wf-report case 2026-0001 --for referrer -o json --fields shared
-	[ "$output" = '{"shared":[{"date":"2026-11-22","what":"final_report","to":"caritas-vigevano","basis":"public_task"}]}' ]
+	assert_equal "$output" '{"shared":[{"date":"2026-11-22","what":"final_report","to":"caritas-vigevano","basis":"public_task"}]}'
 	run -65 --separate-stderr wf-report case 2026-0001 --for host
-	[ "$stderr" = "wf-report: case '2026-0001': the person has not given consent to share the final report with 'coop-betania' (record it with 'wf consent give 2026-0001 --purpose share_with_host --to coop-betania')" ]
+	assert_equal "$stderr" "wf-report: case '2026-0001': the person has not given consent to share the final report with 'coop-betania' (record it with 'wf consent give 2026-0001 --purpose share_with_host --to coop-betania')"
 	wf consent give -q 2026-0001 --purpose share_with_host --to coop-betania
 	run -0 wf-report case 2026-0001 --for host -o json --fields shared
 	[[ "$output" == *'"to":"coop-betania","basis":"consent"'* ]]
@@ -65,20 +65,20 @@ placed() {
 	placed
 	wf-place add -q --case 2026-0001 --kind work_grant --host coop-aironi --hours 10 --stipend 400 --start 2026-10-01 --end 2027-03-31
 	run -64 --separate-stderr wf-report case 2026-0001 --for host
-	[ "${stderr_lines[0]}" = "wf-report: case '2026-0001' has 2 hosts: say which with --to" ]
+	assert_equal "${stderr_lines[0]}" "wf-report: case '2026-0001' has 2 hosts: say which with --to"
 	run -65 --separate-stderr wf-report case 2026-0001 --for host --to coop-s-ambrogio
-	[ "$stderr" = "wf-report: case '2026-0001': 'coop-s-ambrogio' is not a host of its placements" ]
+	assert_equal "$stderr" "wf-report: case '2026-0001': 'coop-s-ambrogio' is not a host of its placements"
 	run -64 wf-report case 2026-0001 --for family
 	run -64 wf-report case 2026-0001 --to coop-aironi
 	run -64 --separate-stderr wf consent give 2026-0001 --purpose marketing
 	[[ "${stderr_lines[0]}" == "wf: --purpose: 'marketing' is not one of: information_notice, "* ]]
 	run -65 --separate-stderr wf consent give 2026-0001 --purpose share_with_host --to nobody
-	[ "$stderr" = "wf: unknown organisation 'nobody' (register it with 'wf org add --id nobody --name NAME --role ROLE')" ]
+	assert_equal "$stderr" "wf: unknown organisation 'nobody' (register it with 'wf org add --id nobody --name NAME --role ROLE')"
 	run -65 --separate-stderr wf consent withdraw 2026-0001 --purpose family_involvement
-	[ "$stderr" = "wf: case '2026-0001': no consent to family_involvement is given on 2026-11-22: nothing to withdraw" ]
+	assert_equal "$stderr" "wf: case '2026-0001': no consent to family_involvement is given on 2026-11-22: nothing to withdraw"
 	run -0 wf consent give 2026-0001 --purpose information_notice --date 2026-09-01 -o tsv --fields purpose,answer,date
-	[ "${lines[1]}" = $'information_notice\tgiven\t2026-09-01' ]
+	assert_equal "${lines[1]}" $'information_notice\tgiven\t2026-09-01'
 	run -0 wf audit log --action given -o tsv --fields entity,case
-	[ "${lines[1]}" = $'consent\t2026-0001' ]
-	[ "$(sql 'SELECT count(*) FROM disclosure')" = 0 ]
+	assert_equal "${lines[1]}" $'consent\t2026-0001'
+	assert_equal "$(sql 'SELECT count(*) FROM disclosure')" 0
 }

@@ -26,7 +26,7 @@ full_store() {
 	full_store
 	run -0 wf export -o json
 	echo "$output" > "$T/one.jsonl"
-	[ "${lines[0]}" = "{\"kind\":\"store\",\"id\":\"workflow\",\"schema_version\":$SCHEMA}" ]
+	assert_equal "${lines[0]}" "{\"kind\":\"store\",\"id\":\"workflow\",\"schema_version\":$SCHEMA}"
 	for t in organisation programme person cases case_status referral assessment_session decision plan plan_goal plan_action placement placement_status attendance case_closure contact follow_up voided consent disclosure audit; do
 		grep -q "\"table\":\"$t\"" "$T/one.jsonl"
 	done
@@ -40,21 +40,21 @@ full_store() {
 	cmp "$T/m1" "$T/m2"
 	# the export is in the trail of the store it read
 	run -0 wf audit log --action export -o tsv --fields entity,entity_id
-	[ "${lines[1]}" = "store	$WF_DB" ]
+	assert_equal "${lines[1]}" "store	$WF_DB"
 }
 
 @test "import: only into an empty store of the export's schema, from its first record" {
 	full_store
 	wf export -o json > "$T/one.jsonl"
 	run -65 --separate-stderr wf import "$T/one.jsonl"
-	[ "$stderr" = "wf: the store at '$WF_DB' is not empty: import into a new one" ]
+	assert_equal "$stderr" "wf: the store at '$WF_DB' is not empty: import into a new one"
 	sed "1s/\"schema_version\":$SCHEMA/\"schema_version\":7/" "$T/one.jsonl" > "$T/old.jsonl"
 	run -65 --separate-stderr wf import --db "$T/a.db" "$T/old.jsonl"
-	[ "$stderr" = "wf: $T/old.jsonl:1:33: schema_version: an export of schema version 7 goes into a store of that version, not $SCHEMA" ]
+	assert_equal "$stderr" "wf: $T/old.jsonl:1:33: schema_version: an export of schema version 7 goes into a store of that version, not $SCHEMA"
 	tail -n +2 "$T/one.jsonl" > "$T/headless.jsonl"
 	run -65 --separate-stderr wf import --db "$T/b.db" "$T/headless.jsonl"
-	[ "$stderr" = "wf: $T/headless.jsonl:1:1: kind: an export begins with the record of its schema (kind: store)" ]
-	[ "$(sqlite3 "$T/b.db" 'SELECT count(*) FROM organisation')" = 0 ]
+	assert_equal "$stderr" "wf: $T/headless.jsonl:1:1: kind: an export begins with the record of its schema (kind: store)"
+	assert_equal "$(sqlite3 "$T/b.db" 'SELECT count(*) FROM organisation')" 0
 }
 
 @test "import: a row that is not one of the store's is refused with its place, nothing written" {
@@ -62,12 +62,12 @@ full_store() {
 	wf export -o json > "$T/one.jsonl"
 	{ head -3 "$T/one.jsonl"; echo '{"kind":"row","table":"secrets","row":{"id":1}}'; } > "$T/bad.jsonl"
 	run -65 --separate-stderr wf import --db "$T/c.db" "$T/bad.jsonl"
-	[ "$stderr" = "wf: $T/bad.jsonl:4:15: table: 'secrets' is not a table of the store" ]
+	assert_equal "$stderr" "wf: $T/bad.jsonl:4:15: table: 'secrets' is not a table of the store"
 	{ head -3 "$T/one.jsonl"; echo '{"kind":"row","table":"person","row":{"id":9,"nickname":"x"}}'; } > "$T/bad.jsonl"
 	run -65 --separate-stderr wf import --db "$T/c.db" "$T/bad.jsonl"
-	[ "$stderr" = "wf: $T/bad.jsonl:4:46: nickname: not a column of table 'person'" ]
+	assert_equal "$stderr" "wf: $T/bad.jsonl:4:46: nickname: not a column of table 'person'"
 	{ head -3 "$T/one.jsonl"; sed -n 3p "$T/one.jsonl"; } > "$T/bad.jsonl"
 	run -65 --separate-stderr wf import --db "$T/c.db" "$T/bad.jsonl"
 	[[ "$stderr" == "wf: $T/bad.jsonl:4:1: the row breaks the store's rules: UNIQUE constraint failed: "* ]]
-	[ "$(sqlite3 "$T/c.db" 'SELECT count(*) FROM organisation')" = 0 ]
+	assert_equal "$(sqlite3 "$T/c.db" 'SELECT count(*) FROM organisation')" 0
 }

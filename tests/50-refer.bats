@@ -9,7 +9,7 @@ screen_one() {
 	# and leave "status|reasons" in $output.
 	local first=$1 birth=$2
 	shift 2
-	id=$(referral "$first" Test "$birth" "$@" | wf-refer add -o tsv --fields id | tail -1)
+	id=$(referral "$first" Test "$birth" "$@" | new_case)
 	run -0 wf-refer screen "$id" -o json --fields status,reasons
 }
 
@@ -17,7 +17,7 @@ screen_one() {
 	seed
 	{ referral A Uno 2000-01-01 date=2025-12-30; referral B Due 2000-01-01; referral C Tre 2000-01-01 date=2025-12-31; } > "$T/r.yaml"
 	run -0 wf-refer add "$T/r.yaml" -o tsv --fields id,status,status_date,date
-	[ "$output" = $'id\tstatus\tstatus_date\tdate\n2025-0001\treferred\t2025-12-30\t2025-12-30\n2026-0001\treferred\t2026-10-01\t2026-10-01\n2025-0002\treferred\t2025-12-31\t2025-12-31' ]
+	assert_equal "$output" $'id\tstatus\tstatus_date\tdate\n2025-0001\treferred\t2025-12-30\t2025-12-30\n2026-0001\treferred\t2026-10-01\t2026-10-01\n2025-0002\treferred\t2025-12-31\t2025-12-31'
 }
 
 @test "add: the case record carries the referral as given" {
@@ -34,7 +34,7 @@ screen_one() {
 	referral Ada Neri 1990-01-01 gender=declined education=isced_3_4 disability=no | wf-refer add -q
 	referral Bea Neri 1991-01-01 | wf-refer add -q
 	run -0 wf-refer show 2026-0001 -o json --fields person.gender,person.education,person.disability
-	[ "$output" = '{"person":{"gender":"declined","education":"isced_3_4","disability":"no"}}' ]
+	assert_equal "$output" '{"person":{"gender":"declined","education":"isced_3_4","disability":"no"}}'
 	[ "$(sql "SELECT quote(gender) || ' ' || quote(education) FROM referral WHERE case_id = '2026-0002'")" = "NULL NULL" ]
 	run -65 --separate-stderr wf-refer add <(referral Cy Neri 1992-01-01 education=degree)
 	[[ "$stderr" == *"person.education: 'degree' is not one of: isced_0_2, isced_3_4, isced_5_8, declined"* ]]
@@ -47,15 +47,15 @@ screen_one() {
 	referral Marco Rossi 1998-04-12 tax=RSSMRC98D12L872O | wf-refer add -q
 	referral Marco Rossi 1998-04-12 tax=RSSMRC98D12L872O date=2026-11-02 referrer=comune-vigevano > "$T/again.yaml"
 	run -0 --separate-stderr wf-refer add "$T/again.yaml" -o json --fields id,date,referrals
-	[ "$output" = '{"id":"2026-0001","date":"2026-10-01","referrals":2}' ]
-	[ "$stderr" = "wf-refer: warning: $T/again.yaml:2: Marco Rossi already has open case '2026-0001' in 'workflow-lomellina': the referral is attached to it" ]
-	[ "$(sql 'SELECT count(*) FROM cases')" = 1 ]
+	assert_equal "$output" '{"id":"2026-0001","date":"2026-10-01","referrals":2}'
+	assert_equal "$stderr" "wf-refer: warning: $T/again.yaml:2: Marco Rossi already has open case '2026-0001' in 'workflow-lomellina': the referral is attached to it"
+	assert_equal "$(sql 'SELECT count(*) FROM cases')" 1
 	# show names who referred the case, and when
 	run -0 wf-refer show 2026-0001 -o json --fields referrals,referred
-	[ "$output" = '{"referrals":2,"referred":[{"id":"2026-0001/1","date":"2026-10-01","referrer":"caritas-vigevano"},{"id":"2026-0001/2","date":"2026-11-02","referrer":"comune-vigevano"}]}' ]
-	[ "$(sql 'SELECT count(*) FROM referral')" = 2 ]
+	assert_equal "$output" '{"referrals":2,"referred":[{"id":"2026-0001/1","date":"2026-10-01","referrer":"caritas-vigevano"},{"id":"2026-0001/2","date":"2026-11-02","referrer":"comune-vigevano"}]}'
+	assert_equal "$(sql 'SELECT count(*) FROM referral')" 2
 	run -0 wf-refer list --referrer comune-vigevano -o tsv --fields id
-	[ "${lines[1]}" = 2026-0001 ]
+	assert_equal "${lines[1]}" 2026-0001
 }
 
 @test "add: the same person may have a case in another programme, or a new one after a closed one" {
@@ -63,15 +63,15 @@ screen_one() {
 	referral Paolo Gritti 1979-03-08 tax=GRTPLA79C08A794U employment=unemployed > "$T/a.yaml"
 	wf-refer add -q "$T/a.yaml"
 	wf-refer screen -q 2026-0001
-	[ "$(sql "SELECT status FROM cases WHERE id = '2026-0001'")" = rejected ]
+	assert_equal "$(sql "SELECT status FROM cases WHERE id = '2026-0001'")" rejected
 	referral Paolo Gritti 1979-03-08 tax=GRTPLA79C08A794U date=2026-11-10 > "$T/b.yaml"
 	run -0 --separate-stderr wf-refer add "$T/b.yaml" -o tsv --fields id
-	[ "${lines[1]}" = 2026-0002 ]
+	assert_equal "${lines[1]}" 2026-0002
 	[ -z "$stderr" ]
 	referral Paolo Gritti 1979-03-08 tax=GRTPLA79C08A794U programme=sil-bergamo referrer=ssd-dalmine cert=law_68_1999 > "$T/c.yaml"
 	run -0 wf-refer add "$T/c.yaml" -o tsv --fields id
-	[ "${lines[1]}" = 2026-0003 ]
-	[ "$(sql 'SELECT count(*) FROM person')" = 1 ]
+	assert_equal "${lines[1]}" 2026-0003
+	assert_equal "$(sql 'SELECT count(*) FROM person')" 1
 }
 
 @test "add: without a tax code, a match on names and birth date is flagged, never merged" {
@@ -79,81 +79,81 @@ screen_one() {
 	referral Youssef "El Amrani" 2001-07-30 | wf-refer add -q
 	referral "YOUSSEF" "El-Amrani" 2001-07-30 programme=sil-bergamo referrer=ssd-dalmine cert=uncertified_disadvantage > "$T/b.yaml"
 	run -0 --separate-stderr wf-refer add "$T/b.yaml" -o json --fields id,possible_duplicate_of
-	[ "$output" = '{"id":"2026-0002","possible_duplicate_of":["2026-0001"]}' ]
-	[ "$stderr" = "wf-refer: warning: YOUSSEF El-Amrani, born 2001-07-30, matches the person of case '2026-0001' by name and birth date: flagged as a possible duplicate, not merged" ]
-	[ "$(sql 'SELECT count(*) FROM person')" = 2 ]
+	assert_equal "$output" '{"id":"2026-0002","possible_duplicate_of":["2026-0001"]}'
+	assert_equal "$stderr" "wf-refer: warning: YOUSSEF El-Amrani, born 2001-07-30, matches the person of case '2026-0001' by name and birth date: flagged as a possible duplicate, not merged"
+	assert_equal "$(sql 'SELECT count(*) FROM person')" 2
 	run -0 wf-refer show 2026-0001 -o json --fields possible_duplicate_of
-	[ "$output" = '{"possible_duplicate_of":["2026-0002"]}' ]
+	assert_equal "$output" '{"possible_duplicate_of":["2026-0002"]}'
 }
 
 @test "add: the referrer must be registered as a referrer" {
 	seed
 	referral A Uno 2000-01-01 referrer=coop-betania > "$T/r.yaml"
 	run -65 --separate-stderr wf-refer add "$T/r.yaml"
-	[ "$stderr" = "wf-refer: $T/r.yaml:4:1: referrer: organisation 'coop-betania' is not registered as a referrer (add the role with 'wf org add')" ]
+	assert_equal "$stderr" "wf-refer: $T/r.yaml:4:1: referrer: organisation 'coop-betania' is not registered as a referrer (add the role with 'wf org add')"
 	referral A Uno 2000-01-01 referrer=caritas > "$T/r.yaml"
 	run -65 --separate-stderr wf-refer add "$T/r.yaml"
-	[ "$stderr" = "wf-refer: $T/r.yaml:4:1: referrer: unknown organisation 'caritas' (register it with 'wf org add --id caritas --name NAME --role referrer')" ]
+	assert_equal "$stderr" "wf-refer: $T/r.yaml:4:1: referrer: unknown organisation 'caritas' (register it with 'wf org add --id caritas --name NAME --role referrer')"
 }
 
 @test "add: dates after the referral, or a referral in the future, are refused" {
 	seed
 	referral A Uno 2000-01-01 date=2026-11-23 > "$T/r.yaml"
 	run -65 --separate-stderr wf-refer add "$T/r.yaml"
-	[ "$stderr" = "wf-refer: $T/r.yaml:3:1: date: '2026-11-23' is in the future" ]
+	assert_equal "$stderr" "wf-refer: $T/r.yaml:3:1: date: '2026-11-23' is in the future"
 	referral A Uno 2000-01-01 since=2026-10-02 > "$T/r.yaml"
 	run -65 --separate-stderr wf-refer add "$T/r.yaml"
-	[ "$stderr" = "wf-refer: $T/r.yaml:11:3: person.employment_since: '2026-10-02' is after the referral date 2026-10-01" ]
+	assert_equal "$stderr" "wf-refer: $T/r.yaml:11:3: person.employment_since: '2026-10-02' is after the referral date 2026-10-01"
 }
 
 @test "add: a bare id is not a referral" {
 	seed
 	run -65 --separate-stderr bash -c 'echo 2026-0001 | wf-refer add'
-	[ "$stderr" = "wf-refer: <stdin>:1:1: expected a referral record" ]
+	assert_equal "$stderr" "wf-refer: <stdin>:1:1: expected a referral record"
 }
 
 @test "screen: WORKFLOW at the age boundaries (34 in, 35 out; 50 in, 49 out)" {
 	seed
 	screen_one A 1991-10-02
-	[ "$output" = '{"status":"screened"}' ]
+	assert_equal "$output" '{"status":"screened"}'
 	screen_one B 1991-10-01
-	[ "$output" = '{"status":"rejected","reasons":["age 35 at 2026-10-01 is not in 0..34 nor 50.."]}' ]
+	assert_equal "$output" '{"status":"rejected","reasons":["age 35 at 2026-10-01 is not in 0..34 nor 50.."]}'
 	screen_one C 1976-10-01
-	[ "$output" = '{"status":"screened"}' ]
+	assert_equal "$output" '{"status":"screened"}'
 	screen_one D 1976-10-02
-	[ "$output" = '{"status":"rejected","reasons":["age 49 at 2026-10-01 is not in 0..34 nor 50.."]}' ]
+	assert_equal "$output" '{"status":"rejected","reasons":["age 49 at 2026-10-01 is not in 0..34 nor 50.."]}'
 }
 
 @test "screen: WORKFLOW wants the unemployed or never employed, and says every reason" {
 	seed
 	screen_one A 2000-01-01 employment=never_employed
-	[ "$output" = '{"status":"screened"}' ]
+	assert_equal "$output" '{"status":"screened"}'
 	screen_one B 1980-01-01 employment=employed
-	[ "$output" = '{"status":"rejected","reasons":["age 46 at 2026-10-01 is not in 0..34 nor 50..","employment status '"'"'employed'"'"' is not one of: unemployed, never_employed"]}' ]
+	assert_equal "$output" '{"status":"rejected","reasons":["age 46 at 2026-10-01 is not in 0..34 nor 50..","employment status '"'"'employed'"'"' is not one of: unemployed, never_employed"]}'
 }
 
 @test "screen: SIL at the age of majority (18 in, 17 out), with a certification" {
 	seed
 	screen_one A 2008-10-01 programme=sil-bergamo referrer=ssd-dalmine cert=law_381_1991
-	[ "$output" = '{"status":"screened"}' ]
+	assert_equal "$output" '{"status":"screened"}'
 	screen_one B 2008-10-02 programme=sil-bergamo referrer=ssd-dalmine cert=law_381_1991
-	[ "$output" = '{"status":"rejected","reasons":["age 17 at 2026-10-01 is not in 18.."]}' ]
+	assert_equal "$output" '{"status":"rejected","reasons":["age 17 at 2026-10-01 is not in 18.."]}'
 }
 
 @test "screen: born on 29 February comes of age on 1 March" {
 	seed
 	screen_one A 2008-02-29 programme=sil-bergamo referrer=ssd-dalmine cert=law_68_1999 date=2026-02-28
-	[ "$output" = '{"status":"rejected","reasons":["age 17 at 2026-02-28 is not in 18.."]}' ]
+	assert_equal "$output" '{"status":"rejected","reasons":["age 17 at 2026-02-28 is not in 18.."]}'
 	screen_one B 2008-02-29 programme=sil-bergamo referrer=ssd-dalmine cert=law_68_1999 date=2026-03-01
-	[ "$output" = '{"status":"screened"}' ]
+	assert_equal "$output" '{"status":"screened"}'
 }
 
 @test "screen: SIL needs a certification or an uncertified disadvantage" {
 	seed
 	screen_one A 1990-01-01 programme=sil-bergamo referrer=ssd-dalmine
-	[ "$output" = '{"status":"rejected","reasons":["no certification; needs a certification among: law_381_1991, law_68_1999, uncertified_disadvantage"]}' ]
+	assert_equal "$output" '{"status":"rejected","reasons":["no certification; needs a certification among: law_381_1991, law_68_1999, uncertified_disadvantage"]}'
 	screen_one B 1990-01-01 programme=sil-bergamo referrer=ssd-dalmine cert=uncertified_disadvantage employment=inactive
-	[ "$output" = '{"status":"screened"}' ]
+	assert_equal "$output" '{"status":"screened"}'
 }
 
 @test "screen: the reasons are stored with the status and shown in the history" {
@@ -161,10 +161,10 @@ screen_one() {
 	referral A Uno 1980-01-01 | wf-refer add -q
 	wf-refer screen -q 2026-0001 --date 2026-11-02 --note "checked with the referrer"
 	run -0 wf-refer show 2026-0001 -o json --fields status,status_date,note,reasons
-	[ "$output" = '{"status":"rejected","status_date":"2026-11-02","note":"checked with the referrer","reasons":["age 46 at 2026-10-01 is not in 0..34 nor 50.."]}' ]
-	[ "$(sql "SELECT reasons FROM case_status WHERE status = 'rejected'")" = '[{"rule":"age","age":46,"on":"2026-10-01","ranges":["0..34","50.."],"text":"age 46 at 2026-10-01 is not in 0..34 nor 50.."}]' ]
+	assert_equal "$output" '{"status":"rejected","status_date":"2026-11-02","note":"checked with the referrer","reasons":["age 46 at 2026-10-01 is not in 0..34 nor 50.."]}'
+	assert_equal "$(sql "SELECT reasons FROM case_status WHERE status = 'rejected'")" '[{"rule":"age","age":46,"on":"2026-10-01","ranges":["0..34","50.."],"text":"age 46 at 2026-10-01 is not in 0..34 nor 50.."}]'
 	run -0 wf-refer show 2026-0001 -o json --fields rules
-	[ "$output" = '{"rules":[{"rule":"age","age":46,"on":"2026-10-01","ranges":["0..34","50.."]}]}' ]
+	assert_equal "$output" '{"rules":[{"rule":"age","age":46,"on":"2026-10-01","ranges":["0..34","50.."]}]}'
 	run -0 wf-refer show 2026-0001 -o yaml
 	[[ "$output" == *$'history:\n- status: referred\n  date: 2026-10-01\n'*$'- status: rejected\n  date: 2026-11-02\n  note: checked with the referrer\n  reasons:\n  - age 46 at 2026-10-01 is not in 0..34 nor 50..\n'* ]]
 }
@@ -174,7 +174,7 @@ screen_one() {
 	referral A Uno 2000-01-01 | wf-refer add -q
 	wf-refer screen -q 2026-0001
 	run -65 --separate-stderr wf-refer screen 2026-0001
-	[ "$stderr" = "wf-refer: case '2026-0001' is screened: screen needs a case that is referred" ]
+	assert_equal "$stderr" "wf-refer: case '2026-0001' is screened: screen needs a case that is referred"
 	[ "$(sql "SELECT count(*) FROM case_status WHERE case_id = '2026-0001'")" = 2 ]
 }
 
@@ -182,34 +182,34 @@ screen_one() {
 	seed
 	referral A Uno 2000-01-01 | wf-refer add -q
 	run -65 --separate-stderr wf-refer screen 2026-0001 2026-0099
-	[ "$stderr" = "wf-refer: case '2026-0099' not found" ]
+	assert_equal "$stderr" "wf-refer: case '2026-0099' not found"
 	[ -z "$output" ]
-	[ "$(sql "SELECT status FROM cases")" = referred ]
+	assert_equal "$(sql "SELECT status FROM cases")" referred
 }
 
 @test "screen: a date before the referral or in the future is refused" {
 	seed
 	referral A Uno 2000-01-01 | wf-refer add -q
 	run -65 --separate-stderr wf-refer screen 2026-0001 --date 2026-09-30
-	[ "$stderr" = "wf-refer: case '2026-0001': date 2026-09-30 is before its referred date 2026-10-01" ]
+	assert_equal "$stderr" "wf-refer: case '2026-0001': date 2026-09-30 is before its referred date 2026-10-01"
 	run -65 --separate-stderr wf-refer screen 2026-0001 --date 2026-11-23
-	[ "$stderr" = "wf-refer: --date: '2026-11-23' is in the future" ]
+	assert_equal "$stderr" "wf-refer: --date: '2026-11-23' is in the future"
 	run -64 --separate-stderr wf-refer screen 2026-0001 --date 2026-11-31
-	[ "${stderr_lines[0]}" = "wf-refer: --date: '2026-11-31' is not a date (YYYY-MM-DD)" ]
+	assert_equal "${stderr_lines[0]}" "wf-refer: --date: '2026-11-31' is not a date (YYYY-MM-DD)"
 }
 
 @test "withdraw: needs a reason; a referred or screened case only" {
 	seed
 	{ referral A Uno 2000-01-01; referral B Due 1980-01-01; } | wf-refer add -q
 	run -64 --separate-stderr wf-refer withdraw 2026-0001
-	[ "${stderr_lines[0]}" = "wf-refer: withdraw needs --reason" ]
+	assert_equal "${stderr_lines[0]}" "wf-refer: withdraw needs --reason"
 	run -0 wf-refer withdraw 2026-0001 --reason "found a job" -o json --fields status,reasons
-	[ "$output" = '{"status":"withdrawn","reasons":["found a job"]}' ]
+	assert_equal "$output" '{"status":"withdrawn","reasons":["found a job"]}'
 	wf-refer screen -q 2026-0002
 	run -65 --separate-stderr wf-refer withdraw 2026-0002 --reason x
-	[ "$stderr" = "wf-refer: case '2026-0002' is rejected: withdraw needs a case that is referred, screened" ]
+	assert_equal "$stderr" "wf-refer: case '2026-0002' is rejected: withdraw needs a case that is referred, screened"
 	run -65 --separate-stderr wf-refer screen 2026-0001
-	[ "$stderr" = "wf-refer: case '2026-0001' is withdrawn: screen needs a case that is referred" ]
+	assert_equal "$stderr" "wf-refer: case '2026-0001' is withdrawn: screen needs a case that is referred"
 }
 
 @test "list: filters by status, programme, referrer, dates and name" {
@@ -217,22 +217,22 @@ screen_one() {
 	wf-refer add -q "$EX/referrals.yaml"
 	wf-refer screen -q 2026-0001 2026-0003 2026-0005
 	run -0 wf-refer list --status rejected -o tsv --fields id
-	[ "$output" = $'id\n2026-0003' ]
+	assert_equal "$output" $'id\n2026-0003'
 	run -0 wf-refer list --programme sil-bergamo -o tsv --fields id
-	[ "$output" = $'id\n2026-0005\n2026-0007\n2026-0008' ]
+	assert_equal "$output" $'id\n2026-0005\n2026-0007\n2026-0008'
 	run -0 wf-refer list --referrer caritas-vigevano -o tsv --fields id
-	[ "$output" = $'id\n2026-0001\n2026-0004\n2026-0006' ]
+	assert_equal "$output" $'id\n2026-0001\n2026-0004\n2026-0006'
 	run -0 wf-refer list --since 2026-10-05 --until 2026-10-20 -o tsv --fields id
-	[ "$output" = $'id\n2026-0004\n2026-0005\n2026-0006\n2026-0007' ]
+	assert_equal "$output" $'id\n2026-0004\n2026-0005\n2026-0006\n2026-0007'
 	run -0 wf-refer list --name "el amrani" -o tsv --fields id
-	[ "$output" = $'id\n2026-0006' ]
+	assert_equal "$output" $'id\n2026-0006'
 	run -0 wf-refer list --name COLOMBO -o tsv --fields person.first_name
-	[ "${lines[1]}" = Anna ]
+	assert_equal "${lines[1]}" Anna
 	run -0 wf-refer list --name "marco rossi" -o tsv --fields id
-	[ "$output" = $'id\n2026-0001' ]
+	assert_equal "$output" $'id\n2026-0001'
 	run -1 wf-refer list --name "marco bianchi"
 	run -0 wf-refer list --name "colómbo" -o tsv --fields id
-	[ "$output" = $'id\n2026-0004' ]
+	assert_equal "$output" $'id\n2026-0004'
 }
 
 @test "list: bad filters are usage errors" {
@@ -240,17 +240,17 @@ screen_one() {
 	run -64 --separate-stderr wf-refer list --status open
 	[[ "${stderr_lines[0]}" == "wf-refer: --status: 'open' is not one of: referred, screened, rejected, withdrawn,"* ]]
 	run -64 --separate-stderr wf-refer list --since 2026-02-30
-	[ "${stderr_lines[0]}" = "wf-refer: --since: '2026-02-30' is not a date (YYYY-MM-DD)" ]
+	assert_equal "${stderr_lines[0]}" "wf-refer: --since: '2026-02-30' is not a date (YYYY-MM-DD)"
 	run -64 --separate-stderr wf-refer list extra
-	[ "${stderr_lines[0]}" = "wf-refer: list takes no operands: 'extra'" ]
+	assert_equal "${stderr_lines[0]}" "wf-refer: list takes no operands: 'extra'"
 }
 
 @test "show: several cases; an unknown one is reported, exit 1" {
 	seed
 	wf-refer add -q "$EX/referrals.yaml"
 	run -1 --separate-stderr wf-refer show 2026-0001 2026-0042 2026-0002 -o tsv --fields id
-	[ "$output" = $'id\n2026-0001\n2026-0002' ]
-	[ "$stderr" = "wf-refer: case '2026-0042' not found" ]
+	assert_equal "$output" $'id\n2026-0001\n2026-0002'
+	assert_equal "$stderr" "wf-refer: case '2026-0042' not found"
 }
 
 @test "list --name: a search with no letters is refused, not a match of every case" {
@@ -258,10 +258,10 @@ screen_one() {
 	wf-refer add -q "$EX/referrals.yaml"
 	for name in % _ "'" 100 --; do
 		run -64 --separate-stderr wf-refer list --name="$name"
-		[ "${stderr_lines[0]}" = "wf-refer: --name: '$name' has no letters to look for" ]
+		assert_equal "${stderr_lines[0]}" "wf-refer: --name: '$name' has no letters to look for"
 	done
 	run -0 wf-refer list --name "gritti %" -o tsv --fields id
-	[ "$output" = $'id\n2026-0005' ]
+	assert_equal "$output" $'id\n2026-0005'
 }
 
 # law68 FIRST INVALIDITY PERCENT [extra certification lines]: a referral to
@@ -282,9 +282,9 @@ law68() {
 	  law68 Inail34 work_injury 34; law68 Sight sight ""; } | wf-refer add -q
 	wf-refer screen -q 2026-0001 2026-0002 2026-0003 2026-0004 2026-0005
 	run -0 wf-refer list -o tsv --fields id,status
-	[ "$output" = $'id\tstatus\n2026-0001\trejected\n2026-0002\tscreened\n2026-0003\trejected\n2026-0004\tscreened\n2026-0005\tscreened' ]
+	assert_equal "$output" $'id\tstatus\n2026-0001\trejected\n2026-0002\tscreened\n2026-0003\trejected\n2026-0004\tscreened\n2026-0005\tscreened'
 	run -0 wf-refer show 2026-0001 -o json --fields reasons
-	[ "$output" = '{"reasons":["no certification that counts among: law_381_1991, law_68_1999, uncertified_disadvantage (a Law 68/1999 certification of civil invalidity at 45% does not count: the programme asks more than 45%)"]}' ]
+	assert_equal "$output" '{"reasons":["no certification that counts among: law_381_1991, law_68_1999, uncertified_disadvantage (a Law 68/1999 certification of civil invalidity at 45% does not count: the programme asks more than 45%)"]}'
 	# wf programme check says the same before any referral
 	law68 Civ40 civil 40 | sed 's/^kind: referral/kind: referral\nid: x/' > "$T/p.yaml"
 	run -1 wf programme check sil-bergamo "$T/p.yaml" -o json --fields eligible,reasons
@@ -300,7 +300,7 @@ law68() {
 	law68 Inail20 work_injury 20 | wf-refer add -q
 	wf-refer screen -q 2026-0001 2026-0002
 	run -0 wf-refer list -o tsv --fields id,status
-	[ "$output" = $'id\tstatus\n2026-0001\trejected\n2026-0002\tscreened' ]
+	assert_equal "$output" $'id\tstatus\n2026-0001\trejected\n2026-0002\tscreened'
 	sed 's/law_68_thresholds: {civil: 45, work_injury: 33}/law_68_thresholds: {civil: 145, sight: 10}/' \
 		"$EX/programmes/sil-bergamo.yaml" > "$T/bad.yaml"
 	run -65 --separate-stderr wf programme load "$T/bad.yaml"
@@ -310,17 +310,17 @@ law68() {
 @test "certifications: implausible values are refused with the field, nothing written" {
 	seed
 	run -65 --separate-stderr wf-refer add < <(law68 NoKind "" 60)
-	[ "$stderr" = "wf-refer: <stdin>:12:7: person.certifications[0].invalidity_percent: say which invalidity it is of (invalidity: civil or work_injury): Law 68/1999 sets a threshold for each" ]
+	assert_equal "$stderr" "wf-refer: <stdin>:12:7: person.certifications[0].invalidity_percent: say which invalidity it is of (invalidity: civil or work_injury): Law 68/1999 sets a threshold for each"
 	run -65 --separate-stderr wf-refer add < <(law68 Zero civil 0)
-	[ "$stderr" = "wf-refer: <stdin>:13:7: person.certifications[0].invalidity_percent: 0 is not in 1..100" ]
+	assert_equal "$stderr" "wf-refer: <stdin>:13:7: person.certifications[0].invalidity_percent: 0 is not in 1..100"
 	run -65 --separate-stderr wf-refer add < <(law68 Sight sight 50)
-	[ "$stderr" = "wf-refer: <stdin>:13:7: person.certifications[0].invalidity_percent: a percent goes with civil or work_injury invalidity, not 'sight'" ]
+	assert_equal "$stderr" "wf-refer: <stdin>:13:7: person.certifications[0].invalidity_percent: a percent goes with civil or work_injury invalidity, not 'sight'"
 	run -65 --separate-stderr wf-refer add < <(law68 Later civil 60 '      since: 9999-12-31')
-	[ "$stderr" = "wf-refer: <stdin>:14:7: person.certifications[0].since: '9999-12-31' is after the referral date 2026-10-01" ]
+	assert_equal "$stderr" "wf-refer: <stdin>:14:7: person.certifications[0].since: '9999-12-31' is after the referral date 2026-10-01"
 	run -65 --separate-stderr wf-refer add < <(law68 War war "" '      invalidity_percent: 50')
 	[[ "$stderr" == *"a percent goes with civil or work_injury invalidity, not 'war'" ]]
-	[ "$(sql 'SELECT count(*) FROM cases')" = 0 ]
-	[ "$(sql 'SELECT count(*) FROM certification')" = 0 ]
+	assert_equal "$(sql 'SELECT count(*) FROM cases')" 0
+	assert_equal "$(sql 'SELECT count(*) FROM certification')" 0
 }
 
 @test "a list piped into a screen: the list's audit entry waits for the screen, and every case is screened" {
@@ -339,14 +339,14 @@ law68() {
 	seed
 	printf 'programme: workflow-lomellina\ndate: 2026-10-01\nreferrer: caritas-vigevano\nperson:\n  first_name: Marco\n  last_name: Rossi\n  tax_code: rssmrc98d12l872o\n  municipality: Vigevano\n  employment_status: unemployed\n' > "$T/r.yaml"
 	run -0 wf-refer add "$T/r.yaml" -o json --fields person.birth_date,person.sex,person.tax_code
-	[ "$output" = '{"person":{"birth_date":"1998-04-12","sex":"M","tax_code":"RSSMRC98D12L872O"}}' ]
+	assert_equal "$output" '{"person":{"birth_date":"1998-04-12","sex":"M","tax_code":"RSSMRC98D12L872O"}}'
 	# two digits of a year: the century that makes the person at least 15
 	sed -e 's/rssmrc98d12l872o/BNCGLI25S43F754B/' -e 's/Marco/Giulia/' -e 's/Rossi/Bianchi/' "$T/r.yaml" > "$T/old.yaml"
 	run -0 wf-refer add "$T/old.yaml" -o json --fields person.birth_date,person.sex
-	[ "$output" = '{"person":{"birth_date":"1925-11-03","sex":"F"}}' ]
+	assert_equal "$output" '{"person":{"birth_date":"1925-11-03","sex":"F"}}'
 	sed -e '/tax_code/d' -e 's/Marco/Anna/' "$T/r.yaml" > "$T/none.yaml"
 	run -65 --separate-stderr wf-refer add "$T/none.yaml"
-	[ "$stderr" = "wf-refer: $T/none.yaml:4:1: person.birth_date: required field is missing" ]
+	assert_equal "$stderr" "wf-refer: $T/none.yaml:4:1: person.birth_date: required field is missing"
 }
 
 @test "add: a known tax code with other names goes to the person the code is, said with both names" {
@@ -354,14 +354,14 @@ law68() {
 	referral Marco Rossi 1998-04-12 tax=RSSMRC98D12L872O | wf-refer add -q
 	referral Mario Rosso 1998-04-12 tax=RSSMRC98D12L872O programme=sil-bergamo referrer=ssd-dalmine cert=uncertified_disadvantage > "$T/other.yaml"
 	run -0 --separate-stderr wf-refer add "$T/other.yaml" -o json --fields id,person.first_name
-	[ "$output" = '{"id":"2026-0002","person":{"first_name":"Marco"}}' ]
-	[ "$stderr" = "wf-refer: warning: $T/other.yaml:2: tax code 'RSSMRC98D12L872O' is Marco Rossi's (person 1), not Mario Rosso's: the referral goes to Marco Rossi, the names sent kept with it; check them" ]
-	[ "$(sql "SELECT sent_names FROM referral WHERE case_id = '2026-0002'")" = "Mario Rosso" ]
+	assert_equal "$output" '{"id":"2026-0002","person":{"first_name":"Marco"}}'
+	assert_equal "$stderr" "wf-refer: warning: $T/other.yaml:2: tax code 'RSSMRC98D12L872O' is Marco Rossi's (person 1), not Mario Rosso's: the referral goes to Marco Rossi, the names sent kept with it; check them"
+	assert_equal "$(sql "SELECT sent_names FROM referral WHERE case_id = '2026-0002'")" "Mario Rosso"
 	[ "$(sql "SELECT count(sent_names) FROM referral WHERE case_id = '2026-0001'")" = 0 ]
 	# in the same programme, the warning names the person as stored
 	referral Mario Rosso 1998-04-12 tax=RSSMRC98D12L872O date=2026-11-02 > "$T/same.yaml"
 	run -0 --separate-stderr wf-refer add "$T/same.yaml" -o json --fields id
-	[ "${stderr_lines[1]}" = "wf-refer: warning: $T/same.yaml:2: Marco Rossi already has open case '2026-0001' in 'workflow-lomellina': the referral is attached to it" ]
+	assert_equal "${stderr_lines[1]}" "wf-refer: warning: $T/same.yaml:2: Marco Rossi already has open case '2026-0001' in 'workflow-lomellina': the referral is attached to it"
 	run -0 wf-refer show 2026-0001 -o json --fields referred
-	[ "$output" = '{"referred":[{"id":"2026-0001/1","date":"2026-10-01","referrer":"caritas-vigevano"},{"id":"2026-0001/2","date":"2026-11-02","referrer":"caritas-vigevano","sent_names":"Mario Rosso"}]}' ]
+	assert_equal "$output" '{"referred":[{"id":"2026-0001/1","date":"2026-10-01","referrer":"caritas-vigevano"},{"id":"2026-0001/2","date":"2026-11-02","referrer":"caritas-vigevano","sent_names":"Mario Rosso"}]}'
 }

@@ -7,9 +7,9 @@ load helpers
 @test "add: the first session moves a screened case into assessment" {
 	screened_sil
 	run -0 wf-assess add "$EX/assessment.yaml" -o tsv --fields id,case,date,type
-	[ "$output" = $'id\tcase\tdate\ttype\n1\t2026-0005\t2026-11-10\tinterview\n2\t2026-0005\t2026-11-17\tevaluation_unit' ]
+	assert_equal "$output" $'id\tcase\tdate\ttype\n1\t2026-0005\t2026-11-10\tinterview\n2\t2026-0005\t2026-11-17\tevaluation_unit'
 	run -0 wf-refer show 2026-0005 -o json --fields status,status_date
-	[ "$output" = '{"status":"assessing","status_date":"2026-11-10"}' ]
+	assert_equal "$output" '{"status":"assessing","status_date":"2026-11-10"}'
 	[ "$(sql "SELECT count(*) FROM case_status WHERE case_id = '2026-0005' AND status = 'assessing'")" = 1 ]
 }
 
@@ -28,9 +28,9 @@ load helpers
 	{ session 2026-0005 2026-11-19 skills_assessment; printf 'skills:\n  - {name: forklift, type: hard, level: advanced, evidence: licence renewed}\nprofile:\n  - {area: transport, level: low}\n'; } > "$T/s.yaml"
 	wf-assess add -q "$T/s.yaml"
 	run -0 wf-assess skills 2026-0005 -o tsv --fields name,level,date
-	[ "$output" = $'name\tlevel\tdate\nforklift\tadvanced\t2026-11-19\nspreadsheets\tnone\t2026-11-17\nteamwork\tadvanced\t2026-11-17\nwarehouse picking\tintermediate\t2026-11-17' ]
+	assert_equal "$output" $'name\tlevel\tdate\nforklift\tadvanced\t2026-11-19\nspreadsheets\tnone\t2026-11-17\nteamwork\tadvanced\t2026-11-17\nwarehouse picking\tintermediate\t2026-11-17'
 	run -0 wf-assess show 2026-0005 -o json --fields profile
-	[ "$output" = '{"profile":[{"area":"motivation","level":"low","date":"2026-11-10"},{"area":"health","level":"medium","note":"Law 68/1999, 67%; no lifting over 15 kg.","date":"2026-11-17"},{"area":"transport","level":"low","date":"2026-11-19"}]}' ]
+	assert_equal "$output" '{"profile":[{"area":"motivation","level":"low","date":"2026-11-10"},{"area":"health","level":"medium","note":"Law 68/1999, 67%; no lifting over 15 kg.","date":"2026-11-17"},{"area":"transport","level":"low","date":"2026-11-19"}]}'
 	run -0 wf-assess show 2026-0005 -o json --fields prerequisites
 	[[ "$output" == '{"prerequisites":[{"item":"punctuality","value":"met","date":"2026-11-17"},{"item":"travel_autonomy","value":"partly_met"'* ]]
 }
@@ -40,11 +40,11 @@ load helpers
 	wf-refer add -q "$EX/referrals.yaml"
 	session 2026-0005 2026-11-10 > "$T/s.yaml"
 	run -65 --separate-stderr wf-assess add "$T/s.yaml"
-	[ "$stderr" = "wf-assess: $T/s.yaml:3:1: case: case '2026-0005' is referred: assess needs a case that is screened, assessing, eligible, planned" ]
-	[ "$(sql 'SELECT count(*) FROM assessment_session')" = 0 ]
+	assert_equal "$stderr" "wf-assess: $T/s.yaml:3:1: case: case '2026-0005' is referred: assess needs a case that is screened, assessing, eligible, planned"
+	assert_equal "$(sql 'SELECT count(*) FROM assessment_session')" 0
 	session 2026-0099 2026-11-10 > "$T/s.yaml"
 	run -65 --separate-stderr wf-assess add "$T/s.yaml"
-	[ "$stderr" = "wf-assess: $T/s.yaml:3:1: case: case '2026-0099' not found" ]
+	assert_equal "$stderr" "wf-assess: $T/s.yaml:3:1: case: case '2026-0099' not found"
 }
 
 @test "add: an unknown skill level, type or area is refused with what is allowed" {
@@ -55,7 +55,7 @@ load helpers
 	{ session 2026-0005 2026-11-10; printf 'profile:\n  - {area: housin, level: high}\n'; } > "$T/s.yaml"
 	run -65 --separate-stderr wf-assess add "$T/s.yaml"
 	[[ "$stderr" == *"profile[0].area: 'housin' is not one of: "*"(did you mean 'housing'?)" ]]
-	[ "$(sql 'SELECT count(*) FROM assessment_session')" = 0 ]
+	assert_equal "$(sql 'SELECT count(*) FROM assessment_session')" 0
 }
 
 @test "add: prerequisite items come from the programme's checklist" {
@@ -74,37 +74,37 @@ load helpers
 	screened_sil
 	session 2026-0005 2026-11-04 > "$T/s.yaml"
 	run -65 --separate-stderr wf-assess add "$T/s.yaml"
-	[ "$stderr" = "wf-assess: $T/s.yaml:4:1: date: case '2026-0005': date 2026-11-04 is before its screened date 2026-11-05" ]
+	assert_equal "$stderr" "wf-assess: $T/s.yaml:4:1: date: case '2026-0005': date 2026-11-04 is before its screened date 2026-11-05"
 	session 2026-0005 2026-11-23 > "$T/s.yaml"
 	run -65 --separate-stderr wf-assess add "$T/s.yaml"
-	[ "$stderr" = "wf-assess: $T/s.yaml:4:1: date: '2026-11-23' is in the future" ]
+	assert_equal "$stderr" "wf-assess: $T/s.yaml:4:1: date: '2026-11-23' is in the future"
 	session 2026-0005 2026-11-10 | sed 's/mestieri-lombardia/coop-betania/' > "$T/s.yaml"
 	run -65 --separate-stderr wf-assess add "$T/s.yaml"
-	[ "$stderr" = "wf-assess: $T/s.yaml:6:1: assessor: organisation 'coop-betania' is not registered as a assessor (add the role with 'wf org add')" ]
+	assert_equal "$stderr" "wf-assess: $T/s.yaml:6:1: assessor: organisation 'coop-betania' is not registered as a assessor (add the role with 'wf org add')"
 }
 
 @test "decide: eligible, ineligible with its reason, deferred with a review date" {
 	screened_sil
 	wf-assess add -q "$EX/assessment.yaml"
 	run -0 wf-assess decide 2026-0005 --defer --review 2026-12-01 --date 2026-11-18 -o json --fields status,decision
-	[ "$output" = '{"status":"assessing","decision":{"id":1,"decision":"deferred","date":"2026-11-18","review_on":"2026-12-01","decided_by":"tester"}}' ]
+	assert_equal "$output" '{"status":"assessing","decision":{"id":1,"decision":"deferred","date":"2026-11-18","review_on":"2026-12-01","decided_by":"tester"}}'
 	run -0 wf-assess decide 2026-0005 --eligible --date 2026-11-20 --by "evaluation unit" -o json --fields status,decision
-	[ "$output" = '{"status":"eligible","decision":{"id":2,"decision":"eligible","date":"2026-11-20","decided_by":"evaluation unit"}}' ]
+	assert_equal "$output" '{"status":"eligible","decision":{"id":2,"decision":"eligible","date":"2026-11-20","decided_by":"evaluation unit"}}'
 	run -0 wf-assess show 2026-0005 --history -o json --fields decisions
-	[ "$output" = '{"decisions":[{"id":1,"decision":"deferred","date":"2026-11-18","review_on":"2026-12-01","decided_by":"tester"},{"id":2,"decision":"eligible","date":"2026-11-20","decided_by":"evaluation unit"}]}' ]
+	assert_equal "$output" '{"decisions":[{"id":1,"decision":"deferred","date":"2026-11-18","review_on":"2026-12-01","decided_by":"tester"},{"id":2,"decision":"eligible","date":"2026-11-20","decided_by":"evaluation unit"}]}'
 }
 
 @test "decide: ineligible closes the case with the reason; a decision on a closed case is refused" {
 	screened_sil
 	wf-assess add -q "$EX/assessment.yaml"
 	run -64 --separate-stderr wf-assess decide 2026-0005 --ineligible
-	[ "${stderr_lines[0]}" = "wf-assess: --ineligible needs --reason" ]
+	assert_equal "${stderr_lines[0]}" "wf-assess: --ineligible needs --reason"
 	run -0 wf-assess decide 2026-0005 --ineligible --reason "prerequisites not met" -o json --fields status
-	[ "$output" = '{"status":"ineligible"}' ]
+	assert_equal "$output" '{"status":"ineligible"}'
 	run -0 wf-refer show 2026-0005 -o json --fields reasons
-	[ "$output" = '{"reasons":["prerequisites not met"]}' ]
+	assert_equal "$output" '{"reasons":["prerequisites not met"]}'
 	run -65 --separate-stderr wf-assess decide 2026-0005 --eligible
-	[ "$stderr" = "wf-assess: case '2026-0005' is ineligible: decide needs a case that is assessing" ]
+	assert_equal "$stderr" "wf-assess: case '2026-0005' is ineligible: decide needs a case that is assessing"
 	session 2026-0005 2026-11-21 > "$T/s.yaml"
 	run -65 wf-assess add "$T/s.yaml"
 }
@@ -112,13 +112,13 @@ load helpers
 @test "decide: usage errors name what is missing" {
 	screened_sil
 	run -64 --separate-stderr wf-assess decide 2026-0005
-	[ "${stderr_lines[0]}" = "wf-assess: decide needs --eligible, --ineligible or --defer" ]
+	assert_equal "${stderr_lines[0]}" "wf-assess: decide needs --eligible, --ineligible or --defer"
 	run -64 --separate-stderr wf-assess decide 2026-0005 --eligible --defer
-	[ "${stderr_lines[0]}" = "wf-assess: give one of --eligible, --ineligible, --defer" ]
+	assert_equal "${stderr_lines[0]}" "wf-assess: give one of --eligible, --ineligible, --defer"
 	run -64 --separate-stderr wf-assess decide 2026-0005 --defer
-	[ "${stderr_lines[0]}" = "wf-assess: --defer needs --review DATE" ]
+	assert_equal "${stderr_lines[0]}" "wf-assess: --defer needs --review DATE"
 	run -65 --separate-stderr wf-assess decide 2026-0005 --eligible
-	[ "$stderr" = "wf-assess: case '2026-0005' is screened: decide needs a case that is assessing" ]
+	assert_equal "$stderr" "wf-assess: case '2026-0005' is screened: decide needs a case that is assessing"
 }
 
 @test "plan: an eligible case becomes planned; the plan is printed as stored" {
@@ -126,9 +126,9 @@ load helpers
 	wf-assess add -q "$EX/assessment.yaml"
 	wf-assess decide -q 2026-0005 --eligible --date 2026-11-18
 	run -0 wf-assess plan "$EX/plan.yaml" -o json --fields id,version,agreed_on,actions
-	[ "$output" = '{"id":"2026-0005/1","version":1,"agreed_on":"2026-11-20","actions":[{"kind":"training","provider":"mestieri-lombardia","start":"2026-12-01","end":"2027-01-31","hours":24,"goal":"g2","notes":"Forklift refresher course with the exam."},{"kind":"internship","provider":"coop-s-ambrogio","start":"2027-01-07","end":"2027-06-30","hours":520,"goal":"g1"},{"kind":"post_hire_follow_up","provider":"mestieri-lombardia","start":"2027-07-01","end":"2027-12-31","goal":"g1"}]}' ]
+	assert_equal "$output" '{"id":"2026-0005/1","version":1,"agreed_on":"2026-11-20","actions":[{"kind":"training","provider":"mestieri-lombardia","start":"2026-12-01","end":"2027-01-31","hours":24,"goal":"g2","notes":"Forklift refresher course with the exam."},{"kind":"internship","provider":"coop-s-ambrogio","start":"2027-01-07","end":"2027-06-30","hours":520,"goal":"g1"},{"kind":"post_hire_follow_up","provider":"mestieri-lombardia","start":"2027-07-01","end":"2027-12-31","goal":"g1"}]}'
 	run -0 wf-refer show 2026-0005 -o json --fields status,status_date
-	[ "$output" = '{"status":"planned","status_date":"2026-11-20"}' ]
+	assert_equal "$output" '{"status":"planned","status_date":"2026-11-20"}'
 }
 
 @test "plan: a revision is a new version; earlier ones stay readable" {
@@ -138,13 +138,14 @@ load helpers
 	wf-assess plan -q "$EX/plan.yaml"
 	sed 's/agreed_on: 2026-11-20/agreed_on: 2026-11-21/; s/hours: 520/hours: 480/' "$EX/plan.yaml" > "$T/v2.yaml"
 	run -0 wf-assess plan "$T/v2.yaml" -o tsv --fields id,version,agreed_on
-	[ "${lines[1]}" = $'2026-0005/2\t2\t2026-11-21' ]
+	assert_equal "${lines[1]}" $'2026-0005/2\t2\t2026-11-21'
 	run -0 wf-assess show 2026-0005 -o json --fields plan.version,plan.actions
 	[[ "$output" == '{"plan":{"version":2,"actions":'*'"hours":480'* ]]
 	# The current plan, picked from show, edited and read back.
-	wf-assess show 2026-0005 -o yaml --fields plan | sed 's/2026-11-21/2026-11-22/' > "$T/v3.yaml"
+	wf-assess show 2026-0005 -o yaml --fields plan > "$T/v3.yaml"
+	sed -i 's/2026-11-21/2026-11-22/' "$T/v3.yaml"
 	run -0 wf-assess plan "$T/v3.yaml" -o tsv --fields id
-	[ "${lines[1]}" = "2026-0005/3" ]
+	assert_equal "${lines[1]}" "2026-0005/3"
 	run -0 wf-assess show 2026-0005 --history -o json --fields plans
 	[[ "$output" == '{"plans":[{"kind":"plan","id":"2026-0005/1",'*'"hours":520'*'{"kind":"plan","id":"2026-0005/2",'*'"hours":480'* ]]
 	[ "$(sql "SELECT count(*) FROM case_status WHERE case_id = '2026-0005' AND status = 'planned'")" = 1 ]
@@ -158,7 +159,7 @@ load helpers
 	wf-assess add -q "$EX/assessment.yaml"
 	run -65 --separate-stderr wf-assess plan "$EX/plan.yaml"
 	[[ "$stderr" == *"case: case '2026-0005' is assessing: plan needs a case that is eligible, planned, placed" ]]
-	[ "$(sql 'SELECT count(*) FROM plan')" = 0 ]
+	assert_equal "$(sql 'SELECT count(*) FROM plan')" 0
 }
 
 @test "plan: a placement kind the programme does not allow is refused" {
@@ -168,7 +169,7 @@ load helpers
 	sed 's/kind: internship/kind: occupational_lab/' "$EX/plan.yaml" > "$T/p.yaml"
 	run -65 --separate-stderr wf-assess plan "$T/p.yaml"
 	[[ "$stderr" == "wf-assess: $T/p.yaml:"*": actions[1].kind: programme 'sil-bergamo' does not allow 'occupational_lab' (its placements: [\"internship\",\"work_grant\",\"hire\"])" ]]
-	[ "$(sql 'SELECT count(*) FROM plan')" = 0 ]
+	assert_equal "$(sql 'SELECT count(*) FROM plan')" 0
 }
 
 @test "plan: dates out of order, unknown goals and providers are refused" {
@@ -190,7 +191,7 @@ load helpers
 	sed 's/provider: coop-s-ambrogio/provider: ssd-dalmine/' "$EX/plan.yaml" > "$T/p.yaml"
 	run -65 --separate-stderr wf-assess plan "$T/p.yaml"
 	[[ "$stderr" == *"actions[1].provider: organisation 'ssd-dalmine' is neither a provider nor a host (add the role with 'wf org add')" ]]
-	[ "$(sql 'SELECT count(*) FROM plan')" = 0 ]
+	assert_equal "$(sql 'SELECT count(*) FROM plan')" 0
 }
 
 @test "round trip: show -o yaml read back by add and plan gives the same assessment" {
@@ -206,7 +207,7 @@ load helpers
 	wf-assess decide -q 2026-0005 --eligible --date 2026-11-18
 	wf-assess plan -q "$T/a.yaml"
 	run -0 wf-assess show 2026-0005 -o json
-	[ "$output" = "$(cat "$T/want.json")" ]
+	assert_equal "$output" "$(cat "$T/want.json")"
 }
 
 @test "list: filters by decision, status, programme, assessor and session dates" {
@@ -217,20 +218,20 @@ load helpers
 	wf-assess add -q "$T/s.yaml"
 	wf-assess decide -q 2026-0005 2026-0001 --eligible --date 2026-11-20
 	run -0 wf-assess list -o tsv --fields id,status,last_session,sessions_held
-	[ "$output" = $'id\tstatus\tlast_session\tsessions_held\n2026-0001\teligible\t2026-11-12\t1\n2026-0002\tassessing\t2026-11-14\t1\n2026-0005\teligible\t2026-11-17\t2' ]
+	assert_equal "$output" $'id\tstatus\tlast_session\tsessions_held\n2026-0001\teligible\t2026-11-12\t1\n2026-0002\tassessing\t2026-11-14\t1\n2026-0005\teligible\t2026-11-17\t2'
 	run -0 wf-assess list --decision eligible -o tsv --fields id
-	[ "$output" = $'id\n2026-0001\n2026-0005' ]
+	assert_equal "$output" $'id\n2026-0001\n2026-0005'
 	run -0 wf-assess list --status assessing -o tsv --fields id
-	[ "$output" = $'id\n2026-0002' ]
+	assert_equal "$output" $'id\n2026-0002'
 	run -0 wf-assess list --programme sil-bergamo -o tsv --fields id
-	[ "$output" = $'id\n2026-0005' ]
+	assert_equal "$output" $'id\n2026-0005'
 	run -0 wf-assess list --assessor fondazione-le-vele -o tsv --fields id
-	[ "$output" = $'id\n2026-0002' ]
+	assert_equal "$output" $'id\n2026-0002'
 	run -0 wf-assess list --since 2026-11-13 --until 2026-11-15 -o tsv --fields id
-	[ "$output" = $'id\n2026-0002' ]
+	assert_equal "$output" $'id\n2026-0002'
 	run -1 wf-assess list --decision ineligible
 	run -64 --separate-stderr wf-assess list --decision maybe
-	[ "${stderr_lines[0]}" = "wf-assess: --decision: 'maybe' is not one of: eligible, ineligible, deferred" ]
+	assert_equal "${stderr_lines[0]}" "wf-assess: --decision: 'maybe' is not one of: eligible, ineligible, deferred"
 }
 
 @test "pipeline: screened cases from wf-refer, decided from wf-assess list" {
@@ -240,10 +241,10 @@ load helpers
 	wf-assess add -q "$T/s.yaml"
 	wf-assess list --programme workflow-lomellina -o json > "$T/assessing.json"
 	run -0 wf-assess decide - --eligible --date 2026-11-20 -o tsv --fields id,status < "$T/assessing.json"
-	[ "$output" = $'id\tstatus\n2026-0001\teligible\n2026-0002\teligible' ]
+	assert_equal "$output" $'id\tstatus\n2026-0001\teligible\n2026-0002\teligible'
 	wf-assess list --decision eligible -o json > "$T/eligible.json"
 	run -65 --separate-stderr wf-refer withdraw - --reason "moved away" < "$T/eligible.json"
-	[ "$stderr" = "wf-refer: case '2026-0001' is eligible: withdraw needs a case that is referred, screened" ]
+	assert_equal "$stderr" "wf-refer: case '2026-0001' is eligible: withdraw needs a case that is referred, screened"
 }
 
 @test "skills: a table on a terminal, records in a pipe; a case without skills -> exit 1" {
@@ -253,10 +254,10 @@ load helpers
 	run -0 script -qec "wf-assess skills 2026-0005" /dev/null
 	[[ "${lines[0]}" == "NAME"*"TYPE"*"LEVEL"*"DATE"*"EVIDENCE"* ]]
 	run -0 wf-assess skills 2026-0005 --fields name
-	[ "${lines[0]}" = '{"name":"forklift"}' ]
+	assert_equal "${lines[0]}" '{"name":"forklift"}'
 	wf-refer screen -q 2026-0001 --date 2026-11-01
 	run -1 --separate-stderr wf-assess skills 2026-0001
-	[ "$stderr" = "wf-assess: case '2026-0001' has no skills assessed" ]
+	assert_equal "$stderr" "wf-assess: case '2026-0001' has no skills assessed"
 }
 
 @test "pipeline: cases listed by wf-refer are decided by wf-assess" {
@@ -266,9 +267,9 @@ load helpers
 	wf-assess add -q "$T/s.yaml"
 	wf-refer list --status assessing -o json > "$T/assessing.json"
 	run -0 wf-assess decide - --defer --review 2027-01-15 -o tsv --fields id,status,decision.review_on < "$T/assessing.json"
-	[ "$output" = $'id\tstatus\tdecision.review_on\n2026-0001\tassessing\t2027-01-15\n2026-0002\tassessing\t2027-01-15' ]
+	assert_equal "$output" $'id\tstatus\tdecision.review_on\n2026-0001\tassessing\t2027-01-15\n2026-0002\tassessing\t2027-01-15'
 	run -0 wf assess list --decision deferred -o tsv --fields id
-	[ "$output" = $'id\n2026-0001\n2026-0002' ]
+	assert_equal "$output" $'id\n2026-0001\n2026-0002'
 }
 
 @test "plan: goal ids and the organisations named take the form of a code" {
@@ -277,9 +278,9 @@ load helpers
 	wf-assess decide -q 2026-0005 --eligible --date 2026-11-07
 	printf 'case: 2026-0005\nagreed_on: 2026-11-08\ngoals: [{id: "goal one", description: work, outcome: hired, target_date: 2027-12-31}]\nactions: [{kind: internship, provider: coop-s-ambrogio, start: 2026-12-01, end: 2027-03-01, goal: goal one}]\n' > "$T/p.yaml"
 	run -65 --separate-stderr wf-assess plan "$T/p.yaml"
-	[ "$stderr" = "wf-assess: $T/p.yaml:3:10: goals[0].id: 'goal one' is not a code: 1 to 64 letters, digits, '-', '_' or '.', from a letter or digit" ]
+	assert_equal "$stderr" "wf-assess: $T/p.yaml:3:10: goals[0].id: 'goal one' is not a code: 1 to 64 letters, digits, '-', '_' or '.', from a letter or digit"
 	sed 's/"goal one"/g1/; s/goal: goal one/goal: g1/; s/coop-s-ambrogio/Coop S. Ambrogio/' "$T/p.yaml" > "$T/q.yaml"
 	run -65 --separate-stderr wf-assess plan "$T/q.yaml"
 	[[ "$stderr" == "wf-assess: $T/q.yaml:4:"*": actions[0].provider: 'Coop S. Ambrogio' is not a code: "* ]]
-	[ "$(sql 'SELECT count(*) FROM plan')" = 0 ]
+	assert_equal "$(sql 'SELECT count(*) FROM plan')" 0
 }

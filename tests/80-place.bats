@@ -8,8 +8,8 @@ load helpers
 	lombardia
 	id=$(planned Ada)
 	run -0 place "$id" --tutor "Anna Rota" --tutor-contact "035 123456" --service-tutor "Luisa" --meals --stipend 650.50 --action 1 -o yaml
-	[ "$output" = $'---\nkind: placement\nid: '"$id"$'.1\ncase: '"$id"$'\ntype: internship\nhost: host30\nhost_tutor:\n  name: Anna Rota\n  contact: 035 123456\nservice_tutor: Luisa\nstart: 2026-10-01\nend: 2027-03-31\nhours_week: 30\nstipend: \'650.50\'\nmeals: true\nplan_action: 1\nstatus: planned\nstatus_date: 2026-10-01' ]
-	[ "$(sql "SELECT stipend_cents FROM placement")" = 65050 ]
+	assert_equal "$output" $'---\nkind: placement\nid: '"$id"$'.1\ncase: '"$id"$'\ntype: internship\nhost: host30\nhost_tutor:\n  name: Anna Rota\n  contact: 035 123456\nservice_tutor: Luisa\nstart: 2026-10-01\nend: 2027-03-31\nhours_week: 30\nstipend: \'650.50\'\nmeals: true\nplan_action: 1\nstatus: planned\nstatus_date: 2026-10-01'
+	assert_equal "$(sql "SELECT stipend_cents FROM placement")" 65050
 }
 
 @test "money: 650 and 650.00 and 650.5 are accepted; 650,50 and three decimals are refused" {
@@ -20,12 +20,12 @@ load helpers
 		[[ "$output" == '{"stipend":"650.'[05]'0"}' ]]
 	done
 	run -65 --separate-stderr place "$id" --stipend 650,50
-	[ "$stderr" = "wf-place: stipend: '650,50' use a dot for the cents (650.50), not a comma" ]
+	assert_equal "$stderr" "wf-place: stipend: '650,50' use a dot for the cents (650.50), not a comma"
 	run -65 --separate-stderr place "$id" --stipend 650.505
-	[ "$stderr" = "wf-place: stipend: '650.505' has more than two decimals" ]
+	assert_equal "$stderr" "wf-place: stipend: '650.505' has more than two decimals"
 	printf 'case: %s\ntype: internship\nhost: host30\nstart: 2026-10-01\nend: 2027-03-31\nstipend: 650\n' "$id" > "$T/p.yaml"
 	run -0 wf-place add "$T/p.yaml" -o json --fields stipend
-	[ "$output" = '{"stipend":"650.00"}' ]
+	assert_equal "$output" '{"stipend":"650.00"}'
 }
 
 @test "rules: an internship lasts at most 6 months (end the day before)" {
@@ -33,7 +33,7 @@ load helpers
 	id=$(planned Ada)
 	run -0 place "$id" --start 2026-10-01 --end 2027-03-31 -n -q
 	run -65 --separate-stderr place "$id" --start 2026-10-01 --end 2027-04-01
-	[ "$stderr" = "wf-place: case '$id': the internship at 'host30' breaks the rules of 'lombardia-test': end: 2026-10-01..2027-04-01 is longer than 6 months, the longest internship (end by 2027-03-31)" ]
+	assert_equal "$stderr" "wf-place: case '$id': the internship at 'host30' breaks the rules of 'lombardia-test': end: 2026-10-01..2027-04-01 is longer than 6 months, the longest internship (end by 2027-03-31)"
 }
 
 @test "rules: 12 months for a disadvantaged person, 24 with disabilities" {
@@ -115,7 +115,7 @@ load helpers
 	run -65 --separate-stderr place "$id" --host nocount
 	[[ "$stderr" == *"host: 'nocount' has no employee count, which the trainee limit needs (record it with 'wf org add --id nocount ... --employees N')" ]]
 	run -65 --separate-stderr place "$id" --host nowhere
-	[ "$stderr" = "wf-place: host: unknown organisation 'nowhere' (register it with 'wf org add --id nowhere --name NAME --role host')" ]
+	assert_equal "$stderr" "wf-place: host: unknown organisation 'nowhere' (register it with 'wf org add --id nowhere --name NAME --role host')"
 	run -0 place "$id" --host nocount --kind hire --stipend 1200 -n -q
 }
 
@@ -123,8 +123,8 @@ load helpers
 	lombardia
 	id=$(planned Ada)
 	run -65 --separate-stderr place "$id" --kind work_grant --stipend 250 --start 2027-03-01 --end 2028-06-30 --host host30
-	[ "$stderr" = "wf-place: case '$id': the work_grant at 'host30' breaks the rules of 'lombardia-test': end: 2027-03-01..2028-06-30 is longer than 12 months, the longest work_grant (end by 2028-02-29); stipend: 250.00 is below the least of 300.00 a month for 'work_grant'" ]
-	[ "$(sql 'SELECT count(*) FROM placement')" = 0 ]
+	assert_equal "$stderr" "wf-place: case '$id': the work_grant at 'host30' breaks the rules of 'lombardia-test': end: 2027-03-01..2028-06-30 is longer than 12 months, the longest work_grant (end by 2028-02-29); stipend: 250.00 is below the least of 300.00 a month for 'work_grant'"
+	assert_equal "$(sql 'SELECT count(*) FROM placement')" 0
 }
 
 @test "rules: two placements of a case run at once only where the programme allows it" {
@@ -134,18 +134,18 @@ load helpers
 	place "$id" --kind work_grant --stipend 300 --host host20 -q
 	wf-place start -q "$id.1" --date 2026-10-01
 	run -65 --separate-stderr wf-place start "$id.2" --date 2026-10-02
-	[ "$stderr" = "wf-place: starting placement '$id.2' breaks the rules of 'lombardia-test': the case's internship placement '$id.1' (2026-10-01..2027-03-31) is still running, and programme 'lombardia-test' does not allow placements to overlap (end it first)" ]
+	assert_equal "$stderr" "wf-place: starting placement '$id.2' breaks the rules of 'lombardia-test': the case's internship placement '$id.1' (2026-10-01..2027-03-31) is still running, and programme 'lombardia-test' does not allow placements to overlap (end it first)"
 	wf-place end -q "$id.1" --date 2026-10-30
 	run -0 wf-place start "$id.2" --date 2026-11-02 -o tsv --fields status
 	# WORKFLOW lets a lab run beside a work grant.
-	[ "$(wf programme show workflow-lomellina -o json --fields overlapping_placements)" = '{"overlapping_placements":true}' ]
+	assert_equal "$(wf programme show workflow-lomellina -o json --fields overlapping_placements)" '{"overlapping_placements":true}'
 }
 
 @test "add: refused for a case that is not planned or placed; a kind the programme does not offer" {
 	lombardia
 	wf-refer add -q "$EX/referrals.yaml"
 	run -65 --separate-stderr wf-place add --case 2026-0001 --kind work_grant --host coop-betania --start 2026-12-01 --end 2027-05-31 --stipend 400
-	[ "$stderr" = "wf-place: case: case '2026-0001' is referred: place needs a case that is planned, placed" ]
+	assert_equal "$stderr" "wf-place: case: case '2026-0001' is referred: place needs a case that is planned, placed"
 	id=$(planned Ada)
 	run -65 --separate-stderr place "$id" --kind occupational_lab --stipend 0
 	[[ "$stderr" == *"type: programme 'lombardia-test' does not offer placements of kind 'occupational_lab'" ]]
@@ -155,9 +155,9 @@ load helpers
 	lombardia
 	id=$(planned Ada)
 	run -65 --separate-stderr place "$id" --action 2
-	[ "$stderr" = "wf-place: plan_action: the current plan of case '$id' has no action 2" ]
+	assert_equal "$stderr" "wf-place: plan_action: the current plan of case '$id' has no action 2"
 	run -65 --separate-stderr place "$id" --kind work_grant --stipend 300 --end 2027-03-31 --action 1
-	[ "$stderr" = "wf-place: plan_action: action 1 of the plan is internship, not work_grant" ]
+	assert_equal "$stderr" "wf-place: plan_action: action 1 of the plan is internship, not work_grant"
 }
 
 @test "add: a batch, the same placement for each case id read from a pipe" {
@@ -165,7 +165,7 @@ load helpers
 	a=$(planned Ada); b=$(planned Bea)
 	wf-assess list --status planned -o json > "$T/planned.json"
 	run -0 wf-place add --kind work_grant --host host30 --start 2026-12-01 --end 2027-05-31 --stipend 300 -o tsv --fields id,case - < "$T/planned.json"
-	[ "$output" = $'id\tcase\n'"$a.1"$'\t'"$a"$'\n'"$b.1"$'\t'"$b" ]
+	assert_equal "$output" $'id\tcase\n'"$a.1"$'\t'"$a"$'\n'"$b.1"$'\t'"$b"
 }
 
 @test "life: start places the case; suspend, resume, end, each dated" {
@@ -173,13 +173,13 @@ load helpers
 	id=$(planned Ada)
 	place "$id" -q
 	run -0 wf-place start "$id.1" --date 2026-10-01 -o tsv --fields status,status_date,start
-	[ "${lines[1]}" = $'active\t2026-10-01\t2026-10-01' ]
+	assert_equal "${lines[1]}" $'active\t2026-10-01\t2026-10-01'
 	run -0 wf-refer show "$id" -o json --fields status,status_date
-	[ "$output" = '{"status":"placed","status_date":"2026-10-01"}' ]
+	assert_equal "$output" '{"status":"placed","status_date":"2026-10-01"}'
 	wf-place suspend -q "$id.1" --date 2026-11-02 --reason illness
 	wf-place resume -q "$id.1" --date 2026-11-16
 	run -0 wf-place end "$id.1" --date 2026-11-20 --outcome interrupted --reason "moved away" -o json --fields status,outcome,reason
-	[ "$output" = '{"status":"ended","outcome":"interrupted","reason":"moved away"}' ]
+	assert_equal "$output" '{"status":"ended","outcome":"interrupted","reason":"moved away"}'
 	run -0 wf-place show "$id.1" -o tsv --fields history
 	[[ "$output" == *'"status":"planned"'*'"status":"active","date":"2026-10-01"'*'"status":"suspended","date":"2026-11-02","reason":"illness"'*'"status":"active","date":"2026-11-16"'*'"status":"ended","date":"2026-11-20","outcome":"interrupted","reason":"moved away"'* ]]
 }
@@ -189,19 +189,19 @@ load helpers
 	id=$(planned Ada)
 	place "$id" -q
 	run -65 --separate-stderr wf-place suspend "$id.1"
-	[ "$stderr" = "wf-place: placement '$id.1' is planned: suspend needs one that is active" ]
+	assert_equal "$stderr" "wf-place: placement '$id.1' is planned: suspend needs one that is active"
 	wf-place start -q "$id.1" --date 2026-10-01
 	run -65 --separate-stderr wf-place resume "$id.1"
-	[ "$stderr" = "wf-place: placement '$id.1' is active: resume needs one that is suspended" ]
+	assert_equal "$stderr" "wf-place: placement '$id.1' is active: resume needs one that is suspended"
 	run -65 --separate-stderr wf-place suspend "$id.1" --date 2026-09-30
-	[ "$stderr" = "wf-place: placement '$id.1': date 2026-09-30 is before its active date 2026-10-01" ]
+	assert_equal "$stderr" "wf-place: placement '$id.1': date 2026-09-30 is before its active date 2026-10-01"
 	run -64 --separate-stderr wf-place end "$id.1" --outcome interrupted
-	[ "${stderr_lines[0]}" = "wf-place: --outcome interrupted needs --reason" ]
+	assert_equal "${stderr_lines[0]}" "wf-place: --outcome interrupted needs --reason"
 	wf-place end -q "$id.1" --date 2026-11-20
 	run -65 --separate-stderr wf-place start "$id.1"
-	[ "$stderr" = "wf-place: placement '$id.1' is ended: start needs one that is planned" ]
+	assert_equal "$stderr" "wf-place: placement '$id.1' is ended: start needs one that is planned"
 	run -65 --separate-stderr wf-place start "$id.9"
-	[ "$stderr" = "wf-place: placement '$id.9' not found" ]
+	assert_equal "$stderr" "wf-place: placement '$id.9' not found"
 }
 
 @test "life: ended as hired, naming the hire that follows" {
@@ -211,9 +211,9 @@ load helpers
 	wf-place start -q "$id.1" --date 2026-10-01
 	wf-place add -q --case "$id" --kind hire --host host30 --start 2026-11-21 --end 2027-11-20 --hours 30
 	run -65 --separate-stderr wf-place end "$id.1" --outcome hired --hire "$id.1"
-	[ "$stderr" = "wf-place: --hire: '$id.1' is not a hire of case '$id'" ]
+	assert_equal "$stderr" "wf-place: --hire: '$id.1' is not a hire of case '$id'"
 	run -0 wf-place end "$id.1" --date 2026-11-20 --outcome hired --hire "$id.2" -o json --fields outcome,hire
-	[ "$output" = '{"outcome":"hired","hire":"'"$id"'.2"}' ]
+	assert_equal "$output" '{"outcome":"hired","hire":"'"$id"'.2"}'
 }
 
 @test "cancel: a placement that never started is cancelled, not ended" {
@@ -222,19 +222,19 @@ load helpers
 	place "$id" -q
 	place "$id" --kind work_grant --stipend 300 --host host20 -q
 	run -65 --separate-stderr wf-place end "$id.1" --outcome interrupted --reason "never came"
-	[ "$stderr" = "wf-place: placement '$id.1' is planned: end needs one that is active, suspended (one that never started is cancelled: 'wf-place cancel')" ]
+	assert_equal "$stderr" "wf-place: placement '$id.1' is planned: end needs one that is active, suspended (one that never started is cancelled: 'wf-place cancel')"
 	run -0 wf-place cancel "$id.1" --date 2026-09-20 --reason "host closed" -o json --fields status,status_date,outcome,reason
-	[ "$output" = '{"status":"cancelled","status_date":"2026-09-20","reason":"host closed"}' ]
+	assert_equal "$output" '{"status":"cancelled","status_date":"2026-09-20","reason":"host closed"}'
 	run -65 --separate-stderr wf-place start "$id.1" --date 2026-10-01
-	[ "$stderr" = "wf-place: placement '$id.1' is cancelled: start needs one that is planned" ]
+	assert_equal "$stderr" "wf-place: placement '$id.1' is cancelled: start needs one that is planned"
 	wf-place start -q "$id.2" --date 2026-10-01
 	run -65 --separate-stderr wf-place cancel "$id.2"
-	[ "$stderr" = "wf-place: placement '$id.2' is active: cancel needs one that is planned (one that started is ended: 'wf-place end')" ]
+	assert_equal "$stderr" "wf-place: placement '$id.2' is active: cancel needs one that is planned (one that started is ended: 'wf-place end')"
 	# A cancelled placement takes no attendance, and no trainee's place.
 	run -1 wf-place list --status cancelled --host host20
 	run -0 wf-place list --status cancelled -o tsv --fields id
-	[ "$output" = $'id\n'"$id.1" ]
-	[ "$(sql "SELECT action FROM audit WHERE entity_id = '$id.1' ORDER BY id DESC LIMIT 1")" = cancel ]
+	assert_equal "$output" $'id\n'"$id.1"
+	assert_equal "$(sql "SELECT action FROM audit WHERE entity_id = '$id.1' ORDER BY id DESC LIMIT 1")" cancel
 }
 
 @test "extend: a later end within the rules; beyond them refused" {
@@ -242,13 +242,13 @@ load helpers
 	id=$(planned Ada law_381_1991)
 	place "$id" -q
 	run -0 wf-place extend "$id.1" --end 2027-09-30 -o json --fields end
-	[ "$output" = '{"end":"2027-09-30"}' ]
+	assert_equal "$output" '{"end":"2027-09-30"}'
 	run -65 --separate-stderr wf-place extend "$id.1" --end 2027-10-01
 	[[ "$stderr" == "wf-place: placement '$id.1' extended to 2027-10-01 breaks the rules of 'lombardia-test': end: 2026-10-01..2027-10-01 is longer than 12 months"* ]]
 	run -65 --separate-stderr wf-place extend "$id.1" --end 2027-01-01
-	[ "$stderr" = "wf-place: placement '$id.1': --end 2027-01-01 is not after its planned end 2027-09-30" ]
+	assert_equal "$stderr" "wf-place: placement '$id.1': --end 2027-01-01 is not after its planned end 2027-09-30"
 	run -64 --separate-stderr wf-place extend "$id.1"
-	[ "${stderr_lines[0]}" = "wf-place: extend needs --end DATE" ]
+	assert_equal "${stderr_lines[0]}" "wf-place: extend needs --end DATE"
 }
 
 @test "list: by status, kind, host, case, active on a date, ending soon" {
@@ -258,18 +258,18 @@ load helpers
 	place "$b" --host host20 --kind work_grant --stipend 300 --end 2026-12-15 -q
 	wf-place start -q "$a.1" --date 2026-10-01
 	run -0 wf-place list --status active -o tsv --fields id
-	[ "$output" = $'id\n'"$a.1" ]
+	assert_equal "$output" $'id\n'"$a.1"
 	run -0 wf-place list --kind work_grant -o tsv --fields id
-	[ "$output" = $'id\n'"$b.1" ]
+	assert_equal "$output" $'id\n'"$b.1"
 	run -0 wf-place list --host host20 -o tsv --fields id
-	[ "$output" = $'id\n'"$b.1" ]
+	assert_equal "$output" $'id\n'"$b.1"
 	run -0 wf-place list --active-on 2026-11-01 -o tsv --fields id
-	[ "$output" = $'id\n'"$a.1" ]
+	assert_equal "$output" $'id\n'"$a.1"
 	run -1 wf-place list --active-on 2026-09-30
 	run -0 wf-place list --ending-within 30d -o tsv --fields id,end
-	[ "$output" = $'id\tend\n'"$b.1"$'\t2026-12-15' ]
+	assert_equal "$output" $'id\tend\n'"$b.1"$'\t2026-12-15'
 	run -64 --separate-stderr wf-place list --ending-within soon
-	[ "${stderr_lines[0]}" = "wf-place: --ending-within: 'soon' is not a number of days (7 or 7d) in 0..3660" ]
+	assert_equal "${stderr_lines[0]}" "wf-place: --ending-within: 'soon' is not a number of days (7 or 7d) in 0..3660"
 }
 
 @test "show: a placement, or every placement of a case" {
@@ -278,9 +278,9 @@ load helpers
 	place "$id" -q
 	place "$id" --kind hire --stipend 1000 --start 2027-04-01 --end 2028-03-31 -q
 	run -0 wf-place show "$id" -o tsv --fields id,type
-	[ "$output" = $'id\ttype\n'"$id.1"$'\tinternship\n'"$id.2"$'\thire' ]
+	assert_equal "$output" $'id\ttype\n'"$id.1"$'\tinternship\n'"$id.2"$'\thire'
 	run -1 --separate-stderr wf-place show "$id.7"
-	[ "$stderr" = "wf-place: placement '$id.7' not found" ]
+	assert_equal "$stderr" "wf-place: placement '$id.7' not found"
 }
 
 @test "attendance: hours planned over the working days; in full at 80%, pro rata below" {
@@ -290,19 +290,19 @@ load helpers
 	wf-place start -q "$id.1" --date 2026-10-01
 	# October 2026 has 22 working days: 20 hours a week is 88 hours.
 	run -0 wf-place attend "$id.1" --month 2026-10 --hours 71 -o json --fields hours_planned,percent,stipend,due
-	[ "$output" = '{"hours_planned":88,"percent":80,"stipend":"500.00","due":"500.00"}' ]
+	assert_equal "$output" '{"hours_planned":88,"percent":80,"stipend":"500.00","due":"500.00"}'
 	run -0 --separate-stderr wf-place attend "$id.1" --month 2026-10 --hours 70 -o json --fields percent,due,pay
-	[ "$output" = '{"percent":79,"due":"397.73","pay":"pro_rata"}' ]
-	[ "$stderr" = "wf-place: warning: $id.1/2026-10: 79% attendance: paid pro rata, full pay needs 80%" ]
+	assert_equal "$output" '{"percent":79,"due":"397.73","pay":"pro_rata"}'
+	assert_equal "$stderr" "wf-place: warning: $id.1/2026-10: 79% attendance: paid pro rata, full pay needs 80%"
 	LANG=it_IT.UTF-8 LOCPATH=$WF_LOCPATH run -0 --separate-stderr wf-place attend "$id.1" --month 2026-10 --hours 70 -o table --fields percent,due,pay
-	[ "$stderr" = "wf-place: avviso: $id.1/2026-10: presenza al 79%: pagata in proporzione, la paga piena richiede una presenza di almeno 80%" ]
-	[ "${lines[1]}" = "79           397.73    pagato in proporzione" ]
+	assert_equal "$stderr" "wf-place: avviso: $id.1/2026-10: presenza al 79%: pagata in proporzione, la paga piena richiede una presenza di almeno 80%"
+	assert_equal "${lines[1]}" "79           397.73    pagato in proporzione"
 	run -65 --separate-stderr wf-place attend "$id.1" --month 2026-10 --hours 89
-	[ "$stderr" = "wf-place: hours: placement '$id.1': 89 hours is more than the 88 possible in 2026-10 (20 a week, 22 working days)" ]
+	assert_equal "$stderr" "wf-place: hours: placement '$id.1': 89 hours is more than the 88 possible in 2026-10 (20 a week, 22 working days)"
 	run -65 --separate-stderr wf-place attend "$id.1" --month 2026-09 --hours 10
-	[ "$stderr" = "wf-place: month: placement '$id.1' (active, 2026-10-01..2027-03-31) did not run in 2026-09" ]
+	assert_equal "$stderr" "wf-place: month: placement '$id.1' (active, 2026-10-01..2027-03-31) did not run in 2026-09"
 	run -65 --separate-stderr wf-place attend "$id.1" --month 2026-12 --hours 10
-	[ "$stderr" = "wf-place: month: 2026-12 has not begun" ]
+	assert_equal "$stderr" "wf-place: month: 2026-12 has not begun"
 }
 
 @test "attendance: a month run in part earns its share; records from the host's sheet" {
@@ -314,8 +314,8 @@ load helpers
 	# 16-31 October: 11 working days of 22; 1-13 November: 10 of 21.
 	printf '{"placement":"%s.1","month":"2026-10","hours":44}\n{"placement":"%s.1","month":"2026-11","hours":20}\n' "$id" "$id" > "$T/sheet.jsonl"
 	run -0 --separate-stderr wf-place attend "$T/sheet.jsonl" -o tsv --fields month,hours_planned,hours,stipend,due,pay
-	[ "$output" = $'month\thours_planned\thours\tstipend\tdue\tpay\n2026-10\t44\t44\t250.00\t250.00\tfull\n2026-11\t40\t20\t238.10\t119.05\tpro_rata' ]
-	[ "$stderr" = "wf-place: warning: $id.1/2026-11: 50% attendance: paid pro rata, full pay needs 80%" ]
+	assert_equal "$output" $'month\thours_planned\thours\tstipend\tdue\tpay\n2026-10\t44\t44\t250.00\t250.00\tfull\n2026-11\t40\t20\t238.10\t119.05\tpro_rata'
+	assert_equal "$stderr" "wf-place: warning: $id.1/2026-11: 50% attendance: paid pro rata, full pay needs 80%"
 }
 
 @test "stipends: what is due for a month, person by person, in CSV too" {
@@ -327,11 +327,11 @@ load helpers
 	wf-place attend -q "$a.1" --month 2026-10 --hours 88
 	wf-place attend -q "$b.1" --month 2026-10 --hours 44
 	run -0 wf-place stipends --month 2026-10 -o csv
-	[ "${lines[0]}" = "case,placement,person.last_name,person.first_name,person.tax_code,host,month,hours_planned,hours_attended,percent,stipend,due" ]
-	[ "${lines[1]}" = "$a,$a.1,Test,Ada,,host30,2026-10,88,88,100,500.00,500.00" ]
-	[ "${lines[2]}" = "$b,$b.1,Test,Bea,,host20,2026-10,88,44,50,600.00,300.00" ]
+	assert_equal "${lines[0]}" "case,placement,person.last_name,person.first_name,person.tax_code,host,month,hours_planned,hours_attended,percent,stipend,due"
+	assert_equal "${lines[1]}" "$a,$a.1,Test,Ada,,host30,2026-10,88,88,100,500.00,500.00"
+	assert_equal "${lines[2]}" "$b,$b.1,Test,Bea,,host20,2026-10,88,44,50,600.00,300.00"
 	run -1 --separate-stderr wf-place stipends --month 2026-09
-	[ "$stderr" = "wf-place: no attendance recorded for 2026-09" ]
+	assert_equal "$stderr" "wf-place: no attendance recorded for 2026-09"
 	run -64 wf-place stipends
 }
 
@@ -345,8 +345,8 @@ load helpers
 	wf-place add -q --case 2026-0001 --kind work_grant --host coop-betania --start 2026-10-01 --end 2027-03-31 --hours 20 --stipend 400
 	wf-place start -q 2026-0001.1 --date 2026-10-01
 	run -0 --separate-stderr wf-place attend 2026-0001.1 --month 2026-10 --hours 70 -o json --fields percent,due,pay
-	[ "$output" = '{"percent":79,"due":"0.00","pay":"none"}' ]
-	[ "$stderr" = "wf-place: warning: 2026-0001.1/2026-10: 79% attendance: not paid, pay needs 80%" ]
+	assert_equal "$output" '{"percent":79,"due":"0.00","pay":"none"}'
+	assert_equal "$stderr" "wf-place: warning: 2026-0001.1/2026-10: 79% attendance: not paid, pay needs 80%"
 }
 
 @test "list --active-on: what the reports count active on a day, as of that day" {
@@ -362,14 +362,14 @@ load helpers
 	wf-place start -q "$b.1" --date 2026-09-28
 	wf-place end -q "$b.1" --date 2026-10-31
 	run -0 wf-place list --active-on 2026-09-30 -o tsv --fields id
-	[ "$output" = $'id\n'"$b.1" ]
+	assert_equal "$output" $'id\n'"$b.1"
 	run -0 wf-place list --active-on 2026-10-25 -o tsv --fields id
-	[ "$output" = $'id\n'"$b.1" ]
+	assert_equal "$output" $'id\n'"$b.1"
 	run -0 wf-report monthly --month 2026-10 -o json --fields placements.active_on_last_day.total
-	[ "$output" = '{"placements":{"active_on_last_day":{"total":0}}}' ]
+	assert_equal "$output" '{"placements":{"active_on_last_day":{"total":0}}}'
 	run -1 wf-place list --active-on 2026-10-31
 	run -0 wf-place list --active-on 2026-11-03 -o tsv --fields id
-	[ "$output" = $'id\n'"$a.1" ]
+	assert_equal "$output" $'id\n'"$a.1"
 	run -0 wf-report range --from 2026-10-01 --to 2026-11-03 -o json --fields placements.active_on_last_day.total
-	[ "$output" = '{"placements":{"active_on_last_day":{"total":1}}}' ]
+	assert_equal "$output" '{"placements":{"active_on_last_day":{"total":1}}}'
 }

@@ -9,7 +9,7 @@ load helpers
 @test "citizenship: an ISO 3166 code, upper-cased; a name refused with its code; stateless and declined" {
 	seed
 	referral Ada Neri 1990-01-01 citizenship=ma | wf-refer add -q
-	[ "$(sql 'SELECT citizenship FROM person')" = MA ]
+	assert_equal "$(sql 'SELECT citizenship FROM person')" MA
 	run -65 --separate-stderr wf-refer add < <(referral Bea Neri 1991-01-01 citizenship=Marocco)
 	[[ "$stderr" == *"person.citizenship: 'Marocco' is not a country code: give MA (Morocco)" ]]
 	run -65 --separate-stderr wf-refer add < <(referral Bea Neri 1991-01-01 citizenship=Atlantis)
@@ -18,49 +18,49 @@ load helpers
 	[[ "$stderr" == *"'Marocco' non è un codice di paese: indicare MA (Marocco)" ]]
 	referral Bea Neri 1991-01-01 citizenship=stateless | wf-refer add -q
 	referral Cy Neri 1992-01-01 citizenship=declined | wf-refer add -q
-	[ "$(sql 'SELECT group_concat(citizenship) FROM person ORDER BY id')" = "MA,stateless,declined" ]
+	assert_equal "$(sql 'SELECT group_concat(citizenship) FROM person ORDER BY id')" "MA,stateless,declined"
 	# people read the country's name, in their language
 	run -0 wf person show 1 -o md --fields citizenship
-	[ "${lines[2]}" = '| Morocco |' ]
+	assert_equal "${lines[2]}" '| Morocco |'
 	WF_LANG=it run -0 wf person show 1 -o md --fields citizenship
-	[ "${lines[2]}" = '| Marocco |' ]
+	assert_equal "${lines[2]}" '| Marocco |'
 	run -0 wf person show 1 -o json --fields citizenship
-	[ "$output" = '{"citizenship":"MA"}' ]
+	assert_equal "$output" '{"citizenship":"MA"}'
 }
 
 @test "ESF+ facts at referral: kept, shown, corrected; withheld from the audit's copy" {
 	seed
 	referral Ada Neri 1990-01-01 foreign_background=yes minority=yes homeless=declined rural=no | wf-refer add -q
 	run -0 wf-refer show 2026-0001 -o json --fields person.foreign_background,person.minority,person.homeless,person.rural
-	[ "$output" = '{"person":{"foreign_background":"yes","minority":"yes","homeless":"declined","rural":"no"}}' ]
+	assert_equal "$output" '{"person":{"foreign_background":"yes","minority":"yes","homeless":"declined","rural":"no"}}'
 	run -65 --separate-stderr wf-refer add < <(referral Bea Neri 1991-01-01 rural=maybe)
 	[[ "$stderr" == *"person.rural: 'maybe' is not one of: yes, no, declined" ]]
 	# ethnic origin is of the special categories: not copied to the audit
 	[[ "$(sql "SELECT detail FROM audit WHERE action = 'add' AND entity = 'case'")" == *'"foreign_background":"[withheld]","minority":"[withheld]","homeless":"declined"'* ]]
 	run -0 wf amend --kind referral --id 2026-0001 --set rural=yes --reason "lives in a hamlet" -o json --fields changed
-	[ "$output" = '{"changed":["rural"]}' ]
-	[ "$(sql 'SELECT rural FROM referral')" = yes ]
+	assert_equal "$output" '{"changed":["rural"]}'
+	assert_equal "$(sql 'SELECT rural FROM referral')" yes
 	# the human forms say them in words
 	WF_LANG=it run -0 wf-refer show 2026-0001 -o md --fields person.homeless
-	[ "${lines[2]}" = '| preferisce non dirlo |' ]
+	assert_equal "${lines[2]}" '| preferisce non dirlo |'
 }
 
 @test "tax code: letters the names do not make are kept, warned about and flagged" {
 	seed
 	run -0 --separate-stderr wf-refer add < <(referral Marco Bianchi 1998-04-12 tax=RSSMRC98D12L872O)
-	[ "$stderr" = "wf-refer: warning: tax code 'RSSMRC98D12L872O' opens with RSSMRC, but the names given (Marco Bianchi) make BNCMRC: a possible error, both kept as given and listed by wf-report quality" ]
-	[ "$(sql 'SELECT tax_code || " " || last_name || " " || name_letters FROM person')" = "RSSMRC98D12L872O Bianchi BNCMRC" ]
+	assert_equal "$stderr" "wf-refer: warning: tax code 'RSSMRC98D12L872O' opens with RSSMRC, but the names given (Marco Bianchi) make BNCMRC: a possible error, both kept as given and listed by wf-report quality"
+	assert_equal "$(sql 'SELECT tax_code || " " || last_name || " " || name_letters FROM person')" "RSSMRC98D12L872O Bianchi BNCMRC"
 	# a person's letters as the code has them: no word
 	run -0 --separate-stderr wf-refer add < <(referral Mario Rossi 1985-12-10 tax=RSSMRA85T10A562S)
 	[ -z "$stderr" ]
 	# the names corrected, the flag goes
 	wf amend --kind person --id 1 --set last_name=Rossi --reason "typed the wrong surname" -q
-	[ "$(sql 'SELECT count(name_letters) FROM person')" = 0 ]
+	assert_equal "$(sql 'SELECT count(name_letters) FROM person')" 0
 	# name letters: consonants, then vowels, then X; the first name's
 	# 1st, 3rd and 4th consonant when it has four
 	referral Bo Fo 1990-01-01 tax=FOXBOX90A01L872V | wf-refer add -q
 	referral Gianfranco Fo 1990-01-01 tax=FOXGFR90A01L872W | wf-refer add -q
-	[ "$(sql 'SELECT count(name_letters) FROM person')" = 0 ]
+	assert_equal "$(sql 'SELECT count(name_letters) FROM person')" 0
 }
 
 @test "store: a version 16 store: citizenship read as a country, the rest kept apart and flagged" {
@@ -76,11 +76,11 @@ load helpers
 	       WHEN 5 THEN 'stateless' WHEN 6 THEN 'Costa d''Avorio' END;
 	     PRAGMA user_version = 16"
 	run -0 wf person show 1 -o json --fields citizenship
-	[ "$(sql 'PRAGMA user_version')" = "$SCHEMA" ]
+	assert_equal "$(sql 'PRAGMA user_version')" "$SCHEMA"
 	[ "$(sql "SELECT group_concat(coalesce(citizenship, '-') || '|' || coalesce(citizenship_as_written, '-'), ' ') FROM person ORDER BY id")" = "MA|- MA|- IT|- -|italiana stateless|- CI|- -|-" ]
-	[ "$(sql 'SELECT name_letters FROM person WHERE id = 7')" = BNCMRC ]
+	assert_equal "$(sql 'SELECT name_letters FROM person WHERE id = 7')" BNCMRC
 	run -0 wf-report quality -o tsv --fields check,state,open
-	[ "${lines[5]}" = $'citizenship\tnot_a_country\t1' ]
+	assert_equal "${lines[5]}" $'citizenship\tnot_a_country\t1'
 }
 
 @test "erasure: the citizenship code stays for the figures, the text as written goes" {

@@ -41,35 +41,35 @@ quality() {
 	quality_history
 	run -0 quality
 	[ "${#lines[@]}" -eq 26 ]
-	[ "${lines[0]}" = $'check\tstate\topen\tclosed' ]
+	assert_equal "${lines[0]}" $'check\tstate\topen\tclosed'
 	# tax codes: Ada's and Fede's given; Fede's does not match his names
-	[ "${lines[1]}" = $'tax_code\tmissing\t4\t1' ]
-	[ "${lines[2]}" = $'tax_code\tnames_differ\t1\t0' ]
-	[ "${lines[3]}" = $'citizenship\tmissing\t5\t1' ]
-	[ "${lines[4]}" = $'citizenship\tdeclined\t1\t0' ]
-	[ "${lines[5]}" = $'citizenship\tnot_a_country\t0\t0' ]
-	[ "${lines[8]}" = $'education\tmissing\t5\t1' ]
-	[ "${lines[9]}" = $'education\tdeclined\t1\t0' ]
-	[ "${lines[12]}" = $'foreign_background\tmissing\t5\t1' ]
+	assert_equal "${lines[1]}" $'tax_code\tmissing\t4\t1'
+	assert_equal "${lines[2]}" $'tax_code\tnames_differ\t1\t0'
+	assert_equal "${lines[3]}" $'citizenship\tmissing\t5\t1'
+	assert_equal "${lines[4]}" $'citizenship\tdeclined\t1\t0'
+	assert_equal "${lines[5]}" $'citizenship\tnot_a_country\t0\t0'
+	assert_equal "${lines[8]}" $'education\tmissing\t5\t1'
+	assert_equal "${lines[9]}" $'education\tdeclined\t1\t0'
+	assert_equal "${lines[12]}" $'foreign_background\tmissing\t5\t1'
 	# the months without work: only Ada gave them
-	[ "${lines[20]}" = $'employment_since\tmissing\t5\t1' ]
+	assert_equal "${lines[20]}" $'employment_since\tmissing\t5\t1'
 }
 
 @test "quality: the cases late by a rule, listed in JSON, counted in the table" {
 	quality_history
 	run -0 quality
-	[ "${lines[21]}" = $'referral_not_screened\t\t1\t0' ]
-	[ "${lines[22]}" = $'placement_past_end\t\t1\t0' ]
-	[ "${lines[23]}" = $'contact_overdue\t\t1\t0' ]
-	[ "${lines[24]}" = $'follow_up_missing\t\t0\t1' ]
-	[ "${lines[25]}" = $'duplicate_unreviewed\t\t2\t0' ]
+	assert_equal "${lines[21]}" $'referral_not_screened\t\t1\t0'
+	assert_equal "${lines[22]}" $'placement_past_end\t\t1\t0'
+	assert_equal "${lines[23]}" $'contact_overdue\t\t1\t0'
+	assert_equal "${lines[24]}" $'follow_up_missing\t\t0\t1'
+	assert_equal "${lines[25]}" $'duplicate_unreviewed\t\t2\t0'
 	run -0 wf-report quality -o json --fields id,case_ids
-	[ "${lines[1]}" = '{"id":"tax_code.names_differ","case_ids":["2026-0007"]}' ]
-	[ "${lines[20]}" = '{"id":"referral_not_screened","case_ids":["2026-0002"]}' ]
-	[ "${lines[21]}" = '{"id":"placement_past_end","case_ids":["2026-0004"]}' ]
-	[ "${lines[22]}" = '{"id":"contact_overdue","case_ids":["2026-0004"]}' ]
-	[ "${lines[23]}" = '{"id":"follow_up_missing","case_ids":["2026-0003"]}' ]
-	[ "${lines[24]}" = '{"id":"duplicate_unreviewed","case_ids":["2026-0005","2026-0006"]}' ]
+	assert_equal "${lines[1]}" '{"id":"tax_code.names_differ","case_ids":["2026-0007"]}'
+	assert_equal "${lines[20]}" '{"id":"referral_not_screened","case_ids":["2026-0002"]}'
+	assert_equal "${lines[21]}" '{"id":"placement_past_end","case_ids":["2026-0004"]}'
+	assert_equal "${lines[22]}" '{"id":"contact_overdue","case_ids":["2026-0004"]}'
+	assert_equal "${lines[23]}" '{"id":"follow_up_missing","case_ids":["2026-0003"]}'
+	assert_equal "${lines[24]}" '{"id":"duplicate_unreviewed","case_ids":["2026-0005","2026-0006"]}'
 	run -0 wf-report quality -o table
 	[[ "$output" != *2026-000* ]]
 	[[ "$output" == *$'\n''referrals not screened within 15 days  '*'1     0       1'* ]]
@@ -77,13 +77,13 @@ quality() {
 	[[ "$output" == *$'\n''codice fiscale                             non corrisponde al nome  1       0       1'* ]]
 	# 15 days is the limit: on 2026-11-16 Bea's referral was not late
 	run -0 quality --on 2026-11-16
-	[ "${lines[21]}" = $'referral_not_screened\t\t0\t0' ]
+	assert_equal "${lines[21]}" $'referral_not_screened\t\t0\t0'
 	# a duplicate reviewed, a follow-up recorded: no longer chased
 	wf person review -q 2026-0005 2026-0006 --different
 	wf-monitor follow-up -q 2026-0003 --at leaving --date 2026-10-20 --situation job_searching
 	run -0 quality
-	[ "${lines[24]}" = $'follow_up_missing\t\t0\t0' ]
-	[ "${lines[25]}" = $'duplicate_unreviewed\t\t0\t0' ]
+	assert_equal "${lines[24]}" $'follow_up_missing\t\t0\t0'
+	assert_equal "${lines[25]}" $'duplicate_unreviewed\t\t0\t0'
 }
 
 @test "quality: one programme's, one operator's cases" {
@@ -91,14 +91,14 @@ quality() {
 	wf operator add -q --id mara --name "Mara Rota"
 	wf case assign -q 2026-0002 --to mara --date 2026-11-01
 	run -0 quality --operator mara
-	[ "${lines[1]}" = $'tax_code\tmissing\t1\t0' ]
-	[ "${lines[21]}" = $'referral_not_screened\t\t1\t0' ]
-	[ "${lines[23]}" = $'contact_overdue\t\t0\t0' ]
+	assert_equal "${lines[1]}" $'tax_code\tmissing\t1\t0'
+	assert_equal "${lines[21]}" $'referral_not_screened\t\t1\t0'
+	assert_equal "${lines[23]}" $'contact_overdue\t\t0\t0'
 	run -0 quality --programme sil-bergamo
-	[ "${lines[1]}" = $'tax_code\tmissing\t0\t0' ]
-	[ "${lines[23]}" = $'contact_overdue\t\t0\t0' ]
+	assert_equal "${lines[1]}" $'tax_code\tmissing\t0\t0'
+	assert_equal "${lines[23]}" $'contact_overdue\t\t0\t0'
 	run -0 quality --programme lombardia-test
-	[ "${lines[23]}" = $'contact_overdue\t\t1\t0' ]
+	assert_equal "${lines[23]}" $'contact_overdue\t\t1\t0'
 	run -65 --separate-stderr wf-report quality --programme nope
 	[[ "$stderr" == *"nope"* ]]
 }
@@ -107,6 +107,6 @@ quality() {
 	quality_history
 	sql "UPDATE person SET citizenship = NULL, citizenship_as_written = 'apolide' WHERE id = 2"
 	run -0 quality
-	[ "${lines[3]}" = $'citizenship\tmissing\t4\t1' ]
-	[ "${lines[5]}" = $'citizenship\tnot_a_country\t1\t0' ]
+	assert_equal "${lines[3]}" $'citizenship\tmissing\t4\t1'
+	assert_equal "${lines[5]}" $'citizenship\tnot_a_country\t1\t0'
 }

@@ -18,11 +18,11 @@ complete_path() {
 @test "report case: a complete path, Markdown by default, every section" {
 	complete_path
 	run -0 wf-report case 2026-0005
-	[ "${lines[0]}" = "# Final report of the path: case 2026-0005" ]
-	[ "${lines[1]}" = "- **Person**: Paolo Gritti (GRTPLA79C08A794U)" ]
-	[ "${lines[2]}" = "- **Programme**: SIL - Servizio Inserimento Lavorativo Dalmine e Bergamo (sil-bergamo)" ]
-	[ "${lines[3]}" = "- **Referring service**: Servizio Sociale di Dalmine, on 2026-10-08" ]
-	[ "${lines[5]}" = "- **Status**: closed since 2026-11-22" ]
+	assert_equal "${lines[0]}" "# Final report of the path: case 2026-0005"
+	assert_equal "${lines[1]}" "- **Person**: Paolo Gritti (GRTPLA79C08A794U)"
+	assert_equal "${lines[2]}" "- **Programme**: SIL - Servizio Inserimento Lavorativo Dalmine e Bergamo (sil-bergamo)"
+	assert_equal "${lines[3]}" "- **Referring service**: Servizio Sociale di Dalmine, on 2026-10-08"
+	assert_equal "${lines[5]}" "- **Status**: closed since 2026-11-22"
 	for h in "## Timeline" "## Skills" "## Work prerequisites" "## Work-fragility profile" "## Decision" "## Individual project" "## Intervention plan (version 1, agreed on 2026-11-20)" "## Placements" "## Monitoring" "## Outcome of the path"; do
 		[[ "$output" == *$'\n'"$h"$'\n'* ]]
 	done
@@ -35,9 +35,9 @@ complete_path() {
 @test "report case: YAML and JSON carry the same content as one record" {
 	complete_path
 	run -0 wf-report case 2026-0005 -o json --fields kind,id,status,closure,programme
-	[ "$output" = '{"kind":"case_report","id":"2026-0005","status":"closed","closure":{"id":1,"date":"2026-11-22","outcome":"hired","recommendations":"Keep the tutor for six months."},"programme":{"id":"sil-bergamo","name":"SIL - Servizio Inserimento Lavorativo Dalmine e Bergamo"}}' ]
+	assert_equal "$output" '{"kind":"case_report","id":"2026-0005","status":"closed","closure":{"id":1,"date":"2026-11-22","outcome":"hired","recommendations":"Keep the tutor for six months."},"programme":{"id":"sil-bergamo","name":"SIL - Servizio Inserimento Lavorativo Dalmine e Bergamo"}}'
 	run -0 wf-report case 2026-0005 -o json --fields placements,monitoring
-	[ "$output" = '{"placements":[{"id":"2026-0005.1","type":"internship","host":"coop-s-ambrogio","start":"2026-11-20","end":"2027-05-19","hours_week":20,"stipend":"350.00","status":"ended","status_date":"2026-11-22","outcome":"completed"}],"monitoring":[{"date":"2026-11-21","with":"tutor","how":"phone","risk":"low","next_steps":"All well"}]}' ]
+	assert_equal "$output" '{"placements":[{"id":"2026-0005.1","type":"internship","host":"coop-s-ambrogio","start":"2026-11-20","end":"2027-05-19","hours_week":20,"stipend":"350.00","status":"ended","status_date":"2026-11-22","outcome":"completed"}],"monitoring":[{"date":"2026-11-21","with":"tutor","how":"phone","risk":"low","next_steps":"All well"}]}'
 }
 
 @test "report case: a rejected referral tells why, and nothing more" {
@@ -45,8 +45,8 @@ complete_path() {
 	wf-refer add -q "$EX/referrals.yaml"
 	wf-refer screen -q 2026-0003 --date 2026-11-20
 	run -0 wf-report case 2026-0003
-	[ "${lines[4]}" = "- **Status**: rejected since 2026-11-20" ]
-	[ "${lines[5]}" = "- **Reason**: age 41 at 2026-10-02 is not in 0..34 nor 50.." ]
+	assert_equal "${lines[4]}" "- **Status**: rejected since 2026-11-20"
+	assert_equal "${lines[5]}" "- **Reason**: age 41 at 2026-10-02 is not in 0..34 nor 50.."
 	[[ "$output" != *"## Skills"* ]]
 	[[ "$output" != *"## Placements"* ]]
 	[[ "$output" != *"## Outcome of the path"* ]]
@@ -55,7 +55,7 @@ complete_path() {
 @test "report case: an unknown case -> exit 1; several cases in one document" {
 	complete_path
 	run -1 --separate-stderr wf-report case 2026-0099
-	[ "$stderr" = "wf-report: case '2026-0099' not found" ]
+	assert_equal "$stderr" "wf-report: case '2026-0099' not found"
 	run -0 wf-report case 2026-0005 2026-0001
 	[[ "$output" == *$'\n---\n\n# Final report of the path: case 2026-0001'* ]]
 }
@@ -66,13 +66,13 @@ complete_path() {
 	wf-refer withdraw -q 2026-0006 --reason moved --date 2026-11-07
 	run -0 wf-report funnel -o tsv
 	# The rejected never reached 'screened'; 0001, 0002 and 0005 did.
-	[ "$output" = $'id\tcases\tpercent\nreferred\t8\t100\nscreened\t3\t38\nassessing\t1\t13\neligible\t1\t13\nplanned\t1\t13\nplaced\t1\t13\nrejected\t2\t25\nwithdrawn\t1\t13\nclosed\t1\t13' ]
+	assert_equal "$output" $'id\tcases\tpercent\nreferred\t8\t100\nscreened\t3\t38\nassessing\t1\t13\neligible\t1\t13\nplanned\t1\t13\nplaced\t1\t13\nrejected\t2\t25\nwithdrawn\t1\t13\nclosed\t1\t13'
 	run -0 wf-report funnel --on 2026-10-10 -o tsv --fields id,cases
-	[ "$output" = $'id\tcases\nreferred\t5\nscreened\t0\nassessing\t0\neligible\t0\nplanned\t0\nplaced\t0' ]
+	assert_equal "$output" $'id\tcases\nreferred\t5\nscreened\t0\nassessing\t0\neligible\t0\nplanned\t0\nplaced\t0'
 	run -0 wf-report funnel --programme sil-bergamo -o tsv --fields id,cases
-	[ "${lines[1]}" = $'referred\t3' ]
+	assert_equal "${lines[1]}" $'referred\t3'
 	run -1 --separate-stderr wf-report funnel --on 2026-01-01
-	[ "$stderr" = "wf-report: no cases by 2026-01-01" ]
+	assert_equal "$stderr" "wf-report: no cases by 2026-01-01"
 }
 
 @test "caseload: open cases in each operator's charge, by status" {
@@ -80,10 +80,10 @@ complete_path() {
 	wf-refer screen -q 2026-0001 --date 2026-11-06
 	WF_OPERATOR=luca wf-monitor log -q 2026-0001 --with person --date 2026-11-10
 	run -0 wf-report caseload -o tsv --fields operator,cases,referred,screened
-	[ "$output" = $'operator\tcases\treferred\tscreened\nluca\t1\t0\t1\ntester\t6\t6\t0' ]
+	assert_equal "$output" $'operator\tcases\treferred\tscreened\nluca\t1\t0\t1\ntester\t6\t6\t0'
 	# The day before it closed, 2026-0005 was placed.
 	run -0 wf-report caseload --on 2026-11-21 -o tsv --fields operator,cases,placed
-	[ "$output" = $'operator\tcases\tplaced\nluca\t1\t0\ntester\t7\t1' ]
+	assert_equal "$output" $'operator\tcases\tplaced\nluca\t1\t0\ntester\t7\t1'
 }
 
 # A history across autumn 2026, typed in late with past effective dates.
@@ -92,6 +92,9 @@ complete_path() {
 # 10-12 caritas (25, never employed), 0007 10-20 dalmine (31), 0008 11-03
 # dalmine (uncertified, inactive).
 history() {
+	cached history_store
+}
+history_store() {
 	seed
 	wf-refer add -q "$EX/referrals.yaml"
 	wf-refer screen -q 2026-0001 --date 2026-09-20
@@ -132,7 +135,7 @@ history() {
 	want+='"closures":{},'
 	want+='"caseload":{"open_by_operator":{"tester":3},"open":3,"open_without_manager":3},'
 	want+='"median_days":{"referral_to_screening":3,"screening_to_decision":25,"decision_to_plan":3,"plan_to_placement":null}}'
-	[ "$output" = "$want" ]
+	assert_equal "$output" "$want"
 }
 
 @test "monthly: every figure of November, worked out by hand" {
@@ -150,7 +153,7 @@ history() {
 	want+='"closures":{},'
 	want+='"caseload":{"open_by_operator":{"luca":1,"tester":2},"open":3,"open_without_manager":3},'
 	want+='"median_days":{"referral_to_screening":2,"screening_to_decision":39,"decision_to_plan":2,"plan_to_placement":2.5}}'
-	[ "$output" = "$want" ]
+	assert_equal "$output" "$want"
 }
 
 @test "monthly: contacts due against those held on time, replaying what was due" {
@@ -166,17 +169,17 @@ history() {
 	wf-monitor log -q "$id" --with family --date 2026-11-05
 	# October: the tutor's on time; the person's still open at the end.
 	run -0 wf-report monthly --month 2026-10 -o json --fields monitoring
-	[ "$output" = '{"monitoring":{"contacts_by_party":{"tutor":1},"contacts":1,"high_risk_cases":0,"due":2,"on_time":1,"on_time_percent":50}}' ]
+	assert_equal "$output" '{"monitoring":{"contacts_by_party":{"tutor":1},"contacts":1,"high_risk_cases":0,"due":2,"on_time":1,"on_time_percent":50}}'
 	# November, before the tutor's second meeting: the person's late
 	# contact met October's due; the tutor's of the 30th is open.
 	run -0 wf-report monthly --month 2026-11 -o json --fields monitoring.due,monitoring.on_time,monitoring.on_time_percent
-	[ "$output" = '{"monitoring":{"due":1,"on_time":0,"on_time_percent":0}}' ]
+	assert_equal "$output" '{"monitoring":{"due":1,"on_time":0,"on_time_percent":0}}'
 	wf-monitor log -q "$id" --with tutor --date 2026-11-20
 	run -0 wf-report monthly --month 2026-11 -o json --fields monitoring.due,monitoring.on_time,monitoring.on_time_percent
-	[ "$output" = '{"monitoring":{"due":1,"on_time":1,"on_time_percent":100}}' ]
+	assert_equal "$output" '{"monitoring":{"due":1,"on_time":1,"on_time_percent":100}}'
 	# Hidden small counts; the share is not a count.
 	run -0 wf-report monthly --month 2026-10 --min-cell 5 -o json --fields monitoring.due,monitoring.on_time_percent
-	[ "$output" = '{"monitoring":{"due":"<5","on_time_percent":50}}' ]
+	assert_equal "$output" '{"monitoring":{"due":"<5","on_time_percent":50}}'
 }
 
 @test "monthly: the months of a span add up to the span, for every figure that adds up" {
@@ -194,28 +197,28 @@ history() {
 @test "range: the same figures for a span; one programme's; a month before any data" {
 	history
 	run -0 wf-report range --from 2026-09-01 --to 2026-11-30 -o tsv --section referrals
-	[ "${lines[1]}" = $'referrals\treceived\t8' ]
+	assert_equal "${lines[1]}" $'referrals\treceived\t8'
 	run -0 wf-report monthly --month 2026-11 --programme sil-bergamo -o json --fields referrals.received,placements.started,caseload.open
-	[ "$output" = '{"referrals":{"received":1},"placements":{"started":{"internship":1}},"caseload":{"open":2}}' ]
+	assert_equal "$output" '{"referrals":{"received":1},"placements":{"started":{"internship":1}},"caseload":{"open":2}}'
 	# The high risk and the medians of each programme's own cases: 2026-0001
 	# (WORKFLOW) at high risk, placed 5 days after its plan; 2026-0005 (the
 	# SIL) the day of its plan, 2026-0008 screened 2 days after referral.
 	run -0 wf-report monthly --month 2026-11 --programme sil-bergamo -o json --fields monitoring.high_risk_cases,median_days
-	[ "$output" = '{"monitoring":{"high_risk_cases":0},"median_days":{"referral_to_screening":2,"screening_to_decision":39,"decision_to_plan":2,"plan_to_placement":0}}' ]
+	assert_equal "$output" '{"monitoring":{"high_risk_cases":0},"median_days":{"referral_to_screening":2,"screening_to_decision":39,"decision_to_plan":2,"plan_to_placement":0}}'
 	run -0 wf-report monthly --month 2026-11 --programme workflow-lomellina -o json --fields monitoring.high_risk_cases,median_days.plan_to_placement
-	[ "$output" = '{"monitoring":{"high_risk_cases":1},"median_days":{"plan_to_placement":5}}' ]
+	assert_equal "$output" '{"monitoring":{"high_risk_cases":1},"median_days":{"plan_to_placement":5}}'
 	run -0 wf-report monthly --month 2026-01 -o json --fields referrals.received,caseload.open,median_days
-	[ "$output" = '{"referrals":{"received":0},"caseload":{"open":0},"median_days":{"referral_to_screening":null,"screening_to_decision":null,"decision_to_plan":null,"plan_to_placement":null}}' ]
+	assert_equal "$output" '{"referrals":{"received":0},"caseload":{"open":0},"median_days":{"referral_to_screening":null,"screening_to_decision":null,"decision_to_plan":null,"plan_to_placement":null}}'
 	run -64 --separate-stderr wf-report range --from 2026-11-30 --to 2026-11-01
-	[ "${stderr_lines[0]}" = "wf-report: range: --to 2026-11-01 is before --from 2026-11-30" ]
+	assert_equal "${stderr_lines[0]}" "wf-report: range: --to 2026-11-01 is before --from 2026-11-30"
 }
 
 @test "monthly: CSV and Markdown rows, one section, names never printed" {
 	history
 	run -0 wf-report monthly --month 2026-10 -o csv --section screening
-	[ "$output" = $'section,item,value\nscreening,screened,5\nscreening,accepted,2\nscreening,rejected,3\nscreening,rejected_by_rule.age,2\nscreening,rejected_by_rule.employment,1\nscreening,rejected_by_rule.certification,1' ]
+	assert_equal "$output" $'section,item,value\nscreening,screened,5\nscreening,accepted,2\nscreening,rejected,3\nscreening,rejected_by_rule.age,2\nscreening,rejected_by_rule.employment,1\nscreening,rejected_by_rule.certification,1'
 	run -0 wf-report monthly --month 2026-10 -o md --section plans
-	[ "$output" = $'| section | item | value |\n| --- | --- | --- |\n| plans | agreed | 1 |' ]
+	assert_equal "$output" $'| section | item | value |\n| --- | --- | --- |\n| plans | agreed | 1 |'
 	run -0 wf-report monthly --month 2026-11
 	[[ "$output" != *Gritti* && "$output" != *Rossi* && "$output" != *GRTPLA* ]]
 	run -64 --separate-stderr wf-report monthly --month 2026-11 --section people
@@ -227,10 +230,10 @@ history() {
 	# In screening, 'accepted' (2) would be hidden alone and could be
 	# worked out as screened - rejected: 'rejected' (3) is hidden with it.
 	run -0 wf-report monthly --month 2026-10 --min-cell 3 -o json --fields referrals,screening
-	[ "$output" = '{"referrals":{"received":5,"by_referrer":{"caritas-vigevano":"<3","comune-vigevano":"<3","ssd-dalmine":"<3"},"by_target_group":{"age_up_to_34":"<3","age_50_and_over":0,"law_68_1999":"<3","law_381_1991":0,"uncertified_disadvantage":0},"by_employment":{"employed":"<3","never_employed":"<3","unemployed":3}},"screening":{"screened":5,"accepted":"<3","rejected":"<3","rejected_by_rule":{"age":"<3","employment":"<3","certification":"<3"}}}' ]
+	assert_equal "$output" '{"referrals":{"received":5,"by_referrer":{"caritas-vigevano":"<3","comune-vigevano":"<3","ssd-dalmine":"<3"},"by_target_group":{"age_up_to_34":"<3","age_50_and_over":0,"law_68_1999":"<3","law_381_1991":0,"uncertified_disadvantage":0},"by_employment":{"employed":"<3","never_employed":"<3","unemployed":3}},"screening":{"screened":5,"accepted":"<3","rejected":"<3","rejected_by_rule":{"age":"<3","employment":"<3","certification":"<3"}}}'
 	# Counts of N or more stay; zeros stay.
 	run -0 wf-report monthly --month 2026-10 --min-cell 2 -o json --fields assessment,screening.rejected_by_rule
-	[ "$output" = '{"assessment":{"sessions":2,"cases_assessed":2,"decisions":{"eligible":"<2","ineligible":"<2"}},"screening":{"rejected_by_rule":{"age":2,"employment":"<2","certification":"<2"}}}' ]
+	assert_equal "$output" '{"assessment":{"sessions":2,"cases_assessed":2,"decisions":{"eligible":"<2","ineligible":"<2"}},"screening":{"rejected_by_rule":{"age":2,"employment":"<2","certification":"<2"}}}'
 	run -64 wf-report monthly --month 2026-10 --min-cell 1
 }
 
@@ -240,10 +243,10 @@ history() {
 	WF_TODAY=2026-12-01 run -0 "$script" "$T/reports"
 	[ -f "$T/reports/2026-11.md" ]
 	run -0 cat "$T/reports/2026-11.json"
-	[ "$output" = "$(wf-report monthly --month 2026-11 -o json)" ]
+	assert_equal "$output" "$(wf-report monthly --month 2026-11 -o json)"
 	run -0 head -3 "$T/reports/2026-11.md"
-	[ "${lines[0]}" = "| section | item | value |" ]
-	[ "${lines[2]}" = "| referrals | received | 1 |" ]
+	assert_equal "${lines[0]}" "| section | item | value |"
+	assert_equal "${lines[2]}" "| referrals | received | 1 |"
 	# In January, last month is December of the year before.
 	WF_TODAY=2027-01-01 run -0 "$script" "$T/reports"
 	[ -f "$T/reports/2026-12.json" ]
@@ -263,20 +266,20 @@ history() {
 @test "monthly --compare: the month before and the same month a year before, beside" {
 	history
 	run -0 wf-report monthly --month 2026-11 --compare --section referrals -o tsv --fields item,value,previous_month,year_before
-	[ "${lines[1]}" = $'received\t1\t5\t0' ]
-	[ "${lines[2]}" = $'by_referrer.ssd-dalmine\t1\t2\t0' ]
+	assert_equal "${lines[1]}" $'received\t1\t5\t0'
+	assert_equal "${lines[2]}" $'by_referrer.ssd-dalmine\t1\t2\t0'
 	run -0 wf-report monthly --month 2026-11 --compare --section plans -o json
-	[ "$output" = '{"kind":"report","id":"monthly/2026-11","from":"2026-11-01","to":"2026-11-30","programme":"all","plans":{"agreed":1},"previous_month":{"kind":"report","id":"monthly/2026-10","from":"2026-10-01","to":"2026-10-31","programme":"all","plans":{"agreed":1}},"year_before":{"kind":"report","id":"monthly/2025-11","from":"2025-11-01","to":"2025-11-30","programme":"all","plans":{}}}' ]
+	assert_equal "$output" '{"kind":"report","id":"monthly/2026-11","from":"2026-11-01","to":"2026-11-30","programme":"all","plans":{"agreed":1},"previous_month":{"kind":"report","id":"monthly/2026-10","from":"2026-10-01","to":"2026-10-31","programme":"all","plans":{"agreed":1}},"year_before":{"kind":"report","id":"monthly/2025-11","from":"2025-11-01","to":"2025-11-30","programme":"all","plans":{}}}'
 	# January compares with December of the year before.
 	run -0 wf-report monthly --month 2027-01 --compare -o json --fields previous_month.id,year_before.id
-	[ "$output" = '{"previous_month":{"id":"monthly/2026-12"},"year_before":{"id":"monthly/2026-01"}}' ]
+	assert_equal "$output" '{"previous_month":{"id":"monthly/2026-12"},"year_before":{"id":"monthly/2026-01"}}'
 }
 
 @test "reports: an unknown --programme is refused with the codes there are, not a report of zeros" {
 	seed
 	for r in "monthly --month 2026-10" "range --from 2026-01-01 --to 2026-10-31" "indicators --from 2026-01-01 --to 2026-10-31" funnel caseload; do
 		run -65 --separate-stderr wf-report $r --programme nope
-		[ "$stderr" = "wf-report: unknown programme 'nope' (the store has: sil-bergamo, workflow-lomellina)" ]
+		assert_equal "$stderr" "wf-report: unknown programme 'nope' (the store has: sil-bergamo, workflow-lomellina)"
 	done
 	run -0 wf-report monthly --month 2026-10 --programme sil-bergamo -q
 }

@@ -13,7 +13,7 @@ entrant() {
 	local first=$1 last=$2 birth=$3 day=$4 id
 	shift 4
 	id=$(referral "$first" "$last" "$birth" programme=lombardia-test \
-	         date="$day" "$@" | wf-refer add -o tsv --fields id | tail -1)
+	         date="$day" "$@" | new_case)
 	wf-refer screen -q "$id" --date "$day"
 	session "$id" "$day" | wf-assess add -q
 	wf-assess decide -q "$id" --eligible --date "$day"
@@ -57,6 +57,9 @@ close() {
 #  Marta  UA                                         declined
 #  Nadia, Oscar: found ineligible, and closed before a plan: not participants.
 history() {
+	cached history_store
+}
+history_store() {
 	seed
 	wf programme load -q "$BATS_TEST_DIRNAME/fixtures/lombardia.yaml"
 	local anna bruno dario elena fabio gino hanna ivo
@@ -71,11 +74,11 @@ history() {
 	ivo=$(entrant Marco Rossi 1998-04-12 2025-10-01 tax=RSSMRC98D12L872O gender=male education=isced_3_4 disability=no since=2025-01-10)
 	entrant Marta Moretti 1980-01-01 2026-06-10 programme=sil-bergamo gender=female education=isced_0_2 disability=yes employment=inactive cert=law_68_1999 citizenship=UA homeless=declined >/dev/null
 	# Not participants: no plan.
-	nadia=$(referral Nadia Neri 1988-08-08 programme=lombardia-test date=2026-03-01 gender=female | wf-refer add -o tsv --fields id | tail -1)
+	nadia=$(referral Nadia Neri 1988-08-08 programme=lombardia-test date=2026-03-01 gender=female | new_case)
 	wf-refer screen -q "$nadia" --date 2026-03-02
 	session "$nadia" 2026-03-05 | wf-assess add -q
 	wf-assess decide -q "$nadia" --ineligible --reason "not ready" --date 2026-03-10
-	oscar=$(referral Oscar Orsi 1992-09-09 programme=lombardia-test date=2026-02-01 gender=male | wf-refer add -o tsv --fields id | tail -1)
+	oscar=$(referral Oscar Orsi 1992-09-09 programme=lombardia-test date=2026-02-01 gender=male | new_case)
 	close "$oscar" 2026-02-15 other
 	# Leavings and follow-ups, typed in late.
 	close "$ivo" 2025-12-15 dropped_out
@@ -147,7 +150,7 @@ fig() {
 	want+=',"homeless_declined":'$(fig 1 1 0 0 0)',"homeless_unknown":'$(fig 4 1 1 0 2)
 	want+=',"rural_declined":'$(fig 0 0 0 0 0)',"rural_unknown":'$(fig 5 2 0 1 2)
 	want+=',"unemployment_duration_unknown":'$(fig 1 0 0 0 1)'}}'
-	[ "$output" = "$want" ]
+	assert_equal "$output" "$want"
 }
 
 @test "indicators: a re-entry is one participant with the first entry's data" {
@@ -157,36 +160,36 @@ fig() {
 	want='{"participants":{"total":'$(fig 2 1 1 0 0)',"entered":'$(fig 2 1 1 0 0)',"left":'$(fig 1 0 1 0 0)'},'
 	want+='"at_entry":{"unemployed":'$(fig 2 1 1 0 0)',"long_term_unemployed":'$(fig 0 0 0 0 0)'},'
 	want+='"on_leaving":{"not_recorded":'$(fig 1 0 1 0 0)'},"six_months_after":{"reached":'$(fig 1 0 1 0 0)'}}'
-	[ "$output" = "$want" ]
+	assert_equal "$output" "$want"
 	# Across both paths he entered once, unemployed (not the inactive of
 	# his second referral), and left once, employed, on 2026-05-29.
 	run -0 wf-report indicators --from 2025-10-01 --to 2026-06-30 -o tsv --section participants
-	[ "${lines[1]}" = $'participants\ttotal\t\t10\t4\t3\t1\t2\t2026-06-30' ]
-	[ "${lines[2]}" = $'participants\tentered\tEECO01\t10\t4\t3\t1\t2\t2026-06-30' ]
-	[ "${lines[3]}" = $'participants\tleft\t\t7\t2\t3\t1\t1\t2026-06-30' ]
+	assert_equal "${lines[1]}" $'participants\ttotal\t\t10\t4\t3\t1\t2\t2026-06-30'
+	assert_equal "${lines[2]}" $'participants\tentered\tEECO01\t10\t4\t3\t1\t2\t2026-06-30'
+	assert_equal "${lines[3]}" $'participants\tleft\t\t7\t2\t3\t1\t1\t2026-06-30'
 	run -0 wf-report indicators --from 2025-10-01 --to 2026-06-30 -o tsv --section at_entry
-	[ "${lines[1]}" = $'at_entry\tunemployed\tEECO02\t6\t3\t2\t0\t1\t2026-06-30' ]
-	[ "${lines[3]}" = $'at_entry\tinactive\tEECO04\t2\t1\t0\t1\t0\t2026-06-30' ]
+	assert_equal "${lines[1]}" $'at_entry\tunemployed\tEECO02\t6\t3\t2\t0\t1\t2026-06-30'
+	assert_equal "${lines[3]}" $'at_entry\tinactive\tEECO04\t2\t1\t0\t1\t0\t2026-06-30'
 }
 
 @test "indicators: one programme's; a span before any data; the forms" {
 	history
 	run -0 wf-report indicators --from 2026-01-01 --to 2026-06-30 --programme sil-bergamo -o json --fields participants.total,at_entry.with_disabilities
-	[ "$output" = '{"participants":{"total":'$(fig 1 1 0 0 0)'},"at_entry":{"with_disabilities":'$(fig 1 1 0 0 0)'}}' ]
+	assert_equal "$output" '{"participants":{"total":'$(fig 1 1 0 0 0)'},"at_entry":{"with_disabilities":'$(fig 1 1 0 0 0)'}}'
 	run -0 wf-report indicators --from 2020-01-01 --to 2020-12-31 -o csv --section participants
-	[ "$output" = $'section,indicator,esf_code,total,women,men,non_binary,not_stated,as_of\nparticipants,total,,0,0,0,0,0,2020-12-31\nparticipants,entered,EECO01,0,0,0,0,0,2020-12-31\nparticipants,left,,0,0,0,0,0,2020-12-31' ]
+	assert_equal "$output" $'section,indicator,esf_code,total,women,men,non_binary,not_stated,as_of\nparticipants,total,,0,0,0,0,0,2020-12-31\nparticipants,entered,EECO01,0,0,0,0,0,2020-12-31\nparticipants,left,,0,0,0,0,0,2020-12-31'
 	run -0 wf-report indicators --from 2026-01-01 --to 2026-06-30 -o md --section six_months_after
 	# for people: the regulation's words and its code, labels for the rest
-	[ "${lines[0]}" = '| section | indicator | esf_code | total | women | men | non_binary | not_stated | as_of |' ]
-	[ "${lines[3]}" = '| Six months after leaving | reached |  | 4 | 2 | 2 | 0 | 0 | 2026-11-22 |' ]
-	[ "${lines[4]}" = '| Six months after leaving | participants in employment, including self-employment, six months after leaving | EECR05 | 3 | 2 | 1 | 0 | 0 | 2026-11-22 |' ]
+	assert_equal "${lines[0]}" '| section | indicator | esf_code | total | women | men | non_binary | not_stated | as_of |'
+	assert_equal "${lines[3]}" '| Six months after leaving | reached |  | 4 | 2 | 2 | 0 | 0 | 2026-11-22 |'
+	assert_equal "${lines[4]}" '| Six months after leaving | participants in employment, including self-employment, six months after leaving | EECR05 | 3 | 2 | 1 | 0 | 0 | 2026-11-22 |'
 	run -0 wf-report indicators --from 2026-01-01 --to 2026-06-30 -o csv --section at_entry --fields indicator,esf_code,total
-	[ "${lines[12]}" = 'third_country_nationals,EECO13,3' ]
-	[ "${lines[16]}" = 'rural_areas,EECO17,2' ]
+	assert_equal "${lines[12]}" 'third_country_nationals,EECO13,3'
+	assert_equal "${lines[16]}" 'rural_areas,EECO17,2'
 	# YAML by default; no names, tax codes or contacts in any form.
 	run -0 wf-report indicators --from 2025-01-01 --to 2026-11-22
-	[ "${lines[0]}" = '---' ]
-	[ "${lines[1]}" = 'kind: indicators' ]
+	assert_equal "${lines[0]}" '---'
+	assert_equal "${lines[1]}" 'kind: indicators'
 	[[ "$output" != *Rossi* && "$output" != *RSSMRC* && "$output" != *Anna* ]]
 }
 
@@ -195,13 +198,13 @@ fig() {
 	# Bruno left on 2026-03-20; his situation on leaving (job searching)
 	# was learnt on 2026-04-10, after a span ending in March.
 	run -0 wf-report indicators --from 2026-01-01 --to 2026-03-31 -o json --fields to,results_as_of,on_leaving.left,on_leaving.job_searching,on_leaving.not_recorded
-	[ "$output" = '{"to":"2026-03-31","results_as_of":"2026-11-22","on_leaving":{"left":'$(fig 2 1 1 0 0)',"job_searching":'$(fig 1 0 1 0 0)',"not_recorded":'$(fig 0 0 0 0 0)'}}' ]
+	assert_equal "$output" '{"to":"2026-03-31","results_as_of":"2026-11-22","on_leaving":{"left":'$(fig 2 1 1 0 0)',"job_searching":'$(fig 1 0 1 0 0)',"not_recorded":'$(fig 0 0 0 0 0)'}}'
 	# Made on 2026-04-09, the report had not learnt it yet.
 	WF_TODAY=2026-04-09 run -0 wf-report indicators --from 2026-01-01 --to 2026-03-31 -o csv --section on_leaving --fields indicator,total,as_of
-	[ "${lines[2]}" = 'job_searching,0,2026-04-09' ]
-	[ "${lines[7]}" = 'not_recorded,1,2026-04-09' ]
+	assert_equal "${lines[2]}" 'job_searching,0,2026-04-09'
+	assert_equal "${lines[7]}" 'not_recorded,1,2026-04-09'
 	run -0 wf-report indicators --from 2026-01-01 --to 2026-03-31 -o csv --section participants --fields indicator,total,as_of
-	[ "${lines[3]}" = 'left,2,2026-03-31' ]
+	assert_equal "${lines[3]}" 'left,2,2026-03-31'
 }
 
 @test "indicators: --min-cell hides small counts, and one more where one would be alone" {
@@ -209,20 +212,20 @@ fig() {
 	run -0 wf-report indicators --from 2026-01-01 --to 2026-06-30 --min-cell 3 -o json --fields participants
 	# total 10 (4, 3, 1, 2): two hidden, none alone. entered 8 (3, 2, 1,
 	# 2) and left 7 (2, 3, 1, 1): three hidden each.
-	[ "$output" = '{"participants":{"total":{"total":10,"women":4,"men":3,"non_binary":"<3","not_stated":"<3"},"entered":{"total":8,"women":3,"men":"<3","non_binary":"<3","not_stated":"<3"},"left":{"total":7,"women":"<3","men":3,"non_binary":"<3","not_stated":"<3"}}}' ]
+	assert_equal "$output" '{"participants":{"total":{"total":10,"women":4,"men":3,"non_binary":"<3","not_stated":"<3"},"entered":{"total":8,"women":3,"men":"<3","non_binary":"<3","not_stated":"<3"},"left":{"total":7,"women":"<3","men":3,"non_binary":"<3","not_stated":"<3"}}}'
 	run -0 wf-report indicators --from 2026-01-01 --to 2026-06-30 --min-cell 3 -o json --fields at_entry.employed
 	# 2 hidden, and its breakdown's 1 and 1: all three below 3.
-	[ "$output" = '{"at_entry":{"employed":{"total":"<3","women":0,"men":"<3","non_binary":0,"not_stated":"<3"}}}' ]
+	assert_equal "$output" '{"at_entry":{"employed":{"total":"<3","women":0,"men":"<3","non_binary":0,"not_stated":"<3"}}}'
 }
 
 @test "indicators: bad options" {
 	wf init -q
 	run -64 --separate-stderr wf-report indicators --from 2026-01-01
-	[ "${stderr_lines[0]}" = "wf-report: indicators needs --from DATE --to DATE" ]
+	assert_equal "${stderr_lines[0]}" "wf-report: indicators needs --from DATE --to DATE"
 	run -64 --separate-stderr wf-report indicators --from 2026-06-30 --to 2026-01-01
-	[ "${stderr_lines[0]}" = "wf-report: indicators: --to 2026-01-01 is before --from 2026-06-30" ]
+	assert_equal "${stderr_lines[0]}" "wf-report: indicators: --to 2026-01-01 is before --from 2026-06-30"
 	run -64 --separate-stderr wf-report indicators --from 2026-01-01 --to 2026-06-30 --section nope
-	[ "${stderr_lines[0]}" = "wf-report: --section: unknown section 'nope' (one of: participants, at_entry, on_leaving, six_months_after, data)" ]
+	assert_equal "${stderr_lines[0]}" "wf-report: --section: unknown section 'nope' (one of: participants, at_entry, on_leaving, six_months_after, data)"
 }
 
 @test "range and monthly on the same history: the months add up to the span" {
@@ -255,7 +258,7 @@ fig() {
 	# Every step the same day, but Nadia's decision 8 days after her
 	# screening: medians of nine 0s and an 8.
 	want+='"median_days":{"referral_to_screening":0,"screening_to_decision":0,"decision_to_plan":0,"plan_to_placement":null}}'
-	[ "$output" = "$want" ]
+	assert_equal "$output" "$want"
 	# March: Nadia (a day from referral to screening), Carla, Ivo again.
 	run -0 wf-report monthly --month 2026-03 -o json
 	want='{"kind":"report","id":"monthly/2026-03","from":"2026-03-01","to":"2026-03-31","programme":"all",'
@@ -271,7 +274,7 @@ fig() {
 	want+='"closures":{"dropped_out":1},'
 	want+='"caseload":{"open_by_operator":{"tester":5},"open":5,"open_without_manager":5},'
 	want+='"median_days":{"referral_to_screening":0,"screening_to_decision":0,"decision_to_plan":0,"plan_to_placement":null}}'
-	[ "$output" = "$want" ]
+	assert_equal "$output" "$want"
 }
 
 # Every figure the reports give on the history, as records.
@@ -309,15 +312,15 @@ all_figures() {
 @test "erase: refused while a case is open, and once done; the trail names what it redacted" {
 	history
 	run -65 --separate-stderr wf person erase 2026-0003 --reason request
-	[ "$stderr" = "wf: person 3 has open cases: 2026-0003 (planned) (close them first)" ]
-	[ "$(sql "SELECT first_name FROM person WHERE id = 3")" = Carla ]
+	assert_equal "$stderr" "wf: person 3 has open cases: 2026-0003 (planned) (close them first)"
+	assert_equal "$(sql "SELECT first_name FROM person WHERE id = 3")" Carla
 	run -64 wf person erase 1
 	run -0 wf person erase RSSMRC98D12L872O --reason "asked on 2026-11-20" -o json --fields kind,id,cases
-	[ "$output" = '{"kind":"erasure","id":9,"cases":["2025-0002","2026-0011"]}' ]
+	assert_equal "$output" '{"kind":"erasure","id":9,"cases":["2025-0002","2026-0011"]}'
 	run -65 --separate-stderr wf person erase 9 --reason again
 	[[ "$stderr" == "wf: person 9 was erased on "* ]]
 	run -0 wf person show 9 -o tsv --fields first_name,last_name,tax_code
-	[ "${lines[1]}" = $'[erased]\t[erased]\t' ]
+	assert_equal "${lines[1]}" $'[erased]\t[erased]\t'
 	erase=$(sql "SELECT id FROM audit WHERE action = 'erase'")
 	[ "$(sql "SELECT count(*) FROM audit WHERE person_id = 9 AND id < $erase AND (redacted_by IS NOT $erase)")" = 0 ]
 	[ "$(sql "SELECT json_extract(detail, '\$.reason') FROM audit WHERE id = $erase")" = "asked on 2026-11-20" ]
@@ -328,5 +331,5 @@ all_figures() {
 	other=$(sql "SELECT min(id) FROM audit WHERE person_id = 1")
 	sql "DROP TRIGGER audit_append_only_u; UPDATE audit SET redacted_by = $erase, detail = '{}' WHERE id = $other; $guard"
 	run -65 --separate-stderr wf audit verify
-	[ "$stderr" = "wf: audit entry $other was changed: its detail no longer matches its seal" ]
+	assert_equal "$stderr" "wf: audit entry $other was changed: its detail no longer matches its seal"
 }

@@ -32,16 +32,16 @@ monitoring() {
 	wf-monitor log -q 2026-0001 --with tutor --date 2026-02-25
 	wf-monitor log -q 2026-0001 --with person --date 2026-03-03
 	run -0 monitoring monthly --month 2026-02
-	[ "$output" = '{"monitoring":{"due":0,"on_time":0,"on_time_percent":null}}' ]
+	assert_equal "$output" '{"monitoring":{"due":0,"on_time":0,"on_time_percent":null}}'
 	run -0 monitoring monthly --month 2026-03
-	[ "$output" = '{"monitoring":{"due":3,"on_time":2,"on_time_percent":67}}' ]
+	assert_equal "$output" '{"monitoring":{"due":3,"on_time":2,"on_time_percent":67}}'
 	run -0 monitoring range --from 2026-02-01 --to 2026-03-31
-	[ "$output" = '{"monitoring":{"due":3,"on_time":2,"on_time_percent":67}}' ]
+	assert_equal "$output" '{"monitoring":{"due":3,"on_time":2,"on_time_percent":67}}'
 	# April: the person's of 2 April, missed. Nothing else falls due: a
 	# contact missed stays due until one is held, and counts once, on its
 	# own day.
 	run -0 monitoring monthly --month 2026-04
-	[ "$output" = '{"monitoring":{"due":1,"on_time":0,"on_time_percent":0}}' ]
+	assert_equal "$output" '{"monitoring":{"due":1,"on_time":0,"on_time_percent":0}}'
 	run -0 adds_up 2026-02 2026-06
 	[ -z "$output" ]
 }
@@ -51,9 +51,9 @@ monitoring() {
 	grant --start 2026-05-01 --end 2026-09-30
 	wf case close -q 2026-0001 --outcome hired --date 2026-03-10 --end-placements
 	run -0 wf-report monthly --month 2026-03 --section placements -o json --fields placements
-	[ "$output" = '{"placements":{"started":{},"ended":{},"cancelled":1,"active_on_last_day":{"by_kind":{},"by_host":{},"total":0},"hires":0}}' ]
+	assert_equal "$output" '{"placements":{"started":{},"ended":{},"cancelled":1,"active_on_last_day":{"by_kind":{},"by_host":{},"total":0},"hires":0}}'
 	run -0 wf-place show 2026-0001.1 -o json --fields status,status_date,outcome,reason
-	[ "$output" = '{"status":"cancelled","status_date":"2026-03-10","reason":"case closed: hired"}' ]
+	assert_equal "$output" '{"status":"cancelled","status_date":"2026-03-10","reason":"case closed: hired"}'
 }
 
 @test "indicators: a situation on leaving learnt after the span counts, and says when" {
@@ -63,7 +63,7 @@ monitoring() {
 	wf case close -q 2026-0001 --outcome completed --date 2026-03-25 --end-placements
 	wf-monitor follow-up -q 2026-0001 --at leaving --situation job_searching --date 2026-04-10
 	run -0 wf-report indicators --from 2026-01-01 --to 2026-03-31 --section on_leaving -o csv --fields indicator,total,as_of
-	[ "$output" = $'indicator,total,as_of\nleft,1,2026-09-30\njob_searching,1,2026-09-30\neducation,0,2026-09-30\nqualification,0,2026-09-30\nemployed,0,2026-09-30\nnone,0,2026-09-30\nnot_recorded,0,2026-09-30' ]
+	assert_equal "$output" $'indicator,total,as_of\nleft,1,2026-09-30\njob_searching,1,2026-09-30\neducation,0,2026-09-30\nqualification,0,2026-09-30\nemployed,0,2026-09-30\nnone,0,2026-09-30\nnot_recorded,0,2026-09-30'
 }
 
 @test "monthly: contacts due and held on time over five months, worked out by hand" {
@@ -101,7 +101,7 @@ monitoring() {
 	# March and 30 May. The employer met early for the first, never for
 	# the second; the person late for the first (15 April), early for the
 	# second (28 May).
-	bea=$(referral Bea Rota 1990-01-01 programme=lombardia-test date=2026-01-05 | wf-refer add -o tsv --fields id | tail -1)
+	bea=$(referral Bea Rota 1990-01-01 programme=lombardia-test date=2026-01-05 | new_case)
 	wf-refer screen -q "$bea" --date 2026-01-06
 	session "$bea" 2026-01-07 | wf-assess add -q
 	wf-assess decide -q "$bea" --eligible --date 2026-01-08
@@ -114,19 +114,19 @@ monitoring() {
 	# Due (on time): February 0; March Ada 2 (1), Bea 2 (1); April 2
 	# (1); May Ada 1 (0), Bea 2 (1); June 3 (1).
 	run -0 monitoring monthly --month 2026-02
-	[ "$output" = '{"monitoring":{"due":0,"on_time":0,"on_time_percent":null}}' ]
+	assert_equal "$output" '{"monitoring":{"due":0,"on_time":0,"on_time_percent":null}}'
 	run -0 monitoring monthly --month 2026-03
-	[ "$output" = '{"monitoring":{"due":4,"on_time":2,"on_time_percent":50}}' ]
+	assert_equal "$output" '{"monitoring":{"due":4,"on_time":2,"on_time_percent":50}}'
 	run -0 monitoring monthly --month 2026-04
-	[ "$output" = '{"monitoring":{"due":2,"on_time":1,"on_time_percent":50}}' ]
+	assert_equal "$output" '{"monitoring":{"due":2,"on_time":1,"on_time_percent":50}}'
 	run -0 monitoring monthly --month 2026-05
-	[ "$output" = '{"monitoring":{"due":3,"on_time":1,"on_time_percent":33}}' ]
+	assert_equal "$output" '{"monitoring":{"due":3,"on_time":1,"on_time_percent":33}}'
 	run -0 monitoring monthly --month 2026-06
-	[ "$output" = '{"monitoring":{"due":3,"on_time":1,"on_time_percent":33}}' ]
+	assert_equal "$output" '{"monitoring":{"due":3,"on_time":1,"on_time_percent":33}}'
 	run -0 monitoring range --from 2026-02-01 --to 2026-06-30
-	[ "$output" = '{"monitoring":{"due":12,"on_time":5,"on_time_percent":42}}' ]
+	assert_equal "$output" '{"monitoring":{"due":12,"on_time":5,"on_time_percent":42}}'
 	run -0 monitoring monthly --month 2026-05 --programme lombardia-test
-	[ "$output" = '{"monitoring":{"due":2,"on_time":1,"on_time_percent":50}}' ]
+	assert_equal "$output" '{"monitoring":{"due":2,"on_time":1,"on_time_percent":50}}'
 	run -0 adds_up 2026-01 2026-09
 	[ -z "$output" ]
 	# The same figures whatever the order the contacts were typed in.
@@ -135,7 +135,7 @@ monitoring() {
 	first=$output
 	sqlite3 "$WF_DB" "CREATE TABLE k AS SELECT * FROM contact ORDER BY id DESC; DELETE FROM contact; INSERT INTO contact (case_id, placement_id, date, party, how, operator, provider_id, risk, next_steps, notes, next_date, recorded_at, recorded_by) SELECT case_id, placement_id, date, party, how, operator, provider_id, risk, next_steps, notes, next_date, recorded_at, recorded_by FROM k; DROP TABLE k"
 	run -0 wf-report range --from 2026-02-01 --to 2026-06-30 -o json
-	[ "$output" = "$first" ]
+	assert_equal "$output" "$first"
 }
 
 @test "monthly: nothing falls due once the case is closed, even met early" {
@@ -147,6 +147,6 @@ monitoring() {
 	wf-monitor log -q 2026-0001 --with tutor --date 2026-02-25
 	wf case close -q 2026-0001 --outcome moved --date 2026-02-27 --end-placements
 	run -0 monitoring range --from 2026-02-01 --to 2026-03-31
-	[ "$output" = '{"monitoring":{"due":0,"on_time":0,"on_time_percent":null}}' ]
+	assert_equal "$output" '{"monitoring":{"due":0,"on_time":0,"on_time_percent":null}}'
 	run -1 wf-monitor due --on 2026-03-03 --kind contact
 }

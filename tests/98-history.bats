@@ -32,20 +32,20 @@ long_case() {
 	done > "$T/contacts.jsonl"
 	printf '{"case":"%s","date":"2026-11-10","with":"person"}\n' "$id" >> "$T/contacts.jsonl"
 	wf-monitor log -q "$T/contacts.jsonl"
-	[ "$(sql 'SELECT count(*) FROM contact')" = 300 ]
+	assert_equal "$(sql 'SELECT count(*) FROM contact')" 300
 	# The tutor of the seventieth, 30 days from its start; the person 30
 	# days from the last contact.
 	run -0 wf-monitor due --within 30d -o tsv --fields id,due,overdue
-	[ "$output" = $'id\tdue\toverdue\n'"$id/tutor/$id.70"$'\t2026-12-01\tfalse\n'"$id/person"$'\t2026-12-10\tfalse' ]
+	assert_equal "$output" $'id\tdue\toverdue\n'"$id/tutor/$id.70"$'\t2026-12-01\tfalse\n'"$id/person"$'\t2026-12-10\tfalse'
 	run -0 wf-report range --from 2015-01-01 --to 2026-11-22 -o json --fields placements,monitoring.contacts
-	[ "$output" = '{"placements":{"started":{"internship":70},"ended":{"completed":69},"cancelled":0,"active_on_last_day":{"by_kind":{"internship":1},"by_host":{"host30":1},"total":1},"hires":0},"monitoring":{"contacts":300}}' ]
+	assert_equal "$output" '{"placements":{"started":{"internship":70},"ended":{"completed":69},"cancelled":0,"active_on_last_day":{"by_kind":{"internship":1},"by_host":{"host30":1},"total":1},"hires":0},"monitoring":{"contacts":300}}'
 	# October: the tutor of the sixty-ninth (from 1 September) was due on
 	# 1 October and never met; the person, due since the spring, counts in
 	# its own month, not again. November: nothing fell due.
 	run -0 wf-report monthly --month 2026-10 -o json --fields monitoring.due,monitoring.on_time,placements.ended
-	[ "$output" = '{"monitoring":{"due":1,"on_time":0},"placements":{"ended":{"completed":1}}}' ]
+	assert_equal "$output" '{"monitoring":{"due":1,"on_time":0},"placements":{"ended":{"completed":1}}}'
 	run -0 wf-report monthly --month 2026-11 -o json --fields monitoring.due,placements.started
-	[ "$output" = '{"monitoring":{"due":0},"placements":{"started":{"internship":1}}}' ]
+	assert_equal "$output" '{"monitoring":{"due":0},"placements":{"started":{"internship":1}}}'
 	run -0 adds_up 2025-01 2026-11
 	[ -z "$output" ]
 }
@@ -64,21 +64,21 @@ long_case() {
 	wf-monitor log -q "$b" --with person --date 2026-11-10
 	wf-monitor log -q "$b" --with person --date 2026-11-10 --next 2026-11-15
 	run -0 wf-monitor due --within 30d --with person -o tsv --fields case,due,reason
-	[ "$output" = $'case\tdue\treason\n'"$b"$'\t2026-11-15\tagreed\n'"$a"$'\t2026-12-10\tevery 30 days' ]
+	assert_equal "$output" $'case\tdue\treason\n'"$b"$'\t2026-11-15\tagreed\n'"$a"$'\t2026-12-10\tevery 30 days'
 	# A placement suspended and resumed the same day never stopped.
 	wf-place suspend -q "$a.1" --date 2026-11-12
 	wf-place resume -q "$a.1" --date 2026-11-12
 	run -0 wf-place list --active-on 2026-11-12 -o tsv --fields id
-	[ "$output" = $'id\n'"$a.1"$'\n'"$b.1" ]
+	assert_equal "$output" $'id\n'"$a.1"$'\n'"$b.1"
 	# Everything on one day: the case stands where the last change left it.
-	id=$(referral Cleo Pari 1990-01-01 programme=lombardia-test date=2026-11-02 | wf-refer add -o tsv --fields id | tail -1)
+	id=$(referral Cleo Pari 1990-01-01 programme=lombardia-test date=2026-11-02 | new_case)
 	wf-refer screen -q "$id" --date 2026-11-02
 	wf case close -q "$id" --outcome moved --date 2026-11-02
 	run -0 wf-report funnel --on 2026-11-02 --programme lombardia-test -o tsv --fields id,cases
-	[ "${lines[2]}" = $'screened\t3' ]
-	[ "${lines[7]}" = $'closed\t1' ]
+	assert_equal "${lines[2]}" $'screened\t3'
+	assert_equal "${lines[7]}" $'closed\t1'
 	run -0 wf-report monthly --month 2026-11 --programme lombardia-test -o json --fields closures,caseload.open
-	[ "$output" = '{"closures":{"moved":1},"caseload":{"open":2}}' ]
+	assert_equal "$output" '{"closures":{"moved":1},"caseload":{"open":2}}'
 }
 
 @test "a past month stays as it was when later days are typed in" {
@@ -109,16 +109,16 @@ long_case() {
 	wf-refer withdraw -q 2026-0002 --reason moved --date 2026-11-04
 	referral Nuova Persona 1995-05-05 date=2026-11-06 | wf-refer add -q
 	run -0 wf-report monthly --month 2026-10 -o json
-	[ "$output" = "$(cat "$T/october.json")" ]
+	assert_equal "$output" "$(cat "$T/october.json")"
 	run -0 wf-report range --from 2026-09-01 --to 2026-10-31 -o json
-	[ "$output" = "$(cat "$T/autumn.json")" ]
+	assert_equal "$output" "$(cat "$T/autumn.json")"
 	run -0 wf-report funnel --on 2026-10-31 -o json
-	[ "$output" = "$(cat "$T/funnel.json")" ]
+	assert_equal "$output" "$(cat "$T/funnel.json")"
 	run -0 wf-report caseload --on 2026-10-31 -o json
-	[ "$output" = "$(cat "$T/caseload.json")" ]
+	assert_equal "$output" "$(cat "$T/caseload.json")"
 	run -0 wf-monitor due --on 2026-10-31 --within 60d -o json
-	[ "$output" = "$(cat "$T/due.json")" ]
+	assert_equal "$output" "$(cat "$T/due.json")"
 	# And November did change.
 	run -0 wf-report monthly --month 2026-11 -o json --fields closures,placements.ended,monitoring.high_risk_cases
-	[ "$output" = '{"closures":{"dropped_out":1},"placements":{"ended":{"interrupted":1}},"monitoring":{"high_risk_cases":0}}' ]
+	assert_equal "$output" '{"closures":{"dropped_out":1},"placements":{"ended":{"interrupted":1}},"monitoring":{"high_risk_cases":0}}'
 }

@@ -27,7 +27,7 @@ replay() {
 	mkdir -p "$BATS_TEST_TMPDIR/empty"
 	run "$WF_BUILD/tests/fuzz-money" "$BATS_TEST_TMPDIR/empty"
 	[ "$status" -eq 0 ]
-	[ "$output" = "0 inputs" ]
+	assert_equal "$output" "0 inputs"
 	run "$WF_BUILD/tests/fuzz-money" "$BATS_TEST_TMPDIR/missing"
 	[ "$status" -ne 0 ]
 }

@@ -3,6 +3,15 @@
 # records to feed the commands.
 
 bats_require_minimum_version 1.5.0
+# assert_equal: a failure shows what was expected and what came
+# (Debian's bats-support and bats-assert). Sourced file by file, as their
+# load.bash would run dirname for each, for every test.
+for _lib in bats-support/src/output.bash bats-support/src/error.bash \
+    bats-support/src/lang.bash bats-assert/src/assert_equal.bash; do
+	# shellcheck source=/dev/null
+	source "/usr/lib/bats/$_lib"
+done
+unset _lib
 
 # The schema version this build's stores are at (lib/schema.c): bumped
 # here, once, with each migration.
@@ -23,7 +32,49 @@ setup() {
 	T="$BATS_TEST_TMPDIR"
 }
 
-# The two example programmes and the organisations of the seeds.
+# cached FUNCTION [ARG...]: run a set-up once for the file and copy what
+# it left for each test after: the store's folder, and what the set-up
+# printed (printed again). Keyed by the set-up, its arguments and the
+# environment the commands read, so that a test that changes them gets
+# its own. For set-ups that leave nothing else behind (no variables, no
+# files elsewhere).
+cached() {
+	local key dir store tmp
+	store=$(dirname "$WF_DB")
+	key=$(printf '%s\0' "$WF_TODAY" "$WF_OPERATOR" "${WF_LANG:-}" "$LANG" \
+	      "${WF_DB##*/}" "$@" | md5sum)
+	dir="$BATS_FILE_TMPDIR/cached-${key%% *}"
+	if [ -d "$dir" ]; then
+		# the files, not the folder's own mode: the test made it
+		mkdir -p "$store"
+		cp -p "$dir"/store/* "$store/"
+		cat "$dir/out"
+		return 0
+	fi
+	"$@" > "$T/cached.out" || return
+	tmp=$(mktemp -d "$dir.XXXXXX")
+	cp -a "$store" "$tmp/store"
+	cp "$T/cached.out" "$tmp/out"
+	# another test may have made it meanwhile: theirs is as good
+	mv -T "$tmp" "$dir" 2>/dev/null || rm -rf "$tmp"
+	cat "$T/cached.out"
+}
+
+# last_line COMMAND [ARG...]: the last line COMMAND prints (a tsv's one
+# value), failing when COMMAND does: a pipe into tail would hide that.
+last_line() {
+	local out
+	out=$("$@") || return
+	printf '%s\n' "${out##*$'\n'}"
+}
+
+# new_case: add the referral on standard input; print its case id.
+new_case() {
+	last_line wf-refer add -o tsv --fields id
+}
+
+# The two example programmes and the organisations of the seeds (two
+# commands: cheaper run than copied).
 seed() {
 	wf programme load -q "$EX"/programmes/*.yaml
 	wf org add -q "$EX"/organisations.yaml
@@ -117,6 +168,9 @@ undo_17() {
 # A screened case of the SIL (2026-0005, Paolo Gritti) from the examples,
 # ready to be assessed.
 screened_sil() {
+	cached screened_sil_store
+}
+screened_sil_store() {
 	seed
 	wf-refer add -q "$EX/referrals.yaml"
 	wf-refer screen -q 2026-0005 --date 2026-11-05
@@ -137,7 +191,7 @@ to_plan() {
 	shift 4
 	after() { date -d "$day +$1 days" +%F; }
 	id=$(referral "$first" Test 1995-01-01 programme="$programme" date="$day" "$@" |
-	     wf-refer add -o tsv --fields id | tail -1)
+	     new_case)
 	wf-refer screen -q "$id" --date "$(after 1)"
 	session "$id" "$(after 2)" | wf-assess add -q
 	wf-assess decide -q "$id" --eligible --date "$(after 3)"
@@ -156,6 +210,9 @@ planned() {
 # Load the test programme with Lombardy's rules, and hosts of the sizes
 # at the capacity boundaries.
 lombardia() {
+	cached lombardia_store
+}
+lombardia_store() {
 	seed
 	wf programme load -q "$BATS_TEST_DIRNAME/fixtures/lombardia.yaml"
 	wf org add -q --id host5 --name "Five" --role host --employees 5
