@@ -1,7 +1,9 @@
 /*
- * casefile.h - cases, people and the case state machine, shared by the
- * step modules of lib/ (refer.c now; assess, place, monitor later). Not
- * part of the public interface.
+ * casefile.h - what the domain modules of lib/ share beyond wf.h: cases
+ * and the state machine, people and their identity, referrals and their
+ * facts, the statements' store (store.h, sql.h). Every step (refer,
+ * assess, place, monitor, close) and every report includes it; cmd/ never
+ * does. Not part of the public interface.
  */
 #ifndef WF_CASEFILE_H
 #define WF_CASEFILE_H

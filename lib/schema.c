@@ -5,8 +5,8 @@
  * this build is refused rather than misread. Add migrations at the end;
  * never edit one that has shipped.
  *
- * SQL here is kept portable (no SQLite-only types) so that a PostgreSQL
- * backend can follow; "cases" is plural because CASE is a keyword.
+ * SQL here keeps to types PostgreSQL has too, for the engine to come;
+ * "cases" is plural because CASE is a keyword.
  */
 #include <stdio.h>
 #include <string.h>

@@ -1,8 +1,11 @@
 /*
- * sql.h - every statement of the store, by name. The modules of lib/ run
- * them through wf_sql(), which caches each by its address; this file and
- * sql.c are the one place the SQL dialect lives, so that another backend
- * (PostgreSQL through libpq) is a sql.c of its own beside store.c.
+ * sql.h - the statements of sql.c, by name. The modules of lib/ run them
+ * through wf_sql(), which caches each by its address, and read their
+ * columns with sqlite3_column_*: the dialect is SQLite's, and the
+ * statements written since live beside the code that reads them
+ * (duplicate.c, a case record's same-person query, schema.c's
+ * migrations). A second engine needs the store interface issue 17 asks
+ * for, not only another sql.c.
  */
 #ifndef WF_SQL_H
 #define WF_SQL_H

@@ -1,9 +1,10 @@
 /*
  * store.c - the SQLite store: where it lives, opening it safely, the
  * pragmas every connection needs, transactions, and the statement cache.
- * All SQL of the suite runs through this file's wf_sql(); the schema and
- * its migrations are in schema.c. Written so that another backend
- * (PostgreSQL through libpq) can stand behind the same interface.
+ * All SQL of the suite is prepared through this file's wf_sql(); the
+ * schema and its migrations are in schema.c. The modules still step the
+ * statements and read their columns with SQLite's own calls, so another
+ * engine cannot stand behind it yet (issue 17).
  */
 #include <errno.h>
 #include <fcntl.h>

@@ -65,9 +65,11 @@
  * (cases and people, for the step modules), duecase.h (what is due),
  * auditchain.h (the audit's seal).
  *
- * Rules: the library never prints diagnostics and never exits; it returns
- * a status (0 or a WF_EX_* code) and fills a struct wf_err. Only cmd/
- * speaks to the user.
+ * Rules: nothing in the library exits, and the domain modules never
+ * print; they return a status (0 or a WF_EX_* code) and fill a struct
+ * wf_err. The command-line layer (cli.c, run.c, out.c) is the one part
+ * that writes: --help, usage, the records a command emits, and its
+ * diagnostics, to the streams cmd/'s main hands wf_cli_main.
  */
 #ifndef WF_H
 #define WF_H
