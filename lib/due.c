@@ -158,10 +158,18 @@ static int owed(sqlite3_stmt *s, int k, wf_day from, wf_day to,
 	       !(f->operator_ && (!op || strcmp(f->operator_, op)));
 }
 
-static int follow_ups(struct wf_ctx *ctx, const struct due_filter *f,
-                      long *n, struct wf_err *e)
+/* One follow-up owed, at wf_follow_up_times[k] of the case on row s,
+ * its case closed on left, its window from..to. */
+typedef int owed_fn(sqlite3_stmt *s, int k, wf_day left, wf_day from,
+                    wf_day to, void *arg, struct wf_err *e);
+
+/* Hand fn each follow-up owed under f, of programme (NULL: any), case
+ * by case in id order. */
+static int each_owed(struct wf_store *st, const struct due_filter *f,
+                     const char *programme, owed_fn *fn, void *arg,
+                     struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(ctx->st, WF_SQL_DUE_FOLLOW_UPS, e);
+	sqlite3_stmt *s = wf_sql(st, WF_SQL_DUE_FOLLOW_UPS, e);
 	char on[11];
 	int rc = 0, step;
 
@@ -172,6 +180,9 @@ static int follow_ups(struct wf_ctx *ctx, const struct due_filter *f,
 	while (!rc && (step = sqlite3_step(s)) == SQLITE_ROW) {
 		wf_day left, from, to;
 
+		if (programme && strcmp(programme,
+		                        (const char *)sqlite3_column_text(s, 4)))
+			continue;
 		if (wf_stored_date((const char *)sqlite3_column_text(s, 1), 0,
 		                   &left)) {
 			rc = wf_stored_bad(e, "date of a closing", "case",
@@ -179,24 +190,46 @@ static int follow_ups(struct wf_ctx *ctx, const struct due_filter *f,
 			break;
 		}
 		for (int k = 0; !rc && wf_follow_up_times[k]; k++) {
-			cJSON *r;
-
 			wf_follow_up_window(wf_follow_up_times[k], left, &from, &to);
-			if (!owed(s, k, from, to, f))
-				continue;
-			++*n;
-			if (!ctx->out)
-				continue;
-			r = follow_up_record(s, wf_follow_up_times[k], left, from, to,
-			                     f->on);
-			rc = hold(ctx->st, r, e);
-			cJSON_Delete(r);
+			if (owed(s, k, from, to, f))
+				rc = fn(s, k, left, from, to, arg, e);
 		}
 	}
 	if (!rc && step != SQLITE_ROW && step != SQLITE_DONE)
-		rc = wf_sql_err(ctx->st, step, e);
+		rc = wf_sql_err(st, step, e);
 	sqlite3_reset(s);
 	return rc;
+}
+
+/* wf-monitor due's: counted, and held for the sorted output. */
+struct listing {
+	struct wf_ctx *ctx;
+	const struct due_filter *f;
+	long *n;
+};
+
+static int list_owed(sqlite3_stmt *s, int k, wf_day left, wf_day from,
+                     wf_day to, void *arg, struct wf_err *e)
+{
+	struct listing *l = arg;
+	cJSON *r;
+	int rc;
+
+	++*l->n;
+	if (!l->ctx->out)
+		return 0;
+	r = follow_up_record(s, wf_follow_up_times[k], left, from, to, l->f->on);
+	rc = hold(l->ctx->st, r, e);
+	cJSON_Delete(r);
+	return rc;
+}
+
+static int follow_ups(struct wf_ctx *ctx, const struct due_filter *f,
+                      long *n, struct wf_err *e)
+{
+	struct listing l = { ctx, f, n };
+
+	return each_owed(ctx->st, f, NULL, list_owed, &l, e);
 }
 
 /* Emit what was kept, by due date. */
@@ -465,40 +498,13 @@ static void push_once(cJSON *list, const char *id)
 		cJSON_AddItemToArray(list, cJSON_CreateString(id));
 }
 
-static int overdue_follow_ups(struct wf_store *st, const struct due_filter *f,
-                              const char *programme, cJSON *cases,
-                              struct wf_err *e)
+/* wf-report quality's: the case, once. */
+static int case_owed(sqlite3_stmt *s, int k, wf_day left, wf_day from,
+                     wf_day to, void *cases, struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(st, WF_SQL_DUE_FOLLOW_UPS, e);
-	char on[11];
-	int rc = 0, step;
-
-	if (!s)
-		return e->code;
-	wf_date_format(f->on, on);
-	wf_bind_text(s, 1, on);
-	while (!rc && (step = sqlite3_step(s)) == SQLITE_ROW) {
-		const char *id = (const char *)sqlite3_column_text(s, 0);
-		wf_day left, from, to;
-
-		if (programme && strcmp(programme,
-		                        (const char *)sqlite3_column_text(s, 4)))
-			continue;
-		if (wf_stored_date((const char *)sqlite3_column_text(s, 1), 0,
-		                   &left)) {
-			rc = wf_stored_bad(e, "date of a closing", "case", id);
-			break;
-		}
-		for (int k = 0; wf_follow_up_times[k]; k++) {
-			wf_follow_up_window(wf_follow_up_times[k], left, &from, &to);
-			if (owed(s, k, from, to, f))
-				push_once(cases, id);
-		}
-	}
-	if (!rc && step != SQLITE_ROW && step != SQLITE_DONE)
-		rc = wf_sql_err(st, step, e);
-	sqlite3_reset(s);
-	return rc;
+	(void)k, (void)left, (void)from, (void)to, (void)e;
+	push_once(cases, (const char *)sqlite3_column_text(s, 0));
+	return 0;
 }
 
 int wf_due_overdue(struct wf_store *st, wf_day on, const char *programme,
@@ -510,7 +516,7 @@ int wf_due_overdue(struct wf_store *st, wf_day on, const char *programme,
 	struct due_history *h;
 	int rc;
 
-	if ((rc = overdue_follow_ups(st, &f, programme, follow_ups_, e)) ||
+	if ((rc = each_owed(st, &f, programme, case_owed, follow_ups_, e)) ||
 	    (rc = wf_due_open(st, on, on, programme, &c, e)))
 		return rc;
 	while ((rc = wf_due_next(c, &h, e)) == 1) {

@@ -25,6 +25,7 @@ static const char SQL_PAIRS[] =
 	" FROM person_duplicate d JOIN person a ON a.id = d.person_id"
 	" JOIN person b ON b.id = d.other_id"
 	" WHERE d.person_id < d.other_id AND (?1 OR d.decision IS NULL)"
+	" AND (?2 IS NULL OR (d.person_id = ?2 AND d.other_id = ?3))"
 	" ORDER BY d.person_id, d.other_id";
 
 static const char SQL_CASES[] =
@@ -82,7 +83,7 @@ static cJSON *pair_row(struct wf_store *st, sqlite3_stmt *s, struct wf_err *e)
 	return r;
 }
 
-/* The pairs (all, or those not reviewed yet) to a list, or emitted. */
+/* The pairs (all, or those not reviewed yet; only a with b when a) emitted. */
 static int pairs(struct wf_ctx *ctx, int all, sqlite3_int64 only_a,
                  sqlite3_int64 only_b, long *n, struct wf_err *e)
 {
@@ -93,13 +94,13 @@ static int pairs(struct wf_ctx *ctx, int all, sqlite3_int64 only_a,
 		return e->code;
 	*n = 0;
 	sqlite3_bind_int(s, 1, all);
+	if (only_a) {
+		sqlite3_bind_int64(s, 2, only_a);
+		sqlite3_bind_int64(s, 3, only_b);
+	}
 	while (!rc && (step = sqlite3_step(s)) == SQLITE_ROW) {
-		cJSON *r;
+		cJSON *r = pair_row(ctx->st, s, e);
 
-		if (only_a && (sqlite3_column_int64(s, 0) != only_a ||
-		               sqlite3_column_int64(s, 3) != only_b))
-			continue;
-		r = pair_row(ctx->st, s, e);
 		if (!(rc = e->code))
 			rc = wf_emit(ctx, r, e);
 		cJSON_Delete(r);

@@ -27,6 +27,12 @@ struct line {
 	cJSON *cases;
 };
 
+enum { MISSING, DECLINED, NOT_A_COUNTRY, NAMES_DIFFER, NSTATES };
+static const char *const states[NSTATES] = { "missing", "declined",
+                                             "not_a_country",
+                                             "names_differ" };
+#define BIT(state) (1u << (state))
+
 /* The fields, by their column in WF_SQL_QUALITY_FIELDS (after id and
  * closed), and the states each is counted in. */
 static const struct field {
@@ -34,22 +40,18 @@ static const struct field {
 	int col;
 	unsigned states;
 } fields[] = {
-	{ "tax_code", 2, 1u << 0 | 1u << 3 },
-	{ "citizenship", 3, 1u << 0 | 1u << 1 | 1u << 2 },
-	{ "gender", 6, 1u << 0 | 1u << 1 },
-	{ "education", 7, 1u << 0 | 1u << 1 },
-	{ "disability", 8, 1u << 0 | 1u << 1 },
-	{ "foreign_background", 9, 1u << 0 | 1u << 1 },
-	{ "minority", 10, 1u << 0 | 1u << 1 },
-	{ "homeless", 11, 1u << 0 | 1u << 1 },
-	{ "rural", 12, 1u << 0 | 1u << 1 },
-	{ "employment_since", 14, 1u << 0 },
+	{ "tax_code", 2, BIT(MISSING) | BIT(NAMES_DIFFER) },
+	{ "citizenship", 3, BIT(MISSING) | BIT(DECLINED) | BIT(NOT_A_COUNTRY) },
+	{ "gender", 6, BIT(MISSING) | BIT(DECLINED) },
+	{ "education", 7, BIT(MISSING) | BIT(DECLINED) },
+	{ "disability", 8, BIT(MISSING) | BIT(DECLINED) },
+	{ "foreign_background", 9, BIT(MISSING) | BIT(DECLINED) },
+	{ "minority", 10, BIT(MISSING) | BIT(DECLINED) },
+	{ "homeless", 11, BIT(MISSING) | BIT(DECLINED) },
+	{ "rural", 12, BIT(MISSING) | BIT(DECLINED) },
+	{ "employment_since", 14, BIT(MISSING) },
 };
 #define NFIELDS (sizeof fields / sizeof fields[0])
-#define NSTATES 4
-static const char *const states[NSTATES] = { "missing", "declined",
-                                             "not_a_country",
-                                             "names_differ" };
 
 /* The rules, in the order they are printed. */
 static const char *const rules[] = { "referral_not_screened",
@@ -62,18 +64,18 @@ static const char *const rules[] = { "referral_not_screened",
 struct report {
 	struct line line[NLINES];
 	int n;
+	int at[NFIELDS][NSTATES];  /* the line of a field's state, by index:
+	                              looked up for every case */
 	char **scope;          /* the cases looked at, by id, for the rules
 	                          wf-monitor due's reading finds */
 	int nscope, capscope;
 };
 
-static struct line *line_of(struct report *r, const char *check,
-                            const char *state)
+/* The line of a rule. */
+static struct line *rule_line(struct report *r, const char *rule)
 {
 	for (int i = 0; i < r->n; i++)
-		if (!strcmp(r->line[i].check, check) &&
-		    !strcmp(r->line[i].state ? r->line[i].state : "",
-		            state ? state : ""))
+		if (!r->line[i].state && !strcmp(r->line[i].check, rule))
 			return &r->line[i];
 	return NULL;
 }
@@ -83,9 +85,11 @@ static void setup(struct report *r)
 	memset(r, 0, sizeof *r);
 	for (size_t f = 0; f < NFIELDS; f++)
 		for (int s = 0; s < NSTATES; s++)
-			if (fields[f].states & (1u << s))
+			if (fields[f].states & BIT(s)) {
+				r->at[f][s] = r->n;
 				r->line[r->n++] = (struct line){ fields[f].name,
 					states[s], 0, 0, cJSON_CreateArray() };
+			}
 	for (int i = 0; rules[i]; i++)
 		r->line[r->n++] = (struct line){ rules[i], NULL, 0, 0,
 		                                 cJSON_CreateArray() };
@@ -109,8 +113,8 @@ static void add(struct line *l, const char *id, int closed)
 	cJSON_AddItemToArray(l->cases, cJSON_CreateString(id));
 }
 
-/* The state of field f in the row, or NULL when it is given. */
-static const char *state_of(sqlite3_stmt *s, const struct field *f)
+/* The state of field f in the row, or -1 when it is given. */
+static int state_of(sqlite3_stmt *s, const struct field *f)
 {
 	const char *v = (const char *)sqlite3_column_text(s, f->col);
 
@@ -118,18 +122,17 @@ static const char *state_of(sqlite3_stmt *s, const struct field *f)
 		const char *st = (const char *)sqlite3_column_text(s, 13);
 
 		return !v && st && (!strcmp(st, "unemployed") ||
-		                    !strcmp(st, "never_employed")) ? "missing"
-		                                                  : NULL;
+		                    !strcmp(st, "never_employed")) ? MISSING : -1;
 	}
 	if (!strcmp(f->name, "citizenship") && !v &&
 	    sqlite3_column_type(s, 4) != SQLITE_NULL)
-		return "not_a_country";
+		return NOT_A_COUNTRY;
 	if (!strcmp(f->name, "tax_code") && v &&
 	    sqlite3_column_type(s, 5) != SQLITE_NULL)
-		return "names_differ";
+		return NAMES_DIFFER;
 	if (!v || !*v)
-		return "missing";
-	return strcmp(v, "declined") ? NULL : "declined";
+		return MISSING;
+	return strcmp(v, "declined") ? -1 : DECLINED;
 }
 
 static int keep_scope(struct report *r, const char *id)
@@ -177,10 +180,10 @@ static int fields_of(struct wf_store *st, struct report *r,
 		int closed = sqlite3_column_int(s, 1);
 
 		for (size_t f = 0; f < NFIELDS; f++) {
-			const char *state = state_of(s, &fields[f]);
+			int state = state_of(s, &fields[f]);
 
-			if (state)
-				add(line_of(r, fields[f].name, state), id, closed);
+			if (state >= 0)
+				add(&r->line[r->at[f][state]], id, closed);
 		}
 		if (keep_scope(r, id))
 			rc = wf_err_set(e, WF_EX_SOFTWARE, "out of memory");
@@ -196,7 +199,7 @@ static int rule(struct wf_store *st, struct report *r, const char *sql,
                 struct wf_err *e)
 {
 	sqlite3_stmt *s = run(st, sql, o, e);
-	struct line *l = line_of(r, name, NULL);
+	struct line *l = rule_line(r, name);
 	int step;
 
 	if (!s)
@@ -218,7 +221,7 @@ static int by_id(const void *a, const void *b)
 static void in_scope(struct report *r, const char *name, const cJSON *ids,
                      int closed)
 {
-	struct line *l = line_of(r, name, NULL);
+	struct line *l = rule_line(r, name);
 	const cJSON *id;
 
 	cJSON_ArrayForEach(id, ids) {
