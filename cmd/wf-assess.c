@@ -8,6 +8,26 @@
  */
 #include "wf.h"
 
+/* The typed domain calls, as the command line runs them. */
+WF_QUERY_ADAPTER(q_assess_list, wf_assess_list, const struct wf_assess_filter)
+WF_QUERY_ADAPTER(q_assess_skills, wf_assess_skills, const char)
+WF_RECORD_ADAPTER(r_assess_add, wf_assess_add)
+WF_RECORD_ADAPTER(r_assess_plan, wf_assess_plan)
+WF_RECORD_ADAPTER_OPTS(r_assess_decide, wf_assess_decide,
+                       const struct wf_decide_opts)
+
+static int show_now(struct wf_ctx *ctx, const struct wf_ids *ids,
+                    struct wf_err *e)
+{
+	return wf_assess_show(ctx, ids, 0, e);
+}
+
+static int show_history(struct wf_ctx *ctx, const struct wf_ids *ids,
+                        struct wf_err *e)
+{
+	return wf_assess_show(ctx, ids, 1, e);
+}
+
 static const struct wf_opt decide_opts[] = {
 	{ "eligible", 0, NULL, N_("the person is eligible"), NULL, WF_OPT_TEXT, 0, 0 },
 	{ "ineligible", 0, NULL, N_("the person is not (closes the case; needs "
@@ -50,7 +70,7 @@ static const struct wf_opt *const read_tables[] = { wf_opts_common, NULL };
 
 static int cmd_add(struct wf_cli *cli, struct wf_err *e)
 {
-	return wf_cli_records(cli, wf_assess_add, 0, NULL, "id,case,date,type,"
+	return wf_cli_records(cli, r_assess_add, 0, NULL, "id,case,date,type,"
 	                      "assessor", e);
 }
 
@@ -73,20 +93,20 @@ static int cmd_decide(struct wf_cli *cli, struct wf_err *e)
 	if (!o.decision)
 		return wf_err_set(e, WF_EX_USAGE, "decide needs --eligible, "
 		                  "--ineligible or --defer");
-	return wf_cli_records(cli, wf_assess_decide, 1, &o, wf_assessment_columns,
+	return wf_cli_records(cli, r_assess_decide, 1, &o, wf_assessment_columns,
 	                      e);
 }
 
 static int cmd_plan(struct wf_cli *cli, struct wf_err *e)
 {
-	return wf_cli_records(cli, wf_assess_plan, 0, NULL, "id,case,version,"
+	return wf_cli_records(cli, r_assess_plan, 0, NULL, "id,case,version,"
 	                      "agreed_on", e);
 }
 
 static int cmd_show(struct wf_cli *cli, struct wf_err *e)
 {
-	return wf_cli_query(cli, wf_assess_show, wf_cli_opt(cli, "history"),
-	                    wf_assessment_columns, 0, e);
+	return wf_cli_show(cli, wf_cli_opt(cli, "history") ? show_history
+	                   : show_now, wf_assessment_columns, 0, e);
 }
 
 static int cmd_list(struct wf_cli *cli, struct wf_err *e)
@@ -97,12 +117,15 @@ static int cmd_list(struct wf_cli *cli, struct wf_err *e)
 		wf_cli_opt(cli, "since"), wf_cli_opt(cli, "until")
 	};
 
-	return wf_cli_query(cli, wf_assess_list, &f, wf_assessment_columns, 0, e);
+	return wf_cli_query(cli, q_assess_list, &f, wf_assessment_columns, 0, e);
 }
 
 static int cmd_skills(struct wf_cli *cli, struct wf_err *e)
 {
-	return wf_cli_query(cli, wf_assess_skills, NULL, wf_skill_columns, 0, e);
+	if (cli->nargs != 1)
+		return wf_err_set(e, WF_EX_USAGE, "skills needs one case id");
+	return wf_cli_query(cli, q_assess_skills, cli->args[0], wf_skill_columns,
+	                    0, e);
 }
 
 static const struct wf_sub subs[] = {

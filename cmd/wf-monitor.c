@@ -10,6 +10,14 @@
 
 #include "wf.h"
 
+/* The typed domain calls, as the command line runs them. */
+WF_QUERY_ADAPTER(q_monitor_due, wf_monitor_due, const struct wf_due_filter)
+WF_QUERY_ADAPTER(q_monitor_list, wf_monitor_list,
+                 const struct wf_contact_filter)
+WF_QUERY_ADAPTER(q_monitor_risks, wf_monitor_risks, const char)
+WF_RECORD_ADAPTER(r_follow_up, wf_follow_up)
+WF_RECORD_ADAPTER(r_monitor_log, wf_monitor_log)
+
 
 static const struct wf_opt log_opts[] = {
 	{ "with", 0, "PARTY", N_("who was met: person, tutor, family, referrer, "
@@ -111,10 +119,10 @@ static int cmd_log(struct wf_cli *cli, struct wf_err *e)
 	int rc;
 
 	if (!wf_cli_opt(cli, "with"))
-		return wf_cli_records(cli, wf_monitor_log, 0, NULL,
+		return wf_cli_records(cli, r_monitor_log, 0, NULL,
 		                      wf_contact_columns, e);
 	r = from_flags(cli, map);
-	rc = wf_cli_template(cli, wf_monitor_log, r, NULL, wf_contact_columns, e);
+	rc = wf_cli_template(cli, r_monitor_log, r, NULL, wf_contact_columns, e);
 	cJSON_Delete(r);
 	return rc;
 }
@@ -131,20 +139,20 @@ static int cmd_follow_up(struct wf_cli *cli, struct wf_err *e)
 	int rc;
 
 	if (!wf_cli_opt(cli, "at"))
-		return wf_cli_records(cli, wf_follow_up, 0, NULL,
+		return wf_cli_records(cli, r_follow_up, 0, NULL,
 		                      wf_follow_up_columns, e);
 	if (!situation)
 		return wf_err_set(e, WF_EX_USAGE, "follow-up --at needs --situation");
 	r = from_flags(cli, map);
 	cJSON_AddItemToObject(r, "situation", wf_json_split(situation, ','));
-	rc = wf_cli_template(cli, wf_follow_up, r, NULL, wf_follow_up_columns, e);
+	rc = wf_cli_template(cli, r_follow_up, r, NULL, wf_follow_up_columns, e);
 	cJSON_Delete(r);
 	return rc;
 }
 
 static int cmd_due(struct wf_cli *cli, struct wf_err *e)
 {
-	struct due_filter f = { 0 };
+	struct wf_due_filter f = { 0 };
 	long n = 0;
 
 	f.on = wf_date_today();
@@ -155,12 +163,12 @@ static int cmd_due(struct wf_cli *cli, struct wf_err *e)
 	f.with = wf_cli_opt(cli, "with");
 	f.operator_ = wf_cli_opt(cli, "operator");
 	f.kind = wf_cli_opt(cli, "kind");
-	return wf_cli_query(cli, wf_monitor_due, &f, due_columns, 0, e);
+	return wf_cli_query(cli, q_monitor_due, &f, due_columns, 0, e);
 }
 
 static int cmd_risks(struct wf_cli *cli, struct wf_err *e)
 {
-	return wf_cli_query(cli, wf_monitor_risks, wf_cli_opt(cli, "level"),
+	return wf_cli_query(cli, q_monitor_risks, wf_cli_opt(cli, "level"),
 	                    "case,date,risk,with,operator,next_steps", 0, e);
 }
 
@@ -172,12 +180,12 @@ static int cmd_list(struct wf_cli *cli, struct wf_err *e)
 		wf_cli_opt(cli, "until")
 	};
 
-	return wf_cli_query(cli, wf_monitor_list, &f, wf_contact_columns, 0, e);
+	return wf_cli_query(cli, q_monitor_list, &f, wf_contact_columns, 0, e);
 }
 
 static int cmd_show(struct wf_cli *cli, struct wf_err *e)
 {
-	return wf_cli_query(cli, wf_monitor_show, NULL, wf_contact_columns, 0, e);
+	return wf_cli_show(cli, wf_monitor_show, wf_contact_columns, 0, e);
 }
 
 static const struct wf_sub subs[] = {

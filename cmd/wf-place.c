@@ -10,6 +10,15 @@
 
 #include "wf.h"
 
+/* The typed domain calls, as the command line runs them. */
+WF_QUERY_ADAPTER(q_place_list, wf_place_list, const struct wf_place_filter)
+WF_QUERY_ADAPTER(q_place_stipends, wf_place_stipends, const char)
+WF_RECORD_ADAPTER(r_place_add, wf_place_add)
+WF_RECORD_ADAPTER(r_place_attend, wf_place_attend)
+WF_RECORD_ADAPTER_OPTS(r_place_extend, wf_place_extend,
+                       const struct wf_place_opts)
+WF_RECORD_ADAPTER_OPTS(r_place_move, wf_place_move, const struct wf_place_opts)
+
 static const struct wf_opt add_opts[] = {
 	{ "case", 0, "CASE", N_("the case (instead of records or case ids)"), NULL, WF_OPT_CODE, 0, 0 },
 	{ "kind", 0, "KIND", N_("work_grant, internship, occupational_lab, "
@@ -147,7 +156,7 @@ static int cmd_add(struct wf_cli *cli, struct wf_err *e)
 	int rc;
 
 	if (!r)
-		return wf_cli_records(cli, wf_place_add, 0, NULL,
+		return wf_cli_records(cli, r_place_add, 0, NULL,
 		                      wf_placement_columns, e);
 	if (wf_cli_opt(cli, "case")) {
 		if (cli->nargs) {
@@ -155,10 +164,10 @@ static int cmd_add(struct wf_cli *cli, struct wf_err *e)
 			return wf_err_set(e, WF_EX_USAGE, "give --case or case ids, "
 			                  "not both");
 		}
-		return wf_cli_record(cli, wf_place_add, r, wf_placement_columns, e);
+		return wf_cli_record(cli, r_place_add, r, wf_placement_columns, e);
 	}
 	/* A batch: the same placement for each case id read. */
-	rc = wf_cli_template(cli, wf_place_add, r, NULL, wf_placement_columns, e);
+	rc = wf_cli_template(cli, r_place_add, r, NULL, wf_placement_columns, e);
 	cJSON_Delete(r);
 	return rc;
 }
@@ -173,7 +182,7 @@ static int move(struct wf_cli *cli, const char *action, struct wf_err *e)
 	o.reason = wf_cli_opt(cli, "reason");
 	o.outcome = wf_cli_opt(cli, "outcome");
 	o.hire = wf_cli_opt(cli, "hire");
-	return wf_cli_records(cli, wf_place_move, 1, &o, wf_placement_columns, e);
+	return wf_cli_records(cli, r_place_move, 1, &o, wf_placement_columns, e);
 }
 
 static int cmd_start(struct wf_cli *cli, struct wf_err *e)
@@ -208,7 +217,7 @@ static int cmd_extend(struct wf_cli *cli, struct wf_err *e)
 	o.end = wf_cli_opt(cli, "end");
 	if (!o.end)
 		return wf_err_set(e, WF_EX_USAGE, "extend needs --end DATE");
-	return wf_cli_records(cli, wf_place_extend, 1, &o, wf_placement_columns,
+	return wf_cli_records(cli, r_place_extend, 1, &o, wf_placement_columns,
 	                      e);
 }
 
@@ -221,7 +230,7 @@ static int cmd_list(struct wf_cli *cli, struct wf_err *e)
 	};
 
 	wf_place_filter_dates(&f);
-	return wf_cli_query(cli, wf_place_list, &f, wf_placement_columns, 0, e);
+	return wf_cli_query(cli, q_place_list, &f, wf_placement_columns, 0, e);
 }
 
 static int cmd_attend(struct wf_cli *cli, struct wf_err *e)
@@ -231,7 +240,7 @@ static int cmd_attend(struct wf_cli *cli, struct wf_err *e)
 	cJSON *r;
 
 	if (!month && !hours)
-		return wf_cli_records(cli, wf_place_attend, 0, NULL,
+		return wf_cli_records(cli, r_place_attend, 0, NULL,
 		                      "placement,month,hours_planned,hours,percent,due",
 		                      e);
 	if (!month || !hours || cli->nargs != 1)
@@ -241,19 +250,19 @@ static int cmd_attend(struct wf_cli *cli, struct wf_err *e)
 	cJSON_AddStringToObject(r, "placement", cli->args[0]);
 	cJSON_AddStringToObject(r, "month", month);
 	add_number(r, "hours", hours);
-	return wf_cli_record(cli, wf_place_attend, r, "placement,month,"
+	return wf_cli_record(cli, r_place_attend, r, "placement,month,"
 	                     "hours_planned,hours,percent,due", e);
 }
 
 static int cmd_stipends(struct wf_cli *cli, struct wf_err *e)
 {
-	return wf_cli_query(cli, wf_place_stipends, wf_cli_opt(cli, "month"),
+	return wf_cli_query(cli, q_place_stipends, wf_cli_opt(cli, "month"),
 	                    wf_stipend_columns, 0, e);
 }
 
 static int cmd_show(struct wf_cli *cli, struct wf_err *e)
 {
-	return wf_cli_query(cli, wf_place_show, NULL, wf_placement_columns, 0, e);
+	return wf_cli_show(cli, wf_place_show, wf_placement_columns, 0, e);
 }
 
 static const struct wf_sub subs[] = {

@@ -8,6 +8,14 @@
  */
 #include "wf.h"
 
+/* The typed domain calls, as the command line runs them. */
+WF_QUERY_ADAPTER(q_case_list, wf_case_list, const struct wf_case_filter)
+WF_RECORD_ADAPTER(r_refer_add, wf_refer_add)
+WF_RECORD_ADAPTER_OPTS(r_refer_screen, wf_refer_screen,
+                       const struct wf_refer_opts)
+WF_RECORD_ADAPTER_OPTS(r_refer_withdraw, wf_refer_withdraw,
+                       const struct wf_refer_opts)
+
 static const struct wf_opt effective_opts[] = {
 	{ "date", 0, "DATE", N_("effective date (default: today)"), NULL, WF_OPT_DATE, 0, 0 },
 	{ "note", 0, "TEXT", N_("a note kept with the change"), NULL, WF_OPT_TEXT, 0, 0 },
@@ -46,7 +54,7 @@ static const struct wf_opt *const show_tables[] = { wf_opts_common, NULL };
 
 static int cmd_add(struct wf_cli *cli, struct wf_err *e)
 {
-	return wf_cli_records(cli, wf_refer_add, 0, NULL, wf_case_columns, e);
+	return wf_cli_records(cli, r_refer_add, 0, NULL, wf_case_columns, e);
 }
 
 static int cmd_screen(struct wf_cli *cli, struct wf_err *e)
@@ -54,7 +62,7 @@ static int cmd_screen(struct wf_cli *cli, struct wf_err *e)
 	struct wf_refer_opts o = { wf_cli_opt(cli, "date"),
 	                           wf_cli_opt(cli, "note"), NULL };
 
-	return wf_cli_records(cli, wf_refer_screen, 1, &o, wf_case_columns, e);
+	return wf_cli_records(cli, r_refer_screen, 1, &o, wf_case_columns, e);
 }
 
 static int cmd_withdraw(struct wf_cli *cli, struct wf_err *e)
@@ -65,7 +73,7 @@ static int cmd_withdraw(struct wf_cli *cli, struct wf_err *e)
 
 	if (!o.reason || !*o.reason)
 		return wf_err_set(e, WF_EX_USAGE, "withdraw needs --reason");
-	return wf_cli_records(cli, wf_refer_withdraw, 1, &o, wf_case_columns, e);
+	return wf_cli_records(cli, r_refer_withdraw, 1, &o, wf_case_columns, e);
 }
 
 static int cmd_list(struct wf_cli *cli, struct wf_err *e)
@@ -79,12 +87,12 @@ static int cmd_list(struct wf_cli *cli, struct wf_err *e)
 
 	if ((rc = wf_case_filter_check(&f, e)))
 		return rc;
-	return wf_cli_query(cli, wf_case_list, &f, wf_case_columns, 0, e);
+	return wf_cli_query(cli, q_case_list, &f, wf_case_columns, 0, e);
 }
 
 static int cmd_show(struct wf_cli *cli, struct wf_err *e)
 {
-	return wf_cli_query(cli, wf_case_show, NULL, wf_case_columns, 0, e);
+	return wf_cli_show(cli, wf_case_show, wf_case_columns, 0, e);
 }
 
 static const struct wf_sub subs[] = {

@@ -12,6 +12,25 @@
 
 #include "wf.h"
 
+/* The typed domain calls, as the command line runs them. */
+WF_QUERY_ADAPTER(q_report_funnel, wf_report_funnel,
+                 const struct wf_view_opts)
+WF_QUERY_ADAPTER(q_report_caseload, wf_report_caseload,
+                 const struct wf_view_opts)
+WF_QUERY_ADAPTER(q_report_indicators, wf_report_indicators,
+                 const struct wf_period_opts)
+WF_QUERY_ADAPTER(q_report_period, wf_report_period, const struct wf_period_opts)
+WF_QUERY_ADAPTER(q_report_quality, wf_report_quality,
+                 const struct wf_quality_opts)
+
+/* The final report of each operand, with the options arg. */
+static int report_case(struct wf_ctx *ctx, const void *arg, struct wf_err *e)
+{
+	struct wf_ids ids;
+
+	wf_cli_ids(ctx->cli, &ids);
+	return wf_report_case(ctx, &ids, arg, e);
+}
 static const struct wf_opt view_opts[] = {
 	{ "on", 0, "DATE", N_("as of DATE (default: today)"), NULL, WF_OPT_DATE, 0, 0 },
 	{ "programme", 0, "CODE", N_("only this programme's cases"), NULL, WF_OPT_CODE, 0, 0 },
@@ -65,7 +84,9 @@ static int cmd_case(struct wf_cli *cli, struct wf_err *e)
 
 	if (o.to && (!o.for_ || strcmp(o.for_, "host")))
 		return wf_err_set(e, WF_EX_USAGE, "--to goes with --for host");
-	return wf_cli_query(cli, wf_report_case, &o, "id,status", 0, e);
+	if (cli->nargs == 0)
+		return wf_err_set(e, WF_EX_USAGE, "case needs a case id");
+	return wf_cli_query(cli, report_case, &o, "id,status", 0, e);
 }
 
 /* What monthly, range and indicators share: --programme, --section,
@@ -84,7 +105,7 @@ static int period(struct wf_cli *cli, struct wf_period_opts *o,
                   struct wf_err *e)
 {
 	period_opts_of(cli, o);
-	return wf_cli_query(cli, wf_report_period, o, o->compare
+	return wf_cli_query(cli, q_report_period, o, o->compare
 	                    ? "section,item,value,previous_month,year_before"
 	                    : "section,item,value", 0, e);
 }
@@ -138,7 +159,7 @@ static int cmd_indicators(struct wf_cli *cli, struct wf_err *e)
 	int rc = span(cli, &o, id, sizeof id, e);
 
 	period_opts_of(cli, &o);
-	return rc ? rc : wf_cli_query(cli, wf_report_indicators, &o,
+	return rc ? rc : wf_cli_query(cli, q_report_indicators, &o,
 	                              "section,indicator,esf_code,total,women,men,"
 	                              "non_binary,not_stated,as_of", 0, e);
 }
@@ -154,12 +175,12 @@ static int view(struct wf_cli *cli, wf_query_fn fn, const char *cols,
 
 static int cmd_funnel(struct wf_cli *cli, struct wf_err *e)
 {
-	return view(cli, wf_report_funnel, "id,cases,percent", e);
+	return view(cli, q_report_funnel, "id,cases,percent", e);
 }
 
 static int cmd_caseload(struct wf_cli *cli, struct wf_err *e)
 {
-	return view(cli, wf_report_caseload, "operator,cases,referred,screened,"
+	return view(cli, q_report_caseload, "operator,cases,referred,screened,"
 	            "assessing,eligible,planned,placed", e);
 }
 
@@ -179,7 +200,7 @@ static int cmd_quality(struct wf_cli *cli, struct wf_err *e)
 	                             wf_cli_opt(cli, "operator") };
 
 	wf_cli_date(cli, "on", &o.on);
-	return wf_cli_query(cli, wf_report_quality, &o, wf_quality_columns, 0, e);
+	return wf_cli_query(cli, q_report_quality, &o, wf_quality_columns, 0, e);
 }
 
 static const struct wf_sub subs[] = {

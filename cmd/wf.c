@@ -12,6 +12,52 @@
 
 #include "wf.h"
 
+/* The typed domain calls, as the command line runs them. */
+WF_QUERY_ADAPTER(q_audit_log, wf_audit_log, const struct wf_audit_filter)
+WF_QUERY_ADAPTER(q_audit_verify, wf_audit_verify,
+                 const struct wf_audit_verify_opts)
+WF_QUERY_ADAPTER(q_backup, wf_backup, const char)
+WF_QUERY_ADAPTER(q_case_stale, wf_case_stale, const struct wf_view_opts)
+WF_QUERY_ADAPTER(q_org_list, wf_org_list, const char)
+WF_QUERY_ADAPTER(q_person_export, wf_person_export, const char)
+WF_QUERY_ADAPTER(q_restore, wf_restore, const char)
+WF_QUERY_ADAPTER(q_retention, wf_retention, const char)
+WF_QUERY_ADAPTER0(q_programme_list, wf_programme_list)
+WF_QUERY_ADAPTER0(q_store_check, wf_store_check)
+WF_QUERY_ADAPTER0(q_store_export, wf_store_export)
+WF_QUERY_ADAPTER0(q_store_info, wf_store_info)
+WF_RECORD_ADAPTER(r_operator_add, wf_operator_add)
+WF_RECORD_ADAPTER(r_org_add, wf_org_add)
+WF_RECORD_ADAPTER(r_person_review, wf_person_review)
+WF_RECORD_ADAPTER(r_programme_load, wf_programme_load)
+WF_RECORD_ADAPTER_OPTS(r_amend, wf_amend, const struct wf_amend_opts)
+WF_RECORD_ADAPTER_OPTS(r_case_assign, wf_case_assign,
+                       const struct wf_assign_opts)
+WF_RECORD_ADAPTER_OPTS(r_case_close, wf_case_close, const struct wf_close_opts)
+WF_RECORD_ADAPTER_OPTS(r_case_reopen, wf_case_reopen,
+                       const struct wf_close_opts)
+WF_RECORD_ADAPTER_OPTS(r_consent_record, wf_consent_record,
+                       const struct wf_consent_opts)
+WF_RECORD_ADAPTER_OPTS(r_person_erase, wf_person_erase,
+                       const struct wf_erase_opts)
+WF_RECORD_ADAPTER_OPTS(r_programme_check, wf_programme_check,
+                       const struct wf_check_opts)
+WF_RECORD_ADAPTER_OPTS(r_store_import, wf_store_import, struct wf_import)
+WF_RECORD_ADAPTER_OPTS(r_void, wf_void, const struct wf_void_opts)
+WF_RECORD_ADAPTER_OPTS(r_unvoid, wf_unvoid, const struct wf_void_opts)
+
+static int q_person_duplicates(struct wf_ctx *ctx, const void *all,
+                               struct wf_err *e)
+{
+	return wf_person_duplicates(ctx, *(const int *)all, e);
+}
+
+static int q_operator_list(struct wf_ctx *ctx, const void *active,
+                           struct wf_err *e)
+{
+	return wf_operator_list(ctx, *(const int *)active, e);
+}
+
 
 static const struct wf_opt org_flags[] = {
 	{ "id", 0, "CODE", N_("the organisation's code (instead of records)"), NULL, WF_OPT_CODE, 0, 0 },
@@ -222,25 +268,25 @@ static const struct wf_opt *const reopen_tables[] = { wf_opts_common,
 static int cmd_init(struct wf_cli *cli, struct wf_err *e)
 {
 	/* 'wf init' alone creates the store from a reading command. */
-	return wf_cli_query(cli, wf_store_info, NULL, "id,schema_version",
+	return wf_cli_query(cli, q_store_info, NULL, "id,schema_version",
 	                    WF_OPEN_CREATE, e);
 }
 
 static int cmd_prog_load(struct wf_cli *cli, struct wf_err *e)
 {
-	return wf_cli_records(cli, wf_programme_load, 0, NULL,
+	return wf_cli_records(cli, r_programme_load, 0, NULL,
 	                      wf_programme_columns, e);
 }
 
 static int cmd_prog_list(struct wf_cli *cli, struct wf_err *e)
 {
-	return wf_cli_query(cli, wf_programme_list, NULL,
+	return wf_cli_query(cli, q_programme_list, NULL,
 	                    wf_programme_columns, 0, e);
 }
 
 static int cmd_prog_show(struct wf_cli *cli, struct wf_err *e)
 {
-	return wf_cli_query(cli, wf_programme_show, NULL, wf_programme_columns, 0,
+	return wf_cli_show(cli, wf_programme_show, wf_programme_columns, 0,
 	                    e);
 }
 
@@ -251,7 +297,7 @@ static int cmd_prog_check(struct wf_cli *cli, struct wf_err *e)
 
 	if (!o.programme)
 		return wf_err_set(e, WF_EX_USAGE, "check needs a programme");
-	return wf_cli_check(cli, wf_programme_check, 1, &o, wf_check_columns, e);
+	return wf_cli_check(cli, r_programme_check, 1, &o, wf_check_columns, e);
 }
 
 /* An organisation record from the flags: text stays text, so that the
@@ -284,22 +330,22 @@ static cJSON *org_from_flags(const struct wf_cli *cli)
 static int cmd_org_add(struct wf_cli *cli, struct wf_err *e)
 {
 	if (!wf_cli_opt(cli, "id"))
-		return wf_cli_records(cli, wf_org_add, 0, NULL, wf_org_columns, e);
+		return wf_cli_records(cli, r_org_add, 0, NULL, wf_org_columns, e);
 	if (cli->nargs)
 		return wf_err_set(e, WF_EX_USAGE, "give records or --id, not both");
-	return wf_cli_record(cli, wf_org_add, org_from_flags(cli), wf_org_columns,
+	return wf_cli_record(cli, r_org_add, org_from_flags(cli), wf_org_columns,
 	                     e);
 }
 
 static int cmd_org_list(struct wf_cli *cli, struct wf_err *e)
 {
-	return wf_cli_query(cli, wf_org_list, wf_cli_opt(cli, "role"),
+	return wf_cli_query(cli, q_org_list, wf_cli_opt(cli, "role"),
 	                    wf_org_columns, 0, e);
 }
 
 static int cmd_org_show(struct wf_cli *cli, struct wf_err *e)
 {
-	return wf_cli_query(cli, wf_org_show, NULL, wf_org_columns, 0, e);
+	return wf_cli_show(cli, wf_org_show, wf_org_columns, 0, e);
 }
 
 static int cmd_amend(struct wf_cli *cli, struct wf_err *e)
@@ -310,7 +356,7 @@ static int cmd_amend(struct wf_cli *cli, struct wf_err *e)
 	cJSON *r;
 
 	if (!kind && !id && !set)
-		return wf_cli_records(cli, wf_amend, 0, &o, wf_amend_columns, e);
+		return wf_cli_records(cli, r_amend, 0, &o, wf_amend_columns, e);
 	if (cli->nargs)
 		return wf_err_set(e, WF_EX_USAGE, "give records or --kind, --id "
 		                  "and --set, not both");
@@ -319,7 +365,7 @@ static int cmd_amend(struct wf_cli *cli, struct wf_err *e)
 	if (!(r = wf_amend_flags(kind, id, set, e)))
 		return e->code;
 	cJSON_AddStringToObject(r, "reason", o.reason);
-	return wf_cli_record(cli, wf_amend, r, wf_amend_columns, e);
+	return wf_cli_record(cli, r_amend, r, wf_amend_columns, e);
 }
 
 static int cmd_void(struct wf_cli *cli, struct wf_err *e)
@@ -330,7 +376,7 @@ static int cmd_void(struct wf_cli *cli, struct wf_err *e)
 	cJSON *r;
 
 	if (!kind && !id)
-		return wf_cli_records(cli, wf_void, 0, &o, wf_void_columns, e);
+		return wf_cli_records(cli, r_void, 0, &o, wf_void_columns, e);
 	if (cli->nargs)
 		return wf_err_set(e, WF_EX_USAGE, "give records or --kind and --id, "
 		                  "not both");
@@ -343,19 +389,21 @@ static int cmd_void(struct wf_cli *cli, struct wf_err *e)
 	cJSON_AddStringToObject(r, "kind", kind);
 	cJSON_AddStringToObject(r, "id", id);
 	cJSON_AddStringToObject(r, "reason", o.reason);
-	return wf_cli_record(cli, o.undo ? wf_unvoid : wf_void, r,
+	return wf_cli_record(cli, o.undo ? r_unvoid : r_void, r,
 	                     wf_void_columns, e);
 }
 
 static int cmd_person_show(struct wf_cli *cli, struct wf_err *e)
 {
-	return wf_cli_query(cli, wf_person_show, NULL, NULL, 0, e);
+	return wf_cli_show(cli, wf_person_show, NULL, 0, e);
 }
 
 static int cmd_person_duplicates(struct wf_cli *cli, struct wf_err *e)
 {
-	return wf_cli_query(cli, wf_person_duplicates, wf_cli_opt(cli, "all"),
-	                    wf_duplicate_columns, 0, e);
+	int all = wf_cli_opt(cli, "all") != NULL;
+
+	return wf_cli_query(cli, q_person_duplicates, &all, wf_duplicate_columns,
+	                    0, e);
 }
 
 static int cmd_person_review(struct wf_cli *cli, struct wf_err *e)
@@ -378,14 +426,14 @@ static int cmd_person_review(struct wf_cli *cli, struct wf_err *e)
 	if ((v = wf_cli_opt(cli, "note")))
 		cJSON_AddStringToObject(r, "note", v);
 	cli->nargs = 0;
-	return wf_cli_record(cli, wf_person_review, r, wf_duplicate_columns, e);
+	return wf_cli_record(cli, r_person_review, r, wf_duplicate_columns, e);
 }
 
 static int cmd_person_export(struct wf_cli *cli, struct wf_err *e)
 {
 	if (cli->nargs != 1)
 		return wf_err_set(e, WF_EX_USAGE, "export needs one PERSON");
-	return wf_cli_query(cli, wf_person_export, cli->args[0], NULL, 0, e);
+	return wf_cli_query(cli, q_person_export, cli->args[0], NULL, 0, e);
 }
 
 /* give, refuse, withdraw: the answer is the subcommand's. */
@@ -398,7 +446,7 @@ static int consent_answer(struct wf_cli *cli, const char *answer,
 	                             wf_cli_opt(cli, "note") };
 	int rc = wf_consent_opts_check(&o, e);
 
-	return rc ? rc : wf_cli_records(cli, wf_consent_record, 1, &o,
+	return rc ? rc : wf_cli_records(cli, r_consent_record, 1, &o,
 	                                wf_consent_columns, e);
 }
 
@@ -419,7 +467,7 @@ static int cmd_consent_withdraw(struct wf_cli *cli, struct wf_err *e)
 
 static int cmd_consent_list(struct wf_cli *cli, struct wf_err *e)
 {
-	return wf_cli_query(cli, wf_consent_list, NULL, wf_consent_columns, 0, e);
+	return wf_cli_show(cli, wf_consent_list, wf_consent_columns, 0, e);
 }
 
 static int cmd_person_erase(struct wf_cli *cli, struct wf_err *e)
@@ -428,25 +476,25 @@ static int cmd_person_erase(struct wf_cli *cli, struct wf_err *e)
 
 	if (!o.reason || !*o.reason)
 		return wf_err_set(e, WF_EX_USAGE, "erase needs --reason");
-	return wf_cli_records(cli, wf_person_erase, 1, &o, wf_erase_columns, e);
+	return wf_cli_records(cli, r_person_erase, 1, &o, wf_erase_columns, e);
 }
 
 static int cmd_retention(struct wf_cli *cli, struct wf_err *e)
 {
-	return wf_cli_query(cli, wf_retention, wf_cli_opt(cli, "as-of"),
+	return wf_cli_query(cli, q_retention, wf_cli_opt(cli, "as-of"),
 	                    wf_retention_columns, 0, e);
 }
 
 static int cmd_export(struct wf_cli *cli, struct wf_err *e)
 {
-	return wf_cli_query(cli, wf_store_export, NULL, NULL, 0, e);
+	return wf_cli_query(cli, q_store_export, NULL, NULL, 0, e);
 }
 
 static int cmd_import(struct wf_cli *cli, struct wf_err *e)
 {
 	struct wf_import im = { 0 };
 
-	return wf_cli_records(cli, wf_store_import, 0, &im, NULL, e);
+	return wf_cli_records(cli, r_store_import, 0, &im, NULL, e);
 }
 
 /* The one FILE operand of backup and restore. */
@@ -462,7 +510,7 @@ static int cmd_backup(struct wf_cli *cli, struct wf_err *e)
 {
 	int rc = one_file(cli, e);
 
-	return rc ? rc : wf_cli_query(cli, wf_backup, cli->args[0],
+	return rc ? rc : wf_cli_query(cli, q_backup, cli->args[0],
 	                              wf_backup_columns, 0, e);
 }
 
@@ -473,7 +521,7 @@ static int cmd_restore(struct wf_cli *cli, struct wf_err *e)
 	if (!rc)
 		rc = wf_restore_check(wf_cli_opt(cli, "db"), cli->args[0],
 		                      wf_cli_opt(cli, "force") != NULL, e);
-	return rc ? rc : wf_cli_query(cli, wf_restore, cli->args[0],
+	return rc ? rc : wf_cli_query(cli, q_restore, cli->args[0],
 	                              wf_backup_columns, WF_OPEN_CREATE, e);
 }
 
@@ -484,26 +532,26 @@ static int cmd_audit_log(struct wf_cli *cli, struct wf_err *e)
 		wf_cli_opt(cli, "operator"), wf_cli_opt(cli, "since"),
 		wf_cli_opt(cli, "until"), wf_cli_opt(cli, "action")
 	};
-	return wf_cli_query(cli, wf_audit_log, &f, wf_audit_columns, 0,
+	return wf_cli_query(cli, q_audit_log, &f, wf_audit_columns, 0,
 	                    e);
 }
 
 static int cmd_audit_verify(struct wf_cli *cli, struct wf_err *e)
 {
 	struct wf_audit_verify_opts o = { wf_cli_opt(cli, "head") };
-	return wf_cli_query(cli, wf_audit_verify, &o,
+	return wf_cli_query(cli, q_audit_verify, &o,
 	                    wf_audit_verify_columns, 0, e);
 }
 
 static int cmd_store_check(struct wf_cli *cli, struct wf_err *e)
 {
-	return wf_cli_query(cli, wf_store_check, NULL,
+	return wf_cli_query(cli, q_store_check, NULL,
 	                    wf_store_check_columns, 0, e);
 }
 
 static int cmd_case_show(struct wf_cli *cli, struct wf_err *e)
 {
-	return wf_cli_query(cli, wf_case_timeline, NULL, wf_case_columns, 0, e);
+	return wf_cli_show(cli, wf_case_timeline, wf_case_columns, 0, e);
 }
 
 static int cmd_case_close(struct wf_cli *cli, struct wf_err *e)
@@ -521,7 +569,7 @@ static int cmd_case_close(struct wf_cli *cli, struct wf_err *e)
 	o.soft_exit = wf_cli_opt(cli, "soft-exit") != NULL;
 	o.situation = list;
 	if (!(rc = wf_case_close_check(&o, e)))
-		rc = wf_cli_records(cli, wf_case_close, 1, &o, wf_case_columns, e);
+		rc = wf_cli_records(cli, r_case_close, 1, &o, wf_case_columns, e);
 	cJSON_Delete(list);
 	return rc;
 }
@@ -531,7 +579,7 @@ static int cmd_case_stale(struct wf_cli *cli, struct wf_err *e)
 	struct wf_view_opts o = { wf_date_today(), wf_cli_opt(cli, "programme") };
 
 	wf_cli_date(cli, "on", &o.on);
-	return wf_cli_query(cli, wf_case_stale, &o, wf_stale_columns, 0, e);
+	return wf_cli_query(cli, q_case_stale, &o, wf_stale_columns, 0, e);
 }
 
 static const struct wf_opt *const stale_tables[] = { wf_opts_common,
@@ -544,7 +592,7 @@ static int cmd_case_assign(struct wf_cli *cli, struct wf_err *e)
 
 	if (!o.to)
 		return wf_err_set(e, WF_EX_USAGE, "assign needs --to OPERATOR");
-	return wf_cli_records(cli, wf_case_assign, 1, &o, wf_case_columns, e);
+	return wf_cli_records(cli, r_case_assign, 1, &o, wf_case_columns, e);
 }
 
 static int cmd_operator_add(struct wf_cli *cli, struct wf_err *e)
@@ -555,7 +603,7 @@ static int cmd_operator_add(struct wf_cli *cli, struct wf_err *e)
 	cJSON *r;
 
 	if (!wf_cli_opt(cli, "id"))
-		return wf_cli_records(cli, wf_operator_add, 0, NULL,
+		return wf_cli_records(cli, r_operator_add, 0, NULL,
 		                      wf_operator_columns, e);
 	if (cli->nargs)
 		return wf_err_set(e, WF_EX_USAGE, "give records or --id, not both");
@@ -564,18 +612,20 @@ static int cmd_operator_add(struct wf_cli *cli, struct wf_err *e)
 		if ((v = wf_cli_opt(cli, text[i])))
 			cJSON_AddStringToObject(r, text[i], v);
 	cJSON_AddBoolToObject(r, "active", !wf_cli_opt(cli, "inactive"));
-	return wf_cli_record(cli, wf_operator_add, r, wf_operator_columns, e);
+	return wf_cli_record(cli, r_operator_add, r, wf_operator_columns, e);
 }
 
 static int cmd_operator_list(struct wf_cli *cli, struct wf_err *e)
 {
-	return wf_cli_query(cli, wf_operator_list, wf_cli_opt(cli, "active"),
-	                    wf_operator_columns, 0, e);
+	int active = wf_cli_opt(cli, "active") != NULL;
+
+	return wf_cli_query(cli, q_operator_list, &active, wf_operator_columns, 0,
+	                    e);
 }
 
 static int cmd_operator_show(struct wf_cli *cli, struct wf_err *e)
 {
-	return wf_cli_query(cli, wf_operator_show, NULL, wf_operator_columns, 0,
+	return wf_cli_show(cli, wf_operator_show, wf_operator_columns, 0,
 	                    e);
 }
 
@@ -614,7 +664,7 @@ static int cmd_case_reopen(struct wf_cli *cli, struct wf_err *e)
 	o.note = wf_cli_opt(cli, "note");
 	if (!o.reason || !*o.reason)
 		return wf_err_set(e, WF_EX_USAGE, "reopen needs --reason");
-	return wf_cli_records(cli, wf_case_reopen, 1, &o, wf_case_columns, e);
+	return wf_cli_records(cli, r_case_reopen, 1, &o, wf_case_columns, e);
 }
 
 static const struct wf_sub case_subs[] = {

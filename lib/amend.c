@@ -260,9 +260,9 @@ const char *const wf_amend_kinds[] = { "contact", "person", "placement",
                                            "decision", "attendance",
                                            "closing", NULL };
 
-int wf_amend(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e)
+int wf_amend(struct wf_ctx *ctx, const struct wf_amend_opts *o,
+             struct wf_record *rec, struct wf_err *e)
 {
-	const struct wf_amend_opts *o = ctx->arg;
 	const struct kind *k;
 	const char *why;
 	struct wf_record m;

@@ -329,10 +329,9 @@ static int check_decision(const struct wf_decide_opts *o, const char *date,
 	return 0;
 }
 
-int wf_assess_decide(struct wf_ctx *ctx, struct wf_record *rec,
-                     struct wf_err *e)
+int wf_assess_decide(struct wf_ctx *ctx, const struct wf_decide_opts *o,
+                     struct wf_record *rec, struct wf_err *e)
 {
-	const struct wf_decide_opts *o = ctx->arg;
 	const char *id = wf_record_case_id(rec, e);
 	const char *to;
 	char date[11], now[32];

@@ -253,9 +253,11 @@ static cJSON *assessment_all(struct wf_store *st, const char *id,
 	return wf_assessment_record(st, id, 1, e);
 }
 
-int wf_assess_show(struct wf_ctx *ctx, const void *history, struct wf_err *e)
+int wf_assess_show(struct wf_ctx *ctx, const struct wf_ids *ids, int history,
+                   struct wf_err *e)
 {
-	return wf_show_each(ctx, history ? assessment_all : assessment_now, e);
+	return wf_show_each(ctx, ids, history ? assessment_all : assessment_now,
+	                    e);
 }
 
 cJSON *wf_assessment_summary(struct wf_store *st, const char *id,
@@ -282,9 +284,9 @@ cJSON *wf_assessment_summary(struct wf_store *st, const char *id,
 	return r;
 }
 
-int wf_assess_list(struct wf_ctx *ctx, const void *filter, struct wf_err *e)
+int wf_assess_list(struct wf_ctx *ctx, const struct wf_assess_filter *f,
+                   struct wf_err *e)
 {
-	const struct wf_assess_filter *f = filter;
 	sqlite3_stmt *s = wf_sql(ctx->st, WF_SQL_AREC_LIST, e);
 
 	if (!s)
@@ -299,17 +301,14 @@ int wf_assess_list(struct wf_ctx *ctx, const void *filter, struct wf_err *e)
 	                    e);
 }
 
-int wf_assess_skills(struct wf_ctx *ctx, const void *unused, struct wf_err *e)
+int wf_assess_skills(struct wf_ctx *ctx, const char *case_id, struct wf_err *e)
 {
 	cJSON *list;
 	const cJSON *c;
 	struct wf_case cs;
 	int rc = 0;
 
-	(void)unused;
-	if (ctx->cli->nargs != 1)
-		return wf_err_set(e, WF_EX_USAGE, "skills needs one case id");
-	if (wf_case_load(ctx->st, ctx->cli->args[0], &cs, e))
+	if (wf_case_load(ctx->st, case_id, &cs, e))
 		return WF_EX_NOMATCH;
 	list = cJSON_CreateArray();
 	if ((rc = wf_sql_each(ctx->st, WF_SQL_AREC_SKILLS_NOW, cs.id, 0,

@@ -263,7 +263,7 @@ static void stipend_row(cJSON *list, sqlite3_stmt *s)
 	cJSON_AddItemToArray(list, r);
 }
 
-int wf_place_stipends(struct wf_ctx *ctx, const void *month, struct wf_err *e)
+int wf_place_stipends(struct wf_ctx *ctx, const char *month, struct wf_err *e)
 {
 	cJSON *list = cJSON_CreateArray();
 	const cJSON *r;

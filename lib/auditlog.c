@@ -89,9 +89,9 @@ static int emit_all(struct wf_ctx *ctx, sqlite3_stmt *s, struct wf_err *e)
 	return rc;
 }
 
-int wf_audit_log(struct wf_ctx *ctx, const void *arg, struct wf_err *e)
+int wf_audit_log(struct wf_ctx *ctx, const struct wf_audit_filter *f,
+                 struct wf_err *e)
 {
-	const struct wf_audit_filter *f = arg;
 	char since[32], until[32];
 	sqlite3_int64 who = 0;
 	const char *sql = f->case_id ? WF_SQL_AUDIT_LOG_CASE

@@ -201,9 +201,9 @@ static int walk_chain(struct wf_store *st, struct walk *w, const char *head,
 	return rc;
 }
 
-int wf_audit_verify(struct wf_ctx *ctx, const void *arg, struct wf_err *e)
+int wf_audit_verify(struct wf_ctx *ctx, const struct wf_audit_verify_opts *o,
+                    struct wf_err *e)
 {
-	const struct wf_audit_verify_opts *o = arg;
 	struct walk w;
 	cJSON *r;
 	int rc;

@@ -105,9 +105,8 @@ static int backup_into(struct wf_ctx *ctx, const char *tmp, cJSON **out,
 	return rc;
 }
 
-int wf_backup(struct wf_ctx *ctx, const void *file_arg, struct wf_err *e)
+int wf_backup(struct wf_ctx *ctx, const char *file, struct wf_err *e)
 {
-	const char *file = file_arg;
 	char tmp[4200];
 	cJSON *out = NULL, *detail;
 	int rc;
@@ -188,9 +187,8 @@ int wf_restore_check(const char *db_opt, const char *file, int force,
 	return check_file(file, e);
 }
 
-int wf_restore(struct wf_ctx *ctx, const void *file_arg, struct wf_err *e)
+int wf_restore(struct wf_ctx *ctx, const char *file, struct wf_err *e)
 {
-	const char *file = file_arg;
 	sqlite3 *src = NULL;
 	cJSON *out, *detail;
 	int rc;
@@ -218,14 +216,13 @@ int wf_restore(struct wf_ctx *ctx, const void *file_arg, struct wf_err *e)
 
 const char wf_store_check_columns[] = "id,schema_version,pages,integrity";
 
-int wf_store_check(struct wf_ctx *ctx, const void *unused, struct wf_err *e)
+int wf_store_check(struct wf_ctx *ctx, struct wf_err *e)
 {
 	sqlite3 *db = wf_store_db(ctx->st);
 	char v[512], pages[32];
 	cJSON *r;
 	int rc;
 
-	(void)unused;
 	if (first_text(db, "PRAGMA integrity_check", v, sizeof v) < 0)
 		return wf_sql_err(ctx->st, sqlite3_errcode(db), e);
 	if (strcmp(v, "ok"))

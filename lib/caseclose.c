@@ -60,10 +60,10 @@ cJSON *wf_case_timeline_record(struct wf_store *st, const char *id,
 	return rec;
 }
 
-int wf_case_timeline(struct wf_ctx *ctx, const void *unused, struct wf_err *e)
+int wf_case_timeline(struct wf_ctx *ctx, const struct wf_ids *ids,
+                     struct wf_err *e)
 {
-	(void)unused;
-	return wf_show_each(ctx, wf_case_timeline_record, e);
+	return wf_show_each(ctx, ids, wf_case_timeline_record, e);
 }
 
 static int emit_case(struct wf_ctx *ctx, const char *id, struct wf_err *e)
@@ -142,9 +142,9 @@ int wf_case_close_check(const struct wf_close_opts *o, struct wf_err *e)
 	return 0;
 }
 
-int wf_case_close(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e)
+int wf_case_close(struct wf_ctx *ctx, const struct wf_close_opts *o,
+                  struct wf_record *rec, struct wf_err *e)
 {
-	const struct wf_close_opts *o = ctx->arg;
 	const char *id = wf_record_case_id(rec, e);
 	struct wf_close_opts soft;
 	char date[11], now[32], last[11];
@@ -196,9 +196,9 @@ int wf_case_close(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e)
 	return emit_case(ctx, id, e);
 }
 
-int wf_case_reopen(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e)
+int wf_case_reopen(struct wf_ctx *ctx, const struct wf_close_opts *o,
+                   struct wf_record *rec, struct wf_err *e)
 {
-	const struct wf_close_opts *o = ctx->arg;
 	const char *id = wf_record_case_id(rec, e);
 	sqlite3_stmt *s;
 	struct wf_case c;

@@ -261,9 +261,9 @@ static cJSON *case_now(struct wf_store *st, const char *id, struct wf_err *e)
 	return wf_case_record(st, id, 0, e);
 }
 
-int wf_case_list(struct wf_ctx *ctx, const void *filter, struct wf_err *e)
+int wf_case_list(struct wf_ctx *ctx, const struct wf_case_filter *f,
+                 struct wf_err *e)
 {
-	const struct wf_case_filter *f = filter;
 	sqlite3_stmt *s = wf_sql(ctx->st, WF_SQL_CASEREC_LIST, e);
 
 	if (!s)
@@ -283,8 +283,8 @@ static cJSON *case_with_history(struct wf_store *st, const char *id,
 	return wf_case_record(st, id, 1, e);
 }
 
-int wf_case_show(struct wf_ctx *ctx, const void *unused, struct wf_err *e)
+int wf_case_show(struct wf_ctx *ctx, const struct wf_ids *ids,
+                 struct wf_err *e)
 {
-	(void)unused;
-	return wf_show_each(ctx, case_with_history, e);
+	return wf_show_each(ctx, ids, case_with_history, e);
 }

@@ -91,11 +91,11 @@ int wf_consent_opts_check(const struct wf_consent_opts *o, struct wf_err *e)
 	return 0;
 }
 
-static int store_answer(struct wf_ctx *ctx, const struct wf_case *c,
+static int store_answer(struct wf_ctx *ctx, const struct wf_consent_opts *o,
+                        const struct wf_case *c,
                         long long to, const char *day, sqlite3_int64 *id,
                         struct wf_err *e)
 {
-	const struct wf_consent_opts *o = ctx->arg;
 	sqlite3_stmt *s = wf_sql(ctx->st, WF_SQL_CONSENT_ADD, e);
 	char now[32];
 	int rc;
@@ -119,10 +119,9 @@ static int store_answer(struct wf_ctx *ctx, const struct wf_case *c,
 	return 0;
 }
 
-int wf_consent_record(struct wf_ctx *ctx, struct wf_record *rec,
-                      struct wf_err *e)
+int wf_consent_record(struct wf_ctx *ctx, const struct wf_consent_opts *o,
+                      struct wf_record *rec, struct wf_err *e)
 {
-	const struct wf_consent_opts *o = ctx->arg;
 	const char *case_id = wf_record_case_id(rec, e);
 	char day[11], now[16], num[24];
 	long long to = 0;
@@ -145,7 +144,7 @@ int wf_consent_record(struct wf_ctx *ctx, struct wf_record *rec,
 		                            "nothing to withdraw", c.id, o->purpose,
 		                            o->to ? " with " : "",
 		                            o->to ? o->to : "", day);
-	if ((rc = store_answer(ctx, &c, to, day, &id, e)) ||
+	if ((rc = store_answer(ctx, o, &c, to, day, &id, e)) ||
 	    !(out = consent_record(ctx->st, id, e)))
 		return rc ? rc : e->code;
 	snprintf(num, sizeof num, "%lld", (long long)id);
@@ -173,16 +172,14 @@ int wf_consent_emit(struct wf_ctx *ctx, sqlite3_int64 person, long *n,
 	return rc;
 }
 
-int wf_consent_list(struct wf_ctx *ctx, const void *unused, struct wf_err *e)
+int wf_consent_list(struct wf_ctx *ctx, const struct wf_ids *ids,
+                    struct wf_err *e)
 {
 	long n = 0;
 	int rc = 0;
 
-	(void)unused;
-	if (ctx->cli->nargs == 0)
-		return wf_err_set(e, WF_EX_USAGE, "list needs a PERSON or CASE");
-	for (int i = 0; i < ctx->cli->nargs && !rc; i++) {
-		sqlite3_int64 p = wf_person_find(ctx->st, ctx->cli->args[i], e);
+	for (int i = 0; i < ids->n && !rc; i++) {
+		sqlite3_int64 p = wf_person_find(ctx->st, ids->v[i], e);
 
 		if (!p)
 			return e->code;

@@ -14,7 +14,7 @@
 
 /* The record of item i of h as of f->on, for the person named. */
 static cJSON *item_record(const struct due_history *h,
-                          const struct due_item *i, const struct due_filter *f,
+                          const struct due_item *i, const struct wf_due_filter *f,
                           const char *person)
 {
 	cJSON *r = cJSON_CreateObject();
@@ -54,7 +54,7 @@ static cJSON *item_record(const struct due_history *h,
 }
 
 static int wanted(const struct due_history *h, const struct due_item *i,
-                  const struct due_filter *f)
+                  const struct wf_due_filter *f)
 {
 	return i->due != WF_DUE_NEVER && i->due <= f->limit &&
 	       !(f->overdue && i->due >= f->on) &&
@@ -86,7 +86,7 @@ static int hold(struct wf_store *st, const cJSON *r, struct wf_err *e)
 /* Keep one item for the sorted output; person: the name, read for the
  * first item of a case. */
 static int keep(struct wf_store *st, const struct due_history *h,
-                const struct due_item *i, const struct due_filter *f,
+                const struct due_item *i, const struct wf_due_filter *f,
                 char *person, size_t len, struct wf_err *e)
 {
 	sqlite3_stmt *s;
@@ -148,7 +148,7 @@ static cJSON *follow_up_record(sqlite3_stmt *s, const char *at, wf_day left,
 /* Whether follow-up k of the row's case is owed under f: not recorded,
  * its window open by f->limit (closed before f->on when overdue). */
 static int owed(sqlite3_stmt *s, int k, wf_day from, wf_day to,
-                const struct due_filter *f)
+                const struct wf_due_filter *f)
 {
 	const char *op = (const char *)sqlite3_column_text(s, 3);
 
@@ -165,7 +165,7 @@ typedef int owed_fn(sqlite3_stmt *s, int k, wf_day left, wf_day from,
 
 /* Hand fn each follow-up owed under f, of programme (NULL: any), case
  * by case in id order. */
-static int each_owed(struct wf_store *st, const struct due_filter *f,
+static int each_owed(struct wf_store *st, const struct wf_due_filter *f,
                      const char *programme, owed_fn *fn, void *arg,
                      struct wf_err *e)
 {
@@ -204,7 +204,7 @@ static int each_owed(struct wf_store *st, const struct due_filter *f,
 /* wf-monitor due's: counted, and held for the sorted output. */
 struct listing {
 	struct wf_ctx *ctx;
-	const struct due_filter *f;
+	const struct wf_due_filter *f;
 	long *n;
 };
 
@@ -224,7 +224,7 @@ static int list_owed(sqlite3_stmt *s, int k, wf_day left, wf_day from,
 	return rc;
 }
 
-static int follow_ups(struct wf_ctx *ctx, const struct due_filter *f,
+static int follow_ups(struct wf_ctx *ctx, const struct wf_due_filter *f,
                       long *n, struct wf_err *e)
 {
 	struct listing l = { ctx, f, n };
@@ -253,9 +253,9 @@ static int emit_sorted(struct wf_ctx *ctx, struct wf_err *e)
 	return rc;
 }
 
-int wf_monitor_due(struct wf_ctx *ctx, const void *filter, struct wf_err *e)
+int wf_monitor_due(struct wf_ctx *ctx, const struct wf_due_filter *f,
+                   struct wf_err *e)
 {
-	const struct due_filter *f = filter;
 	struct due_items items = { 0 };
 	struct due_cursor *c;
 	struct due_history *h;
@@ -510,7 +510,7 @@ static int case_owed(sqlite3_stmt *s, int k, wf_day left, wf_day from,
 int wf_due_overdue(struct wf_store *st, wf_day on, const char *programme,
                    cJSON *contacts, cJSON *follow_ups_, struct wf_err *e)
 {
-	struct due_filter f = { on, on, 1, NULL, NULL, NULL };
+	struct wf_due_filter f = { on, on, 1, NULL, NULL, NULL };
 	struct due_items items = { 0 };
 	struct due_cursor *c;
 	struct due_history *h;

@@ -112,11 +112,10 @@ static int pairs(struct wf_ctx *ctx, int all, sqlite3_int64 only_a,
 	return rc;
 }
 
-int wf_person_duplicates(struct wf_ctx *ctx, const void *all,
-                         struct wf_err *e)
+int wf_person_duplicates(struct wf_ctx *ctx, int all, struct wf_err *e)
 {
 	long n;
-	int rc = pairs(ctx, all != NULL, 0, 0, &n, e);
+	int rc = pairs(ctx, all, 0, 0, &n, e);
 
 	if (!rc && !n)
 		rc = all ? wf_err_set(e, WF_EX_NOMATCH, "no persons flagged as "

@@ -179,10 +179,9 @@ static const char *person_ref(const struct wf_record *rec, char *buf,
 	return wf_record_case_id(rec, e);
 }
 
-int wf_person_erase(struct wf_ctx *ctx, struct wf_record *rec,
-                    struct wf_err *e)
+int wf_person_erase(struct wf_ctx *ctx, const struct wf_erase_opts *o,
+                    struct wf_record *rec, struct wf_err *e)
 {
-	const struct wf_erase_opts *o = ctx->arg;
 	char buf[64];
 	const char *ref = person_ref(rec, buf, sizeof buf, e);
 	sqlite3_int64 person, by = 0;

@@ -233,9 +233,9 @@ static cJSON *contact_by_text(struct wf_store *st, const char *id,
 	return wf_contact_record(st, strtoll(id, NULL, 10), e);
 }
 
-int wf_monitor_list(struct wf_ctx *ctx, const void *filter, struct wf_err *e)
+int wf_monitor_list(struct wf_ctx *ctx, const struct wf_contact_filter *f,
+                    struct wf_err *e)
 {
-	const struct wf_contact_filter *f = filter;
 	sqlite3_stmt *s = wf_sql(ctx->st, WF_SQL_MON_LIST, e);
 
 	if (!s)
@@ -254,17 +254,17 @@ static int is_contact(const char *operand)
 	return !strchr(operand, '-');
 }
 
-int wf_monitor_show(struct wf_ctx *ctx, const void *unused, struct wf_err *e)
+int wf_monitor_show(struct wf_ctx *ctx, const struct wf_ids *ids,
+                    struct wf_err *e)
 {
 	static const struct wf_case_items items = {
 		is_contact, WF_SQL_MON_OF_CASE, N_("contacts")
 	};
 
-	(void)unused;
-	return wf_show_items(ctx, contact_by_text, &items, e);
+	return wf_show_items(ctx, ids, contact_by_text, &items, e);
 }
 
-int wf_monitor_risks(struct wf_ctx *ctx, const void *level, struct wf_err *e)
+int wf_monitor_risks(struct wf_ctx *ctx, const char *level, struct wf_err *e)
 {
 	sqlite3_stmt *s = wf_sql(ctx->st, WF_SQL_MON_RISKS, e);
 	int least = wf_risk_rank(level ? level : "high"), rc = 0, step;

@@ -104,20 +104,20 @@ int wf_operator_add(struct wf_ctx *ctx, struct wf_record *rec,
 	return rc;
 }
 
-int wf_operator_list(struct wf_ctx *ctx, const void *active, struct wf_err *e)
+int wf_operator_list(struct wf_ctx *ctx, int active, struct wf_err *e)
 {
 	sqlite3_stmt *s = wf_sql(ctx->st, WF_SQL_OPERATOR_ALL, e);
 
 	if (!s)
 		return e->code;
-	sqlite3_bind_int(s, 1, active != NULL);
+	sqlite3_bind_int(s, 1, active != 0);
 	return wf_emit_rows(ctx, s, wf_operator_get, N_("no operators"), e);
 }
 
-int wf_operator_show(struct wf_ctx *ctx, const void *unused, struct wf_err *e)
+int wf_operator_show(struct wf_ctx *ctx, const struct wf_ids *ids,
+                     struct wf_err *e)
 {
-	(void)unused;
-	return wf_show_each(ctx, wf_operator_get, e);
+	return wf_show_each(ctx, ids, wf_operator_get, e);
 }
 
 /* The operator registered as code, active: its row id, else refused. */
@@ -148,10 +148,9 @@ static int operator_require(struct wf_store *st, const char *code,
 	return 0;
 }
 
-int wf_case_assign(struct wf_ctx *ctx, struct wf_record *rec,
-                   struct wf_err *e)
+int wf_case_assign(struct wf_ctx *ctx, const struct wf_assign_opts *o,
+                   struct wf_record *rec, struct wf_err *e)
 {
-	const struct wf_assign_opts *o = ctx->arg;
 	const char *id = wf_record_case_id(rec, e);
 	struct wf_case c;
 	char date[11], now[32];

@@ -164,9 +164,8 @@ cJSON *wf_org_get(struct wf_store *st, const char *code, struct wf_err *e)
 	return o;
 }
 
-int wf_org_list(struct wf_ctx *ctx, const void *arg, struct wf_err *e)
+int wf_org_list(struct wf_ctx *ctx, const char *role, struct wf_err *e)
 {
-	const char *role = arg;
 	sqlite3_stmt *s = wf_sql(ctx->st, WF_SQL_ORG_ALL, e);
 	char none[64];
 
@@ -212,8 +211,7 @@ int wf_org_require(struct wf_store *st, const char *code, const char *role,
 	return 0;
 }
 
-int wf_org_show(struct wf_ctx *ctx, const void *unused, struct wf_err *e)
+int wf_org_show(struct wf_ctx *ctx, const struct wf_ids *ids, struct wf_err *e)
 {
-	(void)unused;
-	return wf_show_each(ctx, wf_org_get, e);
+	return wf_show_each(ctx, ids, wf_org_get, e);
 }

@@ -130,7 +130,7 @@ static int audit_export(struct wf_ctx *ctx, sqlite3_int64 person,
 	return rc;
 }
 
-int wf_person_export(struct wf_ctx *ctx, const void *ref, struct wf_err *e)
+int wf_person_export(struct wf_ctx *ctx, const char *ref, struct wf_err *e)
 {
 	sqlite3_int64 person = wf_person_find(ctx->st, ref, e);
 	struct wf_audit_filter f = { 0 };
@@ -158,10 +158,10 @@ int wf_person_export(struct wf_ctx *ctx, const void *ref, struct wf_err *e)
 	return rc;
 }
 
-int wf_person_show(struct wf_ctx *ctx, const void *unused, struct wf_err *e)
+int wf_person_show(struct wf_ctx *ctx, const struct wf_ids *ids,
+                   struct wf_err *e)
 {
-	(void)unused;
-	return wf_show_each(ctx, wf_person_get, e);
+	return wf_show_each(ctx, ids, wf_person_get, e);
 }
 
 static void retention_row(cJSON *list, sqlite3_stmt *s)
@@ -177,7 +177,7 @@ static void retention_row(cJSON *list, sqlite3_stmt *s)
 	cJSON_AddItemToArray(list, r);
 }
 
-int wf_retention(struct wf_ctx *ctx, const void *as_of, struct wf_err *e)
+int wf_retention(struct wf_ctx *ctx, const char *as_of, struct wf_err *e)
 {
 	sqlite3_stmt *s = wf_sql(ctx->st, WF_SQL_RETENTION, e);
 	char day[11];

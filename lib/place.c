@@ -560,9 +560,9 @@ static int started(struct wf_ctx *ctx, struct wf_placement *p,
 	return wf_case_move(ctx, &c, "place", NULL, date, NULL, NULL, e);
 }
 
-int wf_place_move(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e)
+int wf_place_move(struct wf_ctx *ctx, const struct wf_place_opts *o,
+                  struct wf_record *rec, struct wf_err *e)
 {
-	const struct wf_place_opts *o = ctx->arg;
 	const char *id = cJSON_IsString(rec->root) ? rec->root->valuestring
 	                 : wf_json_str(rec->root, "id");
 	const char *to = move_to(o->action);
@@ -591,10 +591,9 @@ int wf_place_move(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e)
 	return emit_placement(ctx, p.id, e);
 }
 
-int wf_place_extend(struct wf_ctx *ctx, struct wf_record *rec,
-                    struct wf_err *e)
+int wf_place_extend(struct wf_ctx *ctx, const struct wf_place_opts *o,
+                    struct wf_record *rec, struct wf_err *e)
 {
-	const struct wf_place_opts *o = ctx->arg;
 	const char *id = cJSON_IsString(rec->root) ? rec->root->valuestring
 	                 : wf_json_str(rec->root, "id");
 	struct wf_placement p;

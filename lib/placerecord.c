@@ -103,9 +103,9 @@ void wf_place_filter_dates(struct wf_place_filter *f)
 	wf_date_format(d + strtol(f->ending_within, NULL, 10), f->until);
 }
 
-int wf_place_list(struct wf_ctx *ctx, const void *filter, struct wf_err *e)
+int wf_place_list(struct wf_ctx *ctx, const struct wf_place_filter *f,
+                  struct wf_err *e)
 {
-	const struct wf_place_filter *f = filter;
 	sqlite3_stmt *s = wf_sql(ctx->st, WF_SQL_PREC_LIST, e);
 
 	if (!s)
@@ -128,12 +128,12 @@ static int is_placement(const char *operand)
 	return strchr(operand, '.') != NULL;
 }
 
-int wf_place_show(struct wf_ctx *ctx, const void *unused, struct wf_err *e)
+int wf_place_show(struct wf_ctx *ctx, const struct wf_ids *ids,
+                  struct wf_err *e)
 {
 	static const struct wf_case_items items = {
 		is_placement, WF_SQL_PREC_OF_CASE, N_("placements")
 	};
 
-	(void)unused;
-	return wf_show_items(ctx, placement_all, &items, e);
+	return wf_show_items(ctx, ids, placement_all, &items, e);
 }

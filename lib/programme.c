@@ -253,14 +253,12 @@ cJSON *wf_programme_get(struct wf_store *st, const char *code,
 	return d;
 }
 
-int wf_programme_list(struct wf_ctx *ctx, const void *unused,
-                      struct wf_err *e)
+int wf_programme_list(struct wf_ctx *ctx, struct wf_err *e)
 {
 	sqlite3_stmt *s = wf_sql(ctx->st, WF_SQL_PROG_ALL, e);
 	long n = 0;
 	int rc = 0, step;
 
-	(void)unused;
 	if (!s)
 		return e->code;
 	while (!rc && (step = sqlite3_step(s)) == SQLITE_ROW) {
@@ -312,9 +310,8 @@ int wf_programme_known(struct wf_store *st, const char *code,
 	                  "has: %s)", code, known);
 }
 
-int wf_programme_show(struct wf_ctx *ctx, const void *unused,
+int wf_programme_show(struct wf_ctx *ctx, const struct wf_ids *ids,
                       struct wf_err *e)
 {
-	(void)unused;
-	return wf_show_each(ctx, wf_programme_get, e);
+	return wf_show_each(ctx, ids, wf_programme_get, e);
 }

@@ -287,9 +287,9 @@ static int emit(struct wf_ctx *ctx, struct report *r, wf_day day,
 	return rc;
 }
 
-int wf_report_quality(struct wf_ctx *ctx, const void *opts, struct wf_err *e)
+int wf_report_quality(struct wf_ctx *ctx, const struct wf_quality_opts *o,
+                      struct wf_err *e)
 {
-	const struct wf_quality_opts *o = opts;
 	struct report r;
 	int rc;
 

@@ -413,10 +413,9 @@ static int facts(struct wf_store *st, const struct wf_case *c,
 	return 0;
 }
 
-int wf_refer_screen(struct wf_ctx *ctx, struct wf_record *rec,
-                    struct wf_err *e)
+int wf_refer_screen(struct wf_ctx *ctx, const struct wf_refer_opts *o,
+                    struct wf_record *rec, struct wf_err *e)
 {
-	const struct wf_refer_opts *o = ctx->arg;
 	const char *id = wf_record_case_id(rec, e);
 	char date[11];
 	cJSON *prog, *reasons;
@@ -508,10 +507,9 @@ int wf_refer_recheck(struct wf_ctx *ctx, const char *case_id,
 	return rc;
 }
 
-int wf_refer_withdraw(struct wf_ctx *ctx, struct wf_record *rec,
-                      struct wf_err *e)
+int wf_refer_withdraw(struct wf_ctx *ctx, const struct wf_refer_opts *o,
+                      struct wf_record *rec, struct wf_err *e)
 {
-	const struct wf_refer_opts *o = ctx->arg;
 	const char *id = wf_record_case_id(rec, e);
 	char date[11];
 	cJSON *reasons;
@@ -623,10 +621,9 @@ static cJSON *check_record(const struct wf_record *rec, const cJSON *p,
 	return out;
 }
 
-int wf_programme_check(struct wf_ctx *ctx, struct wf_record *rec,
-                       struct wf_err *e)
+int wf_programme_check(struct wf_ctx *ctx, const struct wf_check_opts *o,
+                       struct wf_record *rec, struct wf_err *e)
 {
-	const struct wf_check_opts *o = ctx->arg;
 	const char *given = NULL;
 	char date[11];
 	cJSON *person = NULL, *prog, *reasons, *out;

@@ -253,23 +253,21 @@ static int disclosed(struct wf_ctx *ctx, const struct wf_disclosure *d, int n,
 	return rc;
 }
 
-int wf_report_case(struct wf_ctx *ctx, const void *arg, struct wf_err *e)
+int wf_report_case(struct wf_ctx *ctx, const struct wf_ids *ids,
+                   const struct wf_report_case_opts *o, struct wf_err *e)
 {
-	const struct wf_report_case_opts *o = arg;
-	int n = ctx->cli->nargs, rc = 0, sharing = o && o->for_, written = 0;
+	int n = ids->n, rc = 0, sharing = o && o->for_, written = 0;
 	struct wf_disclosure *d = NULL;
 	struct wf_doc doc = { 0 };
 
-	if (n == 0)
-		return wf_err_set(e, WF_EX_USAGE, "case needs a case id");
 	/* every case may be shared, or none is */
 	if (sharing && !(d = calloc((size_t)n, sizeof *d)))
 		return wf_err_set(e, WF_EX_SOFTWARE, "out of memory");
 	for (int i = 0; sharing && i < n && !rc; i++)
-		rc = wf_disclosure_check(ctx->st, ctx->cli->args[i], o->for_, o->to,
+		rc = wf_disclosure_check(ctx->st, ids->v[i], o->for_, o->to,
 		                         &d[i], e);
 	for (int i = 0; i < n && !rc; i++) {
-		cJSON *r = report_for(ctx->st, ctx->cli->args[i],
+		cJSON *r = report_for(ctx->st, ids->v[i],
 		                      sharing ? &d[i] : NULL, e);
 
 		rc = r ? write_one(ctx, &doc, written, r, e) : e->code;

@@ -507,10 +507,9 @@ static int emit_rows(struct wf_ctx *ctx, const cJSON *r, struct wf_err *e)
 	return 0;
 }
 
-int wf_report_indicators(struct wf_ctx *ctx, const void *opts,
+int wf_report_indicators(struct wf_ctx *ctx, const struct wf_period_opts *o,
                          struct wf_err *e)
 {
-	const struct wf_period_opts *o = opts;
 	cJSON *r;
 	int rc;
 

@@ -457,9 +457,9 @@ cJSON *wf_report_period_record(struct wf_store *st,
 	return report(st, o, e);
 }
 
-int wf_report_period(struct wf_ctx *ctx, const void *opts, struct wf_err *e)
+int wf_report_period(struct wf_ctx *ctx, const struct wf_period_opts *o,
+                     struct wf_err *e)
 {
-	const struct wf_period_opts *o = opts;
 	int table = ctx->fmt != WF_FMT_YAML && ctx->fmt != WF_FMT_JSON;
 	const cJSON *c;
 	cJSON *r;

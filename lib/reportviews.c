@@ -79,9 +79,9 @@ static int statuses(struct wf_ctx *ctx, const struct wf_view_opts *o,
 	return rc == SQLITE_DONE ? 0 : wf_sql_err(ctx->st, rc, e);
 }
 
-int wf_report_funnel(struct wf_ctx *ctx, const void *opts, struct wf_err *e)
+int wf_report_funnel(struct wf_ctx *ctx, const struct wf_view_opts *o,
+                     struct wf_err *e)
 {
-	const struct wf_view_opts *o = opts;
 	cJSON *left = cJSON_CreateObject(), *rows = cJSON_CreateArray();
 	sqlite3_stmt *s;
 	double n = 0;
@@ -140,9 +140,9 @@ static cJSON *operator_row(const char *op, const char *on)
 
 /* Rows of the caseload query come by operator: each operator's row is
  * emitted when the next begins. */
-int wf_report_caseload(struct wf_ctx *ctx, const void *opts, struct wf_err *e)
+int wf_report_caseload(struct wf_ctx *ctx, const struct wf_view_opts *o,
+                       struct wf_err *e)
 {
-	const struct wf_view_opts *o = opts;
 	sqlite3_stmt *s;
 	cJSON *r = NULL;
 	char on[11];

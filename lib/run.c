@@ -46,15 +46,44 @@ static void set_login(struct wf_ctx *ctx)
 
 static void print_diag(struct wf_ctx *ctx, const struct wf_err *e, int warning)
 {
-	wf_err_print(ctx->cli->err ? ctx->cli->err : stderr, ctx->prog, e,
-	             warning);
+	wf_err_print(ctx->cli && ctx->cli->err ? ctx->cli->err : stderr,
+	             ctx->prog, e, warning);
+}
+
+/* Open the store db names (as --db takes it) into ctx. */
+static int open_store(struct wf_ctx *ctx, const char *db, unsigned flags,
+                      struct wf_err *e)
+{
+	char path[4096];
+	int rc;
+
+	if ((rc = wf_store_path(db, path, sizeof path, e)) ||
+	    (rc = wf_store_open(&ctx->st, path, flags, e)))
+		return rc;
+	if (wf_store_tightened(ctx->st))
+		wf_warn(ctx, "the store '%s' was open to other users: made 0600",
+		        path);
+	return 0;
+}
+
+int wf_ctx_open(struct wf_ctx *ctx, const char *prog, const char *db,
+                unsigned flags, struct wf_err *e)
+{
+	memset(ctx, 0, sizeof *ctx);
+	snprintf(ctx->progbuf, sizeof ctx->progbuf, "%s", prog);
+	ctx->prog = ctx->progbuf;
+	ctx->diag = print_diag;
+	snprintf(ctx->command, sizeof ctx->command, "%s", prog);
+	set_operator(ctx);
+	set_login(ctx);
+	ctx->fmt = WF_FMT_YAML;
+	return open_store(ctx, db, flags, e);
 }
 
 int wf_ctx_init(struct wf_ctx *ctx, const struct wf_cli *cli, unsigned flags,
                 struct wf_err *e)
 {
 	const char *o = wf_cli_opt(cli, "output");
-	char path[4096];
 	int rc;
 
 	memset(ctx, 0, sizeof *ctx);
@@ -85,13 +114,7 @@ int wf_ctx_init(struct wf_ctx *ctx, const struct wf_cli *cli, unsigned flags,
 		else if (ctx->fmt == WF_FMT_YAML)
 			wf_format_parse(cli->sub->tty_format, &ctx->fmt);
 	}
-	if ((rc = wf_store_path(wf_cli_opt(cli, "db"), path, sizeof path, e)) ||
-	    (rc = wf_store_open(&ctx->st, path, flags, e)))
-		return rc;
-	if (wf_store_tightened(ctx->st))
-		wf_warn(ctx, "the store '%s' was open to other users: made 0600",
-		        path);
-	return 0;
+	return open_store(ctx, wf_cli_opt(cli, "db"), flags, e);
 }
 
 int wf_ctx_output(struct wf_ctx *ctx, FILE *f, const char *deflt,
@@ -204,16 +227,16 @@ static int release(FILE *spool, FILE *out, struct wf_err *e)
 /* Apply fn to one record; under --keep-going a bad record is rolled back
  * to its savepoint, reported, and counted. */
 static int one(struct wf_ctx *ctx, struct wf_record *rec, wf_record_fn fn,
-               struct wf_err *e)
+               const void *arg, struct wf_err *e)
 {
 	int rc;
 
 	if (!ctx->keep_going)
-		return fn(ctx, rec, e);
+		return fn(ctx, arg, rec, e);
 	if ((rc = wf_store_savepoint(ctx->st, e)))
 		return rc;
 	wf_err_clear(e);
-	rc = fn(ctx, rec, e);
+	rc = fn(ctx, arg, rec, e);
 	if (rc == WF_EX_DATAERR) {
 		wf_store_rollback_to(ctx->st);
 		ctx->diag(ctx, e, 0);
@@ -226,7 +249,7 @@ static int one(struct wf_ctx *ctx, struct wf_record *rec, wf_record_fn fn,
 }
 
 int wf_run(struct wf_ctx *ctx, struct wf_reader *r, wf_record_fn fn,
-           FILE *out, const char *deflt, struct wf_err *e)
+           const void *arg, FILE *out, const char *deflt, struct wf_err *e)
 {
 	struct wf_record rec = { 0 };
 	FILE *spool = tmpfile();
@@ -238,7 +261,7 @@ int wf_run(struct wf_ctx *ctx, struct wf_reader *r, wf_record_fn fn,
 	    (!ctx->readonly && (rc = wf_store_begin(ctx->st, e))))
 		goto done;
 	while ((got = wf_reader_next(r, &rec, e)) > 0)
-		if ((rc = one(ctx, &rec, fn, e)))
+		if ((rc = one(ctx, &rec, fn, arg, e)))
 			break;
 	if (got < 0)
 		rc = e->code;
@@ -279,9 +302,8 @@ static int run_reader(struct wf_cli *cli, struct wf_reader *r,
 	int rc;
 
 	if ((rc = wf_ctx_init(&ctx, cli, readonly ? 0 : WF_OPEN_CREATE, e)) == 0) {
-		ctx.arg = arg;
 		ctx.readonly = readonly;
-		rc = wf_run(&ctx, r, fn, stdout, deflt, e);
+		rc = wf_run(&ctx, r, fn, arg, stdout, deflt, e);
 	}
 	wf_reader_close(r);
 	wf_ctx_finish(&ctx, &(struct wf_err){ 0 });
@@ -368,7 +390,6 @@ int wf_cli_query(struct wf_cli *cli, wf_query_fn fn, const void *arg,
 	if ((rc = wf_ctx_init(&ctx, cli, flags | WF_OPEN_READ, e)) == 0 &&
 	    (rc = wf_ctx_output(&ctx, stdout, deflt, e)) == 0 &&
 	    (rc = wf_store_snapshot(ctx.st, e)) == 0) {
-		ctx.arg = arg;
 		ctx.log_reads = 1;
 		rc = fn(&ctx, arg, e);
 		/* The snapshot wrote nothing but the reads it noted, in the
@@ -419,16 +440,13 @@ static int show_one(struct wf_ctx *ctx, const char *a, wf_get_fn get,
 	return rc;
 }
 
-int wf_show_items(struct wf_ctx *ctx, wf_get_fn get,
+int wf_show_items(struct wf_ctx *ctx, const struct wf_ids *ids, wf_get_fn get,
                   const struct wf_case_items *items, struct wf_err *e)
 {
 	int rc = 0, missing = 0;
 
-	if (ctx->cli->nargs == 0)
-		return wf_err_set(e, WF_EX_USAGE, "%s needs %s", ctx->cli->sub->name,
-		                  ctx->cli->sub->operands);
-	for (int i = 0; i < ctx->cli->nargs && !rc; i++) {
-		rc = show_one(ctx, ctx->cli->args[i], get, items, e);
+	for (int i = 0; i < ids->n && !rc; i++) {
+		rc = show_one(ctx, ids->v[i], get, items, e);
 		if (rc == WF_EX_NOMATCH) {
 			/* Show the others; say which were not found. */
 			ctx->diag(ctx, e, 0);
@@ -443,17 +461,48 @@ int wf_show_items(struct wf_ctx *ctx, wf_get_fn get,
 	return rc;
 }
 
-int wf_show_each(struct wf_ctx *ctx, wf_get_fn get, struct wf_err *e)
+int wf_show_each(struct wf_ctx *ctx, const struct wf_ids *ids, wf_get_fn get,
+                 struct wf_err *e)
 {
-	return wf_show_items(ctx, get, NULL, e);
+	return wf_show_items(ctx, ids, get, NULL, e);
 }
 
-int wf_store_info(struct wf_ctx *ctx, const void *unused, struct wf_err *e)
+void wf_cli_ids(const struct wf_cli *cli, struct wf_ids *ids)
+{
+	ids->v = (const char *const *)cli->args;
+	ids->n = cli->nargs;
+}
+
+/* wf_cli_show's call, as a wf_query_fn. */
+struct show_call {
+	wf_ids_fn fn;
+};
+
+static int show_ids(struct wf_ctx *ctx, const void *arg, struct wf_err *e)
+{
+	const struct show_call *c = arg;
+	struct wf_ids ids;
+
+	wf_cli_ids(ctx->cli, &ids);
+	return c->fn(ctx, &ids, e);
+}
+
+int wf_cli_show(struct wf_cli *cli, wf_ids_fn fn, const char *deflt,
+                unsigned flags, struct wf_err *e)
+{
+	struct show_call c = { fn };
+
+	if (cli->nargs == 0)
+		return wf_err_set(e, WF_EX_USAGE, "%s needs %s", cli->sub->name,
+		                  cli->sub->operands);
+	return wf_cli_query(cli, show_ids, &c, deflt, flags, e);
+}
+
+int wf_store_info(struct wf_ctx *ctx, struct wf_err *e)
 {
 	cJSON *rec = cJSON_CreateObject();
 	int rc;
 
-	(void)unused;
 	cJSON_AddStringToObject(rec, "kind", "store");
 	cJSON_AddStringToObject(rec, "id", wf_store_file(ctx->st));
 	cJSON_AddNumberToObject(rec, "schema_version", wf_store_version(ctx->st));
@@ -492,10 +541,10 @@ struct template_run {
 	const void *arg;
 };
 
-static int with_template(struct wf_ctx *ctx, struct wf_record *rec,
-                         struct wf_err *e)
+static int with_template(struct wf_ctx *ctx, const void *arg,
+                         struct wf_record *rec, struct wf_err *e)
 {
-	const struct template_run *t = ctx->arg;
+	const struct template_run *t = arg;
 	const char *id = wf_record_case_id(rec, e);
 	struct wf_record one = { 0 };
 	int rc;
@@ -508,9 +557,7 @@ static int with_template(struct wf_ctx *ctx, struct wf_record *rec,
 	one.file = rec->file;
 	one.line = rec->line;
 	one.col = rec->col;
-	ctx->arg = t->arg;
-	rc = t->fn(ctx, &one, e);
-	ctx->arg = t;
+	rc = t->fn(ctx, t->arg, &one, e);
 	cJSON_Delete(one.root);
 	free(one.pos);
 	return rc;

@@ -45,9 +45,9 @@ static sqlite3_stmt *stale(struct wf_store *st, wf_day on,
 	return s;
 }
 
-int wf_case_stale(struct wf_ctx *ctx, const void *opts, struct wf_err *e)
+int wf_case_stale(struct wf_ctx *ctx, const struct wf_view_opts *o,
+                  struct wf_err *e)
 {
-	const struct wf_view_opts *o = opts;
 	sqlite3_stmt *s;
 	long n = 0;
 	int rc = 0, step;

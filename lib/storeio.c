@@ -108,13 +108,12 @@ static int export_table(struct wf_ctx *ctx, const char *table, long *n,
 	return rc;
 }
 
-int wf_store_export(struct wf_ctx *ctx, const void *unused, struct wf_err *e)
+int wf_store_export(struct wf_ctx *ctx, struct wf_err *e)
 {
 	cJSON *head = cJSON_CreateObject(), *d;
 	long n = 0;
 	int rc;
 
-	(void)unused;
 	cJSON_AddStringToObject(head, "kind", "store");
 	cJSON_AddStringToObject(head, "id", "workflow");
 	cJSON_AddNumberToObject(head, "schema_version", wf_store_version(ctx->st));
@@ -255,12 +254,11 @@ static int import_head(struct wf_ctx *ctx, const struct wf_record *rec,
 	return 0;
 }
 
-int wf_store_import(struct wf_ctx *ctx, struct wf_record *rec,
-                    struct wf_err *e)
+int wf_store_import(struct wf_ctx *ctx, struct wf_import *im,
+                    struct wf_record *rec, struct wf_err *e)
 {
-	/* the one piece of state across records: whether the head was read
-	 * (the caller's, handed over as ctx->arg) */
-	struct wf_import *im = (struct wf_import *)ctx->arg;
+	/* im, the one piece of state across records: whether the head was
+	 * read */
 	const char *kind = wf_json_str(rec->root, "kind");
 	const char *table = wf_json_str(rec->root, "table");
 	cJSON *names;

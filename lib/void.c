@@ -181,10 +181,9 @@ static int unvoid_one(struct wf_ctx *ctx, const struct vkind *k,
 	return rc;
 }
 
-static int one(struct wf_ctx *ctx, struct wf_record *rec, int undo,
-               struct wf_err *e)
+static int one(struct wf_ctx *ctx, const struct wf_void_opts *o,
+               struct wf_record *rec, int undo, struct wf_err *e)
 {
-	const struct wf_void_opts *o = ctx->arg;
 	const char *why;
 	char id[64];
 	int rc, k;
@@ -198,14 +197,14 @@ static int one(struct wf_ctx *ctx, struct wf_record *rec, int undo,
 	                                     "id", e) : rc;
 }
 
-int wf_void(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e)
+int wf_void(struct wf_ctx *ctx, const struct wf_void_opts *o,
+            struct wf_record *rec, struct wf_err *e)
 {
-	const struct wf_void_opts *o = ctx->arg;
-
-	return one(ctx, rec, o && o->undo, e);
+	return one(ctx, o, rec, o && o->undo, e);
 }
 
-int wf_unvoid(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e)
+int wf_unvoid(struct wf_ctx *ctx, const struct wf_void_opts *o,
+              struct wf_record *rec, struct wf_err *e)
 {
-	return one(ctx, rec, 1, e);
+	return one(ctx, o, rec, 1, e);
 }

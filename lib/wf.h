@@ -614,8 +614,7 @@ struct wf_ctx {
 	long nbad;               /* records refused under --keep-going */
 	long nomatch;            /* records a check found wanting */
 	int readonly;            /* wf_run: no transaction, nothing written */
-	const struct wf_cli *cli;
-	const void *arg;         /* the subcommand's own options */
+	const struct wf_cli *cli;     /* NULL for a caller of the library */
 	int log_reads;           /* wf_emit notes special-category reads */
 	int reads;               /* some are waiting to be written */
 };
@@ -625,6 +624,13 @@ struct wf_ctx {
  * write). */
 int wf_ctx_init(struct wf_ctx *ctx, const struct wf_cli *cli, unsigned flags,
                 struct wf_err *e);
+/* Fill ctx for a program that calls the library without a command
+ * line: prog names it in diagnostics and the audit ("my-import"), db is
+ * as --db takes it (NULL: WF_DB, else the default store), flags as for
+ * wf_store_open(). Records are written once wf_ctx_output() is called;
+ * YAML unless fmt is set before. Close with wf_ctx_finish(). */
+int wf_ctx_open(struct wf_ctx *ctx, const char *prog, const char *db,
+                unsigned flags, struct wf_err *e);
 /* Open ctx's output straight on f, for commands that only read. deflt:
  * the columns of tabular formats. */
 int wf_ctx_output(struct wf_ctx *ctx, FILE *f, const char *deflt,
@@ -642,14 +648,14 @@ void wf_warn(struct wf_ctx *ctx, const char *fmt, ...)
  * transaction that is rolled back. With dry_run the transaction is rolled
  * back at the end and the output printed. Returns 0, WF_EX_DATAERR when
  * any record was bad, or the first fatal code. */
-typedef int (*wf_record_fn)(struct wf_ctx *ctx, struct wf_record *rec,
-                            struct wf_err *e);
+typedef int (*wf_record_fn)(struct wf_ctx *ctx, const void *arg,
+                            struct wf_record *rec, struct wf_err *e);
 int wf_run(struct wf_ctx *ctx, struct wf_reader *r, wf_record_fn fn,
-           FILE *out, const char *deflt, struct wf_err *e);
+           const void *arg, FILE *out, const char *deflt, struct wf_err *e);
 /* A writing subcommand from start to end: refuse a terminal on standard
  * input when there are no operands, open the store (creating it), read
  * records (or case ids, when ids is set) from the operands, and wf_run()
- * fn over them with arg as ctx->arg. */
+ * fn over them, handing it arg. */
 int wf_cli_records(struct wf_cli *cli, wf_record_fn fn, int ids,
                    const void *arg, const char *deflt, struct wf_err *e);
 /* The same for a subcommand that reads records and writes nothing: the
@@ -659,8 +665,8 @@ int wf_cli_records(struct wf_cli *cli, wf_record_fn fn, int ids,
 int wf_cli_check(struct wf_cli *cli, wf_record_fn fn, int first,
                  const void *arg, const char *deflt, struct wf_err *e);
 /* The same record, built from flags (tmpl), for each case id read: the
- * batch form ('wf-assess list | wf-place add --kind ... -'). fn sees arg
- * as ctx->arg. */
+ * batch form ('wf-assess list | wf-place add --kind ... -'). fn is handed
+ * arg. */
 int wf_cli_template(struct wf_cli *cli, wf_record_fn fn, const cJSON *tmpl,
                     const void *arg, const char *deflt, struct wf_err *e);
 /* The same for one record built from the command line's flags (taken
@@ -673,11 +679,49 @@ typedef int (*wf_query_fn)(struct wf_ctx *ctx, const void *arg,
                            struct wf_err *e);
 int wf_cli_query(struct wf_cli *cli, wf_query_fn fn, const void *arg,
                  const char *deflt, unsigned flags, struct wf_err *e);
-/* Emit get(id) for each operand; the unknown ones are reported and the
+/* The same for a subcommand that reads and names records by their ids
+ * (at least one, else WF_EX_USAGE): fn is called with the operands. */
+struct wf_ids;
+typedef int (*wf_ids_fn)(struct wf_ctx *ctx, const struct wf_ids *ids,
+                         struct wf_err *e);
+int wf_cli_show(struct wf_cli *cli, wf_ids_fn fn, const char *deflt,
+                unsigned flags, struct wf_err *e);
+/* The operands of a cli, as ids. */
+void wf_cli_ids(const struct wf_cli *cli, struct wf_ids *ids);
+
+/* Adapters for cmd/: a typed domain call as the command line's generic
+ * wf_record_fn (WF_RECORD_ADAPTER: without options, _OPTS: with a
+ * pointer to type) or wf_query_fn. The casts from const void * live
+ * here, in the command-line layer, and nowhere in the domain. */
+#define WF_RECORD_ADAPTER(name, fn)                                      \
+	static int name(struct wf_ctx *ctx_, const void *arg_,               \
+	                struct wf_record *rec_, struct wf_err *e_)           \
+	{ (void)arg_; return fn(ctx_, rec_, e_); }
+#define WF_RECORD_ADAPTER_OPTS(name, fn, type)                           \
+	static int name(struct wf_ctx *ctx_, const void *arg_,               \
+	                struct wf_record *rec_, struct wf_err *e_)           \
+	{ return fn(ctx_, (type *)arg_, rec_, e_); }
+#define WF_QUERY_ADAPTER(name, fn, type)                                 \
+	static int name(struct wf_ctx *ctx_, const void *arg_,               \
+	                struct wf_err *e_)                                   \
+	{ return fn(ctx_, (type *)arg_, e_); }
+#define WF_QUERY_ADAPTER0(name, fn)                                      \
+	static int name(struct wf_ctx *ctx_, const void *arg_,               \
+	                struct wf_err *e_)                                   \
+	{ (void)arg_; return fn(ctx_, e_); }
+
+/* Ids named on a command line or by a caller: case ids, placement or
+ * contact numbers, people, organisation or programme codes. */
+struct wf_ids {
+	const char *const *v;
+	int n;
+};
+/* Emit get(id) for each of ids; the unknown ones are reported and the
  * result is WF_EX_NOMATCH. For 'show' subcommands. */
 typedef cJSON *(*wf_get_fn)(struct wf_store *st, const char *id,
                             struct wf_err *e);
-int wf_show_each(struct wf_ctx *ctx, wf_get_fn get, struct wf_err *e);
+int wf_show_each(struct wf_ctx *ctx, const struct wf_ids *ids, wf_get_fn get,
+                 struct wf_err *e);
 /* The same where an operand may also be a case, whose items sql (one
  * parameter, the case id) lists: 'wf-place show 2026-0005'. */
 struct wf_case_items {
@@ -685,10 +729,10 @@ struct wf_case_items {
 	const char *sql;
 	const char *what;                     /* "placements", for messages */
 };
-int wf_show_items(struct wf_ctx *ctx, wf_get_fn get,
+int wf_show_items(struct wf_ctx *ctx, const struct wf_ids *ids, wf_get_fn get,
                   const struct wf_case_items *items, struct wf_err *e);
 /* Create the store if need be and emit what it is (path, schema). */
-int wf_store_info(struct wf_ctx *ctx, const void *unused, struct wf_err *e);
+int wf_store_info(struct wf_ctx *ctx, struct wf_err *e);
 
 /* Write one result record to the invocation's output. */
 int wf_emit(struct wf_ctx *ctx, const cJSON *rec, struct wf_err *e);
@@ -727,7 +771,8 @@ struct wf_audit_filter {
 extern const char wf_audit_columns[];
 /* Emit the entries that pass every filter, oldest first; WF_EX_NOMATCH
  * when none; WF_EX_USAGE for a time that is not a date or timestamp. */
-int wf_audit_log(struct wf_ctx *ctx, const void *filter, struct wf_err *e);
+int wf_audit_log(struct wf_ctx *ctx, const struct wf_audit_filter *f,
+                 struct wf_err *e);
 /* Options of wf audit verify. */
 struct wf_audit_verify_opts {
 	const char *head;   /* a hash noted earlier that must be in the chain */
@@ -735,7 +780,8 @@ struct wf_audit_verify_opts {
 extern const char wf_audit_verify_columns[];
 /* Check the guards and the whole chain; emit what was checked, or
  * WF_EX_DATAERR naming the first entry changed, removed or inserted. */
-int wf_audit_verify(struct wf_ctx *ctx, const void *opts, struct wf_err *e);
+int wf_audit_verify(struct wf_ctx *ctx, const struct wf_audit_verify_opts *o,
+                    struct wf_err *e);
 
 /* ---- backup.c: the whole store copied, and brought back --------------- */
 
@@ -743,7 +789,7 @@ extern const char wf_backup_columns[];
 /* Copy the store (file: the path of the copy, a const char *) while
  * others write: a new file, 0600, checked; never over an existing one.
  * Audited; emits what was copied. */
-int wf_backup(struct wf_ctx *ctx, const void *file, struct wf_err *e);
+int wf_backup(struct wf_ctx *ctx, const char *file, struct wf_err *e);
 /* Before the store is opened: refuse to restore over a store that is
  * there unless force, and a file that is not a workflow store this build
  * reads or fails its integrity check (65; 66 when it cannot be read). */
@@ -753,8 +799,8 @@ int wf_restore_check(const char *db_opt, const char *file, int force,
 /* wf store check: SQLite's integrity check of the whole store, a record
  * when it passes, WF_EX_UNAVAILABLE ("damaged") when it does not. */
 extern const char wf_store_check_columns[];
-int wf_store_check(struct wf_ctx *ctx, const void *unused, struct wf_err *e);
-int wf_restore(struct wf_ctx *ctx, const void *file, struct wf_err *e);
+int wf_store_check(struct wf_ctx *ctx, struct wf_err *e);
+int wf_restore(struct wf_ctx *ctx, const char *file, struct wf_err *e);
 
 /* ---- amend.c: corrections ------------------------------------------- */
 
@@ -771,7 +817,8 @@ extern const char *const wf_void_kinds[];
  * written) when it would not have been accepted or changes nothing;
  * audited with the reason and each field's old and new value. Emits the
  * correction: before, after, what changed. */
-int wf_amend(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e);
+int wf_amend(struct wf_ctx *ctx, const struct wf_amend_opts *o,
+             struct wf_record *rec, struct wf_err *e);
 /* The record of --kind, --id and --set FIELD=VALUE (an empty value
  * removes the field); NULL with e set (WF_EX_USAGE). */
 cJSON *wf_amend_flags(const char *kind, const char *id, const char *set,
@@ -782,28 +829,29 @@ cJSON *wf_amend_flags(const char *kind, const char *id, const char *set,
 /* Emit everything the store holds about the person ref names (number,
  * case, or tax code: a const char *) and their audit entries; audited as
  * an export. */
-int wf_person_export(struct wf_ctx *ctx, const void *ref, struct wf_err *e);
+int wf_person_export(struct wf_ctx *ctx, const char *ref, struct wf_err *e);
 /* Emit the people named by the operands. */
-int wf_person_show(struct wf_ctx *ctx, const void *unused, struct wf_err *e);
+int wf_person_show(struct wf_ctx *ctx, const struct wf_ids *ids,
+                   struct wf_err *e);
 extern const char wf_retention_columns[];
 /* Emit the people whose every case is over, and over longer than its
  * programme's retention_years, as of a day (a const char *, NULL:
  * today); WF_EX_NOMATCH when none. */
-int wf_retention(struct wf_ctx *ctx, const void *as_of, struct wf_err *e);
+int wf_retention(struct wf_ctx *ctx, const char *as_of, struct wf_err *e);
 
 /* ---- storeio.c: the whole store as records ---------------------------- */
 
 /* Emit the whole store: a record of its schema, then every row of every
  * table. Audited. */
-int wf_store_export(struct wf_ctx *ctx, const void *unused, struct wf_err *e);
+int wf_store_export(struct wf_ctx *ctx, struct wf_err *e);
 /* Read one record of an export into an empty store of its schema; the
- * first must be the export's schema record. ctx->arg: a struct
- * wf_import, zeroed, that the records of one import share. */
+ * first must be the export's schema record. im: zeroed before the
+ * first record, and shared by the records of one import. */
 struct wf_import {
 	int head;
 };
-int wf_store_import(struct wf_ctx *ctx, struct wf_record *rec,
-                    struct wf_err *e);
+int wf_store_import(struct wf_ctx *ctx, struct wf_import *im,
+                    struct wf_record *rec, struct wf_err *e);
 
 /* ---- consent.c: consents and disclosures ----------------------------- */
 
@@ -820,10 +868,11 @@ struct wf_consent_opts {
 int wf_consent_opts_check(const struct wf_consent_opts *o, struct wf_err *e);
 /* Record the answer of the person of the case a record names; withdrawn
  * only what is given. Audited; emits the consent. */
-int wf_consent_record(struct wf_ctx *ctx, struct wf_record *rec,
-                      struct wf_err *e);
+int wf_consent_record(struct wf_ctx *ctx, const struct wf_consent_opts *o,
+                      struct wf_record *rec, struct wf_err *e);
 /* Emit the consents of the people the operands name. */
-int wf_consent_list(struct wf_ctx *ctx, const void *unused, struct wf_err *e);
+int wf_consent_list(struct wf_ctx *ctx, const struct wf_ids *ids,
+                    struct wf_err *e);
 /* A disclosure of a case's final report: to whom and on what basis. */
 struct wf_disclosure {
 	char case_id[32], to[128], basis[16];
@@ -850,17 +899,16 @@ extern const char wf_erase_columns[];
  * refused (65) while a case of theirs is open or when erased already.
  * Removes their identity, contacts, free text and health details, in the
  * records and in the audit's details; keeps what the figures count. */
-int wf_person_erase(struct wf_ctx *ctx, struct wf_record *rec,
-                    struct wf_err *e);
+int wf_person_erase(struct wf_ctx *ctx, const struct wf_erase_opts *o,
+                    struct wf_record *rec, struct wf_err *e);
 
 /* ---- duplicate.c: possible duplicates reviewed ------------------------ */
 
 extern const char wf_duplicate_columns[];
 /* The pairs of persons flagged as possible duplicates, each with their
- * names, birth dates and cases: those not yet reviewed, or (all not NULL)
- * every one with its decision. None: WF_EX_NOMATCH. */
-int wf_person_duplicates(struct wf_ctx *ctx, const void *all,
-                         struct wf_err *e);
+ * names, birth dates and cases: those not yet reviewed, or (all) every
+ * one with its decision. None: WF_EX_NOMATCH. */
+int wf_person_duplicates(struct wf_ctx *ctx, int all, struct wf_err *e);
 /* Record the review of a pair {person, other, decision: same|different,
  * date, note} (persons as wf_person_find takes them): never a merge; the
  * same person is linked for the indicators. Audited; prints the pair. */
@@ -878,8 +926,10 @@ struct wf_void_opts {
 extern const char wf_void_columns[];
 /* Void (or restore) one record {kind, id, reason}: moved out of every
  * list and report, or back when the rules still accept it. Audited. */
-int wf_void(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e);
-int wf_unvoid(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e);
+int wf_void(struct wf_ctx *ctx, const struct wf_void_opts *o,
+            struct wf_record *rec, struct wf_err *e);
+int wf_unvoid(struct wf_ctx *ctx, const struct wf_void_opts *o,
+              struct wf_record *rec, struct wf_err *e);
 
 /* ---- org.c ------------------------------------------------------------ */
 
@@ -888,8 +938,9 @@ extern const char *const wf_org_roles[];
 int wf_org_add(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e);
 /* Emit organisations, optionally only those with role. Returns 0, or
  * WF_EX_NOMATCH when none. */
-int wf_org_list(struct wf_ctx *ctx, const void *role, struct wf_err *e);
-int wf_org_show(struct wf_ctx *ctx, const void *unused, struct wf_err *e);
+int wf_org_list(struct wf_ctx *ctx, const char *role, struct wf_err *e);
+int wf_org_show(struct wf_ctx *ctx, const struct wf_ids *ids,
+                struct wf_err *e);
 /* The organisation record of code, or NULL with e set (WF_EX_NOMATCH). */
 cJSON *wf_org_get(struct wf_store *st, const char *code, struct wf_err *e);
 /* Check that code names a registered organisation having role; the
@@ -907,9 +958,8 @@ int wf_programme_valid(struct wf_record *rec, const char **code,
                        struct wf_err *e);
 int wf_programme_load(struct wf_ctx *ctx, struct wf_record *rec,
                       struct wf_err *e);
-int wf_programme_list(struct wf_ctx *ctx, const void *unused,
-                      struct wf_err *e);
-int wf_programme_show(struct wf_ctx *ctx, const void *unused,
+int wf_programme_list(struct wf_ctx *ctx, struct wf_err *e);
+int wf_programme_show(struct wf_ctx *ctx, const struct wf_ids *ids,
                       struct wf_err *e);
 /* The programme record (the file as loaded, with kind and id), or NULL
  * with e set (WF_EX_NOMATCH when unknown). */
@@ -923,8 +973,8 @@ struct wf_check_opts {
 /* Evaluate a programme's target on the person of a record (a person, a
  * referral or a case record) at a date, and emit whether it holds and
  * every rule that fails. Writes nothing. */
-int wf_programme_check(struct wf_ctx *ctx, struct wf_record *rec,
-                       struct wf_err *e);
+int wf_programme_check(struct wf_ctx *ctx, const struct wf_check_opts *o,
+                       struct wf_record *rec, struct wf_err *e);
 extern const char wf_check_columns[];
 
 /* Row id of a programme, or WF_EX_DATAERR with a hint to load it. */
@@ -1014,15 +1064,17 @@ struct wf_case_filter {
 };
 
 int wf_refer_add(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e);
-int wf_refer_screen(struct wf_ctx *ctx, struct wf_record *rec,
-                    struct wf_err *e);
-int wf_refer_withdraw(struct wf_ctx *ctx, struct wf_record *rec,
-                      struct wf_err *e);
+int wf_refer_screen(struct wf_ctx *ctx, const struct wf_refer_opts *o,
+                    struct wf_record *rec, struct wf_err *e);
+int wf_refer_withdraw(struct wf_ctx *ctx, const struct wf_refer_opts *o,
+                      struct wf_record *rec, struct wf_err *e);
 /* Emit the matching cases; WF_EX_NOMATCH when none. */
-int wf_case_list(struct wf_ctx *ctx, const void *filter, struct wf_err *e);
+int wf_case_list(struct wf_ctx *ctx, const struct wf_case_filter *f,
+                 struct wf_err *e);
 /* Emit each case named by the operands, with its history; the unknown
  * ones are reported and the result is WF_EX_NOMATCH. */
-int wf_case_show(struct wf_ctx *ctx, const void *unused, struct wf_err *e);
+int wf_case_show(struct wf_ctx *ctx, const struct wf_ids *ids,
+                 struct wf_err *e);
 /* Check a name filter (the command line checks dates and statuses). */
 int wf_case_filter_check(const struct wf_case_filter *f, struct wf_err *e);
 
@@ -1052,17 +1104,20 @@ struct wf_assess_filter {
 /* Record a session (or the sessions of an assessment record); the first
  * moves a screened case into assessment. Emits the session as stored. */
 int wf_assess_add(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e);
-/* Record the decision on the case a record names (ctx->arg: options). */
-int wf_assess_decide(struct wf_ctx *ctx, struct wf_record *rec,
-                     struct wf_err *e);
+/* Record the decision o on the case a record names. */
+int wf_assess_decide(struct wf_ctx *ctx, const struct wf_decide_opts *o,
+                     struct wf_record *rec, struct wf_err *e);
 /* Record or revise the project and plan of an eligible, planned or placed
  * case (a plan record, or the plan of an assessment record). */
 int wf_assess_plan(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e);
 /* Emit the assessment of each operand (arg non-NULL: with history). */
-int wf_assess_show(struct wf_ctx *ctx, const void *history, struct wf_err *e);
-int wf_assess_list(struct wf_ctx *ctx, const void *filter, struct wf_err *e);
+int wf_assess_show(struct wf_ctx *ctx, const struct wf_ids *ids, int history,
+                   struct wf_err *e);
+int wf_assess_list(struct wf_ctx *ctx, const struct wf_assess_filter *f,
+                   struct wf_err *e);
 /* Emit the current skills of the one operand case. */
-int wf_assess_skills(struct wf_ctx *ctx, const void *unused, struct wf_err *e);
+int wf_assess_skills(struct wf_ctx *ctx, const char *case_id,
+                     struct wf_err *e);
 
 /* ---- place.c, placerecord.c: step 3 ------------------------------------- */
 
@@ -1090,22 +1145,25 @@ struct wf_place_filter {
  * every broken one named. */
 int wf_place_add(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e);
 /* Start, suspend, resume or end the placement a record names. */
-int wf_place_move(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e);
+int wf_place_move(struct wf_ctx *ctx, const struct wf_place_opts *o,
+                  struct wf_record *rec, struct wf_err *e);
 /* Move the planned end of the placement a record names (opts->end). */
-int wf_place_extend(struct wf_ctx *ctx, struct wf_record *rec,
-                    struct wf_err *e);
-int wf_place_list(struct wf_ctx *ctx, const void *filter, struct wf_err *e);
+int wf_place_extend(struct wf_ctx *ctx, const struct wf_place_opts *o,
+                    struct wf_record *rec, struct wf_err *e);
+int wf_place_list(struct wf_ctx *ctx, const struct wf_place_filter *f,
+                  struct wf_err *e);
 /* Turn --ending-within (a number of days, "30" or "30d", checked by the
  * command line) into dates. */
 void wf_place_filter_dates(struct wf_place_filter *f);
 /* Emit each operand: a placement with its history, or all of a case's. */
-int wf_place_show(struct wf_ctx *ctx, const void *unused, struct wf_err *e);
+int wf_place_show(struct wf_ctx *ctx, const struct wf_ids *ids,
+                  struct wf_err *e);
 /* Record a month's attendance (an attendance record: placement, month,
  * hours) and the stipend due for it; emits the attendance record. */
 int wf_place_attend(struct wf_ctx *ctx, struct wf_record *rec,
                     struct wf_err *e);
 /* Emit what is due for the month (YYYY-MM), person by person. */
-int wf_place_stipends(struct wf_ctx *ctx, const void *month, struct wf_err *e);
+int wf_place_stipends(struct wf_ctx *ctx, const char *month, struct wf_err *e);
 extern const char wf_stipend_columns[];
 
 /* ---- caseclose.c: the case as a whole ----------------------------------- */
@@ -1127,15 +1185,18 @@ struct wf_close_opts {
 
 /* Emit each operand case with its closure and its timeline: every event
  * of every step, in order of effective date. */
-int wf_case_timeline(struct wf_ctx *ctx, const void *unused, struct wf_err *e);
+int wf_case_timeline(struct wf_ctx *ctx, const struct wf_ids *ids,
+                     struct wf_err *e);
 /* Close the case a record names (refused while placements run, unless
  * end_placements), or reopen it to the status it had before. */
-int wf_case_close(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e);
+int wf_case_close(struct wf_ctx *ctx, const struct wf_close_opts *o,
+                  struct wf_record *rec, struct wf_err *e);
 /* Check the options of a close before any case is read: an outcome of
  * wf_close_outcomes, a situation on leaving that wf_situation_check
  * takes (WF_EX_USAGE, naming the option). */
 int wf_case_close_check(const struct wf_close_opts *o, struct wf_err *e);
-int wf_case_reopen(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e);
+int wf_case_reopen(struct wf_ctx *ctx, const struct wf_close_opts *o,
+                   struct wf_record *rec, struct wf_err *e);
 
 /* ---- monitor.c, due.c: step 4 ------------------------------------------- */
 
@@ -1148,7 +1209,7 @@ struct wf_contact_filter {
 	const char *case_id, *with, *operator_, *since, *until;
 };
 /* What wf-monitor due lists: items due on or before limit, as of on. */
-struct due_filter {
+struct wf_due_filter {
 	wf_day on, limit;
 	int overdue;                 /* only those due before on */
 	const char *with, *operator_;
@@ -1182,14 +1243,17 @@ int wf_follow_up(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e);
 
 /* Record a contact (case, date, with, how, operator, risk, next...). */
 int wf_monitor_log(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e);
-int wf_monitor_list(struct wf_ctx *ctx, const void *filter, struct wf_err *e);
+int wf_monitor_list(struct wf_ctx *ctx, const struct wf_contact_filter *f,
+                    struct wf_err *e);
 /* Emit each operand: a contact by its number, or all of a case's. */
-int wf_monitor_show(struct wf_ctx *ctx, const void *unused, struct wf_err *e);
+int wf_monitor_show(struct wf_ctx *ctx, const struct wf_ids *ids,
+                    struct wf_err *e);
 /* Emit, for each open case, the latest risk seen if at or above level
  * (a string; NULL: high). */
-int wf_monitor_risks(struct wf_ctx *ctx, const void *level, struct wf_err *e);
+int wf_monitor_risks(struct wf_ctx *ctx, const char *level, struct wf_err *e);
 /* Emit what is due (see due.c), by due date; WF_EX_NOMATCH when nothing. */
-int wf_monitor_due(struct wf_ctx *ctx, const void *filter, struct wf_err *e);
+int wf_monitor_due(struct wf_ctx *ctx, const struct wf_due_filter *f,
+                   struct wf_err *e);
 /* The rank of a risk level (low 0, medium 1, high 2), -1 if unknown. */
 int wf_risk_rank(const char *level);
 
@@ -1258,11 +1322,13 @@ int wf_doc_end(struct wf_doc *d);
 
 /* ---- softexit.c: cases with no service for too long ---------------------- */
 
+struct wf_view_opts;
 extern const char wf_stale_columns[];
 /* The open cases, as of o->on (struct wf_view_opts), of programmes that
  * set soft_exit_days, with no service for longer: id, last_service,
  * days; exit 1 when none. */
-int wf_case_stale(struct wf_ctx *ctx, const void *opts, struct wf_err *e);
+int wf_case_stale(struct wf_ctx *ctx, const struct wf_view_opts *o,
+                  struct wf_err *e);
 
 /* ---- operator.c: operators and case managers --------------------------- */
 
@@ -1273,18 +1339,19 @@ int wf_operator_add(struct wf_ctx *ctx, struct wf_record *rec,
                     struct wf_err *e);
 cJSON *wf_operator_get(struct wf_store *st, const char *code,
                        struct wf_err *e);
-/* Every operator (arg not NULL: the active ones only). */
-int wf_operator_list(struct wf_ctx *ctx, const void *active, struct wf_err *e);
-int wf_operator_show(struct wf_ctx *ctx, const void *unused, struct wf_err *e);
+/* Every operator (active: the active ones only). */
+int wf_operator_list(struct wf_ctx *ctx, int active, struct wf_err *e);
+int wf_operator_show(struct wf_ctx *ctx, const struct wf_ids *ids,
+                     struct wf_err *e);
 /* wf case assign: the operator to assign, from when, why. */
 struct wf_assign_opts {
 	const char *to, *date, *note;
 };
-/* Assign the case a record names to ctx->arg's operator (registered and
+/* Assign the case a record names to o's operator (registered and
  * active), effective on its date (not before the case opened, not in the
  * future); the history is kept and the assignment audited. */
-int wf_case_assign(struct wf_ctx *ctx, struct wf_record *rec,
-                   struct wf_err *e);
+int wf_case_assign(struct wf_ctx *ctx, const struct wf_assign_opts *o,
+                   struct wf_record *rec, struct wf_err *e);
 
 /* ---- reportcase.c, casedoc.c: step 5 ------------------------------------ */
 
@@ -1297,7 +1364,8 @@ struct wf_report_case_opts {
  * -o html, else the record (kind case_report), with when it was shared.
  * For a referrer or host, refused (65) unless the person consented or
  * the programme's legal basis allows it, and each disclosure kept. */
-int wf_report_case(struct wf_ctx *ctx, const void *opts, struct wf_err *e);
+int wf_report_case(struct wf_ctx *ctx, const struct wf_ids *ids,
+                   const struct wf_report_case_opts *o, struct wf_err *e);
 /* Write the case report record r into d: its beginning when first, else
  * as a further part. */
 void wf_report_case_doc(struct wf_doc *d, const cJSON *r, int first);
@@ -1313,7 +1381,8 @@ struct wf_period_opts {
 };
 /* The figures of the period as one report record (YAML, JSON), or as
  * rows (section, item, value) in the tabular formats. */
-int wf_report_period(struct wf_ctx *ctx, const void *opts, struct wf_err *e);
+int wf_report_period(struct wf_ctx *ctx, const struct wf_period_opts *o,
+                     struct wf_err *e);
 /* The period's report record, as wf_report_period gives it (after
  * --min-cell; section and compare are not looked at). */
 struct wf_store;
@@ -1343,7 +1412,7 @@ const char *wf_indicator_words(const char *section, const char *figure);
  * who entered or left in the period (from, to, programme, section,
  * min_cell of opts), each figure by gender: one record (YAML, JSON), or
  * rows (section, indicator, total, women, men, non_binary, not_stated). */
-int wf_report_indicators(struct wf_ctx *ctx, const void *opts,
+int wf_report_indicators(struct wf_ctx *ctx, const struct wf_period_opts *o,
                          struct wf_err *e);
 
 /* Options of the short views. */
@@ -1352,7 +1421,8 @@ struct wf_view_opts {
 	const char *programme;   /* only this programme's cases, or NULL */
 };
 /* The funnel: how many cases reached each step, and left it where. */
-int wf_report_funnel(struct wf_ctx *ctx, const void *opts, struct wf_err *e);
+int wf_report_funnel(struct wf_ctx *ctx, const struct wf_view_opts *o,
+                     struct wf_err *e);
 /* Options of wf-report quality: as of on, of a programme (or all), of
  * the cases in an operator's charge (or anyone's). */
 struct wf_quality_opts {
@@ -1362,10 +1432,10 @@ struct wf_quality_opts {
 extern const char wf_quality_columns[];
 /* The data quality lines: fields missing or declined in open and closed
  * cases, and the cases a rule finds late (quality.c). */
-int wf_report_quality(struct wf_ctx *ctx, const void *opts,
+int wf_report_quality(struct wf_ctx *ctx, const struct wf_quality_opts *o,
                       struct wf_err *e);
 /* The open cases in each operator's charge, by status. */
-int wf_report_caseload(struct wf_ctx *ctx, const void *opts,
+int wf_report_caseload(struct wf_ctx *ctx, const struct wf_view_opts *o,
                        struct wf_err *e);
 
 /* The case id a record names: the string of a bare id, "id" of a case

@@ -71,6 +71,8 @@ static const struct suite {
 	  check_yaml },
 	{ "due-date rule: cadence, suspension, agreed dates, hires",
 	  check_due },
+	{ "the library without a command line: refer, screen, list",
+	  check_api },
 };
 
 int main(void)

@@ -37,6 +37,7 @@ void check_target(void);
 void check_nearest(void);
 void check_yaml(void);
 void check_due(void);
+void check_api(void);
 
 /* A date for the tables: YYYY-MM-DD that must parse. */
 wf_day unit_day(const char *iso);
