@@ -165,6 +165,30 @@ static int add_rows(struct wf_store *st, const char *sql, sqlite3_int64 id,
 	return 0;
 }
 
+/* A new session's number is past every session's, voided ones too. */
+static const char SQL_ASSESS_SESSION[] =
+	"INSERT INTO assessment_session (case_id, date, type, assessor_id,"
+	" participants, notes, recorded_at, operator, id)"
+	" VALUES (?, ?, ?, ?, ?, ?, ?, ?,"
+	" 1 + max(coalesce((SELECT max(id) FROM assessment_session), 0),"
+	" coalesce((SELECT max(record_num) FROM voided"
+	" WHERE kind = 'session'), 0)))";
+
+static const char SQL_ASSESS_SKILL[] =
+	"INSERT INTO skill (session_id, name, kind, level, evidence)"
+	" VALUES (?, ?, ?, ?, ?)";
+
+static const char SQL_ASSESS_PREREQ[] =
+	"INSERT INTO prerequisite (session_id, item, value, note)"
+	" VALUES (?, ?, ?, ?)";
+
+static const char SQL_ASSESS_FRAGILITY[] =
+	"INSERT INTO fragility (session_id, area, level, note) VALUES (?, ?, ?, ?)";
+
+static const char SQL_ASSESS_SESSION_SET[] =
+	"UPDATE assessment_session SET case_id = ?, date = ?, type = ?,"
+	" assessor_id = ?, participants = ?, notes = ? WHERE id = ?";
+
 /* Store session r: a new one (*id 0, set here) or, corrected, over the
  * one numbered *id, its lists replaced. */
 int wf_session_store(struct wf_ctx *ctx, const cJSON *r, long long assessor,
@@ -174,8 +198,8 @@ int wf_session_store(struct wf_ctx *ctx, const cJSON *r, long long assessor,
 	                                          "evidence", NULL };
 	static const char *const prereq_cols[] = { "item", "value", "note", NULL };
 	static const char *const area_cols[] = { "area", "level", "note", NULL };
-	sqlite3_stmt *s = wf_sql(ctx->st, *id ? WF_SQL_ASSESS_SESSION_SET
-	                                      : WF_SQL_ASSESS_SESSION, e);
+	sqlite3_stmt *s = wf_sql(ctx->st, *id ? SQL_ASSESS_SESSION_SET
+	                                      : SQL_ASSESS_SESSION, e);
 	char now[32];
 	int rc;
 
@@ -202,14 +226,14 @@ int wf_session_store(struct wf_ctx *ctx, const cJSON *r, long long assessor,
 			return rc;
 		*id = wf_sql_last_id(ctx->st);
 	}
-	if ((rc = add_rows(ctx->st, WF_SQL_ASSESS_SKILL, *id,
+	if ((rc = add_rows(ctx->st, SQL_ASSESS_SKILL, *id,
 	                   cJSON_GetObjectItemCaseSensitive(r, "skills"),
 	                   skill_cols, e)) ||
-	    (rc = add_rows(ctx->st, WF_SQL_ASSESS_PREREQ, *id,
+	    (rc = add_rows(ctx->st, SQL_ASSESS_PREREQ, *id,
 	                   cJSON_GetObjectItemCaseSensitive(r, "prerequisites"),
 	                   prereq_cols, e)))
 		return rc;
-	return add_rows(ctx->st, WF_SQL_ASSESS_FRAGILITY, *id,
+	return add_rows(ctx->st, SQL_ASSESS_FRAGILITY, *id,
 	                cJSON_GetObjectItemCaseSensitive(r, "profile"), area_cols, e);
 }
 
@@ -329,6 +353,10 @@ static int check_decision(const struct wf_decide_opts *o, const char *date,
 	return 0;
 }
 
+static const char SQL_ASSESS_DECISION[] =
+	"INSERT INTO decision (case_id, date, decision, reason, review_on,"
+	" decided_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
+
 int wf_assess_decide(struct wf_ctx *ctx, const struct wf_decide_opts *o,
                      struct wf_record *rec, struct wf_err *e)
 {
@@ -354,7 +382,7 @@ int wf_assess_decide(struct wf_ctx *ctx, const struct wf_decide_opts *o,
 	rc = wf_case_move(ctx, &c, "decide", to, date, NULL,
 	                  !strcmp(o->decision, "ineligible") ? reasons : NULL, e);
 	cJSON_Delete(reasons);
-	if (rc || !(s = wf_sql(ctx->st, WF_SQL_ASSESS_DECISION, e)))
+	if (rc || !(s = wf_sql(ctx->st, SQL_ASSESS_DECISION, e)))
 		return rc ? rc : e->code;
 	wf_timestamp(now, sizeof now);
 	wf_bind_text(s, 1, id);

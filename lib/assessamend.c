@@ -41,13 +41,22 @@ cJSON *wf_session_get(struct wf_store *st, const char *id, struct wf_err *e)
 	return n ? wf_session_record(st, n, e) : NULL;
 }
 
+/* The earliest session of a case: the one that opened its assessment. */
+static const char SQL_ASSESS_FIRST_SESSION[] =
+	"SELECT min(date) FROM assessment_session WHERE case_id = ?";
+
 /* The date of a case's first session, "" without sessions. */
 static int first_session(struct wf_store *st, const char *case_id,
                          char out[11], struct wf_err *e)
 {
-	return wf_sql_text(st, WF_SQL_ASSESS_FIRST_SESSION, case_id, NULL, out, 11,
+	return wf_sql_text(st, SQL_ASSESS_FIRST_SESSION, case_id, NULL, out, 11,
 	                   e);
 }
+
+/* The status a case had on a day: its latest step effective by then. */
+static const char SQL_CASE_STATUS_ON[] =
+	"SELECT status FROM case_status WHERE case_id = ? AND effective_date <= ?"
+	" ORDER BY effective_date DESC, id DESC LIMIT 1";
 
 /* A session on date: the case must then have been in a status that takes
  * sessions. */
@@ -57,7 +66,7 @@ static int takes_session(struct wf_store *st, const char *case_id,
 	char status[32];
 	int rc;
 
-	if ((rc = wf_sql_text(st, WF_SQL_CASE_STATUS_ON, case_id, date, status,
+	if ((rc = wf_sql_text(st, SQL_CASE_STATUS_ON, case_id, date, status,
 	                      sizeof status, e)))
 		return rc;
 	if (wf_case_takes("assess", status))
@@ -121,7 +130,7 @@ int wf_session_opening(struct wf_ctx *ctx, const char *case_id, char *state,
 	int found, rc;
 
 	if (!after)
-		return wf_sql_text(ctx->st, WF_SQL_ASSESS_FIRST_SESSION, case_id,
+		return wf_sql_text(ctx->st, SQL_ASSESS_FIRST_SESSION, case_id,
 		                   NULL, state, len, e);
 	if ((rc = first_session(ctx->st, case_id, now, e)))
 		return rc;
@@ -158,17 +167,18 @@ int wf_session_recheck(struct wf_ctx *ctx, const char *id, struct wf_err *e)
 
 static void decision_row(cJSON *r, sqlite3_stmt *s)
 {
-	static const char *const names[] = { "id", "case", "date", "decision",
-	                                     "grounds", "review_on", "decided_by" };
 
 	cJSON_AddStringToObject(r, "kind", "decision");
-	for (int i = 0; i < 7; i++)
-		wf_col_add(r, names[i], s, i);
+	wf_row_add(r, s);
 }
+
+static const char SQL_DECISION_GET[] =
+	"SELECT id, case_id AS \"case\", date, decision, reason AS grounds,"
+	" review_on, decided_by FROM decision WHERE id = ?";
 
 cJSON *wf_decision_get(struct wf_store *st, const char *id, struct wf_err *e)
 {
-	return wf_sql_record(st, WF_SQL_DECISION_GET, id, "decision", decision_row,
+	return wf_sql_record(st, SQL_DECISION_GET, id, "decision", decision_row,
 	                     e);
 }
 
@@ -215,6 +225,12 @@ static int step_of(struct wf_store *st, const cJSON *d, struct wf_step *p,
 	                         wf_json_str(d, "date"), p, e);
 }
 
+/* The case's decision after this one, if any. */
+static const char SQL_DECISION_LATER[] =
+	"SELECT count(*) FROM decision d, decision x WHERE x.id = ?"
+	" AND d.case_id = x.case_id AND (d.date > x.date"
+	"  OR (d.date = x.date AND d.id > x.id))";
+
 /* Make the case's history say what the corrected decision says. */
 static int restep(struct wf_ctx *ctx, const cJSON *was, const cJSON *now,
                   struct wf_err *e)
@@ -236,14 +252,14 @@ static int restep(struct wf_ctx *ctx, const cJSON *was, const cJSON *now,
 			return wf_case_step_redate(ctx->st, &p, date, e);
 		if (strcmp(to, "deferred"))
 			return 0;
-		if ((rc = wf_sql_text(ctx->st, WF_SQL_CASE_STATUS_ON, id, date,
+		if ((rc = wf_sql_text(ctx->st, SQL_CASE_STATUS_ON, id, date,
 		                      status, sizeof status, e)))
 			return rc;
 		return strcmp(status, "assessing") ? wf_err_set(e, WF_EX_DATAERR,
 		       "case '%s' was %s on %s: a deferral then is refused", id,
 		       *status ? status : _("not yet referred"), date) : 0;
 	}
-	if ((later = wf_sql_id(ctx->st, WF_SQL_DECISION_LATER,
+	if ((later = wf_sql_id(ctx->st, SQL_DECISION_LATER,
 	                       wf_json_str(was, "id"), e)) != 0)
 		return later < 0 ? e->code : wf_err_set(e, WF_EX_DATAERR, "case '%s' "
 		       "was decided on again after it: only its latest decision "
@@ -277,6 +293,10 @@ static int step_reason(struct wf_store *st, const cJSON *d, struct wf_err *e)
 	return wf_case_step_reason(st, &p, wf_json_str(d, "grounds"), e);
 }
 
+static const char SQL_DECISION_SET[] =
+	"UPDATE decision SET date = ?, decision = ?, reason = ?, review_on = ?,"
+	" decided_by = ? WHERE id = ?";
+
 int wf_decision_amend(struct wf_ctx *ctx, struct wf_record *rec,
                       const char *id, struct wf_err *e)
 {
@@ -299,7 +319,7 @@ int wf_decision_amend(struct wf_ctx *ctx, struct wf_record *rec,
 		rc = wf_record_at(rec, wf_json_path(r, "date"), "date", e);
 		goto done;
 	}
-	if (!(s = wf_sql(ctx->st, WF_SQL_DECISION_SET, e))) {
+	if (!(s = wf_sql(ctx->st, SQL_DECISION_SET, e))) {
 		rc = e->code;
 		goto done;
 	}

@@ -17,50 +17,31 @@ const char wf_skill_columns[] = "name,type,level,date,evidence";
 
 /* Add the columns of the current row, by names, to a new object in list
  * (or to list itself when it is an object). NULL columns are left out. */
-static void add_row(cJSON *list, sqlite3_stmt *s, const char *const *names)
+/* A row into list (an array: as an object of its own; else list itself
+ * takes the columns), each column under its name in the statement. Lists
+ * kept as JSON (participants) come back as lists. */
+static void add_row(cJSON *list, sqlite3_stmt *s)
 {
 	cJSON *o = cJSON_IsArray(list) ? cJSON_CreateObject() : list;
+	int n = sqlite3_column_count(s);
 
-	for (int i = 0; names[i]; i++) {
-		const char *t;
+	for (int i = 0; i < n; i++) {
+		const char *name = sqlite3_column_name(s, i), *t;
 		cJSON *v;
 
-		/* Lists kept as JSON come back as lists. */
-		if (!strcmp(names[i], "participants") &&
+		if (!strcmp(name, "participants") &&
 		    (t = (const char *)sqlite3_column_text(s, i)) &&
 		    (v = cJSON_Parse(t))) {
-			cJSON_AddItemToObject(o, names[i], v);
+			cJSON_AddItemToObject(o, name, v);
 			continue;
 		}
-		wf_col_add(o, names[i], s, i);
+		wf_col_add(o, name, s, i);
 	}
 	if (o != list)
 		cJSON_AddItemToArray(list, o);
 }
 
-#define ROW_FN(fn, ...) \
-	static void fn(cJSON *list, sqlite3_stmt *s) \
-	{ \
-		static const char *const names[] = { __VA_ARGS__, NULL }; \
-		add_row(list, s, names); \
-	}
-
-ROW_FN(skill_row, "name", "type", "level", "evidence")
-ROW_FN(prereq_row, "item", "value", "note")
-ROW_FN(area_row, "area", "level", "note")
-ROW_FN(skill_now_row, "name", "type", "level", "evidence", "date")
-ROW_FN(prereq_now_row, "item", "value", "note", "date")
-ROW_FN(area_now_row, "area", "level", "note", "date")
-ROW_FN(decision_row, "id", "decision", "date", "reason", "review_on",
-       "decided_by")
-ROW_FN(goal_row, "id", "description", "outcome", "target_date")
-ROW_FN(action_row, "kind", "provider", "start", "end", "hours", "goal",
-       "notes")
-ROW_FN(session_head, "id", "case", "date", "type", "assessor",
-       "participants", "notes")
-ROW_FN(plan_head, "id", "case", "version", "agreed_on", "notes")
-ROW_FN(case_head, "id", "status", "programme", "first_name", "last_name")
-
+/* A list of row ids. */
 static void id_row(cJSON *list, sqlite3_stmt *s)
 {
 	cJSON_AddItemToArray(list, cJSON_CreateNumber(
@@ -99,27 +80,58 @@ static cJSON *head(struct wf_store *st, const char *kind, const char *sql,
 	return r;
 }
 
+static const char SQL_AREC_SESSION[] =
+	"SELECT s.id, s.case_id AS \"case\", s.date, s.type, o.code AS assessor,"
+	" s.participants, s.notes"
+	" FROM assessment_session s LEFT JOIN organisation o"
+	" ON o.id = s.assessor_id WHERE s.id = ?";
+
+static const char SQL_AREC_SKILLS_OF[] =
+	"SELECT name, kind AS type, level, evidence FROM skill"
+	" WHERE session_id = ?"
+	" ORDER BY id";
+
+static const char SQL_AREC_PREREQS_OF[] =
+	"SELECT item, value, note FROM prerequisite WHERE session_id = ?"
+	" ORDER BY id";
+
+static const char SQL_AREC_AREAS_OF[] =
+	"SELECT area, level, note FROM fragility WHERE session_id = ? ORDER BY id";
+
 cJSON *wf_session_record(struct wf_store *st, sqlite3_int64 id,
                          struct wf_err *e)
 {
-	cJSON *r = head(st, "session", WF_SQL_AREC_SESSION, NULL, id,
-	                session_head, e);
+	cJSON *r = head(st, "session", SQL_AREC_SESSION, NULL, id, add_row, e);
 
-	if (r && (add_list(st, r, "skills", WF_SQL_AREC_SKILLS_OF, NULL, id,
-	                   skill_row, e) ||
-	          add_list(st, r, "prerequisites", WF_SQL_AREC_PREREQS_OF, NULL,
-	                   id, prereq_row, e) ||
-	          add_list(st, r, "profile", WF_SQL_AREC_AREAS_OF, NULL, id,
-	                   area_row, e))) {
+	if (r && (add_list(st, r, "skills", SQL_AREC_SKILLS_OF, NULL, id,
+	                   add_row, e) ||
+	          add_list(st, r, "prerequisites", SQL_AREC_PREREQS_OF, NULL,
+	                   id, add_row, e) ||
+	          add_list(st, r, "profile", SQL_AREC_AREAS_OF, NULL, id,
+	                   add_row, e))) {
 		cJSON_Delete(r);
 		return NULL;
 	}
 	return r;
 }
 
+static const char SQL_AREC_PLAN[] =
+	"SELECT id, case_id AS \"case\", version, agreed_on, notes FROM plan"
+	" WHERE id = ?";
+
+static const char SQL_AREC_GOALS[] =
+	"SELECT ref AS id, description, outcome, target_date FROM plan_goal"
+	" WHERE plan_id = ? ORDER BY id";
+
+static const char SQL_AREC_ACTIONS[] =
+	"SELECT a.kind, o.code AS provider, a.start, a.end_date AS \"end\","
+	" a.hours, a.goal, a.notes"
+	" FROM plan_action a JOIN organisation o ON o.id = a.provider_id"
+	" WHERE a.plan_id = ? ORDER BY a.id";
+
 cJSON *wf_plan_record(struct wf_store *st, sqlite3_int64 id, struct wf_err *e)
 {
-	cJSON *r = head(st, "plan", WF_SQL_AREC_PLAN, NULL, id, plan_head, e);
+	cJSON *r = head(st, "plan", SQL_AREC_PLAN, NULL, id, add_row, e);
 	char pid[64];
 
 	if (!r)
@@ -128,8 +140,8 @@ cJSON *wf_plan_record(struct wf_store *st, sqlite3_int64 id, struct wf_err *e)
 	snprintf(pid, sizeof pid, "%s/%d", wf_json_str(r, "case"),
 	         cJSON_GetObjectItemCaseSensitive(r, "version")->valueint);
 	cJSON_ReplaceItemInObjectCaseSensitive(r, "id", cJSON_CreateString(pid));
-	if (add_list(st, r, "goals", WF_SQL_AREC_GOALS, NULL, id, goal_row, e) ||
-	    add_list(st, r, "actions", WF_SQL_AREC_ACTIONS, NULL, id, action_row,
+	if (add_list(st, r, "goals", SQL_AREC_GOALS, NULL, id, add_row, e) ||
+	    add_list(st, r, "actions", SQL_AREC_ACTIONS, NULL, id, add_row,
 	             e)) {
 		cJSON_Delete(r);
 		return NULL;
@@ -170,11 +182,16 @@ static int records(struct wf_store *st, const cJSON *ids, int last,
 	return 0;
 }
 
+static const char SQL_AREC_HEAD[] =
+	"SELECT c.id, c.status, p.code AS programme, pe.first_name, pe.last_name"
+	" FROM cases c JOIN programme p ON p.id = c.programme_id"
+	" JOIN person pe ON pe.id = c.person_id WHERE c.id = ?";
+
 /* The case's head: id, case, status, programme, person's names. */
 static cJSON *assessment_head(struct wf_store *st, const char *id,
                               struct wf_err *e)
 {
-	cJSON *h = head(st, "assessment", WF_SQL_AREC_HEAD, id, 0, case_head, e);
+	cJSON *h = head(st, "assessment", SQL_AREC_HEAD, id, 0, add_row, e);
 	cJSON *r, *p;
 
 	if (!h) {
@@ -199,6 +216,45 @@ static cJSON *assessment_head(struct wf_store *st, const char *id,
 	return r;
 }
 
+static const char SQL_AREC_SESSIONS[] =
+	"SELECT id FROM assessment_session WHERE case_id = ? ORDER BY date, id";
+
+/* The current view: for each skill, item or area, its latest value (the
+ * latest session, and within one the last row). */
+static const char SQL_AREC_SKILLS_NOW[] =
+	"SELECT k.name, k.kind AS type, k.level, k.evidence, s.date FROM skill k"
+	" JOIN assessment_session s ON s.id = k.session_id WHERE s.case_id = ?"
+	" AND NOT EXISTS (SELECT 1 FROM skill k2 JOIN assessment_session s2"
+	"  ON s2.id = k2.session_id WHERE s2.case_id = s.case_id"
+	"  AND k2.name = k.name"
+	"  AND (s2.date > s.date OR (s2.date = s.date AND k2.id > k.id)))"
+	" ORDER BY k.name";
+
+static const char SQL_AREC_PREREQS_NOW[] =
+	"SELECT q.item, q.value, q.note, s.date FROM prerequisite q"
+	" JOIN assessment_session s ON s.id = q.session_id WHERE s.case_id = ?"
+	" AND NOT EXISTS (SELECT 1 FROM prerequisite q2 JOIN assessment_session s2"
+	"  ON s2.id = q2.session_id WHERE s2.case_id = s.case_id"
+	"  AND q2.item = q.item"
+	"  AND (s2.date > s.date OR (s2.date = s.date AND q2.id > q.id)))"
+	" ORDER BY q.id";
+
+static const char SQL_AREC_AREAS_NOW[] =
+	"SELECT f.area, f.level, f.note, s.date FROM fragility f"
+	" JOIN assessment_session s ON s.id = f.session_id WHERE s.case_id = ?"
+	" AND NOT EXISTS (SELECT 1 FROM fragility f2 JOIN assessment_session s2"
+	"  ON s2.id = f2.session_id WHERE s2.case_id = s.case_id"
+	"  AND f2.area = f.area"
+	"  AND (s2.date > s.date OR (s2.date = s.date AND f2.id > f.id)))"
+	" ORDER BY f.id";
+
+static const char SQL_AREC_DECISIONS[] =
+	"SELECT id, decision, date, reason, review_on, decided_by FROM decision"
+	" WHERE case_id = ? ORDER BY date, id";
+
+static const char SQL_AREC_PLANS[] =
+	"SELECT id FROM plan WHERE case_id = ? ORDER BY version";
+
 cJSON *wf_assessment_record(struct wf_store *st, const char *id, int history,
                             struct wf_err *e)
 {
@@ -210,16 +266,14 @@ cJSON *wf_assessment_record(struct wf_store *st, const char *id, int history,
 	sids = cJSON_CreateArray();
 	pids = cJSON_CreateArray();
 	dec = cJSON_CreateArray();
-	rc = wf_sql_each(st, WF_SQL_AREC_SESSIONS, id, 0, id_row, sids, e) ||
-	     wf_sql_each(st, WF_SQL_AREC_PLANS, id, 0, id_row, pids, e) ||
-	     wf_sql_each(st, WF_SQL_AREC_DECISIONS, id, 0, decision_row, dec, e) ||
+	rc = wf_sql_each(st, SQL_AREC_SESSIONS, id, 0, id_row, sids, e) ||
+	     wf_sql_each(st, SQL_AREC_PLANS, id, 0, id_row, pids, e) ||
+	     wf_sql_each(st, SQL_AREC_DECISIONS, id, 0, add_row, dec, e) ||
 	     records(st, sids, 0, wf_session_record, r, "sessions", e) ||
-	     add_list(st, r, "skills", WF_SQL_AREC_SKILLS_NOW, id, 0,
-	              skill_now_row, e) ||
-	     add_list(st, r, "prerequisites", WF_SQL_AREC_PREREQS_NOW, id, 0,
-	              prereq_now_row, e) ||
-	     add_list(st, r, "profile", WF_SQL_AREC_AREAS_NOW, id, 0,
-	              area_now_row, e);
+	     add_list(st, r, "skills", SQL_AREC_SKILLS_NOW, id, 0, add_row, e) ||
+	     add_list(st, r, "prerequisites", SQL_AREC_PREREQS_NOW, id, 0,
+	              add_row, e) ||
+	     add_list(st, r, "profile", SQL_AREC_AREAS_NOW, id, 0, add_row, e);
 	if (!rc && cJSON_GetArraySize(dec))
 		cJSON_AddItemToObject(r, "decision", cJSON_Duplicate(
 			cJSON_GetArrayItem(dec, cJSON_GetArraySize(dec) - 1), 1));
@@ -284,10 +338,26 @@ cJSON *wf_assessment_summary(struct wf_store *st, const char *id,
 	return r;
 }
 
+static const char SQL_AREC_LIST[] =
+	"SELECT c.id FROM cases c JOIN programme p ON p.id = c.programme_id"
+	" WHERE (EXISTS (SELECT 1 FROM assessment_session s WHERE s.case_id = c.id)"
+	"  OR EXISTS (SELECT 1 FROM decision d WHERE d.case_id = c.id))"
+	" AND (?1 IS NULL OR c.status = ?1)"
+	" AND (?2 IS NULL OR p.code = ?2)"
+	" AND (?3 IS NULL OR (SELECT d.decision FROM decision d"
+	"  WHERE d.case_id = c.id ORDER BY d.date DESC, d.id DESC LIMIT 1) = ?3)"
+	" AND (?4 IS NULL OR EXISTS (SELECT 1 FROM assessment_session s"
+	"  JOIN organisation o ON o.id = s.assessor_id"
+	"  WHERE s.case_id = c.id AND o.code = ?4))"
+	" AND ((?5 IS NULL AND ?6 IS NULL) OR EXISTS (SELECT 1"
+	"  FROM assessment_session s WHERE s.case_id = c.id"
+	"  AND (?5 IS NULL OR s.date >= ?5) AND (?6 IS NULL OR s.date <= ?6)))"
+	" ORDER BY c.opened_on, c.id";
+
 int wf_assess_list(struct wf_ctx *ctx, const struct wf_assess_filter *f,
                    struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(ctx->st, WF_SQL_AREC_LIST, e);
+	sqlite3_stmt *s = wf_sql(ctx->st, SQL_AREC_LIST, e);
 
 	if (!s)
 		return e->code;
@@ -311,8 +381,8 @@ int wf_assess_skills(struct wf_ctx *ctx, const char *case_id, struct wf_err *e)
 	if (wf_case_load(ctx->st, case_id, &cs, e))
 		return WF_EX_NOMATCH;
 	list = cJSON_CreateArray();
-	if ((rc = wf_sql_each(ctx->st, WF_SQL_AREC_SKILLS_NOW, cs.id, 0,
-	                      skill_now_row, list, e)) == 0) {
+	if ((rc = wf_sql_each(ctx->st, SQL_AREC_SKILLS_NOW, cs.id, 0,
+	                      add_row, list, e)) == 0) {
 		cJSON_ArrayForEach(c, list) {
 			cJSON *r = cJSON_CreateObject();
 

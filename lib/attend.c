@@ -108,11 +108,19 @@ static cJSON *attendance_record(const struct wf_placement *p, const char *month,
 	return r;
 }
 
+static const char SQL_ATTEND_PUT[] =
+	"INSERT INTO attendance (placement_id, month, hours_attended,"
+	" hours_planned, due_cents, recorded_at, operator)"
+	" VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (placement_id, month)"
+	" DO UPDATE SET hours_attended = excluded.hours_attended,"
+	" hours_planned = excluded.hours_planned, due_cents = excluded.due_cents,"
+	" recorded_at = excluded.recorded_at, operator = excluded.operator";
+
 static int store(struct wf_ctx *ctx, const struct wf_placement *p,
                  const char *month, int attended, int planned, long long owed,
                  struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(ctx->st, WF_SQL_ATTEND_PUT, e);
+	sqlite3_stmt *s = wf_sql(ctx->st, SQL_ATTEND_PUT, e);
 	char now[32];
 
 	if (!s)
@@ -233,32 +241,47 @@ int wf_place_attend(struct wf_ctx *ctx, struct wf_record *rec,
 	return rc;
 }
 
+static const char SQL_ATTEND_MONTH[] =
+	"SELECT a.placement_id, p.case_id, pe.last_name, pe.first_name,"
+	" pe.tax_code, o.code, a.month, a.hours_planned, a.hours_attended,"
+	" p.stipend_cents, a.due_cents"
+	" FROM attendance a JOIN placement p ON p.id = a.placement_id"
+	" JOIN cases c ON c.id = p.case_id JOIN person pe ON pe.id = c.person_id"
+	" JOIN organisation o ON o.id = p.host_id WHERE a.month = ?"
+	" ORDER BY pe.last_name, pe.first_name, a.placement_id";
+enum {
+	MON_PLACEMENT, MON_CASE, MON_LAST_NAME, MON_FIRST_NAME, MON_TAX_CODE,
+	MON_HOST, MON_MONTH, MON_PLANNED, MON_ATTENDED, MON_STIPEND, MON_DUE
+};
+
 static void stipend_row(cJSON *list, sqlite3_stmt *s)
 {
 	cJSON *r = cJSON_CreateObject(), *p;
 	char id[64], money[32];
-	int planned = sqlite3_column_int(s, 7), attended = sqlite3_column_int(s, 8);
+	int planned = sqlite3_column_int(s, MON_PLANNED);
+	int attended = sqlite3_column_int(s, MON_ATTENDED);
 
-	snprintf(id, sizeof id, "%s/%s", sqlite3_column_text(s, 0),
-	         sqlite3_column_text(s, 6));
+	snprintf(id, sizeof id, "%s/%s", sqlite3_column_text(s, MON_PLACEMENT),
+	         sqlite3_column_text(s, MON_MONTH));
 	cJSON_AddStringToObject(r, "kind", "stipend");
 	cJSON_AddStringToObject(r, "id", id);
-	wf_col_add(r, "case", s, 1);
-	wf_col_add(r, "placement", s, 0);
+	wf_col_add(r, "case", s, MON_CASE);
+	wf_col_add(r, "placement", s, MON_PLACEMENT);
 	p = cJSON_AddObjectToObject(r, "person");
-	wf_col_add(p, "last_name", s, 2);
-	wf_col_add(p, "first_name", s, 3);
-	wf_col_add(p, "tax_code", s, 4);
-	wf_col_add(r, "host", s, 5);
-	wf_col_add(r, "month", s, 6);
+	wf_col_add(p, "last_name", s, MON_LAST_NAME);
+	wf_col_add(p, "first_name", s, MON_FIRST_NAME);
+	wf_col_add(p, "tax_code", s, MON_TAX_CODE);
+	wf_col_add(r, "host", s, MON_HOST);
+	wf_col_add(r, "month", s, MON_MONTH);
 	cJSON_AddNumberToObject(r, "hours_planned", planned);
 	cJSON_AddNumberToObject(r, "hours_attended", attended);
 	cJSON_AddNumberToObject(r, "percent", planned ? attended * 100 / planned : 0);
-	if (sqlite3_column_type(s, 9) != SQLITE_NULL) {
-		wf_money_format(sqlite3_column_int64(s, 9), money, sizeof money);
+	if (sqlite3_column_type(s, MON_STIPEND) != SQLITE_NULL) {
+		wf_money_format(sqlite3_column_int64(s, MON_STIPEND), money,
+		                sizeof money);
 		cJSON_AddStringToObject(r, "stipend", money);
 	}
-	wf_money_format(sqlite3_column_int64(s, 10), money, sizeof money);
+	wf_money_format(sqlite3_column_int64(s, MON_DUE), money, sizeof money);
 	cJSON_AddStringToObject(r, "due", money);
 	cJSON_AddItemToArray(list, r);
 }
@@ -274,7 +297,7 @@ int wf_place_stipends(struct wf_ctx *ctx, const char *month, struct wf_err *e)
 		cJSON_Delete(list);
 		return wf_err_set(e, WF_EX_USAGE, "stipends needs --month YYYY-MM");
 	}
-	rc = wf_sql_each(ctx->st, WF_SQL_ATTEND_MONTH, month, 0, stipend_row, list,
+	rc = wf_sql_each(ctx->st, SQL_ATTEND_MONTH, month, 0, stipend_row, list,
 	                 e);
 	cJSON_ArrayForEach(r, list)
 		if (!rc)
@@ -300,6 +323,14 @@ static int split_id(const char *id, char *pl, size_t len, const char **month)
 	return 0;
 }
 
+static const char SQL_ATTEND_GET[] =
+	"SELECT a.placement_id, p.case_id, a.month, a.hours_attended,"
+	" a.hours_planned, a.due_cents, p.stipend_cents"
+	" FROM attendance a JOIN placement p ON p.id = a.placement_id"
+	" WHERE a.placement_id = ? AND a.month = ?";
+enum { GET_PLACEMENT, GET_CASE, GET_MONTH, GET_HOURS, GET_PLANNED, GET_DUE,
+       GET_STIPEND };
+
 cJSON *wf_attendance_get(struct wf_store *st, const char *id,
                          struct wf_err *e)
 {
@@ -314,7 +345,7 @@ cJSON *wf_attendance_get(struct wf_store *st, const char *id,
 		           "PLACEMENT/MONTH", id);
 		return NULL;
 	}
-	if (!(s = wf_sql(st, WF_SQL_ATTEND_GET, e)))
+	if (!(s = wf_sql(st, SQL_ATTEND_GET, e)))
 		return NULL;
 	wf_bind_text(s, 1, pl);
 	wf_bind_text(s, 2, month);
@@ -329,13 +360,13 @@ cJSON *wf_attendance_get(struct wf_store *st, const char *id,
 	r = cJSON_CreateObject();
 	cJSON_AddStringToObject(r, "kind", "attendance");
 	cJSON_AddStringToObject(r, "id", id);
-	wf_col_add(r, "placement", s, 0);
-	wf_col_add(r, "case", s, 1);
-	wf_col_add(r, "month", s, 2);
-	wf_col_add(r, "hours", s, 3);
-	wf_col_add(r, "hours_planned", s, 4);
-	if (sqlite3_column_type(s, 6) != SQLITE_NULL) {
-		wf_money_format(sqlite3_column_int64(s, 5), money, sizeof money);
+	wf_col_add(r, "placement", s, GET_PLACEMENT);
+	wf_col_add(r, "case", s, GET_CASE);
+	wf_col_add(r, "month", s, GET_MONTH);
+	wf_col_add(r, "hours", s, GET_HOURS);
+	wf_col_add(r, "hours_planned", s, GET_PLANNED);
+	if (sqlite3_column_type(s, GET_STIPEND) != SQLITE_NULL) {
+		wf_money_format(sqlite3_column_int64(s, GET_DUE), money, sizeof money);
 		cJSON_AddStringToObject(r, "due", money);
 	}
 	sqlite3_reset(s);

@@ -11,6 +11,12 @@
 
 #include "auditchain.h"
 
+static const char SQL_AUDIT_HEAD[] =
+	"SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1";
+enum {
+	HEAD_ID, HEAD_HASH
+};
+
 /* The entry after the last one: its id and the hash it chains to. */
 static int head(struct wf_store *st, sqlite3_int64 *id,
                 char prev[WF_SHA_HEX], struct wf_err *e)
@@ -22,18 +28,23 @@ static int head(struct wf_store *st, sqlite3_int64 *id,
 		++*id;
 		return 0;
 	}
-	if (!(s = wf_sql(st, WF_SQL_AUDIT_HEAD, e)))
+	if (!(s = wf_sql(st, SQL_AUDIT_HEAD, e)))
 		return e->code;
 	*id = 1;
 	snprintf(prev, WF_SHA_HEX, "%s", WF_SQL_GENESIS);
 	if ((step = sqlite3_step(s)) == SQLITE_ROW) {
-		*id = sqlite3_column_int64(s, 0) + 1;
-		wf_col_text(s, 1, prev, WF_SHA_HEX);
+		*id = sqlite3_column_int64(s, HEAD_ID) + 1;
+		wf_col_text(s, HEAD_HASH, prev, WF_SHA_HEX);
 	}
 	sqlite3_reset(s);
 	return step == SQLITE_ROW || step == SQLITE_DONE ? 0
 	                                                 : wf_sql_err(st, step, e);
 }
+
+static const char SQL_AUDIT_ADD[] =
+	"INSERT INTO audit (id, at, operator, login, command, action, entity,"
+	" entity_id, case_id, person_id, detail, detail_sha, prev, hash)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
 
 static int append(struct wf_ctx *ctx, struct wf_audit_entry *a,
                   const char *detail, struct wf_err *e)
@@ -43,7 +54,7 @@ static int append(struct wf_ctx *ctx, struct wf_audit_entry *a,
 	int rc;
 
 	if ((rc = head(ctx->st, &a->id, prev, e)) ||
-	    !(s = wf_sql(ctx->st, WF_SQL_AUDIT_ADD, e)))
+	    !(s = wf_sql(ctx->st, SQL_AUDIT_ADD, e)))
 		return rc ? rc : e->code;
 	wf_timestamp(now, sizeof now);
 	wf_sha256_hex(detail ? detail : "", detail ? strlen(detail) : 0, dsha);
@@ -160,6 +171,16 @@ static unsigned shows(const cJSON *v, int depth)
 	return what;
 }
 
+/* The reads of special-category data an invocation made, a case each,
+ * held in the connection's temporary store until they are written. */
+static const char SQL_READ_LOG_TABLE[] =
+	"CREATE TEMP TABLE IF NOT EXISTS read_log (case_id TEXT PRIMARY KEY,"
+	" what INTEGER NOT NULL) WITHOUT ROWID";
+
+static const char SQL_READ_LOG_ADD[] =
+	"INSERT INTO temp.read_log (case_id, what) VALUES (?1, ?2)"
+	" ON CONFLICT (case_id) DO UPDATE SET what = what | excluded.what";
+
 int wf_audit_read(struct wf_ctx *ctx, const char *case_id, unsigned what,
                   struct wf_err *e)
 {
@@ -175,10 +196,10 @@ int wf_audit_read(struct wf_ctx *ctx, const char *case_id, unsigned what,
 		                  "trail records, and the store is read-only to "
 		                  "you: ask as a user who may write it", case_id);
 	if (!ctx->reads &&
-	    wf_sql_exec(ctx->st, WF_SQL_READ_LOG_TABLE, e))
+	    wf_sql_exec(ctx->st, SQL_READ_LOG_TABLE, e))
 		return e->code;
 	ctx->reads = 1;
-	if (!(s = wf_sql(ctx->st, WF_SQL_READ_LOG_ADD, e)))
+	if (!(s = wf_sql(ctx->st, SQL_READ_LOG_ADD, e)))
 		return e->code;
 	wf_bind_text(s, 1, case_id);
 	sqlite3_bind_int(s, 2, (int)what);
@@ -209,10 +230,16 @@ static cJSON *read_detail(unsigned what)
 	return d;
 }
 
+static const char SQL_READ_LOG_LIST[] =
+	"SELECT case_id, what FROM temp.read_log ORDER BY case_id";
+enum {
+	READ_CASE, READ_WHAT
+};
+
 /* One case read: an entry about it. */
 static int read_one(struct wf_ctx *ctx, struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(ctx->st, WF_SQL_READ_LOG_LIST, e);
+	sqlite3_stmt *s = wf_sql(ctx->st, SQL_READ_LOG_LIST, e);
 	int rc, step;
 	cJSON *d;
 
@@ -222,13 +249,19 @@ static int read_one(struct wf_ctx *ctx, struct wf_err *e)
 		sqlite3_reset(s);
 		return wf_sql_err(ctx->st, step, e);
 	}
-	d = read_detail((unsigned)sqlite3_column_int(s, 1));
+	d = read_detail((unsigned)sqlite3_column_int(s, READ_WHAT));
 	rc = wf_audit_entry(ctx, "read", "case",
-	                    (const char *)sqlite3_column_text(s, 0), NULL, 0, d, e);
+	                    (const char *)sqlite3_column_text(s, READ_CASE),
+		NULL, 0, d, e);
 	cJSON_Delete(d);
 	sqlite3_reset(s);
 	return rc;
 }
+
+/* The cases an entry about many is about, beside it. */
+static const char SQL_READ_LOG_CASES[] =
+	"INSERT INTO audit_cases (audit_id, case_id)"
+	" SELECT ?1, case_id FROM temp.read_log";
 
 /* Many cases read (a list): one entry, its detail sealing the list of
  * the cases, which audit_cases keeps beside it. An entry a case would
@@ -242,7 +275,7 @@ static int read_many(struct wf_ctx *ctx, struct wf_err *e)
 	sqlite3_stmt *s;
 	int rc;
 
-	if ((rc = wf_audit_cases_sha(ctx->st, WF_SQL_READ_LOG_LIST, 0, sha, &n,
+	if ((rc = wf_audit_cases_sha(ctx->st, SQL_READ_LOG_LIST, 0, sha, &n,
 	                             &what, e)))
 		return rc;
 	d = read_detail(what);
@@ -251,11 +284,17 @@ static int read_many(struct wf_ctx *ctx, struct wf_err *e)
 	snprintf(n_text, sizeof n_text, "%ld", n);
 	rc = wf_audit_entry(ctx, "read", "cases", n_text, NULL, 0, d, e);
 	cJSON_Delete(d);
-	if (rc || !(s = wf_sql(ctx->st, WF_SQL_READ_LOG_CASES, e)))
+	if (rc || !(s = wf_sql(ctx->st, SQL_READ_LOG_CASES, e)))
 		return rc ? rc : e->code;
 	sqlite3_bind_int64(s, 1, wf_sql_last_id(ctx->st));
 	return wf_sql_done(ctx->st, s, e);
 }
+
+static const char SQL_READ_LOG_COUNT[] =
+	"SELECT count(*), min(case_id) FROM temp.read_log";
+
+static const char SQL_READ_LOG_CLEAR[] =
+	"DELETE FROM temp.read_log";
 
 /* The reads, written in one transaction of their own: the reading
  * command took a snapshot and wrote nothing. */
@@ -268,14 +307,14 @@ int wf_audit_reads_flush(struct wf_ctx *ctx, struct wf_err *e)
 		return 0;
 	if ((rc = wf_store_begin(ctx->st, e)))
 		return rc;
-	if ((n = wf_sql_id(ctx->st, WF_SQL_READ_LOG_COUNT, NULL, e)) < 0)
+	if ((n = wf_sql_id(ctx->st, SQL_READ_LOG_COUNT, NULL, e)) < 0)
 		rc = e->code;
 	else if (n == 1)
 		rc = read_one(ctx, e);
 	else if (n > 1)
 		rc = read_many(ctx, e);
 	if (!rc)
-		rc = wf_sql_exec(ctx->st, WF_SQL_READ_LOG_CLEAR, e);
+		rc = wf_sql_exec(ctx->st, SQL_READ_LOG_CLEAR, e);
 	if (!rc)
 		return wf_store_commit(ctx->st, e);
 	wf_store_rollback(ctx->st);

@@ -222,6 +222,10 @@ static sqlite3_int64 person_of(struct wf_store *st, const char *case_id,
 	return wf_sql_id(st, WF_SQL_AUDIT_PERSON_OF, case_id, e);
 }
 
+static const char SQL_AUDIT_SEAL[] =
+	"UPDATE audit SET case_id = ?2, person_id = ?3, detail = ?4,"
+	" detail_sha = ?5, prev = ?6, hash = ?7 WHERE id = ?1";
+
 /* Seal one entry after prev, updating prev to its hash. */
 static int seal_one(struct wf_store *st, struct old_entry *o,
                     char prev[WF_SHA_HEX], struct wf_err *e)
@@ -243,7 +247,7 @@ static int seal_one(struct wf_store *st, struct old_entry *o,
 	wf_sha256_hex(text ? text : "", text ? strlen(text) : 0, dsha);
 	a.detail_sha = dsha, a.prev = prev;
 	wf_audit_hash(&a, hash);
-	if (a.person_id < 0 || !(s = wf_sql(st, WF_SQL_AUDIT_SEAL, e))) {
+	if (a.person_id < 0 || !(s = wf_sql(st, SQL_AUDIT_SEAL, e))) {
 		rc = e->code;
 	} else {
 		sqlite3_bind_int64(s, 1, a.id);
@@ -263,12 +267,17 @@ static int seal_one(struct wf_store *st, struct old_entry *o,
 	return rc;
 }
 
+static const char SQL_AUDIT_CHAIN[] =
+	"SELECT" AUDIT_COLUMNS " FROM audit WHERE id > ? ORDER BY id LIMIT 512";
+
 /* The next batch of entries after id *last, read before any is changed. */
 static int batch(struct wf_store *st, sqlite3_int64 *last,
                  struct old_entry *b, int *n, struct wf_err *e)
 {
-	static const int pick[] = { 1, 2, 3, 4, 5, 6, 7, 10 };
-	sqlite3_stmt *s = wf_sql(st, WF_SQL_AUDIT_CHAIN, e);
+	static const int pick[] = { AUDIT_AT, AUDIT_OPERATOR, AUDIT_LOGIN,
+	                            AUDIT_COMMAND, AUDIT_ACTION, AUDIT_ENTITY,
+	                            AUDIT_ENTITY_ID, AUDIT_DETAIL };
+	sqlite3_stmt *s = wf_sql(st, SQL_AUDIT_CHAIN, e);
 	int step;
 
 	*n = 0;
@@ -277,7 +286,7 @@ static int batch(struct wf_store *st, sqlite3_int64 *last,
 	sqlite3_bind_int64(s, 1, *last);
 	for (*n = 0; (step = sqlite3_step(s)) == SQLITE_ROW; (*n)++) {
 		memset(&b[*n], 0, sizeof b[*n]);
-		b[*n].id = *last = sqlite3_column_int64(s, 0);
+		b[*n].id = *last = sqlite3_column_int64(s, AUDIT_ID);
 		for (int i = 0; i < 8; i++)
 			b[*n].cols[i] = col_dup(s, pick[i]);
 	}

@@ -46,26 +46,27 @@ static int time_bound(const char *opt, const char *v, int until,
 	                  "or a UTC time (YYYY-MM-DDTHH:MM:SSZ)", opt, v);
 }
 
+/* A row of "SELECT" AUDIT_COLUMNS as the record wf audit log prints. */
 static cJSON *entry_record(sqlite3_stmt *s)
 {
 	cJSON *r = cJSON_CreateObject(), *d;
-	const char *detail = (const char *)sqlite3_column_text(s, 10);
+	const char *detail = (const char *)sqlite3_column_text(s, AUDIT_DETAIL);
 
 	cJSON_AddStringToObject(r, "kind", "audit");
-	cJSON_AddNumberToObject(r, "id", (double)sqlite3_column_int64(s, 0));
-	wf_col_add(r, "at", s, 1);
-	wf_col_add(r, "operator", s, 2);
-	wf_col_add(r, "login", s, 3);
-	wf_col_add(r, "command", s, 4);
-	wf_col_add(r, "action", s, 5);
-	wf_col_add(r, "entity", s, 6);
-	wf_col_add(r, "entity_id", s, 7);
-	wf_col_add(r, "case", s, 8);
-	wf_col_add(r, "person", s, 9);
+	cJSON_AddNumberToObject(r, "id", (double)sqlite3_column_int64(s, AUDIT_ID));
+	wf_col_add(r, "at", s, AUDIT_AT);
+	wf_col_add(r, "operator", s, AUDIT_OPERATOR);
+	wf_col_add(r, "login", s, AUDIT_LOGIN);
+	wf_col_add(r, "command", s, AUDIT_COMMAND);
+	wf_col_add(r, "action", s, AUDIT_ACTION);
+	wf_col_add(r, "entity", s, AUDIT_ENTITY);
+	wf_col_add(r, "entity_id", s, AUDIT_ENTITY_ID);
+	wf_col_add(r, "case", s, AUDIT_CASE);
+	wf_col_add(r, "person", s, AUDIT_PERSON);
 	if (detail && (d = cJSON_Parse(detail)))
 		cJSON_AddItemToObject(r, "detail", d);
-	wf_col_add(r, "erased_by", s, 14);
-	wf_col_add(r, "hash", s, 13);
+	wf_col_add(r, "erased_by", s, AUDIT_REDACTED_BY);
+	wf_col_add(r, "hash", s, AUDIT_HASH);
 	return r;
 }
 
@@ -89,14 +90,39 @@ static int emit_all(struct wf_ctx *ctx, sqlite3_stmt *s, struct wf_err *e)
 	return rc;
 }
 
+/* The log, by the index that narrows it most: a case's entries, a
+ * person's, or all in order; the other filters are NULL when not given,
+ * the times bounded by the empty string and a high one. */
+#define AUDIT_OF_CASE \
+	" (case_id = ?1 OR id IN (SELECT audit_id FROM audit_cases" \
+	"  WHERE case_id = ?1))"
+#define AUDIT_OF_PERSON \
+	" (person_id = ?2 OR id IN (SELECT a.audit_id FROM audit_cases a" \
+	"  JOIN cases c ON c.id = a.case_id WHERE c.person_id = ?2))"
+#define AUDIT_LOG_REST \
+	" AND (?1 IS NULL OR" AUDIT_OF_CASE ")" \
+	" AND (?2 IS NULL OR" AUDIT_OF_PERSON ")" \
+	" AND (?3 IS NULL OR operator = ?3 OR login = ?3)" \
+	" AND at >= ?4 AND at <= ?5 AND (?6 IS NULL OR action = ?6)" \
+	" ORDER BY id"
+
+static const char SQL_AUDIT_LOG_CASE[] =
+	"SELECT" AUDIT_COLUMNS " FROM audit WHERE" AUDIT_OF_CASE AUDIT_LOG_REST;
+
+static const char SQL_AUDIT_LOG_PERSON[] =
+	"SELECT" AUDIT_COLUMNS " FROM audit WHERE" AUDIT_OF_PERSON AUDIT_LOG_REST;
+
+static const char SQL_AUDIT_LOG_ALL[] =
+	"SELECT" AUDIT_COLUMNS " FROM audit WHERE 1" AUDIT_LOG_REST;
+
 int wf_audit_log(struct wf_ctx *ctx, const struct wf_audit_filter *f,
                  struct wf_err *e)
 {
 	char since[32], until[32];
 	sqlite3_int64 who = 0;
-	const char *sql = f->case_id ? WF_SQL_AUDIT_LOG_CASE
-	                : f->person ? WF_SQL_AUDIT_LOG_PERSON
-	                            : WF_SQL_AUDIT_LOG_ALL;
+	const char *sql = f->case_id ? SQL_AUDIT_LOG_CASE
+	                : f->person ? SQL_AUDIT_LOG_PERSON
+	                            : SQL_AUDIT_LOG_ALL;
 	sqlite3_stmt *s;
 	int rc;
 

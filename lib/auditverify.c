@@ -24,10 +24,14 @@ static const struct {
 };
 #define NGUARDS ((int)(sizeof guards / sizeof guards[0]))
 
+static const char SQL_AUDIT_GUARD[] =
+	"SELECT sql FROM sqlite_master WHERE type = 'trigger'"
+	" AND tbl_name IN ('audit', 'audit_cases') AND name = ?";
+
 static int check_guards(struct wf_store *st, struct wf_err *e)
 {
 	for (int i = 0; i < NGUARDS; i++) {
-		sqlite3_stmt *s = wf_sql(st, WF_SQL_AUDIT_GUARD, e);
+		sqlite3_stmt *s = wf_sql(st, SQL_AUDIT_GUARD, e);
 		int step, same = 0;
 
 		if (!s)
@@ -70,37 +74,46 @@ static int sealed(sqlite3_stmt *s)
 	struct wf_audit_entry a = { 0 };
 	char hash[WF_SHA_HEX];
 
-	a.id = sqlite3_column_int64(s, 0);
-	a.at = col(s, 1), a.operator_ = col(s, 2), a.login = col(s, 3);
-	a.command = col(s, 4), a.action = col(s, 5), a.entity = col(s, 6);
-	a.entity_id = col(s, 7), a.case_id = col(s, 8);
-	a.person_id = sqlite3_column_int64(s, 9);
-	a.detail_sha = col(s, 11), a.prev = col(s, 12);
+	a.id = sqlite3_column_int64(s, AUDIT_ID);
+	a.at = col(s, AUDIT_AT), a.operator_ = col(s, AUDIT_OPERATOR),
+		a.login = col(s, AUDIT_LOGIN);
+	a.command = col(s, AUDIT_COMMAND), a.action = col(s, AUDIT_ACTION),
+		a.entity = col(s, AUDIT_ENTITY);
+	a.entity_id = col(s, AUDIT_ENTITY_ID), a.case_id = col(s, AUDIT_CASE);
+	a.person_id = sqlite3_column_int64(s, AUDIT_PERSON);
+	a.detail_sha = col(s, AUDIT_DETAIL_SHA), a.prev = col(s, AUDIT_PREV);
 	wf_audit_hash(&a, hash);
-	return col(s, 13) && !strcmp(hash, col(s, 13));
+	return col(s, AUDIT_HASH) && !strcmp(hash, col(s, AUDIT_HASH));
 }
+
+static const char SQL_AUDIT_ERASER[] =
+	"SELECT person_id FROM audit WHERE id = ? AND action = 'erase'"
+	" AND entity = 'person'";
 
 /* The detail matches its hash, or was erased by an erasure of the person
  * it is about. */
 static int detail_ok(struct wf_store *st, sqlite3_stmt *s, struct wf_err *e)
 {
-	const char *d = col(s, 10);
+	const char *d = col(s, AUDIT_DETAIL), *want = col(s, AUDIT_DETAIL_SHA);
 	char sha[WF_SHA_HEX];
 	sqlite3_stmt *q;
-	sqlite3_int64 by = sqlite3_column_int64(s, 14), who;
+	sqlite3_int64 by = sqlite3_column_int64(s, AUDIT_REDACTED_BY), who;
 
-	if (sqlite3_column_type(s, 14) == SQLITE_NULL) {
+	if (sqlite3_column_type(s, AUDIT_REDACTED_BY) == SQLITE_NULL) {
 		wf_sha256_hex(d ? d : "", d ? strlen(d) : 0, sha);
-		return col(s, 11) && !strcmp(sha, col(s, 11)) ? 1 : 0;
+		return want && !strcmp(sha, want) ? 1 : 0;
 	}
-	if (!(q = wf_sql(st, WF_SQL_AUDIT_ERASER, e)))
+	if (!(q = wf_sql(st, SQL_AUDIT_ERASER, e)))
 		return -1;
 	sqlite3_bind_int64(q, 1, by);
 	who = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : -1;
 	sqlite3_reset(q);
-	return by > sqlite3_column_int64(s, 0) && who > 0 &&
-	       who == sqlite3_column_int64(s, 9) ? 1 : 0;
+	return by > sqlite3_column_int64(s, AUDIT_ID) && who > 0 &&
+	       who == sqlite3_column_int64(s, AUDIT_PERSON) ? 1 : 0;
 }
+
+static const char SQL_AUDIT_CASES_OF[] =
+	"SELECT case_id FROM audit_cases WHERE audit_id = ? ORDER BY case_id";
 
 /* An entry about many cases: the cases beside it are the ones its
  * detail sealed. */
@@ -112,12 +125,14 @@ static int cases_ok(struct wf_store *st, sqlite3_stmt *s, struct wf_err *e)
 	long got;
 	int ok;
 
-	if (!col(s, 6) || strcmp(col(s, 6), "cases") || !col(s, 10))
+	if (!col(s, AUDIT_ENTITY) || strcmp(col(s, AUDIT_ENTITY), "cases")
+	    || !col(s, AUDIT_DETAIL))
 		return 1;
-	if (wf_audit_cases_sha(st, WF_SQL_AUDIT_CASES_OF,
-	                       sqlite3_column_int64(s, 0), sha, &got, NULL, e))
+	if (wf_audit_cases_sha(st, SQL_AUDIT_CASES_OF,
+	                       sqlite3_column_int64(s, AUDIT_ID), sha, &got,
+		NULL, e))
 		return -1;
-	d = cJSON_Parse(col(s, 10));
+	d = cJSON_Parse(col(s, AUDIT_DETAIL));
 	n = cJSON_GetObjectItemCaseSensitive(d, "cases");
 	want = cJSON_GetObjectItemCaseSensitive(d, "cases_sha");
 	ok = cJSON_IsNumber(n) && n->valuedouble == (double)got &&
@@ -136,8 +151,8 @@ static int changed(sqlite3_int64 id, const char *why, struct wf_err *e)
 static int step_entry(struct wf_store *st, struct walk *w, sqlite3_stmt *s,
                       const char *head, struct wf_err *e)
 {
-	sqlite3_int64 id = sqlite3_column_int64(s, 0);
-	const char *prev = col(s, 12) ? col(s, 12) : "";
+	sqlite3_int64 id = sqlite3_column_int64(s, AUDIT_ID);
+	const char *prev = col(s, AUDIT_PREV) ? col(s, AUDIT_PREV) : "";
 	int ok = sealed(s), d;
 
 	if (w->suspect)   /* the one before failed its seal: which fault? */
@@ -168,7 +183,8 @@ static int step_entry(struct wf_store *st, struct walk *w, sqlite3_stmt *s,
 		snprintf(w->suspect_prev, WF_SHA_HEX, "%s", w->hash);
 	}
 	memcpy(w->before, w->hash, WF_SHA_HEX);
-	snprintf(w->hash, WF_SHA_HEX, "%s", col(s, 13) ? col(s, 13) : "");
+	snprintf(w->hash, WF_SHA_HEX, "%s",
+	         col(s, AUDIT_HASH) ? col(s, AUDIT_HASH) : "");
 	if (head && !strcmp(head, w->hash))
 		w->head_seen = 1;
 	w->last = id;
@@ -176,10 +192,13 @@ static int step_entry(struct wf_store *st, struct walk *w, sqlite3_stmt *s,
 	return 0;
 }
 
+static const char SQL_AUDIT_ALL[] =
+	"SELECT" AUDIT_COLUMNS " FROM audit ORDER BY id";
+
 static int walk_chain(struct wf_store *st, struct walk *w, const char *head,
                       struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(st, WF_SQL_AUDIT_ALL, e);
+	sqlite3_stmt *s = wf_sql(st, SQL_AUDIT_ALL, e);
 	int rc = 0, step = SQLITE_DONE;
 
 	if (!s)

@@ -15,26 +15,66 @@ const char *const wf_close_outcomes[] = { "hired", "completed", "dropped_out",
                                           "withdrawn", "moved", "no_contact",
                                           "other", NULL };
 
+/* Every event of a case, from every step, in order of effective date;
+ * within a day the steps' events come first, the case status they led to
+ * after, and each table's rows in the order they were recorded. */
+static const char SQL_CLOSE_TIMELINE[] =
+	"SELECT r.date, 0, 'referral', 'referred', o.code, r.notes, r.id"
+	"  FROM referral r JOIN organisation o ON o.id = r.referrer_id"
+	"  WHERE r.case_id = ?1"
+	" UNION ALL SELECT date, 2, 'assessment', type, CAST(id AS TEXT), notes,"
+	"  id FROM assessment_session WHERE case_id = ?1"
+	" UNION ALL SELECT date, 3, 'decision', decision, decided_by, reason, id"
+	"  FROM decision WHERE case_id = ?1"
+	" UNION ALL SELECT agreed_on, 4, 'plan', 'version', case_id || '/' ||"
+	"  version, notes, id FROM plan WHERE case_id = ?1"
+	" UNION ALL SELECT s.effective_date, 5, 'placement', s.status,"
+	"  s.placement_id, coalesce(s.outcome, s.reason), s.id"
+	"  FROM placement_status s JOIN placement p ON p.id = s.placement_id"
+	"  WHERE p.case_id = ?1"
+	" UNION ALL SELECT date, 6, 'closure', outcome, NULL, recommendations, id"
+	"  FROM case_closure WHERE case_id = ?1"
+	" UNION ALL SELECT effective_date, 7, 'case', status, NULL, note, id"
+	"  FROM case_status WHERE case_id = ?1 AND status <> 'referred'"
+	" UNION ALL SELECT date, 8, 'follow_up', at, NULL,"
+	"  (SELECT group_concat(value, ', ') FROM json_each(situation)), id"
+	"  FROM follow_up WHERE case_id = ?1"
+	" UNION ALL SELECT substr(at, 1, 10), 9, CASE action WHEN 'correct'"
+	"  THEN 'correction' ELSE action END, entity,"
+	"  entity_id, json_extract(detail, '$.reason'), id FROM audit"
+	"  WHERE case_id = ?1 AND action IN ('correct', 'void', 'restore')"
+	" ORDER BY 1, 2, 7";
+enum {
+	EV_DATE, EV_ORDER, EV_STEP, EV_EVENT, EV_REF, EV_NOTE, EV_ROW
+};
+
 static void event_row(cJSON *list, sqlite3_stmt *s)
 {
 	cJSON *ev = cJSON_CreateObject();
 
-	wf_col_add(ev, "date", s, 0);
-	wf_col_add(ev, "step", s, 2);
-	wf_col_add(ev, "event", s, 3);
-	wf_col_add(ev, "ref", s, 4);
-	wf_col_add(ev, "note", s, 5);
+	wf_col_add(ev, "date", s, EV_DATE);
+	wf_col_add(ev, "step", s, EV_STEP);
+	wf_col_add(ev, "event", s, EV_EVENT);
+	wf_col_add(ev, "ref", s, EV_REF);
+	wf_col_add(ev, "note", s, EV_NOTE);
 	cJSON_AddItemToArray(list, ev);
 }
+
+static const char SQL_CLOSE_LAST[] =
+	"SELECT date, outcome, recommendations, id FROM case_closure"
+	" WHERE case_id = ? ORDER BY id DESC LIMIT 1";
+enum {
+	LAST_DATE, LAST_OUTCOME, LAST_RECOMMENDATIONS, LAST_ID
+};
 
 static void closure_row(cJSON *rec, sqlite3_stmt *s)
 {
 	cJSON *c = cJSON_AddObjectToObject(rec, "closure");
 
-	wf_col_add(c, "id", s, 3);
-	wf_col_add(c, "date", s, 0);
-	wf_col_add(c, "outcome", s, 1);
-	wf_col_add(c, "recommendations", s, 2);
+	wf_col_add(c, "id", s, LAST_ID);
+	wf_col_add(c, "date", s, LAST_DATE);
+	wf_col_add(c, "outcome", s, LAST_OUTCOME);
+	wf_col_add(c, "recommendations", s, LAST_RECOMMENDATIONS);
 }
 
 /* The case record with its closure, if closed, and its timeline. */
@@ -48,12 +88,12 @@ cJSON *wf_case_timeline_record(struct wf_store *st, const char *id,
 		return NULL;
 	status = wf_json_str(rec, "status");
 	if (!strcmp(status, "closed") &&
-	    wf_sql_each(st, WF_SQL_CLOSE_LAST, id, 0, closure_row, rec, e)) {
+	    wf_sql_each(st, SQL_CLOSE_LAST, id, 0, closure_row, rec, e)) {
 		cJSON_Delete(rec);
 		return NULL;
 	}
 	t = cJSON_AddArrayToObject(rec, "timeline");
-	if (wf_sql_each(st, WF_SQL_CLOSE_TIMELINE, id, 0, event_row, t, e)) {
+	if (wf_sql_each(st, SQL_CLOSE_TIMELINE, id, 0, event_row, t, e)) {
 		cJSON_Delete(rec);
 		return NULL;
 	}
@@ -81,6 +121,14 @@ static int emit_case(struct wf_ctx *ctx, const char *id, struct wf_err *e)
 	return rc;
 }
 
+static const char SQL_PLACE_PLANNED[] =
+	"SELECT id FROM placement WHERE case_id = ? AND status = 'planned'"
+	" ORDER BY rowid";
+
+static const char SQL_PLACE_ACTIVE[] =
+	"SELECT id FROM placement WHERE case_id = ?"
+	" AND (status = 'active' OR status = 'suspended') ORDER BY rowid";
+
 /* The placements of the case not yet ended: running ones stop the close
  * unless asked to end them; planned ones are cancelled with the case. */
 static int end_placements(struct wf_ctx *ctx, const char *id,
@@ -93,7 +141,7 @@ static int end_placements(struct wf_ctx *ctx, const char *id,
 	size_t n = 0;
 	int rc;
 
-	rc = wf_sql_each(ctx->st, WF_SQL_PLACE_ACTIVE, id, 0, wf_col_push, ids, e);
+	rc = wf_sql_each(ctx->st, SQL_PLACE_ACTIVE, id, 0, wf_col_push, ids, e);
 	cJSON_ArrayForEach(p, ids)
 		n += (size_t)snprintf(list + n, n < sizeof list ? sizeof list - n : 0,
 		                      "%s'%s'", n ? ", " : "", p->valuestring);
@@ -113,7 +161,7 @@ static int end_placements(struct wf_ctx *ctx, const char *id,
 		                   done ? NULL : reason, e);
 	}
 	cJSON_Delete(ids);
-	if (rc || (rc = wf_sql_each(ctx->st, WF_SQL_PLACE_PLANNED, id, 0,
+	if (rc || (rc = wf_sql_each(ctx->st, SQL_PLACE_PLANNED, id, 0,
 	                            wf_col_push, (ids = cJSON_CreateArray()),
 	                            e))) {
 		cJSON_Delete(rc ? NULL : ids);
@@ -141,6 +189,10 @@ int wf_case_close_check(const struct wf_close_opts *o, struct wf_err *e)
 		return wf_err_set(e, WF_EX_USAGE, "--situation: %s", why);
 	return 0;
 }
+
+static const char SQL_CLOSE_ADD[] =
+	"INSERT INTO case_closure (case_id, date, outcome, recommendations,"
+	" recorded_at, operator) VALUES (?, ?, ?, ?, ?, ?)";
 
 int wf_case_close(struct wf_ctx *ctx, const struct wf_close_opts *o,
                   struct wf_record *rec, struct wf_err *e)
@@ -176,7 +228,7 @@ int wf_case_close(struct wf_ctx *ctx, const struct wf_close_opts *o,
 	cJSON_AddItemToArray(reasons, cJSON_CreateString(o->outcome));
 	rc = wf_case_move(ctx, &c, "close", NULL, date, o->note, reasons, e);
 	cJSON_Delete(reasons);
-	if (rc || !(s = wf_sql(ctx->st, WF_SQL_CLOSE_ADD, e)))
+	if (rc || !(s = wf_sql(ctx->st, SQL_CLOSE_ADD, e)))
 		return rc ? rc : e->code;
 	wf_timestamp(now, sizeof now);
 	wf_bind_text(s, 1, id);
@@ -196,6 +248,11 @@ int wf_case_close(struct wf_ctx *ctx, const struct wf_close_opts *o,
 	return emit_case(ctx, id, e);
 }
 
+/* The status a case had before its latest change. */
+static const char SQL_CLOSE_BEFORE[] =
+	"SELECT status FROM case_status WHERE case_id = ?"
+	" ORDER BY id DESC LIMIT 1 OFFSET 1";
+
 int wf_case_reopen(struct wf_ctx *ctx, const struct wf_close_opts *o,
                    struct wf_record *rec, struct wf_err *e)
 {
@@ -211,7 +268,7 @@ int wf_case_reopen(struct wf_ctx *ctx, const struct wf_close_opts *o,
 	if ((rc = wf_effective_date(o->date, "--date", date, e)) ||
 	    (rc = wf_case_load(ctx->st, id, &c, e)) ||
 	    (rc = wf_case_allowed(&c, "reopen", e)) ||
-	    !(s = wf_sql(ctx->st, WF_SQL_CLOSE_BEFORE, e)))
+	    !(s = wf_sql(ctx->st, SQL_CLOSE_BEFORE, e)))
 		return rc ? rc : e->code;
 	wf_bind_text(s, 1, id);
 	if ((rc = sqlite3_step(s)) == SQLITE_ROW)

@@ -59,24 +59,35 @@ int wf_status_open(const char *status)
 	return 1;
 }
 
+static const char SQL_CASE_LOAD[] =
+	"SELECT c.id, c.status, c.status_date, c.opened_on, c.person_id,"
+	" c.programme_id, p.code,"
+	" (SELECT min(r.id) FROM referral r WHERE r.case_id = c.id)"
+	" FROM cases c JOIN programme p ON p.id = c.programme_id WHERE c.id = ?";
+enum {
+	LOAD_ID, LOAD_STATUS, LOAD_STATUS_DATE, LOAD_OPENED_ON, LOAD_PERSON,
+	LOAD_PROGRAMME_ID, LOAD_PROGRAMME, LOAD_REFERRAL
+};
+
 int wf_case_load(struct wf_store *st, const char *id, struct wf_case *c,
                  struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql_row(st, WF_SQL_CASE_LOAD, id, WF_EX_DATAERR,
+	sqlite3_stmt *s = wf_sql_row(st, SQL_CASE_LOAD, id, WF_EX_DATAERR,
 	                             "case", e);
 	wf_day d;
 	int cut;
 
 	if (!s)
 		return e->code;
-	cut = wf_col_text(s, 0, c->id, sizeof c->id) |
-	      wf_col_text(s, 1, c->status, sizeof c->status) |
-	      wf_col_text(s, 2, c->status_date, sizeof c->status_date) |
-	      wf_col_text(s, 3, c->opened_on, sizeof c->opened_on) |
-	      wf_col_text(s, 6, c->programme, sizeof c->programme);
-	c->person_id = sqlite3_column_int64(s, 4);
-	c->programme_id = sqlite3_column_int64(s, 5);
-	c->referral_id = sqlite3_column_int64(s, 7);
+	cut = wf_col_text(s, LOAD_ID, c->id, sizeof c->id) |
+	      wf_col_text(s, LOAD_STATUS, c->status, sizeof c->status) |
+	      wf_col_text(s, LOAD_STATUS_DATE, c->status_date,
+	                  sizeof c->status_date) |
+	      wf_col_text(s, LOAD_OPENED_ON, c->opened_on, sizeof c->opened_on) |
+	      wf_col_text(s, LOAD_PROGRAMME, c->programme, sizeof c->programme);
+	c->person_id = sqlite3_column_int64(s, LOAD_PERSON);
+	c->programme_id = sqlite3_column_int64(s, LOAD_PROGRAMME_ID);
+	c->referral_id = sqlite3_column_int64(s, LOAD_REFERRAL);
 	sqlite3_reset(s);
 	if (cut || wf_stored_date(c->status_date, 0, &d) ||
 	    wf_stored_date(c->opened_on, 0, &d))
@@ -136,11 +147,15 @@ int wf_case_allowed(const struct wf_case *c, const char *action,
 	                  "that is %s", c->id, c->status, action, list);
 }
 
+static const char SQL_CASE_HISTORY_ADD[] =
+	"INSERT INTO case_status (case_id, status, effective_date, recorded_at,"
+	" operator, note, reasons) VALUES (?, ?, ?, ?, ?, ?, ?)";
+
 static int history_add(struct wf_ctx *ctx, const char *id, const char *status,
                        const char *date, const char *note,
                        const cJSON *reasons, struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(ctx->st, WF_SQL_CASE_HISTORY_ADD, e);
+	sqlite3_stmt *s = wf_sql(ctx->st, SQL_CASE_HISTORY_ADD, e);
 	char now[32];
 
 	if (!s)
@@ -185,6 +200,9 @@ int wf_case_restep(struct wf_ctx *ctx, struct wf_case *c, const char *action,
 	return move(ctx, c, action, to, date, NULL, reasons, 0, e);
 }
 
+static const char SQL_CASE_SET_STATUS[] =
+	"UPDATE cases SET status = ?, status_date = ? WHERE id = ?";
+
 static int move(struct wf_ctx *ctx, struct wf_case *c, const char *action,
                 const char *to, const char *date, const char *note,
                 const cJSON *reasons, int audited, struct wf_err *e)
@@ -209,7 +227,7 @@ static int move(struct wf_ctx *ctx, struct wf_case *c, const char *action,
 			return 0;
 	if (!strcmp(to, c->status))
 		return 0;
-	if (!(s = wf_sql(ctx->st, WF_SQL_CASE_SET_STATUS, e)))
+	if (!(s = wf_sql(ctx->st, SQL_CASE_SET_STATUS, e)))
 		return e->code;
 	wf_bind_text(s, 1, to);
 	wf_bind_text(s, 2, date);
@@ -235,11 +253,25 @@ static int move(struct wf_ctx *ctx, struct wf_case *c, const char *action,
 	return rc;
 }
 
+/* No RETURNING and no NOT IN (...) on the per-record path: SQLite opens
+ * a temporary b-tree for each, which costs more than the rest of a
+ * referral together. */
+static const char SQL_CASE_NEXT_ID[] =
+	"INSERT INTO case_seq (year, last) VALUES (?, 1)"
+	" ON CONFLICT (year) DO UPDATE SET last = last + 1";
+
+static const char SQL_CASE_LAST_ID[] =
+	"SELECT last FROM case_seq WHERE year = ?";
+
+static const char SQL_CASE_INSERT[] =
+	"INSERT INTO cases (id, person_id, programme_id, status, status_date,"
+	" opened_on, created_at) VALUES (?, ?, ?, 'referred', ?, ?, ?)";
+
 int wf_case_open(struct wf_ctx *ctx, sqlite3_int64 person,
                  sqlite3_int64 programme, const char *date, struct wf_case *c,
                  struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(ctx->st, WF_SQL_CASE_NEXT_ID, e);
+	sqlite3_stmt *s = wf_sql(ctx->st, SQL_CASE_NEXT_ID, e);
 	char now[32];
 	int rc, year = atoi(date);
 	sqlite3_int64 n;
@@ -249,7 +281,7 @@ int wf_case_open(struct wf_ctx *ctx, sqlite3_int64 person,
 	sqlite3_bind_int(s, 1, year);
 	if ((rc = wf_sql_done(ctx->st, s, e)))
 		return rc;
-	if (!(s = wf_sql(ctx->st, WF_SQL_CASE_LAST_ID, e)))
+	if (!(s = wf_sql(ctx->st, SQL_CASE_LAST_ID, e)))
 		return e->code;
 	sqlite3_bind_int(s, 1, year);
 	if ((rc = sqlite3_step(s)) != SQLITE_ROW) {
@@ -260,7 +292,7 @@ int wf_case_open(struct wf_ctx *ctx, sqlite3_int64 person,
 	sqlite3_reset(s);
 	memset(c, 0, sizeof *c);
 	snprintf(c->id, sizeof c->id, "%04d-%04lld", year, (long long)n);
-	if (!(s = wf_sql(ctx->st, WF_SQL_CASE_INSERT, e)))
+	if (!(s = wf_sql(ctx->st, SQL_CASE_INSERT, e)))
 		return e->code;
 	wf_timestamp(now, sizeof now);
 	wf_bind_text(s, 1, c->id);
@@ -279,11 +311,16 @@ int wf_case_open(struct wf_ctx *ctx, sqlite3_int64 person,
 	return history_add(ctx, c->id, "referred", date, NULL, NULL, e);
 }
 
+static const char SQL_CASE_FIND_OPEN[] =
+	"SELECT min(id) FROM cases WHERE person_id = ? AND programme_id = ?"
+	" AND status <> 'rejected' AND status <> 'withdrawn'"
+	" AND status <> 'ineligible' AND status <> 'closed'";
+
 int wf_case_find_open(struct wf_store *st, sqlite3_int64 person,
                       sqlite3_int64 programme, struct wf_case *c,
                       struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(st, WF_SQL_CASE_FIND_OPEN, e);
+	sqlite3_stmt *s = wf_sql(st, SQL_CASE_FIND_OPEN, e);
 	char id[32];
 	int rc, found;
 

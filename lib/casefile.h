@@ -118,9 +118,11 @@ int wf_place_stop(struct wf_ctx *ctx, const char *id, const char *action,
 /* Load placement id; WF_EX_DATAERR when unknown. */
 int wf_place_load(struct wf_store *st, const char *id, struct wf_placement *p,
                   struct wf_err *e);
+/* The placement record as the commands print it (with its history when
+ * history), or NULL with e set (WF_EX_NOMATCH when unknown). */
 cJSON *wf_placement_record(struct wf_store *st, const char *id, int history,
                            struct wf_err *e);
-
+/* The contact record of number id, or NULL with e set. */
 cJSON *wf_contact_record(struct wf_store *st, sqlite3_int64 id,
                          struct wf_err *e);
 
@@ -270,11 +272,10 @@ cJSON *wf_attendance_get(struct wf_store *st, const char *id,
                          struct wf_err *e);
 int wf_attendance_amend(struct wf_ctx *ctx, struct wf_record *rec,
                         const char *id, struct wf_err *e);
-/* A certification: its schema, its row as a record (a wf_sql_each()
- * callback into a list, caserecord.c), and the certifications of a
+/* A certification: its schema (its rows are read by the column names of
+ * WF_SQL_CASEREC_CERTS, with wf_row_push()), and the certifications of a
  * referral written (refer.c). */
 extern const struct wf_schema wf_cert_schema;
-void wf_cert_row(cJSON *list, sqlite3_stmt *s);
 int wf_refer_add_certs(struct wf_store *st, sqlite3_int64 ref,
                        const cJSON *list, struct wf_err *e);
 

@@ -15,12 +15,6 @@
 
 #include "casefile.h"
 
-static const char *const person_cols[] = { "first_name", "last_name",
-                                           "tax_code", "birth_date", "sex",
-                                           "birth_place", "citizenship",
-                                           "municipality", "address", "phone",
-                                           "email" };
-
 /* A stored JSON column (a list) back as a tree. */
 static void add_json_col(cJSON *o, const char *name, sqlite3_stmt *s, int i)
 {
@@ -29,24 +23,6 @@ static void add_json_col(cJSON *o, const char *name, sqlite3_stmt *s, int i)
 
 	if (v)
 		cJSON_AddItemToObject(o, name, v);
-}
-
-static void person_row(cJSON *p, sqlite3_stmt *s)
-{
-	for (int i = 0; i < 11; i++)
-		wf_col_add(p, person_cols[i], s, i);
-}
-
-void wf_cert_row(cJSON *list, sqlite3_stmt *s)
-{
-	static const char *const cols[] = { "kind", "since", "invalidity",
-	                                    "invalidity_percent", "issued_by",
-	                                    "details" };
-	cJSON *c = cJSON_CreateObject();
-
-	for (int i = 0; i < 6; i++)
-		wf_col_add(c, cols[i], s, i);
-	cJSON_AddItemToArray(list, c);
 }
 
 static const char SQL_SAME_PERSON[] =
@@ -84,17 +60,14 @@ static void add_reasons(cJSON *o, sqlite3_stmt *s, int i)
 	cJSON_Delete(v);
 }
 
-static void last_row(cJSON *rec, sqlite3_stmt *s)
-{
-	wf_col_add(rec, "note", s, 0);
-	add_reasons(rec, s, 1);
-}
+static const char SQL_CASE_MANAGER[] =
+	"SELECT" MANAGER_ON("?1", "?2");
 
 /* The case manager assigned today, when there is one. */
 static int manager(struct wf_store *st, cJSON *rec, const char *id,
                    struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(st, WF_SQL_CASE_MANAGER, e);
+	sqlite3_stmt *s = wf_sql(st, SQL_CASE_MANAGER, e);
 	char today[11];
 	int rc;
 
@@ -109,29 +82,37 @@ static int manager(struct wf_store *st, cJSON *rec, const char *id,
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : wf_sql_err(st, rc, e);
 }
 
-static void referral_row(cJSON *list, sqlite3_stmt *s)
-{
-	static const char *const cols[] = { "id", "date", "referrer",
-	                                    "referrer_contact", "sent_names" };
-	cJSON *r = cJSON_CreateObject();
+/* The person's identity: the columns are the record's keys. */
+static const char SQL_CASEREC_PERSON[] =
+	"SELECT first_name, last_name, tax_code, birth_date, sex, birth_place,"
+	" citizenship, municipality, address, phone, email FROM person"
+	" WHERE id = ?";
 
-	for (int i = 0; i < 5; i++)
-		wf_col_add(r, cols[i], s, i);
-	cJSON_AddItemToArray(list, r);
+static void person_row(cJSON *p, sqlite3_stmt *s)
+{
+	wf_row_add(p, s);
 }
 
-static void history_row(cJSON *list, sqlite3_stmt *s)
-{
-	cJSON *h = cJSON_CreateObject();
-
-	wf_col_add(h, "status", s, 0);
-	wf_col_add(h, "date", s, 1);
-	wf_col_add(h, "note", s, 2);
-	add_reasons(h, s, 3);
-	wf_col_add(h, "recorded_at", s, 4);
-	wf_col_add(h, "operator", s, 5);
-	cJSON_AddItemToArray(list, h);
-}
+/* The head of a case record: the case, its first referral, and how many
+ * referrals it had. */
+static const char SQL_CASEREC_HEAD[] =
+	"SELECT c.id, c.status, c.status_date, p.code, r.date, o.code,"
+	" r.referrer_contact, c.person_id, r.id, r.employment_status,"
+	" r.employment_since, r.needs, r.notes,"
+	" (SELECT count(*) FROM referral x WHERE x.case_id = c.id),"
+	" r.gender, r.education, r.disability, r.foreign_background,"
+	" r.minority, r.homeless, r.rural"
+	" FROM cases c JOIN programme p ON p.id = c.programme_id"
+	" JOIN referral r ON r.id ="
+	"  (SELECT min(x.id) FROM referral x WHERE x.case_id = c.id)"
+	" JOIN organisation o ON o.id = r.referrer_id WHERE c.id = ?";
+enum {
+	HEAD_ID, HEAD_STATUS, HEAD_STATUS_DATE, HEAD_PROGRAMME, HEAD_DATE,
+	HEAD_REFERRER, HEAD_REFERRER_CONTACT, HEAD_PERSON, HEAD_REFERRAL,
+	HEAD_EMPLOYMENT_STATUS, HEAD_EMPLOYMENT_SINCE, HEAD_NEEDS, HEAD_NOTES,
+	HEAD_REFERRALS, HEAD_GENDER, HEAD_EDUCATION, HEAD_DISABILITY,
+	HEAD_ESF_FACTS            /* four: wf_esf_facts, in order */
+};
 
 /* The person block: identity from person, situation from the referral. */
 static int person_block(struct wf_store *st, cJSON *rec, sqlite3_stmt *head,
@@ -141,26 +122,72 @@ static int person_block(struct wf_store *st, cJSON *rec, sqlite3_stmt *head,
 	cJSON *certs = cJSON_CreateArray();
 	int rc;
 
-	if ((rc = wf_sql_each(st, WF_SQL_CASEREC_PERSON, NULL,
-	                      sqlite3_column_int64(head, 7), person_row, p, e)) ||
+	if ((rc = wf_sql_each(st, SQL_CASEREC_PERSON, NULL,
+	                      sqlite3_column_int64(head, HEAD_PERSON),
+		person_row,
+	                      p, e)) ||
 	    (rc = wf_sql_each(st, WF_SQL_CASEREC_CERTS, NULL,
-	                      sqlite3_column_int64(head, 8), wf_cert_row, certs,
-	                      e))) {
+	                      sqlite3_column_int64(head, HEAD_REFERRAL),
+	                      wf_row_push, certs, e))) {
 		cJSON_Delete(certs);
 		return rc;
 	}
-	wf_col_add(p, "employment_status", head, 9);
-	wf_col_add(p, "employment_since", head, 10);
-	wf_col_add(p, "gender", head, 14);
-	wf_col_add(p, "education", head, 15);
-	wf_col_add(p, "disability", head, 16);
+	wf_col_add(p, "employment_status", head, HEAD_EMPLOYMENT_STATUS);
+	wf_col_add(p, "employment_since", head, HEAD_EMPLOYMENT_SINCE);
+	wf_col_add(p, "gender", head, HEAD_GENDER);
+	wf_col_add(p, "education", head, HEAD_EDUCATION);
+	wf_col_add(p, "disability", head, HEAD_DISABILITY);
 	for (int i = 0; wf_esf_facts[i]; i++)
-		wf_col_add(p, wf_esf_facts[i], head, 17 + i);
+		wf_col_add(p, wf_esf_facts[i], head, HEAD_ESF_FACTS + i);
 	if (cJSON_GetArraySize(certs))
 		cJSON_AddItemToObject(p, "certifications", certs);
 	else
 		cJSON_Delete(certs);
 	return 0;
+}
+
+/* Each referral of a case: the columns are the record's keys. */
+static const char SQL_CASEREC_REFERRALS[] =
+	"SELECT r.case_id || '/' || row_number() OVER (ORDER BY r.id) AS id,"
+	" r.date AS date, o.code AS referrer,"
+	" r.referrer_contact AS referrer_contact, r.sent_names AS sent_names"
+	" FROM referral r JOIN organisation o ON o.id = r.referrer_id"
+	" WHERE r.case_id = ? ORDER BY r.id";
+
+static const char SQL_CASEREC_DUPS[] =
+	"SELECT DISTINCT c.id FROM person_duplicate d"
+	" JOIN cases c ON c.person_id = d.other_id WHERE d.person_id = ?"
+	" AND d.decision IS NULL"
+	" ORDER BY c.id";
+
+static const char SQL_CASEREC_LAST[] =
+	"SELECT note, reasons FROM case_status WHERE case_id = ?"
+	" ORDER BY id DESC LIMIT 1";
+enum { LAST_NOTE, LAST_REASONS };
+
+static void last_row(cJSON *rec, sqlite3_stmt *s)
+{
+	wf_col_add(rec, "note", s, LAST_NOTE);
+	add_reasons(rec, s, LAST_REASONS);
+}
+
+static const char SQL_CASEREC_HISTORY[] =
+	"SELECT status, effective_date, note, reasons, recorded_at, operator"
+	" FROM case_status WHERE case_id = ? ORDER BY effective_date, id";
+enum { HIST_STATUS, HIST_DATE, HIST_NOTE, HIST_REASONS, HIST_RECORDED_AT,
+       HIST_OPERATOR };
+
+static void history_row(cJSON *list, sqlite3_stmt *s)
+{
+	cJSON *h = cJSON_CreateObject();
+
+	wf_col_add(h, "status", s, HIST_STATUS);
+	wf_col_add(h, "date", s, HIST_DATE);
+	wf_col_add(h, "note", s, HIST_NOTE);
+	add_reasons(h, s, HIST_REASONS);
+	wf_col_add(h, "recorded_at", s, HIST_RECORDED_AT);
+	wf_col_add(h, "operator", s, HIST_OPERATOR);
+	cJSON_AddItemToArray(list, h);
 }
 
 static int tail(struct wf_store *st, cJSON *rec, sqlite3_int64 person,
@@ -171,20 +198,20 @@ static int tail(struct wf_store *st, cJSON *rec, sqlite3_int64 person,
 
 	/* the persons it may be, and the cases of those found to be it */
 	if ((rc = case_list(st, rec, "possible_duplicate_of",
-	                    WF_SQL_CASEREC_DUPS, person, e)) ||
+	                    SQL_CASEREC_DUPS, person, e)) ||
 	    (rc = case_list(st, rec, "same_person_as", SQL_SAME_PERSON, person,
 	                    e)))
 		return rc;
-	if ((rc = wf_sql_each(st, WF_SQL_CASEREC_LAST, id, 0, last_row, rec, e)) ||
+	if ((rc = wf_sql_each(st, SQL_CASEREC_LAST, id, 0, last_row, rec, e)) ||
 	    (rc = manager(st, rec, id, e)) || !history)
 		return rc;
 	/* a case referred more than once shows who referred it when */
 	if (cJSON_GetObjectItem(rec, "referrals") &&
-	    (rc = wf_sql_each(st, WF_SQL_CASEREC_REFERRALS, id, 0, referral_row,
+	    (rc = wf_sql_each(st, SQL_CASEREC_REFERRALS, id, 0, wf_row_push,
 	                      cJSON_AddArrayToObject(rec, "referred"), e)))
 		return rc;
 	hist = cJSON_AddArrayToObject(rec, "history");
-	return wf_sql_each(st, WF_SQL_CASEREC_HISTORY, id, 0, history_row, hist, e);
+	return wf_sql_each(st, SQL_CASEREC_HISTORY, id, 0, history_row, hist, e);
 }
 
 cJSON *wf_case_record(struct wf_store *st, const char *id, int history,
@@ -193,7 +220,7 @@ cJSON *wf_case_record(struct wf_store *st, const char *id, int history,
 	static const char *const head_cols[] = { "id", "status", "status_date",
 	                                         "programme", "date", "referrer",
 	                                         "referrer_contact" };
-	sqlite3_stmt *s = wf_sql_row(st, WF_SQL_CASEREC_HEAD, id, WF_EX_NOMATCH,
+	sqlite3_stmt *s = wf_sql_row(st, SQL_CASEREC_HEAD, id, WF_EX_NOMATCH,
 	                             "case", e);
 	cJSON *rec;
 	sqlite3_int64 person, nref;
@@ -203,13 +230,13 @@ cJSON *wf_case_record(struct wf_store *st, const char *id, int history,
 		return NULL;
 	rec = cJSON_CreateObject();
 	cJSON_AddStringToObject(rec, "kind", "case");
-	for (int i = 0; i < 7; i++)
+	for (int i = HEAD_ID; i <= HEAD_REFERRER_CONTACT; i++)
 		wf_col_add(rec, head_cols[i], s, i);
 	rc = person_block(st, rec, s, e);
-	add_json_col(rec, "needs", s, 11);
-	wf_col_add(rec, "notes", s, 12);
-	person = sqlite3_column_int64(s, 7);
-	nref = sqlite3_column_int64(s, 13);
+	add_json_col(rec, "needs", s, HEAD_NEEDS);
+	wf_col_add(rec, "notes", s, HEAD_NOTES);
+	person = sqlite3_column_int64(s, HEAD_PERSON);
+	nref = sqlite3_column_int64(s, HEAD_REFERRALS);
 	if (nref > 1)
 		cJSON_AddNumberToObject(rec, "referrals", (double)nref);
 	/* tail() needs the id after the statement is reset. */
@@ -261,10 +288,26 @@ static cJSON *case_now(struct wf_store *st, const char *id, struct wf_err *e)
 	return wf_case_record(st, id, 0, e);
 }
 
+static const char SQL_CASEREC_LIST[] =
+	"SELECT c.id FROM cases c JOIN programme p ON p.id = c.programme_id"
+	" JOIN person pe ON pe.id = c.person_id"
+	" WHERE (?1 IS NULL OR c.status = ?1)"
+	" AND (?2 IS NULL OR p.code = ?2)"
+	" AND (?3 IS NULL OR EXISTS (SELECT 1 FROM referral r"
+	"  JOIN organisation o ON o.id = r.referrer_id"
+	"  WHERE r.case_id = c.id AND o.code = ?3))"
+	" AND (?4 IS NULL OR c.opened_on >= ?4)"
+	" AND (?5 IS NULL OR c.opened_on <= ?5)"
+	" AND (?6 IS NULL OR instr(pe.match_key, ?6) > 0)"
+	" AND (?7 IS NULL OR instr(pe.match_key, ?7) > 0)"
+	" AND (?8 IS NULL OR instr(pe.match_key, ?8) > 0)"
+	" AND (?9 IS NULL OR instr(pe.match_key, ?9) > 0)"
+	" ORDER BY c.opened_on, c.id";
+
 int wf_case_list(struct wf_ctx *ctx, const struct wf_case_filter *f,
                  struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(ctx->st, WF_SQL_CASEREC_LIST, e);
+	sqlite3_stmt *s = wf_sql(ctx->st, SQL_CASEREC_LIST, e);
 
 	if (!s)
 		return e->code;

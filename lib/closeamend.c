@@ -28,18 +28,31 @@ static const struct wf_schema closing_schema = { "closing", fields };
 
 static void closing_row(cJSON *r, sqlite3_stmt *s)
 {
-	static const char *const names[] = { "id", "case", "date", "outcome",
-	                                     "recommendations" };
 
 	cJSON_AddStringToObject(r, "kind", "closing");
-	for (int i = 0; i < 5; i++)
-		wf_col_add(r, names[i], s, i);
+	wf_row_add(r, s);
 }
+
+static const char SQL_CLOSING_GET[] =
+	"SELECT id, case_id AS \"case\", date, outcome, recommendations"
+	" FROM case_closure WHERE id = ?";
 
 cJSON *wf_closing_get(struct wf_store *st, const char *id, struct wf_err *e)
 {
-	return wf_sql_record(st, WF_SQL_CLOSING_GET, id, "closing", closing_row, e);
+	return wf_sql_record(st, SQL_CLOSING_GET, id, "closing", closing_row, e);
 }
+
+/* A placement of the case ended or cancelled on the closing's date. */
+static const char SQL_CLOSING_PLACEMENT[] =
+	"SELECT ps.placement_id FROM placement_status ps"
+	" JOIN placement p ON p.id = ps.placement_id WHERE p.case_id = ?"
+	" AND ps.effective_date = ? AND ps.status IN ('ended', 'cancelled')"
+	" ORDER BY ps.id LIMIT 1";
+
+/* A contact after a day, before the next step (a reopening) if any. */
+static const char SQL_CLOSING_CONTACT[] =
+	"SELECT id FROM contact WHERE case_id = ? AND date > ?2"
+	" AND (?3 IS NULL OR date < ?3) ORDER BY date, id LIMIT 1";
 
 /* What stands in the way of a new date or outcome: a placement the
  * closing ended, or a contact the new date would leave after it. */
@@ -51,7 +64,7 @@ static int hindrance(struct wf_store *st, const cJSON *was, const cJSON *now,
 	sqlite3_stmt *s;
 	int rc;
 
-	if ((rc = wf_sql_text(st, WF_SQL_CLOSING_PLACEMENT,
+	if ((rc = wf_sql_text(st, SQL_CLOSING_PLACEMENT,
 	                      wf_json_str(was, "case"), wf_json_str(was, "date"),
 	                      what, sizeof what, e)))
 		return rc;
@@ -59,7 +72,7 @@ static int hindrance(struct wf_store *st, const cJSON *was, const cJSON *now,
 		return wf_err_set(e, WF_EX_DATAERR, "the closing ended placement "
 		                  "'%s' with it: reopen the case and close it again",
 		                  what);
-	if (!(s = wf_sql(st, WF_SQL_CLOSING_CONTACT, e)))
+	if (!(s = wf_sql(st, SQL_CLOSING_CONTACT, e)))
 		return e->code;
 	wf_bind_text(s, 1, wf_json_str(was, "case"));
 	wf_bind_text(s, 2, date);
@@ -110,6 +123,10 @@ static int closing_ok(const struct wf_record *rec, const cJSON *was,
 	return wf_amend_not_future(rec, e);
 }
 
+static const char SQL_CLOSING_SET[] =
+	"UPDATE case_closure SET date = ?, outcome = ?, recommendations = ?"
+	" WHERE id = ?";
+
 int wf_closing_amend(struct wf_ctx *ctx, struct wf_record *rec,
                      const char *id, struct wf_err *e)
 {
@@ -125,7 +142,7 @@ int wf_closing_amend(struct wf_ctx *ctx, struct wf_record *rec,
 	cJSON_Delete(was);
 	if (rc)
 		return rc;
-	if (!(s = wf_sql(ctx->st, WF_SQL_CLOSING_SET, e)))
+	if (!(s = wf_sql(ctx->st, SQL_CLOSING_SET, e)))
 		return e->code;
 	wf_bind_text(s, 1, wf_json_str(r, "date"));
 	wf_bind_text(s, 2, wf_json_str(r, "outcome"));

@@ -24,26 +24,37 @@ const char wf_consent_columns[] = "id,case,purpose,to,answer,date";
 
 static void consent_row(cJSON *r, sqlite3_stmt *s)
 {
-	static const char *const names[] = { "id", "case", "person", "purpose",
-	                                     "to", "answer", "date", "note",
-	                                     "operator" };
 
 	cJSON_AddStringToObject(r, "kind", "consent");
-	for (int i = 0; i < 9; i++)
-		wf_col_add(r, names[i], s, i);
+	wf_row_add(r, s);
 }
+
+#define CONSENT_COLUMNS \
+	" k.id, k.case_id AS \"case\", k.person_id AS person, k.purpose," \
+	" o.code AS \"to\", k.answer, k.date, k.note, k.operator"
+
+static const char SQL_CONSENT_GET[] =
+	"SELECT" CONSENT_COLUMNS " FROM consent k"
+	" LEFT JOIN organisation o ON o.id = k.recipient_id WHERE k.id = ?";
 
 static cJSON *consent_record(struct wf_store *st, sqlite3_int64 id,
                              struct wf_err *e)
 {
 	cJSON *r = cJSON_CreateObject();
 
-	if (wf_sql_each(st, WF_SQL_CONSENT_GET, NULL, id, consent_row, r, e)) {
+	if (wf_sql_each(st, SQL_CONSENT_GET, NULL, id, consent_row, r, e)) {
 		cJSON_Delete(r);
 		return NULL;
 	}
 	return r;
 }
+
+/* The answer that holds for a purpose and recipient on a day: the latest
+ * given for that recipient or for any. */
+static const char SQL_CONSENT_NOW[] =
+	"SELECT answer FROM consent WHERE person_id = ?1 AND purpose = ?2"
+	" AND (recipient_id IS NULL OR recipient_id = ?3) AND date <= ?4"
+	" ORDER BY date DESC, id DESC LIMIT 1";
 
 /* The answer that holds for person, purpose and recipient (0: any) on
  * day, into answer ("" when none). */
@@ -51,7 +62,7 @@ static int answer_now(struct wf_store *st, sqlite3_int64 person,
                       const char *purpose, sqlite3_int64 to, const char *day,
                       char *answer, size_t len, struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(st, WF_SQL_CONSENT_NOW, e);
+	sqlite3_stmt *s = wf_sql(st, SQL_CONSENT_NOW, e);
 	int step;
 
 	answer[0] = '\0';
@@ -91,12 +102,17 @@ int wf_consent_opts_check(const struct wf_consent_opts *o, struct wf_err *e)
 	return 0;
 }
 
+static const char SQL_CONSENT_ADD[] =
+	"INSERT INTO consent (person_id, case_id, purpose, recipient_id, answer,"
+	" date, note, recorded_at, operator)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+
 static int store_answer(struct wf_ctx *ctx, const struct wf_consent_opts *o,
                         const struct wf_case *c,
                         long long to, const char *day, sqlite3_int64 *id,
                         struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(ctx->st, WF_SQL_CONSENT_ADD, e);
+	sqlite3_stmt *s = wf_sql(ctx->st, SQL_CONSENT_ADD, e);
 	char now[32];
 	int rc;
 
@@ -155,11 +171,15 @@ int wf_consent_record(struct wf_ctx *ctx, const struct wf_consent_opts *o,
 	return rc;
 }
 
+static const char SQL_CONSENT_OF_PERSON[] =
+	"SELECT k.id FROM consent k WHERE k.person_id = ?"
+	" ORDER BY k.date, k.id";
+
 int wf_consent_emit(struct wf_ctx *ctx, sqlite3_int64 person, long *n,
                     struct wf_err *e)
 {
 	cJSON *ids = cJSON_CreateArray(), *v;
-	int rc = wf_sql_each(ctx->st, WF_SQL_CONSENT_OF_PERSON, NULL, person,
+	int rc = wf_sql_each(ctx->st, SQL_CONSENT_OF_PERSON, NULL, person,
 	                     wf_col_push, ids, e);
 
 	for (v = ids->child; v && !rc; v = v->next, ++*n) {
@@ -192,13 +212,10 @@ int wf_consent_list(struct wf_ctx *ctx, const struct wf_ids *ids,
 
 static void disclosure_row(cJSON *list, sqlite3_stmt *s)
 {
-	static const char *const names[] = { "date", "what", "to", "basis",
-	                                     "by" };
 	cJSON *r = cJSON_CreateObject();
 
 	cJSON_AddStringToObject(r, "kind", "disclosure");
-	for (int i = 0; i < 5; i++)
-		wf_col_add(r, names[i], s, i);
+	wf_row_add(r, s);
 	cJSON_AddItemToArray(list, r);
 }
 
@@ -237,12 +254,16 @@ static int text_of(struct wf_store *st, const char *sql, const char *key,
 	       : wf_sql_err(st, step, e);
 }
 
+static const char SQL_CASE_HOSTS[] =
+	"SELECT DISTINCT o.code FROM placement p JOIN organisation o"
+	" ON o.id = p.host_id WHERE p.case_id = ? ORDER BY o.code";
+
 /* The host a report for a host goes to: the one given, which must be a
  * host of the case, or the case's only one. */
 static int host_of(struct wf_store *st, const char *case_id, const char *to,
                    char *buf, size_t len, struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(st, WF_SQL_CASE_HOSTS, e);
+	sqlite3_stmt *s = wf_sql(st, SQL_CASE_HOSTS, e);
 	int n = 0, found = 0;
 	char h[128];
 
@@ -269,6 +290,19 @@ static int host_of(struct wf_store *st, const char *case_id, const char *to,
 	return 0;
 }
 
+/* Who a case's final report may go to: its referrer, its hosts. */
+static const char SQL_CASE_REFERRER[] =
+	"SELECT o.code FROM referral r JOIN organisation o"
+	" ON o.id = r.referrer_id WHERE r.case_id = ? ORDER BY r.id LIMIT 1";
+
+static const char SQL_CASE_BASIS[] =
+	"SELECT coalesce(g.definition ->> '$.legal_basis', 'consent'),"
+	" c.person_id FROM cases c JOIN programme g ON g.id = c.programme_id"
+	" WHERE c.id = ?";
+enum {
+	BASIS_BASIS, BASIS_PERSON
+};
+
 int wf_disclosure_check(struct wf_store *st, const char *case_id,
                         const char *for_, const char *to,
                         struct wf_disclosure *d, struct wf_err *e)
@@ -283,13 +317,13 @@ int wf_disclosure_check(struct wf_store *st, const char *case_id,
 
 	memset(d, 0, sizeof *d);
 	snprintf(d->case_id, sizeof d->case_id, "%s", case_id);
-	if (!(s = wf_sql_row(st, WF_SQL_CASE_BASIS, case_id, WF_EX_DATAERR,
+	if (!(s = wf_sql_row(st, SQL_CASE_BASIS, case_id, WF_EX_DATAERR,
 	                     "case", e)))
 		return e->code;
-	wf_col_text(s, 0, d->basis, sizeof d->basis);
-	person = sqlite3_column_int64(s, 1);
+	wf_col_text(s, BASIS_BASIS, d->basis, sizeof d->basis);
+	person = sqlite3_column_int64(s, BASIS_PERSON);
 	sqlite3_reset(s);
-	rc = referrer ? text_of(st, WF_SQL_CASE_REFERRER, case_id, d->to,
+	rc = referrer ? text_of(st, SQL_CASE_REFERRER, case_id, d->to,
 	                        sizeof d->to, e)
 	              : host_of(st, case_id, to, d->to, sizeof d->to, e);
 	if (rc || (rc = org_id(st, d->to, &org, e)))
@@ -312,10 +346,14 @@ int wf_disclosure_check(struct wf_store *st, const char *case_id,
 	return 0;
 }
 
+static const char SQL_DISCLOSURE_ADD[] =
+	"INSERT INTO disclosure (case_id, what, recipient_id, basis, date,"
+	" recorded_at, operator) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+
 int wf_disclosure_record(struct wf_ctx *ctx, const struct wf_disclosure *d,
                          struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(ctx->st, WF_SQL_DISCLOSURE_ADD, e);
+	sqlite3_stmt *s = wf_sql(ctx->st, SQL_DISCLOSURE_ADD, e);
 	char day[11], now[32];
 	cJSON *detail;
 	int rc;

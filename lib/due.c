@@ -64,10 +64,13 @@ static int wanted(const struct due_history *h, const struct due_item *i,
 
 const char *const wf_due_kinds[] = { "contact", "follow_up", NULL };
 
+static const char SQL_DUE_OUT_ADD[] =
+	"INSERT INTO due_out (due, id, rec) VALUES (?, ?, ?)";
+
 /* Hold r in the temporary table the output is sorted in. */
 static int hold(struct wf_store *st, const cJSON *r, struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(st, WF_SQL_DUE_OUT_ADD, e);
+	sqlite3_stmt *s = wf_sql(st, SQL_DUE_OUT_ADD, e);
 	char *text;
 	int rc;
 
@@ -111,6 +114,28 @@ static int keep(struct wf_store *st, const struct due_history *h,
 
 /* ---- follow-ups owed after leaving ----------------------------------------- */
 
+/* What wf-monitor due lists, held to be sorted by date whatever its size. */
+/* Closed cases, as of ?1, with the follow-ups recorded after their
+ * latest closing; people erased are owed none. */
+static const char SQL_DUE_FOLLOW_UPS[] =
+	"SELECT c.id, cl.date, p.first_name || ' ' || p.last_name,"
+	"  cl.operator, pr.code,"
+	"  EXISTS (SELECT 1 FROM follow_up f WHERE f.case_id = c.id"
+	"   AND f.at = 'leaving'),"
+	"  EXISTS (SELECT 1 FROM follow_up f WHERE f.case_id = c.id"
+	"   AND f.at = 'six_months')"
+	" FROM cases c"
+	" JOIN case_closure cl ON cl.id = (SELECT max(id) FROM case_closure"
+	"  WHERE case_id = c.id)"
+	" JOIN person p ON p.id = c.person_id"
+	" JOIN programme pr ON pr.id = c.programme_id"
+	" WHERE c.status = 'closed' AND cl.date <= ?1 AND p.erased_at IS NULL"
+	" ORDER BY c.id";
+enum {
+	FUP_CASE, FUP_LEFT, FUP_PERSON, FUP_OPERATOR, FUP_PROGRAMME,
+	FUP_RECORDED              /* two: wf_follow_up_times, in order */
+};
+
 /* The follow-up at 'at' of a case closed on left, owed: due by the end
  * of its window (the one the indicators use), listed once it opens. */
 static cJSON *follow_up_record(sqlite3_stmt *s, const char *at, wf_day left,
@@ -119,12 +144,13 @@ static cJSON *follow_up_record(sqlite3_stmt *s, const char *at, wf_day left,
 	cJSON *r = cJSON_CreateObject();
 	char id[96], d[11];
 
-	snprintf(id, sizeof id, "%s/follow_up/%s", sqlite3_column_text(s, 0), at);
+	snprintf(id, sizeof id, "%s/follow_up/%s",
+	         sqlite3_column_text(s, FUP_CASE), at);
 	cJSON_AddStringToObject(r, "kind", "due");
 	cJSON_AddStringToObject(r, "id", id);
 	cJSON_AddStringToObject(r, "item", "follow_up");
-	wf_col_add(r, "case", s, 0);
-	wf_col_add(r, "person", s, 2);
+	wf_col_add(r, "case", s, FUP_CASE);
+	wf_col_add(r, "person", s, FUP_PERSON);
 	wf_date_format(to, d);
 	cJSON_AddStringToObject(r, "due", d);
 	cJSON_AddStringToObject(r, "with", "person");
@@ -140,8 +166,8 @@ static cJSON *follow_up_record(sqlite3_stmt *s, const char *at, wf_day left,
 	cJSON_AddBoolToObject(r, "overdue", to < on);
 	if (to < on)
 		cJSON_AddNumberToObject(r, "days_overdue", (double)(on - to));
-	wf_col_add(r, "operator", s, 3);
-	wf_col_add(r, "programme", s, 4);
+	wf_col_add(r, "operator", s, FUP_OPERATOR);
+	wf_col_add(r, "programme", s, FUP_PROGRAMME);
 	return r;
 }
 
@@ -150,9 +176,9 @@ static cJSON *follow_up_record(sqlite3_stmt *s, const char *at, wf_day left,
 static int owed(sqlite3_stmt *s, int k, wf_day from, wf_day to,
                 const struct wf_due_filter *f)
 {
-	const char *op = (const char *)sqlite3_column_text(s, 3);
+	const char *op = (const char *)sqlite3_column_text(s, FUP_OPERATOR);
 
-	return !sqlite3_column_int(s, 5 + k) && from <= f->limit &&
+	return !sqlite3_column_int(s, FUP_RECORDED + k) && from <= f->limit &&
 	       !(f->overdue && to >= f->on) &&
 	       !(f->with && strcmp(f->with, "person")) &&
 	       !(f->operator_ && (!op || strcmp(f->operator_, op)));
@@ -169,7 +195,7 @@ static int each_owed(struct wf_store *st, const struct wf_due_filter *f,
                      const char *programme, owed_fn *fn, void *arg,
                      struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(st, WF_SQL_DUE_FOLLOW_UPS, e);
+	sqlite3_stmt *s = wf_sql(st, SQL_DUE_FOLLOW_UPS, e);
 	char on[11];
 	int rc = 0, step;
 
@@ -180,13 +206,15 @@ static int each_owed(struct wf_store *st, const struct wf_due_filter *f,
 	while (!rc && (step = sqlite3_step(s)) == SQLITE_ROW) {
 		wf_day left, from, to;
 
-		if (programme && strcmp(programme,
-		                        (const char *)sqlite3_column_text(s, 4)))
+		const char *of = (const char *)sqlite3_column_text(s, FUP_PROGRAMME);
+
+		if (programme && strcmp(programme, of))
 			continue;
-		if (wf_stored_date((const char *)sqlite3_column_text(s, 1), 0,
+		if (wf_stored_date((const char *)sqlite3_column_text(s, FUP_LEFT),
+		                   0,
 		                   &left)) {
 			rc = wf_stored_bad(e, "date of a closing", "case",
-			                   (const char *)sqlite3_column_text(s, 0));
+			                   (const char *)sqlite3_column_text(s, FUP_CASE));
 			break;
 		}
 		for (int k = 0; !rc && wf_follow_up_times[k]; k++) {
@@ -232,10 +260,13 @@ static int follow_ups(struct wf_ctx *ctx, const struct wf_due_filter *f,
 	return each_owed(ctx->st, f, NULL, list_owed, &l, e);
 }
 
+static const char SQL_DUE_OUT_SORTED[] =
+	"SELECT rec FROM due_out ORDER BY due, id";
+
 /* Emit what was kept, by due date. */
 static int emit_sorted(struct wf_ctx *ctx, struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(ctx->st, WF_SQL_DUE_OUT_SORTED, e);
+	sqlite3_stmt *s = wf_sql(ctx->st, SQL_DUE_OUT_SORTED, e);
 	int rc = 0, step;
 
 	if (!s)
@@ -253,6 +284,9 @@ static int emit_sorted(struct wf_ctx *ctx, struct wf_err *e)
 	return rc;
 }
 
+static const char SQL_DUE_OUT_CREATE[] =
+	"CREATE TEMP TABLE IF NOT EXISTS due_out (due TEXT, id TEXT, rec TEXT)";
+
 int wf_monitor_due(struct wf_ctx *ctx, const struct wf_due_filter *f,
                    struct wf_err *e)
 {
@@ -263,7 +297,7 @@ int wf_monitor_due(struct wf_ctx *ctx, const struct wf_due_filter *f,
 	char on[11];
 	int rc;
 
-	if (ctx->out && (rc = wf_sql_exec(ctx->st, WF_SQL_DUE_OUT_CREATE, e)))
+	if (ctx->out && (rc = wf_sql_exec(ctx->st, SQL_DUE_OUT_CREATE, e)))
 		return rc;
 	if ((!f->kind || !strcmp(f->kind, "follow_up")) &&
 	    (rc = follow_ups(ctx, f, &n, e)))

@@ -112,6 +112,33 @@ static int start(struct wf_store *st, struct stream *s, const char *sql,
 	return 0;
 }
 
+#define DUE_CHOSEN \
+	" SELECT c.id, g.code, c.person_id," MANAGER_ON("c.id", "?2") \
+	" FROM cases c" \
+	" JOIN programme g ON g.id = c.programme_id" \
+	" WHERE c.opened_on <= ?2 AND (?3 IS NULL OR g.code = ?3) AND "
+
+/* The cases open on some day from ?1 to ?2 (of programme ?3, or all),
+ * held in id order for the four statements that read their histories,
+ * each up to ?1, for the due rule to merge (duestore.c): opened by ?2 and
+ * not rejected, withdrawn, found ineligible or closed before ?1 (a
+ * case's changes never go back in time, so its status now tells). CROSS
+ * JOIN keeps these cases the outer loop, so that each one's rows are
+ * looked up by index and no history is read whole. */
+const char WF_SQL_DUE_KEEP[] =
+	"CREATE TEMP TABLE IF NOT EXISTS due_case (id TEXT, programme TEXT,"
+	" person INTEGER, manager TEXT);"
+	"DELETE FROM temp.due_case";
+
+/* In id order, so that the order of their rows is the order of the ids,
+ * which SQLite knows to be distinct: the histories then come in order
+ * from their indexes, with nothing to sort. */
+const char WF_SQL_DUE_CHOOSE[] =
+	"INSERT INTO temp.due_case (id, programme, person, manager)"
+	DUE_CHOSEN "c.status IN " OPEN_STATUSES
+	" UNION ALL" DUE_CHOSEN "c.status IN " CASES_OVER
+	" AND c." WF_SQL_PAST_REFERRAL " AND c.status_date >= ?1 ORDER BY 1";
+
 /* The cases of the span, into a temporary table in id order: chosen by
  * the index of their status once, not by every stream. */
 static int choose(struct wf_store *st, const char *from, const char *to,
@@ -128,6 +155,40 @@ static int choose(struct wf_store *st, const char *from, const char *to,
 	wf_bind_text(s, 3, programme);
 	return wf_sql_done(st, s, e);
 }
+
+/* Four streams in the order of the cases chosen: each row's first
+ * column is its case's id (at_case() reads it). */
+const char WF_SQL_DUE_CASES[] =
+	"SELECT id, programme, person, manager FROM temp.due_case"
+	" ORDER BY rowid";
+enum {
+	CASE_ID, CASE_PROGRAMME, CASE_PERSON, CASE_MANAGER
+};
+
+const char WF_SQL_DUE_STATUSES[] =
+	"SELECT t.id, s.status, s.effective_date, s.operator"
+	" FROM temp.due_case t CROSS JOIN case_status s ON s.case_id = t.id"
+	" WHERE s.effective_date <= ?1 ORDER BY t.rowid, s.effective_date, s.id";
+enum {
+	ST_CASE, ST_STATUS, ST_DATE, ST_OPERATOR
+};
+
+const char WF_SQL_DUE_PLACEMENTS[] =
+	"SELECT t.id, p.id, p.type, s.status, s.effective_date"
+	" FROM temp.due_case t CROSS JOIN placement p ON p.case_id = t.id"
+	" CROSS JOIN placement_status s ON s.placement_id = p.id"
+	" WHERE s.effective_date <= ?1 ORDER BY t.rowid, p.rowid, s.id";
+enum {
+	PL_CASE, PL_ID, PL_TYPE, PL_STATUS, PL_DATE
+};
+
+const char WF_SQL_DUE_CONTACTS[] =
+	"SELECT t.id, k.date, k.party, k.next_date, k.operator, k.placement_id"
+	" FROM temp.due_case t CROSS JOIN contact k ON k.case_id = t.id"
+	" WHERE k.date <= ?1 ORDER BY t.rowid, k.date, k.id";
+enum {
+	CT_CASE, CT_DATE, CT_PARTY, CT_NEXT, CT_OPERATOR, CT_PLACEMENT
+};
 
 int wf_due_open(struct wf_store *st, wf_day from, wf_day to,
                 const char *programme, struct due_cursor **cp,
@@ -177,11 +238,13 @@ static int read_statuses(struct due_cursor *c, struct due_history *h)
 		if (wf_grow(&h->st, &h->capst, h->nst, sizeof *h->st))
 			return -1;
 		v = &h->st[h->nst];
-		if (wf_date_parse((const char *)sqlite3_column_text(s, 2), &v->date))
+		if (wf_date_parse((const char *)sqlite3_column_text(s, ST_DATE),
+		                  &v->date))
 			continue;
-		v->open = wf_status_open((const char *)sqlite3_column_text(s, 1));
+		v->open = wf_status_open(
+			(const char *)sqlite3_column_text(s, ST_STATUS));
 		if (!h->nst++)
-			wf_col_text(s, 3, h->opener, sizeof h->opener);
+			wf_col_text(s, ST_OPERATOR, h->opener, sizeof h->opener);
 	}
 	return 0;
 }
@@ -202,7 +265,7 @@ static int read_placements(struct due_cursor *c, struct due_history *h)
 	struct stream *p = &c->placements;
 
 	for (; at_case(p, h->id); p->rc = sqlite3_step(p->s)) {
-		const char *pl = (const char *)sqlite3_column_text(p->s, 1);
+		const char *pl = (const char *)sqlite3_column_text(p->s, PL_ID);
 		struct due_event *v;
 
 		if (!h->npl || strcmp(h->pl[h->npl - 1].id, pl)) {
@@ -212,7 +275,7 @@ static int read_placements(struct due_cursor *c, struct due_history *h)
 				return -1;
 			n = &h->pl[h->npl++];
 			snprintf(n->id, sizeof n->id, "%s", pl);
-			n->hire = !strcmp((const char *)sqlite3_column_text(p->s, 2),
+			n->hire = !strcmp((const char *)sqlite3_column_text(p->s, PL_TYPE),
 			                  "hire");
 			n->first = h->nev;
 			n->n = 0;
@@ -220,10 +283,11 @@ static int read_placements(struct due_cursor *c, struct due_history *h)
 		if (wf_grow(&h->ev, &h->capev, h->nev, sizeof *h->ev))
 			return -1;
 		v = &h->ev[h->nev];
-		if (wf_date_parse((const char *)sqlite3_column_text(p->s, 4),
+		if (wf_date_parse((const char *)sqlite3_column_text(p->s, PL_DATE),
 		                  &v->date))
 			continue;
-		v->status = status_letter((const char *)sqlite3_column_text(p->s, 3));
+		v->status = status_letter(
+			(const char *)sqlite3_column_text(p->s, PL_STATUS));
 		h->nev++;
 		h->pl[h->npl - 1].n++;
 	}
@@ -249,16 +313,18 @@ static int read_contacts(struct due_cursor *c, struct due_history *h)
 		if (wf_grow(&h->ct, &h->capct, h->nct, sizeof *h->ct))
 			return -1;
 		v = &h->ct[h->nct];
-		v->party = party_index((const char *)sqlite3_column_text(s, 2));
+		v->party = party_index((const char *)sqlite3_column_text(s, CT_PARTY));
 		if (v->party < 0 ||
-		    wf_date_parse((const char *)sqlite3_column_text(s, 1), &v->date))
+		    wf_date_parse((const char *)sqlite3_column_text(s, CT_DATE),
+		                  &v->date))
 			continue;
-		if (sqlite3_column_type(s, 3) == SQLITE_NULL ||
-		    wf_date_parse((const char *)sqlite3_column_text(s, 3), &v->next))
+		if (sqlite3_column_type(s, CT_NEXT) == SQLITE_NULL ||
+		    wf_date_parse((const char *)sqlite3_column_text(s, CT_NEXT),
+		                  &v->next))
 			v->next = WF_DUE_NEVER;
-		wf_col_text(s, 4, v->operator_, sizeof v->operator_);
+		wf_col_text(s, CT_OPERATOR, v->operator_, sizeof v->operator_);
 		v->placement = placement_index(h,
-			(const char *)sqlite3_column_text(s, 5));
+			(const char *)sqlite3_column_text(s, CT_PLACEMENT));
 		h->nct++;
 	}
 	return 0;
@@ -286,14 +352,16 @@ int wf_due_next(struct due_cursor *c, struct due_history **hp,
 		return rc;
 	if (c->cases.rc != SQLITE_ROW)
 		return 0;
-	wf_col_text(s, 0, h->id, sizeof h->id);
-	h->person = sqlite3_column_int64(s, 2);
+	wf_col_text(s, CASE_ID, h->id, sizeof h->id);
+	h->person = sqlite3_column_int64(s, CASE_PERSON);
 	h->opener[0] = '\0';
 	h->manager[0] = '\0';
-	if (sqlite3_column_type(s, 3) != SQLITE_NULL)
-		wf_col_text(s, 3, h->manager, sizeof h->manager);
+	if (sqlite3_column_type(s, CASE_MANAGER) != SQLITE_NULL)
+		wf_col_text(s, CASE_MANAGER, h->manager, sizeof h->manager);
 	h->nst = h->npl = h->nev = h->nct = 0;
-	if (!(h->rules = rules_of(c, (const char *)sqlite3_column_text(s, 1), e)))
+	h->rules = rules_of(c, (const char *)sqlite3_column_text(s,
+	                    CASE_PROGRAMME), e);
+	if (!h->rules)
 		return e->code;
 	if (read_statuses(c, h) || read_placements(c, h) || read_contacts(c, h))
 		return wf_err_set(e, WF_EX_SOFTWARE, "out of memory");

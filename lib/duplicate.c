@@ -27,6 +27,10 @@ static const char SQL_PAIRS[] =
 	" WHERE d.person_id < d.other_id AND (?1 OR d.decision IS NULL)"
 	" AND (?2 IS NULL OR (d.person_id = ?2 AND d.other_id = ?3))"
 	" ORDER BY d.person_id, d.other_id";
+enum {
+	PAIR_PERSON, PAIR_NAME, PAIR_BIRTH, PAIR_OTHER, PAIR_OTHER_NAME,
+	PAIR_OTHER_BIRTH, PAIR_DECISION, PAIR_DECIDED_ON, PAIR_NOTE
+};
 
 static const char SQL_CASES[] =
 	"SELECT id FROM cases WHERE person_id = ? ORDER BY id";
@@ -66,20 +70,22 @@ static cJSON *pair_row(struct wf_store *st, sqlite3_stmt *s, struct wf_err *e)
 	cJSON *r = cJSON_CreateObject();
 
 	cJSON_AddStringToObject(r, "kind", "possible_duplicate");
-	cJSON_AddNumberToObject(r, "person", (double)sqlite3_column_int64(s, 0));
-	wf_col_add(r, "name", s, 1);
-	wf_col_add(r, "birth_date", s, 2);
-	cases_into(st, r, "cases", sqlite3_column_int64(s, 0), e);
-	cJSON_AddNumberToObject(r, "other", (double)sqlite3_column_int64(s, 3));
-	wf_col_add(r, "other_name", s, 4);
-	wf_col_add(r, "other_birth_date", s, 5);
-	cases_into(st, r, "other_cases", sqlite3_column_int64(s, 3), e);
-	if (sqlite3_column_type(s, 6) == SQLITE_NULL)
+	cJSON_AddNumberToObject(r, "person",
+	                        (double)sqlite3_column_int64(s, PAIR_PERSON));
+	wf_col_add(r, "name", s, PAIR_NAME);
+	wf_col_add(r, "birth_date", s, PAIR_BIRTH);
+	cases_into(st, r, "cases", sqlite3_column_int64(s, PAIR_PERSON), e);
+	cJSON_AddNumberToObject(r, "other",
+	                        (double)sqlite3_column_int64(s, PAIR_OTHER));
+	wf_col_add(r, "other_name", s, PAIR_OTHER_NAME);
+	wf_col_add(r, "other_birth_date", s, PAIR_OTHER_BIRTH);
+	cases_into(st, r, "other_cases", sqlite3_column_int64(s, PAIR_OTHER), e);
+	if (sqlite3_column_type(s, PAIR_DECISION) == SQLITE_NULL)
 		cJSON_AddNullToObject(r, "decision");
 	else
-		wf_col_add(r, "decision", s, 6);
-	wf_col_add(r, "decided_on", s, 7);
-	wf_col_add(r, "note", s, 8);
+		wf_col_add(r, "decision", s, PAIR_DECISION);
+	wf_col_add(r, "decided_on", s, PAIR_DECIDED_ON);
+	wf_col_add(r, "note", s, PAIR_NOTE);
 	return r;
 }
 

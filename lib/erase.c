@@ -57,6 +57,27 @@ static void kept_birth(const char *birth, const cJSON *days, char *out)
 	wf_date_format(best, out);
 }
 
+#define CASES_OF_PERSON " (SELECT id FROM cases WHERE person_id = ?1)"
+#define SESSIONS_OF_PERSON \
+	" (SELECT s.id FROM assessment_session s JOIN cases c" \
+	" ON c.id = s.case_id WHERE c.person_id = ?1)"
+#define PLANS_OF_PERSON \
+	" (SELECT p.id FROM plan p JOIN cases c ON c.id = p.case_id" \
+	" WHERE c.person_id = ?1)"
+#define PLACEMENTS_OF_PERSON \
+	" (SELECT p.id FROM placement p JOIN cases c ON c.id = p.case_id" \
+	" WHERE c.person_id = ?1)"
+
+static const char SQL_ERASE_AUDIT_NEXT[] =
+	"SELECT id, detail FROM audit WHERE person_id = ?1 AND id > ?2"
+	" AND id < ?3 AND redacted_by IS NULL ORDER BY id LIMIT 256";
+enum {
+	NEXT_ID, NEXT_DETAIL
+};
+
+static const char SQL_ERASE_AUDIT_SET[] =
+	"UPDATE audit SET detail = ?2, redacted_by = ?3 WHERE id = ?1";
+
 /* Redact the details of the entries about the person before entry by. */
 static int redact(struct wf_store *st, sqlite3_int64 person, sqlite3_int64 by,
                   long *n, struct wf_err *e)
@@ -66,7 +87,7 @@ static int redact(struct wf_store *st, sqlite3_int64 person, sqlite3_int64 by,
 	int k, rc = 0, step;
 
 	do {
-		sqlite3_stmt *s = wf_sql(st, WF_SQL_ERASE_AUDIT_NEXT, e);
+		sqlite3_stmt *s = wf_sql(st, SQL_ERASE_AUDIT_NEXT, e);
 
 		if (!s)
 			return e->code;
@@ -74,9 +95,9 @@ static int redact(struct wf_store *st, sqlite3_int64 person, sqlite3_int64 by,
 		sqlite3_bind_int64(s, 2, last);
 		sqlite3_bind_int64(s, 3, by);
 		for (k = 0; k < 256 && (step = sqlite3_step(s)) == SQLITE_ROW; k++) {
-			const char *t = (const char *)sqlite3_column_text(s, 1);
+			const char *t = (const char *)sqlite3_column_text(s, NEXT_DETAIL);
 
-			ids[k] = last = sqlite3_column_int64(s, 0);
+			ids[k] = last = sqlite3_column_int64(s, NEXT_ID);
 			texts[k] = t ? strdup(t) : NULL;
 		}
 		sqlite3_reset(s);
@@ -85,7 +106,7 @@ static int redact(struct wf_store *st, sqlite3_int64 person, sqlite3_int64 by,
 			cJSON *r = wf_audit_redact(d);
 			char *out = r ? cJSON_PrintUnformatted(r) : NULL;
 
-			if (!rc && (s = wf_sql(st, WF_SQL_ERASE_AUDIT_SET, e))) {
+			if (!rc && (s = wf_sql(st, SQL_ERASE_AUDIT_SET, e))) {
 				sqlite3_bind_int64(s, 1, ids[i]);
 				wf_bind_text(s, 2, out);
 				sqlite3_bind_int64(s, 3, by);
@@ -103,6 +124,15 @@ static int redact(struct wf_store *st, sqlite3_int64 person, sqlite3_int64 by,
 	return rc;
 }
 
+static const char SQL_ERASE_STATE[] =
+	"SELECT erased_at, (SELECT group_concat(id || ' (' || status || ')',"
+	" ', ') FROM cases WHERE person_id = ?1 AND status IN " OPEN_STATUSES
+	"), (SELECT group_concat(id, ' ') FROM cases WHERE person_id = ?1)"
+	" FROM person WHERE id = ?1";
+enum {
+	STATE_ERASED_AT, STATE_OPEN, STATE_CASES
+};
+
 /* Refuse a person erased already, or with a case still open. */
 static int may_erase(struct wf_store *st, sqlite3_int64 person, cJSON **cases,
                      struct wf_err *e)
@@ -111,12 +141,12 @@ static int may_erase(struct wf_store *st, sqlite3_int64 person, cJSON **cases,
 	sqlite3_stmt *s;
 
 	snprintf(id, sizeof id, "%lld", (long long)person);
-	if (!(s = wf_sql_row(st, WF_SQL_ERASE_STATE, id, WF_EX_DATAERR, "person",
+	if (!(s = wf_sql_row(st, SQL_ERASE_STATE, id, WF_EX_DATAERR, "person",
 	                     e)))
 		return e->code;
-	wf_col_text(s, 0, when, sizeof when);
-	wf_col_text(s, 1, open, sizeof open);
-	wf_col_text(s, 2, all, sizeof all);
+	wf_col_text(s, STATE_ERASED_AT, when, sizeof when);
+	wf_col_text(s, STATE_OPEN, open, sizeof open);
+	wf_col_text(s, STATE_CASES, all, sizeof all);
 	sqlite3_reset(s);
 	if (*when)
 		return wf_err_set(e, WF_EX_DATAERR, "person %s was erased on %s",
@@ -127,6 +157,61 @@ static int may_erase(struct wf_store *st, sqlite3_int64 person, cJSON **cases,
 	*cases = wf_json_split(all, ' ');
 	return 0;
 }
+
+/* The days a person's age is counted on: referrals, and plans (entry). */
+static const char SQL_ERASE_AGE_DAYS[] =
+	"SELECT date FROM referral WHERE person_id = ?1 UNION"
+	" SELECT p.agreed_on FROM plan p JOIN cases c ON c.id = p.case_id"
+	" WHERE c.person_id = ?1";
+
+static const char SQL_ERASE_PERSON[] =
+	"UPDATE person SET first_name = '[erased]', last_name = '[erased]',"
+	" tax_code = NULL, birth_date = ?2, birth_place = NULL,"
+	" citizenship_as_written = NULL, name_letters = NULL, address = NULL,"
+	" phone = NULL, email = NULL, match_key = '', erased_at = ?3"
+	" WHERE id = ?1";
+
+/* Free text, contacts and health details, and what ties the person to
+ * others; codes, dates and outcomes, which the figures count, stay. A
+ * screening's reasons are the rules it applied, counted by rule. */
+static const char SQL_ERASE_DATA[] =
+	"DELETE FROM person_duplicate WHERE (person_id = ?1 OR other_id = ?1)"
+	" AND decision IS NOT 'same';"
+	"UPDATE person_duplicate SET note = NULL WHERE person_id = ?1"
+	" OR other_id = ?1;"
+	"UPDATE referral SET referrer_contact = NULL, needs = NULL, notes = NULL,"
+	" sent_names = NULL WHERE person_id = ?1;"
+	"UPDATE certification SET invalidity = NULL, invalidity_percent = NULL,"
+	" issued_by = NULL, details = NULL WHERE referral_id IN (SELECT id FROM referral"
+	" WHERE person_id = ?1);"
+	"UPDATE case_status SET note = NULL, reasons = CASE WHEN status IN"
+	" ('screened', 'rejected') THEN reasons END WHERE case_id IN"
+	CASES_OF_PERSON ";"
+	"UPDATE assessment_session SET participants = NULL, notes = NULL"
+	" WHERE case_id IN" CASES_OF_PERSON ";"
+	"UPDATE skill SET evidence = NULL WHERE session_id IN"
+	SESSIONS_OF_PERSON ";"
+	"UPDATE prerequisite SET note = NULL WHERE session_id IN"
+	SESSIONS_OF_PERSON ";"
+	"UPDATE fragility SET note = NULL WHERE session_id IN"
+	SESSIONS_OF_PERSON ";"
+	"UPDATE decision SET reason = NULL WHERE case_id IN" CASES_OF_PERSON ";"
+	"UPDATE plan SET notes = NULL WHERE case_id IN" CASES_OF_PERSON ";"
+	"UPDATE plan_goal SET description = '[erased]' WHERE plan_id IN"
+	PLANS_OF_PERSON ";"
+	"UPDATE plan_action SET notes = NULL WHERE plan_id IN"
+	PLANS_OF_PERSON ";"
+	"UPDATE placement SET host_tutor = NULL, host_tutor_contact = NULL,"
+	" notes = NULL, reason = NULL WHERE case_id IN" CASES_OF_PERSON ";"
+	"UPDATE placement_status SET reason = NULL, note = NULL"
+	" WHERE placement_id IN" PLACEMENTS_OF_PERSON ";"
+	"UPDATE case_closure SET recommendations = NULL WHERE case_id IN"
+	CASES_OF_PERSON ";"
+	"UPDATE contact SET next_steps = NULL, notes = NULL WHERE case_id IN"
+	CASES_OF_PERSON ";"
+	"UPDATE follow_up SET notes = NULL WHERE case_id IN" CASES_OF_PERSON ";"
+	"DELETE FROM voided WHERE case_id IN" CASES_OF_PERSON ";"
+	"UPDATE consent SET note = NULL WHERE person_id = ?1";
 
 static int erase_data(struct wf_ctx *ctx, sqlite3_int64 person,
                       const char *now, struct wf_err *e)
@@ -141,19 +226,19 @@ static int erase_data(struct wf_ctx *ctx, sqlite3_int64 person,
 		cJSON_Delete(days);
 		return e->code;
 	}
-	rc = wf_sql_each(ctx->st, WF_SQL_ERASE_AGE_DAYS, NULL, person, wf_col_push,
+	rc = wf_sql_each(ctx->st, SQL_ERASE_AGE_DAYS, NULL, person, wf_col_push,
 	                 days, e);
 	kept_birth(wf_json_str(p, "birth_date"), days, birth);
 	cJSON_Delete(days);
 	cJSON_Delete(p);
-	if (rc || !(s = wf_sql(ctx->st, WF_SQL_ERASE_PERSON, e)))
+	if (rc || !(s = wf_sql(ctx->st, SQL_ERASE_PERSON, e)))
 		return rc ? rc : e->code;
 	sqlite3_bind_int64(s, 1, person);
 	wf_bind_text(s, 2, birth);
 	wf_bind_text(s, 3, now);
 	if ((rc = wf_sql_done(ctx->st, s, e)))
 		return rc;
-	return wf_sql_exec_with(ctx->st, WF_SQL_ERASE_DATA, person, e);
+	return wf_sql_exec_with(ctx->st, SQL_ERASE_DATA, person, e);
 }
 
 /* The person a record names: a bare reference, a person or a line of

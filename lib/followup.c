@@ -108,22 +108,33 @@ static int in_window(const char *at, const char *left, const char *date,
 	return -1;
 }
 
+/* With the closing it follows: the latest on or before its date. */
+static const char SQL_FOLLOW_GET[] =
+	"SELECT f.id, f.case_id, f.at, f.date,"
+	" (SELECT max(c.date) FROM case_closure c"
+	"  WHERE c.case_id = f.case_id AND c.date <= f.date),"
+	" f.situation, f.operator, f.notes FROM follow_up f WHERE f.id = ?";
+enum {
+	FUP_ID, FUP_CASE, FUP_AT, FUP_DATE, FUP_LEFT_ON, FUP_SITUATION,
+	FUP_OPERATOR, FUP_NOTES
+};
+
 static void follow_up_row(cJSON *r, sqlite3_stmt *s)
 {
 	cJSON *list;
 	const char *t;
 
 	cJSON_AddStringToObject(r, "kind", "follow_up");
-	wf_col_add(r, "id", s, 0);
-	wf_col_add(r, "case", s, 1);
-	wf_col_add(r, "at", s, 2);
-	wf_col_add(r, "date", s, 3);
-	wf_col_add(r, "left_on", s, 4);
-	t = (const char *)sqlite3_column_text(s, 5);
+	wf_col_add(r, "id", s, FUP_ID);
+	wf_col_add(r, "case", s, FUP_CASE);
+	wf_col_add(r, "at", s, FUP_AT);
+	wf_col_add(r, "date", s, FUP_DATE);
+	wf_col_add(r, "left_on", s, FUP_LEFT_ON);
+	t = (const char *)sqlite3_column_text(s, FUP_SITUATION);
 	list = t ? cJSON_Parse(t) : NULL;
 	cJSON_AddItemToObject(r, "situation", list ? list : cJSON_CreateArray());
-	wf_col_add(r, "operator", s, 6);
-	wf_col_add(r, "notes", s, 7);
+	wf_col_add(r, "operator", s, FUP_OPERATOR);
+	wf_col_add(r, "notes", s, FUP_NOTES);
 }
 
 cJSON *wf_follow_up_record(struct wf_store *st, sqlite3_int64 id,
@@ -131,7 +142,7 @@ cJSON *wf_follow_up_record(struct wf_store *st, sqlite3_int64 id,
 {
 	cJSON *r = cJSON_CreateObject();
 
-	if (wf_sql_each(st, WF_SQL_FOLLOW_GET, NULL, id, follow_up_row, r, e)) {
+	if (wf_sql_each(st, SQL_FOLLOW_GET, NULL, id, follow_up_row, r, e)) {
 		cJSON_Delete(r);
 		return NULL;
 	}
@@ -144,13 +155,21 @@ cJSON *wf_follow_up_record(struct wf_store *st, sqlite3_int64 id,
 	return r;
 }
 
+/* A new follow-up's number is past every follow-up's, voided ones too. */
+static const char SQL_FOLLOW_INSERT[] =
+	"INSERT INTO follow_up (case_id, at, date, situation, notes, operator,"
+	" recorded_at, id) VALUES (?, ?, ?, ?, ?, ?, ?,"
+	" 1 + max(coalesce((SELECT max(id) FROM follow_up), 0),"
+	" coalesce((SELECT max(record_num) FROM voided"
+	" WHERE kind = 'follow_up'), 0)))";
+
 int wf_follow_up_insert(struct wf_ctx *ctx, const char *case_id,
                         const char *at, const char *date,
                         const cJSON *situation, const char *operator_,
                         const char *notes, sqlite3_int64 *id,
                         struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(ctx->st, WF_SQL_FOLLOW_INSERT, e);
+	sqlite3_stmt *s = wf_sql(ctx->st, SQL_FOLLOW_INSERT, e);
 	cJSON *out;
 	char now[32];
 	int rc;
@@ -249,6 +268,10 @@ cJSON *wf_follow_up_get(struct wf_store *st, const char *id, struct wf_err *e)
 	return n ? wf_follow_up_record(st, n, e) : NULL;
 }
 
+static const char SQL_FOLLOW_AMEND[] =
+	"UPDATE follow_up SET case_id = ?1, at = ?2, date = ?3, situation = ?4,"
+	" notes = ?5, operator = ?6 WHERE id = ?7";
+
 int wf_follow_up_amend(struct wf_ctx *ctx, struct wf_record *rec,
                        const char *id, struct wf_err *e)
 {
@@ -258,7 +281,7 @@ int wf_follow_up_amend(struct wf_ctx *ctx, struct wf_record *rec,
 
 	if ((rc = wf_validate(rec, rec->root, &follow_up_schema, "", e)) ||
 	    (rc = check_follow_up(ctx, rec, r, e)) ||
-	    !(s = wf_sql(ctx->st, WF_SQL_FOLLOW_AMEND, e)))
+	    !(s = wf_sql(ctx->st, SQL_FOLLOW_AMEND, e)))
 		return rc ? rc : e->code;
 	wf_bind_text(s, 1, wf_json_str(r, "case"));
 	wf_bind_text(s, 2, wf_json_str(r, "at"));

@@ -44,21 +44,24 @@ int wf_risk_rank(const char *level)
 
 static void contact_row(cJSON *r, sqlite3_stmt *s)
 {
-	static const char *const names[] = { "id", "case", "placement", "date",
-	                                     "with", "how", "operator", "provider",
-	                                     "risk", "next_steps", "notes", "next" };
 
 	cJSON_AddStringToObject(r, "kind", "contact");
-	for (int i = 0; i < 12; i++)
-		wf_col_add(r, names[i], s, i);
+	wf_row_add(r, s);
 }
+
+static const char SQL_MON_GET[] =
+	"SELECT k.id, k.case_id AS \"case\", k.placement_id AS placement, k.date,"
+	" k.party AS \"with\", k.how, k.operator, o.code AS provider, k.risk,"
+	" k.next_steps, k.notes, k.next_date AS \"next\""
+	" FROM contact k LEFT JOIN organisation o ON o.id = k.provider_id"
+	" WHERE k.id = ?";
 
 cJSON *wf_contact_record(struct wf_store *st, sqlite3_int64 id,
                          struct wf_err *e)
 {
 	cJSON *r = cJSON_CreateObject();
 
-	if (wf_sql_each(st, WF_SQL_MON_GET, NULL, id, contact_row, r, e)) {
+	if (wf_sql_each(st, SQL_MON_GET, NULL, id, contact_row, r, e)) {
 		cJSON_Delete(r);
 		return NULL;
 	}
@@ -88,6 +91,9 @@ static int check_case(struct wf_store *st, const struct wf_record *rec,
 	return 0;
 }
 
+static const char SQL_MON_PLACEMENT_CASE[] =
+	"SELECT case_id FROM placement WHERE id = ?";
+
 static int check_contact(struct wf_ctx *ctx, const struct wf_record *rec,
                          const cJSON *r, long long *provider, struct wf_err *e)
 {
@@ -108,7 +114,7 @@ static int check_contact(struct wf_ctx *ctx, const struct wf_record *rec,
 	if ((rc = check_case(ctx->st, rec, r, e)))
 		return rc;
 	if ((pl = wf_json_str(r, "placement"))) {
-		if (!(s = wf_sql_row(ctx->st, WF_SQL_MON_PLACEMENT_CASE, pl,
+		if (!(s = wf_sql_row(ctx->st, SQL_MON_PLACEMENT_CASE, pl,
 		                     WF_EX_DATAERR, "placement", e)))
 			return wf_record_at(rec, wf_json_path(r, "placement"),
 			                    "placement", e);
@@ -163,6 +169,15 @@ static void bind_contact(struct wf_ctx *ctx, sqlite3_stmt *s, const cJSON *r,
 	wf_bind_text(s, 11, wf_json_str(r, "next"));
 }
 
+/* A new contact's number is past every contact's, voided ones too. */
+static const char SQL_MON_INSERT[] =
+	"INSERT INTO contact (case_id, placement_id, date, party, how, operator,"
+	" provider_id, risk, next_steps, notes, next_date, recorded_at,"
+	" recorded_by, id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
+	" ?11, ?12, ?13, 1 + max(coalesce((SELECT max(id) FROM contact), 0),"
+	" coalesce((SELECT max(record_num) FROM voided"
+	" WHERE kind = 'contact'), 0)))";
+
 int wf_monitor_log(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e)
 {
 	const cJSON *r = rec->root;
@@ -174,7 +189,7 @@ int wf_monitor_log(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e)
 	int rc;
 
 	if ((rc = contact_ok(ctx, rec, &provider, e)) ||
-	    !(s = wf_sql(ctx->st, WF_SQL_MON_INSERT, e)))
+	    !(s = wf_sql(ctx->st, SQL_MON_INSERT, e)))
 		return rc ? rc : e->code;
 	wf_timestamp(now, sizeof now);
 	bind_contact(ctx, s, r, provider);
@@ -192,6 +207,11 @@ int wf_monitor_log(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e)
 	return rc;
 }
 
+static const char SQL_MON_UPDATE[] =
+	"UPDATE contact SET case_id = ?1, placement_id = ?2, date = ?3,"
+	" party = ?4, how = ?5, operator = ?6, provider_id = ?7, risk = ?8,"
+	" next_steps = ?9, notes = ?10, next_date = ?11 WHERE id = ?12";
+
 int wf_contact_amend(struct wf_ctx *ctx, struct wf_record *rec, const char *id,
                      struct wf_err *e)
 {
@@ -200,7 +220,7 @@ int wf_contact_amend(struct wf_ctx *ctx, struct wf_record *rec, const char *id,
 	int rc;
 
 	if ((rc = contact_ok(ctx, rec, &provider, e)) ||
-	    !(s = wf_sql(ctx->st, WF_SQL_MON_UPDATE, e)))
+	    !(s = wf_sql(ctx->st, SQL_MON_UPDATE, e)))
 		return rc ? rc : e->code;
 	bind_contact(ctx, s, rec->root, provider);
 	sqlite3_bind_int64(s, 12, strtoll(id, NULL, 10));
@@ -233,10 +253,16 @@ static cJSON *contact_by_text(struct wf_store *st, const char *id,
 	return wf_contact_record(st, strtoll(id, NULL, 10), e);
 }
 
+static const char SQL_MON_LIST[] =
+	"SELECT id FROM contact WHERE (?1 IS NULL OR case_id = ?1)"
+	" AND (?2 IS NULL OR party = ?2) AND (?3 IS NULL OR operator = ?3)"
+	" AND (?4 IS NULL OR date >= ?4) AND (?5 IS NULL OR date <= ?5)"
+	" ORDER BY date, id";
+
 int wf_monitor_list(struct wf_ctx *ctx, const struct wf_contact_filter *f,
                     struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(ctx->st, WF_SQL_MON_LIST, e);
+	sqlite3_stmt *s = wf_sql(ctx->st, SQL_MON_LIST, e);
 
 	if (!s)
 		return e->code;
@@ -264,6 +290,16 @@ int wf_monitor_show(struct wf_ctx *ctx, const struct wf_ids *ids,
 	return wf_show_items(ctx, ids, contact_by_text, &items, e);
 }
 
+/* The latest contact that judged the risk, for each open case. */
+const char WF_SQL_MON_RISKS[] =
+	"SELECT k.id, k.risk FROM cases c JOIN contact k ON k.id ="
+	" (SELECT l.id FROM contact l WHERE l.case_id = c.id"
+	"  AND l.risk IS NOT NULL ORDER BY l.date DESC, l.id DESC LIMIT 1)"
+	" WHERE c.status IN " OPEN_STATUSES " ORDER BY k.date DESC, k.id DESC";
+enum {
+	RISK_CONTACT, RISK_LEVEL
+};
+
 int wf_monitor_risks(struct wf_ctx *ctx, const char *level, struct wf_err *e)
 {
 	sqlite3_stmt *s = wf_sql(ctx->st, WF_SQL_MON_RISKS, e);
@@ -275,9 +311,12 @@ int wf_monitor_risks(struct wf_ctx *ctx, const char *level, struct wf_err *e)
 	while (!rc && (step = sqlite3_step(s)) == SQLITE_ROW) {
 		cJSON *r;
 
-		if (wf_risk_rank((const char *)sqlite3_column_text(s, 1)) < least)
+		if (wf_risk_rank((const char *)sqlite3_column_text(s, RISK_LEVEL))
+		    < least)
 			continue;
-		if (!(r = wf_contact_record(ctx->st, sqlite3_column_int64(s, 0), e))) {
+		r = wf_contact_record(ctx->st, sqlite3_column_int64(s, RISK_CONTACT),
+		                      e);
+		if (!r) {
 			rc = e->code;
 			break;
 		}

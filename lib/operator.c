@@ -25,10 +25,17 @@ static const struct wf_field operator_fields[] = {
 };
 static const struct wf_schema operator_schema = { "operator", operator_fields };
 
+static const char SQL_OPERATOR_GET[] =
+	"SELECT p.code, p.name, p.role, o.code, p.active, p.id FROM operator p"
+	" LEFT JOIN organisation o ON o.id = p.organisation_id WHERE p.code = ?";
+enum {
+	OP_ID, OP_NAME, OP_ROLE, OP_ORGANISATION, OP_ACTIVE, OP_ROW
+};
+
 cJSON *wf_operator_get(struct wf_store *st, const char *code,
                        struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql_row(st, WF_SQL_OPERATOR_GET, code, WF_EX_NOMATCH,
+	sqlite3_stmt *s = wf_sql_row(st, SQL_OPERATOR_GET, code, WF_EX_NOMATCH,
 	                             "operator", e);
 	cJSON *o;
 
@@ -36,11 +43,11 @@ cJSON *wf_operator_get(struct wf_store *st, const char *code,
 		return NULL;
 	o = cJSON_CreateObject();
 	cJSON_AddStringToObject(o, "kind", "operator");
-	wf_col_add(o, "id", s, 0);
-	wf_col_add(o, "name", s, 1);
-	wf_col_add(o, "role", s, 2);
-	wf_col_add(o, "organisation", s, 3);
-	cJSON_AddBoolToObject(o, "active", sqlite3_column_int(s, 4));
+	wf_col_add(o, "id", s, OP_ID);
+	wf_col_add(o, "name", s, OP_NAME);
+	wf_col_add(o, "role", s, OP_ROLE);
+	wf_col_add(o, "organisation", s, OP_ORGANISATION);
+	cJSON_AddBoolToObject(o, "active", sqlite3_column_int(s, OP_ACTIVE));
 	sqlite3_reset(s);
 	return o;
 }
@@ -64,6 +71,16 @@ static int organisation(struct wf_store *st, const struct wf_record *rec,
 	                     "--id %s --name NAME --role ROLE')", code, code);
 }
 
+static const char SQL_OPERATOR_ID[] =
+	"SELECT id FROM operator WHERE code = ?";
+
+static const char SQL_OPERATOR_PUT[] =
+	"INSERT INTO operator (code, name, role, organisation_id, active,"
+	" created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)"
+	" ON CONFLICT (code) DO UPDATE SET name = excluded.name,"
+	" role = excluded.role, organisation_id = excluded.organisation_id,"
+	" active = excluded.active, updated_at = excluded.updated_at";
+
 int wf_operator_add(struct wf_ctx *ctx, struct wf_record *rec,
                     struct wf_err *e)
 {
@@ -83,8 +100,8 @@ int wf_operator_add(struct wf_ctx *ctx, struct wf_record *rec,
 	    (rc = organisation(ctx->st, rec, &org, e)))
 		return rc;
 	code = wf_json_str(rec->root, "id");
-	if ((id = wf_sql_id(ctx->st, WF_SQL_OPERATOR_ID, code, e)) < 0 ||
-	    !(s = wf_sql(ctx->st, WF_SQL_OPERATOR_PUT, e)))
+	if ((id = wf_sql_id(ctx->st, SQL_OPERATOR_ID, code, e)) < 0 ||
+	    !(s = wf_sql(ctx->st, SQL_OPERATOR_PUT, e)))
 		return e->code;
 	wf_timestamp(now, sizeof now);
 	wf_bind_text(s, 1, code);
@@ -104,9 +121,13 @@ int wf_operator_add(struct wf_ctx *ctx, struct wf_record *rec,
 	return rc;
 }
 
+/* ?1: 1 for the active ones only. */
+static const char SQL_OPERATOR_ALL[] =
+	"SELECT code FROM operator WHERE ?1 = 0 OR active ORDER BY code";
+
 int wf_operator_list(struct wf_ctx *ctx, int active, struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(ctx->st, WF_SQL_OPERATOR_ALL, e);
+	sqlite3_stmt *s = wf_sql(ctx->st, SQL_OPERATOR_ALL, e);
 
 	if (!s)
 		return e->code;
@@ -124,7 +145,7 @@ int wf_operator_show(struct wf_ctx *ctx, const struct wf_ids *ids,
 static int operator_require(struct wf_store *st, const char *code,
                             long long *id, struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(st, WF_SQL_OPERATOR_GET, e);
+	sqlite3_stmt *s = wf_sql(st, SQL_OPERATOR_GET, e);
 	int rc, active = 0;
 
 	if (!s)
@@ -132,8 +153,8 @@ static int operator_require(struct wf_store *st, const char *code,
 	wf_bind_text(s, 1, code);
 	*id = 0;
 	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		*id = sqlite3_column_int64(s, 5);
-		active = sqlite3_column_int(s, 4);
+		*id = sqlite3_column_int64(s, OP_ROW);
+		active = sqlite3_column_int(s, OP_ACTIVE);
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -147,6 +168,10 @@ static int operator_require(struct wf_store *st, const char *code,
 		                  "active", code);
 	return 0;
 }
+
+static const char SQL_CASE_ASSIGN[] =
+	"INSERT INTO case_manager (case_id, operator_id, effective_date, note,"
+	" recorded_at, operator) VALUES (?, ?, ?, ?, ?, ?)";
 
 int wf_case_assign(struct wf_ctx *ctx, const struct wf_assign_opts *o,
                    struct wf_record *rec, struct wf_err *e)
@@ -171,7 +196,7 @@ int wf_case_assign(struct wf_ctx *ctx, const struct wf_assign_opts *o,
 	if (strcmp(date, c.opened_on) < 0)
 		return wf_err_set(e, WF_EX_DATAERR, "case '%s': date %s is before "
 		                  "it was opened, %s", c.id, date, c.opened_on);
-	if (!(s = wf_sql(ctx->st, WF_SQL_CASE_ASSIGN, e)))
+	if (!(s = wf_sql(ctx->st, SQL_CASE_ASSIGN, e)))
 		return e->code;
 	wf_timestamp(now, sizeof now);
 	wf_bind_text(s, 1, c.id);

@@ -31,13 +31,23 @@ static const struct wf_field org_fields[] = {
 };
 static const struct wf_schema org_schema = { "organisation", org_fields };
 
+static const char SQL_ORG_INSERT[] =
+	"INSERT INTO organisation (code, name, employees, municipality, address,"
+	" email, phone, notes, created_at, updated_at)"
+	" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+static const char SQL_ORG_UPDATE[] =
+	"UPDATE organisation SET name = ?, employees = ?, municipality = ?,"
+	" address = ?, email = ?, phone = ?, notes = ?, updated_at = ?"
+	" WHERE id = ?";
+
 /* Write the fields of r to a new or existing row. */
 static int org_write(struct wf_store *st, const cJSON *r, sqlite3_int64 *id,
                      struct wf_err *e)
 {
 	static const char *const cols[] = { "employees", "municipality", "address",
 	                                    "email", "phone", "notes" };
-	sqlite3_stmt *s = wf_sql(st, *id ? WF_SQL_ORG_UPDATE : WF_SQL_ORG_INSERT, e);
+	sqlite3_stmt *s = wf_sql(st, *id ? SQL_ORG_UPDATE : SQL_ORG_INSERT, e);
 	char now[32];
 	int i = 1, rc;
 
@@ -61,10 +71,17 @@ static int org_write(struct wf_store *st, const cJSON *r, sqlite3_int64 *id,
 	return 0;
 }
 
+static const char SQL_ORG_ROLE_CLEAR[] =
+	"DELETE FROM organisation_role WHERE organisation_id = ?";
+
+static const char SQL_ORG_ROLE_ADD[] =
+	"INSERT INTO organisation_role (organisation_id, role)"
+	" VALUES (?, ?) ON CONFLICT DO NOTHING";
+
 static int org_roles(struct wf_store *st, sqlite3_int64 id, const cJSON *roles,
                      struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(st, WF_SQL_ORG_ROLE_CLEAR, e);
+	sqlite3_stmt *s = wf_sql(st, SQL_ORG_ROLE_CLEAR, e);
 	const cJSON *r;
 	int rc;
 
@@ -74,7 +91,7 @@ static int org_roles(struct wf_store *st, sqlite3_int64 id, const cJSON *roles,
 	if ((rc = wf_sql_done(st, s, e)))
 		return rc;
 	cJSON_ArrayForEach(r, roles) {
-		if (!(s = wf_sql(st, WF_SQL_ORG_ROLE_ADD, e)))
+		if (!(s = wf_sql(st, SQL_ORG_ROLE_ADD, e)))
 			return e->code;
 		sqlite3_bind_int64(s, 1, id);
 		wf_bind_text(s, 2, r->valuestring);
@@ -113,9 +130,13 @@ int wf_org_add(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e)
 	return rc;
 }
 
+static const char SQL_ORG_ROLES[] =
+	"SELECT role FROM organisation_role WHERE organisation_id = ?"
+	" ORDER BY role";
+
 static cJSON *roles_of(struct wf_store *st, sqlite3_int64 id, struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(st, WF_SQL_ORG_ROLES, e);
+	sqlite3_stmt *s = wf_sql(st, SQL_ORG_ROLES, e);
 	cJSON *roles = cJSON_CreateArray();
 	int rc;
 
@@ -136,25 +157,33 @@ static cJSON *roles_of(struct wf_store *st, sqlite3_int64 id, struct wf_err *e)
 	return roles;
 }
 
+static const char SQL_ORG_GET[] =
+	"SELECT id, code, name, employees, municipality, address, email, phone,"
+	" notes FROM organisation WHERE code = ?";
+enum {
+	GET_ROW, GET_ID, GET_NAME, GET_EMPLOYEES, GET_MUNICIPALITY,
+	GET_ADDRESS, GET_EMAIL, GET_PHONE, GET_NOTES
+};
+
 cJSON *wf_org_get(struct wf_store *st, const char *code, struct wf_err *e)
 {
 	static const char *const cols[] = { "employees", "municipality", "address",
 	                                    "email", "phone", "notes" };
-	sqlite3_stmt *s = wf_sql_row(st, WF_SQL_ORG_GET, code, WF_EX_NOMATCH,
+	sqlite3_stmt *s = wf_sql_row(st, SQL_ORG_GET, code, WF_EX_NOMATCH,
 	                             "organisation", e);
 	sqlite3_int64 id;
 	cJSON *o, *roles;
 
 	if (!s)
 		return NULL;
-	id = sqlite3_column_int64(s, 0);
+	id = sqlite3_column_int64(s, GET_ROW);
 	o = cJSON_CreateObject();
 	cJSON_AddStringToObject(o, "kind", "organisation");
-	wf_col_add(o, "id", s, 1);
-	wf_col_add(o, "name", s, 2);
+	wf_col_add(o, "id", s, GET_ID);
+	wf_col_add(o, "name", s, GET_NAME);
 	cJSON_AddItemToObject(o, "roles", cJSON_CreateNull());
-	for (int i = 0; i < 6; i++)
-		wf_col_add(o, cols[i], s, 3 + i);
+	for (int i = GET_EMPLOYEES; i <= GET_NOTES; i++)
+		wf_col_add(o, cols[i - GET_EMPLOYEES], s, i);
 	sqlite3_reset(s);
 	if (!(roles = roles_of(st, id, e))) {
 		cJSON_Delete(o);
@@ -164,9 +193,14 @@ cJSON *wf_org_get(struct wf_store *st, const char *code, struct wf_err *e)
 	return o;
 }
 
+static const char SQL_ORG_ALL[] =
+	"SELECT code FROM organisation o WHERE ? IS NULL OR EXISTS"
+	" (SELECT 1 FROM organisation_role r WHERE r.organisation_id = o.id"
+	"  AND r.role = ?) ORDER BY code";
+
 int wf_org_list(struct wf_ctx *ctx, const char *role, struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(ctx->st, WF_SQL_ORG_ALL, e);
+	sqlite3_stmt *s = wf_sql(ctx->st, SQL_ORG_ALL, e);
 	char none[64];
 
 	if (!s)
@@ -181,10 +215,18 @@ int wf_org_list(struct wf_ctx *ctx, const char *role, struct wf_err *e)
 	return wf_emit_rows(ctx, s, wf_org_get, none, e);
 }
 
+static const char SQL_ORG_ROLE[] =
+	"SELECT o.id, EXISTS (SELECT 1 FROM organisation_role r"
+	"  WHERE r.organisation_id = o.id AND r.role = ?)"
+	" FROM organisation o WHERE o.code = ?";
+enum {
+	ROLE_ORG, ROLE_HAS
+};
+
 int wf_org_require(struct wf_store *st, const char *code, const char *role,
                    long long *id, struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(st, WF_SQL_ORG_ROLE, e);
+	sqlite3_stmt *s = wf_sql(st, SQL_ORG_ROLE, e);
 	int rc, has = 0;
 
 	if (!s)
@@ -193,8 +235,8 @@ int wf_org_require(struct wf_store *st, const char *code, const char *role,
 	wf_bind_text(s, 2, code);
 	*id = 0;
 	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		*id = sqlite3_column_int64(s, 0);
-		has = sqlite3_column_int(s, 1);
+		*id = sqlite3_column_int64(s, ROLE_ORG);
+		has = sqlite3_column_int(s, ROLE_HAS);
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)

@@ -145,10 +145,16 @@ const char *wf_person_letters_differ(const cJSON *p, char letters[7])
 	return strncmp(tc, letters, 6) ? letters : NULL;
 }
 
+static const char SQL_PERSON_INSERT[] =
+	"INSERT INTO person (tax_code, first_name, last_name, birth_date, sex,"
+	" birth_place, citizenship, municipality, address, phone, email,"
+	" match_key, created_at, name_letters)"
+	" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
 static int insert(struct wf_store *st, const cJSON *p, const char *key,
                   sqlite3_int64 *id, struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(st, WF_SQL_PERSON_INSERT, e);
+	sqlite3_stmt *s = wf_sql(st, SQL_PERSON_INSERT, e);
 	char now[32], letters[7];
 	int i;
 
@@ -166,12 +172,17 @@ static int insert(struct wf_store *st, const cJSON *p, const char *key,
 	return 0;
 }
 
+static const char SQL_PERSON_CONTACTS[] =
+	"UPDATE person SET municipality = coalesce(?, municipality),"
+	" address = coalesce(?, address), phone = coalesce(?, phone),"
+	" email = coalesce(?, email) WHERE id = ?";
+
 static int update_contacts(struct wf_store *st, const cJSON *p,
                            sqlite3_int64 id, struct wf_err *e)
 {
 	static const char *const cols[] = { "municipality", "address", "phone",
 	                                    "email" };
-	sqlite3_stmt *s = wf_sql(st, WF_SQL_PERSON_CONTACTS, e);
+	sqlite3_stmt *s = wf_sql(st, SQL_PERSON_CONTACTS, e);
 
 	if (!s)
 		return e->code;
@@ -198,12 +209,20 @@ static void cases_of(struct wf_store *st, sqlite3_int64 id, char *buf,
 	sqlite3_reset(s);
 }
 
+static const char SQL_PERSON_BY_KEY[] =
+	"SELECT id FROM person WHERE match_key = ? AND id <> ?"
+	" AND (tax_code IS NULL OR ? IS NULL)";
+
+static const char SQL_PERSON_DUP[] =
+	"INSERT INTO person_duplicate (person_id, other_id)"
+	" VALUES (?, ?), (?, ?) ON CONFLICT DO NOTHING";
+
 /* Flag id and every other person with the same key as possible
  * duplicates of each other, and say so. */
 static int flag_duplicates(struct wf_ctx *ctx, const cJSON *p, const char *key,
                            sqlite3_int64 id, struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(ctx->st, WF_SQL_PERSON_BY_KEY, e), *d;
+	sqlite3_stmt *s = wf_sql(ctx->st, SQL_PERSON_BY_KEY, e), *d;
 	const char *tc = wf_json_str(p, "tax_code");
 	sqlite3_int64 others[16];
 	int n = 0, rc;
@@ -221,7 +240,7 @@ static int flag_duplicates(struct wf_ctx *ctx, const cJSON *p, const char *key,
 	for (int i = 0; i < n; i++) {
 		char cases[256];
 
-		if (!(d = wf_sql(ctx->st, WF_SQL_PERSON_DUP, e)))
+		if (!(d = wf_sql(ctx->st, SQL_PERSON_DUP, e)))
 			return e->code;
 		sqlite3_bind_int64(d, 1, id);
 		sqlite3_bind_int64(d, 2, others[i]);
@@ -239,6 +258,9 @@ static int flag_duplicates(struct wf_ctx *ctx, const cJSON *p, const char *key,
 	return 0;
 }
 
+static const char SQL_PERSON_BY_TAXCODE[] =
+	"SELECT id FROM person WHERE tax_code = ?";
+
 int wf_person_resolve(struct wf_ctx *ctx, const cJSON *p, sqlite3_int64 *id,
                       struct wf_err *e)
 {
@@ -247,7 +269,7 @@ int wf_person_resolve(struct wf_ctx *ctx, const cJSON *p, sqlite3_int64 *id,
 	int rc;
 
 	if (tc) {
-		if ((*id = wf_sql_id(ctx->st, WF_SQL_PERSON_BY_TAXCODE, tc, e)) < 0)
+		if ((*id = wf_sql_id(ctx->st, SQL_PERSON_BY_TAXCODE, tc, e)) < 0)
 			return e->code;
 		if (*id)
 			return update_contacts(ctx->st, p, *id, e);
@@ -274,6 +296,9 @@ static int all_digits(const char *s)
 	return 1;
 }
 
+static const char SQL_PERSON_EXISTS[] =
+	"SELECT id FROM person WHERE id = ?";
+
 sqlite3_int64 wf_person_find(struct wf_store *st, const char *ref,
                              struct wf_err *e)
 {
@@ -283,14 +308,14 @@ sqlite3_int64 wf_person_find(struct wf_store *st, const char *ref,
 
 	wf_audit_case_of("case", ref, case_id, sizeof case_id);
 	if (*ref && all_digits(ref))
-		id = wf_sql_id(st, WF_SQL_PERSON_EXISTS, ref, e);
+		id = wf_sql_id(st, SQL_PERSON_EXISTS, ref, e);
 	else if (*case_id && !strcmp(case_id, ref))
 		id = wf_sql_id(st, WF_SQL_AUDIT_PERSON_OF, ref, e);
 	else {
 		for (i = 0; ref[i] && i < sizeof tax - 1; i++)
 			tax[i] = (char)toupper((unsigned char)ref[i]);
 		tax[i] = '\0';
-		id = wf_sql_id(st, WF_SQL_PERSON_BY_TAXCODE, tax, e);
+		id = wf_sql_id(st, SQL_PERSON_BY_TAXCODE, tax, e);
 	}
 	if (id == 0)
 		wf_err_set(e, WF_EX_NOMATCH, "no person '%s' (give the person's "
@@ -298,24 +323,32 @@ sqlite3_int64 wf_person_find(struct wf_store *st, const char *ref,
 	return id > 0 ? id : 0;
 }
 
+static const char SQL_PERSON_GET[] =
+	"SELECT id, tax_code, first_name, last_name, birth_date, sex,"
+	" birth_place, citizenship, municipality, address, phone, email,"
+	" citizenship_as_written, name_letters, same_as"
+	" FROM person WHERE id = ?";
+enum {
+	PERSON_ID, PERSON_TAX_CODE, PERSON_EMAIL = PERSON_TAX_CODE + 10,
+	PERSON_AS_WRITTEN, PERSON_NAME_LETTERS, PERSON_SAME_AS
+};
+
 /* A person as the store keeps them; what an older store or a check
  * left beside (citizenship written as no country, the letters the names
  * make when the tax code's differ, the person found to be the same) only
- * when there is any. */
+ * when there is any. The identity's columns are the record's keys. */
 static void person_row(cJSON *r, sqlite3_stmt *s)
 {
-	static const char *const flags[] = { "citizenship_as_written",
-	                                     "name_letters", "same_as" };
-	int i;
+	sqlite3_int64 id = sqlite3_column_int64(s, PERSON_ID);
 
 	cJSON_AddStringToObject(r, "kind", "person");
-	cJSON_AddNumberToObject(r, "id", (double)sqlite3_column_int64(s, 0));
-	for (i = 0; identity[i]; i++)
-		wf_col_add(r, identity[i], s, i + 1);
-	for (int k = 0; k < 3; k++)
-		if (k < 2 || sqlite3_column_int64(s, i + 1 + k) !=
-		             sqlite3_column_int64(s, 0))
-			wf_col_add(r, flags[k], s, i + 1 + k);
+	cJSON_AddNumberToObject(r, "id", (double)id);
+	for (int i = PERSON_TAX_CODE; i <= PERSON_EMAIL; i++)
+		wf_col_add(r, sqlite3_column_name(s, i), s, i);
+	wf_col_add(r, "citizenship_as_written", s, PERSON_AS_WRITTEN);
+	wf_col_add(r, "name_letters", s, PERSON_NAME_LETTERS);
+	if (sqlite3_column_int64(s, PERSON_SAME_AS) != id)
+		wf_col_add(r, "same_as", s, PERSON_SAME_AS);
 }
 
 cJSON *wf_person_get(struct wf_store *st, const char *ref, struct wf_err *e)
@@ -326,7 +359,7 @@ cJSON *wf_person_get(struct wf_store *st, const char *ref, struct wf_err *e)
 	if (!id)
 		return NULL;
 	r = cJSON_CreateObject();
-	if (wf_sql_each(st, WF_SQL_PERSON_GET, NULL, id, person_row, r, e)) {
+	if (wf_sql_each(st, SQL_PERSON_GET, NULL, id, person_row, r, e)) {
 		cJSON_Delete(r);
 		return NULL;
 	}
@@ -356,6 +389,14 @@ static const struct wf_field person_fields[] = {
 };
 static const struct wf_schema person_schema = { "person", person_fields };
 
+static const char SQL_PERSON_TAKEN[] =
+	"SELECT id FROM person WHERE tax_code = ?1 AND id <> ?2";
+
+/* The earliest referral of a person: nothing about them may be dated
+ * after it that the referral gives as before it. */
+static const char SQL_PERSON_FIRST_REFERRAL[] =
+	"SELECT min(date) FROM referral WHERE person_id = ?";
+
 /* What a referral checks of its person against the store: born before
  * the first referral, and a tax code nobody else has. */
 static int check_person(struct wf_store *st, const struct wf_record *rec,
@@ -369,7 +410,7 @@ static int check_person(struct wf_store *st, const struct wf_record *rec,
 	sqlite3_int64 other;
 
 	snprintf(idtext, sizeof idtext, "%lld", (long long)id);
-	if (!(s = wf_sql_row(st, WF_SQL_PERSON_FIRST_REFERRAL, idtext, 0, "", e)))
+	if (!(s = wf_sql_row(st, SQL_PERSON_FIRST_REFERRAL, idtext, 0, "", e)))
 		return e->code;
 	wf_col_text(s, 0, first, sizeof first);
 	sqlite3_reset(s);
@@ -377,7 +418,7 @@ static int check_person(struct wf_store *st, const struct wf_record *rec,
 		return wf_record_err(rec, wf_json_path(r, "birth_date"),
 		                     "birth_date", e, WF_EX_DATAERR, "'%s' is after "
 		                     "the person's first referral, %s", birth, first);
-	if (!tc || !(s = wf_sql(st, WF_SQL_PERSON_TAKEN, e)))
+	if (!tc || !(s = wf_sql(st, SQL_PERSON_TAKEN, e)))
 		return tc ? e->code : 0;
 	wf_bind_text(s, 1, tc);
 	sqlite3_bind_int64(s, 2, id);
@@ -390,10 +431,17 @@ static int check_person(struct wf_store *st, const struct wf_record *rec,
 	return 0;
 }
 
+static const char SQL_PERSON_UPDATE[] =
+	"UPDATE person SET tax_code = ?1, first_name = ?2, last_name = ?3,"
+	" birth_date = ?4, sex = ?5, birth_place = ?6, citizenship = ?7,"
+	" municipality = ?8, address = ?9, phone = ?10, email = ?11,"
+	" match_key = ?12, name_letters = ?14, citizenship_as_written ="
+	" CASE WHEN ?7 IS NULL THEN citizenship_as_written END WHERE id = ?13";
+
 static int store_person(struct wf_store *st, const cJSON *r, sqlite3_int64 id,
                         struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(st, WF_SQL_PERSON_UPDATE, e);
+	sqlite3_stmt *s = wf_sql(st, SQL_PERSON_UPDATE, e);
 	char key[512], letters[7];
 	int i;
 

@@ -57,19 +57,26 @@ static cJSON *follow_up(struct wf_store *st, const cJSON *id, struct wf_err *e)
 	return wf_follow_up_record(st, (sqlite3_int64)id->valuedouble, e);
 }
 
+static const char SQL_VOIDED_OF_CASE[] =
+	"SELECT kind, record_id, data, reason, voided_at, operator FROM voided"
+	" WHERE case_id = ? ORDER BY id";
+enum {
+	VOID_KIND, VOID_ID, VOID_DATA, VOID_REASON, VOID_AT, VOID_BY
+};
+
 static void voided_row(cJSON *list, sqlite3_stmt *s)
 {
 	cJSON *r = cJSON_CreateObject();
-	const char *data = (const char *)sqlite3_column_text(s, 2);
+	const char *data = (const char *)sqlite3_column_text(s, VOID_DATA);
 
 	cJSON_AddStringToObject(r, "kind", "voided");
-	wf_col_add(r, "entity", s, 0);
-	wf_col_add(r, "id", s, 1);
+	wf_col_add(r, "entity", s, VOID_KIND);
+	wf_col_add(r, "id", s, VOID_ID);
 	cJSON_AddItemToObject(r, "data", data ? cJSON_Parse(data)
 	                                      : cJSON_CreateNull());
-	wf_col_add(r, "reason", s, 3);
-	wf_col_add(r, "voided_at", s, 4);
-	wf_col_add(r, "voided_by", s, 5);
+	wf_col_add(r, "reason", s, VOID_REASON);
+	wf_col_add(r, "voided_at", s, VOID_AT);
+	wf_col_add(r, "voided_by", s, VOID_BY);
 	cJSON_AddItemToArray(list, r);
 }
 
@@ -89,6 +96,9 @@ static cJSON *case_whole(struct wf_store *st, const char *id, struct wf_err *e)
 	return r;
 }
 
+static const char SQL_FOLLOW_OF_CASE[] =
+	"SELECT id FROM follow_up WHERE case_id = ? ORDER BY date, id";
+
 static int one_case(struct wf_ctx *ctx, const char *id, struct wf_err *e)
 {
 	cJSON *voided = cJSON_CreateArray(), *v;
@@ -101,11 +111,11 @@ static int one_case(struct wf_ctx *ctx, const char *id, struct wf_err *e)
 	if (!rc)
 		rc = items(ctx, WF_SQL_MON_OF_CASE, id, contact, e);
 	if (!rc)
-		rc = items(ctx, WF_SQL_FOLLOW_OF_CASE, id, follow_up, e);
+		rc = items(ctx, SQL_FOLLOW_OF_CASE, id, follow_up, e);
 	if (!rc)
 		rc = wf_disclosure_emit(ctx, id, e);
 	if (!rc)
-		rc = wf_sql_each(ctx->st, WF_SQL_VOIDED_OF_CASE, id, 0, voided_row,
+		rc = wf_sql_each(ctx->st, SQL_VOIDED_OF_CASE, id, 0, voided_row,
 		                 voided, e);
 	for (v = voided->child; v && !rc; v = v->next) {
 		cJSON_AddStringToObject(v, "case", id);
@@ -164,22 +174,40 @@ int wf_person_show(struct wf_ctx *ctx, const struct wf_ids *ids,
 	return wf_show_each(ctx, ids, wf_person_get, e);
 }
 
+/* The people whose every case is over, and was over before ?1 by the
+ * years its programme keeps a case file; a programme without
+ * retention_years keeps its files. */
+static const char SQL_RETENTION[] =
+	"SELECT c.person_id, group_concat(c.id, ' '), max(c.status_date),"
+	" max(date(c.status_date, '+' || (g.definition ->> '$.retention_years')"
+	" || ' years')) AS keep_until FROM cases c"
+	" JOIN programme g ON g.id = c.programme_id"
+	" JOIN person pe ON pe.id = c.person_id AND pe.erased_at IS NULL"
+	" GROUP BY c.person_id"
+	" HAVING sum(c.status IN " OPEN_STATUSES ") = 0"
+	" AND sum((g.definition ->> '$.retention_years') IS NULL) = 0"
+	" AND keep_until < ?1 ORDER BY c.person_id";
+enum {
+	KEEP_PERSON, KEEP_CASES, KEEP_OVER_SINCE, KEEP_UNTIL
+};
+
 static void retention_row(cJSON *list, sqlite3_stmt *s)
 {
 	cJSON *r = cJSON_CreateObject();
-	const char *ids = (const char *)sqlite3_column_text(s, 1);
+	const char *ids = (const char *)sqlite3_column_text(s, KEEP_CASES);
 
 	cJSON_AddStringToObject(r, "kind", "retention");
-	cJSON_AddNumberToObject(r, "id", (double)sqlite3_column_int64(s, 0));
+	cJSON_AddNumberToObject(r, "id",
+	                        (double)sqlite3_column_int64(s, KEEP_PERSON));
 	cJSON_AddItemToObject(r, "cases", wf_json_split(ids ? ids : "", ' '));
-	wf_col_add(r, "over_since", s, 2);
-	wf_col_add(r, "keep_until", s, 3);
+	wf_col_add(r, "over_since", s, KEEP_OVER_SINCE);
+	wf_col_add(r, "keep_until", s, KEEP_UNTIL);
 	cJSON_AddItemToArray(list, r);
 }
 
 int wf_retention(struct wf_ctx *ctx, const char *as_of, struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(ctx->st, WF_SQL_RETENTION, e);
+	sqlite3_stmt *s = wf_sql(ctx->st, SQL_RETENTION, e);
 	char day[11];
 	long n = 0;
 	int rc = 0, step;

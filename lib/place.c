@@ -96,10 +96,21 @@ static int history_add(struct wf_ctx *ctx, const char *id, const char *status,
                        const char *date, const char *outcome,
                        const struct wf_place_opts *o, struct wf_err *e);
 
+static const char SQL_PLACE_LOAD[] =
+	"SELECT p.id, p.case_id, p.type, o.code, p.host_id, o.employees, p.start,"
+	" p.end_date, p.hours_week, p.stipend_cents, p.meals, p.status,"
+	" p.status_date FROM placement p JOIN organisation o ON o.id = p.host_id"
+	" WHERE p.id = ?";
+enum {
+	LOAD_ID, LOAD_CASE, LOAD_TYPE, LOAD_HOST, LOAD_HOST_ID,
+	LOAD_EMPLOYEES, LOAD_START, LOAD_END, LOAD_HOURS_WEEK, LOAD_STIPEND,
+	LOAD_MEALS, LOAD_STATUS, LOAD_STATUS_DATE
+};
+
 int wf_place_load(struct wf_store *st, const char *id, struct wf_placement *p,
                   struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql_row(st, WF_SQL_PLACE_LOAD, id, WF_EX_DATAERR,
+	sqlite3_stmt *s = wf_sql_row(st, SQL_PLACE_LOAD, id, WF_EX_DATAERR,
 	                             "placement", e);
 	wf_day d;
 	int cut;
@@ -107,21 +118,22 @@ int wf_place_load(struct wf_store *st, const char *id, struct wf_placement *p,
 	if (!s)
 		return e->code;
 	memset(p, 0, sizeof *p);
-	cut = wf_col_text(s, 0, p->id, sizeof p->id) |
-	      wf_col_text(s, 1, p->case_id, sizeof p->case_id) |
-	      wf_col_text(s, 2, p->type, sizeof p->type) |
-	      wf_col_text(s, 3, p->host, sizeof p->host);
-	p->host_id = sqlite3_column_int64(s, 4);
-	p->employees = sqlite3_column_type(s, 5) == SQLITE_NULL ? -1
-	               : (long)sqlite3_column_int64(s, 5);
-	cut |= wf_col_text(s, 6, p->start, sizeof p->start) |
-	       wf_col_text(s, 7, p->end, sizeof p->end);
-	p->hours_week = sqlite3_column_int(s, 8);
-	p->stipend = sqlite3_column_type(s, 9) == SQLITE_NULL ? -1
-	             : sqlite3_column_int64(s, 9);
-	p->meals = sqlite3_column_int(s, 10);
-	cut |= wf_col_text(s, 11, p->status, sizeof p->status) |
-	       wf_col_text(s, 12, p->status_date, sizeof p->status_date);
+	cut = wf_col_text(s, LOAD_ID, p->id, sizeof p->id) |
+	      wf_col_text(s, LOAD_CASE, p->case_id, sizeof p->case_id) |
+	      wf_col_text(s, LOAD_TYPE, p->type, sizeof p->type) |
+	      wf_col_text(s, LOAD_HOST, p->host, sizeof p->host);
+	p->host_id = sqlite3_column_int64(s, LOAD_HOST_ID);
+	p->employees = sqlite3_column_type(s, LOAD_EMPLOYEES) == SQLITE_NULL ? -1
+	               : (long)sqlite3_column_int64(s, LOAD_EMPLOYEES);
+	cut |= wf_col_text(s, LOAD_START, p->start, sizeof p->start) |
+	       wf_col_text(s, LOAD_END, p->end, sizeof p->end);
+	p->hours_week = sqlite3_column_int(s, LOAD_HOURS_WEEK);
+	p->stipend = sqlite3_column_type(s, LOAD_STIPEND) == SQLITE_NULL ? -1
+	             : sqlite3_column_int64(s, LOAD_STIPEND);
+	p->meals = sqlite3_column_int(s, LOAD_MEALS);
+	cut |= wf_col_text(s, LOAD_STATUS, p->status, sizeof p->status) |
+	       wf_col_text(s, LOAD_STATUS_DATE, p->status_date,
+	                   sizeof p->status_date);
 	sqlite3_reset(s);
 	if (cut || wf_stored_date(p->start, 0, &d) ||
 	    wf_stored_date(p->end, 1, &d) ||
@@ -131,11 +143,15 @@ int wf_place_load(struct wf_store *st, const char *id, struct wf_placement *p,
 	return 0;
 }
 
+static const char SQL_PLACE_CERTS[] =
+	"SELECT DISTINCT kind FROM certification WHERE referral_id ="
+	" (SELECT min(id) FROM referral WHERE case_id = ?)";
+
 /* The person's category for the duration rules, from the referral. */
 static int category(struct wf_store *st, struct wf_placement *p,
                     struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(st, WF_SQL_PLACE_CERTS, e);
+	sqlite3_stmt *s = wf_sql(st, SQL_PLACE_CERTS, e);
 	int rc;
 
 	if (!s)
@@ -182,6 +198,12 @@ static int check_rules(struct wf_store *st, const struct wf_case *c,
 	return rc;
 }
 
+/* The kind of action number ?2 (from 1) of the case's current plan. */
+static const char SQL_PLACE_ACTION[] =
+	"SELECT a.kind FROM plan_action a WHERE a.plan_id ="
+	" (SELECT id FROM plan WHERE case_id = ?1 ORDER BY version DESC LIMIT 1)"
+	" ORDER BY a.id LIMIT 1 OFFSET ?2 - 1";
+
 /* The plan action a placement carries out must be in the current plan
  * and of its kind. */
 static int check_action(struct wf_store *st, const struct wf_record *rec,
@@ -194,7 +216,7 @@ static int check_action(struct wf_store *st, const struct wf_record *rec,
 
 	if (!a)
 		return 0;
-	if (!(s = wf_sql(st, WF_SQL_PLACE_ACTION, e)))
+	if (!(s = wf_sql(st, SQL_PLACE_ACTION, e)))
 		return e->code;
 	wf_bind_text(s, 1, wf_json_str(r, "case"));
 	sqlite3_bind_int(s, 2, a->valueint);
@@ -285,11 +307,19 @@ static void bind_placement(sqlite3_stmt *s, const cJSON *r,
 	wf_bind_text(s, 19, now);
 }
 
+static const char SQL_PLACE_INSERT[] =
+	"INSERT INTO placement (id, case_id, type, host_id, host_tutor,"
+	" host_tutor_contact, service_tutor, start, end_date, hours_week,"
+	" stipend_cents, meals, funding, plan_action, contract, law68_quota,"
+	" status, status_date, notes, created_at)"
+	" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'planned', ?, ?,"
+	" ?)";
+
 static int insert(struct wf_ctx *ctx, const cJSON *r,
                   const struct wf_placement *p, const char *today,
                   struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(ctx->st, WF_SQL_PLACE_INSERT, e);
+	sqlite3_stmt *s = wf_sql(ctx->st, SQL_PLACE_INSERT, e);
 	char now[32];
 
 	if (!s)
@@ -314,10 +344,13 @@ static int emit_placement(struct wf_ctx *ctx, const char *id,
 	return rc;
 }
 
+static const char SQL_PLACE_COUNT[] =
+	"SELECT count(*) FROM placement WHERE case_id = ?";
+
 static int next_id(struct wf_store *st, struct wf_placement *p,
                    struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(st, WF_SQL_PLACE_COUNT, e);
+	sqlite3_stmt *s = wf_sql(st, SQL_PLACE_COUNT, e);
 	int rc, n = 0;
 
 	if (!s)
@@ -373,6 +406,15 @@ int wf_place_add(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e)
 	return add_one(ctx, rec, rec->root, e);
 }
 
+/* A correction, numbered as the insert is; the case (?2), the status
+ * date (?17) and when it was recorded (?19) stay as they are. */
+static const char SQL_PLACE_AMEND[] =
+	"UPDATE placement SET type = ?3, host_id = ?4, host_tutor = ?5,"
+	" host_tutor_contact = ?6, service_tutor = ?7, start = ?8,"
+	" end_date = ?9, hours_week = ?10, stipend_cents = ?11, meals = ?12,"
+	" funding = ?13, plan_action = ?14, contract = ?15, law68_quota = ?16,"
+	" notes = ?18 WHERE id = ?1";
+
 /* A placement corrected: checked as when it was added, but against the
  * others (itself left out), whatever its case's step now; the plan
  * action only when it or the kind changes, since the plan may have been
@@ -413,7 +455,7 @@ int wf_place_amend(struct wf_ctx *ctx, struct wf_record *rec, const char *id,
 	         p.type, p.host);
 	if ((rc = check_rules(ctx->st, &c, &p, wf_place_rules, what, e)))
 		return wf_record_at(rec, r, "", e);
-	if (!(s = wf_sql(ctx->st, WF_SQL_PLACE_AMEND, e)))
+	if (!(s = wf_sql(ctx->st, SQL_PLACE_AMEND, e)))
 		return e->code;
 	bind_placement(s, r, &p, NULL, NULL);
 	return wf_sql_done(ctx->st, s, e);
@@ -475,11 +517,16 @@ static int check_end(struct wf_ctx *ctx, const struct wf_placement *p,
 	return 0;
 }
 
+static const char SQL_PLACE_HISTORY_ADD[] =
+	"INSERT INTO placement_status (placement_id, status, effective_date,"
+	" outcome, reason, note, recorded_at, operator)"
+	" VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+
 static int history_add(struct wf_ctx *ctx, const char *id, const char *status,
                        const char *date, const char *outcome,
                        const struct wf_place_opts *o, struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(ctx->st, WF_SQL_PLACE_HISTORY_ADD, e);
+	sqlite3_stmt *s = wf_sql(ctx->st, SQL_PLACE_HISTORY_ADD, e);
 	char now[32];
 
 	if (!s)
@@ -496,13 +543,17 @@ static int history_add(struct wf_ctx *ctx, const char *id, const char *status,
 	return wf_sql_done(ctx->st, s, e);
 }
 
+static const char SQL_PLACE_SET[] =
+	"UPDATE placement SET status = ?, status_date = ?, outcome = ?,"
+	" reason = ?, hire = ? WHERE id = ?";
+
 static int record_move(struct wf_ctx *ctx, struct wf_placement *p,
                        const char *action, const char *to, const char *date,
                        const struct wf_place_opts *o, struct wf_err *e)
 {
 	const char *outcome = !strcmp(to, "ended")
 	                      ? (o->outcome ? o->outcome : "completed") : NULL;
-	sqlite3_stmt *s = wf_sql(ctx->st, WF_SQL_PLACE_SET, e);
+	sqlite3_stmt *s = wf_sql(ctx->st, SQL_PLACE_SET, e);
 	cJSON *detail;
 	int rc;
 
@@ -541,12 +592,15 @@ static int may_start(struct wf_ctx *ctx, const struct wf_placement *p,
 	return check_rules(ctx->st, &c, p, wf_place_overlap, what, e);
 }
 
+static const char SQL_PLACE_STARTED[] =
+	"UPDATE placement SET start = ? WHERE id = ?";
+
 /* Starting: the real start date is kept, and the first placement
  * started places the case. */
 static int started(struct wf_ctx *ctx, struct wf_placement *p,
                    const char *date, struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(ctx->st, WF_SQL_PLACE_STARTED, e);
+	sqlite3_stmt *s = wf_sql(ctx->st, SQL_PLACE_STARTED, e);
 	struct wf_case c;
 	int rc;
 
@@ -591,6 +645,9 @@ int wf_place_move(struct wf_ctx *ctx, const struct wf_place_opts *o,
 	return emit_placement(ctx, p.id, e);
 }
 
+static const char SQL_PLACE_EXTEND[] =
+	"UPDATE placement SET end_date = ? WHERE id = ?";
+
 int wf_place_extend(struct wf_ctx *ctx, const struct wf_place_opts *o,
                     struct wf_record *rec, struct wf_err *e)
 {
@@ -620,7 +677,7 @@ int wf_place_extend(struct wf_ctx *ctx, const struct wf_place_opts *o,
 	if ((rc = wf_case_load(ctx->st, p.case_id, &c, e)) ||
 	    (rc = category(ctx->st, &p, e)) ||
 	    (rc = check_rules(ctx->st, &c, &p, wf_place_rules, what, e)) ||
-	    !(s = wf_sql(ctx->st, WF_SQL_PLACE_EXTEND, e)))
+	    !(s = wf_sql(ctx->st, SQL_PLACE_EXTEND, e)))
 		return rc ? rc : e->code;
 	wf_bind_text(s, 1, o->end);
 	wf_bind_text(s, 2, p.id);

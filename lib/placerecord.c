@@ -9,19 +9,23 @@
 
 #include "casefile.h"
 
-static void history_row(cJSON *list, sqlite3_stmt *s)
-{
-	static const char *const names[] = { "status", "date", "outcome",
-	                                     "reason", "note", "recorded_at",
-	                                     "operator" };
-	cJSON *h = cJSON_CreateObject();
+/* A placement: the columns in the order of fill()'s enum. */
+static const char SQL_PREC_GET[] =
+	"SELECT p.id, p.case_id, p.type, o.code, p.host_tutor,"
+	" p.host_tutor_contact, p.service_tutor, p.start, p.end_date,"
+	" p.hours_week, p.stipend_cents, p.meals, p.funding, p.plan_action,"
+	" p.contract, p.law68_quota, p.status, p.status_date, p.outcome,"
+	" p.reason, p.hire, p.notes"
+	" FROM placement p JOIN organisation o ON o.id = p.host_id WHERE p.id = ?";
+enum {
+	GET_ID, GET_CASE, GET_TYPE, GET_HOST, GET_TUTOR, GET_TUTOR_CONTACT,
+	GET_SERVICE_TUTOR, GET_START, GET_END, GET_HOURS_WEEK, GET_STIPEND,
+	GET_MEALS, GET_FUNDING, GET_PLAN_ACTION, GET_CONTRACT, GET_LAW68_QUOTA,
+	GET_STATUS, GET_STATUS_DATE, GET_OUTCOME, GET_REASON, GET_HIRE,
+	GET_NOTES
+};
 
-	for (int i = 0; i < 7; i++)
-		wf_col_add(h, names[i], s, i);
-	cJSON_AddItemToArray(list, h);
-}
-
-/* Columns 0..21 of WF_SQL_PREC_GET into the record's shape. */
+/* A row of SQL_PREC_GET into the record's shape. */
 static void fill(cJSON *r, sqlite3_stmt *s)
 {
 	static const char *const head[] = { "id", "case", "type", "host" };
@@ -31,38 +35,46 @@ static void fill(cJSON *r, sqlite3_stmt *s)
 	char money[32];
 
 	cJSON_AddStringToObject(r, "kind", "placement");
-	for (int i = 0; i < 4; i++)
-		wf_col_add(r, head[i], s, i);
-	if (sqlite3_column_type(s, 4) != SQLITE_NULL) {
+	for (int i = GET_ID; i <= GET_HOST; i++)
+		wf_col_add(r, head[i - GET_ID], s, i);
+	if (sqlite3_column_type(s, GET_TUTOR) != SQLITE_NULL) {
 		t = cJSON_AddObjectToObject(r, "host_tutor");
-		wf_col_add(t, "name", s, 4);
-		wf_col_add(t, "contact", s, 5);
+		wf_col_add(t, "name", s, GET_TUTOR);
+		wf_col_add(t, "contact", s, GET_TUTOR_CONTACT);
 	}
-	wf_col_add(r, "service_tutor", s, 6);
-	wf_col_add(r, "start", s, 7);
-	wf_col_add(r, "end", s, 8);
-	wf_col_add(r, "hours_week", s, 9);
-	if (sqlite3_column_type(s, 10) != SQLITE_NULL) {
-		wf_money_format(sqlite3_column_int64(s, 10), money, sizeof money);
+	wf_col_add(r, "service_tutor", s, GET_SERVICE_TUTOR);
+	wf_col_add(r, "start", s, GET_START);
+	wf_col_add(r, "end", s, GET_END);
+	wf_col_add(r, "hours_week", s, GET_HOURS_WEEK);
+	if (sqlite3_column_type(s, GET_STIPEND) != SQLITE_NULL) {
+		wf_money_format(sqlite3_column_int64(s, GET_STIPEND), money,
+		                sizeof money);
 		cJSON_AddStringToObject(r, "stipend", money);
 	}
-	if (sqlite3_column_int(s, 11))
+	if (sqlite3_column_int(s, GET_MEALS))
 		cJSON_AddTrueToObject(r, "meals");
-	wf_col_add(r, "funding", s, 12);
-	wf_col_add(r, "plan_action", s, 13);
-	if (sqlite3_column_type(s, 14) != SQLITE_NULL) {
+	wf_col_add(r, "funding", s, GET_FUNDING);
+	wf_col_add(r, "plan_action", s, GET_PLAN_ACTION);
+	if (sqlite3_column_type(s, GET_CONTRACT) != SQLITE_NULL) {
 		t = cJSON_AddObjectToObject(r, "contract");
-		wf_col_add(t, "type", s, 14);
-		cJSON_AddBoolToObject(t, "law68_quota", sqlite3_column_int(s, 15));
+		wf_col_add(t, "type", s, GET_CONTRACT);
+		cJSON_AddBoolToObject(t, "law68_quota",
+		                      sqlite3_column_int(s, GET_LAW68_QUOTA));
 	}
-	for (int i = 0; i < 6; i++)
-		wf_col_add(r, tail[i], s, 16 + i);
+	for (int i = GET_STATUS; i <= GET_NOTES; i++)
+		wf_col_add(r, tail[i - GET_STATUS], s, i);
 }
+
+/* The changes of a placement: the columns are the record's keys. */
+static const char SQL_PREC_HISTORY[] =
+	"SELECT status, effective_date AS date, outcome, reason, note,"
+	" recorded_at, operator FROM placement_status WHERE placement_id = ?"
+	" ORDER BY id";
 
 cJSON *wf_placement_record(struct wf_store *st, const char *id, int history,
                            struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql_row(st, WF_SQL_PREC_GET, id, WF_EX_NOMATCH,
+	sqlite3_stmt *s = wf_sql_row(st, SQL_PREC_GET, id, WF_EX_NOMATCH,
 	                             "placement", e);
 	cJSON *r, *h;
 
@@ -74,7 +86,7 @@ cJSON *wf_placement_record(struct wf_store *st, const char *id, int history,
 	if (!history)
 		return r;
 	h = cJSON_AddArrayToObject(r, "history");
-	if (wf_sql_each(st, WF_SQL_PREC_HISTORY, id, 0, history_row, h, e)) {
+	if (wf_sql_each(st, SQL_PREC_HISTORY, id, 0, wf_row_push, h, e)) {
 		cJSON_Delete(r);
 		return NULL;
 	}
@@ -103,10 +115,22 @@ void wf_place_filter_dates(struct wf_place_filter *f)
 	wf_date_format(d + strtol(f->ending_within, NULL, 10), f->until);
 }
 
+static const char SQL_PREC_LIST[] =
+	"SELECT p.id FROM placement p JOIN organisation o ON o.id = p.host_id"
+	" WHERE (?1 IS NULL OR p.status = ?1)"
+	" AND (?2 IS NULL OR p.type = ?2)"
+	" AND (?3 IS NULL OR o.code = ?3)"
+	" AND (?4 IS NULL OR (p.id IN" PLACEMENTS_RUNNING_BY("?4")
+	"  AND" PLACEMENT_STATUS_ON("p", "?4") " = 'active'))"
+	" AND (?5 IS NULL OR (p.status <> 'ended' AND p.status <> 'cancelled'"
+	"  AND p.end_date >= ?5 AND p.end_date <= ?6))"
+	" AND (?7 IS NULL OR p.case_id = ?7)"
+	" ORDER BY p.start, p.rowid";
+
 int wf_place_list(struct wf_ctx *ctx, const struct wf_place_filter *f,
                   struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(ctx->st, WF_SQL_PREC_LIST, e);
+	sqlite3_stmt *s = wf_sql(ctx->st, SQL_PREC_LIST, e);
 
 	if (!s)
 		return e->code;

@@ -159,6 +159,15 @@ static int counted(const cJSON *prog, const char *type)
 	return 0;
 }
 
+/* Placements at a host, other than ?2, not ended, meeting ?3..?4. */
+static const char SQL_PLACE_HOST_OVERLAP[] =
+	"SELECT id, type FROM placement WHERE host_id = ?1 AND id <> ?2"
+	" AND status <> 'ended' AND status <> 'cancelled'"
+	" AND start <= ?4 AND end_date >= ?3";
+enum {
+	HOST_ID, HOST_TYPE
+};
+
 static int host_capacity(struct wf_store *st, const cJSON *prog,
                          const struct wf_placement *p, cJSON *broken,
                          struct wf_err *e)
@@ -176,14 +185,14 @@ static int host_capacity(struct wf_store *st, const cJSON *prog,
 		      "--employees N')", p->host, p->host);
 		return 0;
 	}
-	if (!(s = wf_sql(st, WF_SQL_PLACE_HOST_OVERLAP, e)))
+	if (!(s = wf_sql(st, SQL_PLACE_HOST_OVERLAP, e)))
 		return e->code;
 	sqlite3_bind_int64(s, 1, p->host_id);
 	wf_bind_text(s, 2, p->id);
 	wf_bind_text(s, 3, p->start);
 	wf_bind_text(s, 4, p->end);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		n += counted(prog, (const char *)sqlite3_column_text(s, 1));
+		n += counted(prog, (const char *)sqlite3_column_text(s, HOST_TYPE));
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE)
 		return wf_sql_err(st, rc, e);
@@ -197,6 +206,15 @@ static int host_capacity(struct wf_store *st, const cJSON *prog,
 	return 0;
 }
 
+/* Another placement of the case running (active or suspended) when ?2
+ * starts. */
+static const char SQL_PLACE_CASE_OVERLAP[] =
+	"SELECT id, type, start, end_date FROM placement WHERE case_id = ?1"
+	" AND id <> ?2 AND (status = 'active' OR status = 'suspended')";
+enum {
+	OVER_ID, OVER_TYPE, OVER_START, OVER_END
+};
+
 int wf_place_overlap(struct wf_store *st, const cJSON *prog,
                      const struct wf_placement *p, cJSON *broken,
                      struct wf_err *e)
@@ -208,16 +226,17 @@ int wf_place_overlap(struct wf_store *st, const cJSON *prog,
 
 	if (cJSON_IsTrue(ok))
 		return 0;
-	if (!(s = wf_sql(st, WF_SQL_PLACE_CASE_OVERLAP, e)))
+	if (!(s = wf_sql(st, SQL_PLACE_CASE_OVERLAP, e)))
 		return e->code;
 	wf_bind_text(s, 1, p->case_id);
 	wf_bind_text(s, 2, p->id);
 	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
 		wf_json_addf(broken, "the case's %s placement '%s' (%s..%s) is still "
 		      "running, and programme '%s' does not allow placements to "
-		      "overlap (end it first)", sqlite3_column_text(s, 1),
-		      sqlite3_column_text(s, 0), sqlite3_column_text(s, 2),
-		      sqlite3_column_text(s, 3), wf_json_str(prog, "id"));
+		      "overlap (end it first)", sqlite3_column_text(s, OVER_TYPE),
+		      sqlite3_column_text(s, OVER_ID),
+		      sqlite3_column_text(s, OVER_START),
+		      sqlite3_column_text(s, OVER_END), wf_json_str(prog, "id"));
 	sqlite3_reset(s);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : wf_sql_err(st, rc, e);
 }

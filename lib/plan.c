@@ -167,11 +167,18 @@ static int check_actions(struct wf_store *st, const struct wf_record *rec,
 	return 0;
 }
 
+static const char SQL_PLAN_LAST[] =
+	"SELECT coalesce(max(version), 0), max(agreed_on) FROM plan"
+	" WHERE case_id = ?";
+enum {
+	LAST_VERSION, LAST_AGREED
+};
+
 /* The last version of the case's plan and when it was agreed. */
 static int last_version(struct wf_store *st, const char *id, int *version,
                         char *agreed, struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(st, WF_SQL_PLAN_LAST, e);
+	sqlite3_stmt *s = wf_sql(st, SQL_PLAN_LAST, e);
 	const unsigned char *a;
 	int rc;
 
@@ -182,19 +189,31 @@ static int last_version(struct wf_store *st, const char *id, int *version,
 		sqlite3_reset(s);
 		return wf_sql_err(st, rc, e);
 	}
-	*version = sqlite3_column_int(s, 0);
-	a = sqlite3_column_text(s, 1);
+	*version = sqlite3_column_int(s, LAST_VERSION);
+	a = sqlite3_column_text(s, LAST_AGREED);
 	snprintf(agreed, 11, "%s", a ? (const char *)a : "");
 	sqlite3_reset(s);
 	return 0;
 }
+
+static const char SQL_PLAN_INSERT[] =
+	"INSERT INTO plan (case_id, version, agreed_on, notes, recorded_at,"
+	" operator) VALUES (?, ?, ?, ?, ?, ?)";
+
+static const char SQL_PLAN_GOAL[] =
+	"INSERT INTO plan_goal (plan_id, ref, description, outcome, target_date)"
+	" VALUES (?, ?, ?, ?, ?)";
+
+static const char SQL_PLAN_ACTION[] =
+	"INSERT INTO plan_action (plan_id, kind, provider_id, start, end_date,"
+	" hours, goal, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
 static int store_plan(struct wf_ctx *ctx, const cJSON *plan, int version,
                       sqlite3_int64 *pid, struct wf_err *e)
 {
 	static const char *const goal_cols[] = { "id", "description", "outcome",
 	                                          "target_date" };
-	sqlite3_stmt *s = wf_sql(ctx->st, WF_SQL_PLAN_INSERT, e);
+	sqlite3_stmt *s = wf_sql(ctx->st, SQL_PLAN_INSERT, e);
 	const cJSON *c;
 	long long org;
 	char now[32];
@@ -213,7 +232,7 @@ static int store_plan(struct wf_ctx *ctx, const cJSON *plan, int version,
 		return rc;
 	*pid = wf_sql_last_id(ctx->st);
 	cJSON_ArrayForEach(c, cJSON_GetObjectItemCaseSensitive(plan, "goals")) {
-		if (!(s = wf_sql(ctx->st, WF_SQL_PLAN_GOAL, e)))
+		if (!(s = wf_sql(ctx->st, SQL_PLAN_GOAL, e)))
 			return e->code;
 		sqlite3_bind_int64(s, 1, *pid);
 		for (int i = 0; i < 4; i++)
@@ -224,7 +243,7 @@ static int store_plan(struct wf_ctx *ctx, const cJSON *plan, int version,
 	}
 	cJSON_ArrayForEach(c, cJSON_GetObjectItemCaseSensitive(plan, "actions")) {
 		if (provider(ctx->st, wf_json_str(c, "provider"), &org, e) ||
-		    !(s = wf_sql(ctx->st, WF_SQL_PLAN_ACTION, e)))
+		    !(s = wf_sql(ctx->st, SQL_PLAN_ACTION, e)))
 			return e->code;
 		sqlite3_bind_int64(s, 1, *pid);
 		wf_bind_text(s, 2, wf_json_str(c, "kind"));

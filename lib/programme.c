@@ -161,11 +161,19 @@ static cJSON *stored_form(const cJSON *root, const char *code)
 	return d;
 }
 
+static const char SQL_PROG_INSERT[] =
+	"INSERT INTO programme (code, name, definition, loaded_at)"
+	" VALUES (?, ?, ?, ?)";
+
+static const char SQL_PROG_UPDATE[] =
+	"UPDATE programme SET name = ?, definition = ?, loaded_at = ?"
+	" WHERE code = ?";
+
 static int prog_write(struct wf_ctx *ctx, const char *code, const cJSON *d,
                       int exists, struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(ctx->st, exists ? WF_SQL_PROG_UPDATE
-	                                         : WF_SQL_PROG_INSERT, e);
+	sqlite3_stmt *s = wf_sql(ctx->st, exists ? SQL_PROG_UPDATE
+	                                         : SQL_PROG_INSERT, e);
 	char now[32];
 	int i = 1;
 
@@ -239,10 +247,13 @@ static cJSON *parse_definition(sqlite3_stmt *s, struct wf_err *e)
 	return d;
 }
 
+static const char SQL_PROG_GET[] =
+	"SELECT definition FROM programme WHERE code = ?";
+
 cJSON *wf_programme_get(struct wf_store *st, const char *code,
                         struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql_row(st, WF_SQL_PROG_GET, code, WF_EX_NOMATCH,
+	sqlite3_stmt *s = wf_sql_row(st, SQL_PROG_GET, code, WF_EX_NOMATCH,
 	                             "programme", e);
 	cJSON *d;
 
@@ -253,9 +264,12 @@ cJSON *wf_programme_get(struct wf_store *st, const char *code,
 	return d;
 }
 
+static const char SQL_PROG_ALL[] =
+	"SELECT definition FROM programme ORDER BY code";
+
 int wf_programme_list(struct wf_ctx *ctx, struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(ctx->st, WF_SQL_PROG_ALL, e);
+	sqlite3_stmt *s = wf_sql(ctx->st, SQL_PROG_ALL, e);
 	long n = 0;
 	int rc = 0, step;
 
@@ -277,16 +291,23 @@ int wf_programme_list(struct wf_ctx *ctx, struct wf_err *e)
 	return rc;
 }
 
+static const char SQL_PROG_ID[] =
+	"SELECT id FROM programme WHERE code = ?";
+
 int wf_programme_require(struct wf_store *st, const char *code,
                          long long *id, struct wf_err *e)
 {
-	if ((*id = wf_sql_id(st, WF_SQL_PROG_ID, code, e)) < 0)
+	if ((*id = wf_sql_id(st, SQL_PROG_ID, code, e)) < 0)
 		return e->code;
 	if (!*id)
 		return wf_err_set(e, WF_EX_DATAERR, "unknown programme '%s' (load "
 		                  "it with 'wf programme load FILE')", code);
 	return 0;
 }
+
+static const char SQL_PROG_CODES[] =
+	"SELECT group_concat(code, ', ') FROM (SELECT code FROM programme"
+	" ORDER BY code)";
 
 int wf_programme_known(struct wf_store *st, const char *code,
                        struct wf_err *e)
@@ -297,7 +318,7 @@ int wf_programme_known(struct wf_store *st, const char *code,
 
 	if (!code || wf_programme_require(st, code, &id, e) == 0)
 		return 0;
-	if (e->code != WF_EX_DATAERR || !(s = wf_sql(st, WF_SQL_PROG_CODES, e)))
+	if (e->code != WF_EX_DATAERR || !(s = wf_sql(st, SQL_PROG_CODES, e)))
 		return e->code;
 	if (sqlite3_step(s) == SQLITE_ROW)
 		wf_col_text(s, 0, known, sizeof known);

@@ -33,23 +33,62 @@ static const char *const states[NSTATES] = { "missing", "declined",
                                              "names_differ" };
 #define BIT(state) (1u << (state))
 
-/* The fields, by their column in WF_SQL_QUALITY_FIELDS (after id and
- * closed), and the states each is counted in. */
+/* The operator in charge of case c on ?1: the manager assigned, else who
+ * met the person last, else who recorded the referral. */
+#define IN_CHARGE \
+	" coalesce(" MANAGER_ON("c.id", "?1") "," \
+	"  (SELECT k.operator FROM contact k WHERE k.case_id = c.id" \
+	"   AND k.date <= ?1 ORDER BY k.date DESC, k.id DESC LIMIT 1)," \
+	"  (SELECT s.operator FROM case_status s WHERE s.case_id = c.id" \
+	"   ORDER BY s.id LIMIT 1))"
+
+/* The open and closed cases of programme ?2 (or all) in the charge of
+ * ?3 (or anyone) on ?1 that meet cond: id, closed, then cols. */
+#define QUALITY_CASES(cols, joins, cond) \
+	"SELECT * FROM (SELECT c.id, c.status = 'closed'" cols "," IN_CHARGE \
+	" AS op FROM cases c JOIN programme pr ON pr.id = c.programme_id" joins \
+	" WHERE (c.status = 'closed' OR c.status IN " OPEN_STATUSES ")" \
+	" AND (?2 IS NULL OR pr.code = ?2) AND " cond ")" \
+	" WHERE ?3 IS NULL OR op = ?3 ORDER BY id"
+
+/* The fields the reports need, of the people not erased. */
+static const char SQL_QUALITY_FIELDS[] = QUALITY_CASES(
+	", pe.tax_code, pe.citizenship, pe.citizenship_as_written,"
+	" pe.name_letters, r.gender, r.education, r.disability,"
+	" r.foreign_background, r.minority, r.homeless, r.rural,"
+	" r.employment_status, r.employment_since",
+	" JOIN person pe ON pe.id = c.person_id"
+	" JOIN referral r ON r.id ="
+	"  (SELECT min(x.id) FROM referral x WHERE x.case_id = c.id)",
+	"pe.erased_at IS NULL");
+/* The columns of a QUALITY_CASES row: the case and whether it is closed,
+ * then, of SQL_QUALITY_FIELDS, its own. */
+enum {
+	Q_ID, Q_CLOSED, Q_TAX_CODE, Q_CITIZENSHIP, Q_CITIZENSHIP_AS_WRITTEN,
+	Q_NAME_LETTERS, Q_GENDER, Q_EDUCATION, Q_DISABILITY,
+	Q_FOREIGN_BACKGROUND, Q_MINORITY, Q_HOMELESS, Q_RURAL,
+	Q_EMPLOYMENT_STATUS, Q_EMPLOYMENT_SINCE
+};
+
+/* The fields, by their column in SQL_QUALITY_FIELDS, and the states
+ * each is counted in. */
 static const struct field {
 	const char *name;
 	int col;
 	unsigned states;
 } fields[] = {
-	{ "tax_code", 2, BIT(MISSING) | BIT(NAMES_DIFFER) },
-	{ "citizenship", 3, BIT(MISSING) | BIT(DECLINED) | BIT(NOT_A_COUNTRY) },
-	{ "gender", 6, BIT(MISSING) | BIT(DECLINED) },
-	{ "education", 7, BIT(MISSING) | BIT(DECLINED) },
-	{ "disability", 8, BIT(MISSING) | BIT(DECLINED) },
-	{ "foreign_background", 9, BIT(MISSING) | BIT(DECLINED) },
-	{ "minority", 10, BIT(MISSING) | BIT(DECLINED) },
-	{ "homeless", 11, BIT(MISSING) | BIT(DECLINED) },
-	{ "rural", 12, BIT(MISSING) | BIT(DECLINED) },
-	{ "employment_since", 14, BIT(MISSING) },
+	{ "tax_code", Q_TAX_CODE, BIT(MISSING) | BIT(NAMES_DIFFER) },
+	{ "citizenship", Q_CITIZENSHIP,
+	  BIT(MISSING) | BIT(DECLINED) | BIT(NOT_A_COUNTRY) },
+	{ "gender", Q_GENDER, BIT(MISSING) | BIT(DECLINED) },
+	{ "education", Q_EDUCATION, BIT(MISSING) | BIT(DECLINED) },
+	{ "disability", Q_DISABILITY, BIT(MISSING) | BIT(DECLINED) },
+	{ "foreign_background", Q_FOREIGN_BACKGROUND, BIT(MISSING)
+		| BIT(DECLINED) },
+	{ "minority", Q_MINORITY, BIT(MISSING) | BIT(DECLINED) },
+	{ "homeless", Q_HOMELESS, BIT(MISSING) | BIT(DECLINED) },
+	{ "rural", Q_RURAL, BIT(MISSING) | BIT(DECLINED) },
+	{ "employment_since", Q_EMPLOYMENT_SINCE, BIT(MISSING) },
 };
 #define NFIELDS (sizeof fields / sizeof fields[0])
 
@@ -119,16 +158,17 @@ static int state_of(sqlite3_stmt *s, const struct field *f)
 	const char *v = (const char *)sqlite3_column_text(s, f->col);
 
 	if (!strcmp(f->name, "employment_since")) {
-		const char *st = (const char *)sqlite3_column_text(s, 13);
+		const char *st =
+			(const char *)sqlite3_column_text(s, Q_EMPLOYMENT_STATUS);
 
 		return !v && st && (!strcmp(st, "unemployed") ||
 		                    !strcmp(st, "never_employed")) ? MISSING : -1;
 	}
 	if (!strcmp(f->name, "citizenship") && !v &&
-	    sqlite3_column_type(s, 4) != SQLITE_NULL)
+	    sqlite3_column_type(s, Q_CITIZENSHIP_AS_WRITTEN) != SQLITE_NULL)
 		return NOT_A_COUNTRY;
 	if (!strcmp(f->name, "tax_code") && v &&
-	    sqlite3_column_type(s, 5) != SQLITE_NULL)
+	    sqlite3_column_type(s, Q_NAME_LETTERS) != SQLITE_NULL)
 		return NAMES_DIFFER;
 	if (!v || !*v)
 		return MISSING;
@@ -170,14 +210,14 @@ static sqlite3_stmt *run(struct wf_store *st, const char *sql,
 static int fields_of(struct wf_store *st, struct report *r,
                      const struct wf_quality_opts *o, struct wf_err *e)
 {
-	sqlite3_stmt *s = run(st, WF_SQL_QUALITY_FIELDS, o, e);
+	sqlite3_stmt *s = run(st, SQL_QUALITY_FIELDS, o, e);
 	int rc = 0, step;
 
 	if (!s)
 		return e->code;
 	while (!rc && (step = sqlite3_step(s)) == SQLITE_ROW) {
-		const char *id = (const char *)sqlite3_column_text(s, 0);
-		int closed = sqlite3_column_int(s, 1);
+		const char *id = (const char *)sqlite3_column_text(s, Q_ID);
+		int closed = sqlite3_column_int(s, Q_CLOSED);
 
 		for (size_t f = 0; f < NFIELDS; f++) {
 			int state = state_of(s, &fields[f]);
@@ -205,8 +245,8 @@ static int rule(struct wf_store *st, struct report *r, const char *sql,
 	if (!s)
 		return e->code;
 	while ((step = sqlite3_step(s)) == SQLITE_ROW)
-		add(l, (const char *)sqlite3_column_text(s, 0),
-		    sqlite3_column_int(s, 1));
+		add(l, (const char *)sqlite3_column_text(s, Q_ID),
+		    sqlite3_column_int(s, Q_CLOSED));
 	sqlite3_reset(s);
 	return step == SQLITE_DONE ? 0 : wf_sql_err(st, step, e);
 }
@@ -287,6 +327,20 @@ static int emit(struct wf_ctx *ctx, struct report *r, wf_day day,
 	return rc;
 }
 
+/* Referred on or before ?4 and not screened since. */
+static const char SQL_QUALITY_UNSCREENED[] = QUALITY_CASES("", "",
+	"c.status = 'referred' AND c.status_date <= ?4");
+
+/* A placement going on past its planned end. */
+static const char SQL_QUALITY_PLACEMENTS[] = QUALITY_CASES("", "",
+	"c.id IN (SELECT p.case_id FROM placement p"
+	" WHERE p.status IN ('active', 'suspended') AND p.end_date < ?1)");
+
+/* A person flagged as a possible duplicate, not yet reviewed. */
+static const char SQL_QUALITY_DUPLICATES[] = QUALITY_CASES("", "",
+	"c.person_id IN (SELECT person_id FROM person_duplicate"
+	" WHERE decision IS NULL)");
+
 int wf_report_quality(struct wf_ctx *ctx, const struct wf_quality_opts *o,
                       struct wf_err *e)
 {
@@ -297,12 +351,12 @@ int wf_report_quality(struct wf_ctx *ctx, const struct wf_quality_opts *o,
 		return rc;
 	setup(&r);
 	if (!(rc = fields_of(ctx->st, &r, o, e)) &&
-	    !(rc = rule(ctx->st, &r, WF_SQL_QUALITY_UNSCREENED,
+	    !(rc = rule(ctx->st, &r, SQL_QUALITY_UNSCREENED,
 	                "referral_not_screened", o, e)) &&
-	    !(rc = rule(ctx->st, &r, WF_SQL_QUALITY_PLACEMENTS,
+	    !(rc = rule(ctx->st, &r, SQL_QUALITY_PLACEMENTS,
 	                "placement_past_end", o, e)) &&
 	    !(rc = due_rules(ctx->st, &r, o, e)) &&
-	    !(rc = rule(ctx->st, &r, WF_SQL_QUALITY_DUPLICATES,
+	    !(rc = rule(ctx->st, &r, SQL_QUALITY_DUPLICATES,
 	                "duplicate_unreviewed", o, e)))
 		rc = emit(ctx, &r, o->on, e);
 	finish(&r);

@@ -181,6 +181,10 @@ static int check_dates(const struct wf_record *rec, struct wf_err *e)
 	                      "person.certifications", date, e);
 }
 
+static const char SQL_REFER_CERT[] =
+	"INSERT INTO certification (referral_id, kind, since, invalidity_percent,"
+	" issued_by, details, invalidity) VALUES (?, ?, ?, ?, ?, ?, ?)";
+
 int wf_refer_add_certs(struct wf_store *st, sqlite3_int64 ref,
                        const cJSON *list, struct wf_err *e)
 {
@@ -190,7 +194,7 @@ int wf_refer_add_certs(struct wf_store *st, sqlite3_int64 ref,
 	int rc;
 
 	cJSON_ArrayForEach(c, list) {
-		sqlite3_stmt *s = wf_sql(st, WF_SQL_REFER_CERT, e);
+		sqlite3_stmt *s = wf_sql(st, SQL_REFER_CERT, e);
 
 		if (!s)
 			return e->code;
@@ -203,12 +207,18 @@ int wf_refer_add_certs(struct wf_store *st, sqlite3_int64 ref,
 	return 0;
 }
 
+static const char SQL_REFER_REFERRAL[] =
+	"INSERT INTO referral (case_id, person_id, referrer_id, referrer_contact,"
+	" date, employment_status, employment_since, needs, notes, recorded_at,"
+	" gender, education, disability, foreign_background, minority, homeless,"
+	" rural) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
 static int add_referral(struct wf_store *st, const char *case_id,
                         sqlite3_int64 person, sqlite3_int64 referrer,
                         const cJSON *r, struct wf_err *e)
 {
 	const cJSON *p = cJSON_GetObjectItemCaseSensitive(r, "person");
-	sqlite3_stmt *s = wf_sql(st, WF_SQL_REFER_REFERRAL, e);
+	sqlite3_stmt *s = wf_sql(st, SQL_REFER_REFERRAL, e);
 	char now[32];
 	int rc;
 
@@ -314,10 +324,16 @@ static int stored_name(struct wf_ctx *ctx, const struct wf_record *rec,
 	return 0;
 }
 
+/* A case's referrals in the order they came, each with its id (CASE/N,
+ * as wf amend names it), date and referrer. */
+static const char SQL_REFERRAL_SENT_NAMES[] =
+	"UPDATE referral SET sent_names = ?1 WHERE id = (SELECT max(id)"
+	" FROM referral WHERE case_id = ?2)";
+
 static int sent_names(struct wf_store *st, const char *case_id,
                       const char *names, struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(st, WF_SQL_REFERRAL_SENT_NAMES, e);
+	sqlite3_stmt *s = wf_sql(st, SQL_REFERRAL_SENT_NAMES, e);
 
 	if (!s)
 		return e->code;
@@ -370,11 +386,25 @@ static void facts_of(const cJSON *p, const cJSON *prog, struct facts *f,
                      struct wf_subject *s);
 
 
+static const char SQL_REFER_SUBJECT[] =
+	"SELECT pe.birth_date, r.employment_status, pe.municipality, r.date"
+	" FROM referral r JOIN person pe ON pe.id = r.person_id WHERE r.id = ?";
+enum {
+	SUBJ_BIRTH, SUBJ_EMPLOYMENT, SUBJ_MUNICIPALITY, SUBJ_DATE
+};
+
+static const char SQL_REFER_CERT_KINDS[] =
+	"SELECT kind, invalidity, invalidity_percent FROM certification"
+	" WHERE referral_id = ? ORDER BY id";
+enum {
+	CERT_KIND, CERT_INVALIDITY, CERT_PERCENT
+};
+
 static int facts(struct wf_store *st, const struct wf_case *c,
                  const cJSON *prog, struct facts *f, struct wf_subject *s,
                  wf_day *date, struct wf_err *e)
 {
-	sqlite3_stmt *q = wf_sql(st, WF_SQL_REFER_SUBJECT, e);
+	sqlite3_stmt *q = wf_sql(st, SQL_REFER_SUBJECT, e);
 	int rc;
 
 	if (!q)
@@ -384,25 +414,26 @@ static int facts(struct wf_store *st, const struct wf_case *c,
 		sqlite3_reset(q);
 		return wf_sql_err(st, rc, e);
 	}
-	rc = wf_col_text(q, 0, f->birth, sizeof f->birth) |
-	     wf_col_text(q, 1, f->employment, sizeof f->employment) |
-	     wf_col_text(q, 2, f->municipality, sizeof f->municipality) |
-	     wf_col_text(q, 3, f->date, sizeof f->date);
+	rc = wf_col_text(q, SUBJ_BIRTH, f->birth, sizeof f->birth) |
+	     wf_col_text(q, SUBJ_EMPLOYMENT, f->employment, sizeof f->employment) |
+	     wf_col_text(q, SUBJ_MUNICIPALITY, f->municipality,
+	                 sizeof f->municipality) |
+	     wf_col_text(q, SUBJ_DATE, f->date, sizeof f->date);
 	sqlite3_reset(q);
 	if (rc || wf_stored_date(f->birth, 0, &s->birth) ||
 	    wf_stored_date(f->date, 0, date))
 		return wf_stored_bad(e, "birth date, employment, municipality or "
 		                     "referral date", "case", c->id);
-	if (!(q = wf_sql(st, WF_SQL_REFER_CERT_KINDS, e)))
+	if (!(q = wf_sql(st, SQL_REFER_CERT_KINDS, e)))
 		return e->code;
 	sqlite3_bind_int64(q, 1, c->referral_id);
 	wf_certs_init(&f->certs);
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW)
 		wf_certs_add(&f->certs, prog,
-		             (const char *)sqlite3_column_text(q, 0),
-		             (const char *)sqlite3_column_text(q, 1),
-		             sqlite3_column_type(q, 2) == SQLITE_NULL ? -1
-		             : sqlite3_column_int(q, 2));
+		             (const char *)sqlite3_column_text(q, CERT_KIND),
+		             (const char *)sqlite3_column_text(q, CERT_INVALIDITY),
+		             sqlite3_column_type(q, CERT_PERCENT) == SQLITE_NULL ? -1
+		             : sqlite3_column_int(q, CERT_PERCENT));
 	sqlite3_reset(q);
 	if (rc != SQLITE_DONE)
 		return wf_sql_err(st, rc, e);
@@ -469,6 +500,10 @@ static void join_reasons(const cJSON *list, char *buf, size_t len)
 	}
 }
 
+static const char SQL_REFER_SCREENED_IN[] =
+	"SELECT count(*) FROM case_status WHERE case_id = ?"
+	" AND status = 'screened'";
+
 int wf_refer_recheck(struct wf_ctx *ctx, const char *case_id,
                      struct wf_err *e)
 {
@@ -482,7 +517,7 @@ int wf_refer_recheck(struct wf_ctx *ctx, const char *case_id,
 
 	if ((rc = wf_case_load(ctx->st, case_id, &c, e)))
 		return rc;
-	if ((m = wf_sql_id(ctx->st, WF_SQL_REFER_SCREENED_IN, case_id, e)) <= 0)
+	if ((m = wf_sql_id(ctx->st, SQL_REFER_SCREENED_IN, case_id, e)) <= 0)
 		return m < 0 ? e->code : 0;
 	if (!(prog = wf_programme_get(ctx->st, c.programme, e)))
 		return e->code == WF_EX_NOMATCH ? WF_EX_SOFTWARE : e->code;

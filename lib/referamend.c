@@ -57,6 +57,21 @@ static int parse_id(const char *id, char *case_id, size_t len, long *nth)
 	return case_id[0] ? 0 : -1;
 }
 
+/* A case's Nth referral (from 0), with its referrer's code. */
+static const char SQL_REFERRAL_NTH[] =
+	"SELECT r.id, r.case_id, r.date, o.code, r.referrer_contact,"
+	" r.employment_status, r.employment_since, r.gender, r.education,"
+	" r.disability, r.needs, r.notes, r.foreign_background, r.minority,"
+	" r.homeless, r.rural"
+	" FROM referral r JOIN organisation o ON o.id = r.referrer_id"
+	" WHERE r.case_id = ? ORDER BY r.id LIMIT 1 OFFSET ?";
+enum {
+	NTH_ROW, NTH_CASE, NTH_DATE, NTH_REFERRER, NTH_REFERRER_CONTACT,
+	NTH_EMPLOYMENT_STATUS, NTH_EMPLOYMENT_SINCE, NTH_GENDER,
+	NTH_EDUCATION, NTH_DISABILITY, NTH_NEEDS, NTH_NOTES,
+	NTH_ESF_FACTS             /* four: wf_esf_facts, in order */
+};
+
 static cJSON *referral_row(sqlite3_stmt *s, const char *id)
 {
 	static const char *const names[] = { "case", "date", "referrer",
@@ -65,18 +80,18 @@ static cJSON *referral_row(sqlite3_stmt *s, const char *id)
 	                                     "employment_since", "gender",
 	                                     "education", "disability" };
 	cJSON *r = cJSON_CreateObject();
-	const char *needs = (const char *)sqlite3_column_text(s, 10);
+	const char *needs = (const char *)sqlite3_column_text(s, NTH_NEEDS);
 	cJSON *list = needs ? cJSON_Parse(needs) : NULL;
 
 	cJSON_AddStringToObject(r, "kind", "referral");
 	cJSON_AddStringToObject(r, "id", id);
-	for (int i = 0; i < 9; i++)
-		wf_col_add(r, names[i], s, i + 1);
+	for (int i = NTH_CASE; i <= NTH_DISABILITY; i++)
+		wf_col_add(r, names[i - NTH_CASE], s, i);
 	for (int i = 0; wf_esf_facts[i]; i++)
-		wf_col_add(r, wf_esf_facts[i], s, 12 + i);
+		wf_col_add(r, wf_esf_facts[i], s, NTH_ESF_FACTS + i);
 	if (list)
 		cJSON_AddItemToObject(r, "needs", list);
-	wf_col_add(r, "notes", s, 11);
+	wf_col_add(r, "notes", s, NTH_NOTES);
 	return r;
 }
 
@@ -95,12 +110,12 @@ static cJSON *load(struct wf_store *st, const char *id, sqlite3_int64 *num,
 		           "CASE/N for its Nth referral", id);
 		return NULL;
 	}
-	if (!(s = wf_sql(st, WF_SQL_REFERRAL_NTH, e)))
+	if (!(s = wf_sql(st, SQL_REFERRAL_NTH, e)))
 		return NULL;
 	wf_bind_text(s, 1, case_id);
 	sqlite3_bind_int64(s, 2, nth - 1);
 	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		*num = sqlite3_column_int64(s, 0);
+		*num = sqlite3_column_int64(s, NTH_ROW);
 		r = referral_row(s, nth > 1 ? id : case_id);
 	}
 	sqlite3_reset(s);
@@ -112,7 +127,7 @@ static cJSON *load(struct wf_store *st, const char *id, sqlite3_int64 *num,
 		return NULL;
 	}
 	certs = cJSON_CreateArray();
-	if (wf_sql_each(st, WF_SQL_CASEREC_CERTS, NULL, *num, wf_cert_row, certs,
+	if (wf_sql_each(st, WF_SQL_CASEREC_CERTS, NULL, *num, wf_row_push, certs,
 	                e)) {
 		cJSON_Delete(certs);
 		cJSON_Delete(r);
@@ -132,6 +147,10 @@ cJSON *wf_referral_get(struct wf_store *st, const char *id, struct wf_err *e)
 	return load(st, id, &num, e);
 }
 
+static const char SQL_REFERRAL_BIRTH[] =
+	"SELECT p.birth_date FROM cases c JOIN person p ON p.id = c.person_id"
+	" WHERE c.id = ?";
+
 /* Dates: not in the future, not before the person's birth, the
  * employment situation not after it. */
 static int check_dates(struct wf_store *st, const struct wf_record *rec,
@@ -149,7 +168,7 @@ static int check_dates(struct wf_store *st, const struct wf_record *rec,
 		return wf_record_err(rec, wf_json_path(r, "employment_since"),
 		                     "employment_since", e, WF_EX_DATAERR, "'%s' is "
 		                     "after the referral date %s", since, date);
-	if ((rc = wf_sql_text(st, WF_SQL_REFERRAL_BIRTH, case_id, NULL, birth,
+	if ((rc = wf_sql_text(st, SQL_REFERRAL_BIRTH, case_id, NULL, birth,
 	                      sizeof birth, e)))
 		return rc;
 	if (birth[0] && strcmp(birth, date) > 0)
@@ -159,10 +178,19 @@ static int check_dates(struct wf_store *st, const struct wf_record *rec,
 	return 0;
 }
 
+static const char SQL_REFERRAL_SET[] =
+	"UPDATE referral SET referrer_id = ?, referrer_contact = ?, date = ?,"
+	" employment_status = ?, employment_since = ?, needs = ?, notes = ?,"
+	" gender = ?, education = ?, disability = ?10, foreign_background = ?12,"
+	" minority = ?13, homeless = ?14, rural = ?15 WHERE id = ?11";
+
+static const char SQL_REFERRAL_CERTS_DEL[] =
+	"DELETE FROM certification WHERE referral_id = ?1";
+
 static int store(struct wf_store *st, const cJSON *r, sqlite3_int64 num,
                  long long referrer, struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(st, WF_SQL_REFERRAL_SET, e);
+	sqlite3_stmt *s = wf_sql(st, SQL_REFERRAL_SET, e);
 	int rc;
 
 	if (!s)
@@ -181,11 +209,14 @@ static int store(struct wf_store *st, const cJSON *r, sqlite3_int64 num,
 	for (int i = 0; wf_esf_facts[i]; i++)
 		wf_bind_text(s, 12 + i, wf_json_str(r, wf_esf_facts[i]));
 	if ((rc = wf_sql_done(st, s, e)) ||
-	    (rc = wf_sql_exec_with(st, WF_SQL_REFERRAL_CERTS_DEL, num, e)))
+	    (rc = wf_sql_exec_with(st, SQL_REFERRAL_CERTS_DEL, num, e)))
 		return rc;
 	return wf_refer_add_certs(st, num, cJSON_GetObjectItemCaseSensitive(r,
 	                          "certifications"), e);
 }
+
+static const char SQL_REFERRAL_OPENED[] =
+	"UPDATE cases SET opened_on = ? WHERE id = ?";
 
 /* The first referral opened the case: its date is the opening's. */
 static int move_opening(struct wf_store *st, const char *case_id,
@@ -201,7 +232,7 @@ static int move_opening(struct wf_store *st, const char *case_id,
 		return e->code;
 	if (found && wf_case_step_redate(st, &p, date, e))
 		return e->code;
-	if (!(s = wf_sql(st, WF_SQL_REFERRAL_OPENED, e)))
+	if (!(s = wf_sql(st, SQL_REFERRAL_OPENED, e)))
 		return e->code;
 	wf_bind_text(s, 1, date);
 	wf_bind_text(s, 2, case_id);

@@ -11,31 +11,39 @@
 
 #include "casefile.h"
 
+static const char SQL_RCASE_PROGRAMME[] =
+	"SELECT p.code AS id, p.name AS name FROM cases c JOIN programme p"
+	" ON p.id = c.programme_id WHERE c.id = ?";
+
 static void programme_row(cJSON *r, sqlite3_stmt *s)
 {
 	cJSON *p = cJSON_AddObjectToObject(r, "programme");
 
-	wf_col_add(p, "id", s, 0);
-	wf_col_add(p, "name", s, 1);
+	wf_row_add(p, s);
 }
+
+/* The names of the organisations a case's report names: its referrer,
+ * its hosts, the providers of its plan's actions, whom it was shared
+ * with. */
+static const char SQL_RCASE_ORGS[] =
+	"SELECT o.code, o.name FROM organisation o WHERE o.id IN ("
+	"  SELECT referrer_id FROM referral WHERE case_id = ?1"
+	"  UNION SELECT host_id FROM placement WHERE case_id = ?1"
+	"  UNION SELECT recipient_id FROM disclosure WHERE case_id = ?1"
+	"  UNION SELECT a.provider_id FROM plan_action a JOIN plan p"
+	"   ON p.id = a.plan_id WHERE p.case_id = ?1)"
+	" ORDER BY o.code";
+enum {
+	ORG_CODE, ORG_NAME
+};
 
 /* code: name, for the human forms to name organisations by. */
 static void org_row(cJSON *orgs, sqlite3_stmt *s)
 {
-	cJSON *name = wf_col_json(s, 1);
+	cJSON *name = wf_col_json(s, ORG_NAME);
 
-	cJSON_AddItemToObject(orgs, (const char *)sqlite3_column_text(s, 0), name);
-}
-
-static void shared_row(cJSON *list, sqlite3_stmt *s)
-{
-	static const char *const names[] = { "date", "what", "to", "basis",
-	                                     "by" };
-	cJSON *c = cJSON_CreateObject();
-
-	for (int i = 0; i < 5; i++)
-		wf_col_add(c, names[i], s, i);
-	cJSON_AddItemToArray(list, c);
+	cJSON_AddItemToObject(orgs, (const char *)sqlite3_column_text(s, ORG_CODE),
+	                      name);
 }
 
 /* When the report was shared before, and, for one being shared now (d
@@ -45,7 +53,7 @@ static int shared(struct wf_store *st, cJSON *r, const char *id,
 {
 	cJSON *list = cJSON_CreateArray(), *now;
 	char day[11];
-	int rc = wf_sql_each(st, WF_SQL_DISCLOSURES_OF_CASE, id, 0, shared_row,
+	int rc = wf_sql_each(st, WF_SQL_DISCLOSURES_OF_CASE, id, 0, wf_row_push,
 	                     list, e);
 
 	if (!rc && d) {
@@ -62,17 +70,6 @@ static int shared(struct wf_store *st, cJSON *r, const char *id,
 	else
 		cJSON_Delete(list);
 	return rc;
-}
-
-static void contact_row(cJSON *list, sqlite3_stmt *s)
-{
-	static const char *const names[] = { "date", "with", "how", "risk",
-	                                     "next_steps" };
-	cJSON *c = cJSON_CreateObject();
-
-	for (int i = 0; i < 5; i++)
-		wf_col_add(c, names[i], s, i);
-	cJSON_AddItemToArray(list, c);
 }
 
 static void placement_id_row(cJSON *list, sqlite3_stmt *s)
@@ -144,11 +141,15 @@ static int assessment(struct wf_store *st, cJSON *r, const char *id,
 	return 0;
 }
 
+static const char SQL_RCASE_CONTACTS[] =
+	"SELECT date, party AS \"with\", how, risk, next_steps FROM contact"
+	" WHERE case_id = ? ORDER BY date, id";
+
 static int monitoring(struct wf_store *st, cJSON *r, const char *id,
                       struct wf_err *e)
 {
 	cJSON *list = cJSON_CreateArray();
-	int rc = wf_sql_each(st, WF_SQL_RCASE_CONTACTS, id, 0, contact_row, list,
+	int rc = wf_sql_each(st, SQL_RCASE_CONTACTS, id, 0, wf_row_push, list,
 	                     e);
 
 	if (!rc && cJSON_GetArraySize(list))
@@ -173,7 +174,7 @@ static cJSON *report_record(struct wf_store *st, const char *id,
 	take(who, cJSON_GetObjectItem(c, "person"), "first_name");
 	take(who, cJSON_GetObjectItem(c, "person"), "last_name");
 	take(who, cJSON_GetObjectItem(c, "person"), "tax_code");
-	if (wf_sql_each(st, WF_SQL_RCASE_PROGRAMME, id, 0, programme_row, r, e)) {
+	if (wf_sql_each(st, SQL_RCASE_PROGRAMME, id, 0, programme_row, r, e)) {
 		cJSON_Delete(c);
 		cJSON_Delete(r);
 		return NULL;
@@ -195,7 +196,7 @@ static cJSON *report_record(struct wf_store *st, const char *id,
 	take(r, c, "closure");
 	take(r, c, "timeline");
 	cJSON_Delete(c);
-	if (wf_sql_each(st, WF_SQL_RCASE_ORGS, id, 0, org_row,
+	if (wf_sql_each(st, SQL_RCASE_ORGS, id, 0, org_row,
 	                cJSON_AddObjectToObject(r, "organisations"), e)) {
 		cJSON_Delete(r);
 		return NULL;

@@ -266,6 +266,13 @@ static void at_entry(cJSON *r, const struct participant *p, const char *g)
 	sensitive(r, "disability", p->disability, g);
 }
 
+const char WF_SQL_ESF_FOLLOW_UPS[] =
+	"SELECT at, date, situation FROM follow_up WHERE case_id = ?"
+	" ORDER BY date, id";
+enum {
+	FUP_AT, FUP_DATE, FUP_SITUATION
+};
+
 /* The situations of the latest follow-up of each kind (on leaving, six
  * months on: in the order of wf_follow_up_times) dated within its window
  * from left and by today: lists to free, NULL where there is none. */
@@ -281,18 +288,18 @@ static int follow_ups(struct wf_store *st, const char *case_id, wf_day left,
 		return e->code;
 	wf_bind_text(s, 1, case_id);
 	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
-		const char *at = (const char *)sqlite3_column_text(s, 0);
+		const char *at = (const char *)sqlite3_column_text(s, FUP_AT);
 
 		for (int k = 0; k < 2; k++) {
 			if (strcmp(at, wf_follow_up_times[k]) ||
-			    wf_date_parse((const char *)sqlite3_column_text(s, 1),
+			    wf_date_parse((const char *)sqlite3_column_text(s, FUP_DATE),
 			                  &d) < 0)
 				continue;
 			wf_follow_up_window(at, left, &from, &to);
 			if (d >= from && d <= to && d <= today) {
 				cJSON_Delete(latest[k]);
 				latest[k] = cJSON_Parse(
-					(const char *)sqlite3_column_text(s, 2));
+					(const char *)sqlite3_column_text(s, FUP_SITUATION));
 			}
 		}
 	}
@@ -382,6 +389,49 @@ static int tally(struct wf_store *st, cJSON *r, const struct participant *p,
 	return results(st, r, p, g, e);
 }
 
+/* The cases of the people who, in a programme (?2, or any), agreed a
+ * plan or closed a case from ?3 to ?1: each that entered (agreed a plan)
+ * by ?1, with the facts at entry from its first referral and its status
+ * as of ?1; grouped by person and programme, first entry first, so that
+ * re-entries follow the first. */
+const char WF_SQL_ESF_CASES[] =
+	"WITH pp (person_key, programme_id) AS (SELECT"
+	"  coalesce(w.same_as, w.id), c.programme_id FROM plan p"
+	"  JOIN cases c ON c.id = p.case_id JOIN person w ON w.id = c.person_id"
+	"  WHERE p.agreed_on BETWEEN ?3 AND ?1"
+	" UNION SELECT coalesce(w.same_as, w.id), c.programme_id"
+	"  FROM case_closure z JOIN cases c ON c.id = z.case_id"
+	"  JOIN person w ON w.id = c.person_id WHERE z.date BETWEEN ?3 AND ?1)"
+	" SELECT e.person_key, e.programme_id, e.id, e.entered,"
+	CASE_STATUS_ON("e", "?1") ","
+	" (CASE WHEN e.status_date <= ?1 THEN e.status_date ELSE"
+	"  (SELECT s.effective_date FROM case_status s WHERE s.case_id = e.id"
+	"  AND s.effective_date <= ?1 ORDER BY s.effective_date DESC, s.id DESC"
+	"  LIMIT 1) END),"
+	" pe.birth_date, r.employment_status, r.employment_since, r.gender,"
+	" r.education, r.disability, pe.citizenship, r.foreign_background,"
+	" r.minority, r.homeless, r.rural"
+	" FROM (SELECT c.id, c.person_id, pp.person_key, c.programme_id,"
+	"  c.status, c.status_date, (SELECT min(p.agreed_on) FROM plan p"
+	"  WHERE p.case_id = c.id AND p.agreed_on <= ?1) AS entered"
+	"  FROM pp JOIN person w ON w.id = pp.person_key"
+	"  OR w.same_as = pp.person_key"
+	"  JOIN cases c ON c.person_id = w.id"
+	"  AND c.programme_id = pp.programme_id"
+	"  JOIN programme g ON g.id = c.programme_id"
+	"  WHERE ?2 IS NULL OR g.code = ?2) e"
+	" JOIN person pe ON pe.id = e.person_id"
+	" JOIN referral r ON r.id ="
+	"  (SELECT min(x.id) FROM referral x WHERE x.case_id = e.id)"
+	" WHERE e.entered IS NOT NULL"
+	" ORDER BY e.person_key, e.programme_id, e.entered, e.id";
+enum {
+	ESF_PERSON, ESF_PROGRAMME, ESF_CASE, ESF_ENTERED, ESF_STATUS,
+	ESF_STATUS_DATE, ESF_BIRTH, ESF_EMPLOYMENT, ESF_SINCE, ESF_GENDER,
+	ESF_EDUCATION, ESF_DISABILITY, ESF_CITIZENSHIP,
+	ESF_FACTS                 /* four: wf_esf_facts, in order */
+};
+
 /* Read a participant's first case, or a later one (a re-entry): the
  * facts at entry come from the first, the leaving from the last. */
 static int read_case(sqlite3_stmt *s, struct participant *p, int first,
@@ -391,23 +441,27 @@ static int read_case(sqlite3_stmt *s, struct participant *p, int first,
 	int bad = 0;
 
 	if (first) {
-		bad = wf_col_text(s, 3, p->entered, sizeof p->entered) |
-		      wf_col_text(s, 6, p->birth, sizeof p->birth) |
-		      wf_col_text(s, 7, p->employment, sizeof p->employment) |
-		      wf_col_text(s, 8, p->since, sizeof p->since) |
-		      wf_col_text(s, 9, p->gender, sizeof p->gender) |
-		      wf_col_text(s, 10, p->education, sizeof p->education) |
-		      wf_col_text(s, 11, p->disability, sizeof p->disability) |
-		      wf_col_text(s, 12, p->citizenship, sizeof p->citizenship) |
+		bad = wf_col_text(s, ESF_ENTERED, p->entered, sizeof p->entered) |
+		      wf_col_text(s, ESF_BIRTH, p->birth, sizeof p->birth) |
+		      wf_col_text(s, ESF_EMPLOYMENT, p->employment,
+		                  sizeof p->employment) |
+		      wf_col_text(s, ESF_SINCE, p->since, sizeof p->since) |
+		      wf_col_text(s, ESF_GENDER, p->gender, sizeof p->gender) |
+		      wf_col_text(s, ESF_EDUCATION, p->education, sizeof p->education) |
+		      wf_col_text(s, ESF_DISABILITY, p->disability,
+		                  sizeof p->disability) |
+		      wf_col_text(s, ESF_CITIZENSHIP, p->citizenship,
+		                  sizeof p->citizenship) |
 		      wf_stored_date(p->entered, 0, &d) |
 		      wf_stored_date(p->birth, 0, &d);
 		for (int i = 0; wf_esf_facts[i]; i++)
-			bad |= wf_col_text(s, 13 + i, p->facts[i],
+			bad |= wf_col_text(s, ESF_FACTS + i, p->facts[i],
 			                   sizeof p->facts[i]);
 	}
-	bad |= wf_col_text(s, 2, p->last_case, sizeof p->last_case) |
-	       wf_col_text(s, 4, p->status, sizeof p->status) |
-	       wf_col_text(s, 5, p->status_date, sizeof p->status_date) |
+	bad |= wf_col_text(s, ESF_CASE, p->last_case, sizeof p->last_case) |
+	       wf_col_text(s, ESF_STATUS, p->status, sizeof p->status) |
+	       wf_col_text(s, ESF_STATUS_DATE, p->status_date,
+	                   sizeof p->status_date) |
 	       wf_stored_date(p->status_date, 1, &d);
 	if (bad)
 		return wf_stored_bad(e, "dates or codes at entry", "participant",
@@ -435,13 +489,13 @@ static cJSON *report(struct wf_store *st, const struct wf_period_opts *o,
 	wf_bind_text(s, 2, o->programme);
 	wf_bind_text(s, 3, from);
 	while (!rc && (step = sqlite3_step(s)) == SQLITE_ROW) {
-		int first = sqlite3_column_int64(s, 0) != person ||
-		            sqlite3_column_int64(s, 1) != programme;
+		int first = sqlite3_column_int64(s, ESF_PERSON) != person ||
+		            sqlite3_column_int64(s, ESF_PROGRAMME) != programme;
 
 		if (first && person >= 0)
 			rc = tally(st, r, &p, o, e);
-		person = sqlite3_column_int64(s, 0);
-		programme = sqlite3_column_int64(s, 1);
+		person = sqlite3_column_int64(s, ESF_PERSON);
+		programme = sqlite3_column_int64(s, ESF_PROGRAMME);
 		if (!rc)
 			rc = read_case(s, &p, first, e);
 	}

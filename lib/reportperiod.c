@@ -87,6 +87,21 @@ static double sum(const cJSON *obj)
 	return n;
 }
 
+/* One programme's (?3) or all: looked up for each row read, not by
+ * listing the programme's cases. */
+#define PROGRAMME_OF(col) \
+	" AND (?3 IS NULL OR EXISTS (SELECT 1 FROM cases oc" \
+	"  JOIN programme og ON og.id = oc.programme_id WHERE oc.id = " col \
+	"  AND og.code = ?3))"
+
+/* Each referral's date, birth date and certifications, for the groups. */
+const char WF_SQL_PERIOD_GROUPS[] =
+	"SELECT r.date, pe.birth_date,"
+	" (SELECT group_concat(k.kind, ' ') FROM certification k"
+	"  WHERE k.referral_id = r.id)"
+	" FROM referral r JOIN person pe ON pe.id = r.person_id"
+	" WHERE r.date BETWEEN ?1 AND ?2" PROGRAMME_OF("r.case_id");
+
 /* Target groups: age at referral, and certifications. */
 static int groups(struct wf_store *st, const struct wf_period_opts *o,
                   cJSON *obj, struct wf_err *e)
@@ -128,6 +143,12 @@ static int groups(struct wf_store *st, const struct wf_period_opts *o,
 	return rc == SQLITE_DONE ? 0 : wf_sql_err(st, rc, e);
 }
 
+const char WF_SQL_PERIOD_SCREENING[] =
+	"SELECT s.status, s.reasons FROM case_status s"
+	" WHERE (s.status = 'screened' OR s.status = 'rejected')"
+	" AND s." WF_SQL_PAST_REFERRAL
+	" AND s.effective_date BETWEEN ?1 AND ?2" PROGRAMME_OF("s.case_id");
+
 /* Rejection reasons counted by the rule that failed. */
 static int screening(struct wf_store *st, const struct wf_period_opts *o,
                      cJSON *sec, struct wf_err *e)
@@ -161,6 +182,15 @@ static int screening(struct wf_store *st, const struct wf_period_opts *o,
 	return rc == SQLITE_DONE ? 0 : wf_sql_err(st, rc, e);
 }
 
+const char WF_SQL_PERIOD_SESSIONS[] =
+	"SELECT count(*), count(DISTINCT a.case_id) FROM assessment_session a"
+	" WHERE a.date BETWEEN ?1 AND ?2" PROGRAMME_OF("a.case_id");
+
+const char WF_SQL_PERIOD_DECISIONS[] =
+	"SELECT d.decision, count(*) FROM decision d"
+	" WHERE d.date BETWEEN ?1 AND ?2" PROGRAMME_OF("d.case_id")
+	" GROUP BY 1 ORDER BY 1";
+
 static int assessment(struct wf_store *st, const struct wf_period_opts *o,
                       cJSON *sec, struct wf_err *e)
 {
@@ -181,6 +211,38 @@ static int assessment(struct wf_store *st, const struct wf_period_opts *o,
 	return counts(st, WF_SQL_PERIOD_DECISIONS, o,
 	              cJSON_AddObjectToObject(sec, "decisions"), e);
 }
+
+/* Placements whose first start falls in the period, by kind. */
+const char WF_SQL_PERIOD_STARTED[] =
+	"SELECT p.type, count(*) FROM placement_status s"
+	" JOIN placement p ON p.id = s.placement_id"
+	" WHERE s.status = 'active' AND s.effective_date BETWEEN ?1 AND ?2"
+	" AND NOT EXISTS (SELECT 1 FROM placement_status t"
+	"  WHERE t.placement_id = s.placement_id AND +t.status = 'active'"
+	"  AND t.id < s.id)" PROGRAMME_OF("p.case_id")
+	" GROUP BY 1 ORDER BY 1";
+
+const char WF_SQL_PERIOD_ENDED[] =
+	"SELECT s.outcome, count(*) FROM placement_status s"
+	" JOIN placement p ON p.id = s.placement_id"
+	" WHERE s.status = 'ended' AND s.effective_date BETWEEN ?1 AND ?2"
+	PROGRAMME_OF("p.case_id") " GROUP BY 1 ORDER BY 1";
+
+/* Placements active on the last day: kind and host. */
+const char WF_SQL_PERIOD_ACTIVE[] =
+	"SELECT p.type, o.code FROM placement p"
+	" JOIN organisation o ON o.id = p.host_id"
+	" WHERE p.id IN" PLACEMENTS_RUNNING_BY("?2")
+	" AND" PLACEMENT_STATUS_ON("p", "?2") " = 'active'"
+	" AND ?1 IS NOT NULL" PROGRAMME_OF("p.case_id");
+
+/* Placements that never started, cancelled in the period (with the case,
+ * mostly): no outcome, so apart from the ended. */
+const char WF_SQL_PERIOD_CANCELLED[] =
+	"SELECT count(*) FROM placement_status s"
+	" JOIN placement p ON p.id = s.placement_id"
+	" WHERE s.status = 'cancelled' AND s.effective_date BETWEEN ?1 AND ?2"
+	PROGRAMME_OF("p.case_id");
 
 static int placements(struct wf_store *st, const struct wf_period_opts *o,
                       cJSON *sec, double *hires, struct wf_err *e)
@@ -213,6 +275,21 @@ static int placements(struct wf_store *st, const struct wf_period_opts *o,
 	cJSON_AddItemToObject(sec, "active_on_last_day", active);
 	return rc == SQLITE_DONE ? 0 : wf_sql_err(st, rc, e);
 }
+
+const char WF_SQL_PERIOD_CONTACTS[] =
+	"SELECT k.party, count(*) FROM contact k"
+	" WHERE k.date BETWEEN ?1 AND ?2" PROGRAMME_OF("k.case_id")
+	" GROUP BY 1 ORDER BY 1";
+
+/* Cases open on the last day whose latest risk seen by then is high. */
+const char WF_SQL_PERIOD_HIGH_RISK[] =
+	"SELECT count(*) FROM cases c WHERE c.id IN" CASES_OPEN_BY("?2")
+	" AND c.opened_on <= ?2 AND ?1 IS NOT NULL"
+	" AND" CASE_STATUS_ON("c", "?2") " IN " OPEN_STATUSES
+	" AND (SELECT k.risk FROM contact k WHERE k.case_id = c.id"
+	"  AND k.risk IS NOT NULL AND k.date <= ?2"
+	"  ORDER BY k.date DESC, k.id DESC LIMIT 1) = 'high'"
+	PROGRAMME_OF("c.id");
 
 static int monitoring(struct wf_store *st, const struct wf_period_opts *o,
                       cJSON *sec, struct wf_err *e)
@@ -255,10 +332,12 @@ static int caseload(struct wf_store *st, const struct wf_period_opts *o,
 	wf_bind_text(s, 1, to);
 	wf_bind_text(s, 2, o->programme);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		wf_json_count(by, (const char *)sqlite3_column_text(s, 0),
-		              (double)sqlite3_column_int64(s, 2));
-		if (!sqlite3_column_int(s, 3))
-			unassigned += (double)sqlite3_column_int64(s, 2);
+		double n = (double)sqlite3_column_int64(s, CASELOAD_CASES);
+
+		wf_json_count(by, (const char *)sqlite3_column_text(s,
+		              CASELOAD_OPERATOR), n);
+		if (!sqlite3_column_int(s, CASELOAD_ASSIGNED))
+			unassigned += n;
 	}
 	sqlite3_reset(s);
 	cJSON_AddNumberToObject(sec, "open", sum(by));
@@ -284,6 +363,30 @@ static void add_median(cJSON *sec, const char *name, long *v, int n)
 	cJSON_AddNumberToObject(sec, name, n % 2 ? (double)v[n / 2]
 	                        : (double)(v[n / 2 - 1] + v[n / 2]) / 2);
 }
+
+/* The day each case that took a step in the period reached each step:
+ * referral, screening, the eligibility decision, the first plan, the
+ * first placement started. */
+const char WF_SQL_PERIOD_STEPS[] =
+	"WITH k (id) AS (SELECT s.case_id FROM case_status s"
+	"  WHERE s.status IN ('screened', 'rejected') AND s." WF_SQL_PAST_REFERRAL
+	"  AND s.effective_date BETWEEN ?1 AND ?2"
+	" UNION SELECT d.case_id FROM decision d WHERE d.decision <> 'deferred'"
+	"  AND d.date BETWEEN ?1 AND ?2"
+	" UNION SELECT p.case_id FROM plan p WHERE p.agreed_on BETWEEN ?1 AND ?2"
+	" UNION SELECT p.case_id FROM placement_status s"
+	"  JOIN placement p ON p.id = s.placement_id WHERE s.status = 'active'"
+	"  AND s.effective_date BETWEEN ?1 AND ?2)"
+	" SELECT c.opened_on,"
+	" (SELECT min(s.effective_date) FROM case_status s WHERE s.case_id = c.id"
+	"  AND (s.status = 'screened' OR s.status = 'rejected')),"
+	" (SELECT min(d.date) FROM decision d WHERE d.case_id = c.id"
+	"  AND d.decision <> 'deferred'),"
+	" (SELECT min(p.agreed_on) FROM plan p WHERE p.case_id = c.id),"
+	" (SELECT min(s.effective_date) FROM placement_status s"
+	"  JOIN placement p ON p.id = s.placement_id WHERE p.case_id = c.id"
+	"  AND +s.status = 'active')"
+	" FROM cases c JOIN k ON k.id = c.id WHERE 1 = 1" PROGRAMME_OF("c.id");
 
 /* The median days from each step to the next, for the cases that reached
  * the later one in the period. */
@@ -330,6 +433,17 @@ static int medians(struct wf_store *st, const struct wf_period_opts *o,
 	return rc == SQLITE_DONE ? 0 : wf_sql_err(st, rc, e);
 }
 
+const char WF_SQL_PERIOD_REFERRERS[] =
+	"SELECT o.code, count(*) FROM referral r"
+	" JOIN organisation o ON o.id = r.referrer_id"
+	" WHERE r.date BETWEEN ?1 AND ?2" PROGRAMME_OF("r.case_id")
+	" GROUP BY o.code ORDER BY o.code";
+
+const char WF_SQL_PERIOD_EMPLOYMENT[] =
+	"SELECT r.employment_status, count(*) FROM referral r"
+	" WHERE r.date BETWEEN ?1 AND ?2" PROGRAMME_OF("r.case_id")
+	" GROUP BY 1 ORDER BY 1";
+
 static int referrals(struct wf_store *st, const struct wf_period_opts *o,
                      cJSON *sec, struct wf_err *e)
 {
@@ -346,6 +460,16 @@ static int referrals(struct wf_store *st, const struct wf_period_opts *o,
 		            cJSON_AddObjectToObject(sec, "by_employment"), e);
 	return rc;
 }
+
+const char WF_SQL_PERIOD_PLANS[] =
+	"SELECT CASE WHEN p.version = 1 THEN 'agreed' ELSE 'revised' END,"
+	" count(*) FROM plan p WHERE p.agreed_on BETWEEN ?1 AND ?2"
+	PROGRAMME_OF("p.case_id") " GROUP BY 1 ORDER BY 1";
+
+const char WF_SQL_PERIOD_CLOSURES[] =
+	"SELECT z.outcome, count(*) FROM case_closure z"
+	" WHERE z.date BETWEEN ?1 AND ?2" PROGRAMME_OF("z.case_id")
+	" GROUP BY 1 ORDER BY 1";
 
 static cJSON *report(struct wf_store *st, const struct wf_period_opts *o,
                      struct wf_err *e)

@@ -55,6 +55,17 @@ static void funnel_row(cJSON *rows, const char *id, const char *on,
 	cJSON_AddItemToArray(rows, r);
 }
 
+#define VIEW_PROGRAMME_OF(col) \
+	" AND (?2 IS NULL OR EXISTS (SELECT 1 FROM cases oc" \
+	"  JOIN programme og ON og.id = oc.programme_id WHERE oc.id = " col \
+	"  AND og.code = ?2))"
+
+/* The cases of ?2 (or all) opened by ?1, by their status then. */
+const char WF_SQL_VIEW_STATUSES[] =
+	"SELECT" CASE_STATUS_ON("c", "?1") ", count(*) FROM cases c"
+	" JOIN programme pr ON pr.id = c.programme_id"
+	" WHERE c.opened_on <= ?1 AND (?2 IS NULL OR pr.code = ?2) GROUP BY 1";
+
 /* How many cases stood in each status on the day, into left (the exits)
  * and *n (all of them). */
 static int statuses(struct wf_ctx *ctx, const struct wf_view_opts *o,
@@ -78,6 +89,27 @@ static int statuses(struct wf_ctx *ctx, const struct wf_view_opts *o,
 	sqlite3_reset(s);
 	return rc == SQLITE_DONE ? 0 : wf_sql_err(ctx->st, rc, e);
 }
+
+/* How many cases of ?2 (or all) reached each step by ?1: screened,
+ * assessing, eligible (the decision), planned (a plan), placed. */
+const char WF_SQL_VIEW_STEPS[] =
+	"SELECT (SELECT count(DISTINCT s.case_id) FROM case_status s"
+	"  WHERE s.status = 'screened' AND s." WF_SQL_PAST_REFERRAL
+	"  AND s.effective_date <= ?1"
+	VIEW_PROGRAMME_OF("s.case_id") "),"
+	" (SELECT count(DISTINCT s.case_id) FROM case_status s"
+	"  WHERE s.status = 'assessing' AND s." WF_SQL_PAST_REFERRAL
+	"  AND s.effective_date <= ?1"
+	VIEW_PROGRAMME_OF("s.case_id") "),"
+	" (SELECT count(DISTINCT d.case_id) FROM decision d"
+	"  WHERE d.decision = 'eligible' AND d.date <= ?1"
+	VIEW_PROGRAMME_OF("d.case_id") "),"
+	" (SELECT count(DISTINCT p.case_id) FROM plan p WHERE p.agreed_on <= ?1"
+	VIEW_PROGRAMME_OF("p.case_id") "),"
+	" (SELECT count(DISTINCT s.case_id) FROM case_status s"
+	"  WHERE s.status = 'placed' AND s." WF_SQL_PAST_REFERRAL
+	"  AND s.effective_date <= ?1"
+	VIEW_PROGRAMME_OF("s.case_id") ")";
 
 int wf_report_funnel(struct wf_ctx *ctx, const struct wf_view_opts *o,
                      struct wf_err *e)
@@ -154,8 +186,9 @@ int wf_report_caseload(struct wf_ctx *ctx, const struct wf_view_opts *o,
 	if (!(s = view(ctx, WF_SQL_VIEW_CASELOAD, o, on, e)))
 		return e->code;
 	while (!rc && (step = sqlite3_step(s)) == SQLITE_ROW) {
-		const char *op = (const char *)sqlite3_column_text(s, 0);
-		double k = (double)sqlite3_column_int64(s, 2);
+		const char *op = (const char *)sqlite3_column_text(s,
+		                 CASELOAD_OPERATOR);
+		double k = (double)sqlite3_column_int64(s, CASELOAD_CASES);
 
 		if (r && strcmp(wf_json_str(r, "operator"), op)) {
 			rc = wf_emit(ctx, r, e);
@@ -167,9 +200,10 @@ int wf_report_caseload(struct wf_ctx *ctx, const struct wf_view_opts *o,
 			n++;
 		}
 		wf_json_count(r, "cases", k);
-		wf_json_count(r, (const char *)sqlite3_column_text(s, 1), k);
-		wf_json_count(r, sqlite3_column_int(s, 3) ? "assigned" : "derived",
+		wf_json_count(r, (const char *)sqlite3_column_text(s, CASELOAD_STATUS),
 		              k);
+		wf_json_count(r, sqlite3_column_int(s, CASELOAD_ASSIGNED)
+		              ? "assigned" : "derived", k);
 	}
 	if (!rc && step != SQLITE_DONE)
 		rc = wf_sql_err(ctx->st, step, e);

@@ -457,6 +457,10 @@ static const char *const after_12[] = {
 static const char WF_SQL_MIGRATE_PERSONS[] =
 	"SELECT id, citizenship, tax_code, first_name, last_name FROM person"
 	" WHERE erased_at IS NULL";
+enum {
+	MIG_ID, MIG_CITIZENSHIP, MIG_TAX_CODE, MIG_FIRST_NAME, MIG_LAST_NAME
+};
+
 static const char WF_SQL_MIGRATE_PERSON_SET[] =
 	"UPDATE person SET citizenship = ?1, citizenship_as_written = ?2,"
 	" name_letters = ?3 WHERE id = ?4";
@@ -472,15 +476,15 @@ static int persons_17(struct wf_store *st, struct wf_err *e)
 	if (!s)
 		return e->code;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		const char *cit = (const char *)sqlite3_column_text(s, 1);
-		const char *tc = (const char *)sqlite3_column_text(s, 2);
+		const char *cit = (const char *)sqlite3_column_text(s, MIG_CITIZENSHIP);
+		const char *tc = (const char *)sqlite3_column_text(s, MIG_TAX_CODE);
 		const struct wf_country *c = wf_country_match(cit);
 		int kept = cit && (!strcmp(cit, "stateless") ||
 		                   !strcmp(cit, "declined"));
 		char letters[7];
 
-		wf_taxcode_name_letters((const char *)sqlite3_column_text(s, 4),
-		                        (const char *)sqlite3_column_text(s, 3),
+		wf_taxcode_name_letters((const char *)sqlite3_column_text(s, MIG_LAST_NAME),
+		                        (const char *)sqlite3_column_text(s, MIG_FIRST_NAME),
 		                        letters);
 		if ((bad = !(u = wf_sql(st, WF_SQL_MIGRATE_PERSON_SET, e))))
 			break;
@@ -488,7 +492,7 @@ static int persons_17(struct wf_store *st, struct wf_err *e)
 		wf_bind_text(u, 2, cit && !c && !kept ? cit : NULL);
 		wf_bind_text(u, 3, tc && strlen(tc) == 16 && strncmp(tc, letters, 6)
 		                   ? letters : NULL);
-		sqlite3_bind_int64(u, 4, sqlite3_column_int64(s, 0));
+		sqlite3_bind_int64(u, 4, sqlite3_column_int64(s, MIG_ID));
 		if ((bad = wf_sql_done(st, u, e) != 0))
 			break;
 	}

@@ -14,17 +14,48 @@
 
 const char wf_stale_columns[] = "id,programme,last_service,days,soft_exit_days";
 
+/* The open cases (of ?2, or all; ?3, or all) of programmes that set
+ * soft_exit_days, whose last service on or before ?1 (a status change,
+ * a session, a contact, a placement change, the last day of a month of
+ * attendance) is more than that many days before it; oldest first. */
+static const char SQL_CASE_STALE[] =
+	"SELECT id, programme, days, last, julianday(?1) - julianday(last)"
+	" FROM (SELECT c.id AS id, pr.code AS programme,"
+	"  json_extract(pr.definition, '$.soft_exit_days') AS days,"
+	"  (SELECT max(d) FROM ("
+	"   SELECT s.effective_date AS d FROM case_status s"
+	"    WHERE s.case_id = c.id AND s.effective_date <= ?1"
+	"   UNION ALL SELECT a.date FROM assessment_session a"
+	"    WHERE a.case_id = c.id AND a.date <= ?1"
+	"   UNION ALL SELECT k.date FROM contact k"
+	"    WHERE k.case_id = c.id AND k.date <= ?1"
+	"   UNION ALL SELECT ps.effective_date FROM placement_status ps"
+	"    JOIN placement p ON p.id = ps.placement_id"
+	"    WHERE p.case_id = c.id AND ps.effective_date <= ?1"
+	"   UNION ALL SELECT min(date(t.month || '-01', '+1 month', '-1 day'),"
+	"    ?1) FROM attendance t JOIN placement p ON p.id = t.placement_id"
+	"    WHERE p.case_id = c.id AND t.month || '-01' <= ?1)) AS last"
+	"  FROM cases c JOIN programme pr ON pr.id = c.programme_id"
+	"  WHERE c.status IN " OPEN_STATUSES
+	"  AND (?2 IS NULL OR pr.code = ?2) AND (?3 IS NULL OR c.id = ?3)"
+	"  AND json_extract(pr.definition, '$.soft_exit_days') IS NOT NULL)"
+	" WHERE julianday(?1) - julianday(last) > days ORDER BY last, id";
+enum {
+	STALE_ID, STALE_PROGRAMME, STALE_DAYS, STALE_LAST, STALE_IDLE
+};
+
 static cJSON *stale_record(sqlite3_stmt *s)
 {
 	cJSON *r = cJSON_CreateObject();
 
 	cJSON_AddStringToObject(r, "kind", "stale");
-	wf_col_add(r, "id", s, 0);
-	wf_col_add(r, "case", s, 0);
-	wf_col_add(r, "programme", s, 1);
-	wf_col_add(r, "last_service", s, 3);
-	cJSON_AddNumberToObject(r, "days", sqlite3_column_double(s, 4));
-	cJSON_AddNumberToObject(r, "soft_exit_days", sqlite3_column_double(s, 2));
+	wf_col_add(r, "id", s, STALE_ID);
+	wf_col_add(r, "case", s, STALE_ID);
+	wf_col_add(r, "programme", s, STALE_PROGRAMME);
+	wf_col_add(r, "last_service", s, STALE_LAST);
+	cJSON_AddNumberToObject(r, "days", sqlite3_column_double(s, STALE_IDLE));
+	cJSON_AddNumberToObject(r, "soft_exit_days",
+	                        sqlite3_column_double(s, STALE_DAYS));
 	return r;
 }
 
@@ -33,7 +64,7 @@ static sqlite3_stmt *stale(struct wf_store *st, wf_day on,
                            const char *programme, const char *case_id,
                            struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(st, WF_SQL_CASE_STALE, e);
+	sqlite3_stmt *s = wf_sql(st, SQL_CASE_STALE, e);
 	char day[11];
 
 	if (!s)
@@ -81,7 +112,7 @@ int wf_case_last_service(struct wf_store *st, const struct wf_case *c,
 	if (!s)
 		return e->code;
 	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		wf_col_text(s, 3, date, 11);
+		wf_col_text(s, STALE_LAST, date, 11);
 	sqlite3_reset(s);
 	if (rc == SQLITE_ROW)
 		return 0;

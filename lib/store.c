@@ -519,6 +519,22 @@ void wf_col_add(cJSON *obj, const char *name, sqlite3_stmt *s, int i)
 		cJSON_AddItemToObject(obj, name, v);
 }
 
+void wf_row_add(cJSON *obj, sqlite3_stmt *s)
+{
+	int n = sqlite3_column_count(s);
+
+	for (int i = 0; i < n; i++)
+		wf_col_add(obj, sqlite3_column_name(s, i), s, i);
+}
+
+void wf_row_push(cJSON *list, sqlite3_stmt *s)
+{
+	cJSON *o = cJSON_CreateObject();
+
+	wf_row_add(o, s);
+	cJSON_AddItemToArray(list, o);
+}
+
 sqlite3_int64 wf_sql_id(struct wf_store *st, const char *sql, const char *key,
                         struct wf_err *e)
 {

@@ -68,6 +68,13 @@ sqlite3_stmt *wf_sql_row(struct wf_store *st, const char *sql, const char *key,
 void wf_col_push(cJSON *list, sqlite3_stmt *s);
 /* Add column i to obj under name unless it is NULL. */
 void wf_col_add(cJSON *obj, const char *name, sqlite3_stmt *s, int i);
+/* Add every column of the row to obj under its name in the statement
+ * (a column's own name, or its AS where the key differs: the SQL names
+ * the record's keys), but NULLs. */
+void wf_row_add(cJSON *obj, sqlite3_stmt *s);
+/* Append the row to list as an object, as wf_row_add makes it: a
+ * wf_sql_each() callback. */
+void wf_row_push(cJSON *list, sqlite3_stmt *s);
 sqlite3_int64 wf_sql_last_id(struct wf_store *st);
 /* The integer of the first row of sql (one text parameter, key): 0 when
  * there is no row, -1 on error with e set. For "the id of the X coded K". */

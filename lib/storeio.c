@@ -38,10 +38,14 @@ static int table_index(const char *name)
 	return -1;
 }
 
+static const char SQL_STORE_TABLES[] =
+	"SELECT name FROM sqlite_master WHERE type = 'table'"
+	" AND name NOT LIKE 'sqlite_%'";
+
 /* A table the list above misses would be lost: refuse to export. */
 static int all_tables_known(struct wf_store *st, struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(st, WF_SQL_STORE_TABLES, e);
+	sqlite3_stmt *s = wf_sql(st, SQL_STORE_TABLES, e);
 	int rc = 0;
 
 	if (!s)
@@ -135,11 +139,14 @@ int wf_store_export(struct wf_ctx *ctx, struct wf_err *e)
 
 /* ---- import ------------------------------------------------------------ */
 
+static const char SQL_STORE_COLUMNS[] =
+	"SELECT name FROM pragma_table_info(?) ORDER BY cid";
+
 /* The columns of a table, by the schema. */
 static int columns(struct wf_store *st, const char *table, cJSON *names,
                    struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(st, WF_SQL_STORE_COLUMNS, e);
+	sqlite3_stmt *s = wf_sql(st, SQL_STORE_COLUMNS, e);
 	int step;
 
 	if (!s)
@@ -227,6 +234,12 @@ static int insert_row(struct wf_store *st, const struct wf_record *rec,
 	}
 }
 
+/* Whether anything was recorded yet. */
+static const char SQL_STORE_ANY[] =
+	"SELECT (SELECT count(*) FROM audit) + (SELECT count(*) FROM"
+	" organisation) + (SELECT count(*) FROM programme)"
+	" + (SELECT count(*) FROM cases)";
+
 /* The first record says which schema follows; the store must be empty
  * and of that schema. */
 static int import_head(struct wf_ctx *ctx, const struct wf_record *rec,
@@ -245,7 +258,7 @@ static int import_head(struct wf_ctx *ctx, const struct wf_record *rec,
 		                     "an export of schema version %g goes into a "
 		                     "store of that version, not %d",
 		                     v->valuedouble, wf_store_version(ctx->st));
-	if ((rows = wf_sql_id(ctx->st, WF_SQL_STORE_ANY, NULL, e)) < 0)
+	if ((rows = wf_sql_id(ctx->st, SQL_STORE_ANY, NULL, e)) < 0)
 		return e->code;
 	if (rows)
 		return wf_err_set(e, WF_EX_DATAERR, "the store at '%s' is not "

@@ -13,6 +13,121 @@
 
 const char wf_void_columns[] = "kind,id,case,voided,reason";
 
+/* A contact voided: the row moved whole into voided, and back. */
+static const char SQL_VOID_CONTACT[] =
+	"INSERT INTO voided (kind, record_id, record_num, case_id, data, reason,"
+	" voided_at, operator) SELECT 'contact', CAST(id AS TEXT), id, case_id,"
+	" json_object('id', id, 'case_id', case_id, 'placement_id',"
+	" placement_id, 'date', date, 'party', party, 'how', how, 'operator',"
+	" operator, 'provider_id', provider_id, 'risk', risk, 'next_steps',"
+	" next_steps, 'notes', notes, 'next_date', next_date, 'recorded_at',"
+	" recorded_at, 'recorded_by', recorded_by), ?2, ?3, ?4"
+	" FROM contact WHERE id = ?1";
+
+static const char SQL_VOID_CONTACT_DEL[] =
+	"DELETE FROM contact WHERE id = ?";
+
+static const char SQL_UNVOID_CONTACT[] =
+	"INSERT INTO contact (id, case_id, placement_id, date, party, how,"
+	" operator, provider_id, risk, next_steps, notes, next_date,"
+	" recorded_at, recorded_by) SELECT d ->> 'id', d ->> 'case_id',"
+	" d ->> 'placement_id', d ->> 'date', d ->> 'party', d ->> 'how',"
+	" d ->> 'operator', d ->> 'provider_id', d ->> 'risk',"
+	" d ->> 'next_steps', d ->> 'notes', d ->> 'next_date',"
+	" d ->> 'recorded_at', d ->> 'recorded_by'"
+	" FROM (SELECT data AS d FROM voided WHERE kind = 'contact'"
+	" AND record_id = ?1)";
+
+/* A follow-up voided, and restored. */
+static const char SQL_VOID_FOLLOW_UP[] =
+	"INSERT INTO voided (kind, record_id, record_num, case_id, data, reason,"
+	" voided_at, operator) SELECT 'follow_up', CAST(id AS TEXT), id, case_id,"
+	" json_object('id', id, 'case_id', case_id, 'at', at, 'date', date,"
+	" 'situation', situation, 'notes', notes, 'operator', operator,"
+	" 'recorded_at', recorded_at), ?2, ?3, ?4"
+	" FROM follow_up WHERE id = ?1";
+
+static const char SQL_VOID_FOLLOW_UP_DEL[] =
+	"DELETE FROM follow_up WHERE id = ?";
+
+static const char SQL_UNVOID_FOLLOW_UP[] =
+	"INSERT INTO follow_up (id, case_id, at, date, situation, notes,"
+	" operator, recorded_at) SELECT d ->> 'id', d ->> 'case_id', d ->> 'at',"
+	" d ->> 'date', d ->> 'situation', d ->> 'notes', d ->> 'operator',"
+	" d ->> 'recorded_at'"
+	" FROM (SELECT data AS d FROM voided WHERE kind = 'follow_up'"
+	" AND record_id = ?1)";
+
+/* An attendance voided, and restored: its id is PLACEMENT/MONTH. */
+static const char SQL_VOID_ATTENDANCE[] =
+	"INSERT INTO voided (kind, record_id, case_id, data, reason, voided_at,"
+	" operator) SELECT 'attendance', a.placement_id || '/' || a.month,"
+	" p.case_id, json_object('placement_id', a.placement_id, 'month',"
+	" a.month, 'hours_attended', a.hours_attended, 'hours_planned',"
+	" a.hours_planned, 'due_cents', a.due_cents, 'recorded_at',"
+	" a.recorded_at, 'operator', a.operator), ?2, ?3, ?4"
+	" FROM attendance a JOIN placement p ON p.id = a.placement_id"
+	" WHERE a.placement_id || '/' || a.month = ?1";
+
+static const char SQL_VOID_ATTENDANCE_DEL[] =
+	"DELETE FROM attendance WHERE placement_id || '/' || month = ?";
+
+static const char SQL_UNVOID_ATTENDANCE[] =
+	"INSERT INTO attendance (placement_id, month, hours_attended,"
+	" hours_planned, due_cents, recorded_at, operator)"
+	" SELECT d ->> 'placement_id', d ->> 'month', d ->> 'hours_attended',"
+	" d ->> 'hours_planned', d ->> 'due_cents', d ->> 'recorded_at',"
+	" d ->> 'operator'"
+	" FROM (SELECT data AS d FROM voided WHERE kind = 'attendance'"
+	" AND record_id = ?1)";
+
+/* A session voided with its skills, prerequisites and profile, and back;
+ * its number stays taken. */
+static const char SQL_VOID_SESSION[] =
+	"INSERT INTO voided (kind, record_id, record_num, case_id, data, reason,"
+	" voided_at, operator) SELECT 'session', CAST(s.id AS TEXT), s.id,"
+	" s.case_id, json_object('id', s.id, 'case_id', s.case_id, 'date',"
+	" s.date, 'type', s.type, 'assessor_id', s.assessor_id, 'participants',"
+	" s.participants, 'notes', s.notes, 'recorded_at', s.recorded_at,"
+	" 'operator', s.operator,"
+	" 'skills', (SELECT json_group_array(json_object('name', name, 'kind',"
+	"  kind, 'level', level, 'evidence', evidence)) FROM skill"
+	"  WHERE session_id = s.id),"
+	" 'prerequisites', (SELECT json_group_array(json_object('item', item,"
+	"  'value', value, 'note', note)) FROM prerequisite"
+	"  WHERE session_id = s.id),"
+	" 'fragility', (SELECT json_group_array(json_object('area', area,"
+	"  'level', level, 'note', note)) FROM fragility"
+	"  WHERE session_id = s.id)), ?2, ?3, ?4"
+	" FROM assessment_session s WHERE s.id = ?1";
+
+static const char SQL_VOID_SESSION_DEL[] =
+	"DELETE FROM assessment_session WHERE id = ?";
+
+static const char SQL_UNVOID_SESSION[] =
+	"INSERT INTO assessment_session (id, case_id, date, type, assessor_id,"
+	" participants, notes, recorded_at, operator)"
+	" SELECT d ->> 'id', d ->> 'case_id', d ->> 'date', d ->> 'type',"
+	" d ->> 'assessor_id', d ->> 'participants', d ->> 'notes',"
+	" d ->> 'recorded_at', d ->> 'operator'"
+	" FROM (SELECT data AS d FROM voided WHERE kind = 'session'"
+	" AND record_id = ?1)";
+
+#define VOIDED_SESSION \
+	" FROM (SELECT data AS d FROM voided WHERE kind = 'session'" \
+	" AND record_num = ?1)"
+static const char SQL_UNVOID_SESSION_ROWS[] =
+	"INSERT INTO skill (session_id, name, kind, level, evidence)"
+	" SELECT ?1, j.value ->> 'name', j.value ->> 'kind', j.value ->> 'level',"
+	" j.value ->> 'evidence'" VOIDED_SESSION ", json_each(d, '$.skills') j"
+	" ORDER BY j.key;"
+	"INSERT INTO prerequisite (session_id, item, value, note)"
+	" SELECT ?1, j.value ->> 'item', j.value ->> 'value', j.value ->> 'note'"
+	VOIDED_SESSION ", json_each(d, '$.prerequisites') j ORDER BY j.key;"
+	"INSERT INTO fragility (session_id, area, level, note)"
+	" SELECT ?1, j.value ->> 'area', j.value ->> 'level', j.value ->> 'note'"
+	VOIDED_SESSION ", json_each(d, '$.fragility') j ORDER BY j.key";
+
 static const struct vkind {
 	const char *kind;
 	const char *move, *drop, *back;      /* statements, one parameter */
@@ -25,18 +140,19 @@ static const struct vkind {
 	int (*step)(struct wf_ctx *ctx, const char *case_id, char *state,
 	            size_t len, int after, struct wf_err *e);
 } kinds[] = {
-	{ "contact", WF_SQL_VOID_CONTACT, WF_SQL_VOID_CONTACT_DEL,
-	  WF_SQL_UNVOID_CONTACT, wf_contact_get, wf_contact_check, NULL, NULL,
+	{ "contact", SQL_VOID_CONTACT, SQL_VOID_CONTACT_DEL,
+	  SQL_UNVOID_CONTACT, wf_contact_get, wf_contact_check, NULL, NULL,
 	  NULL },
-	{ "follow_up", WF_SQL_VOID_FOLLOW_UP, WF_SQL_VOID_FOLLOW_UP_DEL,
-	  WF_SQL_UNVOID_FOLLOW_UP, wf_follow_up_get, wf_follow_up_check, NULL, NULL,
+	{ "follow_up", SQL_VOID_FOLLOW_UP, SQL_VOID_FOLLOW_UP_DEL,
+	  SQL_UNVOID_FOLLOW_UP, wf_follow_up_get, wf_follow_up_check, NULL,
+		NULL,
 	  NULL },
-	{ "attendance", WF_SQL_VOID_ATTENDANCE, WF_SQL_VOID_ATTENDANCE_DEL,
-	  WF_SQL_UNVOID_ATTENDANCE, wf_attendance_get, wf_attendance_check, NULL,
+	{ "attendance", SQL_VOID_ATTENDANCE, SQL_VOID_ATTENDANCE_DEL,
+	  SQL_UNVOID_ATTENDANCE, wf_attendance_get, wf_attendance_check, NULL,
 	  NULL, NULL },
-	{ "session", WF_SQL_VOID_SESSION, WF_SQL_VOID_SESSION_DEL,
-	  WF_SQL_UNVOID_SESSION, wf_session_get, wf_session_recheck,
-	  WF_SQL_ASSESS_SESSION_CLEAR, WF_SQL_UNVOID_SESSION_ROWS,
+	{ "session", SQL_VOID_SESSION, SQL_VOID_SESSION_DEL,
+	  SQL_UNVOID_SESSION, wf_session_get, wf_session_recheck,
+	  WF_SQL_ASSESS_SESSION_CLEAR, SQL_UNVOID_SESSION_ROWS,
 	  wf_session_opening },
 };
 /* The names of kinds[], in its order. */
@@ -56,12 +172,16 @@ static int run1(struct wf_store *st, const char *sql, const char *a,
 	return wf_sql_done(st, s, e);
 }
 
+static const char SQL_VOIDED_GET[] =
+	"SELECT case_id, reason, voided_at, operator FROM voided"
+	" WHERE kind = ?1 AND record_id = ?2";
+
 /* The voided record of kind k and id: its case, reason, when and by
  * whom; 0 when there is none, -1 on error. */
 static int voided(struct wf_store *st, const char *kind, const char *id,
                   cJSON **out, struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(st, WF_SQL_VOIDED_GET, e);
+	sqlite3_stmt *s = wf_sql(st, SQL_VOIDED_GET, e);
 	int step;
 
 	*out = NULL;
@@ -137,6 +257,9 @@ static int void_one(struct wf_ctx *ctx, const struct vkind *k, const char *id,
 	return rc;
 }
 
+static const char SQL_VOIDED_DEL[] =
+	"DELETE FROM voided WHERE kind = ?1 AND record_id = ?2";
+
 static int unvoid_one(struct wf_ctx *ctx, const struct vkind *k,
                       const char *id, const char *why, struct wf_err *e)
 {
@@ -163,7 +286,7 @@ static int unvoid_one(struct wf_ctx *ctx, const struct vkind *k,
 	    (rc = run1(ctx->st, k->back, id, NULL, e)) ||
 	    (k->back_rows && (rc = wf_sql_exec_with(ctx->st, k->back_rows,
 	                                           strtoll(id, NULL, 10), e))) ||
-	    (rc = run1(ctx->st, WF_SQL_VOIDED_DEL, k->kind, id, e)))
+	    (rc = run1(ctx->st, SQL_VOIDED_DEL, k->kind, id, e)))
 		return rc;
 	if ((k->step && (rc = k->step(ctx, of_case, state, sizeof state, 1, e))) ||
 	    (rc = k->check(ctx, id, e))) {

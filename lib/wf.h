@@ -17,7 +17,8 @@
  *   taxcode.c   the Italian codice fiscale, and the letters names make
  *   country.c   ISO 3166 countries (from iso-codes), the EU member states
  *   store.c     SQLite: open, pragmas, transactions, statement cache
- *   sql.c       every statement, by name: the one place of the dialect
+ *   sql.c       the statements several modules share (the others are
+ *               written beside the code that reads their columns)
  *   schema.c    the tables and their forward migrations
  *   amend.c     corrections of any record, by the rules it was added by
  *   backup.c    the store copied while others write, and restored
@@ -40,7 +41,8 @@
  *   casefile.c  cases: ids, the state machine
  *   caserecord.c the case record, and the queries that list and show cases
  *   refer.c     referrals: add, screen, withdraw; programme check
- *   run.c       the record loop: one transaction, --keep-going, --dry-run
+ *   run.c       the context of a call (from a command line or not), the
+ *               record loop: one transaction, --keep-going, --dry-run
  *   assess.c, assessrecord.c, plan.c    step 2: sessions, decisions, plans
  *   place.c, placerules.c, placerecord.c, attend.c
  *               step 3: placements, the regional rules, attendance
@@ -61,7 +63,9 @@
  *               short views, and what their forms share
  *   quality.c   data quality: fields missing or declined, cases late
  *
- * Internal headers: store.h (statements), sql.h (their names), casefile.h
+ * lib/README says which of these layers may call which.
+ *
+ * Internal headers: store.h (statements), sql.h (shared ones), casefile.h
  * (cases and people, for the step modules), duecase.h (what is due),
  * auditchain.h (the audit's seal).
  *
@@ -795,11 +799,13 @@ int wf_backup(struct wf_ctx *ctx, const char *file, struct wf_err *e);
  * reads or fails its integrity check (65; 66 when it cannot be read). */
 int wf_restore_check(const char *db_opt, const char *file, int force,
                      struct wf_err *e);
-/* Replace the store's content with the file's, upgrade it, audit it. */
 /* wf store check: SQLite's integrity check of the whole store, a record
  * when it passes, WF_EX_UNAVAILABLE ("damaged") when it does not. */
 extern const char wf_store_check_columns[];
 int wf_store_check(struct wf_ctx *ctx, struct wf_err *e);
+/* Replace the store's content with file's (checked by wf_restore_check
+ * first), upgrade it to this build's schema, audit it; emits what was
+ * restored. */
 int wf_restore(struct wf_ctx *ctx, const char *file, struct wf_err *e);
 
 /* ---- amend.c: corrections ------------------------------------------- */
@@ -939,6 +945,8 @@ int wf_org_add(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e);
 /* Emit organisations, optionally only those with role. Returns 0, or
  * WF_EX_NOMATCH when none. */
 int wf_org_list(struct wf_ctx *ctx, const char *role, struct wf_err *e);
+/* Emit each organisation of ids; the unknown ones are reported and the
+ * result is WF_EX_NOMATCH. */
 int wf_org_show(struct wf_ctx *ctx, const struct wf_ids *ids,
                 struct wf_err *e);
 /* The organisation record of code, or NULL with e set (WF_EX_NOMATCH). */
@@ -951,14 +959,18 @@ int wf_org_require(struct wf_store *st, const char *code, const char *role,
 
 /* ---- programme.c and target.c ----------------------------------------- */
 
-/* Load (add or replace) a programme from a record; emits its summary. */
 /* Check a programme record by its schema and its target rules, without
  * a store; sets *code. Returns 0 or WF_EX_DATAERR with the position. */
 int wf_programme_valid(struct wf_record *rec, const char **code,
                        struct wf_err *e);
+/* Load (add or replace) a programme from a record, checked as by
+ * wf_programme_valid; audited with what changed; emits its summary. */
 int wf_programme_load(struct wf_ctx *ctx, struct wf_record *rec,
                       struct wf_err *e);
+/* Emit the summary of every programme loaded; WF_EX_NOMATCH when none. */
 int wf_programme_list(struct wf_ctx *ctx, struct wf_err *e);
+/* Emit each programme of ids as loaded; the unknown ones are reported
+ * and the result is WF_EX_NOMATCH. */
 int wf_programme_show(struct wf_ctx *ctx, const struct wf_ids *ids,
                       struct wf_err *e);
 /* The programme record (the file as loaded, with kind and id), or NULL
@@ -977,11 +989,12 @@ int wf_programme_check(struct wf_ctx *ctx, const struct wf_check_opts *o,
                        struct wf_record *rec, struct wf_err *e);
 extern const char wf_check_columns[];
 
-/* Row id of a programme, or WF_EX_DATAERR with a hint to load it. */
 /* A programme a report is asked for must be in the store: 0 when code
  * is NULL or known, else WF_EX_DATAERR naming the codes there are. */
 int wf_programme_known(struct wf_store *st, const char *code,
                        struct wf_err *e);
+/* The row id of programme code into *id, or WF_EX_DATAERR with the
+ * command that loads it. */
 int wf_programme_require(struct wf_store *st, const char *code,
                          long long *id, struct wf_err *e);
 
@@ -1063,9 +1076,18 @@ struct wf_case_filter {
 	const char *status, *programme, *referrer, *since, *until, *name;
 };
 
+/* Take in a referral record: the person found (tax code, else names
+ * and birth date) or added, checked as the referral schema says; a case
+ * opened as referred (or the person's open case of the programme
+ * referred again). Audited; emits the case record. */
 int wf_refer_add(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e);
+/* Screen the case a record names against its programme's target as of
+ * its referral: screened, or rejected with every failed rule; on o's
+ * date (NULL: today), with o's note. Emits the case record. */
 int wf_refer_screen(struct wf_ctx *ctx, const struct wf_refer_opts *o,
                     struct wf_record *rec, struct wf_err *e);
+/* Withdraw the referred or screened case a record names, for o's
+ * reason, on o's date. Emits the case record. */
 int wf_refer_withdraw(struct wf_ctx *ctx, const struct wf_refer_opts *o,
                       struct wf_record *rec, struct wf_err *e);
 /* Emit the matching cases; WF_EX_NOMATCH when none. */
@@ -1113,6 +1135,8 @@ int wf_assess_plan(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e);
 /* Emit the assessment of each operand (arg non-NULL: with history). */
 int wf_assess_show(struct wf_ctx *ctx, const struct wf_ids *ids, int history,
                    struct wf_err *e);
+/* Emit the summary of each case with an assessment that passes f;
+ * WF_EX_NOMATCH when none. */
 int wf_assess_list(struct wf_ctx *ctx, const struct wf_assess_filter *f,
                    struct wf_err *e);
 /* Emit the current skills of the one operand case. */
@@ -1150,6 +1174,8 @@ int wf_place_move(struct wf_ctx *ctx, const struct wf_place_opts *o,
 /* Move the planned end of the placement a record names (opts->end). */
 int wf_place_extend(struct wf_ctx *ctx, const struct wf_place_opts *o,
                     struct wf_record *rec, struct wf_err *e);
+/* Emit the placements that pass f (dates from
+ * wf_place_filter_dates); WF_EX_NOMATCH when none. */
 int wf_place_list(struct wf_ctx *ctx, const struct wf_place_filter *f,
                   struct wf_err *e);
 /* Turn --ending-within (a number of days, "30" or "30d", checked by the
@@ -1195,6 +1221,8 @@ int wf_case_close(struct wf_ctx *ctx, const struct wf_close_opts *o,
  * wf_close_outcomes, a situation on leaving that wf_situation_check
  * takes (WF_EX_USAGE, naming the option). */
 int wf_case_close_check(const struct wf_close_opts *o, struct wf_err *e);
+/* Reopen the closed case a record names to the status it had before,
+ * for o's reason, on o's date. Emits the case record. */
 int wf_case_reopen(struct wf_ctx *ctx, const struct wf_close_opts *o,
                    struct wf_record *rec, struct wf_err *e);
 
@@ -1243,6 +1271,7 @@ int wf_follow_up(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e);
 
 /* Record a contact (case, date, with, how, operator, risk, next...). */
 int wf_monitor_log(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e);
+/* Emit the contacts that pass f, by date; WF_EX_NOMATCH when none. */
 int wf_monitor_list(struct wf_ctx *ctx, const struct wf_contact_filter *f,
                     struct wf_err *e);
 /* Emit each operand: a contact by its number, or all of a case's. */
@@ -1337,10 +1366,13 @@ extern const char wf_operator_columns[];
  * active); audited. */
 int wf_operator_add(struct wf_ctx *ctx, struct wf_record *rec,
                     struct wf_err *e);
+/* The operator record of code, or NULL with e set (WF_EX_NOMATCH). */
 cJSON *wf_operator_get(struct wf_store *st, const char *code,
                        struct wf_err *e);
 /* Every operator (active: the active ones only). */
 int wf_operator_list(struct wf_ctx *ctx, int active, struct wf_err *e);
+/* Emit each operator of ids; the unknown ones are reported and the
+ * result is WF_EX_NOMATCH. */
 int wf_operator_show(struct wf_ctx *ctx, const struct wf_ids *ids,
                      struct wf_err *e);
 /* wf case assign: the operator to assign, from when, why. */
