@@ -166,7 +166,8 @@ $(BUILD)/bin/%: cmd/%.c $(BUILD)/libwf.a $(BUILD)/flags
 # zsh and fish serve the tests (the store's contents, the completions);
 # jq builds the malformed records of tests/15-malformed.bats; gettext
 # builds the catalogues and locales holds the Italian locale's sources;
-# chromium renders the HTML reports and poppler-utils counts their pages.
+# chromium renders the HTML reports and poppler-utils counts their pages;
+# parallel lets bats run the suites side by side.
 deps:
 	@missing=""; \
 	command -v pkg-config >/dev/null || missing="$$missing pkgconf"; \
@@ -178,6 +179,7 @@ deps:
 	command -v bats >/dev/null || missing="$$missing bats"; \
 	test -f /usr/lib/bats/bats-support/load.bash || missing="$$missing bats-support"; \
 	test -f /usr/lib/bats/bats-assert/load.bash || missing="$$missing bats-assert"; \
+	command -v parallel >/dev/null || missing="$$missing parallel"; \
 	command -v mandoc >/dev/null || missing="$$missing mandoc"; \
 	command -v sqlite3 >/dev/null || missing="$$missing sqlite3"; \
 	command -v jq >/dev/null || missing="$$missing jq"; \
