@@ -49,14 +49,14 @@ ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(OPT) -Ilib \
 	-DWF_LOCALEDIR='"$(LOCALEDIR)"' $(PKG_CFLAGS) $(CFLAGS)
 ALL_LDFLAGS = $(OPT) $(LDFLAGS)
 
-LIB_SRC = $(wildcard lib/*.c)
+LIB_SRC = $(wildcard lib/*.c lib/*/*.c)
 LIB_OBJ = $(LIB_SRC:lib/%.c=$(BUILD)/lib/%.o) $(BUILD)/gen/version.o
 BINS = $(CMDS:%=$(BUILD)/bin/%)
 # The catalogues, beside the programs as they are once installed
 # (bin/../share/locale), so that a build reads its own.
 MOS = $(LANGS:%=$(BUILD)/share/locale/%/LC_MESSAGES/workflow.mo)
 
-all: have-deps $(BINS) $(MOS)
+all: have-deps engine-headers $(BINS) $(MOS)
 	@mkdir -p build && rm -f build/bin && ln -s $(notdir $(BUILD))/bin build/bin
 
 # Tools the tests run besides the commands: the fuzz harnesses are built
@@ -112,7 +112,17 @@ $(BUILD)/gen/version.o: $(BUILD)/gen/version.c $(BUILD)/flags
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 FORCE:
-.PHONY: FORCE
+.PHONY: FORCE engine-headers
+
+# Only the store's engines speak to a database's own API: a file outside
+# lib/sqlite/ (and lib/pg/) that includes its header fails the build.
+engine-headers:
+	@bad=$$(grep -lE '^[[:space:]]*#[[:space:]]*include[[:space:]]*[<"](sqlite3|libpq-fe)\.h[>"]' \
+		$(wildcard lib/*.[ch] lib/*/*.[ch] cmd/*.c) | grep -vE '^lib/(sqlite|pg)/'); \
+	if [ -n "$$bad" ]; then \
+		echo "only lib/sqlite/ and lib/pg/ may include an engine's header:" $$bad >&2; \
+		exit 1; \
+	fi
 
 have-deps:
 	@pkg-config --exists $(PKGS) || { echo "missing libraries: run 'make deps' (as root) first" >&2; exit 1; }
@@ -138,11 +148,11 @@ po: $(POT)
 		msgmerge -q --update --backup=none po/$$l.po $(POT) && \
 		msgattrib --no-obsolete -o po/$$l.po po/$$l.po; \
 	done
-$(POT): $(LIB_SRC) $(wildcard lib/*.h) $(wildcard cmd/*.c)
+$(POT): $(LIB_SRC) $(wildcard lib/*.h lib/*/*.h) $(wildcard cmd/*.c)
 	xgettext -o $@ --from-code=UTF-8 --package-name=workflow \
 		--package-version=$(shell cat VERSION) \
 		--msgid-bugs-address=workflow --sort-by-file --add-comments=TRANSLATORS: \
-		$(XGETTEXT_KEYS) $(LIB_SRC) $(wildcard lib/*.h) cmd/*.c
+		$(XGETTEXT_KEYS) $(LIB_SRC) $(wildcard lib/*.h lib/*/*.h) cmd/*.c
 
 # The Italian locale the tests run under, made here from Debian's
 # locales sources, so that no locale need be installed (LOCPATH).

@@ -144,7 +144,7 @@ static int check_items(const struct wf_record *rec, const cJSON *session,
 
 /* Insert the rows of one list of a session with stmt, binding the fields
  * named (up to four) after the session id. */
-static int add_rows(struct wf_store *st, const char *sql, sqlite3_int64 id,
+static int add_rows(struct wf_store *st, const char *sql, long long id,
                     const cJSON *list, const char *const *cols,
                     struct wf_err *e)
 {
@@ -152,11 +152,11 @@ static int add_rows(struct wf_store *st, const char *sql, sqlite3_int64 id,
 	int rc;
 
 	cJSON_ArrayForEach(c, list) {
-		sqlite3_stmt *s = wf_sql(st, sql, e);
+		struct wf_stmt *s = wf_sql(st, sql, e);
 
 		if (!s)
 			return e->code;
-		sqlite3_bind_int64(s, 1, id);
+		wf_bind_int64(s, 1, id);
 		for (int i = 0; cols[i]; i++)
 			wf_bind_json(s, i + 2, cJSON_GetObjectItemCaseSensitive(c, cols[i]));
 		if ((rc = wf_sql_done(st, s, e)))
@@ -192,13 +192,13 @@ static const char SQL_ASSESS_SESSION_SET[] =
 /* Store session r: a new one (*id 0, set here) or, corrected, over the
  * one numbered *id, its lists replaced. */
 int wf_session_store(struct wf_ctx *ctx, const cJSON *r, long long assessor,
-                     sqlite3_int64 *id, struct wf_err *e)
+                     long long *id, struct wf_err *e)
 {
 	static const char *const skill_cols[] = { "name", "type", "level",
 	                                          "evidence", NULL };
 	static const char *const prereq_cols[] = { "item", "value", "note", NULL };
 	static const char *const area_cols[] = { "area", "level", "note", NULL };
-	sqlite3_stmt *s = wf_sql(ctx->st, *id ? SQL_ASSESS_SESSION_SET
+	struct wf_stmt *s = wf_sql(ctx->st, *id ? SQL_ASSESS_SESSION_SET
 	                                      : SQL_ASSESS_SESSION, e);
 	char now[32];
 	int rc;
@@ -210,11 +210,11 @@ int wf_session_store(struct wf_ctx *ctx, const cJSON *r, long long assessor,
 	wf_bind_text(s, 2, wf_json_str(r, "date"));
 	wf_bind_text(s, 3, wf_json_str(r, "type"));
 	if (assessor)
-		sqlite3_bind_int64(s, 4, assessor);
+		wf_bind_int64(s, 4, assessor);
 	wf_bind_json(s, 5, cJSON_GetObjectItemCaseSensitive(r, "participants"));
 	wf_bind_text(s, 6, wf_json_str(r, "notes"));
 	if (*id) {
-		sqlite3_bind_int64(s, 7, *id);
+		wf_bind_int64(s, 7, *id);
 		if ((rc = wf_sql_done(ctx->st, s, e)) ||
 		    (rc = wf_sql_exec_with(ctx->st, WF_SQL_ASSESS_SESSION_CLEAR, *id,
 		                           e)))
@@ -278,7 +278,7 @@ static int add_session(struct wf_ctx *ctx, const struct wf_record *rec,
 {
 	const cJSON *date;
 	long long org;
-	sqlite3_int64 sid = 0;
+	long long sid = 0;
 	struct wf_case c;
 	cJSON *out;
 	char field[160];
@@ -364,7 +364,7 @@ int wf_assess_decide(struct wf_ctx *ctx, const struct wf_decide_opts *o,
 	const char *to;
 	char date[11], now[32];
 	cJSON *reasons = NULL, *out;
-	sqlite3_stmt *s;
+	struct wf_stmt *s;
 	struct wf_case c;
 	int rc;
 

@@ -99,7 +99,7 @@ int wf_session_amend(struct wf_ctx *ctx, struct wf_record *rec, const char *id,
 {
 	cJSON *was = wf_session_get(ctx->st, id, e);
 	char first[11];
-	sqlite3_int64 n = strtoll(id, NULL, 10);
+	long long n = strtoll(id, NULL, 10);
 	struct wf_case c;
 	long long org;
 	int rc;
@@ -165,7 +165,7 @@ int wf_session_recheck(struct wf_ctx *ctx, const char *id, struct wf_err *e)
 
 /* ---- decisions --------------------------------------------------------- */
 
-static void decision_row(cJSON *r, sqlite3_stmt *s)
+static void decision_row(cJSON *r, struct wf_stmt *s)
 {
 
 	cJSON_AddStringToObject(r, "kind", "decision");
@@ -241,7 +241,7 @@ static int restep(struct wf_ctx *ctx, const cJSON *was, const cJSON *now,
 	cJSON *why = NULL;
 	struct wf_step p;
 	struct wf_case c;
-	sqlite3_int64 later;
+	long long later;
 	char status[32];
 	int found, rc;
 
@@ -303,7 +303,7 @@ int wf_decision_amend(struct wf_ctx *ctx, struct wf_record *rec,
 	const cJSON *r = rec->root;
 	long long n = strtoll(id, NULL, 10);
 	cJSON *was = wf_decision_get(ctx->st, id, e);
-	sqlite3_stmt *s;
+	struct wf_stmt *s;
 	int rc;
 
 	if (!was)
@@ -328,7 +328,7 @@ int wf_decision_amend(struct wf_ctx *ctx, struct wf_record *rec,
 	wf_bind_text(s, 3, wf_json_str(r, "grounds"));
 	wf_bind_text(s, 4, wf_json_str(r, "review_on"));
 	wf_bind_text(s, 5, wf_json_str(r, "decided_by"));
-	sqlite3_bind_int64(s, 6, n);
+	wf_bind_int64(s, 6, n);
 	if (!(rc = wf_sql_done(ctx->st, s, e)))
 		rc = step_reason(ctx->st, r, e);
 done:

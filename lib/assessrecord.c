@@ -20,17 +20,17 @@ const char wf_skill_columns[] = "name,type,level,date,evidence";
 /* A row into list (an array: as an object of its own; else list itself
  * takes the columns), each column under its name in the statement. Lists
  * kept as JSON (participants) come back as lists. */
-static void add_row(cJSON *list, sqlite3_stmt *s)
+static void add_row(cJSON *list, struct wf_stmt *s)
 {
 	cJSON *o = cJSON_IsArray(list) ? cJSON_CreateObject() : list;
-	int n = sqlite3_column_count(s);
+	int n = wf_col_count(s);
 
 	for (int i = 0; i < n; i++) {
-		const char *name = sqlite3_column_name(s, i), *t;
+		const char *name = wf_col_name(s, i), *t;
 		cJSON *v;
 
 		if (!strcmp(name, "participants") &&
-		    (t = (const char *)sqlite3_column_text(s, i)) &&
+		    (t = wf_col_str(s, i)) &&
 		    (v = cJSON_Parse(t))) {
 			cJSON_AddItemToObject(o, name, v);
 			continue;
@@ -42,16 +42,16 @@ static void add_row(cJSON *list, sqlite3_stmt *s)
 }
 
 /* A list of row ids. */
-static void id_row(cJSON *list, sqlite3_stmt *s)
+static void id_row(cJSON *list, struct wf_stmt *s)
 {
 	cJSON_AddItemToArray(list, cJSON_CreateNumber(
-		(double)sqlite3_column_int64(s, 0)));
+		(double)wf_col_int64(s, 0)));
 }
 
 /* A list from sql for key, added to obj under name when not empty. */
 static int add_list(struct wf_store *st, cJSON *obj, const char *name,
-                    const char *sql, const char *text, sqlite3_int64 num,
-                    void (*fn)(cJSON *, sqlite3_stmt *), struct wf_err *e)
+                    const char *sql, const char *text, long long num,
+                    void (*fn)(cJSON *, struct wf_stmt *), struct wf_err *e)
 {
 	cJSON *list = cJSON_CreateArray();
 	int rc = wf_sql_each(st, sql, text, num, fn, list, e);
@@ -65,8 +65,8 @@ static int add_list(struct wf_store *st, cJSON *obj, const char *name,
 
 /* A record with "kind" first, from a head query; NULL when no row. */
 static cJSON *head(struct wf_store *st, const char *kind, const char *sql,
-                   const char *text, sqlite3_int64 num,
-                   void (*fn)(cJSON *, sqlite3_stmt *), struct wf_err *e)
+                   const char *text, long long num,
+                   void (*fn)(cJSON *, struct wf_stmt *), struct wf_err *e)
 {
 	cJSON *r = cJSON_CreateObject();
 
@@ -98,7 +98,7 @@ static const char SQL_AREC_PREREQS_OF[] =
 static const char SQL_AREC_AREAS_OF[] =
 	"SELECT area, level, note FROM fragility WHERE session_id = ? ORDER BY id";
 
-cJSON *wf_session_record(struct wf_store *st, sqlite3_int64 id,
+cJSON *wf_session_record(struct wf_store *st, long long id,
                          struct wf_err *e)
 {
 	cJSON *r = head(st, "session", SQL_AREC_SESSION, NULL, id, add_row, e);
@@ -129,7 +129,7 @@ static const char SQL_AREC_ACTIONS[] =
 	" FROM plan_action a JOIN organisation o ON o.id = a.provider_id"
 	" WHERE a.plan_id = ? ORDER BY a.id";
 
-cJSON *wf_plan_record(struct wf_store *st, sqlite3_int64 id, struct wf_err *e)
+cJSON *wf_plan_record(struct wf_store *st, long long id, struct wf_err *e)
 {
 	cJSON *r = head(st, "plan", SQL_AREC_PLAN, NULL, id, add_row, e);
 	char pid[64];
@@ -152,7 +152,7 @@ cJSON *wf_plan_record(struct wf_store *st, sqlite3_int64 id, struct wf_err *e)
 /* Each of ids as a record made by get, into list; the last one alone
  * when last is set. */
 static int records(struct wf_store *st, const cJSON *ids, int last,
-                   cJSON *(*get)(struct wf_store *, sqlite3_int64,
+                   cJSON *(*get)(struct wf_store *, long long,
                                  struct wf_err *),
                    cJSON *into, const char *name, struct wf_err *e)
 {
@@ -164,7 +164,7 @@ static int records(struct wf_store *st, const cJSON *ids, int last,
 
 		if (last && c->next)
 			continue;
-		if (!(r = get(st, (sqlite3_int64)c->valuedouble, e))) {
+		if (!(r = get(st, (long long)c->valuedouble, e))) {
 			cJSON_Delete(list);
 			return e->code;
 		}
@@ -357,7 +357,7 @@ static const char SQL_AREC_LIST[] =
 int wf_assess_list(struct wf_ctx *ctx, const struct wf_assess_filter *f,
                    struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(ctx->st, SQL_AREC_LIST, e);
+	struct wf_stmt *s = wf_sql(ctx->st, SQL_AREC_LIST, e);
 
 	if (!s)
 		return e->code;

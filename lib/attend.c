@@ -120,7 +120,7 @@ static int store(struct wf_ctx *ctx, const struct wf_placement *p,
                  const char *month, int attended, int planned, long long owed,
                  struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(ctx->st, SQL_ATTEND_PUT, e);
+	struct wf_stmt *s = wf_sql(ctx->st, SQL_ATTEND_PUT, e);
 	char now[32];
 
 	if (!s)
@@ -128,9 +128,9 @@ static int store(struct wf_ctx *ctx, const struct wf_placement *p,
 	wf_timestamp(now, sizeof now);
 	wf_bind_text(s, 1, p->id);
 	wf_bind_text(s, 2, month);
-	sqlite3_bind_int(s, 3, attended);
-	sqlite3_bind_int(s, 4, planned);
-	sqlite3_bind_int64(s, 5, owed);
+	wf_bind_int(s, 3, attended);
+	wf_bind_int(s, 4, planned);
+	wf_bind_int64(s, 5, owed);
 	wf_bind_text(s, 6, now);
 	wf_bind_text(s, 7, ctx->operator_);
 	return wf_sql_done(ctx->st, s, e);
@@ -254,15 +254,15 @@ enum {
 	MON_HOST, MON_MONTH, MON_PLANNED, MON_ATTENDED, MON_STIPEND, MON_DUE
 };
 
-static void stipend_row(cJSON *list, sqlite3_stmt *s)
+static void stipend_row(cJSON *list, struct wf_stmt *s)
 {
 	cJSON *r = cJSON_CreateObject(), *p;
 	char id[64], money[32];
-	int planned = sqlite3_column_int(s, MON_PLANNED);
-	int attended = sqlite3_column_int(s, MON_ATTENDED);
+	int planned = wf_col_int(s, MON_PLANNED);
+	int attended = wf_col_int(s, MON_ATTENDED);
 
-	snprintf(id, sizeof id, "%s/%s", sqlite3_column_text(s, MON_PLACEMENT),
-	         sqlite3_column_text(s, MON_MONTH));
+	snprintf(id, sizeof id, "%s/%s", wf_col_str(s, MON_PLACEMENT),
+	         wf_col_str(s, MON_MONTH));
 	cJSON_AddStringToObject(r, "kind", "stipend");
 	cJSON_AddStringToObject(r, "id", id);
 	wf_col_add(r, "case", s, MON_CASE);
@@ -276,12 +276,12 @@ static void stipend_row(cJSON *list, sqlite3_stmt *s)
 	cJSON_AddNumberToObject(r, "hours_planned", planned);
 	cJSON_AddNumberToObject(r, "hours_attended", attended);
 	cJSON_AddNumberToObject(r, "percent", planned ? attended * 100 / planned : 0);
-	if (sqlite3_column_type(s, MON_STIPEND) != SQLITE_NULL) {
-		wf_money_format(sqlite3_column_int64(s, MON_STIPEND), money,
+	if (!wf_col_null(s, MON_STIPEND)) {
+		wf_money_format(wf_col_int64(s, MON_STIPEND), money,
 		                sizeof money);
 		cJSON_AddStringToObject(r, "stipend", money);
 	}
-	wf_money_format(sqlite3_column_int64(s, MON_DUE), money, sizeof money);
+	wf_money_format(wf_col_int64(s, MON_DUE), money, sizeof money);
 	cJSON_AddStringToObject(r, "due", money);
 	cJSON_AddItemToArray(list, r);
 }
@@ -336,7 +336,7 @@ cJSON *wf_attendance_get(struct wf_store *st, const char *id,
 {
 	char pl[48], money[32];
 	const char *month;
-	sqlite3_stmt *s;
+	struct wf_stmt *s;
 	cJSON *r;
 	int rc;
 
@@ -349,9 +349,9 @@ cJSON *wf_attendance_get(struct wf_store *st, const char *id,
 		return NULL;
 	wf_bind_text(s, 1, pl);
 	wf_bind_text(s, 2, month);
-	if ((rc = sqlite3_step(s)) != SQLITE_ROW) {
-		sqlite3_reset(s);
-		if (rc == SQLITE_DONE)
+	if ((rc = wf_step(s)) != WF_ROW) {
+		wf_reset(s);
+		if (rc == WF_DONE)
 			wf_err_set(e, WF_EX_NOMATCH, "attendance '%s' not found", id);
 		else
 			wf_sql_err(st, rc, e);
@@ -365,11 +365,11 @@ cJSON *wf_attendance_get(struct wf_store *st, const char *id,
 	wf_col_add(r, "month", s, GET_MONTH);
 	wf_col_add(r, "hours", s, GET_HOURS);
 	wf_col_add(r, "hours_planned", s, GET_PLANNED);
-	if (sqlite3_column_type(s, GET_STIPEND) != SQLITE_NULL) {
-		wf_money_format(sqlite3_column_int64(s, GET_DUE), money, sizeof money);
+	if (!wf_col_null(s, GET_STIPEND)) {
+		wf_money_format(wf_col_int64(s, GET_DUE), money, sizeof money);
 		cJSON_AddStringToObject(r, "due", money);
 	}
-	sqlite3_reset(s);
+	wf_reset(s);
 	return r;
 }
 

@@ -18,10 +18,10 @@ enum {
 };
 
 /* The entry after the last one: its id and the hash it chains to. */
-static int head(struct wf_store *st, sqlite3_int64 *id,
+static int head(struct wf_store *st, long long *id,
                 char prev[WF_SHA_HEX], struct wf_err *e)
 {
-	sqlite3_stmt *s;
+	struct wf_stmt *s;
 	int step;
 
 	if (wf_store_head(st, id, prev, WF_SHA_HEX)) {
@@ -32,12 +32,12 @@ static int head(struct wf_store *st, sqlite3_int64 *id,
 		return e->code;
 	*id = 1;
 	snprintf(prev, WF_SHA_HEX, "%s", WF_SQL_GENESIS);
-	if ((step = sqlite3_step(s)) == SQLITE_ROW) {
-		*id = sqlite3_column_int64(s, HEAD_ID) + 1;
+	if ((step = wf_step(s)) == WF_ROW) {
+		*id = wf_col_int64(s, HEAD_ID) + 1;
 		wf_col_text(s, HEAD_HASH, prev, WF_SHA_HEX);
 	}
-	sqlite3_reset(s);
-	return step == SQLITE_ROW || step == SQLITE_DONE ? 0
+	wf_reset(s);
+	return step == WF_ROW || step == WF_DONE ? 0
 	                                                 : wf_sql_err(st, step, e);
 }
 
@@ -50,7 +50,7 @@ static int append(struct wf_ctx *ctx, struct wf_audit_entry *a,
                   const char *detail, struct wf_err *e)
 {
 	char now[32], dsha[WF_SHA_HEX], prev[WF_SHA_HEX], hash[WF_SHA_HEX];
-	sqlite3_stmt *s;
+	struct wf_stmt *s;
 	int rc;
 
 	if ((rc = head(ctx->st, &a->id, prev, e)) ||
@@ -61,7 +61,7 @@ static int append(struct wf_ctx *ctx, struct wf_audit_entry *a,
 	a->at = now, a->operator_ = ctx->operator_, a->login = ctx->login;
 	a->command = ctx->command, a->detail_sha = dsha, a->prev = prev;
 	wf_audit_hash(a, hash);
-	sqlite3_bind_int64(s, 1, a->id);
+	wf_bind_int64(s, 1, a->id);
 	wf_bind_text(s, 2, a->at);
 	wf_bind_text(s, 3, a->operator_);
 	wf_bind_text(s, 4, a->login);
@@ -71,7 +71,7 @@ static int append(struct wf_ctx *ctx, struct wf_audit_entry *a,
 	wf_bind_text(s, 8, a->entity_id);
 	wf_bind_text(s, 9, a->case_id && *a->case_id ? a->case_id : NULL);
 	if (a->person_id)
-		sqlite3_bind_int64(s, 10, a->person_id);
+		wf_bind_int64(s, 10, a->person_id);
 	wf_bind_text(s, 11, detail);
 	wf_bind_text(s, 12, dsha);
 	wf_bind_text(s, 13, prev);
@@ -83,7 +83,7 @@ static int append(struct wf_ctx *ctx, struct wf_audit_entry *a,
 }
 
 int wf_audit_entry(struct wf_ctx *ctx, const char *action, const char *entity,
-                   const char *id, const char *of_case, sqlite3_int64 person,
+                   const char *id, const char *of_case, long long person,
                    const cJSON *detail, struct wf_err *e)
 {
 	struct wf_audit_entry a = { 0 };
@@ -118,7 +118,7 @@ int wf_audit(struct wf_ctx *ctx, const char *action, const char *entity,
 }
 
 int wf_audit_apart(struct wf_ctx *ctx, const char *action, const char *entity,
-                   const char *id, sqlite3_int64 person, const cJSON *detail,
+                   const char *id, long long person, const cJSON *detail,
                    struct wf_err *e)
 {
 	int rc;
@@ -184,7 +184,7 @@ static const char SQL_READ_LOG_ADD[] =
 int wf_audit_read(struct wf_ctx *ctx, const char *case_id, unsigned what,
                   struct wf_err *e)
 {
-	sqlite3_stmt *s;
+	struct wf_stmt *s;
 
 	if (!what || !case_id || !*case_id)
 		return 0;
@@ -202,7 +202,7 @@ int wf_audit_read(struct wf_ctx *ctx, const char *case_id, unsigned what,
 	if (!(s = wf_sql(ctx->st, SQL_READ_LOG_ADD, e)))
 		return e->code;
 	wf_bind_text(s, 1, case_id);
-	sqlite3_bind_int(s, 2, (int)what);
+	wf_bind_int(s, 2, (int)what);
 	return wf_sql_done(ctx->st, s, e);
 }
 
@@ -239,22 +239,22 @@ enum {
 /* One case read: an entry about it. */
 static int read_one(struct wf_ctx *ctx, struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(ctx->st, SQL_READ_LOG_LIST, e);
+	struct wf_stmt *s = wf_sql(ctx->st, SQL_READ_LOG_LIST, e);
 	int rc, step;
 	cJSON *d;
 
 	if (!s)
 		return e->code;
-	if ((step = sqlite3_step(s)) != SQLITE_ROW) {
-		sqlite3_reset(s);
+	if ((step = wf_step(s)) != WF_ROW) {
+		wf_reset(s);
 		return wf_sql_err(ctx->st, step, e);
 	}
-	d = read_detail((unsigned)sqlite3_column_int(s, READ_WHAT));
+	d = read_detail((unsigned)wf_col_int(s, READ_WHAT));
 	rc = wf_audit_entry(ctx, "read", "case",
-	                    (const char *)sqlite3_column_text(s, READ_CASE),
+	                    wf_col_str(s, READ_CASE),
 		NULL, 0, d, e);
 	cJSON_Delete(d);
-	sqlite3_reset(s);
+	wf_reset(s);
 	return rc;
 }
 
@@ -272,7 +272,7 @@ static int read_many(struct wf_ctx *ctx, struct wf_err *e)
 	unsigned what = 0;
 	long n;
 	cJSON *d;
-	sqlite3_stmt *s;
+	struct wf_stmt *s;
 	int rc;
 
 	if ((rc = wf_audit_cases_sha(ctx->st, SQL_READ_LOG_LIST, 0, sha, &n,
@@ -286,7 +286,7 @@ static int read_many(struct wf_ctx *ctx, struct wf_err *e)
 	cJSON_Delete(d);
 	if (rc || !(s = wf_sql(ctx->st, SQL_READ_LOG_CASES, e)))
 		return rc ? rc : e->code;
-	sqlite3_bind_int64(s, 1, wf_sql_last_id(ctx->st));
+	wf_bind_int64(s, 1, wf_sql_last_id(ctx->st));
 	return wf_sql_done(ctx->st, s, e);
 }
 
@@ -300,7 +300,7 @@ static const char SQL_READ_LOG_CLEAR[] =
  * command took a snapshot and wrote nothing. */
 int wf_audit_reads_flush(struct wf_ctx *ctx, struct wf_err *e)
 {
-	sqlite3_int64 n;
+	long long n;
 	int rc;
 
 	if (!ctx->reads)

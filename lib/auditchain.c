@@ -30,10 +30,10 @@ static void hex(const unsigned char *d, char out[WF_SHA_HEX])
 }
 
 int wf_audit_cases_sha(struct wf_store *st, const char *sql,
-                       sqlite3_int64 key, char out[WF_SHA_HEX], long *n,
+                       long long key, char out[WF_SHA_HEX], long *n,
                        unsigned *what, struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(st, sql, e);
+	struct wf_stmt *s = wf_sql(st, sql, e);
 	struct sha256_ctx c;
 	unsigned char d[SHA256_DIGEST_SIZE];
 	int step;
@@ -41,21 +41,21 @@ int wf_audit_cases_sha(struct wf_store *st, const char *sql,
 	if (!s)
 		return e->code;
 	if (key)
-		sqlite3_bind_int64(s, 1, key);
+		wf_bind_int64(s, 1, key);
 	sha256_init(&c);
 	*n = 0;
-	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
-		const unsigned char *id = sqlite3_column_text(s, 0);
+	while ((step = wf_step(s)) == WF_ROW) {
+		const char *id = wf_col_str(s, 0);
 
-		sha256_update(&c, (size_t)sqlite3_column_bytes(s, 0), id ? id
-		              : (const unsigned char *)"");
+		sha256_update(&c, (size_t)wf_col_bytes(s, 0),
+		              (const unsigned char *)(id ? id : ""));
 		sha256_update(&c, 1, (const unsigned char *)"\n");
-		if (what && sqlite3_column_count(s) > 1)
-			*what |= (unsigned)sqlite3_column_int(s, 1);
+		if (what && wf_col_count(s) > 1)
+			*what |= (unsigned)wf_col_int(s, 1);
 		++*n;
 	}
-	sqlite3_reset(s);
-	if (step != SQLITE_DONE)
+	wf_reset(s);
+	if (step != WF_DONE)
 		return wf_sql_err(st, step, e);
 	sha256_digest(&c, sizeof d, d);
 	hex(d, out);
@@ -85,7 +85,7 @@ static void field(struct sha256_ctx *c, const char *s)
 	sha256_update(c, 1, (const unsigned char *)",");
 }
 
-static void number(struct sha256_ctx *c, sqlite3_int64 v, int none_if_0)
+static void number(struct sha256_ctx *c, long long v, int none_if_0)
 {
 	char buf[24];
 
@@ -202,19 +202,19 @@ void wf_audit_case_of(const char *entity, const char *id, char *buf,
 /* ---- sealing the entries made before the chain ------------------------ */
 
 struct old_entry {
-	sqlite3_int64 id;
+	long long id;
 	char *cols[8];  /* at, operator, login, command, action, entity,
 	                   entity_id, detail */
 };
 
-static char *col_dup(sqlite3_stmt *s, int i)
+static char *col_dup(struct wf_stmt *s, int i)
 {
-	const unsigned char *t = sqlite3_column_text(s, i);
+	const char *t = wf_col_str(s, i);
 
-	return t ? strdup((const char *)t) : NULL;
+	return t ? strdup(t) : NULL;
 }
 
-static sqlite3_int64 person_of(struct wf_store *st, const char *case_id,
+static long long person_of(struct wf_store *st, const char *case_id,
                                struct wf_err *e)
 {
 	if (!*case_id)
@@ -235,7 +235,7 @@ static int seal_one(struct wf_store *st, struct old_entry *o,
 	char *text = kept ? cJSON_PrintUnformatted(kept) : NULL;
 	char case_id[32], dsha[WF_SHA_HEX], hash[WF_SHA_HEX];
 	struct wf_audit_entry a = { 0 };
-	sqlite3_stmt *s;
+	struct wf_stmt *s;
 	int rc;
 
 	wf_audit_case_of(o->cols[5], o->cols[6], case_id, sizeof case_id);
@@ -250,10 +250,10 @@ static int seal_one(struct wf_store *st, struct old_entry *o,
 	if (a.person_id < 0 || !(s = wf_sql(st, SQL_AUDIT_SEAL, e))) {
 		rc = e->code;
 	} else {
-		sqlite3_bind_int64(s, 1, a.id);
+		wf_bind_int64(s, 1, a.id);
 		wf_bind_text(s, 2, *case_id ? case_id : NULL);
 		if (a.person_id)
-			sqlite3_bind_int64(s, 3, a.person_id);
+			wf_bind_int64(s, 3, a.person_id);
 		wf_bind_text(s, 4, text);
 		wf_bind_text(s, 5, dsha);
 		wf_bind_text(s, 6, prev);
@@ -271,34 +271,34 @@ static const char SQL_AUDIT_CHAIN[] =
 	"SELECT" AUDIT_COLUMNS " FROM audit WHERE id > ? ORDER BY id LIMIT 512";
 
 /* The next batch of entries after id *last, read before any is changed. */
-static int batch(struct wf_store *st, sqlite3_int64 *last,
+static int batch(struct wf_store *st, long long *last,
                  struct old_entry *b, int *n, struct wf_err *e)
 {
 	static const int pick[] = { AUDIT_AT, AUDIT_OPERATOR, AUDIT_LOGIN,
 	                            AUDIT_COMMAND, AUDIT_ACTION, AUDIT_ENTITY,
 	                            AUDIT_ENTITY_ID, AUDIT_DETAIL };
-	sqlite3_stmt *s = wf_sql(st, SQL_AUDIT_CHAIN, e);
+	struct wf_stmt *s = wf_sql(st, SQL_AUDIT_CHAIN, e);
 	int step;
 
 	*n = 0;
 	if (!s)
 		return e->code;
-	sqlite3_bind_int64(s, 1, *last);
-	for (*n = 0; (step = sqlite3_step(s)) == SQLITE_ROW; (*n)++) {
+	wf_bind_int64(s, 1, *last);
+	for (*n = 0; (step = wf_step(s)) == WF_ROW; (*n)++) {
 		memset(&b[*n], 0, sizeof b[*n]);
-		b[*n].id = *last = sqlite3_column_int64(s, AUDIT_ID);
+		b[*n].id = *last = wf_col_int64(s, AUDIT_ID);
 		for (int i = 0; i < 8; i++)
 			b[*n].cols[i] = col_dup(s, pick[i]);
 	}
-	sqlite3_reset(s);
-	return step == SQLITE_DONE ? 0 : wf_sql_err(st, step, e);
+	wf_reset(s);
+	return step == WF_DONE ? 0 : wf_sql_err(st, step, e);
 }
 
 int wf_audit_seal(struct wf_store *st, struct wf_err *e)
 {
 	static struct old_entry b[512];
 	char prev[WF_SHA_HEX] = WF_SQL_GENESIS;
-	sqlite3_int64 last = 0;
+	long long last = 0;
 	int n = 0, rc;
 
 	do {

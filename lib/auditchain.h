@@ -16,7 +16,7 @@
  * enters by its own hash, so that erasing personal data from a detail
  * leaves the chain whole. */
 struct wf_audit_entry {
-	sqlite3_int64 id, person_id;     /* person_id 0: none */
+	long long id, person_id;     /* person_id 0: none */
 	const char *at, *operator_, *login, *command, *action, *entity;
 	const char *entity_id, *case_id, *detail_sha, *prev;
 };
@@ -26,12 +26,12 @@ struct wf_audit_entry {
  * case it is about: of_case, else the one its id names; person 0 is the
  * person of that case, if any. */
 int wf_audit_entry(struct wf_ctx *ctx, const char *action, const char *entity,
-                   const char *id, const char *of_case, sqlite3_int64 person,
+                   const char *id, const char *of_case, long long person,
                    const cJSON *detail, struct wf_err *e);
 /* The same for a command that reads (an export, a backup): the entry in
  * a transaction of its own, after the reading snapshot is ended. */
 int wf_audit_apart(struct wf_ctx *ctx, const char *action, const char *entity,
-                   const char *id, sqlite3_int64 person, const cJSON *detail,
+                   const char *id, long long person, const cJSON *detail,
                    struct wf_err *e);
 /* SHA-256 of n bytes, in lower-case hex. */
 void wf_sha256_hex(const void *data, size_t n, char out[WF_SHA_HEX]);
@@ -40,7 +40,7 @@ void wf_sha256_hex(const void *data, size_t n, char out[WF_SHA_HEX]);
  * the union of column 1 into *what when asked: the seal of the cases an
  * entry about many names in audit_cases. */
 int wf_audit_cases_sha(struct wf_store *st, const char *sql,
-                       sqlite3_int64 key, char out[WF_SHA_HEX], long *n,
+                       long long key, char out[WF_SHA_HEX], long *n,
                        unsigned *what, struct wf_err *e);
 /* The hash of entry a: SHA-256 of its fields as netstrings, in the order
  * of struct wf_audit_entry's declaration in workflow(7). */

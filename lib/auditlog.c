@@ -47,13 +47,13 @@ static int time_bound(const char *opt, const char *v, int until,
 }
 
 /* A row of "SELECT" AUDIT_COLUMNS as the record wf audit log prints. */
-static cJSON *entry_record(sqlite3_stmt *s)
+static cJSON *entry_record(struct wf_stmt *s)
 {
 	cJSON *r = cJSON_CreateObject(), *d;
-	const char *detail = (const char *)sqlite3_column_text(s, AUDIT_DETAIL);
+	const char *detail = wf_col_str(s, AUDIT_DETAIL);
 
 	cJSON_AddStringToObject(r, "kind", "audit");
-	cJSON_AddNumberToObject(r, "id", (double)sqlite3_column_int64(s, AUDIT_ID));
+	cJSON_AddNumberToObject(r, "id", (double)wf_col_int64(s, AUDIT_ID));
 	wf_col_add(r, "at", s, AUDIT_AT);
 	wf_col_add(r, "operator", s, AUDIT_OPERATOR);
 	wf_col_add(r, "login", s, AUDIT_LOGIN);
@@ -70,21 +70,21 @@ static cJSON *entry_record(sqlite3_stmt *s)
 	return r;
 }
 
-static int emit_all(struct wf_ctx *ctx, sqlite3_stmt *s, struct wf_err *e)
+static int emit_all(struct wf_ctx *ctx, struct wf_stmt *s, struct wf_err *e)
 {
 	long n = 0;
-	int rc = 0, step = SQLITE_DONE;
+	int rc = 0, step = WF_DONE;
 
-	while (!rc && (step = sqlite3_step(s)) == SQLITE_ROW) {
+	while (!rc && (step = wf_step(s)) == WF_ROW) {
 		cJSON *r = entry_record(s);
 
 		rc = wf_emit(ctx, r, e);
 		cJSON_Delete(r);
 		n++;
 	}
-	if (!rc && step != SQLITE_DONE && step != SQLITE_ROW)
+	if (!rc && step != WF_DONE && step != WF_ROW)
 		rc = wf_sql_err(ctx->st, step, e);
-	sqlite3_reset(s);
+	wf_reset(s);
 	if (!rc && !n)
 		rc = wf_err_set(e, WF_EX_NOMATCH, "no audit entries match");
 	return rc;
@@ -119,11 +119,11 @@ int wf_audit_log(struct wf_ctx *ctx, const struct wf_audit_filter *f,
                  struct wf_err *e)
 {
 	char since[32], until[32];
-	sqlite3_int64 who = 0;
+	long long who = 0;
 	const char *sql = f->case_id ? SQL_AUDIT_LOG_CASE
 	                : f->person ? SQL_AUDIT_LOG_PERSON
 	                            : SQL_AUDIT_LOG_ALL;
-	sqlite3_stmt *s;
+	struct wf_stmt *s;
 	int rc;
 
 	if ((rc = time_bound("since", f->since, 0, since, sizeof since, e)) ||
@@ -135,7 +135,7 @@ int wf_audit_log(struct wf_ctx *ctx, const struct wf_audit_filter *f,
 		return e->code;
 	wf_bind_text(s, 1, f->case_id);
 	if (who)
-		sqlite3_bind_int64(s, 2, who);
+		wf_bind_int64(s, 2, who);
 	wf_bind_text(s, 3, f->operator_);
 	wf_bind_text(s, 4, since);
 	wf_bind_text(s, 5, until);

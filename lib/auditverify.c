@@ -31,20 +31,20 @@ static const char SQL_AUDIT_GUARD[] =
 static int check_guards(struct wf_store *st, struct wf_err *e)
 {
 	for (int i = 0; i < NGUARDS; i++) {
-		sqlite3_stmt *s = wf_sql(st, SQL_AUDIT_GUARD, e);
+		struct wf_stmt *s = wf_sql(st, SQL_AUDIT_GUARD, e);
 		int step, same = 0;
 
 		if (!s)
 			return e->code;
 		wf_bind_text(s, 1, guards[i].name);
-		if ((step = sqlite3_step(s)) == SQLITE_ROW)
-			same = sqlite3_column_text(s, 0) &&
-			       !strcmp((const char *)sqlite3_column_text(s, 0),
+		if ((step = wf_step(s)) == WF_ROW)
+			same = wf_col_str(s, 0) &&
+			       !strcmp(wf_col_str(s, 0),
 			               guards[i].sql);
-		sqlite3_reset(s);
-		if (step != SQLITE_ROW && step != SQLITE_DONE)
+		wf_reset(s);
+		if (step != WF_ROW && step != WF_DONE)
 			return wf_sql_err(st, step, e);
-		if (step == SQLITE_DONE)
+		if (step == WF_DONE)
 			return wf_err_set(e, WF_EX_DATAERR, "the audit trail's guard "
 			                  "'%s' is missing: entries could be changed "
 			                  "or deleted unseen", guards[i].name);
@@ -59,28 +59,28 @@ static int check_guards(struct wf_store *st, struct wf_err *e)
 /* Where the walk stands: the last two entries that chained, and one
  * whose seal failed, judged by the entry after it. */
 struct walk {
-	sqlite3_int64 n, last, suspect;
+	long long n, last, suspect;
 	char hash[WF_SHA_HEX], before[WF_SHA_HEX], suspect_prev[WF_SHA_HEX];
 	int head_seen;
 };
 
-static const char *col(sqlite3_stmt *s, int i)
+static const char *col(struct wf_stmt *s, int i)
 {
-	return (const char *)sqlite3_column_text(s, i);
+	return wf_col_str(s, i);
 }
 
-static int sealed(sqlite3_stmt *s)
+static int sealed(struct wf_stmt *s)
 {
 	struct wf_audit_entry a = { 0 };
 	char hash[WF_SHA_HEX];
 
-	a.id = sqlite3_column_int64(s, AUDIT_ID);
+	a.id = wf_col_int64(s, AUDIT_ID);
 	a.at = col(s, AUDIT_AT), a.operator_ = col(s, AUDIT_OPERATOR),
 		a.login = col(s, AUDIT_LOGIN);
 	a.command = col(s, AUDIT_COMMAND), a.action = col(s, AUDIT_ACTION),
 		a.entity = col(s, AUDIT_ENTITY);
 	a.entity_id = col(s, AUDIT_ENTITY_ID), a.case_id = col(s, AUDIT_CASE);
-	a.person_id = sqlite3_column_int64(s, AUDIT_PERSON);
+	a.person_id = wf_col_int64(s, AUDIT_PERSON);
 	a.detail_sha = col(s, AUDIT_DETAIL_SHA), a.prev = col(s, AUDIT_PREV);
 	wf_audit_hash(&a, hash);
 	return col(s, AUDIT_HASH) && !strcmp(hash, col(s, AUDIT_HASH));
@@ -92,24 +92,24 @@ static const char SQL_AUDIT_ERASER[] =
 
 /* The detail matches its hash, or was erased by an erasure of the person
  * it is about. */
-static int detail_ok(struct wf_store *st, sqlite3_stmt *s, struct wf_err *e)
+static int detail_ok(struct wf_store *st, struct wf_stmt *s, struct wf_err *e)
 {
 	const char *d = col(s, AUDIT_DETAIL), *want = col(s, AUDIT_DETAIL_SHA);
 	char sha[WF_SHA_HEX];
-	sqlite3_stmt *q;
-	sqlite3_int64 by = sqlite3_column_int64(s, AUDIT_REDACTED_BY), who;
+	struct wf_stmt *q;
+	long long by = wf_col_int64(s, AUDIT_REDACTED_BY), who;
 
-	if (sqlite3_column_type(s, AUDIT_REDACTED_BY) == SQLITE_NULL) {
+	if (wf_col_null(s, AUDIT_REDACTED_BY)) {
 		wf_sha256_hex(d ? d : "", d ? strlen(d) : 0, sha);
 		return want && !strcmp(sha, want) ? 1 : 0;
 	}
 	if (!(q = wf_sql(st, SQL_AUDIT_ERASER, e)))
 		return -1;
-	sqlite3_bind_int64(q, 1, by);
-	who = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : -1;
-	sqlite3_reset(q);
-	return by > sqlite3_column_int64(s, AUDIT_ID) && who > 0 &&
-	       who == sqlite3_column_int64(s, AUDIT_PERSON) ? 1 : 0;
+	wf_bind_int64(q, 1, by);
+	who = wf_step(q) == WF_ROW ? wf_col_int64(q, 0) : -1;
+	wf_reset(q);
+	return by > wf_col_int64(s, AUDIT_ID) && who > 0 &&
+	       who == wf_col_int64(s, AUDIT_PERSON) ? 1 : 0;
 }
 
 static const char SQL_AUDIT_CASES_OF[] =
@@ -117,7 +117,7 @@ static const char SQL_AUDIT_CASES_OF[] =
 
 /* An entry about many cases: the cases beside it are the ones its
  * detail sealed. */
-static int cases_ok(struct wf_store *st, sqlite3_stmt *s, struct wf_err *e)
+static int cases_ok(struct wf_store *st, struct wf_stmt *s, struct wf_err *e)
 {
 	cJSON *d;
 	char sha[WF_SHA_HEX];
@@ -129,7 +129,7 @@ static int cases_ok(struct wf_store *st, sqlite3_stmt *s, struct wf_err *e)
 	    || !col(s, AUDIT_DETAIL))
 		return 1;
 	if (wf_audit_cases_sha(st, SQL_AUDIT_CASES_OF,
-	                       sqlite3_column_int64(s, AUDIT_ID), sha, &got,
+	                       wf_col_int64(s, AUDIT_ID), sha, &got,
 		NULL, e))
 		return -1;
 	d = cJSON_Parse(col(s, AUDIT_DETAIL));
@@ -141,17 +141,17 @@ static int cases_ok(struct wf_store *st, sqlite3_stmt *s, struct wf_err *e)
 	return ok;
 }
 
-static int changed(sqlite3_int64 id, const char *why, struct wf_err *e)
+static int changed(long long id, const char *why, struct wf_err *e)
 {
 	return wf_err_set(e, WF_EX_DATAERR, "audit entry %lld was %s",
 	                  (long long)id, _(why));
 }
 
 /* One entry in order; the first fault ends the walk. */
-static int step_entry(struct wf_store *st, struct walk *w, sqlite3_stmt *s,
+static int step_entry(struct wf_store *st, struct walk *w, struct wf_stmt *s,
                       const char *head, struct wf_err *e)
 {
-	sqlite3_int64 id = sqlite3_column_int64(s, AUDIT_ID);
+	long long id = wf_col_int64(s, AUDIT_ID);
 	const char *prev = col(s, AUDIT_PREV) ? col(s, AUDIT_PREV) : "";
 	int ok = sealed(s), d;
 
@@ -198,18 +198,18 @@ static const char SQL_AUDIT_ALL[] =
 static int walk_chain(struct wf_store *st, struct walk *w, const char *head,
                       struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(st, SQL_AUDIT_ALL, e);
-	int rc = 0, step = SQLITE_DONE;
+	struct wf_stmt *s = wf_sql(st, SQL_AUDIT_ALL, e);
+	int rc = 0, step = WF_DONE;
 
 	if (!s)
 		return e->code;
 	memset(w, 0, sizeof *w);
 	snprintf(w->hash, WF_SHA_HEX, "%s", WF_SQL_GENESIS);
-	while (!rc && (step = sqlite3_step(s)) == SQLITE_ROW)
+	while (!rc && (step = wf_step(s)) == WF_ROW)
 		rc = step_entry(st, w, s, head, e);
-	if (!rc && step != SQLITE_DONE)
+	if (!rc && step != WF_DONE)
 		rc = wf_sql_err(st, step, e);
-	sqlite3_reset(s);
+	wf_reset(s);
 	if (!rc && w->suspect)
 		rc = changed(w->suspect, N_("changed or inserted: it does not "
 		             "match its seal"), e);

@@ -48,7 +48,7 @@ enum {
 	EV_DATE, EV_ORDER, EV_STEP, EV_EVENT, EV_REF, EV_NOTE, EV_ROW
 };
 
-static void event_row(cJSON *list, sqlite3_stmt *s)
+static void event_row(cJSON *list, struct wf_stmt *s)
 {
 	cJSON *ev = cJSON_CreateObject();
 
@@ -67,7 +67,7 @@ enum {
 	LAST_DATE, LAST_OUTCOME, LAST_RECOMMENDATIONS, LAST_ID
 };
 
-static void closure_row(cJSON *rec, sqlite3_stmt *s)
+static void closure_row(cJSON *rec, struct wf_stmt *s)
 {
 	cJSON *c = cJSON_AddObjectToObject(rec, "closure");
 
@@ -201,8 +201,8 @@ int wf_case_close(struct wf_ctx *ctx, const struct wf_close_opts *o,
 	struct wf_close_opts soft;
 	char date[11], now[32], last[11];
 	cJSON *reasons;
-	sqlite3_stmt *s;
-	sqlite3_int64 fid;
+	struct wf_stmt *s;
+	long long fid;
 	struct wf_case c;
 	int rc;
 
@@ -257,7 +257,7 @@ int wf_case_reopen(struct wf_ctx *ctx, const struct wf_close_opts *o,
                    struct wf_record *rec, struct wf_err *e)
 {
 	const char *id = wf_record_case_id(rec, e);
-	sqlite3_stmt *s;
+	struct wf_stmt *s;
 	struct wf_case c;
 	cJSON *reasons;
 	char date[11], before[32] = "";
@@ -271,9 +271,9 @@ int wf_case_reopen(struct wf_ctx *ctx, const struct wf_close_opts *o,
 	    !(s = wf_sql(ctx->st, SQL_CLOSE_BEFORE, e)))
 		return rc ? rc : e->code;
 	wf_bind_text(s, 1, id);
-	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		snprintf(before, sizeof before, "%s", sqlite3_column_text(s, 0));
-	sqlite3_reset(s);
+	if ((rc = wf_step(s)) == WF_ROW)
+		snprintf(before, sizeof before, "%s", wf_col_str(s, 0));
+	wf_reset(s);
 	if (!before[0])
 		return wf_err_set(e, WF_EX_SOFTWARE, "case '%s' has no status before "
 		                  "%s", id, c.status);

@@ -72,7 +72,7 @@ enum {
 int wf_case_load(struct wf_store *st, const char *id, struct wf_case *c,
                  struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql_row(st, SQL_CASE_LOAD, id, WF_EX_DATAERR,
+	struct wf_stmt *s = wf_sql_row(st, SQL_CASE_LOAD, id, WF_EX_DATAERR,
 	                             "case", e);
 	wf_day d;
 	int cut;
@@ -85,10 +85,10 @@ int wf_case_load(struct wf_store *st, const char *id, struct wf_case *c,
 	                  sizeof c->status_date) |
 	      wf_col_text(s, LOAD_OPENED_ON, c->opened_on, sizeof c->opened_on) |
 	      wf_col_text(s, LOAD_PROGRAMME, c->programme, sizeof c->programme);
-	c->person_id = sqlite3_column_int64(s, LOAD_PERSON);
-	c->programme_id = sqlite3_column_int64(s, LOAD_PROGRAMME_ID);
-	c->referral_id = sqlite3_column_int64(s, LOAD_REFERRAL);
-	sqlite3_reset(s);
+	c->person_id = wf_col_int64(s, LOAD_PERSON);
+	c->programme_id = wf_col_int64(s, LOAD_PROGRAMME_ID);
+	c->referral_id = wf_col_int64(s, LOAD_REFERRAL);
+	wf_reset(s);
 	if (cut || wf_stored_date(c->status_date, 0, &d) ||
 	    wf_stored_date(c->opened_on, 0, &d))
 		return wf_stored_bad(e, "id, status, dates or programme", "case",
@@ -155,7 +155,7 @@ static int history_add(struct wf_ctx *ctx, const char *id, const char *status,
                        const char *date, const char *note,
                        const cJSON *reasons, struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(ctx->st, SQL_CASE_HISTORY_ADD, e);
+	struct wf_stmt *s = wf_sql(ctx->st, SQL_CASE_HISTORY_ADD, e);
 	char now[32];
 
 	if (!s)
@@ -207,7 +207,7 @@ static int move(struct wf_ctx *ctx, struct wf_case *c, const char *action,
                 const char *to, const char *date, const char *note,
                 const cJSON *reasons, int audited, struct wf_err *e)
 {
-	sqlite3_stmt *s;
+	struct wf_stmt *s;
 	cJSON *detail;
 	char from[sizeof c->status];
 	int rc;
@@ -267,37 +267,37 @@ static const char SQL_CASE_INSERT[] =
 	"INSERT INTO cases (id, person_id, programme_id, status, status_date,"
 	" opened_on, created_at) VALUES (?, ?, ?, 'referred', ?, ?, ?)";
 
-int wf_case_open(struct wf_ctx *ctx, sqlite3_int64 person,
-                 sqlite3_int64 programme, const char *date, struct wf_case *c,
+int wf_case_open(struct wf_ctx *ctx, long long person,
+                 long long programme, const char *date, struct wf_case *c,
                  struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(ctx->st, SQL_CASE_NEXT_ID, e);
+	struct wf_stmt *s = wf_sql(ctx->st, SQL_CASE_NEXT_ID, e);
 	char now[32];
 	int rc, year = atoi(date);
-	sqlite3_int64 n;
+	long long n;
 
 	if (!s)
 		return e->code;
-	sqlite3_bind_int(s, 1, year);
+	wf_bind_int(s, 1, year);
 	if ((rc = wf_sql_done(ctx->st, s, e)))
 		return rc;
 	if (!(s = wf_sql(ctx->st, SQL_CASE_LAST_ID, e)))
 		return e->code;
-	sqlite3_bind_int(s, 1, year);
-	if ((rc = sqlite3_step(s)) != SQLITE_ROW) {
-		sqlite3_reset(s);
+	wf_bind_int(s, 1, year);
+	if ((rc = wf_step(s)) != WF_ROW) {
+		wf_reset(s);
 		return wf_sql_err(ctx->st, rc, e);
 	}
-	n = sqlite3_column_int64(s, 0);
-	sqlite3_reset(s);
+	n = wf_col_int64(s, 0);
+	wf_reset(s);
 	memset(c, 0, sizeof *c);
 	snprintf(c->id, sizeof c->id, "%04d-%04lld", year, (long long)n);
 	if (!(s = wf_sql(ctx->st, SQL_CASE_INSERT, e)))
 		return e->code;
 	wf_timestamp(now, sizeof now);
 	wf_bind_text(s, 1, c->id);
-	sqlite3_bind_int64(s, 2, person);
-	sqlite3_bind_int64(s, 3, programme);
+	wf_bind_int64(s, 2, person);
+	wf_bind_int64(s, 3, programme);
 	wf_bind_text(s, 4, date);
 	wf_bind_text(s, 5, date);
 	wf_bind_text(s, 6, now);
@@ -316,26 +316,26 @@ static const char SQL_CASE_FIND_OPEN[] =
 	" AND status <> 'rejected' AND status <> 'withdrawn'"
 	" AND status <> 'ineligible' AND status <> 'closed'";
 
-int wf_case_find_open(struct wf_store *st, sqlite3_int64 person,
-                      sqlite3_int64 programme, struct wf_case *c,
+int wf_case_find_open(struct wf_store *st, long long person,
+                      long long programme, struct wf_case *c,
                       struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(st, SQL_CASE_FIND_OPEN, e);
+	struct wf_stmt *s = wf_sql(st, SQL_CASE_FIND_OPEN, e);
 	char id[32];
 	int rc, found;
 
 	if (!s)
 		return -1;
-	sqlite3_bind_int64(s, 1, person);
-	sqlite3_bind_int64(s, 2, programme);
-	rc = sqlite3_step(s);
-	if (rc != SQLITE_ROW) {
-		sqlite3_reset(s);
+	wf_bind_int64(s, 1, person);
+	wf_bind_int64(s, 2, programme);
+	rc = wf_step(s);
+	if (rc != WF_ROW) {
+		wf_reset(s);
 		return wf_sql_err(st, rc, e), -1;
 	}
-	found = sqlite3_column_type(s, 0) != SQLITE_NULL;
+	found = !wf_col_null(s, 0);
 	wf_col_text(s, 0, id, sizeof id);
-	sqlite3_reset(s);
+	wf_reset(s);
 	if (!found)
 		return 0;
 	return wf_case_load(st, id, c, e) ? -1 : 1;

@@ -19,7 +19,7 @@ struct wf_case {
 	char status[32];
 	char status_date[11];
 	char opened_on[11];
-	sqlite3_int64 person_id, programme_id, referral_id;
+	long long person_id, programme_id, referral_id;
 	char programme[128];
 };
 
@@ -47,8 +47,8 @@ int wf_case_restep(struct wf_ctx *ctx, struct wf_case *c, const char *action,
 int wf_case_takes(const char *action, const char *status);
 /* Open a new case in status referred; fills c (the id is YYYY-NNNN, by
  * the year of the referral date). */
-int wf_case_open(struct wf_ctx *ctx, sqlite3_int64 person,
-                 sqlite3_int64 programme, const char *date, struct wf_case *c,
+int wf_case_open(struct wf_ctx *ctx, long long person,
+                 long long programme, const char *date, struct wf_case *c,
                  struct wf_err *e);
 /* The day (YYYY-MM-DD into date, 11 bytes) of the last service of case
  * c when it is stale today (softexit.c); refused (65) when it is not. */
@@ -56,8 +56,8 @@ int wf_case_last_service(struct wf_store *st, const struct wf_case *c,
                          char *date, struct wf_err *e);
 /* The open case of person in programme, if any: 1 and c filled, 0 when
  * none. */
-int wf_case_find_open(struct wf_store *st, sqlite3_int64 person,
-                      sqlite3_int64 programme, struct wf_case *c,
+int wf_case_find_open(struct wf_store *st, long long person,
+                      long long programme, struct wf_case *c,
                       struct wf_err *e);
 /* The case record as every command prints it; with history, the list of
  * status changes too. NULL with e set. */
@@ -75,11 +75,11 @@ int wf_session_check(struct wf_ctx *ctx, const struct wf_record *rec,
                      cJSON *r, const char *path, struct wf_case *c,
                      long long *org, struct wf_err *e);
 int wf_session_store(struct wf_ctx *ctx, const cJSON *r, long long assessor,
-                     sqlite3_int64 *id, struct wf_err *e);
+                     long long *id, struct wf_err *e);
 /* Records of step 2 (assessrecord.c). NULL with e set. */
-cJSON *wf_session_record(struct wf_store *st, sqlite3_int64 id,
+cJSON *wf_session_record(struct wf_store *st, long long id,
                          struct wf_err *e);
-cJSON *wf_plan_record(struct wf_store *st, sqlite3_int64 id, struct wf_err *e);
+cJSON *wf_plan_record(struct wf_store *st, long long id, struct wf_err *e);
 cJSON *wf_assessment_record(struct wf_store *st, const char *id, int history,
                             struct wf_err *e);
 /* The short form that lists print: no sessions, the latest of each. */
@@ -89,7 +89,7 @@ cJSON *wf_assessment_summary(struct wf_store *st, const char *id,
 /* A placement as the rules see it (place.c, placerules.c). */
 struct wf_placement {
 	char id[48], case_id[32], type[24], host[128];
-	sqlite3_int64 host_id;
+	long long host_id;
 	long employees;            /* -1: not recorded */
 	char start[11], end[11];
 	int hours_week;            /* 0: not given */
@@ -123,7 +123,7 @@ int wf_place_load(struct wf_store *st, const char *id, struct wf_placement *p,
 cJSON *wf_placement_record(struct wf_store *st, const char *id, int history,
                            struct wf_err *e);
 /* The contact record of number id, or NULL with e set. */
-cJSON *wf_contact_record(struct wf_store *st, sqlite3_int64 id,
+cJSON *wf_contact_record(struct wf_store *st, long long id,
                          struct wf_err *e);
 
 /* Record a follow-up of case_id (followup.c), checked by the caller;
@@ -131,7 +131,7 @@ cJSON *wf_contact_record(struct wf_store *st, sqlite3_int64 id,
 int wf_follow_up_insert(struct wf_ctx *ctx, const char *case_id,
                         const char *at, const char *date,
                         const cJSON *situation, const char *operator_,
-                        const char *notes, sqlite3_int64 *id,
+                        const char *notes, long long *id,
                         struct wf_err *e);
 
 /* The form of the aggregate reports (reportform.c): counts from 1 to
@@ -153,7 +153,7 @@ cJSON *wf_case_timeline_record(struct wf_store *st, const char *id,
 
 /* People (person.c). */
 extern const char *const wf_person_sexes[];
-int wf_person_resolve(struct wf_ctx *ctx, const cJSON *p, sqlite3_int64 *id,
+int wf_person_resolve(struct wf_ctx *ctx, const cJSON *p, long long *id,
                       struct wf_err *e);
 void wf_person_key(const cJSON *p, char *buf, size_t len);
 /* The tax code of person p must agree with the birth date and sex given;
@@ -162,7 +162,7 @@ int wf_person_check_taxcode(const struct wf_record *rec, cJSON *p,
                             const char *path, struct wf_err *e);
 /* The person a reference names: the store's number of the person, a case
  * of theirs, or their tax code. 0 and e set (WF_EX_NOMATCH) when none. */
-sqlite3_int64 wf_person_find(struct wf_store *st, const char *ref,
+long long wf_person_find(struct wf_store *st, const char *ref,
                              struct wf_err *e);
 /* A person as a record: kind, id (their number) and identity fields. */
 cJSON *wf_person_get(struct wf_store *st, const char *ref, struct wf_err *e);
@@ -172,12 +172,12 @@ int wf_person_amend(struct wf_ctx *ctx, struct wf_record *rec, const char *id,
                     struct wf_err *e);
 /* Emit a person's consents (n counts them), and a case's disclosures
  * (consent.c). */
-int wf_consent_emit(struct wf_ctx *ctx, sqlite3_int64 person, long *n,
+int wf_consent_emit(struct wf_ctx *ctx, long long person, long *n,
                     struct wf_err *e);
 int wf_disclosure_emit(struct wf_ctx *ctx, const char *case_id,
                        struct wf_err *e);
 /* A follow-up by its number, and its correction (followup.c). */
-cJSON *wf_follow_up_record(struct wf_store *st, sqlite3_int64 id,
+cJSON *wf_follow_up_record(struct wf_store *st, long long id,
                            struct wf_err *e);
 cJSON *wf_follow_up_get(struct wf_store *st, const char *id, struct wf_err *e);
 int wf_follow_up_amend(struct wf_ctx *ctx, struct wf_record *rec,
@@ -227,7 +227,7 @@ const char *wf_person_letters_differ(const cJSON *p, char letters[7]);
  * the status and date of the step before it and the date of the one
  * after ("" when it is the latest). */
 struct wf_step {
-	sqlite3_int64 id;
+	long long id;
 	char case_id[32], status[32], date[11];
 	char prev_status[32], prev_date[11], next_date[11];
 	int last;
@@ -276,7 +276,7 @@ int wf_attendance_amend(struct wf_ctx *ctx, struct wf_record *rec,
  * WF_SQL_CASEREC_CERTS, with wf_row_push()), and the certifications of a
  * referral written (refer.c). */
 extern const struct wf_schema wf_cert_schema;
-int wf_refer_add_certs(struct wf_store *st, sqlite3_int64 ref,
+int wf_refer_add_certs(struct wf_store *st, long long ref,
                        const cJSON *list, struct wf_err *e);
 
 #endif

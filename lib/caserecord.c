@@ -16,9 +16,9 @@
 #include "casefile.h"
 
 /* A stored JSON column (a list) back as a tree. */
-static void add_json_col(cJSON *o, const char *name, sqlite3_stmt *s, int i)
+static void add_json_col(cJSON *o, const char *name, struct wf_stmt *s, int i)
 {
-	const char *t = (const char *)sqlite3_column_text(s, i);
+	const char *t = wf_col_str(s, i);
 	cJSON *v = t ? cJSON_Parse(t) : NULL;
 
 	if (v)
@@ -30,14 +30,14 @@ static const char SQL_SAME_PERSON[] =
 	" AND q.id <> p.id JOIN cases c ON c.person_id = q.id WHERE p.id = ?"
 	" ORDER BY c.id";
 
-static void dup_row(cJSON *list, sqlite3_stmt *s)
+static void dup_row(cJSON *list, struct wf_stmt *s)
 {
 	cJSON_AddItemToArray(list, wf_col_json(s, 0));
 }
 
 /* The case ids sql gives for the person, under key when there are any. */
 static int case_list(struct wf_store *st, cJSON *rec, const char *key,
-                     const char *sql, sqlite3_int64 person, struct wf_err *e)
+                     const char *sql, long long person, struct wf_err *e)
 {
 	cJSON *list = cJSON_CreateArray();
 	int rc = wf_sql_each(st, sql, NULL, person, dup_row, list, e);
@@ -51,9 +51,9 @@ static int case_list(struct wf_store *st, cJSON *rec, const char *key,
 }
 
 /* Reasons as stored: each as its text, the failed rules beside. */
-static void add_reasons(cJSON *o, sqlite3_stmt *s, int i)
+static void add_reasons(cJSON *o, struct wf_stmt *s, int i)
 {
-	const char *t = (const char *)sqlite3_column_text(s, i);
+	const char *t = wf_col_str(s, i);
 	cJSON *v = t ? cJSON_Parse(t) : NULL;
 
 	wf_reasons_add(o, v);
@@ -67,7 +67,7 @@ static const char SQL_CASE_MANAGER[] =
 static int manager(struct wf_store *st, cJSON *rec, const char *id,
                    struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(st, SQL_CASE_MANAGER, e);
+	struct wf_stmt *s = wf_sql(st, SQL_CASE_MANAGER, e);
 	char today[11];
 	int rc;
 
@@ -76,10 +76,10 @@ static int manager(struct wf_store *st, cJSON *rec, const char *id,
 	wf_date_format(wf_date_today(), today);
 	wf_bind_text(s, 1, id);
 	wf_bind_text(s, 2, today);
-	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
+	if ((rc = wf_step(s)) == WF_ROW)
 		wf_col_add(rec, "manager", s, 0);
-	sqlite3_reset(s);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : wf_sql_err(st, rc, e);
+	wf_reset(s);
+	return rc == WF_ROW || rc == WF_DONE ? 0 : wf_sql_err(st, rc, e);
 }
 
 /* The person's identity: the columns are the record's keys. */
@@ -88,7 +88,7 @@ static const char SQL_CASEREC_PERSON[] =
 	" citizenship, municipality, address, phone, email FROM person"
 	" WHERE id = ?";
 
-static void person_row(cJSON *p, sqlite3_stmt *s)
+static void person_row(cJSON *p, struct wf_stmt *s)
 {
 	wf_row_add(p, s);
 }
@@ -115,7 +115,7 @@ enum {
 };
 
 /* The person block: identity from person, situation from the referral. */
-static int person_block(struct wf_store *st, cJSON *rec, sqlite3_stmt *head,
+static int person_block(struct wf_store *st, cJSON *rec, struct wf_stmt *head,
                         struct wf_err *e)
 {
 	cJSON *p = cJSON_AddObjectToObject(rec, "person");
@@ -123,11 +123,11 @@ static int person_block(struct wf_store *st, cJSON *rec, sqlite3_stmt *head,
 	int rc;
 
 	if ((rc = wf_sql_each(st, SQL_CASEREC_PERSON, NULL,
-	                      sqlite3_column_int64(head, HEAD_PERSON),
+	                      wf_col_int64(head, HEAD_PERSON),
 		person_row,
 	                      p, e)) ||
 	    (rc = wf_sql_each(st, WF_SQL_CASEREC_CERTS, NULL,
-	                      sqlite3_column_int64(head, HEAD_REFERRAL),
+	                      wf_col_int64(head, HEAD_REFERRAL),
 	                      wf_row_push, certs, e))) {
 		cJSON_Delete(certs);
 		return rc;
@@ -165,7 +165,7 @@ static const char SQL_CASEREC_LAST[] =
 	" ORDER BY id DESC LIMIT 1";
 enum { LAST_NOTE, LAST_REASONS };
 
-static void last_row(cJSON *rec, sqlite3_stmt *s)
+static void last_row(cJSON *rec, struct wf_stmt *s)
 {
 	wf_col_add(rec, "note", s, LAST_NOTE);
 	add_reasons(rec, s, LAST_REASONS);
@@ -177,7 +177,7 @@ static const char SQL_CASEREC_HISTORY[] =
 enum { HIST_STATUS, HIST_DATE, HIST_NOTE, HIST_REASONS, HIST_RECORDED_AT,
        HIST_OPERATOR };
 
-static void history_row(cJSON *list, sqlite3_stmt *s)
+static void history_row(cJSON *list, struct wf_stmt *s)
 {
 	cJSON *h = cJSON_CreateObject();
 
@@ -190,7 +190,7 @@ static void history_row(cJSON *list, sqlite3_stmt *s)
 	cJSON_AddItemToArray(list, h);
 }
 
-static int tail(struct wf_store *st, cJSON *rec, sqlite3_int64 person,
+static int tail(struct wf_store *st, cJSON *rec, long long person,
                 const char *id, int history, struct wf_err *e)
 {
 	cJSON *hist;
@@ -220,10 +220,10 @@ cJSON *wf_case_record(struct wf_store *st, const char *id, int history,
 	static const char *const head_cols[] = { "id", "status", "status_date",
 	                                         "programme", "date", "referrer",
 	                                         "referrer_contact" };
-	sqlite3_stmt *s = wf_sql_row(st, SQL_CASEREC_HEAD, id, WF_EX_NOMATCH,
+	struct wf_stmt *s = wf_sql_row(st, SQL_CASEREC_HEAD, id, WF_EX_NOMATCH,
 	                             "case", e);
 	cJSON *rec;
-	sqlite3_int64 person, nref;
+	long long person, nref;
 	int rc;
 
 	if (!s)
@@ -235,15 +235,15 @@ cJSON *wf_case_record(struct wf_store *st, const char *id, int history,
 	rc = person_block(st, rec, s, e);
 	add_json_col(rec, "needs", s, HEAD_NEEDS);
 	wf_col_add(rec, "notes", s, HEAD_NOTES);
-	person = sqlite3_column_int64(s, HEAD_PERSON);
-	nref = sqlite3_column_int64(s, HEAD_REFERRALS);
+	person = wf_col_int64(s, HEAD_PERSON);
+	nref = wf_col_int64(s, HEAD_REFERRALS);
 	if (nref > 1)
 		cJSON_AddNumberToObject(rec, "referrals", (double)nref);
 	/* tail() needs the id after the statement is reset. */
 	if (!rc)
 		rc = tail(st, rec, person, cJSON_GetObjectItem(rec, "id")->valuestring,
 		          history, e);
-	sqlite3_reset(s);
+	wf_reset(s);
 	if (rc) {
 		cJSON_Delete(rec);
 		return NULL;
@@ -268,7 +268,7 @@ int wf_case_filter_check(const struct wf_case_filter *f, struct wf_err *e)
 
 /* Each word of a name search must appear in the folded names: "rossi
  * marco", "marco rossi" and "el amrani" all find their person. */
-static void bind_name_words(sqlite3_stmt *s, int first, const char *name)
+static void bind_name_words(struct wf_stmt *s, int first, const char *name)
 {
 	char copy[256], word[256], *save = NULL;
 	int i = first;
@@ -307,7 +307,7 @@ static const char SQL_CASEREC_LIST[] =
 int wf_case_list(struct wf_ctx *ctx, const struct wf_case_filter *f,
                  struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(ctx->st, SQL_CASEREC_LIST, e);
+	struct wf_stmt *s = wf_sql(ctx->st, SQL_CASEREC_LIST, e);
 
 	if (!s)
 		return e->code;

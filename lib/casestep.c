@@ -33,7 +33,7 @@ int wf_case_step_find(struct wf_store *st, const char *case_id,
                       const char *status, const char *date,
                       struct wf_step *out, struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(st, SQL_STEP_FIND, e);
+	struct wf_stmt *s = wf_sql(st, SQL_STEP_FIND, e);
 	int rc;
 
 	memset(out, 0, sizeof *out);
@@ -42,19 +42,19 @@ int wf_case_step_find(struct wf_store *st, const char *case_id,
 	wf_bind_text(s, 1, case_id);
 	wf_bind_text(s, 2, status);
 	wf_bind_text(s, 3, date);
-	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		out->id = sqlite3_column_int64(s, FIND_ID);
+	if ((rc = wf_step(s)) == WF_ROW) {
+		out->id = wf_col_int64(s, FIND_ID);
 		wf_col_text(s, FIND_PREV_STATUS, out->prev_status,
 		            sizeof out->prev_status);
 		wf_col_text(s, FIND_PREV_DATE, out->prev_date, sizeof out->prev_date);
 		wf_col_text(s, FIND_NEXT_DATE, out->next_date, sizeof out->next_date);
 		out->last = !out->next_date[0];
 	}
-	sqlite3_reset(s);
+	wf_reset(s);
 	snprintf(out->case_id, sizeof out->case_id, "%s", case_id);
 	snprintf(out->status, sizeof out->status, "%s", status);
 	snprintf(out->date, sizeof out->date, "%s", date);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	if (rc != WF_ROW && rc != WF_DONE)
 		return wf_sql_err(st, rc, e), -1;
 	return out->id != 0;
 }
@@ -65,7 +65,7 @@ static const char SQL_STEP_REDATE[] =
 int wf_case_step_redate(struct wf_store *st, const struct wf_step *p,
                         const char *date, struct wf_err *e)
 {
-	sqlite3_stmt *s;
+	struct wf_stmt *s;
 	int rc;
 
 	if (!strcmp(date, p->date))
@@ -81,7 +81,7 @@ int wf_case_step_redate(struct wf_store *st, const struct wf_step *p,
 	if (!(s = wf_sql(st, SQL_STEP_REDATE, e)))
 		return e->code;
 	wf_bind_text(s, 1, date);
-	sqlite3_bind_int64(s, 2, p->id);
+	wf_bind_int64(s, 2, p->id);
 	if ((rc = wf_sql_done(st, s, e)) || !p->last)
 		return rc;
 	return wf_case_step_sync(st, p->case_id, e);
@@ -93,7 +93,7 @@ static const char SQL_STEP_DEL[] =
 int wf_case_step_undo(struct wf_store *st, const struct wf_step *p,
                       struct wf_err *e)
 {
-	sqlite3_stmt *s;
+	struct wf_stmt *s;
 	int rc;
 
 	if (!p->last)
@@ -102,7 +102,7 @@ int wf_case_step_undo(struct wf_store *st, const struct wf_step *p,
 		                  p->case_id, p->status, p->next_date);
 	if (!(s = wf_sql(st, SQL_STEP_DEL, e)))
 		return e->code;
-	sqlite3_bind_int64(s, 1, p->id);
+	wf_bind_int64(s, 1, p->id);
 	if ((rc = wf_sql_done(st, s, e)))
 		return rc;
 	return wf_case_step_sync(st, p->case_id, e);
@@ -117,7 +117,7 @@ static const char SQL_STEP_SYNC[] =
 int wf_case_step_sync(struct wf_store *st, const char *case_id,
                       struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(st, SQL_STEP_SYNC, e);
+	struct wf_stmt *s = wf_sql(st, SQL_STEP_SYNC, e);
 
 	if (!s)
 		return e->code;
@@ -131,7 +131,7 @@ static const char SQL_STEP_REASONS[] =
 int wf_case_step_reason(struct wf_store *st, const struct wf_step *p,
                         const char *reason, struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(st, SQL_STEP_REASONS, e);
+	struct wf_stmt *s = wf_sql(st, SQL_STEP_REASONS, e);
 	cJSON *why;
 	int rc;
 
@@ -140,7 +140,7 @@ int wf_case_step_reason(struct wf_store *st, const struct wf_step *p,
 	why = cJSON_CreateArray();
 	cJSON_AddItemToArray(why, cJSON_CreateString(reason));
 	wf_bind_json(s, 1, why);
-	sqlite3_bind_int64(s, 2, p->id);
+	wf_bind_int64(s, 2, p->id);
 	rc = wf_sql_done(st, s, e);
 	cJSON_Delete(why);
 	return rc;

@@ -26,7 +26,7 @@ static const struct wf_field fields[] = {
 };
 static const struct wf_schema closing_schema = { "closing", fields };
 
-static void closing_row(cJSON *r, sqlite3_stmt *s)
+static void closing_row(cJSON *r, struct wf_stmt *s)
 {
 
 	cJSON_AddStringToObject(r, "kind", "closing");
@@ -61,7 +61,7 @@ static int hindrance(struct wf_store *st, const cJSON *was, const cJSON *now,
 {
 	const char *date = wf_json_str(now, "date");
 	char what[64];
-	sqlite3_stmt *s;
+	struct wf_stmt *s;
 	int rc;
 
 	if ((rc = wf_sql_text(st, SQL_CLOSING_PLACEMENT,
@@ -78,10 +78,10 @@ static int hindrance(struct wf_store *st, const cJSON *was, const cJSON *now,
 	wf_bind_text(s, 2, date);
 	wf_bind_text(s, 3, p->next_date[0] ? p->next_date : NULL);
 	what[0] = '\0';
-	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
+	if ((rc = wf_step(s)) == WF_ROW)
 		wf_col_text(s, 0, what, sizeof what);
-	sqlite3_reset(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	wf_reset(s);
+	if (rc != WF_ROW && rc != WF_DONE)
 		return wf_sql_err(st, rc, e);
 	if (what[0])
 		return wf_err_set(e, WF_EX_DATAERR, "contact %s is dated after %s, "
@@ -132,7 +132,7 @@ int wf_closing_amend(struct wf_ctx *ctx, struct wf_record *rec,
 {
 	const cJSON *r = rec->root;
 	cJSON *was = wf_closing_get(ctx->st, id, e);
-	sqlite3_stmt *s;
+	struct wf_stmt *s;
 	int rc;
 
 	if (!was)
@@ -147,6 +147,6 @@ int wf_closing_amend(struct wf_ctx *ctx, struct wf_record *rec,
 	wf_bind_text(s, 1, wf_json_str(r, "date"));
 	wf_bind_text(s, 2, wf_json_str(r, "outcome"));
 	wf_bind_text(s, 3, wf_json_str(r, "recommendations"));
-	sqlite3_bind_int64(s, 4, strtoll(id, NULL, 10));
+	wf_bind_int64(s, 4, strtoll(id, NULL, 10));
 	return wf_sql_done(ctx->st, s, e);
 }

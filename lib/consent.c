@@ -22,7 +22,7 @@ const char *const wf_consent_answers[] = { "given", "refused", "withdrawn",
                                            NULL };
 const char wf_consent_columns[] = "id,case,purpose,to,answer,date";
 
-static void consent_row(cJSON *r, sqlite3_stmt *s)
+static void consent_row(cJSON *r, struct wf_stmt *s)
 {
 
 	cJSON_AddStringToObject(r, "kind", "consent");
@@ -37,7 +37,7 @@ static const char SQL_CONSENT_GET[] =
 	"SELECT" CONSENT_COLUMNS " FROM consent k"
 	" LEFT JOIN organisation o ON o.id = k.recipient_id WHERE k.id = ?";
 
-static cJSON *consent_record(struct wf_store *st, sqlite3_int64 id,
+static cJSON *consent_record(struct wf_store *st, long long id,
                              struct wf_err *e)
 {
 	cJSON *r = cJSON_CreateObject();
@@ -58,24 +58,24 @@ static const char SQL_CONSENT_NOW[] =
 
 /* The answer that holds for person, purpose and recipient (0: any) on
  * day, into answer ("" when none). */
-static int answer_now(struct wf_store *st, sqlite3_int64 person,
-                      const char *purpose, sqlite3_int64 to, const char *day,
+static int answer_now(struct wf_store *st, long long person,
+                      const char *purpose, long long to, const char *day,
                       char *answer, size_t len, struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(st, SQL_CONSENT_NOW, e);
+	struct wf_stmt *s = wf_sql(st, SQL_CONSENT_NOW, e);
 	int step;
 
 	answer[0] = '\0';
 	if (!s)
 		return e->code;
-	sqlite3_bind_int64(s, 1, person);
+	wf_bind_int64(s, 1, person);
 	wf_bind_text(s, 2, purpose);
-	sqlite3_bind_int64(s, 3, to);
+	wf_bind_int64(s, 3, to);
 	wf_bind_text(s, 4, day);
-	if ((step = sqlite3_step(s)) == SQLITE_ROW)
+	if ((step = wf_step(s)) == WF_ROW)
 		wf_col_text(s, 0, answer, len);
-	sqlite3_reset(s);
-	return step == SQLITE_ROW || step == SQLITE_DONE ? 0
+	wf_reset(s);
+	return step == WF_ROW || step == WF_DONE ? 0
 	       : wf_sql_err(st, step, e);
 }
 
@@ -109,21 +109,21 @@ static const char SQL_CONSENT_ADD[] =
 
 static int store_answer(struct wf_ctx *ctx, const struct wf_consent_opts *o,
                         const struct wf_case *c,
-                        long long to, const char *day, sqlite3_int64 *id,
+                        long long to, const char *day, long long *id,
                         struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(ctx->st, SQL_CONSENT_ADD, e);
+	struct wf_stmt *s = wf_sql(ctx->st, SQL_CONSENT_ADD, e);
 	char now[32];
 	int rc;
 
 	if (!s)
 		return e->code;
 	wf_timestamp(now, sizeof now);
-	sqlite3_bind_int64(s, 1, c->person_id);
+	wf_bind_int64(s, 1, c->person_id);
 	wf_bind_text(s, 2, c->id);
 	wf_bind_text(s, 3, o->purpose);
 	if (to)
-		sqlite3_bind_int64(s, 4, to);
+		wf_bind_int64(s, 4, to);
 	wf_bind_text(s, 5, o->answer);
 	wf_bind_text(s, 6, day);
 	wf_bind_text(s, 7, o->note);
@@ -141,7 +141,7 @@ int wf_consent_record(struct wf_ctx *ctx, const struct wf_consent_opts *o,
 	const char *case_id = wf_record_case_id(rec, e);
 	char day[11], now[16], num[24];
 	long long to = 0;
-	sqlite3_int64 id = 0;
+	long long id = 0;
 	struct wf_case c;
 	cJSON *out;
 	int rc;
@@ -175,7 +175,7 @@ static const char SQL_CONSENT_OF_PERSON[] =
 	"SELECT k.id FROM consent k WHERE k.person_id = ?"
 	" ORDER BY k.date, k.id";
 
-int wf_consent_emit(struct wf_ctx *ctx, sqlite3_int64 person, long *n,
+int wf_consent_emit(struct wf_ctx *ctx, long long person, long *n,
                     struct wf_err *e)
 {
 	cJSON *ids = cJSON_CreateArray(), *v;
@@ -183,7 +183,7 @@ int wf_consent_emit(struct wf_ctx *ctx, sqlite3_int64 person, long *n,
 	                     wf_col_push, ids, e);
 
 	for (v = ids->child; v && !rc; v = v->next, ++*n) {
-		cJSON *r = consent_record(ctx->st, (sqlite3_int64)v->valuedouble, e);
+		cJSON *r = consent_record(ctx->st, (long long)v->valuedouble, e);
 
 		rc = r ? wf_emit(ctx, r, e) : e->code;
 		cJSON_Delete(r);
@@ -199,7 +199,7 @@ int wf_consent_list(struct wf_ctx *ctx, const struct wf_ids *ids,
 	int rc = 0;
 
 	for (int i = 0; i < ids->n && !rc; i++) {
-		sqlite3_int64 p = wf_person_find(ctx->st, ids->v[i], e);
+		long long p = wf_person_find(ctx->st, ids->v[i], e);
 
 		if (!p)
 			return e->code;
@@ -210,7 +210,7 @@ int wf_consent_list(struct wf_ctx *ctx, const struct wf_ids *ids,
 	return rc;
 }
 
-static void disclosure_row(cJSON *list, sqlite3_stmt *s)
+static void disclosure_row(cJSON *list, struct wf_stmt *s)
 {
 	cJSON *r = cJSON_CreateObject();
 
@@ -240,17 +240,17 @@ int wf_disclosure_emit(struct wf_ctx *ctx, const char *case_id,
 static int text_of(struct wf_store *st, const char *sql, const char *key,
                    char *buf, size_t len, struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(st, sql, e);
+	struct wf_stmt *s = wf_sql(st, sql, e);
 	int step;
 
 	buf[0] = '\0';
 	if (!s)
 		return e->code;
 	wf_bind_text(s, 1, key);
-	if ((step = sqlite3_step(s)) == SQLITE_ROW)
+	if ((step = wf_step(s)) == WF_ROW)
 		wf_col_text(s, 0, buf, len);
-	sqlite3_reset(s);
-	return step == SQLITE_ROW || step == SQLITE_DONE ? 0
+	wf_reset(s);
+	return step == WF_ROW || step == WF_DONE ? 0
 	       : wf_sql_err(st, step, e);
 }
 
@@ -263,20 +263,20 @@ static const char SQL_CASE_HOSTS[] =
 static int host_of(struct wf_store *st, const char *case_id, const char *to,
                    char *buf, size_t len, struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(st, SQL_CASE_HOSTS, e);
+	struct wf_stmt *s = wf_sql(st, SQL_CASE_HOSTS, e);
 	int n = 0, found = 0;
 	char h[128];
 
 	if (!s)
 		return e->code;
 	wf_bind_text(s, 1, case_id);
-	while (sqlite3_step(s) == SQLITE_ROW) {
+	while (wf_step(s) == WF_ROW) {
 		wf_col_text(s, 0, h, sizeof h);
 		found |= to && !strcmp(h, to);
 		if (!n++)
 			snprintf(buf, len, "%s", h);
 	}
-	sqlite3_reset(s);
+	wf_reset(s);
 	if (to && found)
 		snprintf(buf, len, "%s", to);
 	else if (to)
@@ -310,9 +310,9 @@ int wf_disclosure_check(struct wf_store *st, const char *case_id,
 	int referrer = !strcmp(for_, "referrer");
 	const char *purpose = referrer ? "share_final_report" : "share_with_host";
 	char day[11], answer[16];
-	sqlite3_stmt *s;
+	struct wf_stmt *s;
 	long long org;
-	sqlite3_int64 person;
+	long long person;
 	int rc;
 
 	memset(d, 0, sizeof *d);
@@ -321,8 +321,8 @@ int wf_disclosure_check(struct wf_store *st, const char *case_id,
 	                     "case", e)))
 		return e->code;
 	wf_col_text(s, BASIS_BASIS, d->basis, sizeof d->basis);
-	person = sqlite3_column_int64(s, BASIS_PERSON);
-	sqlite3_reset(s);
+	person = wf_col_int64(s, BASIS_PERSON);
+	wf_reset(s);
 	rc = referrer ? text_of(st, SQL_CASE_REFERRER, case_id, d->to,
 	                        sizeof d->to, e)
 	              : host_of(st, case_id, to, d->to, sizeof d->to, e);
@@ -353,7 +353,7 @@ static const char SQL_DISCLOSURE_ADD[] =
 int wf_disclosure_record(struct wf_ctx *ctx, const struct wf_disclosure *d,
                          struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(ctx->st, SQL_DISCLOSURE_ADD, e);
+	struct wf_stmt *s = wf_sql(ctx->st, SQL_DISCLOSURE_ADD, e);
 	char day[11], now[32];
 	cJSON *detail;
 	int rc;
@@ -364,7 +364,7 @@ int wf_disclosure_record(struct wf_ctx *ctx, const struct wf_disclosure *d,
 	wf_timestamp(now, sizeof now);
 	wf_bind_text(s, 1, d->case_id);
 	wf_bind_text(s, 2, "final_report");
-	sqlite3_bind_int64(s, 3, d->to_id);
+	wf_bind_int64(s, 3, d->to_id);
 	wf_bind_text(s, 4, d->basis);
 	wf_bind_text(s, 5, day);
 	wf_bind_text(s, 6, now);

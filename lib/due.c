@@ -70,7 +70,7 @@ static const char SQL_DUE_OUT_ADD[] =
 /* Hold r in the temporary table the output is sorted in. */
 static int hold(struct wf_store *st, const cJSON *r, struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(st, SQL_DUE_OUT_ADD, e);
+	struct wf_stmt *s = wf_sql(st, SQL_DUE_OUT_ADD, e);
 	char *text;
 	int rc;
 
@@ -92,18 +92,18 @@ static int keep(struct wf_store *st, const struct due_history *h,
                 const struct due_item *i, const struct wf_due_filter *f,
                 char *person, size_t len, struct wf_err *e)
 {
-	sqlite3_stmt *s;
+	struct wf_stmt *s;
 	cJSON *r;
 	int rc;
 
 	if (!*person) {
 		if (!(s = wf_sql(st, WF_SQL_PERSON_NAME, e)))
 			return e->code;
-		sqlite3_bind_int64(s, 1, h->person);
-		if ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		wf_bind_int64(s, 1, h->person);
+		if ((rc = wf_step(s)) == WF_ROW)
 			wf_col_text(s, 0, person, len);
-		sqlite3_reset(s);
-		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		wf_reset(s);
+		if (rc != WF_ROW && rc != WF_DONE)
 			return wf_sql_err(st, rc, e);
 	}
 	r = item_record(h, i, f, person);
@@ -138,14 +138,14 @@ enum {
 
 /* The follow-up at 'at' of a case closed on left, owed: due by the end
  * of its window (the one the indicators use), listed once it opens. */
-static cJSON *follow_up_record(sqlite3_stmt *s, const char *at, wf_day left,
+static cJSON *follow_up_record(struct wf_stmt *s, const char *at, wf_day left,
                                wf_day from, wf_day to, wf_day on)
 {
 	cJSON *r = cJSON_CreateObject();
 	char id[96], d[11];
 
 	snprintf(id, sizeof id, "%s/follow_up/%s",
-	         sqlite3_column_text(s, FUP_CASE), at);
+	         wf_col_str(s, FUP_CASE), at);
 	cJSON_AddStringToObject(r, "kind", "due");
 	cJSON_AddStringToObject(r, "id", id);
 	cJSON_AddStringToObject(r, "item", "follow_up");
@@ -173,12 +173,12 @@ static cJSON *follow_up_record(sqlite3_stmt *s, const char *at, wf_day left,
 
 /* Whether follow-up k of the row's case is owed under f: not recorded,
  * its window open by f->limit (closed before f->on when overdue). */
-static int owed(sqlite3_stmt *s, int k, wf_day from, wf_day to,
+static int owed(struct wf_stmt *s, int k, wf_day from, wf_day to,
                 const struct wf_due_filter *f)
 {
-	const char *op = (const char *)sqlite3_column_text(s, FUP_OPERATOR);
+	const char *op = wf_col_str(s, FUP_OPERATOR);
 
-	return !sqlite3_column_int(s, FUP_RECORDED + k) && from <= f->limit &&
+	return !wf_col_int(s, FUP_RECORDED + k) && from <= f->limit &&
 	       !(f->overdue && to >= f->on) &&
 	       !(f->with && strcmp(f->with, "person")) &&
 	       !(f->operator_ && (!op || strcmp(f->operator_, op)));
@@ -186,7 +186,7 @@ static int owed(sqlite3_stmt *s, int k, wf_day from, wf_day to,
 
 /* One follow-up owed, at wf_follow_up_times[k] of the case on row s,
  * its case closed on left, its window from..to. */
-typedef int owed_fn(sqlite3_stmt *s, int k, wf_day left, wf_day from,
+typedef int owed_fn(struct wf_stmt *s, int k, wf_day left, wf_day from,
                     wf_day to, void *arg, struct wf_err *e);
 
 /* Hand fn each follow-up owed under f, of programme (NULL: any), case
@@ -195,7 +195,7 @@ static int each_owed(struct wf_store *st, const struct wf_due_filter *f,
                      const char *programme, owed_fn *fn, void *arg,
                      struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(st, SQL_DUE_FOLLOW_UPS, e);
+	struct wf_stmt *s = wf_sql(st, SQL_DUE_FOLLOW_UPS, e);
 	char on[11];
 	int rc = 0, step;
 
@@ -203,18 +203,18 @@ static int each_owed(struct wf_store *st, const struct wf_due_filter *f,
 		return e->code;
 	wf_date_format(f->on, on);
 	wf_bind_text(s, 1, on);
-	while (!rc && (step = sqlite3_step(s)) == SQLITE_ROW) {
+	while (!rc && (step = wf_step(s)) == WF_ROW) {
 		wf_day left, from, to;
 
-		const char *of = (const char *)sqlite3_column_text(s, FUP_PROGRAMME);
+		const char *of = wf_col_str(s, FUP_PROGRAMME);
 
 		if (programme && strcmp(programme, of))
 			continue;
-		if (wf_stored_date((const char *)sqlite3_column_text(s, FUP_LEFT),
+		if (wf_stored_date(wf_col_str(s, FUP_LEFT),
 		                   0,
 		                   &left)) {
 			rc = wf_stored_bad(e, "date of a closing", "case",
-			                   (const char *)sqlite3_column_text(s, FUP_CASE));
+			                   wf_col_str(s, FUP_CASE));
 			break;
 		}
 		for (int k = 0; !rc && wf_follow_up_times[k]; k++) {
@@ -223,9 +223,9 @@ static int each_owed(struct wf_store *st, const struct wf_due_filter *f,
 				rc = fn(s, k, left, from, to, arg, e);
 		}
 	}
-	if (!rc && step != SQLITE_ROW && step != SQLITE_DONE)
+	if (!rc && step != WF_ROW && step != WF_DONE)
 		rc = wf_sql_err(st, step, e);
-	sqlite3_reset(s);
+	wf_reset(s);
 	return rc;
 }
 
@@ -236,7 +236,7 @@ struct listing {
 	long *n;
 };
 
-static int list_owed(sqlite3_stmt *s, int k, wf_day left, wf_day from,
+static int list_owed(struct wf_stmt *s, int k, wf_day left, wf_day from,
                      wf_day to, void *arg, struct wf_err *e)
 {
 	struct listing *l = arg;
@@ -266,21 +266,21 @@ static const char SQL_DUE_OUT_SORTED[] =
 /* Emit what was kept, by due date. */
 static int emit_sorted(struct wf_ctx *ctx, struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(ctx->st, SQL_DUE_OUT_SORTED, e);
+	struct wf_stmt *s = wf_sql(ctx->st, SQL_DUE_OUT_SORTED, e);
 	int rc = 0, step;
 
 	if (!s)
 		return e->code;
-	while (!rc && (step = sqlite3_step(s)) == SQLITE_ROW) {
-		cJSON *r = cJSON_Parse((const char *)sqlite3_column_text(s, 0));
+	while (!rc && (step = wf_step(s)) == WF_ROW) {
+		cJSON *r = cJSON_Parse(wf_col_str(s, 0));
 
 		rc = r ? wf_emit(ctx, r, e)
 		       : wf_err_set(e, WF_EX_SOFTWARE, "out of memory");
 		cJSON_Delete(r);
 	}
-	if (!rc && step != SQLITE_DONE)
+	if (!rc && step != WF_DONE)
 		rc = wf_sql_err(ctx->st, step, e);
-	sqlite3_reset(s);
+	wf_reset(s);
 	return rc;
 }
 
@@ -533,11 +533,11 @@ static void push_once(cJSON *list, const char *id)
 }
 
 /* wf-report quality's: the case, once. */
-static int case_owed(sqlite3_stmt *s, int k, wf_day left, wf_day from,
+static int case_owed(struct wf_stmt *s, int k, wf_day left, wf_day from,
                      wf_day to, void *cases, struct wf_err *e)
 {
 	(void)k, (void)left, (void)from, (void)to, (void)e;
-	push_once(cases, (const char *)sqlite3_column_text(s, 0));
+	push_once(cases, wf_col_str(s, 0));
 	return 0;
 }
 

@@ -17,7 +17,7 @@
 
 /* One of the statements, and whether it stands on a row not yet read. */
 struct stream {
-	sqlite3_stmt *s;
+	struct wf_stmt *s;
 	int rc;
 };
 
@@ -108,7 +108,7 @@ static int start(struct wf_store *st, struct stream *s, const char *sql,
 		return e->code;
 	if (to)
 		wf_bind_text(s->s, 1, to);
-	s->rc = sqlite3_step(s->s);
+	s->rc = wf_step(s->s);
 	return 0;
 }
 
@@ -144,7 +144,7 @@ const char WF_SQL_DUE_CHOOSE[] =
 static int choose(struct wf_store *st, const char *from, const char *to,
                   const char *programme, struct wf_err *e)
 {
-	sqlite3_stmt *s;
+	struct wf_stmt *s;
 	int rc;
 
 	if ((rc = wf_sql_exec(st, WF_SQL_DUE_KEEP, e)) ||
@@ -219,30 +219,30 @@ int wf_due_open(struct wf_store *st, wf_day from, wf_day to,
  * id's. */
 static int at_case(struct stream *s, const char *id)
 {
-	while (s->rc == SQLITE_ROW) {
-		int cmp = strcmp((const char *)sqlite3_column_text(s->s, 0), id);
+	while (s->rc == WF_ROW) {
+		int cmp = strcmp(wf_col_str(s->s, 0), id);
 
 		if (cmp >= 0)
 			return cmp == 0;
-		s->rc = sqlite3_step(s->s);
+		s->rc = wf_step(s->s);
 	}
 	return 0;
 }
 
 static int read_statuses(struct due_cursor *c, struct due_history *h)
 {
-	for (; at_case(&c->status, h->id); c->status.rc = sqlite3_step(c->status.s)) {
-		sqlite3_stmt *s = c->status.s;
+	for (; at_case(&c->status, h->id); c->status.rc = wf_step(c->status.s)) {
+		struct wf_stmt *s = c->status.s;
 		struct due_status *v;
 
 		if (wf_grow(&h->st, &h->capst, h->nst, sizeof *h->st))
 			return -1;
 		v = &h->st[h->nst];
-		if (wf_date_parse((const char *)sqlite3_column_text(s, ST_DATE),
+		if (wf_date_parse(wf_col_str(s, ST_DATE),
 		                  &v->date))
 			continue;
 		v->open = wf_status_open(
-			(const char *)sqlite3_column_text(s, ST_STATUS));
+			wf_col_str(s, ST_STATUS));
 		if (!h->nst++)
 			wf_col_text(s, ST_OPERATOR, h->opener, sizeof h->opener);
 	}
@@ -264,8 +264,8 @@ static int read_placements(struct due_cursor *c, struct due_history *h)
 {
 	struct stream *p = &c->placements;
 
-	for (; at_case(p, h->id); p->rc = sqlite3_step(p->s)) {
-		const char *pl = (const char *)sqlite3_column_text(p->s, PL_ID);
+	for (; at_case(p, h->id); p->rc = wf_step(p->s)) {
+		const char *pl = wf_col_str(p->s, PL_ID);
 		struct due_event *v;
 
 		if (!h->npl || strcmp(h->pl[h->npl - 1].id, pl)) {
@@ -275,7 +275,7 @@ static int read_placements(struct due_cursor *c, struct due_history *h)
 				return -1;
 			n = &h->pl[h->npl++];
 			snprintf(n->id, sizeof n->id, "%s", pl);
-			n->hire = !strcmp((const char *)sqlite3_column_text(p->s, PL_TYPE),
+			n->hire = !strcmp(wf_col_str(p->s, PL_TYPE),
 			                  "hire");
 			n->first = h->nev;
 			n->n = 0;
@@ -283,11 +283,11 @@ static int read_placements(struct due_cursor *c, struct due_history *h)
 		if (wf_grow(&h->ev, &h->capev, h->nev, sizeof *h->ev))
 			return -1;
 		v = &h->ev[h->nev];
-		if (wf_date_parse((const char *)sqlite3_column_text(p->s, PL_DATE),
+		if (wf_date_parse(wf_col_str(p->s, PL_DATE),
 		                  &v->date))
 			continue;
 		v->status = status_letter(
-			(const char *)sqlite3_column_text(p->s, PL_STATUS));
+			wf_col_str(p->s, PL_STATUS));
 		h->nev++;
 		h->pl[h->npl - 1].n++;
 	}
@@ -306,25 +306,25 @@ static int read_contacts(struct due_cursor *c, struct due_history *h)
 {
 	struct stream *k = &c->contacts;
 
-	for (; at_case(k, h->id); k->rc = sqlite3_step(k->s)) {
-		sqlite3_stmt *s = k->s;
+	for (; at_case(k, h->id); k->rc = wf_step(k->s)) {
+		struct wf_stmt *s = k->s;
 		struct due_contact *v;
 
 		if (wf_grow(&h->ct, &h->capct, h->nct, sizeof *h->ct))
 			return -1;
 		v = &h->ct[h->nct];
-		v->party = party_index((const char *)sqlite3_column_text(s, CT_PARTY));
+		v->party = party_index(wf_col_str(s, CT_PARTY));
 		if (v->party < 0 ||
-		    wf_date_parse((const char *)sqlite3_column_text(s, CT_DATE),
+		    wf_date_parse(wf_col_str(s, CT_DATE),
 		                  &v->date))
 			continue;
-		if (sqlite3_column_type(s, CT_NEXT) == SQLITE_NULL ||
-		    wf_date_parse((const char *)sqlite3_column_text(s, CT_NEXT),
+		if (wf_col_null(s, CT_NEXT) ||
+		    wf_date_parse(wf_col_str(s, CT_NEXT),
 		                  &v->next))
 			v->next = WF_DUE_NEVER;
 		wf_col_text(s, CT_OPERATOR, v->operator_, sizeof v->operator_);
 		v->placement = placement_index(h,
-			(const char *)sqlite3_column_text(s, CT_PLACEMENT));
+			wf_col_str(s, CT_PLACEMENT));
 		h->nct++;
 	}
 	return 0;
@@ -336,7 +336,7 @@ static int stream_err(struct due_cursor *c, struct wf_err *e)
 	                         &c->contacts };
 
 	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
-		if (all[i]->rc != SQLITE_ROW && all[i]->rc != SQLITE_DONE)
+		if (all[i]->rc != WF_ROW && all[i]->rc != WF_DONE)
 			return wf_sql_err(c->st, all[i]->rc, e);
 	return 0;
 }
@@ -345,27 +345,27 @@ int wf_due_next(struct due_cursor *c, struct due_history **hp,
                 struct wf_err *e)
 {
 	struct due_history *h = &c->h;
-	sqlite3_stmt *s = c->cases.s;
+	struct wf_stmt *s = c->cases.s;
 	int rc;
 
 	if ((rc = stream_err(c, e)))
 		return rc;
-	if (c->cases.rc != SQLITE_ROW)
+	if (c->cases.rc != WF_ROW)
 		return 0;
 	wf_col_text(s, CASE_ID, h->id, sizeof h->id);
-	h->person = sqlite3_column_int64(s, CASE_PERSON);
+	h->person = wf_col_int64(s, CASE_PERSON);
 	h->opener[0] = '\0';
 	h->manager[0] = '\0';
-	if (sqlite3_column_type(s, CASE_MANAGER) != SQLITE_NULL)
+	if (!wf_col_null(s, CASE_MANAGER))
 		wf_col_text(s, CASE_MANAGER, h->manager, sizeof h->manager);
 	h->nst = h->npl = h->nev = h->nct = 0;
-	h->rules = rules_of(c, (const char *)sqlite3_column_text(s,
+	h->rules = rules_of(c, wf_col_str(s,
 	                    CASE_PROGRAMME), e);
 	if (!h->rules)
 		return e->code;
 	if (read_statuses(c, h) || read_placements(c, h) || read_contacts(c, h))
 		return wf_err_set(e, WF_EX_SOFTWARE, "out of memory");
-	c->cases.rc = sqlite3_step(s);
+	c->cases.rc = wf_step(s);
 	if ((rc = stream_err(c, e)))
 		return rc;
 	*hp = h;
@@ -380,13 +380,13 @@ void wf_due_close(struct due_cursor *c)
 		return;
 	h = &c->h;
 	if (c->cases.s)
-		sqlite3_reset(c->cases.s);
+		wf_reset(c->cases.s);
 	if (c->status.s)
-		sqlite3_reset(c->status.s);
+		wf_reset(c->status.s);
 	if (c->placements.s)
-		sqlite3_reset(c->placements.s);
+		wf_reset(c->placements.s);
 	if (c->contacts.s)
-		sqlite3_reset(c->contacts.s);
+		wf_reset(c->contacts.s);
 	free(h->st);
 	free(h->pl);
 	free(h->ev);

@@ -59,28 +59,28 @@ static const char SQL_LINK[] =
 	" WHERE same_as IS NOT NULL OR id IN (SELECT a FROM edge)";
 
 static void cases_into(struct wf_store *st, cJSON *row, const char *key,
-                       sqlite3_int64 person, struct wf_err *e)
+                       long long person, struct wf_err *e)
 {
 	wf_sql_each(st, SQL_CASES, NULL, person, wf_col_push,
 	            cJSON_AddArrayToObject(row, key), e);
 }
 
-static cJSON *pair_row(struct wf_store *st, sqlite3_stmt *s, struct wf_err *e)
+static cJSON *pair_row(struct wf_store *st, struct wf_stmt *s, struct wf_err *e)
 {
 	cJSON *r = cJSON_CreateObject();
 
 	cJSON_AddStringToObject(r, "kind", "possible_duplicate");
 	cJSON_AddNumberToObject(r, "person",
-	                        (double)sqlite3_column_int64(s, PAIR_PERSON));
+	                        (double)wf_col_int64(s, PAIR_PERSON));
 	wf_col_add(r, "name", s, PAIR_NAME);
 	wf_col_add(r, "birth_date", s, PAIR_BIRTH);
-	cases_into(st, r, "cases", sqlite3_column_int64(s, PAIR_PERSON), e);
+	cases_into(st, r, "cases", wf_col_int64(s, PAIR_PERSON), e);
 	cJSON_AddNumberToObject(r, "other",
-	                        (double)sqlite3_column_int64(s, PAIR_OTHER));
+	                        (double)wf_col_int64(s, PAIR_OTHER));
 	wf_col_add(r, "other_name", s, PAIR_OTHER_NAME);
 	wf_col_add(r, "other_birth_date", s, PAIR_OTHER_BIRTH);
-	cases_into(st, r, "other_cases", sqlite3_column_int64(s, PAIR_OTHER), e);
-	if (sqlite3_column_type(s, PAIR_DECISION) == SQLITE_NULL)
+	cases_into(st, r, "other_cases", wf_col_int64(s, PAIR_OTHER), e);
+	if (wf_col_null(s, PAIR_DECISION))
 		cJSON_AddNullToObject(r, "decision");
 	else
 		wf_col_add(r, "decision", s, PAIR_DECISION);
@@ -90,21 +90,21 @@ static cJSON *pair_row(struct wf_store *st, sqlite3_stmt *s, struct wf_err *e)
 }
 
 /* The pairs (all, or those not reviewed yet; only a with b when a) emitted. */
-static int pairs(struct wf_ctx *ctx, int all, sqlite3_int64 only_a,
-                 sqlite3_int64 only_b, long *n, struct wf_err *e)
+static int pairs(struct wf_ctx *ctx, int all, long long only_a,
+                 long long only_b, long *n, struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(ctx->st, SQL_PAIRS, e);
+	struct wf_stmt *s = wf_sql(ctx->st, SQL_PAIRS, e);
 	int rc = 0, step;
 
 	if (!s)
 		return e->code;
 	*n = 0;
-	sqlite3_bind_int(s, 1, all);
+	wf_bind_int(s, 1, all);
 	if (only_a) {
-		sqlite3_bind_int64(s, 2, only_a);
-		sqlite3_bind_int64(s, 3, only_b);
+		wf_bind_int64(s, 2, only_a);
+		wf_bind_int64(s, 3, only_b);
 	}
-	while (!rc && (step = sqlite3_step(s)) == SQLITE_ROW) {
+	while (!rc && (step = wf_step(s)) == WF_ROW) {
 		cJSON *r = pair_row(ctx->st, s, e);
 
 		if (!(rc = e->code))
@@ -112,9 +112,9 @@ static int pairs(struct wf_ctx *ctx, int all, sqlite3_int64 only_a,
 		cJSON_Delete(r);
 		(*n)++;
 	}
-	if (!rc && step != SQLITE_DONE)
+	if (!rc && step != WF_DONE)
 		rc = wf_sql_err(ctx->st, step, e);
-	sqlite3_reset(s);
+	wf_reset(s);
 	return rc;
 }
 
@@ -146,7 +146,7 @@ static const struct wf_schema review_schema = { "review", review_fields };
 
 /* The two persons a review names, lower id first. */
 static int the_pair(struct wf_ctx *ctx, const struct wf_record *rec,
-                    sqlite3_int64 *a, sqlite3_int64 *b, struct wf_err *e)
+                    long long *a, long long *b, struct wf_err *e)
 {
 	const char *pa = wf_json_str(rec->root, "person");
 	const char *pb = wf_json_str(rec->root, "other");
@@ -163,7 +163,7 @@ static int the_pair(struct wf_ctx *ctx, const struct wf_record *rec,
 		                     "person (%lld): a review needs two", pa, pb,
 		                     (long long)*a);
 	if (*a > *b) {
-		sqlite3_int64 t = *a;
+		long long t = *a;
 
 		*a = *b;
 		*b = t;
@@ -171,10 +171,10 @@ static int the_pair(struct wf_ctx *ctx, const struct wf_record *rec,
 	return 0;
 }
 
-static int decide(struct wf_ctx *ctx, const cJSON *r, sqlite3_int64 a,
-                  sqlite3_int64 b, struct wf_err *e)
+static int decide(struct wf_ctx *ctx, const cJSON *r, long long a,
+                  long long b, struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(ctx->st, SQL_DECIDE, e);
+	struct wf_stmt *s = wf_sql(ctx->st, SQL_DECIDE, e);
 	char now[32], today[11];
 	const char *date = wf_json_str(r, "date");
 
@@ -182,8 +182,8 @@ static int decide(struct wf_ctx *ctx, const cJSON *r, sqlite3_int64 a,
 		return e->code;
 	wf_timestamp(now, sizeof now);
 	wf_date_format(wf_date_today(), today);
-	sqlite3_bind_int64(s, 1, a);
-	sqlite3_bind_int64(s, 2, b);
+	wf_bind_int64(s, 1, a);
+	wf_bind_int64(s, 2, b);
 	wf_bind_text(s, 3, wf_json_str(r, "decision"));
 	wf_bind_text(s, 4, date ? date : today);
 	wf_bind_text(s, 5, wf_json_str(r, "note"));
@@ -195,7 +195,7 @@ static int decide(struct wf_ctx *ctx, const cJSON *r, sqlite3_int64 a,
 int wf_person_review(struct wf_ctx *ctx, struct wf_record *rec,
                      struct wf_err *e)
 {
-	sqlite3_int64 a = 0, b = 0;
+	long long a = 0, b = 0;
 	char id[32];
 	cJSON *d;
 	long n;

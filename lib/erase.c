@@ -79,37 +79,37 @@ static const char SQL_ERASE_AUDIT_SET[] =
 	"UPDATE audit SET detail = ?2, redacted_by = ?3 WHERE id = ?1";
 
 /* Redact the details of the entries about the person before entry by. */
-static int redact(struct wf_store *st, sqlite3_int64 person, sqlite3_int64 by,
+static int redact(struct wf_store *st, long long person, long long by,
                   long *n, struct wf_err *e)
 {
-	sqlite3_int64 last = 0, ids[256];
+	long long last = 0, ids[256];
 	char *texts[256];
 	int k, rc = 0, step;
 
 	do {
-		sqlite3_stmt *s = wf_sql(st, SQL_ERASE_AUDIT_NEXT, e);
+		struct wf_stmt *s = wf_sql(st, SQL_ERASE_AUDIT_NEXT, e);
 
 		if (!s)
 			return e->code;
-		sqlite3_bind_int64(s, 1, person);
-		sqlite3_bind_int64(s, 2, last);
-		sqlite3_bind_int64(s, 3, by);
-		for (k = 0; k < 256 && (step = sqlite3_step(s)) == SQLITE_ROW; k++) {
-			const char *t = (const char *)sqlite3_column_text(s, NEXT_DETAIL);
+		wf_bind_int64(s, 1, person);
+		wf_bind_int64(s, 2, last);
+		wf_bind_int64(s, 3, by);
+		for (k = 0; k < 256 && (step = wf_step(s)) == WF_ROW; k++) {
+			const char *t = wf_col_str(s, NEXT_DETAIL);
 
-			ids[k] = last = sqlite3_column_int64(s, NEXT_ID);
+			ids[k] = last = wf_col_int64(s, NEXT_ID);
 			texts[k] = t ? strdup(t) : NULL;
 		}
-		sqlite3_reset(s);
+		wf_reset(s);
 		for (int i = 0; i < k; i++) {
 			cJSON *d = texts[i] ? cJSON_Parse(texts[i]) : NULL;
 			cJSON *r = wf_audit_redact(d);
 			char *out = r ? cJSON_PrintUnformatted(r) : NULL;
 
 			if (!rc && (s = wf_sql(st, SQL_ERASE_AUDIT_SET, e))) {
-				sqlite3_bind_int64(s, 1, ids[i]);
+				wf_bind_int64(s, 1, ids[i]);
 				wf_bind_text(s, 2, out);
-				sqlite3_bind_int64(s, 3, by);
+				wf_bind_int64(s, 3, by);
 				rc = wf_sql_done(st, s, e);
 			} else if (!rc) {
 				rc = e->code;
@@ -134,11 +134,11 @@ enum {
 };
 
 /* Refuse a person erased already, or with a case still open. */
-static int may_erase(struct wf_store *st, sqlite3_int64 person, cJSON **cases,
+static int may_erase(struct wf_store *st, long long person, cJSON **cases,
                      struct wf_err *e)
 {
 	char id[24], open[512] = "", when[32] = "", all[4096] = "";
-	sqlite3_stmt *s;
+	struct wf_stmt *s;
 
 	snprintf(id, sizeof id, "%lld", (long long)person);
 	if (!(s = wf_sql_row(st, SQL_ERASE_STATE, id, WF_EX_DATAERR, "person",
@@ -147,7 +147,7 @@ static int may_erase(struct wf_store *st, sqlite3_int64 person, cJSON **cases,
 	wf_col_text(s, STATE_ERASED_AT, when, sizeof when);
 	wf_col_text(s, STATE_OPEN, open, sizeof open);
 	wf_col_text(s, STATE_CASES, all, sizeof all);
-	sqlite3_reset(s);
+	wf_reset(s);
 	if (*when)
 		return wf_err_set(e, WF_EX_DATAERR, "person %s was erased on %s",
 		                  id, when);
@@ -213,12 +213,12 @@ static const char SQL_ERASE_DATA[] =
 	"DELETE FROM voided WHERE case_id IN" CASES_OF_PERSON ";"
 	"UPDATE consent SET note = NULL WHERE person_id = ?1";
 
-static int erase_data(struct wf_ctx *ctx, sqlite3_int64 person,
+static int erase_data(struct wf_ctx *ctx, long long person,
                       const char *now, struct wf_err *e)
 {
 	cJSON *days = cJSON_CreateArray(), *p;
 	char birth[11], id[24];
-	sqlite3_stmt *s;
+	struct wf_stmt *s;
 	int rc;
 
 	snprintf(id, sizeof id, "%lld", (long long)person);
@@ -233,7 +233,7 @@ static int erase_data(struct wf_ctx *ctx, sqlite3_int64 person,
 	cJSON_Delete(p);
 	if (rc || !(s = wf_sql(ctx->st, SQL_ERASE_PERSON, e)))
 		return rc ? rc : e->code;
-	sqlite3_bind_int64(s, 1, person);
+	wf_bind_int64(s, 1, person);
 	wf_bind_text(s, 2, birth);
 	wf_bind_text(s, 3, now);
 	if ((rc = wf_sql_done(ctx->st, s, e)))
@@ -269,7 +269,7 @@ int wf_person_erase(struct wf_ctx *ctx, const struct wf_erase_opts *o,
 {
 	char buf[64];
 	const char *ref = person_ref(rec, buf, sizeof buf, e);
-	sqlite3_int64 person, by = 0;
+	long long person, by = 0;
 	cJSON *cases = NULL, *d, *out;
 	char now[32], id[24];
 	long n = 0;

@@ -119,7 +119,7 @@ enum {
 	FUP_OPERATOR, FUP_NOTES
 };
 
-static void follow_up_row(cJSON *r, sqlite3_stmt *s)
+static void follow_up_row(cJSON *r, struct wf_stmt *s)
 {
 	cJSON *list;
 	const char *t;
@@ -130,14 +130,14 @@ static void follow_up_row(cJSON *r, sqlite3_stmt *s)
 	wf_col_add(r, "at", s, FUP_AT);
 	wf_col_add(r, "date", s, FUP_DATE);
 	wf_col_add(r, "left_on", s, FUP_LEFT_ON);
-	t = (const char *)sqlite3_column_text(s, FUP_SITUATION);
+	t = wf_col_str(s, FUP_SITUATION);
 	list = t ? cJSON_Parse(t) : NULL;
 	cJSON_AddItemToObject(r, "situation", list ? list : cJSON_CreateArray());
 	wf_col_add(r, "operator", s, FUP_OPERATOR);
 	wf_col_add(r, "notes", s, FUP_NOTES);
 }
 
-cJSON *wf_follow_up_record(struct wf_store *st, sqlite3_int64 id,
+cJSON *wf_follow_up_record(struct wf_store *st, long long id,
                            struct wf_err *e)
 {
 	cJSON *r = cJSON_CreateObject();
@@ -166,10 +166,10 @@ static const char SQL_FOLLOW_INSERT[] =
 int wf_follow_up_insert(struct wf_ctx *ctx, const char *case_id,
                         const char *at, const char *date,
                         const cJSON *situation, const char *operator_,
-                        const char *notes, sqlite3_int64 *id,
+                        const char *notes, long long *id,
                         struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(ctx->st, SQL_FOLLOW_INSERT, e);
+	struct wf_stmt *s = wf_sql(ctx->st, SQL_FOLLOW_INSERT, e);
 	cJSON *out;
 	char now[32];
 	int rc;
@@ -225,7 +225,7 @@ static int check_follow_up(struct wf_ctx *ctx, const struct wf_record *rec,
 int wf_follow_up(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e)
 {
 	const cJSON *r = rec->root;
-	sqlite3_int64 id;
+	long long id;
 	cJSON *out;
 	int rc;
 
@@ -276,7 +276,7 @@ int wf_follow_up_amend(struct wf_ctx *ctx, struct wf_record *rec,
                        const char *id, struct wf_err *e)
 {
 	const cJSON *r = rec->root;
-	sqlite3_stmt *s;
+	struct wf_stmt *s;
 	int rc;
 
 	if ((rc = wf_validate(rec, rec->root, &follow_up_schema, "", e)) ||
@@ -290,6 +290,6 @@ int wf_follow_up_amend(struct wf_ctx *ctx, struct wf_record *rec,
 	wf_bind_text(s, 5, wf_json_str(r, "notes"));
 	wf_bind_text(s, 6, wf_json_str(r, "operator") ? wf_json_str(r, "operator")
 	                                                : ctx->operator_);
-	sqlite3_bind_int64(s, 7, strtoll(id, NULL, 10));
+	wf_bind_int64(s, 7, strtoll(id, NULL, 10));
 	return wf_sql_done(ctx->st, s, e);
 }

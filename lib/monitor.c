@@ -42,7 +42,7 @@ int wf_risk_rank(const char *level)
 	return -1;
 }
 
-static void contact_row(cJSON *r, sqlite3_stmt *s)
+static void contact_row(cJSON *r, struct wf_stmt *s)
 {
 
 	cJSON_AddStringToObject(r, "kind", "contact");
@@ -56,7 +56,7 @@ static const char SQL_MON_GET[] =
 	" FROM contact k LEFT JOIN organisation o ON o.id = k.provider_id"
 	" WHERE k.id = ?";
 
-cJSON *wf_contact_record(struct wf_store *st, sqlite3_int64 id,
+cJSON *wf_contact_record(struct wf_store *st, long long id,
                          struct wf_err *e)
 {
 	cJSON *r = cJSON_CreateObject();
@@ -100,7 +100,7 @@ static int check_contact(struct wf_ctx *ctx, const struct wf_record *rec,
 	const char *date = wf_json_str(r, "date"), *pl, *next = wf_json_str(r,
 	                                                                 "next");
 	char today[11], owner[32] = "";
-	sqlite3_stmt *s;
+	struct wf_stmt *s;
 	int rc;
 
 	wf_date_format(wf_date_today(), today);
@@ -119,7 +119,7 @@ static int check_contact(struct wf_ctx *ctx, const struct wf_record *rec,
 			return wf_record_at(rec, wf_json_path(r, "placement"),
 			                    "placement", e);
 		wf_col_text(s, 0, owner, sizeof owner);
-		sqlite3_reset(s);
+		wf_reset(s);
 		if (strcmp(owner, wf_json_str(r, "case")))
 			return wf_record_err(rec, wf_json_path(r, "placement"),
 			                     "placement", e, WF_EX_DATAERR,
@@ -150,7 +150,7 @@ static int contact_ok(struct wf_ctx *ctx, struct wf_record *rec,
 
 /* Bind the contact's own columns, 1 to 11, in the order of both the
  * insert and the update. */
-static void bind_contact(struct wf_ctx *ctx, sqlite3_stmt *s, const cJSON *r,
+static void bind_contact(struct wf_ctx *ctx, struct wf_stmt *s, const cJSON *r,
                          long long provider)
 {
 	const char *how = wf_json_str(r, "how"), *op = wf_json_str(r, "operator");
@@ -162,7 +162,7 @@ static void bind_contact(struct wf_ctx *ctx, sqlite3_stmt *s, const cJSON *r,
 	wf_bind_text(s, 5, how ? how : "in_person");
 	wf_bind_text(s, 6, op ? op : ctx->operator_);
 	if (provider)
-		sqlite3_bind_int64(s, 7, provider);
+		wf_bind_int64(s, 7, provider);
 	wf_bind_text(s, 8, wf_json_str(r, "risk"));
 	wf_bind_text(s, 9, wf_json_str(r, "next_steps"));
 	wf_bind_text(s, 10, wf_json_str(r, "notes"));
@@ -182,8 +182,8 @@ int wf_monitor_log(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e)
 {
 	const cJSON *r = rec->root;
 	long long provider = 0;
-	sqlite3_stmt *s;
-	sqlite3_int64 id;
+	struct wf_stmt *s;
+	long long id;
 	cJSON *out;
 	char now[32];
 	int rc;
@@ -216,14 +216,14 @@ int wf_contact_amend(struct wf_ctx *ctx, struct wf_record *rec, const char *id,
                      struct wf_err *e)
 {
 	long long provider = 0;
-	sqlite3_stmt *s;
+	struct wf_stmt *s;
 	int rc;
 
 	if ((rc = contact_ok(ctx, rec, &provider, e)) ||
 	    !(s = wf_sql(ctx->st, SQL_MON_UPDATE, e)))
 		return rc ? rc : e->code;
 	bind_contact(ctx, s, rec->root, provider);
-	sqlite3_bind_int64(s, 12, strtoll(id, NULL, 10));
+	wf_bind_int64(s, 12, strtoll(id, NULL, 10));
 	return wf_sql_done(ctx->st, s, e);
 }
 
@@ -262,7 +262,7 @@ static const char SQL_MON_LIST[] =
 int wf_monitor_list(struct wf_ctx *ctx, const struct wf_contact_filter *f,
                     struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(ctx->st, SQL_MON_LIST, e);
+	struct wf_stmt *s = wf_sql(ctx->st, SQL_MON_LIST, e);
 
 	if (!s)
 		return e->code;
@@ -302,19 +302,19 @@ enum {
 
 int wf_monitor_risks(struct wf_ctx *ctx, const char *level, struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(ctx->st, WF_SQL_MON_RISKS, e);
+	struct wf_stmt *s = wf_sql(ctx->st, WF_SQL_MON_RISKS, e);
 	int least = wf_risk_rank(level ? level : "high"), rc = 0, step;
 	long n = 0;
 
 	if (!s)
 		return e->code;
-	while (!rc && (step = sqlite3_step(s)) == SQLITE_ROW) {
+	while (!rc && (step = wf_step(s)) == WF_ROW) {
 		cJSON *r;
 
-		if (wf_risk_rank((const char *)sqlite3_column_text(s, RISK_LEVEL))
+		if (wf_risk_rank(wf_col_str(s, RISK_LEVEL))
 		    < least)
 			continue;
-		r = wf_contact_record(ctx->st, sqlite3_column_int64(s, RISK_CONTACT),
+		r = wf_contact_record(ctx->st, wf_col_int64(s, RISK_CONTACT),
 		                      e);
 		if (!r) {
 			rc = e->code;
@@ -327,9 +327,9 @@ int wf_monitor_risks(struct wf_ctx *ctx, const char *level, struct wf_err *e)
 		n++;
 		cJSON_Delete(r);
 	}
-	if (!rc && step != SQLITE_DONE)
+	if (!rc && step != WF_DONE)
 		rc = wf_sql_err(ctx->st, step, e);
-	sqlite3_reset(s);
+	wf_reset(s);
 	if (!rc && !n)
 		rc = wf_err_set(e, WF_EX_NOMATCH, "no open case at risk %s or above",
 		                wf_risk_levels[least]);

@@ -35,7 +35,7 @@ enum {
 cJSON *wf_operator_get(struct wf_store *st, const char *code,
                        struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql_row(st, SQL_OPERATOR_GET, code, WF_EX_NOMATCH,
+	struct wf_stmt *s = wf_sql_row(st, SQL_OPERATOR_GET, code, WF_EX_NOMATCH,
 	                             "operator", e);
 	cJSON *o;
 
@@ -47,8 +47,8 @@ cJSON *wf_operator_get(struct wf_store *st, const char *code,
 	wf_col_add(o, "name", s, OP_NAME);
 	wf_col_add(o, "role", s, OP_ROLE);
 	wf_col_add(o, "organisation", s, OP_ORGANISATION);
-	cJSON_AddBoolToObject(o, "active", sqlite3_column_int(s, OP_ACTIVE));
-	sqlite3_reset(s);
+	cJSON_AddBoolToObject(o, "active", wf_col_int(s, OP_ACTIVE));
+	wf_reset(s);
 	return o;
 }
 
@@ -88,7 +88,7 @@ int wf_operator_add(struct wf_ctx *ctx, struct wf_record *rec,
 	                                                      "active");
 	const char *code;
 	long long org, id;
-	sqlite3_stmt *s;
+	struct wf_stmt *s;
 	cJSON *out;
 	char now[32];
 	int rc;
@@ -108,8 +108,8 @@ int wf_operator_add(struct wf_ctx *ctx, struct wf_record *rec,
 	wf_bind_text(s, 2, wf_json_str(rec->root, "name"));
 	wf_bind_text(s, 3, wf_json_str(rec->root, "role"));
 	if (org)
-		sqlite3_bind_int64(s, 4, org);
-	sqlite3_bind_int(s, 5, !cJSON_IsFalse(active));
+		wf_bind_int64(s, 4, org);
+	wf_bind_int(s, 5, !cJSON_IsFalse(active));
 	wf_bind_text(s, 6, now);
 	if ((rc = wf_sql_done(ctx->st, s, e)) ||
 	    !(out = wf_operator_get(ctx->st, code, e)))
@@ -127,11 +127,11 @@ static const char SQL_OPERATOR_ALL[] =
 
 int wf_operator_list(struct wf_ctx *ctx, int active, struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(ctx->st, SQL_OPERATOR_ALL, e);
+	struct wf_stmt *s = wf_sql(ctx->st, SQL_OPERATOR_ALL, e);
 
 	if (!s)
 		return e->code;
-	sqlite3_bind_int(s, 1, active != 0);
+	wf_bind_int(s, 1, active != 0);
 	return wf_emit_rows(ctx, s, wf_operator_get, N_("no operators"), e);
 }
 
@@ -145,19 +145,19 @@ int wf_operator_show(struct wf_ctx *ctx, const struct wf_ids *ids,
 static int operator_require(struct wf_store *st, const char *code,
                             long long *id, struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(st, SQL_OPERATOR_GET, e);
+	struct wf_stmt *s = wf_sql(st, SQL_OPERATOR_GET, e);
 	int rc, active = 0;
 
 	if (!s)
 		return e->code;
 	wf_bind_text(s, 1, code);
 	*id = 0;
-	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		*id = sqlite3_column_int64(s, OP_ROW);
-		active = sqlite3_column_int(s, OP_ACTIVE);
+	if ((rc = wf_step(s)) == WF_ROW) {
+		*id = wf_col_int64(s, OP_ROW);
+		active = wf_col_int(s, OP_ACTIVE);
 	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	wf_reset(s);
+	if (rc != WF_ROW && rc != WF_DONE)
 		return wf_sql_err(st, rc, e);
 	if (!*id)
 		return wf_err_set(e, WF_EX_DATAERR, "unknown operator '%s' (register "
@@ -180,7 +180,7 @@ int wf_case_assign(struct wf_ctx *ctx, const struct wf_assign_opts *o,
 	struct wf_case c;
 	char date[11], now[32];
 	long long op = 0;
-	sqlite3_stmt *s;
+	struct wf_stmt *s;
 	cJSON *detail, *out;
 	int rc;
 
@@ -200,7 +200,7 @@ int wf_case_assign(struct wf_ctx *ctx, const struct wf_assign_opts *o,
 		return e->code;
 	wf_timestamp(now, sizeof now);
 	wf_bind_text(s, 1, c.id);
-	sqlite3_bind_int64(s, 2, op);
+	wf_bind_int64(s, 2, op);
 	wf_bind_text(s, 3, date);
 	wf_bind_text(s, 4, o->note);
 	wf_bind_text(s, 5, now);

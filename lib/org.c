@@ -42,12 +42,12 @@ static const char SQL_ORG_UPDATE[] =
 	" WHERE id = ?";
 
 /* Write the fields of r to a new or existing row. */
-static int org_write(struct wf_store *st, const cJSON *r, sqlite3_int64 *id,
+static int org_write(struct wf_store *st, const cJSON *r, long long *id,
                      struct wf_err *e)
 {
 	static const char *const cols[] = { "employees", "municipality", "address",
 	                                    "email", "phone", "notes" };
-	sqlite3_stmt *s = wf_sql(st, *id ? SQL_ORG_UPDATE : SQL_ORG_INSERT, e);
+	struct wf_stmt *s = wf_sql(st, *id ? SQL_ORG_UPDATE : SQL_ORG_INSERT, e);
 	char now[32];
 	int i = 1, rc;
 
@@ -63,7 +63,7 @@ static int org_write(struct wf_store *st, const cJSON *r, sqlite3_int64 *id,
 		wf_bind_text(s, i++, now);
 	wf_bind_text(s, i++, now);
 	if (*id)
-		sqlite3_bind_int64(s, i++, *id);
+		wf_bind_int64(s, i++, *id);
 	if ((rc = wf_sql_done(st, s, e)))
 		return rc;
 	if (!*id)
@@ -78,22 +78,22 @@ static const char SQL_ORG_ROLE_ADD[] =
 	"INSERT INTO organisation_role (organisation_id, role)"
 	" VALUES (?, ?) ON CONFLICT DO NOTHING";
 
-static int org_roles(struct wf_store *st, sqlite3_int64 id, const cJSON *roles,
+static int org_roles(struct wf_store *st, long long id, const cJSON *roles,
                      struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(st, SQL_ORG_ROLE_CLEAR, e);
+	struct wf_stmt *s = wf_sql(st, SQL_ORG_ROLE_CLEAR, e);
 	const cJSON *r;
 	int rc;
 
 	if (!s)
 		return e->code;
-	sqlite3_bind_int64(s, 1, id);
+	wf_bind_int64(s, 1, id);
 	if ((rc = wf_sql_done(st, s, e)))
 		return rc;
 	cJSON_ArrayForEach(r, roles) {
 		if (!(s = wf_sql(st, SQL_ORG_ROLE_ADD, e)))
 			return e->code;
-		sqlite3_bind_int64(s, 1, id);
+		wf_bind_int64(s, 1, id);
 		wf_bind_text(s, 2, r->valuestring);
 		if ((rc = wf_sql_done(st, s, e)))
 			return rc;
@@ -103,7 +103,7 @@ static int org_roles(struct wf_store *st, sqlite3_int64 id, const cJSON *roles,
 
 int wf_org_add(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e)
 {
-	sqlite3_int64 id;
+	long long id;
 	cJSON *out;
 	const char *code;
 	int rc, existed;
@@ -134,9 +134,9 @@ static const char SQL_ORG_ROLES[] =
 	"SELECT role FROM organisation_role WHERE organisation_id = ?"
 	" ORDER BY role";
 
-static cJSON *roles_of(struct wf_store *st, sqlite3_int64 id, struct wf_err *e)
+static cJSON *roles_of(struct wf_store *st, long long id, struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(st, SQL_ORG_ROLES, e);
+	struct wf_stmt *s = wf_sql(st, SQL_ORG_ROLES, e);
 	cJSON *roles = cJSON_CreateArray();
 	int rc;
 
@@ -144,12 +144,12 @@ static cJSON *roles_of(struct wf_store *st, sqlite3_int64 id, struct wf_err *e)
 		cJSON_Delete(roles);
 		return NULL;
 	}
-	sqlite3_bind_int64(s, 1, id);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+	wf_bind_int64(s, 1, id);
+	while ((rc = wf_step(s)) == WF_ROW)
 		cJSON_AddItemToArray(roles, cJSON_CreateString(
-			(const char *)sqlite3_column_text(s, 0)));
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
+			wf_col_str(s, 0)));
+	wf_reset(s);
+	if (rc != WF_DONE) {
 		wf_sql_err(st, rc, e);
 		cJSON_Delete(roles);
 		return NULL;
@@ -169,14 +169,14 @@ cJSON *wf_org_get(struct wf_store *st, const char *code, struct wf_err *e)
 {
 	static const char *const cols[] = { "employees", "municipality", "address",
 	                                    "email", "phone", "notes" };
-	sqlite3_stmt *s = wf_sql_row(st, SQL_ORG_GET, code, WF_EX_NOMATCH,
+	struct wf_stmt *s = wf_sql_row(st, SQL_ORG_GET, code, WF_EX_NOMATCH,
 	                             "organisation", e);
-	sqlite3_int64 id;
+	long long id;
 	cJSON *o, *roles;
 
 	if (!s)
 		return NULL;
-	id = sqlite3_column_int64(s, GET_ROW);
+	id = wf_col_int64(s, GET_ROW);
 	o = cJSON_CreateObject();
 	cJSON_AddStringToObject(o, "kind", "organisation");
 	wf_col_add(o, "id", s, GET_ID);
@@ -184,7 +184,7 @@ cJSON *wf_org_get(struct wf_store *st, const char *code, struct wf_err *e)
 	cJSON_AddItemToObject(o, "roles", cJSON_CreateNull());
 	for (int i = GET_EMPLOYEES; i <= GET_NOTES; i++)
 		wf_col_add(o, cols[i - GET_EMPLOYEES], s, i);
-	sqlite3_reset(s);
+	wf_reset(s);
 	if (!(roles = roles_of(st, id, e))) {
 		cJSON_Delete(o);
 		return NULL;
@@ -200,7 +200,7 @@ static const char SQL_ORG_ALL[] =
 
 int wf_org_list(struct wf_ctx *ctx, const char *role, struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(ctx->st, SQL_ORG_ALL, e);
+	struct wf_stmt *s = wf_sql(ctx->st, SQL_ORG_ALL, e);
 	char none[64];
 
 	if (!s)
@@ -226,7 +226,7 @@ enum {
 int wf_org_require(struct wf_store *st, const char *code, const char *role,
                    long long *id, struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(st, SQL_ORG_ROLE, e);
+	struct wf_stmt *s = wf_sql(st, SQL_ORG_ROLE, e);
 	int rc, has = 0;
 
 	if (!s)
@@ -234,12 +234,12 @@ int wf_org_require(struct wf_store *st, const char *code, const char *role,
 	wf_bind_text(s, 1, role);
 	wf_bind_text(s, 2, code);
 	*id = 0;
-	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		*id = sqlite3_column_int64(s, ROLE_ORG);
-		has = sqlite3_column_int(s, ROLE_HAS);
+	if ((rc = wf_step(s)) == WF_ROW) {
+		*id = wf_col_int64(s, ROLE_ORG);
+		has = wf_col_int(s, ROLE_HAS);
 	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	wf_reset(s);
+	if (rc != WF_ROW && rc != WF_DONE)
 		return wf_sql_err(st, rc, e);
 	if (!*id)
 		return wf_err_set(e, WF_EX_DATAERR,

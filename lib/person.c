@@ -152,9 +152,9 @@ static const char SQL_PERSON_INSERT[] =
 	" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
 static int insert(struct wf_store *st, const cJSON *p, const char *key,
-                  sqlite3_int64 *id, struct wf_err *e)
+                  long long *id, struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(st, SQL_PERSON_INSERT, e);
+	struct wf_stmt *s = wf_sql(st, SQL_PERSON_INSERT, e);
 	char now[32], letters[7];
 	int i;
 
@@ -178,35 +178,35 @@ static const char SQL_PERSON_CONTACTS[] =
 	" email = coalesce(?, email) WHERE id = ?";
 
 static int update_contacts(struct wf_store *st, const cJSON *p,
-                           sqlite3_int64 id, struct wf_err *e)
+                           long long id, struct wf_err *e)
 {
 	static const char *const cols[] = { "municipality", "address", "phone",
 	                                    "email" };
-	sqlite3_stmt *s = wf_sql(st, SQL_PERSON_CONTACTS, e);
+	struct wf_stmt *s = wf_sql(st, SQL_PERSON_CONTACTS, e);
 
 	if (!s)
 		return e->code;
 	for (int i = 0; i < 4; i++)
 		wf_bind_json(s, i + 1, cJSON_GetObjectItemCaseSensitive(p, cols[i]));
-	sqlite3_bind_int64(s, 5, id);
+	wf_bind_int64(s, 5, id);
 	return wf_sql_done(st, s, e);
 }
 
 /* The case ids of a person, "a, b", for messages. */
-static void cases_of(struct wf_store *st, sqlite3_int64 id, char *buf,
+static void cases_of(struct wf_store *st, long long id, char *buf,
                      size_t len, struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(st, WF_SQL_PERSON_CASES_OF, e);
+	struct wf_stmt *s = wf_sql(st, WF_SQL_PERSON_CASES_OF, e);
 	size_t n = 0;
 
 	buf[0] = '\0';
 	if (!s)
 		return;
-	sqlite3_bind_int64(s, 1, id);
-	while (sqlite3_step(s) == SQLITE_ROW && n < len)
+	wf_bind_int64(s, 1, id);
+	while (wf_step(s) == WF_ROW && n < len)
 		n += (size_t)snprintf(buf + n, len - n, "%s'%s'", n ? ", " : "",
-		                      (const char *)sqlite3_column_text(s, 0));
-	sqlite3_reset(s);
+		                      wf_col_str(s, 0));
+	wf_reset(s);
 }
 
 static const char SQL_PERSON_BY_KEY[] =
@@ -220,32 +220,32 @@ static const char SQL_PERSON_DUP[] =
 /* Flag id and every other person with the same key as possible
  * duplicates of each other, and say so. */
 static int flag_duplicates(struct wf_ctx *ctx, const cJSON *p, const char *key,
-                           sqlite3_int64 id, struct wf_err *e)
+                           long long id, struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(ctx->st, SQL_PERSON_BY_KEY, e), *d;
+	struct wf_stmt *s = wf_sql(ctx->st, SQL_PERSON_BY_KEY, e), *d;
 	const char *tc = wf_json_str(p, "tax_code");
-	sqlite3_int64 others[16];
+	long long others[16];
 	int n = 0, rc;
 
 	if (!s)
 		return e->code;
 	wf_bind_text(s, 1, key);
-	sqlite3_bind_int64(s, 2, id);
+	wf_bind_int64(s, 2, id);
 	wf_bind_text(s, 3, tc);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW && n < 16)
-		others[n++] = sqlite3_column_int64(s, 0);
-	sqlite3_reset(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	while ((rc = wf_step(s)) == WF_ROW && n < 16)
+		others[n++] = wf_col_int64(s, 0);
+	wf_reset(s);
+	if (rc != WF_ROW && rc != WF_DONE)
 		return wf_sql_err(ctx->st, rc, e);
 	for (int i = 0; i < n; i++) {
 		char cases[256];
 
 		if (!(d = wf_sql(ctx->st, SQL_PERSON_DUP, e)))
 			return e->code;
-		sqlite3_bind_int64(d, 1, id);
-		sqlite3_bind_int64(d, 2, others[i]);
-		sqlite3_bind_int64(d, 3, others[i]);
-		sqlite3_bind_int64(d, 4, id);
+		wf_bind_int64(d, 1, id);
+		wf_bind_int64(d, 2, others[i]);
+		wf_bind_int64(d, 3, others[i]);
+		wf_bind_int64(d, 4, id);
 		if ((rc = wf_sql_done(ctx->st, d, e)))
 			return rc;
 		cases_of(ctx->st, others[i], cases, sizeof cases, e);
@@ -261,7 +261,7 @@ static int flag_duplicates(struct wf_ctx *ctx, const cJSON *p, const char *key,
 static const char SQL_PERSON_BY_TAXCODE[] =
 	"SELECT id FROM person WHERE tax_code = ?";
 
-int wf_person_resolve(struct wf_ctx *ctx, const cJSON *p, sqlite3_int64 *id,
+int wf_person_resolve(struct wf_ctx *ctx, const cJSON *p, long long *id,
                       struct wf_err *e)
 {
 	const char *tc = wf_json_str(p, "tax_code");
@@ -299,11 +299,11 @@ static int all_digits(const char *s)
 static const char SQL_PERSON_EXISTS[] =
 	"SELECT id FROM person WHERE id = ?";
 
-sqlite3_int64 wf_person_find(struct wf_store *st, const char *ref,
+long long wf_person_find(struct wf_store *st, const char *ref,
                              struct wf_err *e)
 {
 	char case_id[32], tax[32];
-	sqlite3_int64 id;
+	long long id;
 	size_t i;
 
 	wf_audit_case_of("case", ref, case_id, sizeof case_id);
@@ -337,23 +337,23 @@ enum {
  * left beside (citizenship written as no country, the letters the names
  * make when the tax code's differ, the person found to be the same) only
  * when there is any. The identity's columns are the record's keys. */
-static void person_row(cJSON *r, sqlite3_stmt *s)
+static void person_row(cJSON *r, struct wf_stmt *s)
 {
-	sqlite3_int64 id = sqlite3_column_int64(s, PERSON_ID);
+	long long id = wf_col_int64(s, PERSON_ID);
 
 	cJSON_AddStringToObject(r, "kind", "person");
 	cJSON_AddNumberToObject(r, "id", (double)id);
 	for (int i = PERSON_TAX_CODE; i <= PERSON_EMAIL; i++)
-		wf_col_add(r, sqlite3_column_name(s, i), s, i);
+		wf_col_add(r, wf_col_name(s, i), s, i);
 	wf_col_add(r, "citizenship_as_written", s, PERSON_AS_WRITTEN);
 	wf_col_add(r, "name_letters", s, PERSON_NAME_LETTERS);
-	if (sqlite3_column_int64(s, PERSON_SAME_AS) != id)
+	if (wf_col_int64(s, PERSON_SAME_AS) != id)
 		wf_col_add(r, "same_as", s, PERSON_SAME_AS);
 }
 
 cJSON *wf_person_get(struct wf_store *st, const char *ref, struct wf_err *e)
 {
-	sqlite3_int64 id = wf_person_find(st, ref, e);
+	long long id = wf_person_find(st, ref, e);
 	cJSON *r;
 
 	if (!id)
@@ -400,20 +400,20 @@ static const char SQL_PERSON_FIRST_REFERRAL[] =
 /* What a referral checks of its person against the store: born before
  * the first referral, and a tax code nobody else has. */
 static int check_person(struct wf_store *st, const struct wf_record *rec,
-                        sqlite3_int64 id, struct wf_err *e)
+                        long long id, struct wf_err *e)
 {
 	const cJSON *r = rec->root;
 	const char *birth = wf_json_str(r, "birth_date");
 	const char *tc = wf_json_str(r, "tax_code");
 	char first[16] = "", idtext[24];
-	sqlite3_stmt *s;
-	sqlite3_int64 other;
+	struct wf_stmt *s;
+	long long other;
 
 	snprintf(idtext, sizeof idtext, "%lld", (long long)id);
 	if (!(s = wf_sql_row(st, SQL_PERSON_FIRST_REFERRAL, idtext, 0, "", e)))
 		return e->code;
 	wf_col_text(s, 0, first, sizeof first);
-	sqlite3_reset(s);
+	wf_reset(s);
 	if (*first && strcmp(birth, first) > 0)
 		return wf_record_err(rec, wf_json_path(r, "birth_date"),
 		                     "birth_date", e, WF_EX_DATAERR, "'%s' is after "
@@ -421,9 +421,9 @@ static int check_person(struct wf_store *st, const struct wf_record *rec,
 	if (!tc || !(s = wf_sql(st, SQL_PERSON_TAKEN, e)))
 		return tc ? e->code : 0;
 	wf_bind_text(s, 1, tc);
-	sqlite3_bind_int64(s, 2, id);
-	other = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
-	sqlite3_reset(s);
+	wf_bind_int64(s, 2, id);
+	other = wf_step(s) == WF_ROW ? wf_col_int64(s, 0) : 0;
+	wf_reset(s);
 	if (other)
 		return wf_record_err(rec, wf_json_path(r, "tax_code"), "tax_code", e,
 		                     WF_EX_DATAERR, "'%s' is the tax code of person "
@@ -438,10 +438,10 @@ static const char SQL_PERSON_UPDATE[] =
 	" match_key = ?12, name_letters = ?14, citizenship_as_written ="
 	" CASE WHEN ?7 IS NULL THEN citizenship_as_written END WHERE id = ?13";
 
-static int store_person(struct wf_store *st, const cJSON *r, sqlite3_int64 id,
+static int store_person(struct wf_store *st, const cJSON *r, long long id,
                         struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(st, SQL_PERSON_UPDATE, e);
+	struct wf_stmt *s = wf_sql(st, SQL_PERSON_UPDATE, e);
 	char key[512], letters[7];
 	int i;
 
@@ -451,25 +451,25 @@ static int store_person(struct wf_store *st, const cJSON *r, sqlite3_int64 id,
 		wf_bind_json(s, i + 1, cJSON_GetObjectItemCaseSensitive(r, identity[i]));
 	wf_person_key(r, key, sizeof key);
 	wf_bind_text(s, 12, key);
-	sqlite3_bind_int64(s, 13, id);
+	wf_bind_int64(s, 13, id);
 	wf_bind_text(s, 14, wf_person_letters_differ(r, letters));
 	return wf_sql_done(st, s, e);
 }
 
 /* Every case of the person screened in must still be, with the facts as
  * corrected. */
-static int recheck_cases(struct wf_ctx *ctx, sqlite3_int64 id,
+static int recheck_cases(struct wf_ctx *ctx, long long id,
                          struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(ctx->st, WF_SQL_PERSON_CASES_OF, e);
+	struct wf_stmt *s = wf_sql(ctx->st, WF_SQL_PERSON_CASES_OF, e);
 	char (*ids)[32] = NULL;
 	int n = 0, rc = 0, step;
 
 	if (!s)
 		return e->code;
-	sqlite3_bind_int64(s, 1, id);
+	wf_bind_int64(s, 1, id);
 	/* read the ids first: the check runs statements of its own */
-	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((step = wf_step(s)) == WF_ROW) {
 		char (*more)[32] = realloc(ids, (size_t)(n + 1) * sizeof *ids);
 
 		if (!more) {
@@ -479,8 +479,8 @@ static int recheck_cases(struct wf_ctx *ctx, sqlite3_int64 id,
 		ids = more;
 		wf_col_text(s, 0, ids[n++], sizeof ids[0]);
 	}
-	sqlite3_reset(s);
-	if (!rc && step != SQLITE_DONE && step != SQLITE_ROW)
+	wf_reset(s);
+	if (!rc && step != WF_DONE && step != WF_ROW)
 		rc = wf_sql_err(ctx->st, step, e);
 	for (int i = 0; i < n && !rc; i++)
 		rc = wf_refer_recheck(ctx, ids[i], e);
@@ -491,7 +491,7 @@ static int recheck_cases(struct wf_ctx *ctx, sqlite3_int64 id,
 int wf_person_amend(struct wf_ctx *ctx, struct wf_record *rec, const char *id,
                     struct wf_err *e)
 {
-	sqlite3_int64 n = strtoll(id, NULL, 10);
+	long long n = strtoll(id, NULL, 10);
 	int rc;
 
 	if ((rc = wf_validate(rec, rec->root, &person_schema, "", e)) ||

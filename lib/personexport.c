@@ -49,12 +49,12 @@ static cJSON *placement(struct wf_store *st, const cJSON *id, struct wf_err *e)
 
 static cJSON *contact(struct wf_store *st, const cJSON *id, struct wf_err *e)
 {
-	return wf_contact_record(st, (sqlite3_int64)id->valuedouble, e);
+	return wf_contact_record(st, (long long)id->valuedouble, e);
 }
 
 static cJSON *follow_up(struct wf_store *st, const cJSON *id, struct wf_err *e)
 {
-	return wf_follow_up_record(st, (sqlite3_int64)id->valuedouble, e);
+	return wf_follow_up_record(st, (long long)id->valuedouble, e);
 }
 
 static const char SQL_VOIDED_OF_CASE[] =
@@ -64,10 +64,10 @@ enum {
 	VOID_KIND, VOID_ID, VOID_DATA, VOID_REASON, VOID_AT, VOID_BY
 };
 
-static void voided_row(cJSON *list, sqlite3_stmt *s)
+static void voided_row(cJSON *list, struct wf_stmt *s)
 {
 	cJSON *r = cJSON_CreateObject();
-	const char *data = (const char *)sqlite3_column_text(s, VOID_DATA);
+	const char *data = wf_col_str(s, VOID_DATA);
 
 	cJSON_AddStringToObject(r, "kind", "voided");
 	wf_col_add(r, "entity", s, VOID_KIND);
@@ -126,7 +126,7 @@ static int one_case(struct wf_ctx *ctx, const char *id, struct wf_err *e)
 }
 
 /* The export, in the audit, with the cases it gave. */
-static int audit_export(struct wf_ctx *ctx, sqlite3_int64 person,
+static int audit_export(struct wf_ctx *ctx, long long person,
                         const cJSON *cases, struct wf_err *e)
 {
 	cJSON *d = cJSON_CreateObject();
@@ -142,7 +142,7 @@ static int audit_export(struct wf_ctx *ctx, sqlite3_int64 person,
 
 int wf_person_export(struct wf_ctx *ctx, const char *ref, struct wf_err *e)
 {
-	sqlite3_int64 person = wf_person_find(ctx->st, ref, e);
+	long long person = wf_person_find(ctx->st, ref, e);
 	struct wf_audit_filter f = { 0 };
 	cJSON *cases, *v;
 	char id[24];
@@ -191,14 +191,14 @@ enum {
 	KEEP_PERSON, KEEP_CASES, KEEP_OVER_SINCE, KEEP_UNTIL
 };
 
-static void retention_row(cJSON *list, sqlite3_stmt *s)
+static void retention_row(cJSON *list, struct wf_stmt *s)
 {
 	cJSON *r = cJSON_CreateObject();
-	const char *ids = (const char *)sqlite3_column_text(s, KEEP_CASES);
+	const char *ids = wf_col_str(s, KEEP_CASES);
 
 	cJSON_AddStringToObject(r, "kind", "retention");
 	cJSON_AddNumberToObject(r, "id",
-	                        (double)sqlite3_column_int64(s, KEEP_PERSON));
+	                        (double)wf_col_int64(s, KEEP_PERSON));
 	cJSON_AddItemToObject(r, "cases", wf_json_split(ids ? ids : "", ' '));
 	wf_col_add(r, "over_since", s, KEEP_OVER_SINCE);
 	wf_col_add(r, "keep_until", s, KEEP_UNTIL);
@@ -207,7 +207,7 @@ static void retention_row(cJSON *list, sqlite3_stmt *s)
 
 int wf_retention(struct wf_ctx *ctx, const char *as_of, struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(ctx->st, SQL_RETENTION, e);
+	struct wf_stmt *s = wf_sql(ctx->st, SQL_RETENTION, e);
 	char day[11];
 	long n = 0;
 	int rc = 0, step;
@@ -217,7 +217,7 @@ int wf_retention(struct wf_ctx *ctx, const char *as_of, struct wf_err *e)
 	if ((rc = wf_effective_date(as_of, "--as-of", day, e)))
 		return rc;
 	wf_bind_text(s, 1, day);
-	while (!rc && (step = sqlite3_step(s)) == SQLITE_ROW) {
+	while (!rc && (step = wf_step(s)) == WF_ROW) {
 		cJSON *list = cJSON_CreateArray();
 
 		retention_row(list, s);
@@ -225,9 +225,9 @@ int wf_retention(struct wf_ctx *ctx, const char *as_of, struct wf_err *e)
 		cJSON_Delete(list);
 		n++;
 	}
-	if (!rc && step != SQLITE_DONE)
+	if (!rc && step != WF_DONE)
 		rc = wf_sql_err(ctx->st, step, e);
-	sqlite3_reset(s);
+	wf_reset(s);
 	if (!rc && !n)
 		rc = wf_err_set(e, WF_EX_NOMATCH, "nobody's case file is past its "
 		                "retention on %s", day);

@@ -110,7 +110,7 @@ enum {
 int wf_place_load(struct wf_store *st, const char *id, struct wf_placement *p,
                   struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql_row(st, SQL_PLACE_LOAD, id, WF_EX_DATAERR,
+	struct wf_stmt *s = wf_sql_row(st, SQL_PLACE_LOAD, id, WF_EX_DATAERR,
 	                             "placement", e);
 	wf_day d;
 	int cut;
@@ -122,19 +122,19 @@ int wf_place_load(struct wf_store *st, const char *id, struct wf_placement *p,
 	      wf_col_text(s, LOAD_CASE, p->case_id, sizeof p->case_id) |
 	      wf_col_text(s, LOAD_TYPE, p->type, sizeof p->type) |
 	      wf_col_text(s, LOAD_HOST, p->host, sizeof p->host);
-	p->host_id = sqlite3_column_int64(s, LOAD_HOST_ID);
-	p->employees = sqlite3_column_type(s, LOAD_EMPLOYEES) == SQLITE_NULL ? -1
-	               : (long)sqlite3_column_int64(s, LOAD_EMPLOYEES);
+	p->host_id = wf_col_int64(s, LOAD_HOST_ID);
+	p->employees = wf_col_null(s, LOAD_EMPLOYEES) ? -1
+	               : (long)wf_col_int64(s, LOAD_EMPLOYEES);
 	cut |= wf_col_text(s, LOAD_START, p->start, sizeof p->start) |
 	       wf_col_text(s, LOAD_END, p->end, sizeof p->end);
-	p->hours_week = sqlite3_column_int(s, LOAD_HOURS_WEEK);
-	p->stipend = sqlite3_column_type(s, LOAD_STIPEND) == SQLITE_NULL ? -1
-	             : sqlite3_column_int64(s, LOAD_STIPEND);
-	p->meals = sqlite3_column_int(s, LOAD_MEALS);
+	p->hours_week = wf_col_int(s, LOAD_HOURS_WEEK);
+	p->stipend = wf_col_null(s, LOAD_STIPEND) ? -1
+	             : wf_col_int64(s, LOAD_STIPEND);
+	p->meals = wf_col_int(s, LOAD_MEALS);
 	cut |= wf_col_text(s, LOAD_STATUS, p->status, sizeof p->status) |
 	       wf_col_text(s, LOAD_STATUS_DATE, p->status_date,
 	                   sizeof p->status_date);
-	sqlite3_reset(s);
+	wf_reset(s);
 	if (cut || wf_stored_date(p->start, 0, &d) ||
 	    wf_stored_date(p->end, 1, &d) ||
 	    wf_stored_date(p->status_date, 1, &d))
@@ -151,21 +151,21 @@ static const char SQL_PLACE_CERTS[] =
 static int category(struct wf_store *st, struct wf_placement *p,
                     struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(st, SQL_PLACE_CERTS, e);
+	struct wf_stmt *s = wf_sql(st, SQL_PLACE_CERTS, e);
 	int rc;
 
 	if (!s)
 		return e->code;
 	wf_bind_text(s, 1, p->case_id);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		const char *k = (const char *)sqlite3_column_text(s, 0);
+	while ((rc = wf_step(s)) == WF_ROW) {
+		const char *k = wf_col_str(s, 0);
 
 		p->disabled |= !strcmp(k, "law_68_1999");
 		p->disadvantaged |= !strcmp(k, "law_381_1991") ||
 		                    !strcmp(k, "uncertified_disadvantage");
 	}
-	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? 0 : wf_sql_err(st, rc, e);
+	wf_reset(s);
+	return rc == WF_DONE ? 0 : wf_sql_err(st, rc, e);
 }
 
 typedef int (*rules_fn)(struct wf_store *, const cJSON *,
@@ -210,7 +210,7 @@ static int check_action(struct wf_store *st, const struct wf_record *rec,
                         const cJSON *r, struct wf_err *e)
 {
 	const cJSON *a = cJSON_GetObjectItemCaseSensitive(r, "plan_action");
-	sqlite3_stmt *s;
+	struct wf_stmt *s;
 	char kind[32] = "";
 	int rc;
 
@@ -219,11 +219,11 @@ static int check_action(struct wf_store *st, const struct wf_record *rec,
 	if (!(s = wf_sql(st, SQL_PLACE_ACTION, e)))
 		return e->code;
 	wf_bind_text(s, 1, wf_json_str(r, "case"));
-	sqlite3_bind_int(s, 2, a->valueint);
-	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
+	wf_bind_int(s, 2, a->valueint);
+	if ((rc = wf_step(s)) == WF_ROW)
 		wf_col_text(s, 0, kind, sizeof kind);
-	sqlite3_reset(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	wf_reset(s);
+	if (rc != WF_ROW && rc != WF_DONE)
 		return wf_sql_err(st, rc, e);
 	if (!kind[0])
 		return wf_record_err(rec, a, "plan_action", e, WF_EX_DATAERR,
@@ -276,7 +276,7 @@ static int host_of(struct wf_ctx *ctx, const struct wf_record *rec,
 
 /* Bind a placement's columns, in the numbering the insert and the
  * correction share (?1 its id ... ?19 when it was recorded). */
-static void bind_placement(sqlite3_stmt *s, const cJSON *r,
+static void bind_placement(struct wf_stmt *s, const cJSON *r,
                            const struct wf_placement *p, const char *today,
                            const char *now)
 {
@@ -286,7 +286,7 @@ static void bind_placement(sqlite3_stmt *s, const cJSON *r,
 	wf_bind_text(s, 1, p->id);
 	wf_bind_text(s, 2, p->case_id);
 	wf_bind_text(s, 3, p->type);
-	sqlite3_bind_int64(s, 4, p->host_id);
+	wf_bind_int64(s, 4, p->host_id);
 	wf_bind_text(s, 5, wf_json_str(t, "name"));
 	wf_bind_text(s, 6, wf_json_str(t, "contact"));
 	wf_bind_text(s, 7, wf_json_str(r, "service_tutor"));
@@ -294,13 +294,13 @@ static void bind_placement(sqlite3_stmt *s, const cJSON *r,
 	wf_bind_text(s, 9, p->end);
 	wf_bind_json(s, 10, cJSON_GetObjectItemCaseSensitive(r, "hours_week"));
 	if (p->stipend >= 0)
-		sqlite3_bind_int64(s, 11, p->stipend);
-	sqlite3_bind_int(s, 12, p->meals);
+		wf_bind_int64(s, 11, p->stipend);
+	wf_bind_int(s, 12, p->meals);
 	wf_bind_text(s, 13, wf_json_str(r, "funding"));
 	wf_bind_json(s, 14, cJSON_GetObjectItemCaseSensitive(r, "plan_action"));
 	wf_bind_text(s, 15, wf_json_str(k, "type"));
 	if (k)
-		sqlite3_bind_int(s, 16, cJSON_IsTrue(
+		wf_bind_int(s, 16, cJSON_IsTrue(
 			cJSON_GetObjectItemCaseSensitive(k, "law68_quota")));
 	wf_bind_text(s, 17, today);
 	wf_bind_text(s, 18, wf_json_str(r, "notes"));
@@ -319,7 +319,7 @@ static int insert(struct wf_ctx *ctx, const cJSON *r,
                   const struct wf_placement *p, const char *today,
                   struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(ctx->st, SQL_PLACE_INSERT, e);
+	struct wf_stmt *s = wf_sql(ctx->st, SQL_PLACE_INSERT, e);
 	char now[32];
 
 	if (!s)
@@ -350,16 +350,16 @@ static const char SQL_PLACE_COUNT[] =
 static int next_id(struct wf_store *st, struct wf_placement *p,
                    struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(st, SQL_PLACE_COUNT, e);
+	struct wf_stmt *s = wf_sql(st, SQL_PLACE_COUNT, e);
 	int rc, n = 0;
 
 	if (!s)
 		return e->code;
 	wf_bind_text(s, 1, p->case_id);
-	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		n = sqlite3_column_int(s, 0);
-	sqlite3_reset(s);
-	if (rc != SQLITE_ROW)
+	if ((rc = wf_step(s)) == WF_ROW)
+		n = wf_col_int(s, 0);
+	wf_reset(s);
+	if (rc != WF_ROW)
 		return wf_sql_err(st, rc, e);
 	snprintf(p->id, sizeof p->id, "%s.%d", p->case_id, n + 1);
 	return 0;
@@ -426,7 +426,7 @@ int wf_place_amend(struct wf_ctx *ctx, struct wf_record *rec, const char *id,
 	struct wf_placement old, p;
 	struct wf_case c;
 	char what[256];
-	sqlite3_stmt *s;
+	struct wf_stmt *s;
 	cJSON *was;
 	int rc, action;
 
@@ -526,7 +526,7 @@ static int history_add(struct wf_ctx *ctx, const char *id, const char *status,
                        const char *date, const char *outcome,
                        const struct wf_place_opts *o, struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(ctx->st, SQL_PLACE_HISTORY_ADD, e);
+	struct wf_stmt *s = wf_sql(ctx->st, SQL_PLACE_HISTORY_ADD, e);
 	char now[32];
 
 	if (!s)
@@ -553,7 +553,7 @@ static int record_move(struct wf_ctx *ctx, struct wf_placement *p,
 {
 	const char *outcome = !strcmp(to, "ended")
 	                      ? (o->outcome ? o->outcome : "completed") : NULL;
-	sqlite3_stmt *s = wf_sql(ctx->st, SQL_PLACE_SET, e);
+	struct wf_stmt *s = wf_sql(ctx->st, SQL_PLACE_SET, e);
 	cJSON *detail;
 	int rc;
 
@@ -600,7 +600,7 @@ static const char SQL_PLACE_STARTED[] =
 static int started(struct wf_ctx *ctx, struct wf_placement *p,
                    const char *date, struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(ctx->st, SQL_PLACE_STARTED, e);
+	struct wf_stmt *s = wf_sql(ctx->st, SQL_PLACE_STARTED, e);
 	struct wf_case c;
 	int rc;
 
@@ -655,7 +655,7 @@ int wf_place_extend(struct wf_ctx *ctx, const struct wf_place_opts *o,
 	                 : wf_json_str(rec->root, "id");
 	struct wf_placement p;
 	struct wf_case c;
-	sqlite3_stmt *s;
+	struct wf_stmt *s;
 	char what[256];
 	wf_day d;
 	int rc;

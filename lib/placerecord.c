@@ -26,7 +26,7 @@ enum {
 };
 
 /* A row of SQL_PREC_GET into the record's shape. */
-static void fill(cJSON *r, sqlite3_stmt *s)
+static void fill(cJSON *r, struct wf_stmt *s)
 {
 	static const char *const head[] = { "id", "case", "type", "host" };
 	static const char *const tail[] = { "status", "status_date", "outcome",
@@ -37,7 +37,7 @@ static void fill(cJSON *r, sqlite3_stmt *s)
 	cJSON_AddStringToObject(r, "kind", "placement");
 	for (int i = GET_ID; i <= GET_HOST; i++)
 		wf_col_add(r, head[i - GET_ID], s, i);
-	if (sqlite3_column_type(s, GET_TUTOR) != SQLITE_NULL) {
+	if (!wf_col_null(s, GET_TUTOR)) {
 		t = cJSON_AddObjectToObject(r, "host_tutor");
 		wf_col_add(t, "name", s, GET_TUTOR);
 		wf_col_add(t, "contact", s, GET_TUTOR_CONTACT);
@@ -46,20 +46,20 @@ static void fill(cJSON *r, sqlite3_stmt *s)
 	wf_col_add(r, "start", s, GET_START);
 	wf_col_add(r, "end", s, GET_END);
 	wf_col_add(r, "hours_week", s, GET_HOURS_WEEK);
-	if (sqlite3_column_type(s, GET_STIPEND) != SQLITE_NULL) {
-		wf_money_format(sqlite3_column_int64(s, GET_STIPEND), money,
+	if (!wf_col_null(s, GET_STIPEND)) {
+		wf_money_format(wf_col_int64(s, GET_STIPEND), money,
 		                sizeof money);
 		cJSON_AddStringToObject(r, "stipend", money);
 	}
-	if (sqlite3_column_int(s, GET_MEALS))
+	if (wf_col_int(s, GET_MEALS))
 		cJSON_AddTrueToObject(r, "meals");
 	wf_col_add(r, "funding", s, GET_FUNDING);
 	wf_col_add(r, "plan_action", s, GET_PLAN_ACTION);
-	if (sqlite3_column_type(s, GET_CONTRACT) != SQLITE_NULL) {
+	if (!wf_col_null(s, GET_CONTRACT)) {
 		t = cJSON_AddObjectToObject(r, "contract");
 		wf_col_add(t, "type", s, GET_CONTRACT);
 		cJSON_AddBoolToObject(t, "law68_quota",
-		                      sqlite3_column_int(s, GET_LAW68_QUOTA));
+		                      wf_col_int(s, GET_LAW68_QUOTA));
 	}
 	for (int i = GET_STATUS; i <= GET_NOTES; i++)
 		wf_col_add(r, tail[i - GET_STATUS], s, i);
@@ -74,7 +74,7 @@ static const char SQL_PREC_HISTORY[] =
 cJSON *wf_placement_record(struct wf_store *st, const char *id, int history,
                            struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql_row(st, SQL_PREC_GET, id, WF_EX_NOMATCH,
+	struct wf_stmt *s = wf_sql_row(st, SQL_PREC_GET, id, WF_EX_NOMATCH,
 	                             "placement", e);
 	cJSON *r, *h;
 
@@ -82,7 +82,7 @@ cJSON *wf_placement_record(struct wf_store *st, const char *id, int history,
 		return NULL;
 	r = cJSON_CreateObject();
 	fill(r, s);
-	sqlite3_reset(s);
+	wf_reset(s);
 	if (!history)
 		return r;
 	h = cJSON_AddArrayToObject(r, "history");
@@ -130,7 +130,7 @@ static const char SQL_PREC_LIST[] =
 int wf_place_list(struct wf_ctx *ctx, const struct wf_place_filter *f,
                   struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(ctx->st, SQL_PREC_LIST, e);
+	struct wf_stmt *s = wf_sql(ctx->st, SQL_PREC_LIST, e);
 
 	if (!s)
 		return e->code;

@@ -173,7 +173,7 @@ static int host_capacity(struct wf_store *st, const cJSON *prog,
                          struct wf_err *e)
 {
 	const cJSON *tiers = cJSON_GetObjectItemCaseSensitive(prog, "host_capacity");
-	sqlite3_stmt *s;
+	struct wf_stmt *s;
 	long cap, n = 1;
 	int rc;
 
@@ -187,14 +187,14 @@ static int host_capacity(struct wf_store *st, const cJSON *prog,
 	}
 	if (!(s = wf_sql(st, SQL_PLACE_HOST_OVERLAP, e)))
 		return e->code;
-	sqlite3_bind_int64(s, 1, p->host_id);
+	wf_bind_int64(s, 1, p->host_id);
 	wf_bind_text(s, 2, p->id);
 	wf_bind_text(s, 3, p->start);
 	wf_bind_text(s, 4, p->end);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		n += counted(prog, (const char *)sqlite3_column_text(s, HOST_TYPE));
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE)
+	while ((rc = wf_step(s)) == WF_ROW)
+		n += counted(prog, wf_col_str(s, HOST_TYPE));
+	wf_reset(s);
+	if (rc != WF_DONE)
 		return wf_sql_err(st, rc, e);
 	cap = capacity(tiers, p->employees);
 	if (cap >= 0 && n > cap)
@@ -221,7 +221,7 @@ int wf_place_overlap(struct wf_store *st, const cJSON *prog,
 {
 	const cJSON *ok = cJSON_GetObjectItemCaseSensitive(prog,
 	                                                  "overlapping_placements");
-	sqlite3_stmt *s;
+	struct wf_stmt *s;
 	int rc;
 
 	if (cJSON_IsTrue(ok))
@@ -230,15 +230,15 @@ int wf_place_overlap(struct wf_store *st, const cJSON *prog,
 		return e->code;
 	wf_bind_text(s, 1, p->case_id);
 	wf_bind_text(s, 2, p->id);
-	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
+	if ((rc = wf_step(s)) == WF_ROW)
 		wf_json_addf(broken, "the case's %s placement '%s' (%s..%s) is still "
 		      "running, and programme '%s' does not allow placements to "
-		      "overlap (end it first)", sqlite3_column_text(s, OVER_TYPE),
-		      sqlite3_column_text(s, OVER_ID),
-		      sqlite3_column_text(s, OVER_START),
-		      sqlite3_column_text(s, OVER_END), wf_json_str(prog, "id"));
-	sqlite3_reset(s);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : wf_sql_err(st, rc, e);
+		      "overlap (end it first)", wf_col_str(s, OVER_TYPE),
+		      wf_col_str(s, OVER_ID),
+		      wf_col_str(s, OVER_START),
+		      wf_col_str(s, OVER_END), wf_json_str(prog, "id"));
+	wf_reset(s);
+	return rc == WF_ROW || rc == WF_DONE ? 0 : wf_sql_err(st, rc, e);
 }
 
 int wf_place_rules(struct wf_store *st, const cJSON *prog,

@@ -178,21 +178,21 @@ enum {
 static int last_version(struct wf_store *st, const char *id, int *version,
                         char *agreed, struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(st, SQL_PLAN_LAST, e);
-	const unsigned char *a;
+	struct wf_stmt *s = wf_sql(st, SQL_PLAN_LAST, e);
+	const char *a;
 	int rc;
 
 	if (!s)
 		return e->code;
 	wf_bind_text(s, 1, id);
-	if ((rc = sqlite3_step(s)) != SQLITE_ROW) {
-		sqlite3_reset(s);
+	if ((rc = wf_step(s)) != WF_ROW) {
+		wf_reset(s);
 		return wf_sql_err(st, rc, e);
 	}
-	*version = sqlite3_column_int(s, LAST_VERSION);
-	a = sqlite3_column_text(s, LAST_AGREED);
-	snprintf(agreed, 11, "%s", a ? (const char *)a : "");
-	sqlite3_reset(s);
+	*version = wf_col_int(s, LAST_VERSION);
+	a = wf_col_str(s, LAST_AGREED);
+	snprintf(agreed, 11, "%s", a ? a : "");
+	wf_reset(s);
 	return 0;
 }
 
@@ -209,11 +209,11 @@ static const char SQL_PLAN_ACTION[] =
 	" hours, goal, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
 static int store_plan(struct wf_ctx *ctx, const cJSON *plan, int version,
-                      sqlite3_int64 *pid, struct wf_err *e)
+                      long long *pid, struct wf_err *e)
 {
 	static const char *const goal_cols[] = { "id", "description", "outcome",
 	                                          "target_date" };
-	sqlite3_stmt *s = wf_sql(ctx->st, SQL_PLAN_INSERT, e);
+	struct wf_stmt *s = wf_sql(ctx->st, SQL_PLAN_INSERT, e);
 	const cJSON *c;
 	long long org;
 	char now[32];
@@ -223,7 +223,7 @@ static int store_plan(struct wf_ctx *ctx, const cJSON *plan, int version,
 		return e->code;
 	wf_timestamp(now, sizeof now);
 	wf_bind_text(s, 1, wf_json_str(plan, "case"));
-	sqlite3_bind_int(s, 2, version);
+	wf_bind_int(s, 2, version);
 	wf_bind_text(s, 3, wf_json_str(plan, "agreed_on"));
 	wf_bind_text(s, 4, wf_json_str(plan, "notes"));
 	wf_bind_text(s, 5, now);
@@ -234,7 +234,7 @@ static int store_plan(struct wf_ctx *ctx, const cJSON *plan, int version,
 	cJSON_ArrayForEach(c, cJSON_GetObjectItemCaseSensitive(plan, "goals")) {
 		if (!(s = wf_sql(ctx->st, SQL_PLAN_GOAL, e)))
 			return e->code;
-		sqlite3_bind_int64(s, 1, *pid);
+		wf_bind_int64(s, 1, *pid);
 		for (int i = 0; i < 4; i++)
 			wf_bind_json(s, i + 2, cJSON_GetObjectItemCaseSensitive(c,
 			                                                       goal_cols[i]));
@@ -245,9 +245,9 @@ static int store_plan(struct wf_ctx *ctx, const cJSON *plan, int version,
 		if (provider(ctx->st, wf_json_str(c, "provider"), &org, e) ||
 		    !(s = wf_sql(ctx->st, SQL_PLAN_ACTION, e)))
 			return e->code;
-		sqlite3_bind_int64(s, 1, *pid);
+		wf_bind_int64(s, 1, *pid);
 		wf_bind_text(s, 2, wf_json_str(c, "kind"));
-		sqlite3_bind_int64(s, 3, org);
+		wf_bind_int64(s, 3, org);
 		wf_bind_text(s, 4, wf_json_str(c, "start"));
 		wf_bind_text(s, 5, wf_json_str(c, "end"));
 		wf_bind_json(s, 6, cJSON_GetObjectItemCaseSensitive(c, "hours"));
@@ -267,7 +267,7 @@ static int add_plan(struct wf_ctx *ctx, const struct wf_record *rec,
 	const cJSON *agreed = NULL;
 	char prev[11], today[11], f[160];
 	struct wf_case c;
-	sqlite3_int64 pid = 0;
+	long long pid = 0;
 	cJSON *prog = NULL, *out;
 	int rc, version = 0;
 

@@ -172,7 +172,7 @@ static const char SQL_PROG_UPDATE[] =
 static int prog_write(struct wf_ctx *ctx, const char *code, const cJSON *d,
                       int exists, struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(ctx->st, exists ? SQL_PROG_UPDATE
+	struct wf_stmt *s = wf_sql(ctx->st, exists ? SQL_PROG_UPDATE
 	                                         : SQL_PROG_INSERT, e);
 	char now[32];
 	int i = 1;
@@ -238,9 +238,9 @@ int wf_programme_load(struct wf_ctx *ctx, struct wf_record *rec,
 	return rc;
 }
 
-static cJSON *parse_definition(sqlite3_stmt *s, struct wf_err *e)
+static cJSON *parse_definition(struct wf_stmt *s, struct wf_err *e)
 {
-	cJSON *d = cJSON_Parse((const char *)sqlite3_column_text(s, 0));
+	cJSON *d = cJSON_Parse(wf_col_str(s, 0));
 
 	if (!d)
 		wf_err_set(e, WF_EX_SOFTWARE, "a stored programme is not JSON");
@@ -253,14 +253,14 @@ static const char SQL_PROG_GET[] =
 cJSON *wf_programme_get(struct wf_store *st, const char *code,
                         struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql_row(st, SQL_PROG_GET, code, WF_EX_NOMATCH,
+	struct wf_stmt *s = wf_sql_row(st, SQL_PROG_GET, code, WF_EX_NOMATCH,
 	                             "programme", e);
 	cJSON *d;
 
 	if (!s)
 		return NULL;
 	d = parse_definition(s, e);
-	sqlite3_reset(s);
+	wf_reset(s);
 	return d;
 }
 
@@ -269,22 +269,22 @@ static const char SQL_PROG_ALL[] =
 
 int wf_programme_list(struct wf_ctx *ctx, struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(ctx->st, SQL_PROG_ALL, e);
+	struct wf_stmt *s = wf_sql(ctx->st, SQL_PROG_ALL, e);
 	long n = 0;
 	int rc = 0, step;
 
 	if (!s)
 		return e->code;
-	while (!rc && (step = sqlite3_step(s)) == SQLITE_ROW) {
+	while (!rc && (step = wf_step(s)) == WF_ROW) {
 		cJSON *d = parse_definition(s, e);
 
 		rc = d ? wf_emit(ctx, d, e) : e->code;
 		cJSON_Delete(d);
 		n++;
 	}
-	if (!rc && step != SQLITE_DONE)
+	if (!rc && step != WF_DONE)
 		rc = wf_sql_err(ctx->st, step, e);
-	sqlite3_reset(s);
+	wf_reset(s);
 	if (!rc && !n)
 		rc = wf_err_set(e, WF_EX_NOMATCH, "no programmes loaded (load one "
 		                "with 'wf programme load FILE')");
@@ -312,7 +312,7 @@ static const char SQL_PROG_CODES[] =
 int wf_programme_known(struct wf_store *st, const char *code,
                        struct wf_err *e)
 {
-	sqlite3_stmt *s;
+	struct wf_stmt *s;
 	char known[512] = "";
 	long long id;
 
@@ -320,9 +320,9 @@ int wf_programme_known(struct wf_store *st, const char *code,
 		return 0;
 	if (e->code != WF_EX_DATAERR || !(s = wf_sql(st, SQL_PROG_CODES, e)))
 		return e->code;
-	if (sqlite3_step(s) == SQLITE_ROW)
+	if (wf_step(s) == WF_ROW)
 		wf_col_text(s, 0, known, sizeof known);
-	sqlite3_reset(s);
+	wf_reset(s);
 	if (!known[0])
 		return wf_err_set(e, WF_EX_DATAERR, "unknown programme '%s' (the "
 		                  "store has none: load one with 'wf programme load "

@@ -153,22 +153,22 @@ static void add(struct line *l, const char *id, int closed)
 }
 
 /* The state of field f in the row, or -1 when it is given. */
-static int state_of(sqlite3_stmt *s, const struct field *f)
+static int state_of(struct wf_stmt *s, const struct field *f)
 {
-	const char *v = (const char *)sqlite3_column_text(s, f->col);
+	const char *v = wf_col_str(s, f->col);
 
 	if (!strcmp(f->name, "employment_since")) {
 		const char *st =
-			(const char *)sqlite3_column_text(s, Q_EMPLOYMENT_STATUS);
+			wf_col_str(s, Q_EMPLOYMENT_STATUS);
 
 		return !v && st && (!strcmp(st, "unemployed") ||
 		                    !strcmp(st, "never_employed")) ? MISSING : -1;
 	}
 	if (!strcmp(f->name, "citizenship") && !v &&
-	    sqlite3_column_type(s, Q_CITIZENSHIP_AS_WRITTEN) != SQLITE_NULL)
+	    !wf_col_null(s, Q_CITIZENSHIP_AS_WRITTEN))
 		return NOT_A_COUNTRY;
 	if (!strcmp(f->name, "tax_code") && v &&
-	    sqlite3_column_type(s, Q_NAME_LETTERS) != SQLITE_NULL)
+	    !wf_col_null(s, Q_NAME_LETTERS))
 		return NAMES_DIFFER;
 	if (!v || !*v)
 		return MISSING;
@@ -188,10 +188,10 @@ static int keep_scope(struct report *r, const char *id)
 	return 0;
 }
 
-static sqlite3_stmt *run(struct wf_store *st, const char *sql,
+static struct wf_stmt *run(struct wf_store *st, const char *sql,
                          const struct wf_quality_opts *o, struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(st, sql, e);
+	struct wf_stmt *s = wf_sql(st, sql, e);
 	char today[11], cut[11];
 
 	if (!s)
@@ -202,7 +202,7 @@ static sqlite3_stmt *run(struct wf_store *st, const char *sql,
 	wf_bind_text(s, 1, today);
 	wf_bind_text(s, 2, o->programme);
 	wf_bind_text(s, 3, o->operator_);
-	if (sqlite3_bind_parameter_count(s) >= 4)
+	if (wf_bind_count(s) >= 4)
 		wf_bind_text(s, 4, cut);
 	return s;
 }
@@ -210,14 +210,14 @@ static sqlite3_stmt *run(struct wf_store *st, const char *sql,
 static int fields_of(struct wf_store *st, struct report *r,
                      const struct wf_quality_opts *o, struct wf_err *e)
 {
-	sqlite3_stmt *s = run(st, SQL_QUALITY_FIELDS, o, e);
+	struct wf_stmt *s = run(st, SQL_QUALITY_FIELDS, o, e);
 	int rc = 0, step;
 
 	if (!s)
 		return e->code;
-	while (!rc && (step = sqlite3_step(s)) == SQLITE_ROW) {
-		const char *id = (const char *)sqlite3_column_text(s, Q_ID);
-		int closed = sqlite3_column_int(s, Q_CLOSED);
+	while (!rc && (step = wf_step(s)) == WF_ROW) {
+		const char *id = wf_col_str(s, Q_ID);
+		int closed = wf_col_int(s, Q_CLOSED);
 
 		for (size_t f = 0; f < NFIELDS; f++) {
 			int state = state_of(s, &fields[f]);
@@ -228,9 +228,9 @@ static int fields_of(struct wf_store *st, struct report *r,
 		if (keep_scope(r, id))
 			rc = wf_err_set(e, WF_EX_SOFTWARE, "out of memory");
 	}
-	if (!rc && step != SQLITE_DONE)
+	if (!rc && step != WF_DONE)
 		rc = wf_sql_err(st, step, e);
-	sqlite3_reset(s);
+	wf_reset(s);
 	return rc;
 }
 
@@ -238,17 +238,17 @@ static int rule(struct wf_store *st, struct report *r, const char *sql,
                 const char *name, const struct wf_quality_opts *o,
                 struct wf_err *e)
 {
-	sqlite3_stmt *s = run(st, sql, o, e);
+	struct wf_stmt *s = run(st, sql, o, e);
 	struct line *l = rule_line(r, name);
 	int step;
 
 	if (!s)
 		return e->code;
-	while ((step = sqlite3_step(s)) == SQLITE_ROW)
-		add(l, (const char *)sqlite3_column_text(s, Q_ID),
-		    sqlite3_column_int(s, Q_CLOSED));
-	sqlite3_reset(s);
-	return step == SQLITE_DONE ? 0 : wf_sql_err(st, step, e);
+	while ((step = wf_step(s)) == WF_ROW)
+		add(l, wf_col_str(s, Q_ID),
+		    wf_col_int(s, Q_CLOSED));
+	wf_reset(s);
+	return step == WF_DONE ? 0 : wf_sql_err(st, step, e);
 }
 
 static int by_id(const void *a, const void *b)

@@ -185,7 +185,7 @@ static const char SQL_REFER_CERT[] =
 	"INSERT INTO certification (referral_id, kind, since, invalidity_percent,"
 	" issued_by, details, invalidity) VALUES (?, ?, ?, ?, ?, ?, ?)";
 
-int wf_refer_add_certs(struct wf_store *st, sqlite3_int64 ref,
+int wf_refer_add_certs(struct wf_store *st, long long ref,
                        const cJSON *list, struct wf_err *e)
 {
 	static const char *const cols[] = { "kind", "since", "invalidity_percent",
@@ -194,11 +194,11 @@ int wf_refer_add_certs(struct wf_store *st, sqlite3_int64 ref,
 	int rc;
 
 	cJSON_ArrayForEach(c, list) {
-		sqlite3_stmt *s = wf_sql(st, SQL_REFER_CERT, e);
+		struct wf_stmt *s = wf_sql(st, SQL_REFER_CERT, e);
 
 		if (!s)
 			return e->code;
-		sqlite3_bind_int64(s, 1, ref);
+		wf_bind_int64(s, 1, ref);
 		for (int i = 0; i < 6; i++)
 			wf_bind_json(s, i + 2, cJSON_GetObjectItemCaseSensitive(c, cols[i]));
 		if ((rc = wf_sql_done(st, s, e)))
@@ -214,11 +214,11 @@ static const char SQL_REFER_REFERRAL[] =
 	" rural) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
 static int add_referral(struct wf_store *st, const char *case_id,
-                        sqlite3_int64 person, sqlite3_int64 referrer,
+                        long long person, long long referrer,
                         const cJSON *r, struct wf_err *e)
 {
 	const cJSON *p = cJSON_GetObjectItemCaseSensitive(r, "person");
-	sqlite3_stmt *s = wf_sql(st, SQL_REFER_REFERRAL, e);
+	struct wf_stmt *s = wf_sql(st, SQL_REFER_REFERRAL, e);
 	char now[32];
 	int rc;
 
@@ -226,8 +226,8 @@ static int add_referral(struct wf_store *st, const char *case_id,
 		return e->code;
 	wf_timestamp(now, sizeof now);
 	wf_bind_text(s, 1, case_id);
-	sqlite3_bind_int64(s, 2, person);
-	sqlite3_bind_int64(s, 3, referrer);
+	wf_bind_int64(s, 2, person);
+	wf_bind_int64(s, 3, referrer);
 	wf_bind_text(s, 4, wf_json_str(r, "referrer_contact"));
 	wf_bind_text(s, 5, wf_json_str(r, "date"));
 	wf_bind_text(s, 6, wf_json_str(p, "employment_status"));
@@ -292,22 +292,22 @@ static int check_referral(struct wf_ctx *ctx, struct wf_record *rec,
  * person the tax code is, with a warning, and the names sent are kept
  * with the referral. */
 static int stored_name(struct wf_ctx *ctx, const struct wf_record *rec,
-                       const cJSON *p, sqlite3_int64 person, char *buf,
+                       const cJSON *p, long long person, char *buf,
                        size_t len, char *sent, size_t sent_len,
                        struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(ctx->st, WF_SQL_PERSON_NAME, e);
+	struct wf_stmt *s = wf_sql(ctx->st, WF_SQL_PERSON_NAME, e);
 	char a[512], b[512];
 	int rc;
 
 	if (!s)
 		return e->code;
-	sqlite3_bind_int64(s, 1, person);
+	wf_bind_int64(s, 1, person);
 	buf[0] = '\0';
-	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
+	if ((rc = wf_step(s)) == WF_ROW)
 		wf_col_text(s, 0, buf, len);
-	sqlite3_reset(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	wf_reset(s);
+	if (rc != WF_ROW && rc != WF_DONE)
 		return wf_sql_err(ctx->st, rc, e);
 	snprintf(sent, sent_len, "%s %s", wf_json_str(p, "first_name"),
 	         wf_json_str(p, "last_name"));
@@ -333,7 +333,7 @@ static const char SQL_REFERRAL_SENT_NAMES[] =
 static int sent_names(struct wf_store *st, const char *case_id,
                       const char *names, struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(st, SQL_REFERRAL_SENT_NAMES, e);
+	struct wf_stmt *s = wf_sql(st, SQL_REFERRAL_SENT_NAMES, e);
 
 	if (!s)
 		return e->code;
@@ -346,7 +346,7 @@ int wf_refer_add(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e)
 {
 	const cJSON *p;
 	long long prog, referrer;
-	sqlite3_int64 person;
+	long long person;
 	struct wf_case c;
 	char name[256], sent[512];
 	int rc, open;
@@ -404,14 +404,14 @@ static int facts(struct wf_store *st, const struct wf_case *c,
                  const cJSON *prog, struct facts *f, struct wf_subject *s,
                  wf_day *date, struct wf_err *e)
 {
-	sqlite3_stmt *q = wf_sql(st, SQL_REFER_SUBJECT, e);
+	struct wf_stmt *q = wf_sql(st, SQL_REFER_SUBJECT, e);
 	int rc;
 
 	if (!q)
 		return e->code;
-	sqlite3_bind_int64(q, 1, c->referral_id);
-	if ((rc = sqlite3_step(q)) != SQLITE_ROW) {
-		sqlite3_reset(q);
+	wf_bind_int64(q, 1, c->referral_id);
+	if ((rc = wf_step(q)) != WF_ROW) {
+		wf_reset(q);
 		return wf_sql_err(st, rc, e);
 	}
 	rc = wf_col_text(q, SUBJ_BIRTH, f->birth, sizeof f->birth) |
@@ -419,23 +419,23 @@ static int facts(struct wf_store *st, const struct wf_case *c,
 	     wf_col_text(q, SUBJ_MUNICIPALITY, f->municipality,
 	                 sizeof f->municipality) |
 	     wf_col_text(q, SUBJ_DATE, f->date, sizeof f->date);
-	sqlite3_reset(q);
+	wf_reset(q);
 	if (rc || wf_stored_date(f->birth, 0, &s->birth) ||
 	    wf_stored_date(f->date, 0, date))
 		return wf_stored_bad(e, "birth date, employment, municipality or "
 		                     "referral date", "case", c->id);
 	if (!(q = wf_sql(st, SQL_REFER_CERT_KINDS, e)))
 		return e->code;
-	sqlite3_bind_int64(q, 1, c->referral_id);
+	wf_bind_int64(q, 1, c->referral_id);
 	wf_certs_init(&f->certs);
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW)
+	while ((rc = wf_step(q)) == WF_ROW)
 		wf_certs_add(&f->certs, prog,
-		             (const char *)sqlite3_column_text(q, CERT_KIND),
-		             (const char *)sqlite3_column_text(q, CERT_INVALIDITY),
-		             sqlite3_column_type(q, CERT_PERCENT) == SQLITE_NULL ? -1
-		             : sqlite3_column_int(q, CERT_PERCENT));
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE)
+		             wf_col_str(q, CERT_KIND),
+		             wf_col_str(q, CERT_INVALIDITY),
+		             wf_col_null(q, CERT_PERCENT) ? -1
+		             : wf_col_int(q, CERT_PERCENT));
+	wf_reset(q);
+	if (rc != WF_DONE)
 		return wf_sql_err(st, rc, e);
 	s->employment = f->employment;
 	s->municipality = f->municipality[0] ? f->municipality : NULL;

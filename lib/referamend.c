@@ -72,7 +72,7 @@ enum {
 	NTH_ESF_FACTS             /* four: wf_esf_facts, in order */
 };
 
-static cJSON *referral_row(sqlite3_stmt *s, const char *id)
+static cJSON *referral_row(struct wf_stmt *s, const char *id)
 {
 	static const char *const names[] = { "case", "date", "referrer",
 	                                     "referrer_contact",
@@ -80,7 +80,7 @@ static cJSON *referral_row(sqlite3_stmt *s, const char *id)
 	                                     "employment_since", "gender",
 	                                     "education", "disability" };
 	cJSON *r = cJSON_CreateObject();
-	const char *needs = (const char *)sqlite3_column_text(s, NTH_NEEDS);
+	const char *needs = wf_col_str(s, NTH_NEEDS);
 	cJSON *list = needs ? cJSON_Parse(needs) : NULL;
 
 	cJSON_AddStringToObject(r, "kind", "referral");
@@ -96,12 +96,12 @@ static cJSON *referral_row(sqlite3_stmt *s, const char *id)
 }
 
 /* The referral and its number in the store (*num). */
-static cJSON *load(struct wf_store *st, const char *id, sqlite3_int64 *num,
+static cJSON *load(struct wf_store *st, const char *id, long long *num,
                    struct wf_err *e)
 {
 	char case_id[32];
 	long nth;
-	sqlite3_stmt *s;
+	struct wf_stmt *s;
 	cJSON *r = NULL, *certs;
 	int rc;
 
@@ -113,14 +113,14 @@ static cJSON *load(struct wf_store *st, const char *id, sqlite3_int64 *num,
 	if (!(s = wf_sql(st, SQL_REFERRAL_NTH, e)))
 		return NULL;
 	wf_bind_text(s, 1, case_id);
-	sqlite3_bind_int64(s, 2, nth - 1);
-	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		*num = sqlite3_column_int64(s, NTH_ROW);
+	wf_bind_int64(s, 2, nth - 1);
+	if ((rc = wf_step(s)) == WF_ROW) {
+		*num = wf_col_int64(s, NTH_ROW);
 		r = referral_row(s, nth > 1 ? id : case_id);
 	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_ROW) {
-		if (rc == SQLITE_DONE)
+	wf_reset(s);
+	if (rc != WF_ROW) {
+		if (rc == WF_DONE)
 			wf_err_set(e, WF_EX_NOMATCH, "referral '%s' not found", id);
 		else
 			wf_sql_err(st, rc, e);
@@ -142,7 +142,7 @@ static cJSON *load(struct wf_store *st, const char *id, sqlite3_int64 *num,
 
 cJSON *wf_referral_get(struct wf_store *st, const char *id, struct wf_err *e)
 {
-	sqlite3_int64 num;
+	long long num;
 
 	return load(st, id, &num, e);
 }
@@ -187,15 +187,15 @@ static const char SQL_REFERRAL_SET[] =
 static const char SQL_REFERRAL_CERTS_DEL[] =
 	"DELETE FROM certification WHERE referral_id = ?1";
 
-static int store(struct wf_store *st, const cJSON *r, sqlite3_int64 num,
+static int store(struct wf_store *st, const cJSON *r, long long num,
                  long long referrer, struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(st, SQL_REFERRAL_SET, e);
+	struct wf_stmt *s = wf_sql(st, SQL_REFERRAL_SET, e);
 	int rc;
 
 	if (!s)
 		return e->code;
-	sqlite3_bind_int64(s, 1, referrer);
+	wf_bind_int64(s, 1, referrer);
 	wf_bind_text(s, 2, wf_json_str(r, "referrer_contact"));
 	wf_bind_text(s, 3, wf_json_str(r, "date"));
 	wf_bind_text(s, 4, wf_json_str(r, "employment_status"));
@@ -205,7 +205,7 @@ static int store(struct wf_store *st, const cJSON *r, sqlite3_int64 num,
 	wf_bind_text(s, 8, wf_json_str(r, "gender"));
 	wf_bind_text(s, 9, wf_json_str(r, "education"));
 	wf_bind_text(s, 10, wf_json_str(r, "disability"));
-	sqlite3_bind_int64(s, 11, num);
+	wf_bind_int64(s, 11, num);
 	for (int i = 0; wf_esf_facts[i]; i++)
 		wf_bind_text(s, 12 + i, wf_json_str(r, wf_esf_facts[i]));
 	if ((rc = wf_sql_done(st, s, e)) ||
@@ -223,7 +223,7 @@ static int move_opening(struct wf_store *st, const char *case_id,
                         const char *was, const char *date, struct wf_err *e)
 {
 	struct wf_step p;
-	sqlite3_stmt *s;
+	struct wf_stmt *s;
 	int found;
 
 	if (!strcmp(was, date))
@@ -264,7 +264,7 @@ int wf_referral_amend(struct wf_ctx *ctx, struct wf_record *rec,
                       const char *id, struct wf_err *e)
 {
 	const cJSON *r = rec->root;
-	sqlite3_int64 num;
+	long long num;
 	long long referrer;
 	cJSON *was = load(ctx->st, id, &num, e);
 	const char *case_id;

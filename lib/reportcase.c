@@ -15,7 +15,7 @@ static const char SQL_RCASE_PROGRAMME[] =
 	"SELECT p.code AS id, p.name AS name FROM cases c JOIN programme p"
 	" ON p.id = c.programme_id WHERE c.id = ?";
 
-static void programme_row(cJSON *r, sqlite3_stmt *s)
+static void programme_row(cJSON *r, struct wf_stmt *s)
 {
 	cJSON *p = cJSON_AddObjectToObject(r, "programme");
 
@@ -38,11 +38,11 @@ enum {
 };
 
 /* code: name, for the human forms to name organisations by. */
-static void org_row(cJSON *orgs, sqlite3_stmt *s)
+static void org_row(cJSON *orgs, struct wf_stmt *s)
 {
 	cJSON *name = wf_col_json(s, ORG_NAME);
 
-	cJSON_AddItemToObject(orgs, (const char *)sqlite3_column_text(s, ORG_CODE),
+	cJSON_AddItemToObject(orgs, wf_col_str(s, ORG_CODE),
 	                      name);
 }
 
@@ -72,7 +72,7 @@ static int shared(struct wf_store *st, cJSON *r, const char *id,
 	return rc;
 }
 
-static void placement_id_row(cJSON *list, sqlite3_stmt *s)
+static void placement_id_row(cJSON *list, struct wf_stmt *s)
 {
 	cJSON_AddItemToArray(list, wf_col_json(s, 0));
 }

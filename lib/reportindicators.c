@@ -279,7 +279,7 @@ enum {
 static int follow_ups(struct wf_store *st, const char *case_id, wf_day left,
                       cJSON *latest[2], struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(st, WF_SQL_ESF_FOLLOW_UPS, e);
+	struct wf_stmt *s = wf_sql(st, WF_SQL_ESF_FOLLOW_UPS, e);
 	wf_day d, from, to, today = wf_date_today();
 	int step;
 
@@ -287,24 +287,24 @@ static int follow_ups(struct wf_store *st, const char *case_id, wf_day left,
 	if (!s)
 		return e->code;
 	wf_bind_text(s, 1, case_id);
-	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
-		const char *at = (const char *)sqlite3_column_text(s, FUP_AT);
+	while ((step = wf_step(s)) == WF_ROW) {
+		const char *at = wf_col_str(s, FUP_AT);
 
 		for (int k = 0; k < 2; k++) {
 			if (strcmp(at, wf_follow_up_times[k]) ||
-			    wf_date_parse((const char *)sqlite3_column_text(s, FUP_DATE),
+			    wf_date_parse(wf_col_str(s, FUP_DATE),
 			                  &d) < 0)
 				continue;
 			wf_follow_up_window(at, left, &from, &to);
 			if (d >= from && d <= to && d <= today) {
 				cJSON_Delete(latest[k]);
 				latest[k] = cJSON_Parse(
-					(const char *)sqlite3_column_text(s, FUP_SITUATION));
+					wf_col_str(s, FUP_SITUATION));
 			}
 		}
 	}
-	sqlite3_reset(s);
-	return step == SQLITE_DONE ? 0 : wf_sql_err(st, step, e);
+	wf_reset(s);
+	return step == WF_DONE ? 0 : wf_sql_err(st, step, e);
 }
 
 static int has(const cJSON *list, const char *situation)
@@ -434,7 +434,7 @@ enum {
 
 /* Read a participant's first case, or a later one (a re-entry): the
  * facts at entry come from the first, the leaving from the last. */
-static int read_case(sqlite3_stmt *s, struct participant *p, int first,
+static int read_case(struct wf_stmt *s, struct participant *p, int first,
                      struct wf_err *e)
 {
 	wf_day d;
@@ -472,10 +472,10 @@ static int read_case(sqlite3_stmt *s, struct participant *p, int first,
 static cJSON *report(struct wf_store *st, const struct wf_period_opts *o,
                      struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(st, WF_SQL_ESF_CASES, e);
+	struct wf_stmt *s = wf_sql(st, WF_SQL_ESF_CASES, e);
 	cJSON *r = new_report(o);
 	struct participant p;
-	sqlite3_int64 person = -1, programme = -1;
+	long long person = -1, programme = -1;
 	char from[11], to[11];
 	int rc = 0, step;
 
@@ -488,22 +488,22 @@ static cJSON *report(struct wf_store *st, const struct wf_period_opts *o,
 	wf_bind_text(s, 1, to);
 	wf_bind_text(s, 2, o->programme);
 	wf_bind_text(s, 3, from);
-	while (!rc && (step = sqlite3_step(s)) == SQLITE_ROW) {
-		int first = sqlite3_column_int64(s, ESF_PERSON) != person ||
-		            sqlite3_column_int64(s, ESF_PROGRAMME) != programme;
+	while (!rc && (step = wf_step(s)) == WF_ROW) {
+		int first = wf_col_int64(s, ESF_PERSON) != person ||
+		            wf_col_int64(s, ESF_PROGRAMME) != programme;
 
 		if (first && person >= 0)
 			rc = tally(st, r, &p, o, e);
-		person = sqlite3_column_int64(s, ESF_PERSON);
-		programme = sqlite3_column_int64(s, ESF_PROGRAMME);
+		person = wf_col_int64(s, ESF_PERSON);
+		programme = wf_col_int64(s, ESF_PROGRAMME);
 		if (!rc)
 			rc = read_case(s, &p, first, e);
 	}
-	if (!rc && step != SQLITE_DONE)
+	if (!rc && step != WF_DONE)
 		rc = wf_sql_err(st, step, e);
 	if (!rc && person >= 0)
 		rc = tally(st, r, &p, o, e);
-	sqlite3_reset(s);
+	wf_reset(s);
 	if (rc) {
 		cJSON_Delete(r);
 		return NULL;

@@ -24,7 +24,7 @@ static int counts(struct wf_store *st, const char *sql,
                   const struct wf_period_opts *o, cJSON *obj,
                   struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(st, sql, e);
+	struct wf_stmt *s = wf_sql(st, sql, e);
 	char from[11], to[11];
 	int rc;
 
@@ -35,20 +35,20 @@ static int counts(struct wf_store *st, const char *sql,
 	wf_bind_text(s, 1, from);
 	wf_bind_text(s, 2, to);
 	wf_bind_text(s, 3, o->programme);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		cJSON_AddNumberToObject(obj, sqlite3_column_type(s, 0) == SQLITE_NULL
+	while ((rc = wf_step(s)) == WF_ROW)
+		cJSON_AddNumberToObject(obj, wf_col_null(s, 0)
 		                        ? "unknown"
-		                        : (const char *)sqlite3_column_text(s, 0),
-		                        (double)sqlite3_column_int64(s, 1));
-	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? 0 : wf_sql_err(st, rc, e);
+		                        : wf_col_str(s, 0),
+		                        (double)wf_col_int64(s, 1));
+	wf_reset(s);
+	return rc == WF_DONE ? 0 : wf_sql_err(st, rc, e);
 }
 
 /* The statement of sql bound for the period, for queries read by hand. */
-static sqlite3_stmt *rows(struct wf_store *st, const char *sql,
+static struct wf_stmt *rows(struct wf_store *st, const char *sql,
                           const struct wf_period_opts *o, struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(st, sql, e);
+	struct wf_stmt *s = wf_sql(st, sql, e);
 	char from[11], to[11];
 
 	if (!s)
@@ -66,15 +66,15 @@ static int one_count(struct wf_store *st, const char *sql,
                      const struct wf_period_opts *o, cJSON *sec,
                      const char *name, struct wf_err *e)
 {
-	sqlite3_stmt *s = rows(st, sql, o, e);
+	struct wf_stmt *s = rows(st, sql, o, e);
 	int rc;
 
 	if (!s)
 		return e->code;
-	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		cJSON_AddNumberToObject(sec, name, (double)sqlite3_column_int64(s, 0));
-	sqlite3_reset(s);
-	return rc == SQLITE_ROW ? 0 : wf_sql_err(st, rc, e);
+	if ((rc = wf_step(s)) == WF_ROW)
+		cJSON_AddNumberToObject(sec, name, (double)wf_col_int64(s, 0));
+	wf_reset(s);
+	return rc == WF_ROW ? 0 : wf_sql_err(st, rc, e);
 }
 
 static double sum(const cJSON *obj)
@@ -108,7 +108,7 @@ static int groups(struct wf_store *st, const struct wf_period_opts *o,
 {
 	static const char *const certs[] = { "law_68_1999", "law_381_1991",
 	                                     "uncertified_disadvantage", NULL };
-	sqlite3_stmt *s = rows(st, WF_SQL_PERIOD_GROUPS, o, e);
+	struct wf_stmt *s = rows(st, WF_SQL_PERIOD_GROUPS, o, e);
 	int rc;
 
 	if (!s)
@@ -117,16 +117,16 @@ static int groups(struct wf_store *st, const struct wf_period_opts *o,
 	wf_json_count(obj, "age_50_and_over", 0);
 	for (int i = 0; certs[i]; i++)
 		wf_json_count(obj, certs[i], 0);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		const char *k = (const char *)sqlite3_column_text(s, 2);
+	while ((rc = wf_step(s)) == WF_ROW) {
+		const char *k = wf_col_str(s, 2);
 		wf_day on, birth;
 		int age;
 
-		if (wf_stored_date((const char *)sqlite3_column_text(s, 0), 0,
+		if (wf_stored_date(wf_col_str(s, 0), 0,
 		                   &on) ||
-		    wf_stored_date((const char *)sqlite3_column_text(s, 1), 0,
+		    wf_stored_date(wf_col_str(s, 1), 0,
 		                   &birth)) {
-			sqlite3_reset(s);
+			wf_reset(s);
 			return wf_stored_bad(e, "referral or birth date", "case",
 			                     NULL);
 		}
@@ -139,8 +139,8 @@ static int groups(struct wf_store *st, const struct wf_period_opts *o,
 			if (strstr(k, certs[i]))
 				wf_json_count(obj, certs[i], 1);
 	}
-	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? 0 : wf_sql_err(st, rc, e);
+	wf_reset(s);
+	return rc == WF_DONE ? 0 : wf_sql_err(st, rc, e);
 }
 
 const char WF_SQL_PERIOD_SCREENING[] =
@@ -153,7 +153,7 @@ const char WF_SQL_PERIOD_SCREENING[] =
 static int screening(struct wf_store *st, const struct wf_period_opts *o,
                      cJSON *sec, struct wf_err *e)
 {
-	sqlite3_stmt *s = rows(st, WF_SQL_PERIOD_SCREENING, o, e);
+	struct wf_stmt *s = rows(st, WF_SQL_PERIOD_SCREENING, o, e);
 	cJSON *why = cJSON_CreateObject();
 	double screened = 0, rejected = 0;
 	int rc;
@@ -162,24 +162,24 @@ static int screening(struct wf_store *st, const struct wf_period_opts *o,
 		cJSON_Delete(why);
 		return e->code;
 	}
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		const char *t = (const char *)sqlite3_column_text(s, 1);
+	while ((rc = wf_step(s)) == WF_ROW) {
+		const char *t = wf_col_str(s, 1);
 		cJSON *reasons = t ? cJSON_Parse(t) : NULL;
 		const cJSON *r;
 
 		screened++;
-		if (!strcmp((const char *)sqlite3_column_text(s, 0), "rejected"))
+		if (!strcmp(wf_col_str(s, 0), "rejected"))
 			rejected++;
 		cJSON_ArrayForEach(r, reasons)
 			wf_json_count(why, wf_reason_rule(r), 1);
 		cJSON_Delete(reasons);
 	}
-	sqlite3_reset(s);
+	wf_reset(s);
 	cJSON_AddNumberToObject(sec, "screened", screened);
 	cJSON_AddNumberToObject(sec, "accepted", screened - rejected);
 	cJSON_AddNumberToObject(sec, "rejected", rejected);
 	cJSON_AddItemToObject(sec, "rejected_by_rule", why);
-	return rc == SQLITE_DONE ? 0 : wf_sql_err(st, rc, e);
+	return rc == WF_DONE ? 0 : wf_sql_err(st, rc, e);
 }
 
 const char WF_SQL_PERIOD_SESSIONS[] =
@@ -194,19 +194,19 @@ const char WF_SQL_PERIOD_DECISIONS[] =
 static int assessment(struct wf_store *st, const struct wf_period_opts *o,
                       cJSON *sec, struct wf_err *e)
 {
-	sqlite3_stmt *s = rows(st, WF_SQL_PERIOD_SESSIONS, o, e);
+	struct wf_stmt *s = rows(st, WF_SQL_PERIOD_SESSIONS, o, e);
 	int rc;
 
 	if (!s)
 		return e->code;
-	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	if ((rc = wf_step(s)) == WF_ROW) {
 		cJSON_AddNumberToObject(sec, "sessions",
-		                        (double)sqlite3_column_int64(s, 0));
+		                        (double)wf_col_int64(s, 0));
 		cJSON_AddNumberToObject(sec, "cases_assessed",
-		                        (double)sqlite3_column_int64(s, 1));
+		                        (double)wf_col_int64(s, 1));
 	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_ROW)
+	wf_reset(s);
+	if (rc != WF_ROW)
 		return wf_sql_err(st, rc, e);
 	return counts(st, WF_SQL_PERIOD_DECISIONS, o,
 	              cJSON_AddObjectToObject(sec, "decisions"), e);
@@ -250,7 +250,7 @@ static int placements(struct wf_store *st, const struct wf_period_opts *o,
 	cJSON *started = cJSON_AddObjectToObject(sec, "started");
 	cJSON *active = cJSON_CreateObject(), *kind, *host;
 	const cJSON *h;
-	sqlite3_stmt *s;
+	struct wf_stmt *s;
 	int rc;
 
 	if ((rc = counts(st, WF_SQL_PERIOD_STARTED, o, started, e)) ||
@@ -266,14 +266,14 @@ static int placements(struct wf_store *st, const struct wf_period_opts *o,
 	*hires = h ? h->valuedouble : 0;
 	kind = cJSON_AddObjectToObject(active, "by_kind");
 	host = cJSON_AddObjectToObject(active, "by_host");
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		wf_json_count(kind, (const char *)sqlite3_column_text(s, 0), 1);
-		wf_json_count(host, (const char *)sqlite3_column_text(s, 1), 1);
+	while ((rc = wf_step(s)) == WF_ROW) {
+		wf_json_count(kind, wf_col_str(s, 0), 1);
+		wf_json_count(host, wf_col_str(s, 1), 1);
 	}
-	sqlite3_reset(s);
+	wf_reset(s);
 	cJSON_AddNumberToObject(active, "total", sum(kind));
 	cJSON_AddItemToObject(sec, "active_on_last_day", active);
-	return rc == SQLITE_DONE ? 0 : wf_sql_err(st, rc, e);
+	return rc == WF_DONE ? 0 : wf_sql_err(st, rc, e);
 }
 
 const char WF_SQL_PERIOD_CONTACTS[] =
@@ -320,7 +320,7 @@ static int monitoring(struct wf_store *st, const struct wf_period_opts *o,
 static int caseload(struct wf_store *st, const struct wf_period_opts *o,
                     cJSON *sec, struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(st, WF_SQL_VIEW_CASELOAD, e);
+	struct wf_stmt *s = wf_sql(st, WF_SQL_VIEW_CASELOAD, e);
 	cJSON *by = cJSON_AddObjectToObject(sec, "open_by_operator");
 	double unassigned = 0;
 	char to[11];
@@ -331,19 +331,19 @@ static int caseload(struct wf_store *st, const struct wf_period_opts *o,
 	wf_date_format(o->to, to);
 	wf_bind_text(s, 1, to);
 	wf_bind_text(s, 2, o->programme);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		double n = (double)sqlite3_column_int64(s, CASELOAD_CASES);
+	while ((rc = wf_step(s)) == WF_ROW) {
+		double n = (double)wf_col_int64(s, CASELOAD_CASES);
 
-		wf_json_count(by, (const char *)sqlite3_column_text(s,
+		wf_json_count(by, wf_col_str(s,
 		              CASELOAD_OPERATOR), n);
-		if (!sqlite3_column_int(s, CASELOAD_ASSIGNED))
+		if (!wf_col_int(s, CASELOAD_ASSIGNED))
 			unassigned += n;
 	}
-	sqlite3_reset(s);
+	wf_reset(s);
 	cJSON_AddNumberToObject(sec, "open", sum(by));
 	/* the cases whose operator is derived: never assigned a manager */
 	cJSON_AddNumberToObject(sec, "open_without_manager", unassigned);
-	return rc == SQLITE_DONE ? 0 : wf_sql_err(st, rc, e);
+	return rc == WF_DONE ? 0 : wf_sql_err(st, rc, e);
 }
 
 static int cmp_long(const void *a, const void *b)
@@ -397,20 +397,20 @@ static int medians(struct wf_store *st, const struct wf_period_opts *o,
 	                                     "screening_to_decision",
 	                                     "decision_to_plan",
 	                                     "plan_to_placement" };
-	sqlite3_stmt *s = rows(st, WF_SQL_PERIOD_STEPS, o, e);
+	struct wf_stmt *s = rows(st, WF_SQL_PERIOD_STEPS, o, e);
 	long *v[4] = { 0 };
 	int n[4] = { 0 }, cap[4] = { 0 }, rc, bad = 0, oom = 0;
 
 	if (!s)
 		return e->code;
-	while (!bad && !oom && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while (!bad && !oom && (rc = wf_step(s)) == WF_ROW) {
 		wf_day d[5];
 		int have[5];
 
 		for (int i = 0; i < 5; i++) {
-			have[i] = sqlite3_column_type(s, i) != SQLITE_NULL;
+			have[i] = !wf_col_null(s, i);
 			bad |= have[i] && wf_stored_date((const char *)
-			                      sqlite3_column_text(s, i), 0, &d[i]);
+			                      wf_col_str(s, i), 0, &d[i]);
 		}
 		for (int k = 0; k < 4 && !bad && !oom; k++) {
 			if (!have[k] || !have[k + 1] || d[k + 1] < o->from ||
@@ -420,7 +420,7 @@ static int medians(struct wf_store *st, const struct wf_period_opts *o,
 				v[k][n[k]++] = d[k + 1] - d[k];
 		}
 	}
-	sqlite3_reset(s);
+	wf_reset(s);
 	for (int k = 0; k < 4; k++) {
 		if (!bad && !oom)
 			add_median(sec, names[k], v[k], n[k]);
@@ -430,7 +430,7 @@ static int medians(struct wf_store *st, const struct wf_period_opts *o,
 		return wf_err_set(e, WF_EX_SOFTWARE, "out of memory");
 	if (bad)
 		return wf_stored_bad(e, "date of a step", "case", NULL);
-	return rc == SQLITE_DONE ? 0 : wf_sql_err(st, rc, e);
+	return rc == WF_DONE ? 0 : wf_sql_err(st, rc, e);
 }
 
 const char WF_SQL_PERIOD_REFERRERS[] =

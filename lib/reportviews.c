@@ -17,11 +17,11 @@ static const char *const exits[] = { "rejected", "withdrawn", "ineligible",
                                      "closed", NULL };
 
 /* sql bound for the view: ?1 the day, ?2 the programme. */
-static sqlite3_stmt *view(struct wf_ctx *ctx, const char *sql,
+static struct wf_stmt *view(struct wf_ctx *ctx, const char *sql,
                           const struct wf_view_opts *o, char *on,
                           struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(ctx->st, sql, e);
+	struct wf_stmt *s = wf_sql(ctx->st, sql, e);
 
 	wf_date_format(o->on, on);
 	if (s) {
@@ -72,22 +72,22 @@ static int statuses(struct wf_ctx *ctx, const struct wf_view_opts *o,
                     cJSON *left, double *n, struct wf_err *e)
 {
 	char on[11];
-	sqlite3_stmt *s = view(ctx, WF_SQL_VIEW_STATUSES, o, on, e);
+	struct wf_stmt *s = view(ctx, WF_SQL_VIEW_STATUSES, o, on, e);
 	int rc;
 
 	if (!s)
 		return e->code;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		const char *status = (const char *)sqlite3_column_text(s, 0);
+	while ((rc = wf_step(s)) == WF_ROW) {
+		const char *status = wf_col_str(s, 0);
 
-		*n += (double)sqlite3_column_int64(s, 1);
+		*n += (double)wf_col_int64(s, 1);
 		for (int i = 0; status && exits[i]; i++)
 			if (!strcmp(status, exits[i]))
 				wf_json_count(left, exits[i],
-				              (double)sqlite3_column_int64(s, 1));
+				              (double)wf_col_int64(s, 1));
 	}
-	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? 0 : wf_sql_err(ctx->st, rc, e);
+	wf_reset(s);
+	return rc == WF_DONE ? 0 : wf_sql_err(ctx->st, rc, e);
 }
 
 /* How many cases of ?2 (or all) reached each step by ?1: screened,
@@ -115,7 +115,7 @@ int wf_report_funnel(struct wf_ctx *ctx, const struct wf_view_opts *o,
                      struct wf_err *e)
 {
 	cJSON *left = cJSON_CreateObject(), *rows = cJSON_CreateArray();
-	sqlite3_stmt *s;
+	struct wf_stmt *s;
 	double n = 0;
 	char on[11];
 	int rc;
@@ -127,12 +127,12 @@ int wf_report_funnel(struct wf_ctx *ctx, const struct wf_view_opts *o,
 		cJSON_Delete(rows);
 		return rc ? rc : e->code;
 	}
-	if ((rc = sqlite3_step(s)) == SQLITE_ROW && n)
+	if ((rc = wf_step(s)) == WF_ROW && n)
 		for (int i = 0; steps[i]; i++)
-			funnel_row(rows, steps[i], on, i ? (double)sqlite3_column_int64(
+			funnel_row(rows, steps[i], on, i ? (double)wf_col_int64(
 			           s, i - 1) : n, n);
-	sqlite3_reset(s);
-	rc = rc == SQLITE_ROW ? 0 : wf_sql_err(ctx->st, rc, e);
+	wf_reset(s);
+	rc = rc == WF_ROW ? 0 : wf_sql_err(ctx->st, rc, e);
 	for (int i = 0; !rc && exits[i]; i++) {
 		const cJSON *v = cJSON_GetObjectItem(left, exits[i]);
 
@@ -175,7 +175,7 @@ static cJSON *operator_row(const char *op, const char *on)
 int wf_report_caseload(struct wf_ctx *ctx, const struct wf_view_opts *o,
                        struct wf_err *e)
 {
-	sqlite3_stmt *s;
+	struct wf_stmt *s;
 	cJSON *r = NULL;
 	char on[11];
 	long n = 0;
@@ -185,10 +185,10 @@ int wf_report_caseload(struct wf_ctx *ctx, const struct wf_view_opts *o,
 		return rc;
 	if (!(s = view(ctx, WF_SQL_VIEW_CASELOAD, o, on, e)))
 		return e->code;
-	while (!rc && (step = sqlite3_step(s)) == SQLITE_ROW) {
-		const char *op = (const char *)sqlite3_column_text(s,
+	while (!rc && (step = wf_step(s)) == WF_ROW) {
+		const char *op = wf_col_str(s,
 		                 CASELOAD_OPERATOR);
-		double k = (double)sqlite3_column_int64(s, CASELOAD_CASES);
+		double k = (double)wf_col_int64(s, CASELOAD_CASES);
 
 		if (r && strcmp(wf_json_str(r, "operator"), op)) {
 			rc = wf_emit(ctx, r, e);
@@ -200,14 +200,14 @@ int wf_report_caseload(struct wf_ctx *ctx, const struct wf_view_opts *o,
 			n++;
 		}
 		wf_json_count(r, "cases", k);
-		wf_json_count(r, (const char *)sqlite3_column_text(s, CASELOAD_STATUS),
+		wf_json_count(r, wf_col_str(s, CASELOAD_STATUS),
 		              k);
-		wf_json_count(r, sqlite3_column_int(s, CASELOAD_ASSIGNED)
+		wf_json_count(r, wf_col_int(s, CASELOAD_ASSIGNED)
 		              ? "assigned" : "derived", k);
 	}
-	if (!rc && step != SQLITE_DONE)
+	if (!rc && step != WF_DONE)
 		rc = wf_sql_err(ctx->st, step, e);
-	sqlite3_reset(s);
+	wf_reset(s);
 	if (!rc && r)
 		rc = wf_emit(ctx, r, e);
 	cJSON_Delete(r);

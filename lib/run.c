@@ -421,7 +421,7 @@ int wf_cli_query(struct wf_cli *cli, wf_query_fn fn, const void *arg,
 static int show_one(struct wf_ctx *ctx, const char *a, wf_get_fn get,
                     const struct wf_case_items *items, struct wf_err *e)
 {
-	sqlite3_stmt *s;
+	struct wf_stmt *s;
 	cJSON *r;
 	int rc;
 
@@ -511,24 +511,24 @@ int wf_store_info(struct wf_ctx *ctx, struct wf_err *e)
 	return rc;
 }
 
-int wf_emit_rows(struct wf_ctx *ctx, sqlite3_stmt *s,
+int wf_emit_rows(struct wf_ctx *ctx, struct wf_stmt *s,
                  cJSON *(*get)(struct wf_store *, const char *,
                                struct wf_err *),
                  const char *none, struct wf_err *e)
 {
 	long n = 0;
-	int rc = 0, step = SQLITE_DONE;
+	int rc = 0, step = WF_DONE;
 
-	while (!rc && (step = sqlite3_step(s)) == SQLITE_ROW) {
-		cJSON *r = get(ctx->st, (const char *)sqlite3_column_text(s, 0), e);
+	while (!rc && (step = wf_step(s)) == WF_ROW) {
+		cJSON *r = get(ctx->st, wf_col_str(s, 0), e);
 
 		rc = r ? wf_emit(ctx, r, e) : e->code;
 		cJSON_Delete(r);
 		n++;
 	}
-	if (!rc && step != SQLITE_DONE)
+	if (!rc && step != WF_DONE)
 		rc = wf_sql_err(ctx->st, step, e);
-	sqlite3_reset(s);
+	wf_reset(s);
 	if (!rc && !n)
 		rc = wf_err_set(e, WF_EX_NOMATCH, "%s", none ? _(none) : "");
 	return rc;

@@ -470,21 +470,21 @@ static const char WF_SQL_MIGRATE_PERSON_SET[] =
  * code whose name letters the names do not give, flagged. */
 static int persons_17(struct wf_store *st, struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(st, WF_SQL_MIGRATE_PERSONS, e), *u;
+	struct wf_stmt *s = wf_sql(st, WF_SQL_MIGRATE_PERSONS, e), *u;
 	int rc, bad = 0;
 
 	if (!s)
 		return e->code;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		const char *cit = (const char *)sqlite3_column_text(s, MIG_CITIZENSHIP);
-		const char *tc = (const char *)sqlite3_column_text(s, MIG_TAX_CODE);
+	while ((rc = wf_step(s)) == WF_ROW) {
+		const char *cit = wf_col_str(s, MIG_CITIZENSHIP);
+		const char *tc = wf_col_str(s, MIG_TAX_CODE);
 		const struct wf_country *c = wf_country_match(cit);
 		int kept = cit && (!strcmp(cit, "stateless") ||
 		                   !strcmp(cit, "declined"));
 		char letters[7];
 
-		wf_taxcode_name_letters((const char *)sqlite3_column_text(s, MIG_LAST_NAME),
-		                        (const char *)sqlite3_column_text(s, MIG_FIRST_NAME),
+		wf_taxcode_name_letters(wf_col_str(s, MIG_LAST_NAME),
+		                        wf_col_str(s, MIG_FIRST_NAME),
 		                        letters);
 		if ((bad = !(u = wf_sql(st, WF_SQL_MIGRATE_PERSON_SET, e))))
 			break;
@@ -492,14 +492,14 @@ static int persons_17(struct wf_store *st, struct wf_err *e)
 		wf_bind_text(u, 2, cit && !c && !kept ? cit : NULL);
 		wf_bind_text(u, 3, tc && strlen(tc) == 16 && strncmp(tc, letters, 6)
 		                   ? letters : NULL);
-		sqlite3_bind_int64(u, 4, sqlite3_column_int64(s, MIG_ID));
+		wf_bind_int64(u, 4, wf_col_int64(s, MIG_ID));
 		if ((bad = wf_sql_done(st, u, e) != 0))
 			break;
 	}
-	sqlite3_reset(s);
+	wf_reset(s);
 	if (bad)
 		return e->code;
-	return rc == SQLITE_DONE ? 0 : wf_sql_err(st, rc, e);
+	return rc == WF_DONE ? 0 : wf_sql_err(st, rc, e);
 }
 
 static const char *const after_none[] = { NULL };

@@ -44,7 +44,7 @@ enum {
 	STALE_ID, STALE_PROGRAMME, STALE_DAYS, STALE_LAST, STALE_IDLE
 };
 
-static cJSON *stale_record(sqlite3_stmt *s)
+static cJSON *stale_record(struct wf_stmt *s)
 {
 	cJSON *r = cJSON_CreateObject();
 
@@ -53,18 +53,18 @@ static cJSON *stale_record(sqlite3_stmt *s)
 	wf_col_add(r, "case", s, STALE_ID);
 	wf_col_add(r, "programme", s, STALE_PROGRAMME);
 	wf_col_add(r, "last_service", s, STALE_LAST);
-	cJSON_AddNumberToObject(r, "days", sqlite3_column_double(s, STALE_IDLE));
+	cJSON_AddNumberToObject(r, "days", wf_col_double(s, STALE_IDLE));
 	cJSON_AddNumberToObject(r, "soft_exit_days",
-	                        sqlite3_column_double(s, STALE_DAYS));
+	                        wf_col_double(s, STALE_DAYS));
 	return r;
 }
 
 /* The stale cases on day on (of programme, or all; of case, or all). */
-static sqlite3_stmt *stale(struct wf_store *st, wf_day on,
+static struct wf_stmt *stale(struct wf_store *st, wf_day on,
                            const char *programme, const char *case_id,
                            struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(st, SQL_CASE_STALE, e);
+	struct wf_stmt *s = wf_sql(st, SQL_CASE_STALE, e);
 	char day[11];
 
 	if (!s)
@@ -79,7 +79,7 @@ static sqlite3_stmt *stale(struct wf_store *st, wf_day on,
 int wf_case_stale(struct wf_ctx *ctx, const struct wf_view_opts *o,
                   struct wf_err *e)
 {
-	sqlite3_stmt *s;
+	struct wf_stmt *s;
 	long n = 0;
 	int rc = 0, step;
 	char on[11];
@@ -87,16 +87,16 @@ int wf_case_stale(struct wf_ctx *ctx, const struct wf_view_opts *o,
 	if ((rc = wf_programme_known(ctx->st, o->programme, e)) ||
 	    !(s = stale(ctx->st, o->on, o->programme, NULL, e)))
 		return rc ? rc : e->code;
-	while (!rc && (step = sqlite3_step(s)) == SQLITE_ROW) {
+	while (!rc && (step = wf_step(s)) == WF_ROW) {
 		cJSON *r = stale_record(s);
 
 		rc = wf_emit(ctx, r, e);
 		cJSON_Delete(r);
 		n++;
 	}
-	if (!rc && step != SQLITE_DONE)
+	if (!rc && step != WF_DONE)
 		rc = wf_sql_err(ctx->st, step, e);
-	sqlite3_reset(s);
+	wf_reset(s);
 	wf_date_format(o->on, on);
 	if (!rc && !n)
 		rc = wf_err_set(e, WF_EX_NOMATCH, "no stale cases on %s", on);
@@ -106,17 +106,17 @@ int wf_case_stale(struct wf_ctx *ctx, const struct wf_view_opts *o,
 int wf_case_last_service(struct wf_store *st, const struct wf_case *c,
                          char *date, struct wf_err *e)
 {
-	sqlite3_stmt *s = stale(st, wf_date_today(), NULL, c->id, e);
+	struct wf_stmt *s = stale(st, wf_date_today(), NULL, c->id, e);
 	int rc;
 
 	if (!s)
 		return e->code;
-	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
+	if ((rc = wf_step(s)) == WF_ROW)
 		wf_col_text(s, STALE_LAST, date, 11);
-	sqlite3_reset(s);
-	if (rc == SQLITE_ROW)
+	wf_reset(s);
+	if (rc == WF_ROW)
 		return 0;
-	if (rc != SQLITE_DONE)
+	if (rc != WF_DONE)
 		return wf_sql_err(st, rc, e);
 	return wf_err_set(e, WF_EX_DATAERR, "case '%s' is not stale: a soft exit "
 	                  "needs the days its programme '%s' sets "

@@ -1,13 +1,13 @@
 /*
- * store.h - the store's statement interface, for lib/ modules only. Every
- * statement is prepared once per invocation, cached by the address of its
- * SQL text, and reused with bound parameters; no SQL is ever built from
- * user text.
+ * store.h - the store's statement interface, for lib/ modules only: the
+ * one way they reach the store, whatever engine is beneath (lib/sqlite/
+ * today). Every statement is prepared once per invocation, cached by the
+ * address of its SQL text, and reused with bound parameters; no SQL is
+ * ever built from user text. Only the engines' own files include an
+ * engine's header (make checks it).
  */
 #ifndef WF_STORE_H
 #define WF_STORE_H
-
-#include <sqlite3.h>
 
 #include "sql.h"
 #include "wf.h"
@@ -15,37 +15,77 @@
 /* PRAGMA application_id of a workflow store: 'WFLW'. */
 #define WF_APP_ID 0x57464C57
 
-/* The connection beneath the store, for what only the engine can do (a
- * backup). */
-sqlite3 *wf_store_db(struct wf_store *st);
+/* A prepared statement of the store's engine. */
+struct wf_stmt;
+/* What wf_step() returns besides an engine's error code, which
+ * wf_sql_err() turns into an exit code. */
+enum { WF_ROW = 100, WF_DONE = 101 };
+/* The kind of value in a column of the current row. */
+enum wf_coltype { WF_COL_INT = 1, WF_COL_REAL, WF_COL_TEXT, WF_COL_BLOB,
+                  WF_COL_NULL };
+
+/* Run s to its next row: WF_ROW, WF_DONE, or an engine error. */
+int wf_step(struct wf_stmt *s);
+/* Back to before its first row, its bindings kept. */
+void wf_reset(struct wf_stmt *s);
+/* Bind parameter i (from 1). Text is copied. */
+void wf_bind_int64(struct wf_stmt *s, int i, long long v);
+void wf_bind_int(struct wf_stmt *s, int i, int v);
+void wf_bind_double(struct wf_stmt *s, int i, double v);
+void wf_bind_null(struct wf_stmt *s, int i);
+/* How many parameters the statement takes. */
+int wf_bind_count(struct wf_stmt *s);
+/* Column i (from 0) of the current row: its text (NULL for a NULL),
+ * number, whether it is NULL, its kind, its length in bytes. Text stays
+ * valid until the next step or reset. */
+const char *wf_col_str(struct wf_stmt *s, int i);
+long long wf_col_int64(struct wf_stmt *s, int i);
+int wf_col_int(struct wf_stmt *s, int i);
+double wf_col_double(struct wf_stmt *s, int i);
+int wf_col_null(struct wf_stmt *s, int i);
+enum wf_coltype wf_col_type(struct wf_stmt *s, int i);
+int wf_col_bytes(struct wf_stmt *s, int i);
+/* How many columns a row has, and the name of column i (its AS). */
+int wf_col_count(struct wf_stmt *s);
+const char *wf_col_name(struct wf_stmt *s, int i);
+/* A statement made at run time from names the schema gives (never from
+ * user text), not cached: wf_sql_finalize() it. NULL with e set. */
+struct wf_stmt *wf_sql_prepare(struct wf_store *st, const char *sql,
+                               struct wf_err *e);
+void wf_sql_finalize(struct wf_stmt *s);
+/* The engine's last message about st, for an error to quote. */
+const char *wf_store_errmsg(struct wf_store *st);
+/* Whether rc (a failed wf_step) is a broken constraint (unique, foreign
+ * key, check, not null): bad data rather than a fault. */
+int wf_sql_constraint(int rc);
 /* The audit trail's head as this transaction left it (1, and id and
  * hash filled), or 0 when not known: any transaction's end or rollback,
  * to a savepoint too, forgets it. */
-int wf_store_head(const struct wf_store *st, sqlite3_int64 *id, char *hash,
+int wf_store_head(const struct wf_store *st, long long *id, char *hash,
                   size_t len);
-void wf_store_head_set(struct wf_store *st, sqlite3_int64 id,
+void wf_store_head_set(struct wf_store *st, long long id,
                        const char *hash);
 /* The schema version this build migrates stores to. */
 int wf_schema_latest(void);
 
 /* The cached statement for sql (a string constant), reset and with its
  * bindings cleared; NULL with e set. */
-sqlite3_stmt *wf_sql(struct wf_store *st, const char *sql, struct wf_err *e);
+struct wf_stmt *wf_sql(struct wf_store *st, const char *sql, struct wf_err *e);
 /* Turn a failed SQLite call into an error: busy -> 75, read-only or
  * permission -> 77, full disk or I/O -> 74, anything else -> 70. */
 int wf_sql_err(struct wf_store *st, int rc, struct wf_err *e);
 /* Step a statement that returns no rows. Returns 0 or a code. */
-int wf_sql_done(struct wf_store *st, sqlite3_stmt *s, struct wf_err *e);
+int wf_sql_done(struct wf_store *st, struct wf_stmt *s, struct wf_err *e);
 /* Bind text or NULL (when v is NULL). */
-void wf_bind_text(sqlite3_stmt *s, int i, const char *v);
+void wf_bind_text(struct wf_stmt *s, int i, const char *v);
 /* Bind a cJSON value: strings and numbers as text or numbers, NULL when
  * missing, anything else as its JSON text. */
-void wf_bind_json(sqlite3_stmt *s, int i, const cJSON *v);
+void wf_bind_json(struct wf_stmt *s, int i, const cJSON *v);
 /* A column as a cJSON value (NULL column: NULL pointer). */
-cJSON *wf_col_json(sqlite3_stmt *s, int i);
+cJSON *wf_col_json(struct wf_stmt *s, int i);
 /* Column i as text into dst ("" for NULL). Returns 0, or -1 when it did
  * not fit (dst holds what did): a value the commands never write. */
-int wf_col_text(sqlite3_stmt *s, int i, char *dst, size_t len);
+int wf_col_text(struct wf_stmt *s, int i, char *dst, size_t len);
 /* A value read back from the store that the commands cannot have written
  * (cut, or not a date where a date is kept): WF_EX_DATAERR naming what
  * and whose ("case '2026-0001'"; without an id, "a case"). */
@@ -61,29 +101,29 @@ int wf_stored_date(const char *text, int optional, wf_day *d);
 /* Run sql with the one key and leave the statement on its first row, for
  * the caller to read and reset; with no row, NULL and e set to missing
  * with "WHAT 'KEY' not found". */
-sqlite3_stmt *wf_sql_row(struct wf_store *st, const char *sql, const char *key,
+struct wf_stmt *wf_sql_row(struct wf_store *st, const char *sql, const char *key,
                          int missing, const char *what, struct wf_err *e);
 /* Append column 0 of the row to list: a wf_sql_each() callback for
  * lists of ids. */
-void wf_col_push(cJSON *list, sqlite3_stmt *s);
+void wf_col_push(cJSON *list, struct wf_stmt *s);
 /* Add column i to obj under name unless it is NULL. */
-void wf_col_add(cJSON *obj, const char *name, sqlite3_stmt *s, int i);
+void wf_col_add(cJSON *obj, const char *name, struct wf_stmt *s, int i);
 /* Add every column of the row to obj under its name in the statement
  * (a column's own name, or its AS where the key differs: the SQL names
  * the record's keys), but NULLs. */
-void wf_row_add(cJSON *obj, sqlite3_stmt *s);
+void wf_row_add(cJSON *obj, struct wf_stmt *s);
 /* Append the row to list as an object, as wf_row_add makes it: a
  * wf_sql_each() callback. */
-void wf_row_push(cJSON *list, sqlite3_stmt *s);
-sqlite3_int64 wf_sql_last_id(struct wf_store *st);
+void wf_row_push(cJSON *list, struct wf_stmt *s);
+long long wf_sql_last_id(struct wf_store *st);
 /* The integer of the first row of sql (one text parameter, key): 0 when
  * there is no row, -1 on error with e set. For "the id of the X coded K". */
-sqlite3_int64 wf_sql_id(struct wf_store *st, const char *sql, const char *key,
+long long wf_sql_id(struct wf_store *st, const char *sql, const char *key,
                         struct wf_err *e);
 /* Run sql with one parameter (text, or num when text is NULL) and hand
  * each row to fn with into. Returns 0 or a code. */
 int wf_sql_each(struct wf_store *st, const char *sql, const char *text,
-                sqlite3_int64 num, void (*fn)(cJSON *, sqlite3_stmt *),
+                long long num, void (*fn)(cJSON *, struct wf_stmt *),
                 cJSON *into, struct wf_err *e);
 /* A record's number given as text (id): a positive whole number, else
  * 0 with e set to WF_EX_DATAERR, "'ID' is not a WHAT number". */
@@ -97,18 +137,18 @@ int wf_sql_text(struct wf_store *st, const char *sql, const char *a,
  * row of sql; NULL with e set: WF_EX_DATAERR when id is not a number,
  * WF_EX_NOMATCH with "WHAT N not found" when there is no row. */
 cJSON *wf_sql_record(struct wf_store *st, const char *sql, const char *id,
-                     const char *what, void (*fn)(cJSON *, sqlite3_stmt *),
+                     const char *what, void (*fn)(cJSON *, struct wf_stmt *),
                      struct wf_err *e);
 /* Step s (bound by the caller) and emit get(st, column 0) for each row;
  * WF_EX_NOMATCH with the message none when there was no row. For the
  * list subcommands. */
-int wf_emit_rows(struct wf_ctx *ctx, sqlite3_stmt *s,
+int wf_emit_rows(struct wf_ctx *ctx, struct wf_stmt *s,
                  cJSON *(*get)(struct wf_store *, const char *,
                                struct wf_err *),
                  const char *none, struct wf_err *e);
 /* Run the statements of sql in turn, each with ?1 bound to p1 where it
  * has one: a change that spans tables, done once. */
-int wf_sql_exec_with(struct wf_store *st, const char *sql, sqlite3_int64 p1,
+int wf_sql_exec_with(struct wf_store *st, const char *sql, long long p1,
                      struct wf_err *e);
 /* Run statements without parameters (migrations). */
 int wf_sql_exec(struct wf_store *st, const char *sql, struct wf_err *e);

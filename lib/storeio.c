@@ -45,43 +45,43 @@ static const char SQL_STORE_TABLES[] =
 /* A table the list above misses would be lost: refuse to export. */
 static int all_tables_known(struct wf_store *st, struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(st, SQL_STORE_TABLES, e);
+	struct wf_stmt *s = wf_sql(st, SQL_STORE_TABLES, e);
 	int rc = 0;
 
 	if (!s)
 		return e->code;
-	while (!rc && sqlite3_step(s) == SQLITE_ROW)
-		if (table_index((const char *)sqlite3_column_text(s, 0)) < 0)
+	while (!rc && wf_step(s) == WF_ROW)
+		if (table_index(wf_col_str(s, 0)) < 0)
 			rc = wf_err_set(e, WF_EX_SOFTWARE, "table '%s' is not exported: "
 			                "this build of workflow is incomplete",
-			                sqlite3_column_text(s, 0));
-	sqlite3_reset(s);
+			                wf_col_str(s, 0));
+	wf_reset(s);
 	return rc;
 }
 
-static cJSON *row_record(const char *table, sqlite3_stmt *s)
+static cJSON *row_record(const char *table, struct wf_stmt *s)
 {
 	cJSON *rec = cJSON_CreateObject(), *r;
 
 	cJSON_AddStringToObject(rec, "kind", "row");
 	cJSON_AddStringToObject(rec, "table", table);
 	r = cJSON_AddObjectToObject(rec, "row");
-	for (int i = 0; i < sqlite3_column_count(s); i++) {
-		const char *name = sqlite3_column_name(s, i);
+	for (int i = 0; i < wf_col_count(s); i++) {
+		const char *name = wf_col_name(s, i);
 
-		switch (sqlite3_column_type(s, i)) {
-		case SQLITE_INTEGER:
+		switch (wf_col_type(s, i)) {
+		case WF_COL_INT:
 			cJSON_AddNumberToObject(r, name,
-			                        (double)sqlite3_column_int64(s, i));
+			                        (double)wf_col_int64(s, i));
 			break;
-		case SQLITE_FLOAT:
-			cJSON_AddNumberToObject(r, name, sqlite3_column_double(s, i));
+		case WF_COL_REAL:
+			cJSON_AddNumberToObject(r, name, wf_col_double(s, i));
 			break;
-		case SQLITE_NULL:
+		case WF_COL_NULL:
 			break;
 		default:
 			cJSON_AddStringToObject(r, name,
-			                        (const char *)sqlite3_column_text(s, i));
+			                        wf_col_str(s, i));
 		}
 	}
 	return rec;
@@ -91,24 +91,24 @@ static int export_table(struct wf_ctx *ctx, const char *table, long *n,
                         struct wf_err *e)
 {
 	char sql[128];
-	sqlite3_stmt *s;
+	struct wf_stmt *s;
 	int rc = 0, step;
 
 	/* rowid order is key order for every table but the WITHOUT ROWID
 	 * ones, which this schema has none of */
 	snprintf(sql, sizeof sql, "SELECT * FROM %s ORDER BY rowid", table);
-	if (sqlite3_prepare_v2(wf_store_db(ctx->st), sql, -1, &s, NULL))
-		return wf_sql_err(ctx->st, sqlite3_errcode(wf_store_db(ctx->st)), e);
-	while (!rc && (step = sqlite3_step(s)) == SQLITE_ROW) {
+	if (!(s = wf_sql_prepare(ctx->st, sql, e)))
+		return e->code;
+	while (!rc && (step = wf_step(s)) == WF_ROW) {
 		cJSON *r = row_record(table, s);
 
 		rc = wf_emit(ctx, r, e);
 		cJSON_Delete(r);
 		++*n;
 	}
-	if (!rc && step != SQLITE_DONE)
+	if (!rc && step != WF_DONE)
 		rc = wf_sql_err(ctx->st, step, e);
-	sqlite3_finalize(s);
+	wf_sql_finalize(s);
 	return rc;
 }
 
@@ -146,17 +146,17 @@ static const char SQL_STORE_COLUMNS[] =
 static int columns(struct wf_store *st, const char *table, cJSON *names,
                    struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(st, SQL_STORE_COLUMNS, e);
+	struct wf_stmt *s = wf_sql(st, SQL_STORE_COLUMNS, e);
 	int step;
 
 	if (!s)
 		return e->code;
 	wf_bind_text(s, 1, table);
-	while ((step = sqlite3_step(s)) == SQLITE_ROW)
+	while ((step = wf_step(s)) == WF_ROW)
 		cJSON_AddItemToArray(names, cJSON_CreateString(
-			(const char *)sqlite3_column_text(s, 0)));
-	sqlite3_reset(s);
-	return step == SQLITE_DONE ? 0 : wf_sql_err(st, step, e);
+			wf_col_str(s, 0)));
+	wf_reset(s);
+	return step == WF_DONE ? 0 : wf_sql_err(st, step, e);
 }
 
 static int check_fields(const struct wf_record *rec, const cJSON *names,
@@ -196,7 +196,7 @@ static int insert_row(struct wf_store *st, const struct wf_record *rec,
 	char sql[2048];
 	size_t n = (size_t)snprintf(sql, sizeof sql, "INSERT INTO %s (", table);
 	const cJSON *c;
-	sqlite3_stmt *s;
+	struct wf_stmt *s;
 	int i = 0, rc;
 
 	cJSON_ArrayForEach(c, names)
@@ -206,28 +206,28 @@ static int insert_row(struct wf_store *st, const struct wf_record *rec,
 	for (int k = 0; k < i; k++)
 		n += (size_t)snprintf(sql + n, sizeof sql - n, "%s?", k ? ", " : "");
 	snprintf(sql + n, sizeof sql - n, ")");
-	if (sqlite3_prepare_v2(wf_store_db(st), sql, -1, &s, NULL))
-		return wf_sql_err(st, sqlite3_errcode(wf_store_db(st)), e);
+	if (!(s = wf_sql_prepare(st, sql, e)))
+		return e->code;
 	i = 0;
 	cJSON_ArrayForEach(c, names)
 		wf_bind_json(s, ++i, cJSON_GetObjectItemCaseSensitive(
 			wf_json_path(rec->root, "row"), c->valuestring));
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_DONE) {
-		sqlite3_finalize(s);
+	rc = wf_step(s);
+	if (rc == WF_DONE) {
+		wf_sql_finalize(s);
 		if (!strcmp(table, "audit"))   /* a head noted before is past */
 			wf_store_head_set(st, 0, "");
 		return 0;
 	}
-	sqlite3_reset(s);   /* keeps the error message for below */
+	wf_reset(s);   /* keeps the error message for below */
 	{
 		/* a constraint the row breaks: bad data, at the row */
-		const char *why = sqlite3_errmsg(wf_store_db(st));
+		const char *why = wf_store_errmsg(st);
 		char msg[sizeof e->msg];
 
 		snprintf(msg, sizeof msg, "%s", why);
-		sqlite3_finalize(s);
-		if ((rc & 0xff) != SQLITE_CONSTRAINT)
+		wf_sql_finalize(s);
+		if (!wf_sql_constraint(rc))
 			return wf_sql_err(st, rc, e);
 		return wf_record_err(rec, rec->root, "", e, WF_EX_DATAERR,
 		                     "the row breaks the store's rules: %s", msg);
@@ -247,7 +247,7 @@ static int import_head(struct wf_ctx *ctx, const struct wf_record *rec,
 {
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(rec->root,
 	                                                  "schema_version");
-	sqlite3_int64 rows;
+	long long rows;
 
 	if (!cJSON_IsNumber(v))
 		return wf_record_err(rec, rec->root, "schema_version", e,

@@ -162,7 +162,7 @@ const char *const wf_void_kinds[] = { "contact", "follow_up", "attendance",
 static int run1(struct wf_store *st, const char *sql, const char *a,
                 const char *b, struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(st, sql, e);
+	struct wf_stmt *s = wf_sql(st, sql, e);
 
 	if (!s)
 		return e->code;
@@ -181,7 +181,7 @@ static const char SQL_VOIDED_GET[] =
 static int voided(struct wf_store *st, const char *kind, const char *id,
                   cJSON **out, struct wf_err *e)
 {
-	sqlite3_stmt *s = wf_sql(st, SQL_VOIDED_GET, e);
+	struct wf_stmt *s = wf_sql(st, SQL_VOIDED_GET, e);
 	int step;
 
 	*out = NULL;
@@ -189,7 +189,7 @@ static int voided(struct wf_store *st, const char *kind, const char *id,
 		return -1;
 	wf_bind_text(s, 1, kind);
 	wf_bind_text(s, 2, id);
-	if ((step = sqlite3_step(s)) == SQLITE_ROW) {
+	if ((step = wf_step(s)) == WF_ROW) {
 		*out = cJSON_CreateObject();
 		cJSON_AddStringToObject(*out, "kind", kind);
 		cJSON_AddStringToObject(*out, "id", id);
@@ -199,8 +199,8 @@ static int voided(struct wf_store *st, const char *kind, const char *id,
 		wf_col_add(*out, "voided_at", s, 2);
 		wf_col_add(*out, "voided_by", s, 3);
 	}
-	sqlite3_reset(s);
-	if (step != SQLITE_ROW && step != SQLITE_DONE)
+	wf_reset(s);
+	if (step != WF_ROW && step != WF_DONE)
 		return wf_sql_err(st, step, e), -1;
 	return *out != NULL;
 }
@@ -226,7 +226,7 @@ static int void_one(struct wf_ctx *ctx, const struct vkind *k, const char *id,
 {
 	char now[32], of_case[32], state[32] = "";
 	cJSON *out;
-	sqlite3_stmt *s;
+	struct wf_stmt *s;
 	int rc;
 
 	if (!(out = k->get(ctx->st, id, e)))

@@ -16,12 +16,17 @@
  *   validate.c  record schemas: types, enums, required and unknown fields
  *   taxcode.c   the Italian codice fiscale, and the letters names make
  *   country.c   ISO 3166 countries (from iso-codes), the EU member states
- *   store.c     SQLite: open, pragmas, transactions, statement cache
+ *   store.c     what the modules build on the statement interface
+ *               (store.h): records bound and read back, rows, ids
+ *   sqlite/engine.c  the SQLite engine: where a store lives, opening it,
+ *               pragmas, transactions, the statement cache, the calls
+ *               of store.h
+ *   sqlite/backup.c  the store copied while others write, restored,
+ *               checked whole (SQLite's backup and integrity check)
  *   sql.c       the statements several modules share (the others are
  *               written beside the code that reads their columns)
  *   schema.c    the tables and their forward migrations
  *   amend.c     corrections of any record, by the rules it was added by
- *   backup.c    the store copied while others write, and restored
  *   void.c      records entered by mistake: voided, and restored
  *   personexport.c  what the store holds about a person; retention
  *   erase.c     a person erased, every figure kept

@@ -326,3 +326,22 @@ load helpers
 	run -0 ls "$WF_BUILD/bin"
 	assert_equal "$output" $'wf\nwf-assess\nwf-monitor\nwf-place\nwf-refer\nwf-report'
 }
+
+@test "only the store's engines include a database's header: make fails otherwise" {
+	src="$BATS_TEST_DIRNAME/.."
+	mkdir -p "$T/tree"
+	cp -r "$src/Makefile" "$src/lib" "$src/cmd" "$T/tree/"
+	run -0 make -s -C "$T/tree" engine-headers
+	printf '#include <stdio.h>\n#include "sqlite3.h"\n' > "$T/tree/lib/reportx.c"
+	printf '  #  include <libpq-fe.h>\n' > "$T/tree/cmd/wf-x.c"
+	run make -s -C "$T/tree" engine-headers
+	[ "$status" -ne 0 ]
+	[[ "$output" == *"only lib/sqlite/ and lib/pg/ may include an engine's header:"* ]]
+	[[ "$output" == *lib/reportx.c* ]]
+	[[ "$output" == *cmd/wf-x.c* ]]
+	# inside an engine's folder it is what the engine is for
+	rm "$T/tree/lib/reportx.c" "$T/tree/cmd/wf-x.c"
+	mkdir -p "$T/tree/lib/pg"
+	printf '#include <libpq-fe.h>\n' > "$T/tree/lib/pg/engine.c"
+	run -0 make -s -C "$T/tree" engine-headers
+}

@@ -1,6 +1,6 @@
 #!/bin/sh
 # i18n-unmarked.sh POT [FILE...]: the string literals of the code (lib/
-# and cmd/ when no FILE is named) that read as messages to a person but
+# with its folders, and cmd/ when no FILE is named) that read as messages to a person but
 # are not in POT, the messages xgettext took from the markers (_(), N_(),
 # wf_err_set() and the others 'make po' names). Prints FILE:LINE: TEXT for
 # each and exits 1 when there is one. What reads as a message is text with
@@ -12,7 +12,7 @@ pot=$1
 shift
 if [ $# -eq 0 ]; then
 	cd "$here/.."
-	set -- lib/*.c lib/*.h cmd/*.c
+	set -- lib/*.c lib/*.h lib/*/*.c lib/*/*.h cmd/*.c
 fi
 all=$(mktemp)
 trap 'rm -f "$all"' EXIT

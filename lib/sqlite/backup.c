@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "auditchain.h"
+#include "sqlite.h"
 
 const char wf_backup_columns[] = "kind,id,schema_version,bytes,head";
 
@@ -93,7 +94,7 @@ static int backup_into(struct wf_ctx *ctx, const char *tmp, cJSON **out,
 	if (sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
 		rc = wf_err_set(e, WF_EX_CANTCREAT, "cannot open '%s': %s", tmp,
 		                sqlite3_errmsg(dst));
-	else if (!(rc = copy_db(dst, wf_store_db(ctx->st), ctx->st, e)) &&
+	else if (!(rc = copy_db(dst, wf_sqlite_db(ctx->st), ctx->st, e)) &&
 	         (first_text(dst, "PRAGMA quick_check", ok, sizeof ok) ||
 	          strcmp(ok, "ok")))
 		rc = wf_err_set(e, WF_EX_IOERR, "the copy in '%s' fails its check: "
@@ -197,7 +198,7 @@ int wf_restore(struct wf_ctx *ctx, const char *file, struct wf_err *e)
 	if (sqlite3_open_v2(file, &src, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
 		rc = wf_err_set(e, WF_EX_NOINPUT, "cannot open '%s'", file);
 	else
-		rc = copy_db(wf_store_db(ctx->st), src, ctx->st, e);
+		rc = copy_db(wf_sqlite_db(ctx->st), src, ctx->st, e);
 	sqlite3_close(src);
 	if (rc || (rc = wf_schema_migrate(ctx->st, e)))
 		return rc;
@@ -208,7 +209,7 @@ int wf_restore(struct wf_ctx *ctx, const char *file, struct wf_err *e)
 	if (rc)
 		return rc;
 	out = copy_record("restore", wf_store_file(ctx->st), "from", file,
-	                  wf_store_db(ctx->st));
+	                  wf_sqlite_db(ctx->st));
 	rc = wf_emit(ctx, out, e);
 	cJSON_Delete(out);
 	return rc;
@@ -218,7 +219,7 @@ const char wf_store_check_columns[] = "id,schema_version,pages,integrity";
 
 int wf_store_check(struct wf_ctx *ctx, struct wf_err *e)
 {
-	sqlite3 *db = wf_store_db(ctx->st);
+	sqlite3 *db = wf_sqlite_db(ctx->st);
 	char v[512], pages[32];
 	cJSON *r;
 	int rc;
