@@ -46,10 +46,15 @@ ifneq ($(FUZZ),1)
 WARN += -Wno-format-truncation
 endif
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(OPT) -Ilib \
+	$(patsubst %/,-I%,$(LIB_DIRS)) \
 	-DWF_LOCALEDIR='"$(LOCALEDIR)"' $(PKG_CFLAGS) $(CFLAGS)
 ALL_LDFLAGS = $(OPT) $(LDFLAGS)
 
-LIB_SRC = $(wildcard lib/*.c lib/*/*.c)
+# lib/ has a folder a layer (lib/README); the store's engines a folder
+# each under store/.
+LIB_DIRS = $(sort $(dir $(wildcard lib/*/*.[ch] lib/*/*/*.[ch])))
+LIB_SRC = $(wildcard lib/*/*.c lib/*/*/*.c)
+LIB_HDR = $(wildcard lib/*.h lib/*/*.h lib/*/*/*.h)
 LIB_OBJ = $(LIB_SRC:lib/%.c=$(BUILD)/lib/%.o) $(BUILD)/gen/version.o
 BINS = $(CMDS:%=$(BUILD)/bin/%)
 # The catalogues, beside the programs as they are once installed
@@ -112,15 +117,21 @@ $(BUILD)/gen/version.o: $(BUILD)/gen/version.c $(BUILD)/flags
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 FORCE:
-.PHONY: FORCE engine-headers
+.PHONY: FORCE engine-headers check-layers
+
+# No file of lib/ calls a layer above its own (lib/README); make check
+# runs it too (tests/00-conventions.bats).
+check-layers: $(BUILD)/libwf.a
+	tools/layers.sh $(BUILD)
 
 # Only the store's engines speak to a database's own API: a file outside
-# lib/sqlite/ (and lib/pg/) that includes its header fails the build.
+# lib/store/sqlite/ (and lib/store/pg/) that includes its header fails
+# the build.
 engine-headers:
 	@bad=$$(grep -lE '^[[:space:]]*#[[:space:]]*include[[:space:]]*[<"](sqlite3|libpq-fe)\.h[>"]' \
-		$(wildcard lib/*.[ch] lib/*/*.[ch] cmd/*.c) | grep -vE '^lib/(sqlite|pg)/'); \
+		$(wildcard lib/*.[ch] lib/*/*.[ch] lib/*/*/*.[ch] cmd/*.c) | grep -vE '^lib/store/(sqlite|pg)/'); \
 	if [ -n "$$bad" ]; then \
-		echo "only lib/sqlite/ and lib/pg/ may include an engine's header:" $$bad >&2; \
+		echo "only lib/store/sqlite/ and lib/store/pg/ may include an engine's header:" $$bad >&2; \
 		exit 1; \
 	fi
 
@@ -148,11 +159,11 @@ po: $(POT)
 		msgmerge -q --update --backup=none po/$$l.po $(POT) && \
 		msgattrib --no-obsolete -o po/$$l.po po/$$l.po; \
 	done
-$(POT): $(LIB_SRC) $(wildcard lib/*.h lib/*/*.h) $(wildcard cmd/*.c)
+$(POT): $(LIB_SRC) $(LIB_HDR) $(wildcard cmd/*.c)
 	xgettext -o $@ --from-code=UTF-8 --package-name=workflow \
 		--package-version=$(shell cat VERSION) \
 		--msgid-bugs-address=workflow --sort-by-file --add-comments=TRANSLATORS: \
-		$(XGETTEXT_KEYS) $(LIB_SRC) $(wildcard lib/*.h lib/*/*.h) cmd/*.c
+		$(XGETTEXT_KEYS) $(LIB_SRC) $(LIB_HDR) cmd/*.c
 
 # The Italian locale the tests run under, made here from Debian's
 # locales sources, so that no locale need be installed (LOCPATH).
@@ -160,7 +171,9 @@ build/locale/it_IT.UTF-8:
 	@mkdir -p build/locale
 	localedef -c -i it_IT -f UTF-8 $@ || test -f $@/LC_CTYPE
 
+# Made anew each time: ar would keep a member whose source has gone.
 $(BUILD)/libwf.a: $(LIB_OBJ)
+	rm -f $@
 	$(AR) rcs $@ $^
 
 # A program's dependency file goes in cmd/, so that bin/ holds programs
@@ -177,7 +190,8 @@ $(BUILD)/bin/%: cmd/%.c $(BUILD)/libwf.a $(BUILD)/flags
 # jq builds the malformed records of tests/15-malformed.bats; gettext
 # builds the catalogues and locales holds the Italian locale's sources;
 # chromium renders the HTML reports and poppler-utils counts their pages;
-# parallel lets bats run the suites side by side.
+# parallel lets bats run the suites side by side; postgresql gives the
+# throwaway server the shared store's tests run on (tests/pg-cluster.sh).
 deps:
 	@missing=""; \
 	command -v pkg-config >/dev/null || missing="$$missing pkgconf"; \
@@ -200,6 +214,7 @@ deps:
 	command -v valgrind >/dev/null || missing="$$missing valgrind"; \
 	command -v zsh >/dev/null || missing="$$missing zsh"; \
 	command -v fish >/dev/null || missing="$$missing fish"; \
+	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
 	if [ -z "$$missing" ]; then exit 0; fi; \
 	if [ "$$(id -u)" = 0 ]; then \
 		echo "installing:$$missing"; \

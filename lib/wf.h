@@ -1,84 +1,70 @@
 /*
  * wf.h - the one public header of libwf, the library behind every wf command.
  *
- * Map of the library (one job a file):
- *   err.c       error values, exit codes, message formatting
- *   i18n.c      the language of messages and human forms (gettext)
- *   labels.c    the labels of enum values and dates in human forms
- *   cli.c       option tables: parsing, --help text, completion lists
- *   date.c      ISO 8601 calendar dates, ages, months, working days
- *   money.c     euros as integer cents
- *   record.c    the in-memory record (a cJSON tree plus field positions)
- *   yaml_in.c   YAML stream -> records, through libyaml events
- *   json_in.c   JSON object, array or JSON Lines -> records, streamed
- *   reader.c    operands or stdin, format detection, bare case ids
- *   out.c       records -> yaml, json, csv, tsv, table; --fields
- *   validate.c  record schemas: types, enums, required and unknown fields
- *   taxcode.c   the Italian codice fiscale, and the letters names make
- *   country.c   ISO 3166 countries (from iso-codes), the EU member states
- *   store.c     what the modules build on the statement interface
- *               (store.h): records bound and read back, rows, ids
- *   sqlite/engine.c  the SQLite engine: where a store lives, opening it,
- *               pragmas, transactions, the statement cache, the calls
- *               of store.h
- *   sqlite/backup.c  the store copied while others write, restored,
- *               checked whole (SQLite's backup and integrity check)
- *   sql.c       the statements several modules share (the others are
- *               written beside the code that reads their columns)
- *   schema.c    the tables and their forward migrations
- *   amend.c     corrections of any record, by the rules it was added by
- *   void.c      records entered by mistake: voided, and restored
- *   personexport.c  what the store holds about a person; retention
- *   erase.c     a person erased, every figure kept
- *   consent.c   consents per purpose and recipient; disclosures
- *   storeio.c   the whole store as records, and back
- *   audit.c     who changed or read what, when, with which command
- *   auditchain.c the seal of each entry, and what the audit withholds
- *   auditlog.c, auditverify.c
- *               the trail read back, and checked whole
- *   org.c       organisations: referrers, hosts, assessors, providers
- *   programme.c programme files: load, list, show
- *   target.c    a programme's target rules evaluated on a person
- *   reason.c    a failed rule in words, in either language
- *   person.c    people: matching by tax code or by names and birth date
- *   duplicate.c possible duplicates listed and reviewed, never merged
- *   operator.c  the service's operators; each case's manager
- *   casefile.c  cases: ids, the state machine
- *   caserecord.c the case record, and the queries that list and show cases
- *   refer.c     referrals: add, screen, withdraw; programme check
- *   run.c       the context of a call (from a command line or not), the
- *               record loop: one transaction, --keep-going, --dry-run
- *   assess.c, assessrecord.c, plan.c    step 2: sessions, decisions, plans
- *   place.c, placerules.c, placerecord.c, attend.c
- *               step 3: placements, the regional rules, attendance
- *   monitor.c, followup.c
- *               step 4: contacts, the situation after leaving
- *   duerule.c, duestore.c, due.c
- *               what monitoring is due: the rule on one case's history,
- *               the histories read a caseload at a time, the list and
- *               the period reports' tally
- *   caseclose.c the case as a whole: timeline, close, reopen
- *   reportcase.c, casedoc.c             the final report of a path
- *   doc.c, html.c, chart.c
- *               documents for people: Markdown or HTML, the page, the
- *               SVG charts
- *   reporthtml.c the period reports, indicators and funnel as HTML
- *   reportperiod.c, reportindicators.c, reportviews.c, reportform.c
- *               step 5: a period's figures, the ESF+ indicators, the
- *               short views, and what their forms share
- *   quality.c   data quality: fields missing or declined, cases late
+ * Map of the library: a folder a layer, lowest first, one job a file
+ * (lib/README says which layer may call which; make check checks it).
  *
- * lib/README says which of these layers may call which.
+ * base/      err.c        error values, exit codes, message formatting
+ *            i18n.c       the language of messages and human forms
+ *            labels.c     the labels of enum values and dates
+ *            date.c       ISO 8601 dates, ages, months, working days
+ *            money.c      euros as integer cents
+ *            taxcode.c    the codice fiscale; names folded, their letters
+ *            country.c    ISO 3166 countries, the EU member states
+ * records/   record.c     the in-memory record (cJSON tree, positions)
+ *            yaml_in.c, json_in.c   YAML, JSON and JSON Lines -> records
+ *            json_locate.c  where a field is in a JSON record's text
+ *            reader.c     operands or stdin, formats, bare case ids
+ *            validate.c   record schemas: types, enums, required fields
+ *            out.c, html.c  records -> yaml, json, csv, tsv, table, md,
+ *                         html; --fields; the HTML page
+ * store/     store.h      the statement interface; store.c what the
+ *                         modules build on it; sql.c the statements
+ *                         several modules run
+ *            sqlite/engine.c, sqlite/copy.c   SQLite behind it: opening,
+ *                         pragmas, transactions, the statement cache; a
+ *                         copy while others write, the integrity check
+ * domain/    ctx.c        the context of a call, the record sink (wf_emit)
+ *            schema.c     the tables and their forward migrations
+ *            audit.c, auditchain.c, auditlog.c, auditverify.c   who did
+ *                         or read what; the seal; the trail read, checked
+ *            org.c, programme.c, target.c, reason.c   organisations,
+ *                         programmes, target rules and their words
+ *            person.c, duplicate.c, operator.c   people, possible
+ *                         duplicates, operators and case managers
+ *            casefile.c, casestep.c, caserecord.c   cases: ids, the
+ *                         state machine, the record, list and show
+ *            refer.c, referamend.c   step 1: referrals
+ *            assess.c, assessamend.c, assessrecord.c, plan.c   step 2
+ *            place.c, placerules.c, placerecord.c, attend.c   step 3
+ *            monitor.c, followup.c, duerule.c, duestore.c, due.c   step 4
+ *                         and what is due
+ *            caseclose.c, closeamend.c, softexit.c   the case as a whole
+ *            amend.c, void.c   corrections; records entered by mistake
+ *            consent.c, erase.c, personexport.c, storeio.c, backup.c
+ *                         consents, erasure, a person's data, the whole
+ *                         store as records, backup and restore
+ * reports/   reportperiod.c, reportindicators.c, reportviews.c,
+ *            reportform.c, reporthtml.c   a period's figures, the ESF+
+ *                         indicators, the short views, their HTML
+ *            quality.c    data quality
+ *            reportcase.c, casedoc.c   the final report of a path
+ *            doc.c, chart.c   documents for people, SVG charts
+ * cli/       cli.c        option tables: parsing, --help, completion
+ *            run.c        a context from a command line; the record
+ *                         loop: one transaction, --keep-going, --dry-run
  *
- * Internal headers: store.h (statements), sql.h (shared ones), casefile.h
- * (cases and people, for the step modules), duecase.h (what is due),
- * auditchain.h (the audit's seal).
+ * Internal headers: store/store.h (the statement interface), store/sql.h
+ * (what statements share), domain/casefile.h (cases and people, for the
+ * steps), domain/duecase.h (what is due), domain/auditchain.h (the
+ * audit's seal), store/sqlite/sqlite.h (the engine's own).
  *
  * Rules: nothing in the library exits, and the domain modules never
  * print; they return a status (0 or a WF_EX_* code) and fill a struct
- * wf_err. The command-line layer (cli.c, run.c, out.c) is the one part
- * that writes: --help, usage, the records a command emits, and its
- * diagnostics, to the streams cmd/'s main hands wf_cli_main.
+ * wf_err. Records go out through the context's sink (wf_emit, to out.c)
+ * on the stream its caller chose; --help, usage and diagnostics are the
+ * command-line layer's (cli/), on the streams cmd/'s main hands
+ * wf_cli_main.
  */
 #ifndef WF_H
 #define WF_H
@@ -478,10 +464,14 @@ const char *wf_store_file(const struct wf_store *st);
  * $XDG_DATA_HOME/workflow/workflow.db (~/.local/share/...). */
 int wf_store_path(const char *opt, char *buf, size_t len, struct wf_err *e);
 /* Open (and with WF_OPEN_CREATE create, 0600 in a 0700 folder) the store,
- * set WAL, the busy timeout and foreign keys, and migrate the schema
- * forward. */
+ * set WAL, the busy timeout and foreign keys: the engine's part, the
+ * schema left as it is. */
 int wf_store_open(struct wf_store **st, const char *path, unsigned flags,
                   struct wf_err *e);
+/* wf_store_open(), then the pending migrations (domain/schema.c): a
+ * store as this build reads it, which is what every caller wants. */
+int wf_schema_open(struct wf_store **st, const char *path, unsigned flags,
+                   struct wf_err *e);
 /* Whether opening found the store open to other users and made it 0600
  * (its owner's commands do; the command warns). */
 int wf_store_tightened(const struct wf_store *st);
@@ -624,6 +614,7 @@ struct wf_ctx {
 	long nomatch;            /* records a check found wanting */
 	int readonly;            /* wf_run: no transaction, nothing written */
 	const struct wf_cli *cli;     /* NULL for a caller of the library */
+	FILE *err;                    /* where diagnostics go (NULL: stderr) */
 	int log_reads;           /* wf_emit notes special-category reads */
 	int reads;               /* some are waiting to be written */
 };
@@ -633,6 +624,13 @@ struct wf_ctx {
  * write). */
 int wf_ctx_init(struct wf_ctx *ctx, const struct wf_cli *cli, unsigned flags,
                 struct wf_err *e);
+/* The parts of the two: ctx emptied and named (prog in diagnostics,
+ * command in the audit), the operator and login found, YAML out; then
+ * the store db names opened, created with WF_OPEN_CREATE, and brought to
+ * this build's schema. */
+void wf_ctx_begin(struct wf_ctx *ctx, const char *prog, const char *command);
+int wf_ctx_store(struct wf_ctx *ctx, const char *db, unsigned flags,
+                 struct wf_err *e);
 /* Fill ctx for a program that calls the library without a command
  * line: prog names it in diagnostics and the audit ("my-import"), db is
  * as --db takes it (NULL: WF_DB, else the default store), flags as for

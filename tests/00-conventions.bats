@@ -336,12 +336,29 @@ load helpers
 	printf '  #  include <libpq-fe.h>\n' > "$T/tree/cmd/wf-x.c"
 	run make -s -C "$T/tree" engine-headers
 	[ "$status" -ne 0 ]
-	[[ "$output" == *"only lib/sqlite/ and lib/pg/ may include an engine's header:"* ]]
+	[[ "$output" == *"only lib/store/sqlite/ and lib/store/pg/ may include an engine's header:"* ]]
 	[[ "$output" == *lib/reportx.c* ]]
 	[[ "$output" == *cmd/wf-x.c* ]]
 	# inside an engine's folder it is what the engine is for
 	rm "$T/tree/lib/reportx.c" "$T/tree/cmd/wf-x.c"
-	mkdir -p "$T/tree/lib/pg"
-	printf '#include <libpq-fe.h>\n' > "$T/tree/lib/pg/engine.c"
+	mkdir -p "$T/tree/lib/store/pg"
+	printf '#include <libpq-fe.h>\n' > "$T/tree/lib/store/pg/engine.c"
 	run -0 make -s -C "$T/tree" engine-headers
+}
+
+@test "no file of lib/ calls a layer above its own; the check names one that does" {
+	cd "$BATS_TEST_DIRNAME/.."
+	run -0 tools/layers.sh "$WF_BUILD"
+	assert_equal "$output" ""
+	# a tree where a base file calls the command line's layer, and the
+	# command line calls base, as it may
+	mkdir -p "$T/tree/lib/base" "$T/tree/lib/cli" "$T/tree/b"
+	printf 'void cli_fn(void);\nvoid base_fn(void);\nvoid base_fn(void) { cli_fn(); }\n' > "$T/tree/lib/base/low.c"
+	printf 'void base_fn(void);\nvoid cli_fn(void);\nvoid cli_fn(void) { base_fn(); }\n' > "$T/tree/lib/cli/high.c"
+	cc -c -o "$T/tree/b/low.o" "$T/tree/lib/base/low.c"
+	cc -c -o "$T/tree/b/high.o" "$T/tree/lib/cli/high.c"
+	ar rcs "$T/tree/b/libwf.a" "$T/tree/b/low.o" "$T/tree/b/high.o"
+	cd "$T/tree"
+	run -1 "$BATS_TEST_DIRNAME/../tools/layers.sh" b
+	assert_equal "$output" "lib/base/low.c: cli_fn (cli)"
 }

@@ -12,7 +12,7 @@ pot=$1
 shift
 if [ $# -eq 0 ]; then
 	cd "$here/.."
-	set -- lib/*.c lib/*.h lib/*/*.c lib/*/*.h cmd/*.c
+	set -- lib/*.h lib/*/*.c lib/*/*.h lib/*/*/*.c lib/*/*/*.h cmd/*.c
 fi
 all=$(mktemp)
 trap 'rm -f "$all"' EXIT

@@ -129,7 +129,7 @@ int main(int argc, char **argv)
 		return 64;
 	}
 	wf_err_clear(&e);
-	if (wf_store_open(&st, path, WF_OPEN_CREATE, &e)) {
+	if (wf_schema_open(&st, path, WF_OPEN_CREATE, &e)) {
 		fprintf(stderr, "sqlplan: %s\n", e.msg);
 		return 69;
 	}

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-# Write lib/countries.inc, the ISO 3166-1 table the library validates
+# Write lib/base/countries.inc, the ISO 3166-1 table the library validates
 # citizenship against, from Debian's iso-codes (the codes and English
 # names, and its Italian translations): `make countries` runs it when
 # iso-codes changes. The table is kept in the tree so that a build needs

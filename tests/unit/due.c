@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../lib/duecase.h"
+#include "duecase.h"
 #include "tests.h"
 
 enum { PERSON, TUTOR, FAMILY, REFERRER, EMPLOYER };

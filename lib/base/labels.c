@@ -9,6 +9,11 @@
 
 #include "wf.h"
 
+/* The ESF+ facts a referral records besides disability, in the order of
+ * the record, the reports and their labels (wf.h). */
+const char *const wf_esf_facts[] = { "foreign_background", "minority",
+                                     "homeless", "rural", NULL };
+
 struct label {
 	const char *field;            /* the record key the value is of */
 	const char *value;            /* the stored code */

@@ -572,3 +572,15 @@ int wf_schema_migrate(struct wf_store *st, struct wf_err *e)
 	}
 	return wf_store_commit(st, e);
 }
+
+int wf_schema_open(struct wf_store **st, const char *path, unsigned flags,
+                   struct wf_err *e)
+{
+	int rc = wf_store_open(st, path, flags, e);
+
+	if (!rc && (rc = wf_schema_migrate(*st, e))) {
+		wf_store_close(*st);
+		*st = NULL;
+	}
+	return rc;
+}

@@ -30,8 +30,6 @@ const char *const wf_genders[] = { "female", "male", "non_binary", "declined",
 const char *const wf_education_levels[] = { "isced_0_2", "isced_3_4",
                                             "isced_5_8", "declined", NULL };
 const char *const wf_yes_no_declined[] = { "yes", "no", "declined", NULL };
-const char *const wf_esf_facts[] = { "foreign_background", "minority",
-                                     "homeless", "rural", NULL };
 const char *const wf_certifications[] = { "law_68_1999", "law_381_1991",
                                           "uncertified_disadvantage", NULL };
 /* The invalidities Law 68/1999 (art. 1) covers, each with its own rule:

@@ -1,6 +1,6 @@
 /*
  * store.h - the store's statement interface, for lib/ modules only: the
- * one way they reach the store, whatever engine is beneath (lib/sqlite/
+ * one way they reach the store, whatever engine is beneath (lib/store/sqlite/
  * today). Every statement is prepared once per invocation, cached by the
  * address of its SQL text, and reused with bound parameters; no SQL is
  * ever built from user text. Only the engines' own files include an
@@ -152,7 +152,32 @@ int wf_sql_exec_with(struct wf_store *st, const char *sql, long long p1,
                      struct wf_err *e);
 /* Run statements without parameters (migrations). */
 int wf_sql_exec(struct wf_store *st, const char *sql, struct wf_err *e);
-/* Apply the pending migrations; called by wf_store_open(). */
+/* ---- the store as a whole (store/sqlite/copy.c) ----------------------- */
+
+/* A copy of st, one snapshot while others write, into path: a new file
+ * (0600, refused if it exists) checked whole before it is kept. */
+int wf_store_copy_out(struct wf_store *st, const char *path, struct wf_err *e);
+/* st's content replaced with the store in file path (to be checked with
+ * wf_store_file_info and wf_store_file_whole first). */
+int wf_store_copy_in(struct wf_store *st, const char *path, struct wf_err *e);
+/* What a store file is: its schema version, size and audit head ("" for
+ * none). 0, or 66/77 when it cannot be read, 65 when it is not a
+ * workflow store. */
+struct wf_store_file {
+	int version;
+	double bytes;
+	char head[80];
+};
+int wf_store_file_info(const char *path, struct wf_store_file *f,
+                       struct wf_err *e);
+/* 0 when the file passes the engine's integrity check, else 65 with
+ * what the check found. */
+int wf_store_file_whole(const char *path, struct wf_err *e);
+/* The same of the open store: 0 and its size in pages, else 69 (the
+ * store is damaged, with what to do). */
+int wf_store_whole(struct wf_store *st, long *pages, struct wf_err *e);
+
+/* Apply the pending migrations (domain/schema.c). */
 int wf_schema_migrate(struct wf_store *st, struct wf_err *e);
 
 #endif

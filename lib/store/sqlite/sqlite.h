@@ -2,7 +2,7 @@
  * sqlite.h - what the SQLite engine's own files share, beside store.h:
  * the connection beneath a store, for what only SQLite can do (a backup
  * while others write, an integrity check of a file). No file outside
- * lib/sqlite/ includes it.
+ * lib/store/sqlite/ includes it.
  */
 #ifndef WF_SQLITE_H
 #define WF_SQLITE_H

@@ -365,8 +365,7 @@ int wf_store_open(struct wf_store **stp, const char *path, unsigned flags,
 		wf_store_close(st);
 		return rc;
 	}
-	if ((rc = pragmas(st, e)) || (rc = app_id(st, e)) ||
-	    (rc = wf_schema_migrate(st, e))) {
+	if ((rc = pragmas(st, e)) || (rc = app_id(st, e))) {
 		wf_store_close(st);
 		return rc;
 	}

@@ -118,6 +118,42 @@ static int vowel(char c)
 	return strchr("AEIOU", c) != NULL;
 }
 
+/* Fold a name for matching: lower case, accents off, and only letters
+ * kept, so that "D'Angelo" and "Dangelo", "El Amrani" and "El-Amrani",
+ * "Nicolò" and "Nicolo" meet. */
+void wf_name_fold(const char *s, char *out, size_t len)
+{
+	static const char *const acc[] = { "à", "a", "á", "a", "è", "e", "é", "e",
+	                                   "ì", "i", "í", "i", "ò", "o", "ó", "o",
+	                                   "ù", "u", "ú", "u", "À", "a", "È", "e",
+	                                   "É", "e", "Ì", "i", "Ò", "o", "Ù", "u",
+	                                   NULL };
+	size_t n = 0;
+
+	while (*s && n + 1 < len) {
+		int done = 0;
+
+		for (int i = 0; acc[i] && !done; i += 2) {
+			size_t l = strlen(acc[i]);
+
+			if (!strncmp(s, acc[i], l)) {
+				out[n++] = acc[i + 1][0];
+				s += l;
+				done = 1;
+			}
+		}
+		if (done)
+			continue;
+		if (*s >= 'A' && *s <= 'Z')
+			out[n++] = (char)(*s - 'A' + 'a');
+		else if ((*s >= 'a' && *s <= 'z') || (unsigned char)*s >= 0x80)
+			out[n++] = *s;
+		s++;
+	}
+	out[n] = '\0';
+}
+
+
 /* The letters of a name, upper case, accents taken off (after the name's
  * fold, which keeps letters only). */
 static void letters_of(const char *name, char *out, size_t len)

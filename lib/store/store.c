@@ -2,7 +2,7 @@
  * store.c - what the modules build on the store's statement interface
  * (store.h), whatever the engine beneath: values bound from records and
  * read back as records, a statement's first row, each row, an id, a
- * record. Nothing here speaks an engine's API; lib/sqlite/ does.
+ * record. Nothing here speaks an engine's API; lib/store/sqlite/ does.
  */
 #include <stdlib.h>
 #include <string.h>

@@ -20,56 +20,16 @@ static const char *const identity[] = { "tax_code", "first_name", "last_name",
                                         "citizenship", "municipality",
                                         "address", "phone", "email", NULL };
 
-/* Fold a name for matching: lower case, accents off, and only letters
- * kept, so that "D'Angelo" and "Dangelo", "El Amrani" and "El-Amrani",
- * "Nicolò" and "Nicolo" meet. */
-static void fold(const char *s, char *out, size_t len)
-{
-	static const char *const acc[] = { "à", "a", "á", "a", "è", "e", "é", "e",
-	                                   "ì", "i", "í", "i", "ò", "o", "ó", "o",
-	                                   "ù", "u", "ú", "u", "À", "a", "È", "e",
-	                                   "É", "e", "Ì", "i", "Ò", "o", "Ù", "u",
-	                                   NULL };
-	size_t n = 0;
-
-	while (*s && n + 1 < len) {
-		int done = 0;
-
-		for (int i = 0; acc[i] && !done; i += 2) {
-			size_t l = strlen(acc[i]);
-
-			if (!strncmp(s, acc[i], l)) {
-				out[n++] = acc[i + 1][0];
-				s += l;
-				done = 1;
-			}
-		}
-		if (done)
-			continue;
-		if (*s >= 'A' && *s <= 'Z')
-			out[n++] = (char)(*s - 'A' + 'a');
-		else if ((*s >= 'a' && *s <= 'z') || (unsigned char)*s >= 0x80)
-			out[n++] = *s;
-		s++;
-	}
-	out[n] = '\0';
-}
-
 void wf_person_key(const cJSON *p, char *buf, size_t len)
 {
 	char last[128], first[128];
 
-	fold(wf_json_str(p, "last_name") ? wf_json_str(p, "last_name") : "",
-	     last, sizeof last);
-	fold(wf_json_str(p, "first_name") ? wf_json_str(p, "first_name") : "",
-	     first, sizeof first);
+	wf_name_fold(wf_json_str(p, "last_name") ? wf_json_str(p, "last_name")
+	             : "", last, sizeof last);
+	wf_name_fold(wf_json_str(p, "first_name") ? wf_json_str(p, "first_name")
+	             : "", first, sizeof first);
 	snprintf(buf, len, "%s %s|%s", last, first,
 	         wf_json_str(p, "birth_date") ? wf_json_str(p, "birth_date") : "");
-}
-
-void wf_name_fold(const char *s, char *buf, size_t len)
-{
-	fold(s, buf, len);
 }
 
 void wf_person_fill(cJSON *p, const char *date)
