@@ -25,7 +25,6 @@ WF_QUERY_ADAPTER(q_retention, wf_retention, const char)
 WF_QUERY_ADAPTER0(q_programme_list, wf_programme_list)
 WF_QUERY_ADAPTER0(q_store_check, wf_store_check)
 WF_QUERY_ADAPTER0(q_store_export, wf_store_export)
-WF_QUERY_ADAPTER0(q_store_info, wf_store_info)
 WF_RECORD_ADAPTER(r_operator_add, wf_operator_add)
 WF_RECORD_ADAPTER(r_org_add, wf_org_add)
 WF_RECORD_ADAPTER(r_person_review, wf_person_review)
@@ -45,6 +44,20 @@ WF_RECORD_ADAPTER_OPTS(r_programme_check, wf_programme_check,
 WF_RECORD_ADAPTER_OPTS(r_store_import, wf_store_import, struct wf_import)
 WF_RECORD_ADAPTER_OPTS(r_void, wf_void, const struct wf_void_opts)
 WF_RECORD_ADAPTER_OPTS(r_unvoid, wf_unvoid, const struct wf_void_opts)
+
+/* wf init says where the store is and its schema; wf store info what it
+ * holds too. */
+static int q_store_init(struct wf_ctx *ctx, const void *arg, struct wf_err *e)
+{
+	(void)arg;
+	return wf_store_info(ctx, 0, e);
+}
+
+static int q_store_info(struct wf_ctx *ctx, const void *arg, struct wf_err *e)
+{
+	(void)arg;
+	return wf_store_info(ctx, 1, e);
+}
 
 static int q_person_duplicates(struct wf_ctx *ctx, const void *all,
                                struct wf_err *e)
@@ -268,7 +281,7 @@ static const struct wf_opt *const reopen_tables[] = { wf_opts_common,
 static int cmd_init(struct wf_cli *cli, struct wf_err *e)
 {
 	/* 'wf init' alone creates the store from a reading command. */
-	return wf_cli_query(cli, q_store_info, NULL, "id,schema_version",
+	return wf_cli_query(cli, q_store_init, NULL, "id,schema_version",
 	                    WF_OPEN_CREATE, e);
 }
 
@@ -543,6 +556,11 @@ static int cmd_audit_verify(struct wf_cli *cli, struct wf_err *e)
 	                    wf_audit_verify_columns, 0, e);
 }
 
+static int cmd_store_info(struct wf_cli *cli, struct wf_err *e)
+{
+	return wf_cli_query(cli, q_store_info, NULL, wf_store_info_columns, 0, e);
+}
+
 static int cmd_store_check(struct wf_cli *cli, struct wf_err *e)
 {
 	return wf_cli_query(cli, q_store_check, NULL,
@@ -744,13 +762,17 @@ static const struct wf_sub audit_subs[] = {
 };
 
 static const struct wf_sub store_subs[] = {
+	{ "info", NULL, N_("What the store is (engine, where, schema version) "
+	  "and how many records of each kind it holds"), read_tables,
+	  cmd_store_info, NULL, NULL },
 	{ "check", NULL, N_("Check the whole store's integrity (SQLite's "
 	  "integrity check)"), read_tables, cmd_store_check, NULL, NULL },
 	{ NULL, NULL, NULL, NULL, NULL, NULL, NULL }
 };
 
 static const struct wf_cmd store_cmd = {
-	"wf store", N_("The store as a file: check that it is whole."), store_subs
+	"wf store", N_("The store: what it is and holds, and whether it is "
+	"whole."), store_subs
 };
 
 static const struct wf_cmd audit_cmd = {
@@ -825,8 +847,8 @@ static const struct wf_sub subs[] = {
 	  cmd_restore, NULL, NULL },
 	{ "audit", "log|verify", N_("Read the audit trail; check that it is whole"),
 	  NULL, NULL, &audit_cmd, NULL },
-	{ "store", "check", N_("Check that the store's file is whole"), NULL, NULL,
-	  &store_cmd, NULL },
+	{ "store", "info|check", N_("What the store is and holds; check that it "
+	  "is whole"), NULL, NULL, &store_cmd, NULL },
 	{ "refer", "...", N_("Referrals: add, screen, withdraw, list, show "
 	  "(wf-refer)"), NULL, NULL, NULL, NULL },
 	{ "assess", "...", N_("Assessments: add, decide, plan, show, list, skills "

@@ -458,6 +458,8 @@ struct wf_store;
 #define WF_OPEN_READ   2u  /* only reads: a store the user may not write
                               is opened read-only */
 
+/* The engine beneath the store: "sqlite". */
+const char *wf_store_engine(const struct wf_store *st);
 /* The path the store was opened at. */
 const char *wf_store_file(const struct wf_store *st);
 /* The store's path: --db, else $WF_DB, else
@@ -739,7 +741,12 @@ struct wf_case_items {
 int wf_show_items(struct wf_ctx *ctx, const struct wf_ids *ids, wf_get_fn get,
                   const struct wf_case_items *items, struct wf_err *e);
 /* Create the store if need be and emit what it is (path, schema). */
-int wf_store_info(struct wf_ctx *ctx, struct wf_err *e);
+int wf_store_info(struct wf_ctx *ctx, int counts, struct wf_err *e);
+/* wf store info: with counts, the engine too, and under "records" how
+ * many of each kind the store holds (people, cases, open cases,
+ * referrals, ... audit entries), each counted where it is kept. */
+extern const char wf_store_info_columns[];
+int wf_store_counts(struct wf_store *st, cJSON *into, struct wf_err *e);
 
 /* Write one result record to the invocation's output. */
 int wf_emit(struct wf_ctx *ctx, const cJSON *rec, struct wf_err *e);

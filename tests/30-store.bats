@@ -319,3 +319,26 @@ teardown() {
 	[[ "$stderr" == "wf-refer: case '2026-0002': the stored id, status, dates or programme is not what the commands write"* ]]
 	[ "$(sql "SELECT count(*) FROM case_status WHERE status = 'screened'")" = 0 ]
 }
+
+@test "wf store info: the engine, where, the schema, and what the store holds" {
+	seed
+	referral Marco Rossi 1998-04-12 | wf-refer add -q
+	referral Ada Alba 1990-01-01 | wf-refer add -q
+	run -0 wf-refer withdraw 2026-0002 --reason "moved away" -q
+	run -0 wf store info -o json
+	assert_equal "$(jq -r '[.kind, .id, .engine, .schema_version] | @tsv' <<<"$output")" \
+		"store	$WF_DB	sqlite	$SCHEMA"
+	assert_equal "$(jq -r '.records | [.people, .cases, .cases_open, .referrals, .programmes, .placements] | @tsv' <<<"$output")" \
+		"2	2	1	2	2	0"
+	# what the store holds counted as the store holds it
+	assert_equal "$(jq -r .records.organisations <<<"$output")" \
+		"$(sqlite3 "$WF_DB" 'SELECT count(*) FROM organisation')"
+	assert_equal "$(jq -r .records.audit_entries <<<"$output")" \
+		"$(sqlite3 "$WF_DB" 'SELECT count(*) FROM audit')"
+	run -0 wf store info -o tsv
+	assert_equal "${lines[0]}" $'id\tengine\tschema_version\trecords.people\trecords.cases\trecords.cases_open'
+	assert_equal "${lines[1]}" "$WF_DB"$'\tsqlite\t'"$SCHEMA"$'\t2\t2\t1'
+	# it never makes a store
+	run -69 --separate-stderr wf store info --db "$T/none.db"
+	[ ! -e "$T/none.db" ]
+}

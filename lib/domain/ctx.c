@@ -227,15 +227,21 @@ int wf_show_each(struct wf_ctx *ctx, const struct wf_ids *ids, wf_get_fn get,
 	return wf_show_items(ctx, ids, get, NULL, e);
 }
 
-int wf_store_info(struct wf_ctx *ctx, struct wf_err *e)
+int wf_store_info(struct wf_ctx *ctx, int counts, struct wf_err *e)
 {
 	cJSON *rec = cJSON_CreateObject();
-	int rc;
+	int rc = 0;
 
 	cJSON_AddStringToObject(rec, "kind", "store");
 	cJSON_AddStringToObject(rec, "id", wf_store_file(ctx->st));
+	if (counts)
+		cJSON_AddStringToObject(rec, "engine", wf_store_engine(ctx->st));
 	cJSON_AddNumberToObject(rec, "schema_version", wf_store_version(ctx->st));
-	rc = wf_emit(ctx, rec, e);
+	if (counts)
+		rc = wf_store_counts(ctx->st, cJSON_AddObjectToObject(rec, "records"),
+		                     e);
+	if (!rc)
+		rc = wf_emit(ctx, rec, e);
 	cJSON_Delete(rec);
 	return rc;
 }

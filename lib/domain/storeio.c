@@ -308,3 +308,54 @@ int wf_store_import(struct wf_ctx *ctx, struct wf_import *im,
 	cJSON_Delete(names);
 	return rc;
 }
+
+/* ---- what the store holds, counted ------------------------------------ */
+
+const char wf_store_info_columns[] =
+	"id,engine,schema_version,records.people,records.cases,"
+	"records.cases_open";
+
+/* What wf store info counts, each by a statement of its own. */
+static const struct {
+	const char *key, *sql;
+} counted[] = {
+	{ "people", "SELECT count(*) FROM person WHERE erased_at IS NULL" },
+	{ "people_erased", "SELECT count(*) FROM person"
+	  " WHERE erased_at IS NOT NULL" },
+	{ "cases", "SELECT count(*) FROM cases" },
+	{ "cases_open", "SELECT count(*) FROM cases WHERE status IN "
+	  OPEN_STATUSES },
+	{ "referrals", "SELECT count(*) FROM referral" },
+	{ "assessment_sessions", "SELECT count(*) FROM assessment_session" },
+	{ "plans", "SELECT count(*) FROM plan" },
+	{ "placements", "SELECT count(*) FROM placement" },
+	{ "attendances", "SELECT count(*) FROM attendance" },
+	{ "contacts", "SELECT count(*) FROM contact" },
+	{ "follow_ups", "SELECT count(*) FROM follow_up" },
+	{ "closings", "SELECT count(*) FROM case_closure" },
+	{ "consents", "SELECT count(*) FROM consent" },
+	{ "organisations", "SELECT count(*) FROM organisation" },
+	{ "programmes", "SELECT count(*) FROM programme" },
+	{ "operators", "SELECT count(*) FROM operator" },
+	{ "voided", "SELECT count(*) FROM voided" },
+	{ "audit_entries", "SELECT count(*) FROM audit" },
+};
+
+int wf_store_counts(struct wf_store *st, cJSON *into, struct wf_err *e)
+{
+	for (size_t i = 0; i < sizeof counted / sizeof counted[0]; i++) {
+		struct wf_stmt *s = wf_sql(st, counted[i].sql, e);
+		int rc;
+
+		if (!s)
+			return e->code;
+		if ((rc = wf_step(s)) != WF_ROW) {
+			wf_reset(s);
+			return wf_sql_err(st, rc, e);
+		}
+		cJSON_AddNumberToObject(into, counted[i].key,
+		                        (double)wf_col_int64(s, 0));
+		wf_reset(s);
+	}
+	return 0;
+}

@@ -122,6 +122,12 @@ void wf_store_head_set(struct wf_store *st, long long id, const char *hash)
 	snprintf(st->head_hash, sizeof st->head_hash, "%s", hash);
 }
 
+const char *wf_store_engine(const struct wf_store *st)
+{
+	(void)st;
+	return "sqlite";
+}
+
 const char *wf_store_file(const struct wf_store *st)
 {
 	return st->path;
