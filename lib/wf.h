@@ -18,11 +18,13 @@
  *            validate.c   record schemas: types, enums, required fields
  *            out.c, html.c  records -> yaml, json, csv, tsv, table, md,
  *                         html; --fields; the HTML page
- * store/     store.h      the statement interface; store.c what the
- *                         modules build on it; sql.c the statements
- *                         several modules run
+ * store/     store.h      the statement interface; dispatch.c its calls
+ *                         handed to the engine a location names, the
+ *                         statement cache; engine.h what an engine gives;
+ *                         store.c what the modules build on the
+ *                         interface; sql.c the statements several run
  *            sqlite/engine.c, sqlite/copy.c   SQLite behind it: opening,
- *                         pragmas, transactions, the statement cache; a
+ *                         pragmas, transactions, errors, statements; a
  *                         copy while others write, the integrity check
  * domain/    ctx.c        the context of a call, the record sink (wf_emit)
  *            schema.c     the tables and their forward migrations

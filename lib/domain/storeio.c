@@ -227,7 +227,7 @@ static int insert_row(struct wf_store *st, const struct wf_record *rec,
 
 		snprintf(msg, sizeof msg, "%s", why);
 		wf_sql_finalize(s);
-		if (!wf_sql_constraint(rc))
+		if (!wf_sql_constraint(st, rc))
 			return wf_sql_err(st, rc, e);
 		return wf_record_err(rec, rec->root, "", e, WF_EX_DATAERR,
 		                     "the row breaks the store's rules: %s", msg);

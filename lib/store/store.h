@@ -57,7 +57,7 @@ void wf_sql_finalize(struct wf_stmt *s);
 const char *wf_store_errmsg(struct wf_store *st);
 /* Whether rc (a failed wf_step) is a broken constraint (unique, foreign
  * key, check, not null): bad data rather than a fault. */
-int wf_sql_constraint(int rc);
+int wf_sql_constraint(struct wf_store *st, int rc);
 /* The audit trail's head as this transaction left it (1, and id and
  * hash filled), or 0 when not known: any transaction's end or rollback,
  * to a savepoint too, forgets it. */

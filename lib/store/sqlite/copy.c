@@ -53,7 +53,7 @@ static int first_text(sqlite3 *db, const char *sql, char *buf, size_t len)
 	return rc;
 }
 
-int wf_store_copy_out(struct wf_store *st, const char *path, struct wf_err *e)
+int wf_sqlite_copy_out(struct wf_store *st, const char *path, struct wf_err *e)
 {
 	sqlite3 *dst = NULL;
 	char ok[64];
@@ -75,7 +75,7 @@ int wf_store_copy_out(struct wf_store *st, const char *path, struct wf_err *e)
 	return rc;
 }
 
-int wf_store_copy_in(struct wf_store *st, const char *path, struct wf_err *e)
+int wf_sqlite_copy_in(struct wf_store *st, const char *path, struct wf_err *e)
 {
 	sqlite3 *src = NULL;
 	int rc;
@@ -88,7 +88,7 @@ int wf_store_copy_in(struct wf_store *st, const char *path, struct wf_err *e)
 	return rc;
 }
 
-int wf_store_file_info(const char *path, struct wf_store_file *f,
+int wf_sqlite_file_info(const char *path, struct wf_store_file *f,
                        struct wf_err *e)
 {
 	sqlite3 *db = NULL;
@@ -119,7 +119,7 @@ int wf_store_file_info(const char *path, struct wf_store_file *f,
 	return rc;
 }
 
-int wf_store_file_whole(const char *path, struct wf_err *e)
+int wf_sqlite_file_whole(const char *path, struct wf_err *e)
 {
 	sqlite3 *db = NULL;
 	char v[256];
@@ -137,7 +137,7 @@ int wf_store_file_whole(const char *path, struct wf_err *e)
 	return rc;
 }
 
-int wf_store_whole(struct wf_store *st, long *pages, struct wf_err *e)
+int wf_sqlite_whole(struct wf_store *st, long *pages, struct wf_err *e)
 {
 	sqlite3 *db = wf_sqlite_db(st);
 	char v[512], n[32];

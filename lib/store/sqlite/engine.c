@@ -1,9 +1,10 @@
 /*
- * engine.c - the SQLite engine behind store.h: where a store lives,
- * opening it safely, the pragmas every connection needs, transactions,
- * the statement cache, and the statement calls the modules use (a
- * struct wf_stmt is SQLite's own statement, so each call is one of
- * SQLite's). The schema and its migrations are in schema.c.
+ * engine.c - the SQLite engine behind store.h (struct wf_engine): where
+ * a store lives on disk and opening it safely (a new file 0600 in a 0700
+ * folder, a read-only user served without locks), the pragmas every
+ * connection needs, transactions, errors as exit codes, and the
+ * statement calls, each one of SQLite's on SQLite's own statement. The
+ * copy and checks of a whole store are in copy.c.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -12,45 +13,42 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "engine.h"
 #include "sqlite.h"
 
 /* wf_step() hands SQLite's codes through. */
 _Static_assert(WF_ROW == SQLITE_ROW && WF_DONE == SQLITE_DONE,
                "WF_ROW and WF_DONE are SQLite's codes");
 
-#define STMT(s) ((sqlite3_stmt *)(void *)(s))
-#define WF(s) ((struct wf_stmt *)(void *)(s))
-
-#define CACHE_MAX 128
-
-struct wf_store {
+/* The engine's part of a store. */
+struct sq {
 	sqlite3 *db;
-	struct {
-		const char *sql;
-		sqlite3_stmt *stmt;
-	} cache[CACHE_MAX];
-	int ncache;
-	char path[4096];
-	/* the audit trail's last entry, as this transaction appended it:
-	 * known only while the transaction that wrote it is open */
-	long long head_id;
-	char head_hash[65];
-	int tightened;    /* the file was open to others: made 0600 */
-	int readonly;     /* opened read-only: the user may not write it */
 	/* opened without locks (immutable), as a read-only user cannot make
 	 * the WAL index: the file as it was, to see that nobody wrote */
 	int unlocked;
 	struct stat seen;
 };
 
-int wf_store_tightened(const struct wf_store *st)
+/* A statement: SQLite's, behind the part every engine's has. */
+struct sq_stmt {
+	struct wf_stmt base;
+	sqlite3_stmt *s;
+};
+
+#define SQ(st) ((struct sq *)(st)->impl)
+#define DB(st) (SQ(st)->db)
+#define S(x) (((struct sq_stmt *)(void *)(x))->s)
+
+sqlite3 *wf_sqlite_db(struct wf_store *st)
 {
-	return st->tightened;
+	return DB(st);
 }
 
-int wf_store_readonly(const struct wf_store *st)
+/* Any location the other engines leave: a file path. */
+static int claims(const char *location)
 {
-	return st->readonly;
+	(void)location;
+	return 1;
 }
 
 /* Whether the store's write-ahead log exists: someone is writing it. */
@@ -62,32 +60,66 @@ static int being_written(const struct wf_store *st)
 	return access(wal, F_OK) == 0;
 }
 
-int wf_store_unchanged(const struct wf_store *st, struct wf_err *e)
+static int unchanged(const struct wf_store *st, struct wf_err *e)
 {
+	const struct sq *q = st->impl;
 	struct stat now;
 
-	if (!st->unlocked)
+	if (!q->unlocked)
 		return 0;
 	if (stat(st->path, &now) == 0 && !being_written(st) &&
-	    now.st_size == st->seen.st_size &&
-	    now.st_mtim.tv_sec == st->seen.st_mtim.tv_sec &&
-	    now.st_mtim.tv_nsec == st->seen.st_mtim.tv_nsec)
+	    now.st_size == q->seen.st_size &&
+	    now.st_mtim.tv_sec == q->seen.st_mtim.tv_sec &&
+	    now.st_mtim.tv_nsec == q->seen.st_mtim.tv_nsec)
 		return 0;
 	return wf_err_set(e, WF_EX_TEMPFAIL, "the store changed while it was "
 	                  "read (read-only, it is read without locks): run the "
 	                  "command again");
 }
 
+static int err(struct wf_store *st, int rc, struct wf_err *e)
+{
+	const char *msg = st && st->impl && DB(st) ? sqlite3_errmsg(DB(st))
+	                                            : sqlite3_errstr(rc);
+
+	switch (rc & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return wf_err_set(e, WF_EX_TEMPFAIL,
+		                  "the store is busy (another command holds it): %s",
+		                  msg);
+	case SQLITE_READONLY:
+	case SQLITE_PERM:
+	case SQLITE_AUTH:
+		return wf_err_set(e, WF_EX_NOPERM, "the store cannot be written: %s",
+		                  msg);
+	case SQLITE_FULL:
+	case SQLITE_IOERR:
+		return wf_err_set(e, WF_EX_IOERR, "store i/o error: %s", msg);
+	case SQLITE_CANTOPEN:
+		return wf_err_set(e, WF_EX_UNAVAILABLE, "cannot open the store: %s",
+		                  msg);
+	case SQLITE_NOTADB:
+		return wf_err_set(e, WF_EX_UNAVAILABLE,
+		                  "'%s' is not a workflow store: %s",
+		                  st ? st->path : "", msg);
+	case SQLITE_CORRUPT:
+		return wf_store_damaged(st, msg, e);
+	}
+	return wf_err_set(e, WF_EX_SOFTWARE, "store error: %s", msg);
+}
+
 /* A read-only user of a store in WAL mode cannot create its index (the
  * -shm file) in a folder they may not write, so SQLite cannot lock it.
  * When no one is writing (no -wal file), read it as an immutable file
- * and check afterwards that it did not change (wf_store_unchanged). */
+ * and check afterwards that it did not change (unchanged()). */
 static int open_unlocked(struct wf_store *st, struct wf_err *e)
 {
 	char uri[3 * sizeof st->path + 32], *u = uri;
+	struct sq *q = st->impl;
 	int rc;
 
-	if (being_written(st) || stat(st->path, &st->seen) < 0)
+	if (being_written(st) || stat(st->path, &q->seen) < 0)
 		return wf_err_set(e, WF_EX_NOPERM, "the store '%s' is being written "
 		                  "and is read-only to you: it can be read only "
 		                  "when no one writes it", st->path);
@@ -96,71 +128,13 @@ static int open_unlocked(struct wf_store *st, struct wf_err *e)
 		u += strchr("?#%", *p) || *p < 0x21 || *p > 0x7e
 		     ? sprintf(u, "%%%02X", *p) : sprintf(u, "%c", *p);
 	strcpy(u, "?immutable=1");
-	sqlite3_close(st->db);
-	st->db = NULL;
-	rc = sqlite3_open_v2(uri, &st->db, SQLITE_OPEN_READONLY |
+	sqlite3_close(q->db);
+	q->db = NULL;
+	rc = sqlite3_open_v2(uri, &q->db, SQLITE_OPEN_READONLY |
 	                     SQLITE_OPEN_URI, NULL);
 	if (rc != SQLITE_OK)
-		return wf_sql_err(st, rc, e);
-	st->unlocked = 1;
-	return 0;
-}
-
-int wf_store_head(const struct wf_store *st, long long *id, char *hash,
-                  size_t len)
-{
-	if (!st->head_id || sqlite3_get_autocommit(st->db))
-		return 0;
-	*id = st->head_id;
-	snprintf(hash, len, "%s", st->head_hash);
-	return 1;
-}
-
-void wf_store_head_set(struct wf_store *st, long long id, const char *hash)
-{
-	st->head_id = id;
-	snprintf(st->head_hash, sizeof st->head_hash, "%s", hash);
-}
-
-const char *wf_store_engine(const struct wf_store *st)
-{
-	(void)st;
-	return "sqlite";
-}
-
-const char *wf_store_file(const struct wf_store *st)
-{
-	return st->path;
-}
-
-sqlite3 *wf_sqlite_db(struct wf_store *st)
-{
-	return st->db;
-}
-
-int wf_store_path(const char *opt, char *buf, size_t len, struct wf_err *e)
-{
-	const char *env = getenv("WF_DB"), *xdg = getenv("XDG_DATA_HOME");
-	const char *home = getenv("HOME");
-
-	if (opt && *opt)
-		snprintf(buf, len, "%s", opt);
-	else if (env && *env)
-		snprintf(buf, len, "%s", env);
-	else if (xdg && *xdg == '/')
-		snprintf(buf, len, "%s/workflow/workflow.db", xdg);
-	else if (home && *home)
-		snprintf(buf, len, "%s/.local/share/workflow/workflow.db", home);
-	else
-		return wf_err_set(e, WF_EX_CONFIG,
-		                  "no store: set WF_DB or HOME, or give --db");
-	/* a URI names an engine, which this build does not have: it would
-	 * otherwise become a folder named after it */
-	if (strstr(buf, "://"))
-		return wf_err_set(e, WF_EX_CONFIG, "'%s': no engine for this URI "
-		                  "in this build; a store is a file path", buf);
-	if (strlen(buf) + 1 >= len)
-		return wf_err_set(e, WF_EX_CONFIG, "the store's path is too long");
+		return err(st, rc, e);
+	q->unlocked = 1;
 	return 0;
 }
 
@@ -221,53 +195,14 @@ static int ensure_file(const char *path, unsigned flags, int *tightened,
 	return 0;
 }
 
-int wf_store_damaged(const struct wf_store *st, const char *why,
-                     struct wf_err *e)
+static int exec(struct wf_store *st, const char *sql, struct wf_err *e)
 {
-	return wf_err_set(e, WF_EX_UNAVAILABLE, "the store '%s' is damaged (%s): "
-	                  "restore it from a backup ('wf restore')",
-	                  st ? st->path : "", why);
+	int rc = sqlite3_exec(DB(st), sql, NULL, NULL, NULL);
+
+	return rc == SQLITE_OK ? 0 : err(st, rc, e);
 }
 
-int wf_sql_err(struct wf_store *st, int rc, struct wf_err *e)
-{
-	const char *msg = st && st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc);
-
-	switch (rc & 0xff) {
-	case SQLITE_BUSY:
-	case SQLITE_LOCKED:
-		return wf_err_set(e, WF_EX_TEMPFAIL,
-		                  "the store is busy (another command holds it): %s",
-		                  msg);
-	case SQLITE_READONLY:
-	case SQLITE_PERM:
-	case SQLITE_AUTH:
-		return wf_err_set(e, WF_EX_NOPERM, "the store cannot be written: %s",
-		                  msg);
-	case SQLITE_FULL:
-	case SQLITE_IOERR:
-		return wf_err_set(e, WF_EX_IOERR, "store i/o error: %s", msg);
-	case SQLITE_CANTOPEN:
-		return wf_err_set(e, WF_EX_UNAVAILABLE, "cannot open the store: %s",
-		                  msg);
-	case SQLITE_NOTADB:
-		return wf_err_set(e, WF_EX_UNAVAILABLE,
-		                  "'%s' is not a workflow store: %s",
-		                  st ? st->path : "", msg);
-	case SQLITE_CORRUPT:
-		return wf_store_damaged(st, msg, e);
-	}
-	return wf_err_set(e, WF_EX_SOFTWARE, "store error: %s", msg);
-}
-
-int wf_sql_exec(struct wf_store *st, const char *sql, struct wf_err *e)
-{
-	int rc = sqlite3_exec(st->db, sql, NULL, NULL, NULL);
-
-	return rc == SQLITE_OK ? 0 : wf_sql_err(st, rc, e);
-}
-
-int wf_sql_exec_with(struct wf_store *st, const char *sql, long long p1,
+static int exec_with(struct wf_store *st, const char *sql, long long p1,
                      struct wf_err *e)
 {
 	const char *tail = sql;
@@ -275,8 +210,8 @@ int wf_sql_exec_with(struct wf_store *st, const char *sql, long long p1,
 	int rc;
 
 	while (tail && *tail) {
-		if ((rc = sqlite3_prepare_v2(st->db, tail, -1, &s, &tail)))
-			return wf_sql_err(st, rc, e);
+		if ((rc = sqlite3_prepare_v2(DB(st), tail, -1, &s, &tail)))
+			return err(st, rc, e);
 		if (!s)           /* only blanks were left */
 			break;
 		if (sqlite3_bind_parameter_count(s) >= 1)
@@ -285,7 +220,7 @@ int wf_sql_exec_with(struct wf_store *st, const char *sql, long long p1,
 			;
 		sqlite3_finalize(s);
 		if (rc != SQLITE_DONE)
-			return wf_sql_err(st, rc, e);
+			return err(st, rc, e);
 	}
 	return 0;
 }
@@ -296,194 +231,39 @@ static int pragmas(struct wf_store *st, struct wf_err *e)
 	int ms = env && *env ? atoi(env) : 5000;
 	int rc;
 
-	sqlite3_busy_timeout(st->db, ms);
+	sqlite3_busy_timeout(DB(st), ms);
 	/* Check the file is a database before touching it further. */
-	rc = sqlite3_exec(st->db, "SELECT count(*) FROM sqlite_master", NULL,
+	rc = sqlite3_exec(DB(st), "SELECT count(*) FROM sqlite_master", NULL,
 	                  NULL, NULL);
 	if (st->readonly && (rc & 0xff) == SQLITE_READONLY) {
 		if ((rc = open_unlocked(st, e)))
 			return rc;
-		rc = sqlite3_exec(st->db, "SELECT count(*) FROM sqlite_master",
+		rc = sqlite3_exec(DB(st), "SELECT count(*) FROM sqlite_master",
 		                  NULL, NULL, NULL);
 	}
 	if (rc != SQLITE_OK)
-		return wf_sql_err(st, rc, e);
+		return err(st, rc, e);
 	/* A load touches random keys (tax codes, match keys) in several
 	 * indexes at once: 16 MiB of page cache keeps them in memory, and is
 	 * still a fixed bound, so memory stays flat however long the load. */
-	if ((rc = wf_sql_exec(st, "PRAGMA foreign_keys = ON;"
-	                          "PRAGMA synchronous = NORMAL;"
-	                          "PRAGMA cache_size = -16384;", e)))
+	if ((rc = exec(st, "PRAGMA foreign_keys = ON;"
+	                   "PRAGMA synchronous = NORMAL;"
+	                   "PRAGMA cache_size = -16384;", e)))
 		return rc;
 	/* journal_mode needs a write lock the first time; a busy store will
 	 * already be in WAL mode. */
 	if (!st->readonly)
-		sqlite3_exec(st->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+		sqlite3_exec(DB(st), "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
 	return 0;
 }
 
-static int app_id(struct wf_store *st, struct wf_err *e)
-{
-	sqlite3_stmt *s;
-	int id = 0, tables = 0;
-
-	if (sqlite3_prepare_v2(st->db, "PRAGMA application_id", -1, &s, NULL))
-		return wf_sql_err(st, sqlite3_errcode(st->db), e);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		id = sqlite3_column_int(s, 0);
-	sqlite3_finalize(s);
-	if (sqlite3_prepare_v2(st->db, "SELECT count(*) FROM sqlite_master", -1,
-	                       &s, NULL))
-		return wf_sql_err(st, sqlite3_errcode(st->db), e);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		tables = sqlite3_column_int(s, 0);
-	sqlite3_finalize(s);
-	if (id == WF_APP_ID || (id == 0 && tables == 0))
-		return 0;
-	return wf_err_set(e, WF_EX_UNAVAILABLE,
-	                  "'%s' is a database but not a workflow store", st->path);
-}
-
-int wf_store_open(struct wf_store **stp, const char *path, unsigned flags,
-                  struct wf_err *e)
-{
-	struct wf_store *st;
-	int rc, tightened = 0;
-
-	*stp = NULL;
-	if ((rc = ensure_file(path, flags, &tightened, e)))
-		return rc;
-	if (!(st = calloc(1, sizeof *st)))
-		return wf_err_set(e, WF_EX_SOFTWARE, "out of memory");
-	st->tightened = tightened;
-	snprintf(st->path, sizeof st->path, "%s", path);
-	/* a store the user may read but not write serves those who read */
-	st->readonly = (flags & WF_OPEN_READ) && access(path, W_OK) < 0 &&
-	               errno == EACCES;
-	rc = sqlite3_open_v2(path, &st->db, st->readonly ? SQLITE_OPEN_READONLY
-	                                                 : SQLITE_OPEN_READWRITE,
-	                     NULL);
-	if (rc != SQLITE_OK) {
-		rc = access(path, W_OK) < 0 && errno == EACCES
-		     ? wf_err_set(e, WF_EX_NOPERM, "cannot open store '%s': %s",
-		                  path, strerror(EACCES))
-		     : wf_sql_err(st, rc, e);
-		wf_store_close(st);
-		return rc;
-	}
-	if ((rc = pragmas(st, e)) || (rc = app_id(st, e))) {
-		wf_store_close(st);
-		return rc;
-	}
-	*stp = st;
-	return 0;
-}
-
-void wf_store_close(struct wf_store *st)
-{
-	if (!st)
-		return;
-	for (int i = 0; i < st->ncache; i++)
-		sqlite3_finalize(st->cache[i].stmt);
-	sqlite3_close(st->db);
-	free(st);
-}
-
-struct wf_stmt *wf_sql(struct wf_store *st, const char *sql,
-                       struct wf_err *e)
-{
-	sqlite3_stmt *s;
-	int rc;
-
-	for (int i = 0; i < st->ncache; i++) {
-		if (st->cache[i].sql == sql) {
-			s = st->cache[i].stmt;
-			sqlite3_reset(s);
-			sqlite3_clear_bindings(s);
-			return WF(s);
-		}
-	}
-	if ((rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL)) != SQLITE_OK) {
-		wf_sql_err(st, rc, e);
-		return NULL;
-	}
-	if (st->ncache < CACHE_MAX) {
-		st->cache[st->ncache].sql = sql;
-		st->cache[st->ncache++].stmt = s;
-	} else {
-		/* Never reached with the suite's statements; keep it safe. */
-		sqlite3_finalize(s);
-		wf_err_set(e, WF_EX_SOFTWARE, "statement cache full");
-		return NULL;
-	}
-	return WF(s);
-}
-
-int wf_sql_done(struct wf_store *st, struct wf_stmt *s, struct wf_err *e)
-{
-	int rc = sqlite3_step(STMT(s));
-
-	sqlite3_reset(STMT(s));
-	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : wf_sql_err(st, rc, e);
-}
-
-long long wf_sql_last_id(struct wf_store *st)
-{
-	return sqlite3_last_insert_rowid(st->db);
-}
-
-int wf_store_begin(struct wf_store *st, struct wf_err *e)
-{
-	st->head_id = 0;
-	return wf_sql_exec(st, "BEGIN IMMEDIATE", e);
-}
-
-int wf_store_snapshot(struct wf_store *st, struct wf_err *e)
-{
-	return wf_sql_exec(st, "BEGIN", e);
-}
-
-int wf_store_commit(struct wf_store *st, struct wf_err *e)
-{
-	st->head_id = 0;
-	return wf_sql_exec(st, "COMMIT", e);
-}
-
-int wf_store_end_read(struct wf_store *st, struct wf_err *e)
-{
-	return sqlite3_get_autocommit(st->db) ? 0 : wf_store_commit(st, e);
-}
-
-void wf_store_rollback(struct wf_store *st)
-{
-	st->head_id = 0;
-	if (!sqlite3_get_autocommit(st->db))
-		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
-}
-
-int wf_store_savepoint(struct wf_store *st, struct wf_err *e)
-{
-	return wf_sql_exec(st, "SAVEPOINT record", e);
-}
-
-int wf_store_release(struct wf_store *st, struct wf_err *e)
-{
-	return wf_sql_exec(st, "RELEASE record", e);
-}
-
-void wf_store_rollback_to(struct wf_store *st)
-{
-	st->head_id = 0;
-	sqlite3_exec(st->db, "ROLLBACK TO record; RELEASE record", NULL, NULL,
-	             NULL);
-}
-
-int wf_store_version(struct wf_store *st)
+/* The first integer of sql, or -1. */
+static int first_int(struct wf_store *st, const char *sql)
 {
 	sqlite3_stmt *s;
 	int v = -1;
 
-	if (sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &s, NULL))
+	if (sqlite3_prepare_v2(DB(st), sql, -1, &s, NULL) != SQLITE_OK)
 		return -1;
 	if (sqlite3_step(s) == SQLITE_ROW)
 		v = sqlite3_column_int(s, 0);
@@ -491,79 +271,181 @@ int wf_store_version(struct wf_store *st)
 	return v;
 }
 
-/* ---- the statement calls of store.h --------------------------------- */
-
-int wf_step(struct wf_stmt *s)
+static int app_id(struct wf_store *st, struct wf_err *e)
 {
-	return sqlite3_step(STMT(s));
+	int id = first_int(st, "PRAGMA application_id");
+	int tables = first_int(st, "SELECT count(*) FROM sqlite_master");
+
+	if (id < 0 || tables < 0)
+		return err(st, sqlite3_errcode(DB(st)), e);
+	if (id == WF_APP_ID || (id == 0 && tables == 0))
+		return 0;
+	return wf_err_set(e, WF_EX_UNAVAILABLE,
+	                  "'%s' is a database but not a workflow store", st->path);
 }
 
-void wf_reset(struct wf_stmt *s)
+static int open_store(struct wf_store *st, unsigned flags, struct wf_err *e)
 {
-	sqlite3_reset(STMT(s));
+	const char *path = st->path;
+	int rc;
+
+	if ((rc = ensure_file(path, flags, &st->tightened, e)))
+		return rc;
+	if (!(st->impl = calloc(1, sizeof(struct sq))))
+		return wf_err_set(e, WF_EX_SOFTWARE, "out of memory");
+	/* a store the user may read but not write serves those who read */
+	st->readonly = (flags & WF_OPEN_READ) && access(path, W_OK) < 0 &&
+	               errno == EACCES;
+	rc = sqlite3_open_v2(path, &SQ(st)->db, st->readonly
+	                     ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE, NULL);
+	if (rc != SQLITE_OK)
+		return access(path, W_OK) < 0 && errno == EACCES
+		       ? wf_err_set(e, WF_EX_NOPERM, "cannot open store '%s': %s",
+		                    path, strerror(EACCES))
+		       : err(st, rc, e);
+	if ((rc = pragmas(st, e)) || (rc = app_id(st, e)))
+		return rc;
+	return 0;
 }
 
-void wf_bind_text(struct wf_stmt *s, int i, const char *v)
+static void close_store(struct wf_store *st)
+{
+	if (!st->impl)
+		return;
+	sqlite3_close(DB(st));
+	free(st->impl);
+	st->impl = NULL;
+}
+
+static struct wf_stmt *prepare(struct wf_store *st, const char *sql,
+                               struct wf_err *e)
+{
+	struct sq_stmt *q = calloc(1, sizeof *q);
+	int rc;
+
+	if (!q) {
+		wf_err_set(e, WF_EX_SOFTWARE, "out of memory");
+		return NULL;
+	}
+	q->base.eng = &wf_sqlite_engine;
+	if ((rc = sqlite3_prepare_v2(DB(st), sql, -1, &q->s, NULL)) != SQLITE_OK) {
+		err(st, rc, e);
+		free(q);
+		return NULL;
+	}
+	return &q->base;
+}
+
+static void finalize(struct wf_stmt *s)
+{
+	sqlite3_finalize(S(s));
+	free(s);
+}
+
+static void clear(struct wf_stmt *s)
+{
+	sqlite3_reset(S(s));
+	sqlite3_clear_bindings(S(s));
+}
+
+static const char *errmsg(struct wf_store *st)
+{
+	return sqlite3_errmsg(DB(st));
+}
+
+static int constraint(int rc)
+{
+	return (rc & 0xff) == SQLITE_CONSTRAINT;
+}
+
+static long long last_id(struct wf_store *st)
+{
+	return sqlite3_last_insert_rowid(DB(st));
+}
+
+static int begin(struct wf_store *st, int write, struct wf_err *e)
+{
+	return exec(st, write ? "BEGIN IMMEDIATE" : "BEGIN", e);
+}
+
+static int in_transaction(struct wf_store *st)
+{
+	return !sqlite3_get_autocommit(DB(st));
+}
+
+static int version(struct wf_store *st)
+{
+	return first_int(st, "PRAGMA user_version");
+}
+
+/* ---- the statement calls ------------------------------------------------ */
+
+static int step(struct wf_stmt *s)
+{
+	return sqlite3_step(S(s));
+}
+
+static void reset(struct wf_stmt *s)
+{
+	sqlite3_reset(S(s));
+}
+
+static void bind_int64(struct wf_stmt *s, int i, long long v)
+{
+	sqlite3_bind_int64(S(s), i, v);
+}
+
+static void bind_int(struct wf_stmt *s, int i, int v)
+{
+	sqlite3_bind_int(S(s), i, v);
+}
+
+static void bind_double(struct wf_stmt *s, int i, double v)
+{
+	sqlite3_bind_double(S(s), i, v);
+}
+
+static void bind_text(struct wf_stmt *s, int i, const char *v)
 {
 	if (v)
-		sqlite3_bind_text(STMT(s), i, v, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(S(s), i, v, -1, SQLITE_TRANSIENT);
 	else
-		sqlite3_bind_null(STMT(s), i);
+		sqlite3_bind_null(S(s), i);
 }
 
-void wf_bind_int64(struct wf_stmt *s, int i, long long v)
+static void bind_null(struct wf_stmt *s, int i)
 {
-	sqlite3_bind_int64(STMT(s), i, v);
+	sqlite3_bind_null(S(s), i);
 }
 
-void wf_bind_int(struct wf_stmt *s, int i, int v)
+static int bind_count(struct wf_stmt *s)
 {
-	sqlite3_bind_int(STMT(s), i, v);
+	return sqlite3_bind_parameter_count(S(s));
 }
 
-void wf_bind_double(struct wf_stmt *s, int i, double v)
+static const char *col_str(struct wf_stmt *s, int i)
 {
-	sqlite3_bind_double(STMT(s), i, v);
+	return (const char *)sqlite3_column_text(S(s), i);
 }
 
-void wf_bind_null(struct wf_stmt *s, int i)
+static long long col_int64(struct wf_stmt *s, int i)
 {
-	sqlite3_bind_null(STMT(s), i);
+	return sqlite3_column_int64(S(s), i);
 }
 
-int wf_bind_count(struct wf_stmt *s)
+static int col_int(struct wf_stmt *s, int i)
 {
-	return sqlite3_bind_parameter_count(STMT(s));
+	return sqlite3_column_int(S(s), i);
 }
 
-const char *wf_col_str(struct wf_stmt *s, int i)
+static double col_double(struct wf_stmt *s, int i)
 {
-	return (const char *)sqlite3_column_text(STMT(s), i);
+	return sqlite3_column_double(S(s), i);
 }
 
-long long wf_col_int64(struct wf_stmt *s, int i)
+static enum wf_coltype col_type(struct wf_stmt *s, int i)
 {
-	return sqlite3_column_int64(STMT(s), i);
-}
-
-int wf_col_int(struct wf_stmt *s, int i)
-{
-	return sqlite3_column_int(STMT(s), i);
-}
-
-double wf_col_double(struct wf_stmt *s, int i)
-{
-	return sqlite3_column_double(STMT(s), i);
-}
-
-int wf_col_null(struct wf_stmt *s, int i)
-{
-	return sqlite3_column_type(STMT(s), i) == SQLITE_NULL;
-}
-
-enum wf_coltype wf_col_type(struct wf_stmt *s, int i)
-{
-	switch (sqlite3_column_type(STMT(s), i)) {
+	switch (sqlite3_column_type(S(s), i)) {
 	case SQLITE_INTEGER:
 		return WF_COL_INT;
 	case SQLITE_FLOAT:
@@ -576,45 +458,58 @@ enum wf_coltype wf_col_type(struct wf_stmt *s, int i)
 	return WF_COL_NULL;
 }
 
-int wf_col_bytes(struct wf_stmt *s, int i)
+static int col_bytes(struct wf_stmt *s, int i)
 {
-	return sqlite3_column_bytes(STMT(s), i);
+	return sqlite3_column_bytes(S(s), i);
 }
 
-int wf_col_count(struct wf_stmt *s)
+static int col_count(struct wf_stmt *s)
 {
-	return sqlite3_column_count(STMT(s));
+	return sqlite3_column_count(S(s));
 }
 
-const char *wf_col_name(struct wf_stmt *s, int i)
+static const char *col_name(struct wf_stmt *s, int i)
 {
-	return sqlite3_column_name(STMT(s), i);
+	return sqlite3_column_name(S(s), i);
 }
 
-struct wf_stmt *wf_sql_prepare(struct wf_store *st, const char *sql,
-                               struct wf_err *e)
-{
-	sqlite3_stmt *s;
-	int rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL);
-
-	if (rc != SQLITE_OK) {
-		wf_sql_err(st, rc, e);
-		return NULL;
-	}
-	return WF(s);
-}
-
-void wf_sql_finalize(struct wf_stmt *s)
-{
-	sqlite3_finalize(STMT(s));
-}
-
-const char *wf_store_errmsg(struct wf_store *st)
-{
-	return sqlite3_errmsg(st->db);
-}
-
-int wf_sql_constraint(int rc)
-{
-	return (rc & 0xff) == SQLITE_CONSTRAINT;
-}
+const struct wf_engine wf_sqlite_engine = {
+	.name = "sqlite",
+	.claims = claims,
+	.open = open_store,
+	.close = close_store,
+	.prepare = prepare,
+	.finalize = finalize,
+	.clear = clear,
+	.exec = exec,
+	.exec_with = exec_with,
+	.err = err,
+	.errmsg = errmsg,
+	.constraint = constraint,
+	.last_id = last_id,
+	.begin = begin,
+	.in_transaction = in_transaction,
+	.version = version,
+	.unchanged = unchanged,
+	.step = step,
+	.reset = reset,
+	.bind_int64 = bind_int64,
+	.bind_int = bind_int,
+	.bind_double = bind_double,
+	.bind_text = bind_text,
+	.bind_null = bind_null,
+	.bind_count = bind_count,
+	.col_str = col_str,
+	.col_int64 = col_int64,
+	.col_int = col_int,
+	.col_double = col_double,
+	.col_type = col_type,
+	.col_bytes = col_bytes,
+	.col_count = col_count,
+	.col_name = col_name,
+	.copy_out = wf_sqlite_copy_out,
+	.copy_in = wf_sqlite_copy_in,
+	.file_info = wf_sqlite_file_info,
+	.file_whole = wf_sqlite_file_whole,
+	.whole = wf_sqlite_whole,
+};

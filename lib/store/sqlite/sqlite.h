@@ -12,5 +12,15 @@
 #include "store.h"
 
 sqlite3 *wf_sqlite_db(struct wf_store *st);
+/* The store as a whole, SQLite's way (copy.c): the engine's calls of the
+ * same names in store.h. */
+int wf_sqlite_copy_out(struct wf_store *st, const char *path,
+                       struct wf_err *e);
+int wf_sqlite_copy_in(struct wf_store *st, const char *path,
+                      struct wf_err *e);
+int wf_sqlite_file_info(const char *path, struct wf_store_file *f,
+                        struct wf_err *e);
+int wf_sqlite_file_whole(const char *path, struct wf_err *e);
+int wf_sqlite_whole(struct wf_store *st, long *pages, struct wf_err *e);
 
 #endif
