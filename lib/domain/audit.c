@@ -178,7 +178,7 @@ static const char SQL_READ_LOG_TABLE[] =
 	" what INTEGER NOT NULL) WITHOUT ROWID";
 
 static const char SQL_READ_LOG_ADD[] =
-	"INSERT INTO temp.read_log (case_id, what) VALUES (?1, ?2)"
+	"INSERT INTO read_log (case_id, what) VALUES (?1, ?2)"
 	" ON CONFLICT (case_id) DO UPDATE SET what = what | excluded.what";
 
 int wf_audit_read(struct wf_ctx *ctx, const char *case_id, unsigned what,
@@ -231,7 +231,7 @@ static cJSON *read_detail(unsigned what)
 }
 
 static const char SQL_READ_LOG_LIST[] =
-	"SELECT case_id, what FROM temp.read_log ORDER BY case_id";
+	"SELECT case_id, what FROM read_log ORDER BY case_id";
 enum {
 	READ_CASE, READ_WHAT
 };
@@ -261,7 +261,7 @@ static int read_one(struct wf_ctx *ctx, struct wf_err *e)
 /* The cases an entry about many is about, beside it. */
 static const char SQL_READ_LOG_CASES[] =
 	"INSERT INTO audit_cases (audit_id, case_id)"
-	" SELECT ?1, case_id FROM temp.read_log";
+	" SELECT ?1, case_id FROM read_log";
 
 /* Many cases read (a list): one entry, its detail sealing the list of
  * the cases, which audit_cases keeps beside it. An entry a case would
@@ -291,10 +291,10 @@ static int read_many(struct wf_ctx *ctx, struct wf_err *e)
 }
 
 static const char SQL_READ_LOG_COUNT[] =
-	"SELECT count(*), min(case_id) FROM temp.read_log";
+	"SELECT count(*), min(case_id) FROM read_log";
 
 static const char SQL_READ_LOG_CLEAR[] =
-	"DELETE FROM temp.read_log";
+	"DELETE FROM read_log";
 
 /* The reads, written in one transaction of their own: the reading
  * command took a snapshot and wrote nothing. */

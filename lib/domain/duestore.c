@@ -128,13 +128,13 @@ static int start(struct wf_store *st, struct stream *s, const char *sql,
 const char WF_SQL_DUE_KEEP[] =
 	"CREATE TEMP TABLE IF NOT EXISTS due_case (id TEXT, programme TEXT,"
 	" person INTEGER, manager TEXT);"
-	"DELETE FROM temp.due_case";
+	"DELETE FROM due_case";
 
 /* In id order, so that the order of their rows is the order of the ids,
  * which SQLite knows to be distinct: the histories then come in order
  * from their indexes, with nothing to sort. */
 const char WF_SQL_DUE_CHOOSE[] =
-	"INSERT INTO temp.due_case (id, programme, person, manager)"
+	"INSERT INTO due_case (id, programme, person, manager)"
 	DUE_CHOSEN "c.status IN " OPEN_STATUSES
 	" UNION ALL" DUE_CHOSEN "c.status IN " CASES_OVER
 	" AND c." WF_SQL_PAST_REFERRAL " AND c.status_date >= ?1 ORDER BY 1";
@@ -159,7 +159,7 @@ static int choose(struct wf_store *st, const char *from, const char *to,
 /* Four streams in the order of the cases chosen: each row's first
  * column is its case's id (at_case() reads it). */
 const char WF_SQL_DUE_CASES[] =
-	"SELECT id, programme, person, manager FROM temp.due_case"
+	"SELECT id, programme, person, manager FROM due_case"
 	" ORDER BY rowid";
 enum {
 	CASE_ID, CASE_PROGRAMME, CASE_PERSON, CASE_MANAGER
@@ -167,7 +167,7 @@ enum {
 
 const char WF_SQL_DUE_STATUSES[] =
 	"SELECT t.id, s.status, s.effective_date, s.operator"
-	" FROM temp.due_case t CROSS JOIN case_status s ON s.case_id = t.id"
+	" FROM due_case t CROSS JOIN case_status s ON s.case_id = t.id"
 	" WHERE s.effective_date <= ?1 ORDER BY t.rowid, s.effective_date, s.id";
 enum {
 	ST_CASE, ST_STATUS, ST_DATE, ST_OPERATOR
@@ -175,7 +175,7 @@ enum {
 
 const char WF_SQL_DUE_PLACEMENTS[] =
 	"SELECT t.id, p.id, p.type, s.status, s.effective_date"
-	" FROM temp.due_case t CROSS JOIN placement p ON p.case_id = t.id"
+	" FROM due_case t CROSS JOIN placement p ON p.case_id = t.id"
 	" CROSS JOIN placement_status s ON s.placement_id = p.id"
 	" WHERE s.effective_date <= ?1 ORDER BY t.rowid, p.rowid, s.id";
 enum {
@@ -184,7 +184,7 @@ enum {
 
 const char WF_SQL_DUE_CONTACTS[] =
 	"SELECT t.id, k.date, k.party, k.next_date, k.operator, k.placement_id"
-	" FROM temp.due_case t CROSS JOIN contact k ON k.case_id = t.id"
+	" FROM due_case t CROSS JOIN contact k ON k.case_id = t.id"
 	" WHERE k.date <= ?1 ORDER BY t.rowid, k.date, k.id";
 enum {
 	CT_CASE, CT_DATE, CT_PARTY, CT_NEXT, CT_OPERATOR, CT_PLACEMENT
