@@ -38,10 +38,11 @@ pg() {
 	assert_equal "$output" ""
 	run -0 pg -c "SHOW unix_socket_directories"
 	assert_equal "$output" "$PGDIR/sock"
-	[ -S "$PGDIR/sock/.s.PGSQL.5432" ]
-	# nothing answers on the loopback
-	run env PGCONNECT_TIMEOUT=3 psql -X -h 127.0.0.1 -p 5432 -U nobody -c "SELECT 1" postgres
+	[ -S "$PGDIR/sock/.s.PGSQL.59432" ]
+	# nothing answers on the loopback at the cluster's port
+	run env PGCONNECT_TIMEOUT=3 psql -X -h 127.0.0.1 -p 59432 -U nobody -c "SELECT 1" postgres
 	[ "$status" -ne 0 ]
+	[[ "$output" == *"Connection refused"* ]]
 }
 
 @test "pg cluster: stop removes it whole, running or not, and a second stop is harmless" {

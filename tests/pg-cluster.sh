@@ -13,6 +13,10 @@
 set -eu
 cmd=${1:?usage: pg-cluster.sh start|stop DIR}
 dir=${2:?usage: pg-cluster.sh start|stop DIR}
+# The port names the socket file only (there is no TCP); not the usual
+# 5432, so that a test that nothing answers on the loopback is not
+# answered by a server of the machine's own.
+port=59432
 
 # The server's programs: pg_config's folder, else Debian's newest.
 bindir=$(pg_config --bindir 2>/dev/null || true)
@@ -43,13 +47,13 @@ start)
 		exit 70
 	}
 	as "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-		-o "-c listen_addresses='' -c unix_socket_directories='$dir/sock' -c port=5432 -c fsync=off" \
+		-o "-c listen_addresses='' -c unix_socket_directories='$dir/sock' -c port=$port -c fsync=off" \
 		start >/dev/null || {
 		cat "$dir/server.log" >&2
 		exit 70
 	}
 	echo "PGHOST=$dir/sock"
-	echo "PGPORT=5432"
+	echo "PGPORT=$port"
 	echo "PGUSER=$user"
 	echo "PGDATABASE=postgres"
 	;;
