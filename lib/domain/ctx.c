@@ -86,17 +86,14 @@ int wf_ctx_open(struct wf_ctx *ctx, const char *prog, const char *db,
 int wf_ctx_output(struct wf_ctx *ctx, FILE *f, const char *deflt,
                   struct wf_err *e)
 {
-	char title[96];
 	int rc;
 
 	if (ctx->quiet)
 		return 0;
 	rc = wf_out_open(&ctx->out, f, ctx->fmt, ctx->fields, deflt, e);
 	/* a command's output (a page) is titled by the command */
-	if (!rc && ctx->cli) {
-		snprintf(title, sizeof title, "%s", ctx->command);
-		wf_out_title(ctx->out, title);
-	}
+	if (!rc && ctx->cli)
+		wf_out_title(ctx->out, ctx->command);
 	return rc;
 }
 

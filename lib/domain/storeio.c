@@ -66,24 +66,7 @@ static cJSON *row_record(const char *table, struct wf_stmt *s)
 	cJSON_AddStringToObject(rec, "kind", "row");
 	cJSON_AddStringToObject(rec, "table", table);
 	r = cJSON_AddObjectToObject(rec, "row");
-	for (int i = 0; i < wf_col_count(s); i++) {
-		const char *name = wf_col_name(s, i);
-
-		switch (wf_col_type(s, i)) {
-		case WF_COL_INT:
-			cJSON_AddNumberToObject(r, name,
-			                        (double)wf_col_int64(s, i));
-			break;
-		case WF_COL_REAL:
-			cJSON_AddNumberToObject(r, name, wf_col_double(s, i));
-			break;
-		case WF_COL_NULL:
-			break;
-		default:
-			cJSON_AddStringToObject(r, name,
-			                        wf_col_str(s, i));
-		}
-	}
+	wf_row_add(r, s);   /* every column by its name; a NULL is left out */
 	return rec;
 }
 

@@ -114,7 +114,7 @@ int wf_store_damaged(const struct wf_store *st, const char *why,
 int wf_store_head(const struct wf_store *st, long long *id, char *hash,
                   size_t len)
 {
-	if (!st->head_id || !st->eng->in_transaction((struct wf_store *)st))
+	if (!st->head_id || !st->eng->in_transaction(st))
 		return 0;
 	*id = st->head_id;
 	snprintf(hash, len, "%s", st->head_hash);

@@ -65,7 +65,7 @@ struct wf_engine {
 	/* Transactions: begin to write (taking the write lock at once) or
 	 * to read (one snapshot); whether one is open. */
 	int (*begin)(struct wf_store *st, int write, struct wf_err *e);
-	int (*in_transaction)(struct wf_store *st);
+	int (*in_transaction)(const struct wf_store *st);
 	int (*version)(struct wf_store *st);
 	int (*unchanged)(const struct wf_store *st, struct wf_err *e);
 	/* The statement calls of store.h. */

@@ -34,8 +34,7 @@ static int copy_db(sqlite3 *dst, sqlite3 *src, struct wf_store *st,
 	                    sqlite3_errmsg(dst));
 }
 
-/* The first row's first column of sql on db, as text into buf. */
-static int first_text(sqlite3 *db, const char *sql, char *buf, size_t len)
+int wf_sqlite_text(sqlite3 *db, const char *sql, char *buf, size_t len)
 {
 	sqlite3_stmt *s;
 	int rc = -1;
@@ -67,7 +66,7 @@ int wf_sqlite_copy_out(struct wf_store *st, const char *path, struct wf_err *e)
 		rc = wf_err_set(e, WF_EX_CANTCREAT, "cannot open '%s': %s", path,
 		                sqlite3_errmsg(dst));
 	else if (!(rc = copy_db(dst, wf_sqlite_db(st), st, e)) &&
-	         (first_text(dst, "PRAGMA quick_check", ok, sizeof ok) ||
+	         (wf_sqlite_text(dst, "PRAGMA quick_check", ok, sizeof ok) ||
 	          strcmp(ok, "ok")))
 		rc = wf_err_set(e, WF_EX_IOERR, "the copy in '%s' fails its check: "
 		                "%s", path, ok);
@@ -100,19 +99,19 @@ int wf_sqlite_file_info(const char *path, struct wf_store_file *f,
 		return wf_err_set(e, errno == ENOENT ? WF_EX_NOINPUT : WF_EX_NOPERM,
 		                  "cannot read '%s': %s", path, strerror(errno));
 	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
-	    first_text(db, "PRAGMA application_id", v, sizeof v) ||
+	    wf_sqlite_text(db, "PRAGMA application_id", v, sizeof v) ||
 	    atoi(v) != WF_APP_ID)
 		rc = wf_err_set(e, WF_EX_DATAERR, "'%s' is not a workflow store",
 		                path);
 	else {
-		first_text(db, "PRAGMA user_version", v, sizeof v);
+		wf_sqlite_text(db, "PRAGMA user_version", v, sizeof v);
 		f->version = atoi(v);
-		first_text(db, "SELECT c.page_count * s.page_size FROM"
+		wf_sqlite_text(db, "SELECT c.page_count * s.page_size FROM"
 		           " pragma_page_count() c, pragma_page_size() s", v,
 		           sizeof v);
 		f->bytes = atof(v);
 		/* a store of no audit yet (none written) has no head */
-		first_text(db, "SELECT hash FROM audit ORDER BY id DESC LIMIT 1",
+		wf_sqlite_text(db, "SELECT hash FROM audit ORDER BY id DESC LIMIT 1",
 		           f->head, sizeof f->head);
 	}
 	sqlite3_close(db);
@@ -126,7 +125,7 @@ int wf_sqlite_file_whole(const char *path, struct wf_err *e)
 	int rc = 0;
 
 	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
-	    first_text(db, "PRAGMA integrity_check", v, sizeof v) ||
+	    wf_sqlite_text(db, "PRAGMA integrity_check", v, sizeof v) ||
 	    strcmp(v, "ok")) {
 		for (char *p = v; *p; p++)   /* one line for a message */
 			*p = *p == '\n' ? ' ' : *p;
@@ -142,11 +141,11 @@ int wf_sqlite_whole(struct wf_store *st, long *pages, struct wf_err *e)
 	sqlite3 *db = wf_sqlite_db(st);
 	char v[512], n[32];
 
-	if (first_text(db, "PRAGMA integrity_check", v, sizeof v) < 0)
+	if (wf_sqlite_text(db, "PRAGMA integrity_check", v, sizeof v) < 0)
 		return wf_sql_err(st, sqlite3_errcode(db), e);
 	if (strcmp(v, "ok"))
 		return wf_store_damaged(st, v, e);
-	first_text(db, "PRAGMA page_count", n, sizeof n);
+	wf_sqlite_text(db, "PRAGMA page_count", n, sizeof n);
 	*pages = atol(n);
 	return 0;
 }

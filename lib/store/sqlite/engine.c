@@ -260,15 +260,9 @@ static int pragmas(struct wf_store *st, struct wf_err *e)
 /* The first integer of sql, or -1. */
 static int first_int(struct wf_store *st, const char *sql)
 {
-	sqlite3_stmt *s;
-	int v = -1;
+	char v[32];
 
-	if (sqlite3_prepare_v2(DB(st), sql, -1, &s, NULL) != SQLITE_OK)
-		return -1;
-	if (sqlite3_step(s) == SQLITE_ROW)
-		v = sqlite3_column_int(s, 0);
-	sqlite3_finalize(s);
-	return v;
+	return wf_sqlite_text(DB(st), sql, v, sizeof v) ? -1 : atoi(v);
 }
 
 static int app_id(struct wf_store *st, struct wf_err *e)
@@ -368,7 +362,7 @@ static int begin(struct wf_store *st, int write, struct wf_err *e)
 	return exec(st, write ? "BEGIN IMMEDIATE" : "BEGIN", e);
 }
 
-static int in_transaction(struct wf_store *st)
+static int in_transaction(const struct wf_store *st)
 {
 	return !sqlite3_get_autocommit(DB(st));
 }

@@ -12,6 +12,9 @@
 #include "store.h"
 
 sqlite3 *wf_sqlite_db(struct wf_store *st);
+/* The first row's first column of sql on db, as text into buf ("" for
+ * NULL): 0, or -1 when sql fails or gives no row. */
+int wf_sqlite_text(sqlite3 *db, const char *sql, char *buf, size_t len);
 /* The store as a whole, SQLite's way (copy.c): the engine's calls of the
  * same names in store.h. */
 int wf_sqlite_copy_out(struct wf_store *st, const char *path,
