@@ -16,7 +16,7 @@ DATADIR = $(PREFIX)/share
 LOCALEDIR = $(DATADIR)/locale
 # The languages there is a catalogue for (po/LANG.po).
 LANGS = it
-PKGS = sqlite3 yaml-0.1 libcjson nettle
+PKGS = sqlite3 yaml-0.1 libcjson nettle libpq
 CC ?= cc
 
 CMDS = wf wf-refer wf-assess wf-place wf-monitor wf-report
@@ -200,6 +200,7 @@ deps:
 	pkg-config --exists yaml-0.1 2>/dev/null || missing="$$missing libyaml-dev"; \
 	pkg-config --exists libcjson 2>/dev/null || missing="$$missing libcjson-dev"; \
 	pkg-config --exists nettle 2>/dev/null || missing="$$missing nettle-dev"; \
+	pkg-config --exists libpq 2>/dev/null || missing="$$missing libpq-dev"; \
 	command -v bats >/dev/null || missing="$$missing bats"; \
 	test -f /usr/lib/bats/bats-support/load.bash || missing="$$missing bats-support"; \
 	test -f /usr/lib/bats/bats-assert/load.bash || missing="$$missing bats-assert"; \
@@ -227,6 +228,13 @@ check: deps
 	@$(MAKE) --no-print-directory all $(TEST_TOOLS) build/locale/it_IT.UTF-8
 	@WF_BUILD=$(CURDIR)/$(BUILD) WF_LOCPATH=$(CURDIR)/build/locale \
 		tests/run-bats --unit $(UNIT) tests/*.bats
+
+# The same suites again, every store on PostgreSQL: a throwaway cluster
+# started and removed by tests/pg-suite, a database a test.
+check-pg: deps
+	@$(MAKE) --no-print-directory all $(TEST_TOOLS) build/locale/it_IT.UTF-8
+	@WF_BUILD=$(CURDIR)/$(BUILD) WF_LOCPATH=$(CURDIR)/build/locale \
+		tests/pg-suite tests/*.bats
 
 # The demo pipeline and a set of refusals, each command under valgrind:
 # fails on any memory error or leak (tests/valgrind.sh).
@@ -331,4 +339,4 @@ fuzz: have-deps
 clean:
 	rm -rf build
 
-.PHONY: all have-deps deps po screenshots check check-valgrind check-man check-install install uninstall demo bench bench-store fuzz clean
+.PHONY: all have-deps deps po screenshots check check-pg check-valgrind check-man check-install install uninstall demo bench bench-store fuzz clean

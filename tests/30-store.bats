@@ -154,6 +154,7 @@ shared_dir() {
 
 teardown() {
 	[ -z "${RO:-}" ] || { chmod -R u+rwx "$RO"; rm -rf "$RO"; }
+	pg_drop
 }
 
 @test "store: read-only to the user: readers work; writes and logged reads -> 77" {
@@ -271,11 +272,26 @@ teardown() {
 	assert_equal "$stderr" "wf: no organisations"
 }
 
-@test "store: a URI is no store path: refused, nothing made" {
+@test "store: a URI no engine takes is no store path: refused, nothing made" {
 	cd "$T"
-	run -78 --separate-stderr env WF_DB=postgresql://wf@localhost/workflow wf init
-	assert_equal "$stderr" "wf: 'postgresql://wf@localhost/workflow': no engine for this URI in this build; a store is a file path"
+	run -78 --separate-stderr env WF_DB=mysql://wf@localhost/workflow wf init
+	assert_equal "$stderr" "wf: 'mysql://wf@localhost/workflow': no engine for this URI; a store is a file path or a postgresql:// URI"
+	[ ! -e mysql: ]
+}
+
+@test "store: a password in a PostgreSQL location is refused, nothing tried" {
+	cd "$T"
+	run -78 --separate-stderr env WF_DB=postgresql://wf:secret@localhost/workflow wf init
+	assert_equal "$stderr" "wf: the store's location holds a password, which a command line would show to anyone: put it in a password file (PGPASSFILE, ~/.pgpass) or a service file instead"
+	run -78 --separate-stderr env WF_DB='postgresql:host=/nowhere password=secret' wf org list
+	[[ "$stderr" == *"holds a password"* ]]
 	[ ! -e postgresql: ]
+}
+
+@test "store: a PostgreSQL server that does not answer -> 69, with where" {
+	cd "$T"
+	run -69 --separate-stderr env WF_DB="postgresql:host=$T/nosock dbname=wf" wf org list
+	[[ "$stderr" == "wf: cannot reach the store 'postgresql:host=$T/nosock dbname=wf': "* ]]
 }
 
 @test "store: damaged pages are reported as damage, with what to do" {

@@ -30,6 +30,30 @@ setup() {
 	if [ -n "${WF_LOCPATH:-}" ]; then export LOCPATH="$WF_LOCPATH"; fi
 	EX="$BATS_TEST_DIRNAME/../examples"
 	T="$BATS_TEST_TMPDIR"
+	# make check-pg (tests/pg-suite): the store is a database of its own
+	# on the throwaway server, dropped after the test
+	if [ -n "${WF_TEST_PG:-}" ]; then
+		WF_PG_DB=t_$(printf '%s' "$BATS_TEST_TMPDIR" | md5sum | cut -c1-20)
+		psql -X -q -d postgres -c "CREATE DATABASE $WF_PG_DB" >/dev/null
+		export WF_DB="postgresql:///$WF_PG_DB"
+	fi
+}
+
+teardown() {
+	pg_drop
+}
+
+# pg_drop: the test's database dropped (make check-pg); a suite with a
+# teardown of its own calls it.
+pg_drop() {
+	[ -z "${WF_PG_DB:-}" ] ||
+		psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $WF_PG_DB WITH (FORCE)" >/dev/null
+}
+
+# sqlite_only WHY: a test of what only a store in a file has (its mode,
+# its copy, SQLite itself), skipped on PostgreSQL with why.
+sqlite_only() {
+	[ -z "${WF_TEST_PG:-}" ] || skip "SQLite only: $1"
 }
 
 # cached FUNCTION [ARG...]: run a set-up once for the file and copy what
@@ -44,6 +68,10 @@ cached() {
 	key=$(printf '%s\0' "$WF_TODAY" "$WF_OPERATOR" "${WF_LANG:-}" "$LANG" \
 	      "${WF_DB##*/}" "$@" | md5sum)
 	dir="$BATS_FILE_TMPDIR/cached-${key%% *}"
+	if [ -n "${WF_PG_DB:-}" ]; then
+		cached_pg "$dir" "$@"
+		return
+	fi
 	if [ -d "$dir" ]; then
 		# the files, not the folder's own mode: the test made it
 		mkdir -p "$store"
@@ -57,6 +85,26 @@ cached() {
 	cp "$T/cached.out" "$tmp/out"
 	# another test may have made it meanwhile: theirs is as good
 	mv -T "$tmp" "$dir" 2>/dev/null || rm -rf "$tmp"
+	cat "$T/cached.out"
+}
+
+# cached_pg DIR FUNCTION [ARG...]: cached, on PostgreSQL: the set-up's
+# database kept as a template the next test's is made from.
+cached_pg() {
+	local dir=$1 tmpl
+	shift
+	tmpl=c_$(printf '%s' "$dir" | md5sum | cut -c1-20)
+	if [ -f "$dir/out" ]; then
+		psql -X -q -d postgres -c "DROP DATABASE $WF_PG_DB" \
+			-c "CREATE DATABASE $WF_PG_DB TEMPLATE $tmpl" >/dev/null || return
+		cat "$dir/out"
+		return 0
+	fi
+	"$@" > "$T/cached.out" || return
+	psql -X -q -d postgres -c "CREATE DATABASE $tmpl TEMPLATE $WF_PG_DB" \
+		>/dev/null || return
+	mkdir -p "$dir"
+	cp "$T/cached.out" "$dir/out"
 	cat "$T/cached.out"
 }
 
@@ -143,7 +191,11 @@ italian() {
 
 # sql QUERY: what the store holds, for assertions after a command.
 sql() {
-	sqlite3 -batch -noheader "$WF_DB" "$1"
+	if [ -n "${WF_PG_DB:-}" ]; then
+		psql -X -q -At -v ON_ERROR_STOP=1 -d "$WF_PG_DB" -c "$1"
+	else
+		sqlite3 -batch -noheader "$WF_DB" "$1"
+	fi
 }
 
 # undo_17: take the store back to how schema 16 kept it, the data of

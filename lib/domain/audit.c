@@ -179,7 +179,7 @@ static const char SQL_READ_LOG_TABLE[] =
 
 static const char SQL_READ_LOG_ADD[] =
 	"INSERT INTO read_log (case_id, what) VALUES (?1, ?2)"
-	" ON CONFLICT (case_id) DO UPDATE SET what = what | excluded.what";
+	" ON CONFLICT (case_id) DO UPDATE SET what = read_log.what | excluded.what";
 
 int wf_audit_read(struct wf_ctx *ctx, const char *case_id, unsigned what,
                   struct wf_err *e)

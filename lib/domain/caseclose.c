@@ -123,11 +123,12 @@ static int emit_case(struct wf_ctx *ctx, const char *id, struct wf_err *e)
 
 static const char SQL_PLACE_PLANNED[] =
 	"SELECT id FROM placement WHERE case_id = ? AND status = 'planned'"
-	" ORDER BY rowid";
+	" ORDER BY " WF_SQL_PLACEMENT_NUM("placement");
 
 static const char SQL_PLACE_ACTIVE[] =
 	"SELECT id FROM placement WHERE case_id = ?"
-	" AND (status = 'active' OR status = 'suspended') ORDER BY rowid";
+	" AND (status = 'active' OR status = 'suspended')"
+	" ORDER BY " WF_SQL_PLACEMENT_NUM("placement");
 
 /* The placements of the case not yet ended: running ones stop the close
  * unless asked to end them; planned ones are cancelled with the case. */

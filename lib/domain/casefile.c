@@ -258,7 +258,7 @@ static int move(struct wf_ctx *ctx, struct wf_case *c, const char *action,
  * referral together. */
 static const char SQL_CASE_NEXT_ID[] =
 	"INSERT INTO case_seq (year, last) VALUES (?, 1)"
-	" ON CONFLICT (year) DO UPDATE SET last = last + 1";
+	" ON CONFLICT (year) DO UPDATE SET last = case_seq.last + 1";
 
 static const char SQL_CASE_LAST_ID[] =
 	"SELECT last FROM case_seq WHERE year = ?";

@@ -126,8 +126,8 @@ static int start(struct wf_store *st, struct stream *s, const char *sql,
  * JOIN keeps these cases the outer loop, so that each one's rows are
  * looked up by index and no history is read whole. */
 const char WF_SQL_DUE_KEEP[] =
-	"CREATE TEMP TABLE IF NOT EXISTS due_case (id TEXT, programme TEXT,"
-	" person INTEGER, manager TEXT);"
+	"CREATE TEMP TABLE IF NOT EXISTS due_case (n INTEGER PRIMARY KEY,"
+	" id TEXT, programme TEXT, person INTEGER, manager TEXT);"
 	"DELETE FROM due_case";
 
 /* In id order, so that the order of their rows is the order of the ids,
@@ -160,7 +160,7 @@ static int choose(struct wf_store *st, const char *from, const char *to,
  * column is its case's id (at_case() reads it). */
 const char WF_SQL_DUE_CASES[] =
 	"SELECT id, programme, person, manager FROM due_case"
-	" ORDER BY rowid";
+	" ORDER BY n";
 enum {
 	CASE_ID, CASE_PROGRAMME, CASE_PERSON, CASE_MANAGER
 };
@@ -168,7 +168,7 @@ enum {
 const char WF_SQL_DUE_STATUSES[] =
 	"SELECT t.id, s.status, s.effective_date, s.operator"
 	" FROM due_case t CROSS JOIN case_status s ON s.case_id = t.id"
-	" WHERE s.effective_date <= ?1 ORDER BY t.rowid, s.effective_date, s.id";
+	" WHERE s.effective_date <= ?1 ORDER BY t.n, s.effective_date, s.id";
 enum {
 	ST_CASE, ST_STATUS, ST_DATE, ST_OPERATOR
 };
@@ -177,7 +177,7 @@ const char WF_SQL_DUE_PLACEMENTS[] =
 	"SELECT t.id, p.id, p.type, s.status, s.effective_date"
 	" FROM due_case t CROSS JOIN placement p ON p.case_id = t.id"
 	" CROSS JOIN placement_status s ON s.placement_id = p.id"
-	" WHERE s.effective_date <= ?1 ORDER BY t.rowid, p.rowid, s.id";
+	" WHERE s.effective_date <= ?1 ORDER BY t.n, " WF_SQL_PLACEMENT_NUM("p") ", s.id";
 enum {
 	PL_CASE, PL_ID, PL_TYPE, PL_STATUS, PL_DATE
 };
@@ -185,7 +185,7 @@ enum {
 const char WF_SQL_DUE_CONTACTS[] =
 	"SELECT t.id, k.date, k.party, k.next_date, k.operator, k.placement_id"
 	" FROM due_case t CROSS JOIN contact k ON k.case_id = t.id"
-	" WHERE k.date <= ?1 ORDER BY t.rowid, k.date, k.id";
+	" WHERE k.date <= ?1 ORDER BY t.n, k.date, k.id";
 enum {
 	CT_CASE, CT_DATE, CT_PARTY, CT_NEXT, CT_OPERATOR, CT_PLACEMENT
 };

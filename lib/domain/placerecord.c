@@ -125,7 +125,7 @@ static const char SQL_PREC_LIST[] =
 	" AND (?5 IS NULL OR (p.status <> 'ended' AND p.status <> 'cancelled'"
 	"  AND p.end_date >= ?5 AND p.end_date <= ?6))"
 	" AND (?7 IS NULL OR p.case_id = ?7)"
-	" ORDER BY p.start, p.rowid";
+	" ORDER BY p.start, p.case_id, " WF_SQL_PLACEMENT_NUM("p");
 
 int wf_place_list(struct wf_ctx *ctx, const struct wf_place_filter *f,
                   struct wf_err *e)

@@ -9,7 +9,7 @@
  * still verifies.
  *
  * The statements are made here from the names of the tables below and
- * of their columns as the schema gives them (PRAGMA table_info), never
+ * of their columns as the schema gives them (a query's own), never
  * from the input: an input's table must be one of these and each of its
  * fields one of that table's columns.
  */
@@ -29,6 +29,26 @@ static const char *const tables[] = {
 	"contact", "follow_up", "voided", "consent", "disclosure", "audit",
 	"audit_cases", "operator", "case_manager", NULL
 };
+
+/* The key each is exported in the order of: its id, but where a table
+ * has another primary key. */
+static const char *order_of(const char *table)
+{
+	static const struct {
+		const char *table, *key;
+	} keys[] = {
+		{ "organisation_role", "organisation_id, role" },
+		{ "person_duplicate", "person_id, other_id" },
+		{ "case_seq", "year" },
+		{ "attendance", "placement_id, month" },
+		{ "audit_cases", "audit_id, case_id" },
+	};
+
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+		if (!strcmp(keys[i].table, table))
+			return keys[i].key;
+	return "id";
+}
 
 static int table_index(const char *name)
 {
@@ -77,9 +97,8 @@ static int export_table(struct wf_ctx *ctx, const char *table, long *n,
 	struct wf_stmt *s;
 	int rc = 0, step;
 
-	/* rowid order is key order for every table but the WITHOUT ROWID
-	 * ones, which this schema has none of */
-	snprintf(sql, sizeof sql, "SELECT * FROM %s ORDER BY rowid", table);
+	snprintf(sql, sizeof sql, "SELECT * FROM %s ORDER BY %s", table,
+	         order_of(table));
 	if (!(s = wf_sql_prepare(ctx->st, sql, e)))
 		return e->code;
 	while (!rc && (step = wf_step(s)) == WF_ROW) {
@@ -122,23 +141,23 @@ int wf_store_export(struct wf_ctx *ctx, struct wf_err *e)
 
 /* ---- import ------------------------------------------------------------ */
 
-static const char SQL_STORE_COLUMNS[] =
-	"SELECT name FROM pragma_table_info(?) ORDER BY cid";
-
-/* The columns of a table, by the schema. */
+/* The columns of a table (one of tables[]), by the schema: those of a
+ * query of it, as either engine names them. */
 static int columns(struct wf_store *st, const char *table, cJSON *names,
                    struct wf_err *e)
 {
-	struct wf_stmt *s = wf_sql(st, SQL_STORE_COLUMNS, e);
+	char sql[96];
+	struct wf_stmt *s;
 	int step;
 
-	if (!s)
+	snprintf(sql, sizeof sql, "SELECT * FROM %s LIMIT 0", table);
+	if (!(s = wf_sql_prepare(st, sql, e)))
 		return e->code;
-	wf_bind_text(s, 1, table);
-	while ((step = wf_step(s)) == WF_ROW)
-		cJSON_AddItemToArray(names, cJSON_CreateString(
-			wf_col_str(s, 0)));
-	wf_reset(s);
+	if ((step = wf_step(s)) == WF_DONE)
+		for (int i = 0; i < wf_col_count(s); i++)
+			cJSON_AddItemToArray(names, cJSON_CreateString(
+				wf_col_name(s, i)));
+	wf_sql_finalize(s);
 	return step == WF_DONE ? 0 : wf_sql_err(st, step, e);
 }
 

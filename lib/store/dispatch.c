@@ -10,7 +10,9 @@
 
 #include "engine.h"
 
-static const struct wf_engine *const engines[] = { &wf_sqlite_engine };
+static const struct wf_engine *const engines[] = {
+	&wf_pg_engine, &wf_sqlite_engine
+};
 
 /* The engine of location: the first that claims it, else the last. */
 static const struct wf_engine *engine_of(const char *location)
@@ -39,11 +41,13 @@ int wf_store_path(const char *opt, char *buf, size_t len, struct wf_err *e)
 	else
 		return wf_err_set(e, WF_EX_CONFIG,
 		                  "no store: set WF_DB or HOME, or give --db");
-	/* a URI names an engine, which this build does not have: it would
-	 * otherwise become a folder named after it */
-	if (strstr(buf, "://"))
-		return wf_err_set(e, WF_EX_CONFIG, "'%s': no engine for this URI "
-		                  "in this build; a store is a file path", buf);
+	/* a URI no engine claims would otherwise become a folder named
+	 * after it */
+	if (strstr(buf, "://") && engine_of(buf) == engines[sizeof engines /
+	                                                     sizeof engines[0] - 1])
+		return wf_err_set(e, WF_EX_CONFIG, "'%s': no engine for this URI; "
+		                  "a store is a file path or a postgresql:// URI",
+		                  buf);
 	if (strlen(buf) + 1 >= len)
 		return wf_err_set(e, WF_EX_CONFIG, "the store's path is too long");
 	return 0;

@@ -38,7 +38,7 @@ struct wf_store {
 };
 
 struct wf_engine {
-	const char *name;                        /* "sqlite" */
+	const char *name;                   /* "sqlite", "postgresql" */
 	/* Whether the engine opens location (a path, a URI). */
 	int (*claims)(const char *location);
 	/* Open st->path (WF_OPEN_* flags): set st->impl, st->tightened and
@@ -97,5 +97,6 @@ struct wf_engine {
 /* The engines this build has, the default (SQLite) last: it takes any
  * location the others do not claim. */
 extern const struct wf_engine wf_sqlite_engine;
+extern const struct wf_engine wf_pg_engine;
 
 #endif

@@ -75,7 +75,8 @@ const char WF_SQL_CASEREC_CERTS[] =
 /* ---- placerecord.c ------------------------------------------------------- */
 
 const char WF_SQL_PREC_OF_CASE[] =
-	"SELECT id FROM placement WHERE case_id = ? ORDER BY rowid";
+	"SELECT id FROM placement WHERE case_id = ?"
+	" ORDER BY " WF_SQL_PLACEMENT_NUM("placement");
 
 /* ---- monitor.c, due.c ---------------------------------------------------- */
 

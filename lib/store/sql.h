@@ -17,6 +17,11 @@
  * condition word for word. Never change it. */
 #define WF_SQL_PAST_REFERRAL "status <> 'referred'"
 
+/* A placement's number in its case (CASE.N: N), the order they were
+ * made in. */
+#define WF_SQL_PLACEMENT_NUM(p) \
+	"CAST(substr(" p ".id, length(" p ".case_id) + 2) AS INTEGER)"
+
 #define WF_SQL_GENESIS \
 	"0000000000000000000000000000000000000000000000000000000000000000"
 

@@ -1,0 +1,757 @@
+/*
+ * engine.c - the PostgreSQL engine behind store.h (struct wf_engine),
+ * reached with libpq: a location postgresql://... or postgresql:[conninfo]
+ * (the libpq environment, PGHOST, PGDATABASE, PGSERVICE, PGPASSFILE, fills
+ * in the rest; a password is never taken from the location, which is a
+ * command line). Statements are said in PostgreSQL's words by dialect.c,
+ * prepared on the server once per invocation and run with their
+ * parameters as text, which the server reads by what each is compared
+ * to, as SQLite would. Writers take the store's lock when they begin,
+ * as SQLite's BEGIN IMMEDIATE does, so that numbers given by max()+1
+ * (case ids, row ids) never clash; waiting for it past the busy timeout
+ * is exit 75.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine.h"
+#include "pg.h"
+
+/* What a failed call returns (wf_step's codes besides WF_ROW/WF_DONE):
+ * the kind of failure, for err() and constraint(). */
+enum { PG_ERROR = 1, PG_BUSY, PG_PERM, PG_CONSTRAINT, PG_UNAVAILABLE,
+       PG_IO, PG_DATA };
+
+struct pg {
+	PGconn *conn;
+	char msg[1024];      /* the last failure's message */
+	int nstmt;           /* statements named so far */
+};
+
+struct pg_stmt {
+	struct wf_stmt base;
+	struct wf_store *st;
+	char name[24];
+	int nparams;
+	char **vals;         /* bound values as text, NULL for NULL */
+	PGresult *res;       /* the rows, once run */
+	int row, nrows;
+};
+
+#define PG(st) ((struct pg *)(st)->impl)
+#define Q(x) ((struct pg_stmt *)(void *)(x))
+
+static int claims(const char *location)
+{
+	return !strncmp(location, "postgresql:", 11) ||
+	       !strncmp(location, "postgres:", 9);
+}
+
+/* libpq's connection string of a location: a URI as it is, else what
+ * follows the scheme (key=value words, or nothing: the environment). */
+static const char *conninfo(const char *location)
+{
+	const char *rest = strchr(location, ':') + 1;
+
+	return !strncmp(rest, "//", 2) ? location : rest;
+}
+
+/* A failed result's kind, its message kept for errmsg(). */
+static int failed(struct wf_store *st, PGresult *r)
+{
+	const char *state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
+	const char *msg = r ? PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY)
+	                    : NULL;
+	int kind = PG_ERROR;
+
+	snprintf(PG(st)->msg, sizeof PG(st)->msg, "%s",
+	         msg ? msg : PQerrorMessage(PG(st)->conn));
+	PG(st)->msg[strcspn(PG(st)->msg, "\n")] = '\0';
+	if (!state)
+		kind = PQstatus(PG(st)->conn) == CONNECTION_OK ? PG_ERROR
+		                                               : PG_UNAVAILABLE;
+	else if (!strncmp(state, "23", 2))
+		kind = PG_CONSTRAINT;
+	else if (!strcmp(state, "55P03") || !strcmp(state, "40001") ||
+	         !strcmp(state, "40P01") || !strcmp(state, "57014"))
+		kind = PG_BUSY;
+	else if (!strcmp(state, "42501") || !strncmp(state, "28", 2) ||
+	         !strcmp(state, "25006"))
+		kind = PG_PERM;
+	else if (!strncmp(state, "08", 2) || !strncmp(state, "57P", 3) ||
+	         !strcmp(state, "3D000"))
+		kind = PG_UNAVAILABLE;
+	else if (!strncmp(state, "53", 2) || !strncmp(state, "58", 2))
+		kind = PG_IO;
+	else if (!strncmp(state, "22", 2))
+		kind = PG_DATA;
+	PQclear(r);
+	return kind;
+}
+
+static int err(struct wf_store *st, int rc, struct wf_err *e)
+{
+	const char *msg = st && st->impl ? PG(st)->msg : "";
+
+	switch (rc) {
+	case PG_BUSY:
+		return wf_err_set(e, WF_EX_TEMPFAIL,
+		                  "the store is busy (another command holds it): %s",
+		                  msg);
+	case PG_PERM:
+		return wf_err_set(e, WF_EX_NOPERM, "the store refuses this to you: "
+		                  "%s", msg);
+	case PG_UNAVAILABLE:
+		return wf_err_set(e, WF_EX_UNAVAILABLE, "cannot reach the store: %s",
+		                  msg);
+	case PG_IO:
+		return wf_err_set(e, WF_EX_IOERR, "store i/o error: %s", msg);
+	case PG_DATA:
+		return wf_err_set(e, WF_EX_DATAERR, "the store cannot take this "
+		                  "value: %s", msg);
+	}
+	return wf_err_set(e, WF_EX_SOFTWARE, "store error: %s", msg);
+}
+
+/* Run sql (no parameters, one or more statements): 0, or a kind. */
+static int run(struct wf_store *st, const char *sql)
+{
+	PGresult *r = PQexec(PG(st)->conn, sql);
+	ExecStatusType s = PQresultStatus(r);
+
+	if (s == PGRES_COMMAND_OK || s == PGRES_TUPLES_OK) {
+		PQclear(r);
+		return 0;
+	}
+	return failed(st, r);
+}
+
+/* The first value of sql's first row as a number; -1 on failure. */
+static long long first_num(struct wf_store *st, const char *sql)
+{
+	PGresult *r = PQexec(PG(st)->conn, sql);
+	long long v = -1;
+
+	if (PQresultStatus(r) != PGRES_TUPLES_OK)
+		return failed(st, r), -1;
+	if (PQntuples(r) && !PQgetisnull(r, 0, 0))
+		v = atoll(PQgetvalue(r, 0, 0));
+	else if (PQntuples(r))
+		v = 0;
+	PQclear(r);
+	return v;
+}
+
+static int exec(struct wf_store *st, const char *sql, struct wf_err *e)
+{
+	const char *p = sql;
+	char *one, *pg;
+	int oom, rc = 0;
+
+	while (!rc && (one = wf_pg_next(&p, &oom))) {
+		if (!(pg = wf_pg_translate(one, NULL)))
+			oom = 1;
+		else
+			rc = run(st, pg);
+		free(pg);
+		free(one);
+		if (oom)
+			return wf_err_set(e, WF_EX_SOFTWARE, "out of memory");
+	}
+	if (oom)
+		return wf_err_set(e, WF_EX_SOFTWARE, "out of memory");
+	return rc ? err(st, rc, e) : 0;
+}
+
+/* One try at preparing sql as q's. Within a transaction, a statement
+ * that fails to prepare would end it: a savepoint keeps it, as SQLite's
+ * failures do. */
+static PGresult *try_prepare(struct wf_store *st, const char *name,
+                             const char *sql, int nparams, const Oid *types)
+{
+	int inside = PQtransactionStatus(PG(st)->conn) == PQTRANS_INTRANS;
+	PGresult *r;
+
+	if (inside && run(st, "SAVEPOINT wf_prepare"))
+		return NULL;
+	r = PQprepare(PG(st)->conn, name, sql, nparams, types);
+	if (inside && PQresultStatus(r) != PGRES_COMMAND_OK)
+		run(st, "ROLLBACK TO SAVEPOINT wf_prepare");
+	if (inside)
+		run(st, "RELEASE SAVEPOINT wf_prepare");
+	return r;
+}
+
+/* Prepare sql as name (nparams parameters). A parameter the server cannot give a type from
+ * where it stands (alone in a list, "?1 IS NULL") is text, as SQLite
+ * takes it: each the server names is typed so, and it is asked again. */
+static PGresult *prepare_typed(struct wf_store *st, const char *name,
+                               const char *sql, int nparams)
+{
+	Oid types[nparams + 1];
+	PGresult *r;
+
+	memset(types, 0, sizeof types);
+	for (int tries = 0;; tries++) {
+		const char *state, *msg, *dollar;
+		int n;
+
+		r = try_prepare(st, name, sql, nparams, types);
+		if (PQresultStatus(r) == PGRES_COMMAND_OK || tries > nparams)
+			return r;
+		state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+		msg = PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY);
+		if (!state || (strcmp(state, "42P18") && strcmp(state, "42P08")) ||
+		    !msg ||
+		    !(dollar = strchr(msg, '$')) || (n = atoi(dollar + 1)) < 1 ||
+		    n > nparams || types[n - 1])
+			return r;
+		types[n - 1] = 25;    /* text */
+		PQclear(r);
+	}
+}
+
+static int exec_with(struct wf_store *st, const char *sql, long long p1,
+                     struct wf_err *e)
+{
+	const char *p = sql;
+	char *one, *pg, num[24];
+	const char *vals[1] = { num };
+	int oom = 0, rc = 0, n;
+
+	snprintf(num, sizeof num, "%lld", p1);
+	while (!rc && (one = wf_pg_next(&p, &oom))) {
+		PGresult *r;
+
+		pg = wf_pg_translate(one, &n);
+		free(one);
+		if (!pg)
+			return wf_err_set(e, WF_EX_SOFTWARE, "out of memory");
+		/* named: a savepoint's own statements would drop the unnamed */
+		r = prepare_typed(st, "wf_once", pg, n ? 1 : 0);
+		free(pg);
+		if (PQresultStatus(r) != PGRES_COMMAND_OK) {
+			rc = failed(st, r);
+			break;
+		}
+		PQclear(r);
+		r = PQexecPrepared(PG(st)->conn, "wf_once", n ? 1 : 0, vals, NULL,
+		                   NULL, 0);
+		if (PQresultStatus(r) == PGRES_COMMAND_OK ||
+		    PQresultStatus(r) == PGRES_TUPLES_OK)
+			PQclear(r);
+		else
+			rc = failed(st, r);
+		if ((r = PQexec(PG(st)->conn, "DEALLOCATE wf_once")))
+			PQclear(r);
+	}
+	if (oom)
+		return wf_err_set(e, WF_EX_SOFTWARE, "out of memory");
+	return rc ? err(st, rc, e) : 0;
+}
+
+/* ---- opening a store ---------------------------------------------------- */
+
+/* A password in the location would be on a command line, for anyone
+ * to read in the process list: refused, with where it belongs. */
+static int no_password(const char *info, struct wf_err *e)
+{
+	char *why = NULL;
+	PQconninfoOption *o = PQconninfoParse(info, &why), *i;
+	int has = 0;
+
+	if (!o) {
+		wf_err_set(e, WF_EX_CONFIG, "'%s' is not a PostgreSQL location: %s",
+		           info, why ? why : "out of memory");
+		PQfreemem(why);
+		return e->code;
+	}
+	for (i = o; i->keyword; i++)
+		if (!strcmp(i->keyword, "password") && i->val && *i->val)
+			has = 1;
+	PQconninfoFree(o);
+	if (has)
+		return wf_err_set(e, WF_EX_CONFIG, "the store's location holds a "
+		                  "password, which a command line would show to "
+		                  "anyone: put it in a password file (PGPASSFILE, "
+		                  "~/.pgpass) or a service file instead");
+	return 0;
+}
+
+/* The settings every connection needs: UTF-8, a fixed time zone, and
+ * waits (for the store's lock, a row) bounded by the busy timeout. */
+static int settings(struct wf_store *st, struct wf_err *e)
+{
+	const char *env = getenv("WF_BUSY_TIMEOUT");
+	char sql[160];
+	int rc;
+
+	snprintf(sql, sizeof sql, "SET lock_timeout = %d; SET TIME ZONE 'UTC';"
+	         " SET client_min_messages = warning",
+	         env && *env ? atoi(env) : 5000);
+	if (PQsetClientEncoding(PG(st)->conn, "UTF8") || (rc = run(st, sql)))
+		return wf_err_set(e, WF_EX_UNAVAILABLE, "cannot use the store "
+		                  "'%s': %s", st->path, PQerrorMessage(PG(st)->conn));
+	return 0;
+}
+
+/* Whether the database is a workflow store, is empty (0), or is another
+ * application's (-1 with e set). */
+static int is_store(struct wf_store *st, struct wf_err *e)
+{
+	long long meta = first_num(st, "SELECT (to_regclass('wf_meta') IS NOT"
+	                           " NULL)::int"), tables, id;
+
+	if (meta < 0)
+		return err(st, PG_UNAVAILABLE, e), -1;
+	if (!meta) {
+		tables = first_num(st, "SELECT count(*) FROM pg_class WHERE relkind"
+		                   " = 'r' AND relnamespace ="
+		                   " to_regnamespace(current_schema())");
+		if (tables != 0)
+			return wf_err_set(e, WF_EX_UNAVAILABLE, "'%s' is a database but"
+			                  " not a workflow store", st->path), -1;
+		return 0;
+	}
+	id = first_num(st, "SELECT value FROM wf_meta WHERE key ="
+	               " 'application_id'");
+	if (id != WF_APP_ID && id != 0)
+		return wf_err_set(e, WF_EX_UNAVAILABLE, "'%s' is a database but not a"
+		                  " workflow store", st->path), -1;
+	return 1;
+}
+
+/* Whether the database lacks what compat.c gives, or has it from an
+ * older build. */
+static int older(struct wf_store *st)
+{
+	if (first_num(st, "SELECT (to_regclass('wf_meta') IS NULL)::int") != 0)
+		return 1;
+	return first_num(st, "SELECT coalesce((SELECT value FROM wf_meta WHERE"
+	                 " key = 'compat_version'), 0)") < WF_PG_COMPAT_VERSION;
+}
+
+/* Give an empty database what the statements rely on (compat.c), or a
+ * store made by an older build what this one adds: once, whoever else
+ * opens it at the same time. */
+static int install(struct wf_store *st, struct wf_err *e)
+{
+	char sql[128];
+	int rc;
+
+	if ((rc = run(st, "BEGIN")) ||
+	    (rc = run(st, "SELECT pg_advisory_xact_lock(1464224855)")))
+		return err(st, rc, e);
+	if (older(st)) {
+		snprintf(sql, sizeof sql, "SELECT wf_pragma('compat_version', %d)",
+		         WF_PG_COMPAT_VERSION);
+		if ((rc = run(st, wf_pg_compat)) || (rc = run(st, sql))) {
+			run(st, "ROLLBACK");
+			return err(st, rc, e);
+		}
+	}
+	return (rc = run(st, "COMMIT")) ? err(st, rc, e) : 0;
+}
+
+static int open_store(struct wf_store *st, unsigned flags, struct wf_err *e)
+{
+	const char *info = conninfo(st->path);
+	int rc, found;
+
+	if ((rc = no_password(info, e)))
+		return rc;
+	if (!(st->impl = calloc(1, sizeof(struct pg))))
+		return wf_err_set(e, WF_EX_SOFTWARE, "out of memory");
+	PG(st)->conn = PQconnectdb(info);
+	if (PQstatus(PG(st)->conn) != CONNECTION_OK) {
+		const char *why = PQerrorMessage(PG(st)->conn);
+
+		return wf_err_set(e, strstr(why, "authentication") ||
+		                     strstr(why, "permission denied")
+		                     ? WF_EX_NOPERM : WF_EX_UNAVAILABLE,
+		                  "cannot reach the store '%s': %.*s", st->path,
+		                  (int)strcspn(why, "\n"), why);
+	}
+	if ((rc = settings(st, e)))
+		return rc;
+	if ((found = is_store(st, e)) < 0)
+		return e->code;
+	if (!found && !(flags & WF_OPEN_CREATE))
+		return wf_err_set(e, WF_EX_UNAVAILABLE, "no store at '%s' (create it"
+		                  " with 'wf init')", st->path);
+	if (older(st))
+		return install(st, e);
+	return 0;
+}
+
+static void close_store(struct wf_store *st)
+{
+	if (!st->impl)
+		return;
+	PQfinish(PG(st)->conn);
+	free(st->impl);
+	st->impl = NULL;
+}
+
+static const char *errmsg(struct wf_store *st)
+{
+	return PG(st)->msg;
+}
+
+static int constraint(int rc)
+{
+	return rc == PG_CONSTRAINT;
+}
+
+static long long last_id(struct wf_store *st)
+{
+	long long v = first_num(st, "SELECT current_setting('wf.last_id', true)");
+
+	return v < 0 ? 0 : v;
+}
+
+static int begin(struct wf_store *st, int write, struct wf_err *e)
+{
+	int rc;
+
+	if (!write)
+		return (rc = run(st, "BEGIN ISOLATION LEVEL REPEATABLE READ"))
+		       ? err(st, rc, e) : 0;
+	if ((rc = run(st, "BEGIN")) ||
+	    (rc = run(st, "SELECT pg_advisory_xact_lock(1464224855)"))) {
+		run(st, "ROLLBACK");
+		return err(st, rc, e);
+	}
+	return 0;
+}
+
+static int in_transaction(const struct wf_store *st)
+{
+	return PQtransactionStatus(PG(st)->conn) != PQTRANS_IDLE;
+}
+
+static int version(struct wf_store *st)
+{
+	return (int)first_num(st, "SELECT wf_pragma('user_version')");
+}
+
+static int unchanged(const struct wf_store *st, struct wf_err *e)
+{
+	(void)st, (void)e;
+	return 0;
+}
+
+/* ---- statements ---------------------------------------------------------- */
+
+static struct wf_stmt *prepare(struct wf_store *st, const char *sql,
+                               struct wf_err *e)
+{
+	struct pg_stmt *q = calloc(1, sizeof *q);
+	char *pg = NULL;
+	PGresult *r;
+
+	if (!q || !(pg = wf_pg_translate(sql, &q->nparams)) ||
+	    (q->nparams && !(q->vals = calloc(q->nparams, sizeof *q->vals)))) {
+		free(pg);
+		if (q)
+			free(q->vals);
+		free(q);
+		wf_err_set(e, WF_EX_SOFTWARE, "out of memory");
+		return NULL;
+	}
+	q->base.eng = &wf_pg_engine;
+	q->st = st;
+	snprintf(q->name, sizeof q->name, "wf%d", ++PG(st)->nstmt);
+	r = prepare_typed(st, q->name, pg, q->nparams);
+	free(pg);
+	if (PQresultStatus(r) != PGRES_COMMAND_OK) {
+		err(st, failed(st, r), e);
+		free(q->vals);
+		free(q);
+		return NULL;
+	}
+	PQclear(r);
+	return &q->base;
+}
+
+static void unbind(struct pg_stmt *q)
+{
+	for (int i = 0; i < q->nparams; i++) {
+		free(q->vals[i]);
+		q->vals[i] = NULL;
+	}
+}
+
+static void reset(struct wf_stmt *s)
+{
+	PQclear(Q(s)->res);
+	Q(s)->res = NULL;
+	Q(s)->row = Q(s)->nrows = 0;
+}
+
+static void finalize(struct wf_stmt *s)
+{
+	struct pg_stmt *q = Q(s);
+	char sql[48];
+	PGresult *r;
+
+	reset(s);
+	unbind(q);
+	/* the connection may be closing: a statement it still has is
+	 * freed with it */
+	if (PQstatus(PG(q->st)->conn) == CONNECTION_OK &&
+	    PQtransactionStatus(PG(q->st)->conn) != PQTRANS_INERROR) {
+		snprintf(sql, sizeof sql, "DEALLOCATE %s", q->name);
+		r = PQexec(PG(q->st)->conn, sql);
+		PQclear(r);
+	}
+	free(q->vals);
+	free(q);
+}
+
+static void clear(struct wf_stmt *s)
+{
+	reset(s);
+	unbind(Q(s));
+}
+
+static int step(struct wf_stmt *s)
+{
+	struct pg_stmt *q = Q(s);
+
+	if (!q->res) {
+		PGresult *r = PQexecPrepared(PG(q->st)->conn, q->name, q->nparams,
+		                             (const char *const *)q->vals, NULL,
+		                             NULL, 0);
+		ExecStatusType t = PQresultStatus(r);
+
+		if (t != PGRES_TUPLES_OK && t != PGRES_COMMAND_OK)
+			return failed(q->st, r);
+		q->res = r;
+		q->nrows = PQntuples(r);
+		q->row = -1;
+	}
+	if (q->row + 1 < q->nrows) {
+		q->row++;
+		return WF_ROW;
+	}
+	q->row = q->nrows;
+	return WF_DONE;
+}
+
+static void bind_str(struct wf_stmt *s, int i, const char *v)
+{
+	struct pg_stmt *q = Q(s);
+
+	if (i < 1 || i > q->nparams)
+		return;
+	free(q->vals[i - 1]);
+	q->vals[i - 1] = v ? strdup(v) : NULL;
+}
+
+static void bind_int64(struct wf_stmt *s, int i, long long v)
+{
+	char num[24];
+
+	snprintf(num, sizeof num, "%lld", v);
+	bind_str(s, i, num);
+}
+
+static void bind_int(struct wf_stmt *s, int i, int v)
+{
+	bind_int64(s, i, v);
+}
+
+static void bind_double(struct wf_stmt *s, int i, double v)
+{
+	char num[32];
+
+	snprintf(num, sizeof num, "%.17g", v);
+	bind_str(s, i, num);
+}
+
+static void bind_null(struct wf_stmt *s, int i)
+{
+	bind_str(s, i, NULL);
+}
+
+static int bind_count(struct wf_stmt *s)
+{
+	return Q(s)->nparams;
+}
+
+/* Type OIDs of the kinds col_type tells apart (pg_type.h). */
+enum { BOOLOID = 16, INT8OID = 20, INT2OID = 21, INT4OID = 23, OIDOID = 26,
+       FLOAT4OID = 700, FLOAT8OID = 701, NUMERICOID = 1700, BYTEAOID = 17 };
+
+static int has_row(const struct pg_stmt *q, int i)
+{
+	return q->res && q->row >= 0 && q->row < q->nrows && i >= 0 &&
+	       i < PQnfields(q->res);
+}
+
+static const char *col_str(struct wf_stmt *s, int i)
+{
+	struct pg_stmt *q = Q(s);
+	const char *v;
+
+	if (!has_row(q, i) || PQgetisnull(q->res, q->row, i))
+		return NULL;
+	v = PQgetvalue(q->res, q->row, i);
+	/* a comparison reads as SQLite gives it: 1 or 0 */
+	if (PQftype(q->res, i) == BOOLOID)
+		return *v == 't' ? "1" : "0";
+	return v;
+}
+
+static long long col_int64(struct wf_stmt *s, int i)
+{
+	const char *v = col_str(s, i);
+
+	return v ? strtoll(v, NULL, 10) : 0;
+}
+
+static int col_int(struct wf_stmt *s, int i)
+{
+	return (int)col_int64(s, i);
+}
+
+static double col_double(struct wf_stmt *s, int i)
+{
+	const char *v = col_str(s, i);
+
+	return v ? strtod(v, NULL) : 0;
+}
+
+static enum wf_coltype col_type(struct wf_stmt *s, int i)
+{
+	struct pg_stmt *q = Q(s);
+
+	if (!has_row(q, i) || PQgetisnull(q->res, q->row, i))
+		return WF_COL_NULL;
+	switch (PQftype(q->res, i)) {
+	case BOOLOID: case INT2OID: case INT4OID: case INT8OID: case OIDOID:
+		return WF_COL_INT;
+	case FLOAT4OID: case FLOAT8OID:
+		return WF_COL_REAL;
+	case NUMERICOID:
+		/* a sum of integers is a whole number, as SQLite gives it */
+		return strchr(PQgetvalue(q->res, q->row, i), '.') ? WF_COL_REAL
+		                                                  : WF_COL_INT;
+	case BYTEAOID:
+		return WF_COL_BLOB;
+	}
+	return WF_COL_TEXT;
+}
+
+static int col_bytes(struct wf_stmt *s, int i)
+{
+	const char *v = col_str(s, i);
+
+	return v ? (int)strlen(v) : 0;
+}
+
+static int col_count(struct wf_stmt *s)
+{
+	struct pg_stmt *q = Q(s);
+	PGresult *r;
+	int n;
+
+	if (q->res)
+		return PQnfields(q->res);
+	r = PQdescribePrepared(PG(q->st)->conn, q->name);
+	n = PQresultStatus(r) == PGRES_COMMAND_OK ? PQnfields(r) : 0;
+	PQclear(r);
+	return n;
+}
+
+static const char *col_name(struct wf_stmt *s, int i)
+{
+	struct pg_stmt *q = Q(s);
+
+	return q->res && i >= 0 && i < PQnfields(q->res) ? PQfname(q->res, i)
+	                                                : NULL;
+}
+
+/* ---- the store as a whole ------------------------------------------------ */
+
+static int copy_out(struct wf_store *st, const char *path, struct wf_err *e)
+{
+	(void)path;
+	return wf_err_set(e, WF_EX_UNAVAILABLE, "'%s' is kept by a PostgreSQL "
+	                  "server: back it up with pg_dump", st->path);
+}
+
+static int copy_in(struct wf_store *st, const char *path, struct wf_err *e)
+{
+	(void)path;
+	return wf_err_set(e, WF_EX_UNAVAILABLE, "'%s' is kept by a PostgreSQL "
+	                  "server: restore it with pg_restore", st->path);
+}
+
+static int file_info(const char *path, struct wf_store_file *f,
+                     struct wf_err *e)
+{
+	(void)f;
+	return wf_err_set(e, WF_EX_USAGE, "'%s' is not a file", path);
+}
+
+static int file_whole(const char *path, struct wf_err *e)
+{
+	return wf_err_set(e, WF_EX_USAGE, "'%s' is not a file", path);
+}
+
+/* The server keeps its own files whole: what can be checked here is
+ * that every table answers. */
+static int whole(struct wf_store *st, long *pages, struct wf_err *e)
+{
+	long long n = first_num(st, "SELECT count(*) FROM sqlite_master");
+
+	if (n < 0)
+		return err(st, PG_UNAVAILABLE, e);
+	*pages = (long)first_num(st, "SELECT pg_database_size(current_database())"
+	                         " / 8192");
+	return 0;
+}
+
+const struct wf_engine wf_pg_engine = {
+	.name = "postgresql",
+	.claims = claims,
+	.open = open_store,
+	.close = close_store,
+	.prepare = prepare,
+	.finalize = finalize,
+	.clear = clear,
+	.exec = exec,
+	.exec_with = exec_with,
+	.err = err,
+	.errmsg = errmsg,
+	.constraint = constraint,
+	.last_id = last_id,
+	.begin = begin,
+	.in_transaction = in_transaction,
+	.version = version,
+	.unchanged = unchanged,
+	.step = step,
+	.reset = reset,
+	.bind_int64 = bind_int64,
+	.bind_int = bind_int,
+	.bind_double = bind_double,
+	.bind_text = bind_str,
+	.bind_null = bind_null,
+	.bind_count = bind_count,
+	.col_str = col_str,
+	.col_int64 = col_int64,
+	.col_int = col_int,
+	.col_double = col_double,
+	.col_type = col_type,
+	.col_bytes = col_bytes,
+	.col_count = col_count,
+	.col_name = col_name,
+	.copy_out = copy_out,
+	.copy_in = copy_in,
+	.file_info = file_info,
+	.file_whole = file_whole,
+	.whole = whole,
+};

@@ -1,0 +1,37 @@
+/*
+ * pg.h - what the PostgreSQL engine's own files share: the dialect
+ * (dialect.c), which reads the library's SQL, written once, and says it
+ * as PostgreSQL reads it; and the functions the store's database is
+ * given so that the same statements mean the same there (compat.c). No
+ * file outside lib/store/pg/ includes it.
+ */
+#ifndef WF_PG_H
+#define WF_PG_H
+
+#include <libpq-fe.h>
+
+#include "store.h"
+
+/* The next statement of sql at *p (statements end at a ';' outside
+ * quotes, a trigger at its END), malloc'd, and *p moved past it; NULL
+ * when only blanks are left or memory ran out (*oom set). */
+char *wf_pg_next(const char **p, int *oom);
+/* One statement in PostgreSQL's words, malloc'd (NULL: out of memory):
+ * ?N and ? become $N, ORDER BY keeps SQLite's place for NULLs, IS and
+ * IS NOT compare values, CROSS JOIN is a join, json_object builds one;
+ * in a table's definition the types become PostgreSQL's (an INTEGER
+ * PRIMARY KEY numbered as SQLite numbers it, text compared byte by
+ * byte); a PRAGMA reads or sets the store's own settings; a guard
+ * trigger becomes a function and a trigger, recorded with the text it
+ * was given so that the audit can check it. *nparams: the highest
+ * parameter number. */
+char *wf_pg_translate(const char *sql, int *nparams);
+/* The SQL that gives a database what the statements rely on: the
+ * store's settings and triggers' texts, the table sqlite_master, and
+ * the functions of SQLite's the library calls. Run once a store is
+ * created, and again when compat_version says it is older. */
+extern const char wf_pg_compat[];
+#define WF_PG_COMPAT_VERSION 1
+
+
+#endif
