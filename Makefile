@@ -33,6 +33,8 @@ OPT = -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link $(SANITIZE)
 else ifeq ($(SAN),1)
 BUILD = build/san
 OPT = -O1 -g -fno-omit-frame-pointer $(SANITIZE)
+# what the system's libraries allocate for themselves (tests/lsan.supp)
+export LSAN_OPTIONS = suppressions=$(CURDIR)/tests/lsan.supp
 else
 BUILD = build/rel
 OPT = -O2

@@ -113,7 +113,7 @@ static const char SQL_AUDIT_LOG_PERSON[] =
 	"SELECT" AUDIT_COLUMNS " FROM audit WHERE" AUDIT_OF_PERSON AUDIT_LOG_REST;
 
 static const char SQL_AUDIT_LOG_ALL[] =
-	"SELECT" AUDIT_COLUMNS " FROM audit WHERE 1" AUDIT_LOG_REST;
+	"SELECT" AUDIT_COLUMNS " FROM audit WHERE 1 = 1" AUDIT_LOG_REST;
 
 int wf_audit_log(struct wf_ctx *ctx, const struct wf_audit_filter *f,
                  struct wf_err *e)

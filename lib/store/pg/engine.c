@@ -183,14 +183,17 @@ static PGresult *try_prepare(struct wf_store *st, const char *name,
 	return r;
 }
 
-/* Prepare sql as name (nparams parameters). A parameter the server cannot give a type from
- * where it stands (alone in a list, "?1 IS NULL") is text, as SQLite
- * takes it: each the server names is typed so, and it is asked again. */
+/* Prepare sql as name (nparams parameters). A parameter the server
+ * cannot give a type from where it first stands ("?1 IS NULL OR x =
+ * ?1") is typed text, as SQLite takes it, and the statement asked for
+ * again; when text then meets a number ("operator does not exist"), the
+ * parameter typed last is a number instead. */
 static PGresult *prepare_typed(struct wf_store *st, const char *name,
                                const char *sql, int nparams)
 {
 	Oid types[nparams + 1];
 	PGresult *r;
+	int last = 0;
 
 	memset(types, 0, sizeof types);
 	for (int tries = 0;; tries++) {
@@ -198,16 +201,22 @@ static PGresult *prepare_typed(struct wf_store *st, const char *name,
 		int n;
 
 		r = try_prepare(st, name, sql, nparams, types);
-		if (PQresultStatus(r) == PGRES_COMMAND_OK || tries > nparams)
+		if (PQresultStatus(r) == PGRES_COMMAND_OK || tries > 2 * nparams)
 			return r;
 		state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
 		msg = PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY);
+		if (state && !strcmp(state, "42883") && last &&
+		    types[last - 1] == 25) {
+			types[last - 1] = 20;     /* bigint */
+			PQclear(r);
+			continue;
+		}
 		if (!state || (strcmp(state, "42P18") && strcmp(state, "42P08")) ||
-		    !msg ||
-		    !(dollar = strchr(msg, '$')) || (n = atoi(dollar + 1)) < 1 ||
-		    n > nparams || types[n - 1])
+		    !msg || !(dollar = strchr(msg, '$')) ||
+		    (n = atoi(dollar + 1)) < 1 || n > nparams || types[n - 1])
 			return r;
 		types[n - 1] = 25;    /* text */
+		last = n;
 		PQclear(r);
 	}
 }
