@@ -77,7 +77,7 @@ load helpers
 	run -64 --separate-stderr wf-report monthly --month 2026-10 --month 2026-11
 	assert_equal "${stderr_lines[0]}" "wf-report: --month given twice ('2026-10', '2026-11'): give it once"
 	run -0 wf org add --id x --name X --role assessor,provider -q -q
-	[ "$(sql "SELECT group_concat(role) FROM (SELECT role FROM organisation_role r JOIN organisation o ON o.id = r.organisation_id WHERE o.code = 'x' ORDER BY role)")" = "assessor,provider" ]
+	[ "$(sql "SELECT group_concat(role) FROM (SELECT role FROM organisation_role r JOIN organisation o ON o.id = r.organisation_id WHERE o.code = 'x' ORDER BY role) AS roles")" = "assessor,provider" ]
 }
 
 @test "-- ends the options" {

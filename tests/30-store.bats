@@ -5,6 +5,7 @@
 load helpers
 
 @test "store: created on first write, 0600 in a 0700 folder" {
+	sqlite_only "a store's file and folder modes"
 	run -0 wf init -o tsv
 	assert_equal "$output" $'id\tschema_version\n'"$WF_DB"$'\t'"$SCHEMA"
 	assert_equal "$(stat -c %a "$WF_DB")" 600
@@ -40,6 +41,7 @@ load helpers
 }
 
 @test "store: a store newer than this build is refused, not misread" {
+	sqlite_only "the version is set with sqlite3"
 	wf init -q
 	sqlite3 "$WF_DB" "PRAGMA user_version = 99"
 	run -69 --separate-stderr wf org list
@@ -55,6 +57,7 @@ load helpers
 }
 
 @test "store: a version 1 store is migrated to 2 in place, its data kept" {
+	sqlite_only "an older store is made with sqlite3"
 	mkdir -p "$(dirname "$WF_DB")"
 	sqlite3 "$WF_DB" < "$BATS_TEST_DIRNAME/fixtures/store-v1.sql"
 	chmod 600 "$WF_DB"
@@ -69,6 +72,7 @@ load helpers
 }
 
 @test "store: a version 5 store: what it ended before it started is cancelled" {
+	sqlite_only "an older store is made with sqlite3"
 	mkdir -p "$(dirname "$WF_DB")"
 	sqlite3 "$WF_DB" < "$BATS_TEST_DIRNAME/fixtures/store-v5.sql"
 	chmod 600 "$WF_DB"
@@ -83,6 +87,7 @@ load helpers
 }
 
 @test "store: a version 13 store: a screening's reasons get their rule, every count kept" {
+	sqlite_only "an older store is made with sqlite3"
 	seed
 	referral A Uno 1980-01-01 | wf-refer add -q
 	referral B Due 1990-01-01 employment=employed | wf-refer add -q
@@ -112,6 +117,7 @@ load helpers
 }
 
 @test "store: WAL mode and foreign keys" {
+	sqlite_only "SQLite's journal mode"
 	wf init -q
 	assert_equal "$(sql 'PRAGMA journal_mode')" wal
 }
@@ -158,6 +164,7 @@ teardown() {
 }
 
 @test "store: read-only to the user: readers work; writes and logged reads -> 77" {
+	sqlite_only "a store file's permissions"
 	shared_dir
 	seed
 	referral Marco Rossi 1998-04-12 | wf-refer add -q
@@ -263,6 +270,7 @@ teardown() {
 }
 
 @test "store: one open to others is made 0600, with a warning" {
+	sqlite_only "a store file's mode"
 	wf init -q
 	chmod 0644 "$WF_DB"
 	run -1 --separate-stderr wf org list
@@ -295,6 +303,7 @@ teardown() {
 }
 
 @test "store: damaged pages are reported as damage, with what to do" {
+	sqlite_only "a file's pages overwritten"
 	seed
 	for i in $(seq 40); do referral "N$i" Test 1990-01-01 tax=; done | wf-refer add -q
 	wf-refer list -q
@@ -309,6 +318,7 @@ teardown() {
 }
 
 @test "wf store check: a whole store passes; one page overwritten is found" {
+	sqlite_only "a file's pages overwritten"
 	seed
 	for i in $(seq 200); do referral "N$i" Test 1990-01-01; done | wf-refer add -q
 	run -0 wf store check -o tsv --fields schema_version,integrity

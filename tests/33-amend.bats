@@ -32,7 +32,7 @@ two_cases() {
 	printf -- '---\nkind: contact\nid: 1\nwith: tutor\nrisk: null\nnotes: met at the host\nreason: it was the tutor\n' > "$T/fix.yaml"
 	run -0 wf amend "$T/fix.yaml" -o json --fields changed,after
 	assert_equal "$output" '{"changed":["with","notes","risk"],"after":{"kind":"contact","id":1,"case":"2026-0001","date":"2026-10-05","with":"tutor","how":"in_person","operator":"tester","notes":"met at the host"}}'
-	assert_equal "$(sql 'SELECT party, coalesce(risk, "-"), notes FROM contact WHERE id = 1')" "tutor|-|met at the host"
+	assert_equal "$(sql "SELECT party, coalesce(risk, '-'), notes FROM contact WHERE id = 1")" "tutor|-|met at the host"
 }
 
 @test "amend: -n shows the record before and after and writes nothing" {
@@ -59,7 +59,7 @@ two_cases() {
 	run -65 --separate-stderr wf amend --kind contact --id 1 --set case=2026-0099 --reason x
 	assert_equal "$stderr" "wf: case: case '2026-0099' not found"
 	assert_equal "$(sql 'SELECT count(*) FROM audit')" "$before"
-	assert_equal "$(sql 'SELECT case_id || " " || date || " " || party FROM contact')" "2026-0001 2026-10-05 person"
+	assert_equal "$(sql "SELECT case_id || ' ' || date || ' ' || party FROM contact")" "2026-0001 2026-10-05 person"
 }
 
 @test "amend: refused by the state machine: a contact moved to a case withdrawn before it" {

@@ -13,6 +13,7 @@ some_cases() {
 }
 
 @test "backup: a checked copy, 0600, never over a file that is there" {
+	sqlite_only "a PostgreSQL store is backed up with pg_dump"
 	some_cases
 	run -0 wf backup "$T/copy.db" -o json --fields kind,id,store,schema_version
 	assert_equal "$output" '{"kind":"backup","id":"'"$T"'/copy.db","store":"'"$WF_DB"'","schema_version":'"$SCHEMA"'}'
@@ -28,6 +29,7 @@ some_cases() {
 }
 
 @test "backup: copies taken while another command writes are each whole" {
+	sqlite_only "a PostgreSQL store is backed up with pg_dump"
 	some_cases
 	( for i in $(seq 20); do referral Bruno "W$i" 1996-01-01 | wf-refer add -q || exit 1; done ) &
 	writer=$!
@@ -47,6 +49,7 @@ some_cases() {
 }
 
 @test "restore: a new store from a copy, the same records, the trail whole and told" {
+	sqlite_only "a PostgreSQL store is restored with pg_restore"
 	some_cases
 	wf backup -q "$T/copy.db"
 	wf-refer list -o json > "$T/before.json"
@@ -61,6 +64,7 @@ some_cases() {
 }
 
 @test "restore: never over a store that is there, unless --force" {
+	sqlite_only "a PostgreSQL store is restored with pg_restore"
 	some_cases
 	wf backup -q "$T/copy.db"
 	referral Carla Quattro 1990-01-01 | wf-refer add -q
@@ -73,6 +77,7 @@ some_cases() {
 }
 
 @test "restore: refuses what is not a whole store this build reads, and creates nothing" {
+	sqlite_only "a PostgreSQL store is restored with pg_restore"
 	some_cases
 	wf backup -q "$T/copy.db"
 	cp "$T/copy.db" "$T/newer.db"
@@ -95,6 +100,7 @@ some_cases() {
 }
 
 @test "restore: a copy of an older store is upgraded and its trail sealed" {
+	sqlite_only "a PostgreSQL store is restored with pg_restore"
 	sqlite3 "$T/old.db" < "$BATS_TEST_DIRNAME/fixtures/store-v5.sql"
 	chmod 600 "$T/old.db"
 	run -0 wf restore "$T/old.db" -o tsv --fields schema_version

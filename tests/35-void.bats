@@ -99,7 +99,7 @@ running() {
 	assert_equal "$output" '{"id":2}'
 	run -0 wf void --undo --kind follow_up --id 1 --reason "it was hers after all" -o json --fields id,voided,situation
 	assert_equal "$output" '{"id":1,"voided":false,"situation":["employed"]}'
-	assert_equal "$(sql 'SELECT id || " " || date FROM follow_up ORDER BY id' | paste -sd, -)" "1 2026-06-07,2 2026-06-01"
+	assert_equal "$(sql "SELECT id || ' ' || date FROM follow_up ORDER BY id" | paste -sd, -)" "1 2026-06-07,2 2026-06-01"
 	run -0 wf audit verify -q
 }
 

@@ -44,7 +44,7 @@ steps() {
 	printf 'kind: referral\nid: 2026-0001\ncertifications:\n  - kind: law_68_1999\n    invalidity: civil\n    invalidity_percent: 67\nneeds: [transport]\n' > "$T/r.yaml"
 	run -0 wf amend "$T/r.yaml" --reason "the percentage came later" -o json --fields changed
 	assert_equal "$output" '{"changed":["needs","certifications"]}'
-	assert_equal "$(sql 'SELECT kind || " " || invalidity_percent FROM certification')" "law_68_1999 67"
+	assert_equal "$(sql "SELECT kind || ' ' || invalidity_percent FROM certification")" "law_68_1999 67"
 	run -65 --separate-stderr wf amend --kind referral --id 2026-0001 --set certifications= --reason x
 	[[ "$stderr" == "wf: case '2026-0001' was screened into 'sil-bergamo'; so corrected, it would fail its target ("* ]]
 	assert_equal "$(sql 'SELECT count(*) FROM certification')" 1
@@ -69,7 +69,7 @@ steps() {
 	printf 'kind: session\nid: 2\nprerequisites: [{item: punctuality, value: met}]\nprofile: [{area: housing, level: high}]\n' > "$T/s.yaml"
 	run -0 wf amend "$T/s.yaml" --reason "the sheet was filled in later" -o json --fields changed
 	assert_equal "$output" '{"changed":["prerequisites","profile"]}'
-	assert_equal "$(sql 'SELECT area || " " || level FROM fragility WHERE session_id = 2')" "housing high"
+	assert_equal "$(sql "SELECT area || ' ' || level FROM fragility WHERE session_id = 2")" "housing high"
 	printf 'kind: session\nid: 2\nprerequisites: [{item: punctually, value: met}]\n' > "$T/s.yaml"
 	run -65 --separate-stderr wf amend "$T/s.yaml" --reason x
 	[[ "$stderr" == "wf: $T/s.yaml:3:"*": prerequisites[0].item: 'punctually' is not on the programme's checklist: "*"(did you mean 'punctuality'?)" ]]
@@ -122,7 +122,7 @@ steps() {
 	run -65 --separate-stderr wf amend --kind decision --id 1 --set date=2026-10-13 --reason x
 	assert_equal "$stderr" "wf: date: case '2026-0001' moved on from eligible on 2026-10-12: a date after that is refused"
 	assert_equal "$(steps 2026-0001)" "referred 2026-10-01,screened 2026-10-02,assessing 2026-10-05,eligible 2026-10-10,planned 2026-10-12"
-	assert_equal "$(sql 'SELECT decision || " " || date FROM decision')" "eligible 2026-10-10"
+	assert_equal "$(sql "SELECT decision || ' ' || date FROM decision")" "eligible 2026-10-10"
 }
 
 @test "amend attendance: the hours, and what is due worked out again" {
@@ -139,7 +139,7 @@ steps() {
 	assert_equal "$stderr" "wf: month: an attendance is its placement's month: void it and record the right one"
 	run -65 --separate-stderr wf amend --kind attendance --id "$id.1/2026-09" --set hours=1 --reason x
 	assert_equal "$stderr" "wf: id: attendance '$id.1/2026-09' not found"
-	assert_equal "$(sql 'SELECT hours_attended || " " || due_cents FROM attendance')" "70 39773"
+	assert_equal "$(sql "SELECT hours_attended || ' ' || due_cents FROM attendance")" "70 39773"
 }
 
 @test "amend attendance: refused once the placement, ended since, did not run that month" {
