@@ -34,7 +34,7 @@ else ifeq ($(SAN),1)
 BUILD = build/san
 OPT = -O1 -g -fno-omit-frame-pointer $(SANITIZE)
 # what the system's libraries allocate for themselves (tests/lsan.supp)
-export LSAN_OPTIONS = suppressions=$(CURDIR)/tests/lsan.supp
+export LSAN_OPTIONS = suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0
 else
 BUILD = build/rel
 OPT = -O2
