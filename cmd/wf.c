@@ -506,8 +506,10 @@ static int cmd_export(struct wf_cli *cli, struct wf_err *e)
 static int cmd_import(struct wf_cli *cli, struct wf_err *e)
 {
 	struct wf_import im = { 0 };
+	int rc = wf_cli_records(cli, r_store_import, 0, &im, NULL, e);
 
-	return wf_cli_records(cli, r_store_import, 0, &im, NULL, e);
+	wf_import_end(&im);
+	return rc;
 }
 
 /* The one FILE operand of backup and restore. */

@@ -864,12 +864,15 @@ int wf_retention(struct wf_ctx *ctx, const char *as_of, struct wf_err *e);
 int wf_store_export(struct wf_ctx *ctx, struct wf_err *e);
 /* Read one record of an export into an empty store of its schema; the
  * first must be the export's schema record. im: zeroed before the
- * first record, and shared by the records of one import. */
+ * first record, shared by the records of one import, and given to
+ * wf_import_end() after the last. */
 struct wf_import {
 	int head;
+	cJSON *columns;     /* each table's columns, as first met */
 };
 int wf_store_import(struct wf_ctx *ctx, struct wf_import *im,
                     struct wf_record *rec, struct wf_err *e);
+void wf_import_end(struct wf_import *im);
 
 /* ---- consent.c: consents and disclosures ----------------------------- */
 

@@ -36,6 +36,9 @@ setup() {
 		WF_PG_DB=t_$(printf '%s' "$BATS_TEST_TMPDIR" | md5sum | cut -c1-20)
 		psql -X -q -d postgres -c "CREATE DATABASE $WF_PG_DB" >/dev/null
 		export WF_DB="postgresql:///$WF_PG_DB"
+		# what a test makes beside its store (the demo's page) lands in
+		# its own folder, not in a folder named after the URI
+		cd "$T" || return
 	fi
 }
 

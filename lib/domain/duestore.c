@@ -177,7 +177,8 @@ const char WF_SQL_DUE_PLACEMENTS[] =
 	"SELECT t.id, p.id, p.type, s.status, s.effective_date"
 	" FROM due_case t CROSS JOIN placement p ON p.case_id = t.id"
 	" CROSS JOIN placement_status s ON s.placement_id = p.id"
-	" WHERE s.effective_date <= ?1 ORDER BY t.n, " WF_SQL_PLACEMENT_NUM("p") ", s.id";
+	" WHERE s.effective_date <= ?1"
+	" ORDER BY t.n, " WF_SQL_PLACEMENT_NUM("p") ", s.id";
 enum {
 	PL_CASE, PL_ID, PL_TYPE, PL_STATUS, PL_DATE
 };

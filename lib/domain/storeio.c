@@ -269,11 +269,38 @@ static int import_head(struct wf_ctx *ctx, const struct wf_record *rec,
 	return 0;
 }
 
+/* The columns of table, read from the schema once an import. */
+static cJSON *table_columns(struct wf_store *st, struct wf_import *im,
+                            const char *table, struct wf_err *e)
+{
+	cJSON *names;
+
+	if (!im->columns && !(im->columns = cJSON_CreateObject())) {
+		wf_err_set(e, WF_EX_SOFTWARE, "out of memory");
+		return NULL;
+	}
+	if ((names = cJSON_GetObjectItemCaseSensitive(im->columns, table)))
+		return names;
+	names = cJSON_AddArrayToObject(im->columns, table);
+	if (names && !columns(st, table, names, e))
+		return names;
+	if (!names)
+		wf_err_set(e, WF_EX_SOFTWARE, "out of memory");
+	cJSON_DeleteItemFromObjectCaseSensitive(im->columns, table);
+	return NULL;
+}
+
+void wf_import_end(struct wf_import *im)
+{
+	cJSON_Delete(im->columns);
+	im->columns = NULL;
+}
+
 int wf_store_import(struct wf_ctx *ctx, struct wf_import *im,
                     struct wf_record *rec, struct wf_err *e)
 {
-	/* im, the one piece of state across records: whether the head was
-	 * read */
+	/* im, the state across records: whether the head was read, and
+	 * the columns of the tables met */
 	const char *kind = wf_json_str(rec->root, "kind");
 	const char *table = wf_json_str(rec->root, "table");
 	cJSON *names;
@@ -303,12 +330,11 @@ int wf_store_import(struct wf_ctx *ctx, struct wf_import *im,
 		return wf_record_err(rec, wf_json_path(rec->root, "table"), "table",
 		                     e, WF_EX_DATAERR, "'%s' is not a table of the "
 		                     "store", table ? table : "");
-	names = cJSON_CreateArray();
-	if (!(rc = columns(ctx->st, tables[t], names, e)) &&
-	    !(rc = check_fields(rec, names, e)))
-		rc = insert_row(ctx->st, rec, tables[t], names, e);
-	cJSON_Delete(names);
-	return rc;
+	if (!(names = table_columns(ctx->st, im, tables[t], e)))
+		return e->code;
+	if ((rc = check_fields(rec, names, e)))
+		return rc;
+	return insert_row(ctx->st, rec, tables[t], names, e);
 }
 
 /* ---- what the store holds, counted ------------------------------------ */

@@ -14,15 +14,23 @@ static const struct wf_engine *const engines[] = {
 	&wf_pg_engine, &wf_sqlite_engine
 };
 
-/* The engine of location: the first that claims it, else the last. */
-static const struct wf_engine *engine_of(const char *location)
-{
-	size_t n = sizeof engines / sizeof engines[0];
+#define NENGINES (sizeof engines / sizeof engines[0])
 
-	for (size_t i = 0; i + 1 < n; i++)
+/* The engine that claims location; NULL when none but the default does. */
+static const struct wf_engine *claimant(const char *location)
+{
+	for (size_t i = 0; i + 1 < NENGINES; i++)
 		if (engines[i]->claims(location))
 			return engines[i];
-	return engines[n - 1];
+	return NULL;
+}
+
+/* The engine of location: its claimant, else the default (the last). */
+static const struct wf_engine *engine_of(const char *location)
+{
+	const struct wf_engine *eng = claimant(location);
+
+	return eng ? eng : engines[NENGINES - 1];
 }
 
 int wf_store_path(const char *opt, char *buf, size_t len, struct wf_err *e)
@@ -43,8 +51,7 @@ int wf_store_path(const char *opt, char *buf, size_t len, struct wf_err *e)
 		                  "no store: set WF_DB or HOME, or give --db");
 	/* a URI no engine claims would otherwise become a folder named
 	 * after it */
-	if (strstr(buf, "://") && engine_of(buf) == engines[sizeof engines /
-	                                                     sizeof engines[0] - 1])
+	if (strstr(buf, "://") && !claimant(buf))
 		return wf_err_set(e, WF_EX_CONFIG, "'%s': no engine for this URI; "
 		                  "a store is a file path or a postgresql:// URI",
 		                  buf);

@@ -331,14 +331,20 @@ static int is_store(struct wf_store *st, struct wf_err *e)
 	return 1;
 }
 
+/* Whether a store's compat.c functions are an older build's. */
+static int compat_older(struct wf_store *st)
+{
+	return first_num(st, "SELECT coalesce((SELECT value FROM wf_meta WHERE"
+	                 " key = 'compat_version'), 0)") < WF_PG_COMPAT_VERSION;
+}
+
 /* Whether the database lacks what compat.c gives, or has it from an
  * older build. */
 static int older(struct wf_store *st)
 {
 	if (first_num(st, "SELECT (to_regclass('wf_meta') IS NULL)::int") != 0)
 		return 1;
-	return first_num(st, "SELECT coalesce((SELECT value FROM wf_meta WHERE"
-	                 " key = 'compat_version'), 0)") < WF_PG_COMPAT_VERSION;
+	return compat_older(st);
 }
 
 /* Give an empty database what the statements rely on (compat.c), or a
@@ -389,9 +395,7 @@ static int open_store(struct wf_store *st, unsigned flags, struct wf_err *e)
 	if (!found && !(flags & WF_OPEN_CREATE))
 		return wf_err_set(e, WF_EX_UNAVAILABLE, "no store at '%s' (create it"
 		                  " with 'wf init')", st->path);
-	if (older(st))
-		return install(st, e);
-	return 0;
+	return !found || compat_older(st) ? install(st, e) : 0;
 }
 
 static void close_store(struct wf_store *st)
@@ -711,8 +715,8 @@ static int file_whole(const char *path, struct wf_err *e)
 	return wf_err_set(e, WF_EX_USAGE, "'%s' is not a file", path);
 }
 
-/* The server keeps its own files whole: what can be checked here is
- * that every table answers. */
+/* The server keeps its own files whole: what is checked here is that
+ * it answers for the store's catalogue; the size is the database's. */
 static int whole(struct wf_store *st, long *pages, struct wf_err *e)
 {
 	long long n = first_num(st, "SELECT count(*) FROM sqlite_master");
