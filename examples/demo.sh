@@ -7,7 +7,16 @@ here=$(dirname "$0")
 # A store of its own, never the one in $WF_DB: the demo starts afresh.
 WF_DB=${DEMO_DB:-build/demo/workflow.db}
 export WF_DB
-rm -f "$WF_DB" "$WF_DB-wal" "$WF_DB-shm"
+# A file is removed first, and the month's page goes beside it; a
+# PostgreSQL database (DEMO_DB=postgresql:...) is an empty one its
+# administrator made, and the page goes in the current folder.
+case $WF_DB in
+postgres*:*) dir=. ;;
+*)
+	rm -f "$WF_DB" "$WF_DB-wal" "$WF_DB-shm"
+	dir=$(dirname "$WF_DB")
+	;;
+esac
 # The example referrals are dated in autumn 2026.
 : "${WF_TODAY:=2026-11-22}"
 export WF_TODAY WF_OPERATOR="${WF_OPERATOR:-coordinator}"
@@ -55,14 +64,18 @@ run wf-report funnel -o table
 run wf-report quality -o table
 run wf-report monthly --month 2026-11 -o md
 # The same month as a page to print or mail, with its charts.
-html=$(dirname "$WF_DB")/monthly-2026-11.html
+html=$dir/monthly-2026-11.html
 say "wf-report monthly --month 2026-11 -o html > $html"
 wf-report monthly --month 2026-11 -o html > "$html"
 # A line to try that works as typed, from anywhere: the programs the demo
 # ran and its store, by their full paths.
 bin=$(cd "$(dirname "$(command -v wf-refer)")" && pwd)
-db=$(cd "$(dirname "$WF_DB")" && pwd)/$(basename "$WF_DB")
-html=$(dirname "$db")/$(basename "$html")
+dir=$(cd "$dir" && pwd)
+case $WF_DB in
+postgres*:*) db=$WF_DB ;;
+*) db=$dir/$(basename "$WF_DB") ;;
+esac
+html=$dir/$(basename "$html")
 try="PATH=$bin:\$PATH WF_DB=$db wf-refer list -o table"
 # In the operators' language: Italian under an Italian locale or WF_LANG=it.
 case ${WF_LANG:-${LC_ALL:-${LC_MESSAGES:-${LANG:-}}}} in

@@ -149,14 +149,15 @@ load helpers
 	wf-refer add -q "$EX/referrals.yaml"
 	wf-refer list -o yaml > "$T/all.yaml"
 	wf programme list -o yaml > "$T/p.yaml"
+	local first=$WF_DB
 	export WF_DB="$T/other.db"
 	wf programme load -q "$T/p.yaml"
 	wf org add -q "$EX/organisations.yaml"
 	wf-refer add -q "$T/all.yaml"
-	WF_DB="$T/store/wf.db" wf-refer list -o json > "$T/want.json"
+	WF_DB="$first" wf-refer list -o json > "$T/want.json"
 	run -0 wf-refer list -o json
 	assert_equal "$output" "$(cat "$T/want.json")"
-	WF_DB="$T/store/wf.db" wf programme list -o json > "$T/wantp.json"
+	WF_DB="$first" wf programme list -o json > "$T/wantp.json"
 	run -0 wf programme list -o json
 	assert_equal "$output" "$(cat "$T/wantp.json")"
 }

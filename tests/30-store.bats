@@ -125,13 +125,7 @@ load helpers
 @test "store: busy past the timeout -> exit 75, nothing written" {
 	seed
 	referral Marco Rossi 1998-04-12 > "$T/r.yaml"
-	# Hold the write lock from another connection for a while.
-	sqlite3 "$WF_DB" "BEGIN IMMEDIATE; SELECT 1; " ".shell sleep 4" "COMMIT;" >/dev/null &
-	# Wait until the lock is really held, however slow the machine.
-	for i in $(seq 100); do
-		sqlite3 -cmd ".timeout 0" "$WF_DB" "BEGIN IMMEDIATE; ROLLBACK;" 2>/dev/null || break
-		sleep 0.05
-	done
+	hold_write_lock
 	WF_BUSY_TIMEOUT=200 run -75 --separate-stderr wf-refer add "$T/r.yaml"
 	[[ "$stderr" == "wf-refer: the store is busy (another command holds it): "* ]]
 	wait
@@ -353,17 +347,17 @@ teardown() {
 	run -0 wf-refer withdraw 2026-0002 --reason "moved away" -q
 	run -0 wf store info -o json
 	assert_equal "$(jq -r '[.kind, .id, .engine, .schema_version] | @tsv' <<<"$output")" \
-		"store	$WF_DB	sqlite	$SCHEMA"
+		"store	$WF_DB	$ENGINE	$SCHEMA"
 	assert_equal "$(jq -r '.records | [.people, .cases, .cases_open, .referrals, .programmes, .placements] | @tsv' <<<"$output")" \
 		"2	2	1	2	2	0"
 	# what the store holds counted as the store holds it
 	assert_equal "$(jq -r .records.organisations <<<"$output")" \
-		"$(sqlite3 "$WF_DB" 'SELECT count(*) FROM organisation')"
+		"$(sql 'SELECT count(*) FROM organisation')"
 	assert_equal "$(jq -r .records.audit_entries <<<"$output")" \
-		"$(sqlite3 "$WF_DB" 'SELECT count(*) FROM audit')"
+		"$(sql 'SELECT count(*) FROM audit')"
 	run -0 wf store info -o tsv
 	assert_equal "${lines[0]}" $'id\tengine\tschema_version\trecords.people\trecords.cases\trecords.cases_open'
-	assert_equal "${lines[1]}" "$WF_DB"$'\tsqlite\t'"$SCHEMA"$'\t2\t2\t1'
+	assert_equal "${lines[1]}" "$WF_DB"$'\t'"$ENGINE"$'\t'"$SCHEMA"$'\t2\t2\t1'
 	# it never makes a store
 	run -69 --separate-stderr wf store info --db "$T/none.db"
 	[ ! -e "$T/none.db" ]

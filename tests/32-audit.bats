@@ -17,20 +17,12 @@ history_store() {
 	WF_OPERATOR=luca wf-refer screen -q 2026-0001 --date 2026-11-02
 }
 
-# tamper SQL: run SQL on the store with the trail's guards lifted, and put
-# them back as they were, as someone with the file in hand could.
-tamper() {
-	local guards
-	guards=$(sql "SELECT group_concat(sql, ';') FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit'")
-	sql "DROP TRIGGER audit_append_only_d; DROP TRIGGER audit_append_only_u; DROP TRIGGER audit_chained; $1; $guards"
-}
-
 # seal ID: the hash of entry ID computed from its columns with the shell's
 # tools, as workflow(7) describes it: SHA-256 of the fields as netstrings.
 seal() {
 	local f out="" IFS=$'\x1f'
 	local -a cols
-	read -r -a cols < <(sqlite3 -separator $'\x1f' "$WF_DB" "SELECT prev, id, at, operator, coalesce(login, ''), command, action, entity, entity_id, coalesce(case_id, ''), coalesce(person_id, ''), detail_sha FROM audit WHERE id = $1")
+	read -r -a cols < <(sql "SELECT prev, id, at, operator, coalesce(login, ''), command, action, entity, entity_id, coalesce(case_id, ''), coalesce(CAST(person_id AS TEXT), ''), detail_sha FROM audit WHERE id = $1" $'\x1f')
 	for f in "${cols[@]}"; do
 		out+="$(LC_ALL=C; printf '%d:%s,' "${#f}" "$f")"
 	done
@@ -139,20 +131,20 @@ eva	wf case show	2026-0001	{"read":["certifications"]}' ]
 	WF_OPERATOR=eva wf-refer list -o json > /dev/null
 	run -0 wf audit log --action read -o json --fields command,entity,entity_id,case,detail.read,detail.cases
 	assert_equal "$output" '{"command":"wf-refer list","entity":"cases","entity_id":"2","detail":{"read":["certifications"],"cases":2}}'
-	assert_equal "$(sql 'SELECT group_concat(case_id) FROM audit_cases')" "2026-0001,2026-0003"
+	assert_equal "$(sql 'SELECT group_concat(case_id) FROM (SELECT case_id FROM audit_cases ORDER BY audit_id, case_id) AS a')" "2026-0001,2026-0003"
 	run -0 wf audit log --case 2026-0003 --action read -o tsv --fields command,entity
 	assert_equal "$output" $'command\tentity\nwf-refer list\tcases'
 	run -0 wf audit log --person 3 --action read -o tsv --fields command
 	assert_equal "$output" $'command\nwf-refer list'
 	run -1 wf audit log --case 2026-0002 --action read
 	run -0 wf audit verify -q
-	run -19 --separate-stderr sqlite3 "$WF_DB" "DELETE FROM audit_cases"
+	sql_refused "DELETE FROM audit_cases"
 	[[ "$stderr" == *"append-only"* ]]
-	sqlite3 "$WF_DB" "INSERT INTO audit_cases VALUES ((SELECT max(audit_id) FROM audit_cases), '2026-0002')"
+	sql "INSERT INTO audit_cases VALUES ((SELECT max(audit_id) FROM audit_cases), '2026-0002')"
 	n=$(sql "SELECT id FROM audit WHERE entity = 'cases'")
 	run -65 --separate-stderr wf audit verify
 	assert_equal "$stderr" "wf: audit entry $n was changed: the cases beside it are not the ones it sealed"
-	sqlite3 "$WF_DB" "DROP TRIGGER audit_cases_append_only_d"
+	drop_trigger audit_cases_append_only_d audit_cases
 	run -65 --separate-stderr wf audit verify
 	assert_equal "$stderr" "wf: the audit trail's guard 'audit_cases_append_only_d' is missing: entries could be changed or deleted unseen"
 }
@@ -167,11 +159,7 @@ eva	wf case show	2026-0001	{"read":["certifications"]}' ]
 
 @test "audit: a read that cannot be logged fails the command" {
 	history
-	sqlite3 "$WF_DB" "BEGIN IMMEDIATE; SELECT 1; " ".shell sleep 4" "COMMIT;" >/dev/null &
-	for i in $(seq 100); do
-		sqlite3 -cmd ".timeout 0" "$WF_DB" "BEGIN IMMEDIATE; ROLLBACK;" 2>/dev/null || break
-		sleep 0.05
-	done
+	hold_write_lock
 	WF_BUSY_TIMEOUT=200 run -75 --separate-stderr wf-refer show 2026-0001
 	[[ "$stderr" == "wf-refer: the store is busy (another command holds it): "* ]]
 	wait
@@ -240,10 +228,15 @@ eva	wf case show	2026-0001	{"read":["certifications"]}' ]
 
 @test "audit verify: the append-only guards must be in place" {
 	history
-	sql "DROP TRIGGER audit_append_only_d; DELETE FROM audit WHERE id = 15"
+	drop_trigger audit_append_only_d audit
+	sql "DELETE FROM audit WHERE id = 15"
 	run -65 --separate-stderr wf audit verify
 	assert_equal "$stderr" "wf: the audit trail's guard 'audit_append_only_d' is missing: entries could be changed or deleted unseen"
-	sql "CREATE TRIGGER audit_append_only_d BEFORE DELETE ON audit BEGIN SELECT 1; END"
+	if [ "$ENGINE" = postgresql ]; then
+		sql "CREATE FUNCTION let_go() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RETURN OLD; END'; CREATE TRIGGER audit_append_only_d BEFORE DELETE ON audit FOR EACH ROW EXECUTE FUNCTION let_go()"
+	else
+		sql "CREATE TRIGGER audit_append_only_d BEFORE DELETE ON audit BEGIN SELECT 1; END"
+	fi
 	run -65 --separate-stderr wf audit verify
 	assert_equal "$stderr" "wf: the audit trail's guard 'audit_append_only_d' is not as workflow made it"
 }

@@ -124,7 +124,7 @@ two_cases() {
 	assert_equal "$output" $'id\tchanged\n1\thow'
 	assert_equal "${stderr_lines[0]}" "wf: $T/b.yaml:9:1: how: 'fax' is not one of: in_person, phone, video"
 	assert_equal "${stderr_lines[1]}" "wf: 1 record refused"
-	assert_equal "$(sql 'SELECT group_concat(how) FROM contact')" "phone,in_person"
+	assert_equal "$(sql 'SELECT group_concat(how) FROM (SELECT how FROM contact ORDER BY id) AS k')" "phone,in_person"
 }
 
 @test "amend: a placement with the wrong host, checked against the programme's rules and the host's capacity" {

@@ -41,7 +41,7 @@ demo_store_run() {
 	wf case assign -q 2026-0005 --to luca --date 2026-11-20 --note "Anna on leave"
 	run -0 wf case show 2026-0005 -o json --fields manager
 	assert_equal "$output" '{"manager":"luca"}'
-	[ "$(sql "SELECT group_concat(o.code || '@' || m.effective_date, ' ') FROM case_manager m JOIN operator o ON o.id = m.operator_id")" = "anna@2026-11-10 luca@2026-11-20" ]
+	[ "$(sql "SELECT group_concat(entry, ' ') FROM (SELECT o.code || '@' || m.effective_date AS entry FROM case_manager m JOIN operator o ON o.id = m.operator_id ORDER BY m.id) AS e")" = "anna@2026-11-10 luca@2026-11-20" ]
 	[ "$(sql "SELECT count(*) FROM audit WHERE action = 'assign' AND entity_id = '2026-0005'")" = 2 ]
 	run -65 --separate-stderr wf case assign 2026-0005 --to bob
 	assert_equal "$stderr" "wf: unknown operator 'bob' (register them with 'wf operator add --id bob --name NAME')"

@@ -130,10 +130,9 @@ monitoring() {
 	run -0 adds_up 2026-01 2026-09
 	[ -z "$output" ]
 	# The same figures whatever the order the contacts were typed in.
-	cp "$WF_DB" "$T/first.db"
 	run -0 wf-report range --from 2026-02-01 --to 2026-06-30 -o json
 	first=$output
-	sqlite3 "$WF_DB" "CREATE TABLE k AS SELECT * FROM contact ORDER BY id DESC; DELETE FROM contact; INSERT INTO contact (case_id, placement_id, date, party, how, operator, provider_id, risk, next_steps, notes, next_date, recorded_at, recorded_by) SELECT case_id, placement_id, date, party, how, operator, provider_id, risk, next_steps, notes, next_date, recorded_at, recorded_by FROM k; DROP TABLE k"
+	sql "CREATE TABLE k AS SELECT * FROM contact ORDER BY id DESC; DELETE FROM contact; INSERT INTO contact (case_id, placement_id, date, party, how, operator, provider_id, risk, next_steps, notes, next_date, recorded_at, recorded_by) SELECT case_id, placement_id, date, party, how, operator, provider_id, risk, next_steps, notes, next_date, recorded_at, recorded_by FROM k; DROP TABLE k"
 	run -0 wf-report range --from 2026-02-01 --to 2026-06-30 -o json
 	assert_equal "$output" "$first"
 }

@@ -30,12 +30,15 @@ setup() {
 	if [ -n "${WF_LOCPATH:-}" ]; then export LOCPATH="$WF_LOCPATH"; fi
 	EX="$BATS_TEST_DIRNAME/../examples"
 	T="$BATS_TEST_TMPDIR"
+	# the engine the store is on, as wf store info names it
+	ENGINE=sqlite
 	# make check-pg (tests/pg-suite): the store is a database of its own
 	# on the throwaway server, dropped after the test
 	if [ -n "${WF_TEST_PG:-}" ]; then
 		WF_PG_DB=t_$(printf '%s' "$BATS_TEST_TMPDIR" | md5sum | cut -c1-20)
 		psql -X -q -d postgres -c "CREATE DATABASE $WF_PG_DB" >/dev/null
 		export WF_DB="postgresql:///$WF_PG_DB"
+		ENGINE=postgresql
 		# what a test makes beside its store (the demo's page) lands in
 		# its own folder, not in a folder named after the URI
 		cd "$T" || return
@@ -193,12 +196,68 @@ italian() {
 }
 
 # sql QUERY: what the store holds, for assertions after a command.
+# SEP: the columns' separator ('|' unless given).
 sql() {
 	if [ -n "${WF_PG_DB:-}" ]; then
-		psql -X -q -At -v ON_ERROR_STOP=1 -d "$WF_PG_DB" -c "$1"
+		psql -X -q -At -F "${2:-|}" -v ON_ERROR_STOP=1 -d "$WF_PG_DB" -c "$1"
 	else
-		sqlite3 -batch -noheader "$WF_DB" "$1"
+		sqlite3 -batch -noheader -separator "${2:-|}" "$WF_DB" "$1"
 	fi
+}
+
+# sql_refused QUERY: run QUERY behind the commands' back, as bats' run
+# (status, output, stderr), expecting the store to refuse it: a broken
+# constraint (sqlite3 exits 19; psql 1, with the server's ERROR).
+sql_refused() {
+	if [ -n "${WF_PG_DB:-}" ]; then
+		run -1 --separate-stderr sql "$1"
+	else
+		run -19 --separate-stderr sql "$1"
+	fi
+}
+
+# drop_trigger NAME TABLE: a guard removed behind the commands' back.
+drop_trigger() {
+	if [ -n "${WF_PG_DB:-}" ]; then
+		sql "DROP TRIGGER $1 ON $2"
+	else
+		sql "DROP TRIGGER $1"
+	fi
+}
+
+# tamper SQL: run SQL on the store with the trail's guards lifted, and put
+# them back as they were, as someone with the file in hand could.
+tamper() {
+	local guards
+	if [ -n "${WF_PG_DB:-}" ]; then
+		# the guards are the table's triggers: off, and on again
+		sql "ALTER TABLE audit DISABLE TRIGGER USER; $1; ALTER TABLE audit ENABLE TRIGGER USER"
+		return
+	fi
+	guards=$(sql "SELECT group_concat(sql, ';') FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit'")
+	sql "DROP TRIGGER audit_append_only_d; DROP TRIGGER audit_append_only_u; DROP TRIGGER audit_chained; $1; $guards"
+}
+
+# hold_write_lock: the store's write lock held from another connection
+# for four seconds, in the background; returns once it is held.
+hold_write_lock() {
+	local i
+	if [ -n "${WF_PG_DB:-}" ]; then
+		# the advisory lock writers take, keyed by the application id
+		psql -X -q -d "$WF_PG_DB" -c "SELECT pg_advisory_lock(1464224855)" \
+			-c "SELECT pg_sleep(4)" >/dev/null &
+		for i in $(seq 100); do
+			[ "$(sql "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted")" = 0 ] || break
+			sleep 0.05
+		done
+		return
+	fi
+	sqlite3 "$WF_DB" "BEGIN IMMEDIATE; SELECT 1; " ".shell sleep 4" "COMMIT;" >/dev/null &
+	# wait until the lock is really held, however slow the machine
+	for i in $(seq 100); do
+		sqlite3 -cmd ".timeout 0" "$WF_DB" "BEGIN IMMEDIATE; ROLLBACK;" 2>/dev/null || break
+		sleep 0.05
+	done
 }
 
 # undo_17: take the store back to how schema 16 kept it, the data of

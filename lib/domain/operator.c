@@ -123,7 +123,7 @@ int wf_operator_add(struct wf_ctx *ctx, struct wf_record *rec,
 
 /* ?1: 1 for the active ones only. */
 static const char SQL_OPERATOR_ALL[] =
-	"SELECT code FROM operator WHERE ?1 = 0 OR active ORDER BY code";
+	"SELECT code FROM operator WHERE ?1 = 0 OR active <> 0 ORDER BY code";
 
 int wf_operator_list(struct wf_ctx *ctx, int active, struct wf_err *e)
 {

@@ -178,15 +178,17 @@ int wf_person_show(struct wf_ctx *ctx, const struct wf_ids *ids,
  * years its programme keeps a case file; a programme without
  * retention_years keeps its files. */
 static const char SQL_RETENTION[] =
-	"SELECT c.person_id, group_concat(c.id, ' '), max(c.status_date),"
+	"SELECT person_id, cases, over_since, keep_until FROM ("
+	" SELECT c.person_id AS person_id, group_concat(c.id, ' ') AS cases,"
+	" max(c.status_date) AS over_since,"
 	" max(date(c.status_date, '+' || (g.definition ->> '$.retention_years')"
 	" || ' years')) AS keep_until FROM cases c"
 	" JOIN programme g ON g.id = c.programme_id"
 	" JOIN person pe ON pe.id = c.person_id AND pe.erased_at IS NULL"
 	" GROUP BY c.person_id"
-	" HAVING sum(c.status IN " OPEN_STATUSES ") = 0"
-	" AND sum((g.definition ->> '$.retention_years') IS NULL) = 0"
-	" AND keep_until < ?1 ORDER BY c.person_id";
+	" HAVING count(CASE WHEN c.status IN " OPEN_STATUSES " THEN 1 END) = 0"
+	" AND count(g.definition ->> '$.retention_years') = count(*)) AS kept"
+	" WHERE keep_until < ?1 ORDER BY person_id";
 enum {
 	KEEP_PERSON, KEEP_CASES, KEEP_OVER_SINCE, KEEP_UNTIL
 };

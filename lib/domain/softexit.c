@@ -21,7 +21,8 @@ const char wf_stale_columns[] = "id,programme,last_service,days,soft_exit_days";
 static const char SQL_CASE_STALE[] =
 	"SELECT id, programme, days, last, julianday(?1) - julianday(last)"
 	" FROM (SELECT c.id AS id, pr.code AS programme,"
-	"  json_extract(pr.definition, '$.soft_exit_days') AS days,"
+	"  CAST(json_extract(pr.definition, '$.soft_exit_days') AS INTEGER)"
+	"  AS days,"
 	"  (SELECT max(d) FROM ("
 	"   SELECT s.effective_date AS d FROM case_status s"
 	"    WHERE s.case_id = c.id AND s.effective_date <= ?1"

@@ -13,6 +13,9 @@
 
 const char wf_void_columns[] = "kind,id,case,voided,reason";
 
+/* A number of the voided row d, as its column keeps it. */
+#define AS_NUM(key) "CAST(d ->> '" key "' AS INTEGER)"
+
 /* A contact voided: the row moved whole into voided, and back. */
 static const char SQL_VOID_CONTACT[] =
 	"INSERT INTO voided (kind, record_id, record_num, case_id, data, reason,"
@@ -30,9 +33,9 @@ static const char SQL_VOID_CONTACT_DEL[] =
 static const char SQL_UNVOID_CONTACT[] =
 	"INSERT INTO contact (id, case_id, placement_id, date, party, how,"
 	" operator, provider_id, risk, next_steps, notes, next_date,"
-	" recorded_at, recorded_by) SELECT d ->> 'id', d ->> 'case_id',"
+	" recorded_at, recorded_by) SELECT " AS_NUM("id") ", d ->> 'case_id',"
 	" d ->> 'placement_id', d ->> 'date', d ->> 'party', d ->> 'how',"
-	" d ->> 'operator', d ->> 'provider_id', d ->> 'risk',"
+	" d ->> 'operator', " AS_NUM("provider_id") ", d ->> 'risk',"
 	" d ->> 'next_steps', d ->> 'notes', d ->> 'next_date',"
 	" d ->> 'recorded_at', d ->> 'recorded_by'"
 	" FROM (SELECT data AS d FROM voided WHERE kind = 'contact'"
@@ -52,7 +55,8 @@ static const char SQL_VOID_FOLLOW_UP_DEL[] =
 
 static const char SQL_UNVOID_FOLLOW_UP[] =
 	"INSERT INTO follow_up (id, case_id, at, date, situation, notes,"
-	" operator, recorded_at) SELECT d ->> 'id', d ->> 'case_id', d ->> 'at',"
+	" operator, recorded_at) SELECT " AS_NUM("id") ", d ->> 'case_id',"
+	" d ->> 'at',"
 	" d ->> 'date', d ->> 'situation', d ->> 'notes', d ->> 'operator',"
 	" d ->> 'recorded_at'"
 	" FROM (SELECT data AS d FROM voided WHERE kind = 'follow_up'"
@@ -75,9 +79,9 @@ static const char SQL_VOID_ATTENDANCE_DEL[] =
 static const char SQL_UNVOID_ATTENDANCE[] =
 	"INSERT INTO attendance (placement_id, month, hours_attended,"
 	" hours_planned, due_cents, recorded_at, operator)"
-	" SELECT d ->> 'placement_id', d ->> 'month', d ->> 'hours_attended',"
-	" d ->> 'hours_planned', d ->> 'due_cents', d ->> 'recorded_at',"
-	" d ->> 'operator'"
+	" SELECT d ->> 'placement_id', d ->> 'month',"
+	" " AS_NUM("hours_attended") ", " AS_NUM("hours_planned") ","
+	" " AS_NUM("due_cents") ", d ->> 'recorded_at', d ->> 'operator'"
 	" FROM (SELECT data AS d FROM voided WHERE kind = 'attendance'"
 	" AND record_id = ?1)";
 
@@ -107,8 +111,8 @@ static const char SQL_VOID_SESSION_DEL[] =
 static const char SQL_UNVOID_SESSION[] =
 	"INSERT INTO assessment_session (id, case_id, date, type, assessor_id,"
 	" participants, notes, recorded_at, operator)"
-	" SELECT d ->> 'id', d ->> 'case_id', d ->> 'date', d ->> 'type',"
-	" d ->> 'assessor_id', d ->> 'participants', d ->> 'notes',"
+	" SELECT " AS_NUM("id") ", d ->> 'case_id', d ->> 'date', d ->> 'type',"
+	" " AS_NUM("assessor_id") ", d ->> 'participants', d ->> 'notes',"
 	" d ->> 'recorded_at', d ->> 'operator'"
 	" FROM (SELECT data AS d FROM voided WHERE kind = 'session'"
 	" AND record_id = ?1)";
@@ -118,14 +122,16 @@ static const char SQL_UNVOID_SESSION[] =
 	" AND record_num = ?1)"
 static const char SQL_UNVOID_SESSION_ROWS[] =
 	"INSERT INTO skill (session_id, name, kind, level, evidence)"
-	" SELECT ?1, j.value ->> 'name', j.value ->> 'kind', j.value ->> 'level',"
-	" j.value ->> 'evidence'" VOIDED_SESSION ", json_each(d, '$.skills') j"
-	" ORDER BY j.key;"
+	" SELECT CAST(?1 AS INTEGER), j.value ->> 'name', j.value ->> 'kind',"
+	" j.value ->> 'level', j.value ->> 'evidence'"
+	VOIDED_SESSION ", json_each(d, '$.skills') j ORDER BY j.key;"
 	"INSERT INTO prerequisite (session_id, item, value, note)"
-	" SELECT ?1, j.value ->> 'item', j.value ->> 'value', j.value ->> 'note'"
+	" SELECT CAST(?1 AS INTEGER), j.value ->> 'item', j.value ->> 'value',"
+	" j.value ->> 'note'"
 	VOIDED_SESSION ", json_each(d, '$.prerequisites') j ORDER BY j.key;"
 	"INSERT INTO fragility (session_id, area, level, note)"
-	" SELECT ?1, j.value ->> 'area', j.value ->> 'level', j.value ->> 'note'"
+	" SELECT CAST(?1 AS INTEGER), j.value ->> 'area', j.value ->> 'level',"
+	" j.value ->> 'note'"
 	VOIDED_SESSION ", json_each(d, '$.fragility') j ORDER BY j.key";
 
 static const struct vkind {

@@ -228,13 +228,15 @@ const char WF_SQL_PERIOD_ENDED[] =
 	" WHERE s.status = 'ended' AND s.effective_date BETWEEN ?1 AND ?2"
 	PROGRAMME_OF("p.case_id") " GROUP BY 1 ORDER BY 1";
 
-/* Placements active on the last day: kind and host. */
+/* Placements active on the last day: kind and host, in the order they
+ * were made (the order their counts are listed in). */
 const char WF_SQL_PERIOD_ACTIVE[] =
 	"SELECT p.type, o.code FROM placement p"
 	" JOIN organisation o ON o.id = p.host_id"
 	" WHERE p.id IN" PLACEMENTS_RUNNING_BY("?2")
 	" AND" PLACEMENT_STATUS_ON("p", "?2") " = 'active'"
-	" AND ?1 IS NOT NULL" PROGRAMME_OF("p.case_id");
+	" AND ?1 IS NOT NULL" PROGRAMME_OF("p.case_id")
+	" ORDER BY p.case_id, " WF_SQL_PLACEMENT_NUM("p");
 
 /* Placements that never started, cancelled in the period (with the case,
  * mostly): no outcome, so apart from the ended. */

@@ -3,10 +3,11 @@
  * (engine.c runs it once, under the store's lock): the store's settings
  * (SQLite keeps them in PRAGMAs), the texts of its guard triggers, a
  * sqlite_master that lists the tables and guards as SQLite's does, row
- * numbers as SQLite gives them (max + 1, wf_row_id), and the functions of SQLite's
- * the statements call, with SQLite's meaning: ->> and json_extract with
- * a '$.key' path, json_each, json_group_array, group_concat, date with
- * modifiers, julianday, instr, and max/min of two values. Functions
+ * numbers as SQLite gives them (max + 1, wf_row_id), and the functions
+ * of SQLite's the statements call, with SQLite's meaning: ->> and
+ * json_extract with a '$.key' path, json_each, json_group_array,
+ * group_concat, date with modifiers, julianday, instr, and max/min of
+ * two values. Functions
  * that must see every row whoever calls them are SECURITY DEFINER.
  */
 #include "pg.h"
@@ -70,13 +71,16 @@ const char wf_pg_compat[] =
 	"  WHERE NOT g.tgisinternal AND g.tgname NOT LIKE 'wf\\_id\\_%'"
 	"  AND c.relnamespace = to_regnamespace(current_schema());"
 
-	/* JSON by SQLite's paths: '$.a.b', '$', or a bare key */
+	/* JSON by SQLite's paths: '$', '$.a.b[0].c', or a bare key */
+	"CREATE OR REPLACE FUNCTION wf_json_path(path text) RETURNS text[]"
+	" LANGUAGE sql IMMUTABLE AS $f$"
+	" SELECT CASE WHEN path = '$' THEN '{}'::text[]"
+	"  WHEN path LIKE '$.%' THEN string_to_array(regexp_replace("
+	"   substr(path, 3), '\\[([0-9]+)\\]', '.\\1', 'g'), '.')"
+	"  ELSE ARRAY[path] END $f$;"
 	"CREATE OR REPLACE FUNCTION wf_json_text(doc text, path text)"
 	" RETURNS text LANGUAGE sql IMMUTABLE AS $f$"
-	" SELECT CASE WHEN path = '$' THEN doc::json #>> '{}'"
-	"  WHEN path LIKE '$.%' THEN"
-	"   doc::json #>> string_to_array(substr(path, 3), '.')"
-	"  ELSE doc::json ->> path END $f$;"
+	" SELECT doc::json #>> wf_json_path(path) $f$;"
 	"DO $f$ BEGIN"
 	"  CREATE OPERATOR ->> (LEFTARG = text, RIGHTARG = text,"
 	"    FUNCTION = wf_json_text);"
@@ -105,8 +109,7 @@ const char wf_pg_compat[] =
 	" LANGUAGE sql IMMUTABLE AS $f$"
 	" SELECT e.n - 1, CASE json_typeof(e.v) WHEN 'string' THEN e.v #>> '{}'"
 	"  WHEN 'null' THEN NULL ELSE e.v::text END, wf_json_kind(e.v)"
-	" FROM json_array_elements(CASE WHEN path = '$' THEN doc::json"
-	"  ELSE doc::json #> string_to_array(substr(path, 3), '.') END)"
+	" FROM json_array_elements(doc::json #> wf_json_path(path))"
 	"  WITH ORDINALITY AS e(v, n) $f$;"
 	"CREATE OR REPLACE FUNCTION wf_json_array(anycompatiblearray) RETURNS json"
 	" LANGUAGE sql IMMUTABLE AS $f$"

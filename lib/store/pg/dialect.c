@@ -213,7 +213,9 @@ static int in_order(const struct order *o, int depth)
 struct tr {
 	struct buf b;
 	struct order o;
-	int depth, maxp;
+	int depth;
+	struct wf_pg_params p;
+	unsigned long long seen;  /* the parameters met so far */
 	int ddl, temp;        /* a table's definition, a temporary one */
 	int row_ids;          /* numbered by wf_row_id() */
 	int from;             /* the last word was FROM or JOIN */
@@ -365,7 +367,28 @@ static int aliased(const char *p)
 	return 1;
 }
 
-static char *tokens(const char *sql, int *nparams)
+/* Parameter k, met at p (just past it): counted, and marked untyped
+ * when it stands before IS [NOT] NULL, where the server cannot tell its
+ * type unless something before told it. */
+static void param(struct tr *t, int k, const char *p)
+{
+	unsigned long long bit = k <= 64 ? 1ULL << (k - 1) : 0;
+	size_t n, m;
+	const char *w = next_word(p, &n), *x;
+
+	if (k > t->p.n)
+		t->p.n = k;
+	t->seen |= bit;
+	if (!bit || !word_eq(w, n, "IS"))
+		return;
+	x = next_word(w + n, &m);
+	if (word_eq(x, m, "NOT"))
+		x = next_word(x + m, &m);
+	if (word_eq(x, m, "NULL"))
+		t->p.untyped |= bit;
+}
+
+static char *tokens(const char *sql, struct wf_pg_params *params)
 {
 	struct tr t = { 0 };
 	const char *p = sql;
@@ -393,9 +416,8 @@ static char *tokens(const char *sql, int *nparams)
 			for (p++; isdigit((unsigned char)*p); p++)
 				k = k * 10 + (*p - '0');
 			if (!k)
-				k = t.maxp + 1;
-			if (k > t.maxp)
-				t.maxp = k;
+				k = t.p.n + 1;
+			param(&t, k, p);
 			snprintf(num, sizeof num, "$%d", k);
 			puts_(&t.b, num);
 		} else if (*p == '+' && unary(&t.b) && word_len(p + 1)) {
@@ -434,8 +456,12 @@ static char *tokens(const char *sql, int *nparams)
 	if (t.row_ids)
 		putf(&t.b, ";\nCREATE TRIGGER wf_id_%s BEFORE INSERT ON %s"
 		     " FOR EACH ROW EXECUTE FUNCTION wf_row_id()", t.table, t.table);
-	if (nparams)
-		*nparams = t.maxp;
+	if (params) {
+		*params = t.p;
+		/* a number no statement uses has no type to be given either */
+		if (t.p.n < 64)
+			params->untyped |= ~t.seen & ((1ULL << t.p.n) - 1);
+	}
 	return done(&t.b);
 }
 
@@ -540,13 +566,13 @@ static char *trigger(const char *sql, const char *p)
 	return done(&b);
 }
 
-char *wf_pg_translate(const char *sql, int *nparams)
+char *wf_pg_translate(const char *sql, struct wf_pg_params *params)
 {
 	const char *p;
 	size_t n;
 
-	if (nparams)
-		*nparams = 0;
+	if (params)
+		*params = (struct wf_pg_params){ 0, 0 };
 	if ((p = starts(sql, "PRAGMA")))
 		return pragma(p);
 	if ((p = starts(sql, "CREATE TRIGGER")))
@@ -560,5 +586,5 @@ char *wf_pg_translate(const char *sql, int *nparams)
 		puts_(&b, ")");
 		return done(&b);
 	}
-	return tokens(sql, nparams);
+	return tokens(sql, params);
 }

@@ -23,6 +23,12 @@
 enum { PG_ERROR = 1, PG_BUSY, PG_PERM, PG_CONSTRAINT, PG_UNAVAILABLE,
        PG_IO, PG_DATA };
 
+/* Type OIDs of the kinds col_type tells apart, and parameters are given
+ * (pg_type.h). */
+enum { BOOLOID = 16, BYTEAOID = 17, INT8OID = 20, INT2OID = 21, INT4OID = 23,
+       TEXTOID = 25, OIDOID = 26, FLOAT4OID = 700, FLOAT8OID = 701,
+       NUMERICOID = 1700 };
+
 struct pg {
 	PGconn *conn;
 	char msg[1024];      /* the last failure's message */
@@ -183,42 +189,38 @@ static PGresult *try_prepare(struct wf_store *st, const char *name,
 	return r;
 }
 
-/* Prepare sql as name (nparams parameters). A parameter the server
- * cannot give a type from where it first stands ("?1 IS NULL OR x =
- * ?1") is typed text, as SQLite takes it, and the statement asked for
- * again; when text then meets a number ("operator does not exist"), the
- * parameter typed last is a number instead. */
-static PGresult *prepare_typed(struct wf_store *st, const char *name,
-                               const char *sql, int nparams)
+/* Whether r failed as text met a number: "operator does not exist", or
+ * "column is of type bigint but expression is of type text". */
+static int mismatch(const PGresult *r)
 {
-	Oid types[nparams + 1];
+	const char *state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+
+	return state && (!strcmp(state, "42883") || !strcmp(state, "42804"));
+}
+
+/* Prepare sql as name. A parameter the server may not give a type from
+ * where it stands ("?1 IS NULL OR x = ?1", marked by the dialect) is
+ * text, as SQLite takes it; when text then meets a number, each such
+ * parameter in turn is tried as a number instead. */
+static PGresult *prepare_typed(struct wf_store *st, const char *name,
+                               const char *sql, const struct wf_pg_params *pp)
+{
+	Oid types[pp->n + 1];
 	PGresult *r;
-	int last = 0;
 
-	memset(types, 0, sizeof types);
-	for (int tries = 0;; tries++) {
-		const char *state, *msg, *dollar;
-		int n;
-
-		r = try_prepare(st, name, sql, nparams, types);
-		if (PQresultStatus(r) == PGRES_COMMAND_OK || tries > 2 * nparams)
-			return r;
-		state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
-		msg = PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY);
-		if (state && !strcmp(state, "42883") && last &&
-		    types[last - 1] == 25) {
-			types[last - 1] = 20;     /* bigint */
-			PQclear(r);
+	for (int i = 0; i < pp->n; i++)
+		types[i] = i < 64 && (pp->untyped >> i & 1) ? TEXTOID : 0;
+	r = try_prepare(st, name, sql, pp->n, types);
+	for (int i = 0; i < pp->n && mismatch(r); i++) {
+		if (types[i] != TEXTOID)
 			continue;
-		}
-		if (!state || (strcmp(state, "42P18") && strcmp(state, "42P08")) ||
-		    !msg || !(dollar = strchr(msg, '$')) ||
-		    (n = atoi(dollar + 1)) < 1 || n > nparams || types[n - 1])
-			return r;
-		types[n - 1] = 25;    /* text */
-		last = n;
 		PQclear(r);
+		types[i] = INT8OID;
+		r = try_prepare(st, name, sql, pp->n, types);
+		if (mismatch(r))
+			types[i] = TEXTOID;
 	}
+	return r;
 }
 
 static int exec_with(struct wf_store *st, const char *sql, long long p1,
@@ -227,26 +229,28 @@ static int exec_with(struct wf_store *st, const char *sql, long long p1,
 	const char *p = sql;
 	char *one, *pg, num[24];
 	const char *vals[1] = { num };
-	int oom = 0, rc = 0, n;
+	int oom = 0, rc = 0;
+	struct wf_pg_params pp;
 
 	snprintf(num, sizeof num, "%lld", p1);
 	while (!rc && (one = wf_pg_next(&p, &oom))) {
 		PGresult *r;
 
-		pg = wf_pg_translate(one, &n);
+		pg = wf_pg_translate(one, &pp);
 		free(one);
 		if (!pg)
 			return wf_err_set(e, WF_EX_SOFTWARE, "out of memory");
 		/* named: a savepoint's own statements would drop the unnamed */
-		r = prepare_typed(st, "wf_once", pg, n ? 1 : 0);
+		pp.n = pp.n ? 1 : 0;
+		r = prepare_typed(st, "wf_once", pg, &pp);
 		free(pg);
 		if (PQresultStatus(r) != PGRES_COMMAND_OK) {
 			rc = failed(st, r);
 			break;
 		}
 		PQclear(r);
-		r = PQexecPrepared(PG(st)->conn, "wf_once", n ? 1 : 0, vals, NULL,
-		                   NULL, 0);
+		r = PQexecPrepared(PG(st)->conn, "wf_once", pp.n, vals, NULL, NULL,
+		                   0);
 		if (PQresultStatus(r) == PGRES_COMMAND_OK ||
 		    PQresultStatus(r) == PGRES_TUPLES_OK)
 			PQclear(r);
@@ -462,9 +466,12 @@ static struct wf_stmt *prepare(struct wf_store *st, const char *sql,
 {
 	struct pg_stmt *q = calloc(1, sizeof *q);
 	char *pg = NULL;
+	struct wf_pg_params pp;
 	PGresult *r;
 
-	if (!q || !(pg = wf_pg_translate(sql, &q->nparams)) ||
+	if (q && (pg = wf_pg_translate(sql, &pp)))
+		q->nparams = pp.n;
+	if (!q || !pg ||
 	    (q->nparams && !(q->vals = calloc(q->nparams, sizeof *q->vals)))) {
 		free(pg);
 		if (q)
@@ -476,7 +483,7 @@ static struct wf_stmt *prepare(struct wf_store *st, const char *sql,
 	q->base.eng = &wf_pg_engine;
 	q->st = st;
 	snprintf(q->name, sizeof q->name, "wf%d", ++PG(st)->nstmt);
-	r = prepare_typed(st, q->name, pg, q->nparams);
+	r = prepare_typed(st, q->name, pg, &pp);
 	free(pg);
 	if (PQresultStatus(r) != PGRES_COMMAND_OK) {
 		err(st, failed(st, r), e);
@@ -593,10 +600,6 @@ static int bind_count(struct wf_stmt *s)
 {
 	return Q(s)->nparams;
 }
-
-/* Type OIDs of the kinds col_type tells apart (pg_type.h). */
-enum { BOOLOID = 16, INT8OID = 20, INT2OID = 21, INT4OID = 23, OIDOID = 26,
-       FLOAT4OID = 700, FLOAT8OID = 701, NUMERICOID = 1700, BYTEAOID = 17 };
 
 static int has_row(const struct pg_stmt *q, int i)
 {

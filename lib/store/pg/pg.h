@@ -23,15 +23,21 @@ char *wf_pg_next(const char **p, int *oom);
  * PRIMARY KEY numbered as SQLite numbers it, text compared byte by
  * byte); a PRAGMA reads or sets the store's own settings; a guard
  * trigger becomes a function and a trigger, recorded with the text it
- * was given so that the audit can check it. *nparams: the highest
- * parameter number. */
-char *wf_pg_translate(const char *sql, int *nparams);
+ * was given so that the audit can check it. params (unless NULL): the
+ * highest parameter number, and those (of the first 64) that stand
+ * before IS [NOT] NULL or not at all, where the server may not tell
+ * their type. */
+struct wf_pg_params {
+	int n;
+	unsigned long long untyped;
+};
+char *wf_pg_translate(const char *sql, struct wf_pg_params *params);
 /* The SQL that gives a database what the statements rely on: the
  * store's settings and triggers' texts, the table sqlite_master, and
  * the functions of SQLite's the library calls. Run once a store is
  * created, and again when compat_version says it is older. */
 extern const char wf_pg_compat[];
-#define WF_PG_COMPAT_VERSION 1
+#define WF_PG_COMPAT_VERSION 2
 
 
 #endif
