@@ -157,6 +157,42 @@ teardown() {
 	pg_drop
 }
 
+@test "store: 8 writers x 500 writes at once: none lost, none twice, a failure is 75" {
+	seed
+	for w in 1 2 3 4 5 6 7 8; do
+		(
+			for i in $(seq 500); do
+				# names of letters only, so that no two fold alike
+				referral "W$(tr 0-9 a-j <<<"$w")" \
+					"Writer$(tr 0-9 a-j <<<"$i")" 1990-01-01 |
+					wf-refer add -q 2>>"$T/err.$w"
+				echo $? >>"$T/rc.$w"
+			done
+		) &
+	done
+	wait
+	cat "$T"/rc.* | sort | uniq -c > "$T/rcs"
+	# every writer ran 500 times; each either wrote or said it was busy
+	assert_equal "$(cat "$T"/rc.* | wc -l)" 4000
+	assert_equal "$(grep -cvE '^ *[0-9]+ (0|75)$' "$T/rcs")" 0
+	written=$(cat "$T"/rc.* | grep -cx 0)
+	busy=$(cat "$T"/rc.* | grep -cx 75 || true)
+	assert_equal "$(grep -c . "$T"/err.* | awk -F: '{ n += $2 } END { print n + 0 }')" "$busy"
+	if [ "$busy" -gt 0 ]; then
+		assert_equal "$(cat "$T"/err.* | grep -cv '^wf-refer: the store is busy (another command holds it): ')" 0
+	fi
+	# none lost, none twice: a case and a person for each write, the
+	# case ids one after the other
+	assert_equal "$(sql 'SELECT count(*) FROM cases')" "$written"
+	assert_equal "$(sql 'SELECT count(*) FROM person')" "$written"
+	assert_equal "$(sql 'SELECT count(DISTINCT match_key) FROM person')" "$written"
+	assert_equal "$(sql 'SELECT count(*) FROM person_duplicate')" 0
+	assert_equal "$(sql 'SELECT last FROM case_seq WHERE year = 2026')" "$written"
+	assert_equal "$(sql "SELECT max(id) FROM cases")" "$(printf '2026-%04d' "$written")"
+	# and the trail chained through them all
+	run -0 wf audit verify -q
+}
+
 @test "store: read-only to the user: readers work; writes and logged reads -> 77" {
 	sqlite_only "a store file's permissions"
 	shared_dir

@@ -33,6 +33,9 @@ struct pg {
 	PGconn *conn;
 	char msg[1024];      /* the last failure's message */
 	int nstmt;           /* statements named so far */
+	/* the statements finalized, to be deallocated on the server with
+	 * the next one prepared, or with the connection */
+	char gone[512];
 };
 
 struct pg_stmt {
@@ -170,13 +173,16 @@ static int exec(struct wf_store *st, const char *sql, struct wf_err *e)
 	return rc ? err(st, rc, e) : 0;
 }
 
-/* One try at preparing sql as q's. Within a transaction, a statement
- * that fails to prepare would end it: a savepoint keeps it, as SQLite's
- * failures do. */
+/* One try at preparing sql as name. Within a transaction, a statement
+ * that fails to prepare ends it: when the try may fail and be made again
+ * (guarded), a savepoint keeps the transaction, as SQLite's failures do;
+ * two more round trips, so only then. */
 static PGresult *try_prepare(struct wf_store *st, const char *name,
-                             const char *sql, int nparams, const Oid *types)
+                             const char *sql, int nparams, const Oid *types,
+                             int guarded)
 {
-	int inside = PQtransactionStatus(PG(st)->conn) == PQTRANS_INTRANS;
+	int inside = guarded &&
+	             PQtransactionStatus(PG(st)->conn) == PQTRANS_INTRANS;
 	PGresult *r;
 
 	if (inside && run(st, "SAVEPOINT wf_prepare"))
@@ -210,13 +216,13 @@ static PGresult *prepare_typed(struct wf_store *st, const char *name,
 
 	for (int i = 0; i < pp->n; i++)
 		types[i] = i < 64 && (pp->untyped >> i & 1) ? TEXTOID : 0;
-	r = try_prepare(st, name, sql, pp->n, types);
+	r = try_prepare(st, name, sql, pp->n, types, pp->untyped != 0);
 	for (int i = 0; i < pp->n && mismatch(r); i++) {
 		if (types[i] != TEXTOID)
 			continue;
 		PQclear(r);
 		types[i] = INT8OID;
-		r = try_prepare(st, name, sql, pp->n, types);
+		r = try_prepare(st, name, sql, pp->n, types, 1);
 		if (mismatch(r))
 			types[i] = TEXTOID;
 	}
@@ -461,6 +467,20 @@ static int unchanged(const struct wf_store *st, struct wf_err *e)
 
 /* ---- statements ---------------------------------------------------------- */
 
+/* Deallocate the statements finalized since the last time, in one
+ * round trip. In a failed transaction they wait: the server takes
+ * nothing but its end. */
+static void deallocate(struct pg *g)
+{
+	PGresult *r;
+
+	if (!*g->gone || PQtransactionStatus(g->conn) == PQTRANS_INERROR)
+		return;
+	r = PQexec(g->conn, g->gone);
+	PQclear(r);
+	*g->gone = '\0';
+}
+
 static struct wf_stmt *prepare(struct wf_store *st, const char *sql,
                                struct wf_err *e)
 {
@@ -482,6 +502,7 @@ static struct wf_stmt *prepare(struct wf_store *st, const char *sql,
 	}
 	q->base.eng = &wf_pg_engine;
 	q->st = st;
+	deallocate(PG(st));
 	snprintf(q->name, sizeof q->name, "wf%d", ++PG(st)->nstmt);
 	r = prepare_typed(st, q->name, pg, &pp);
 	free(pg);
@@ -510,22 +531,23 @@ static void reset(struct wf_stmt *s)
 	Q(s)->row = Q(s)->nrows = 0;
 }
 
+/* A statement freed here; on the server with the next one prepared (a
+ * closing connection frees its own, so nothing is said at the end). */
 static void finalize(struct wf_stmt *s)
 {
 	struct pg_stmt *q = Q(s);
-	char sql[48];
-	PGresult *r;
+	struct pg *g = PG(q->st);
+	size_t n = strlen(g->gone);
 
 	reset(s);
 	unbind(q);
-	/* the connection may be closing: a statement it still has is
-	 * freed with it */
-	if (PQstatus(PG(q->st)->conn) == CONNECTION_OK &&
-	    PQtransactionStatus(PG(q->st)->conn) != PQTRANS_INERROR) {
-		snprintf(sql, sizeof sql, "DEALLOCATE %s", q->name);
-		r = PQexec(PG(q->st)->conn, sql);
-		PQclear(r);
+	if (n + sizeof q->name + 16 > sizeof g->gone) {
+		deallocate(g);
+		n = strlen(g->gone);
 	}
+	if (n + sizeof q->name + 16 <= sizeof g->gone)
+		snprintf(g->gone + n, sizeof g->gone - n, "DEALLOCATE %s;",
+		         q->name);
 	free(q->vals);
 	free(q);
 }
