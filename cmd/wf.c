@@ -17,6 +17,7 @@ WF_QUERY_ADAPTER(q_audit_log, wf_audit_log, const struct wf_audit_filter)
 WF_QUERY_ADAPTER(q_audit_verify, wf_audit_verify,
                  const struct wf_audit_verify_opts)
 WF_QUERY_ADAPTER(q_backup, wf_backup, const char)
+WF_QUERY_ADAPTER(q_store_copy, wf_store_copy, const char)
 WF_QUERY_ADAPTER(q_case_stale, wf_case_stale, const struct wf_view_opts)
 WF_QUERY_ADAPTER(q_org_list, wf_org_list, const char)
 WF_QUERY_ADAPTER(q_person_export, wf_person_export, const char)
@@ -563,6 +564,25 @@ static int cmd_store_info(struct wf_cli *cli, struct wf_err *e)
 	return wf_cli_query(cli, q_store_info, NULL, wf_store_info_columns, 0, e);
 }
 
+/* wf store copy FROM TO: the store read is FROM, as --db names one. */
+static int cmd_store_copy(struct wf_cli *cli, struct wf_err *e)
+{
+	struct wf_cli from = *cli;
+
+	if (cli->nargs != 2)
+		return wf_err_set(e, WF_EX_USAGE, "copy needs FROM and TO");
+	if (wf_cli_opt(cli, "db"))
+		return wf_err_set(e, WF_EX_USAGE, "copy reads the store FROM names, "
+		                  "not --db");
+	for (const struct wf_opt *o = wf_opts_common; o->lng; o++)
+		if (!strcmp(o->lng, "db") && from.nv < 32) {
+			from.v[from.nv].opt = o;
+			from.v[from.nv++].val = cli->args[0];
+		}
+	return wf_cli_query(&from, q_store_copy, cli->args[1],
+	                    wf_store_copy_columns, 0, e);
+}
+
 static int cmd_store_check(struct wf_cli *cli, struct wf_err *e)
 {
 	return wf_cli_query(cli, q_store_check, NULL,
@@ -769,6 +789,9 @@ static const struct wf_sub store_subs[] = {
 	  cmd_store_info, NULL, NULL },
 	{ "check", NULL, N_("Check the whole store's integrity (SQLite's "
 	  "integrity check)"), read_tables, cmd_store_check, NULL, NULL },
+	{ "copy", "FROM TO", N_("Copy a whole store into a new or empty one, on "
+	  "either engine (a file, or PostgreSQL)"), read_tables, cmd_store_copy,
+	  NULL, NULL },
 	{ NULL, NULL, NULL, NULL, NULL, NULL, NULL }
 };
 

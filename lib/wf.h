@@ -873,6 +873,12 @@ struct wf_import {
 int wf_store_import(struct wf_ctx *ctx, struct wf_import *im,
                     struct wf_record *rec, struct wf_err *e);
 void wf_import_end(struct wf_import *im);
+/* Copy every row of the store into the store at to (a path or a
+ * PostgreSQL location, on either engine), new or empty, of the same
+ * schema version, in one transaction there; emit what was copied
+ * (kind store_copy). Audited in the source. */
+int wf_store_copy(struct wf_ctx *ctx, const char *to, struct wf_err *e);
+extern const char wf_store_copy_columns[];
 
 /* ---- consent.c: consents and disclosures ----------------------------- */
 

@@ -71,3 +71,58 @@ full_store() {
 	[[ "$stderr" == "wf: $T/bad.jsonl:4:1: the row breaks the store's rules: UNIQUE constraint failed: "* ]]
 	assert_equal "$(sqlite3 "$T/c.db" 'SELECT count(*) FROM organisation')" 0
 }
+
+# every report of the full store, as JSON
+all_reports() {
+	local r
+	for r in "monthly --month 2026-10" "range --from 2026-01-01 --to 2026-11-30" \
+	    "indicators --from 2026-01-01 --to 2026-11-30" \
+	    funnel caseload quality \
+	    "case 2026-0001"; do
+		# shellcheck disable=SC2086
+		wf-report $r -o json || return
+	done
+	wf-monitor due --on 2026-11-22 -o json || [ $? = 1 ]
+}
+
+@test "store copy: into a new store, every report and the whole export the same" {
+	full_store
+	run -0 wf store copy "$WF_DB" "$T/copy.db" -o tsv --fields kind,id,from,engine
+	assert_equal "${lines[1]}" "store_copy	$T/copy.db	$WF_DB	sqlite"
+	# every row, but the entry of the copy in the trail of the store read
+	wf export -o json > "$T/one.jsonl"
+	wf export --db "$T/copy.db" -o json > "$T/two.jsonl"
+	assert_equal "$(grep -c '"action":"copy"' "$T/one.jsonl")" 1
+	grep -v '"action":"copy"' "$T/one.jsonl" | cmp - "$T/two.jsonl"
+	# (each read of special data adds to the trail of the store read)
+	all_reports > "$T/r1"
+	WF_DB="$T/copy.db" all_reports > "$T/r2"
+	cmp "$T/r1" "$T/r2"
+	run -0 wf audit verify --db "$T/copy.db" -q
+	# the copy is in the trail of the store it read
+	run -0 wf audit log --action copy -o tsv --fields entity,entity_id,detail.to
+	assert_equal "${lines[1]}" "store	$WF_DB	$T/copy.db"
+	if [ "$ENGINE" = postgresql ]; then
+		# and from the file into a database of its own: the other way
+		psql -X -q -d postgres -c "CREATE DATABASE ${WF_PG_DB}_b"
+		run -0 wf store copy "$T/copy.db" "postgresql:///${WF_PG_DB}_b" -o tsv --fields engine
+		assert_equal "${lines[1]}" postgresql
+		WF_DB="postgresql:///${WF_PG_DB}_b" all_reports > "$T/r3"
+		psql -X -q -d postgres -c "DROP DATABASE ${WF_PG_DB}_b WITH (FORCE)"
+		cmp "$T/r1" "$T/r3"
+	fi
+}
+
+@test "store copy: never into a store that holds anything, onto itself, or with --db" {
+	full_store
+	wf store copy -q "$WF_DB" "$T/copy.db"
+	run -65 --separate-stderr wf store copy "$WF_DB" "$T/copy.db"
+	assert_equal "$stderr" "wf: the store at '$T/copy.db' is not empty: copy into a new one"
+	run -64 --separate-stderr wf store copy "$WF_DB" "$WF_DB"
+	assert_equal "${stderr_lines[0]}" "wf: a store is not copied onto itself"
+	run -64 --separate-stderr wf store copy "$WF_DB"
+	assert_equal "${stderr_lines[0]}" "wf: copy needs FROM and TO"
+	run -64 --separate-stderr wf store copy --db "$WF_DB" "$WF_DB" "$T/other.db"
+	assert_equal "${stderr_lines[0]}" "wf: copy reads the store FROM names, not --db"
+	[ ! -e "$T/other.db" ]
+}

@@ -387,3 +387,127 @@ int wf_store_counts(struct wf_store *st, cJSON *into, struct wf_err *e)
 	}
 	return 0;
 }
+
+/* ---- one store copied into another -------------------------------------- */
+
+const char wf_store_copy_columns[] = "kind,id,from,engine,rows";
+
+/* The rows of table in st, in key order, inserted into dst as they are:
+ * each value bound as the kind it is. */
+static int copy_table(struct wf_store *st, struct wf_store *dst,
+                      const char *table, long *rows, struct wf_err *e)
+{
+	char sql[160], ins[2048];
+	struct wf_stmt *s, *d = NULL;
+	int rc = 0, step;
+
+	snprintf(sql, sizeof sql, "SELECT * FROM %s ORDER BY %s", table,
+	         order_of(table));
+	if (!(s = wf_sql_prepare(st, sql, e)))
+		return e->code;
+	while (!rc && (step = wf_step(s)) == WF_ROW) {
+		int n = wf_col_count(s);
+
+		if (!d) {
+			size_t k = (size_t)snprintf(ins, sizeof ins, "INSERT INTO %s (",
+			                            table);
+
+			for (int i = 0; i < n; i++)
+				k += (size_t)snprintf(ins + k, sizeof ins - k, "%s\"%s\"",
+				                      i ? ", " : "", wf_col_name(s, i));
+			k += (size_t)snprintf(ins + k, sizeof ins - k, ") VALUES (");
+			for (int i = 0; i < n; i++)
+				k += (size_t)snprintf(ins + k, sizeof ins - k, "%s?",
+				                      i ? ", " : "");
+			snprintf(ins + k, sizeof ins - k, ")");
+			if (!(d = wf_sql_prepare(dst, ins, e))) {
+				rc = e->code;
+				break;
+			}
+		}
+		for (int i = 0; i < n; i++)
+			switch (wf_col_type(s, i)) {
+			case WF_COL_INT:
+				wf_bind_int64(d, i + 1, wf_col_int64(s, i));
+				break;
+			case WF_COL_REAL:
+				wf_bind_double(d, i + 1, wf_col_double(s, i));
+				break;
+			case WF_COL_NULL:
+				wf_bind_null(d, i + 1);
+				break;
+			default:
+				wf_bind_text(d, i + 1, wf_col_str(s, i));
+			}
+		if (!(rc = wf_sql_done(dst, d, e)))
+			++*rows;
+	}
+	if (!rc && step != WF_DONE)
+		rc = wf_sql_err(st, step, e);
+	wf_sql_finalize(d);
+	wf_sql_finalize(s);
+	return rc;
+}
+
+/* Every row of every table of st, into the new or empty store at to. */
+static int copy_rows(struct wf_store *st, struct wf_store *dst, long *rows,
+                     struct wf_err *e)
+{
+	long long any;
+	int rc;
+
+	if (wf_store_version(dst) != wf_store_version(st))
+		return wf_err_set(e, WF_EX_DATAERR, "'%s' is at schema version %d, "
+		                  "the store copied at %d", wf_store_file(dst),
+		                  wf_store_version(dst), wf_store_version(st));
+	if ((rc = wf_store_begin(dst, e)))
+		return rc;
+	if ((any = wf_sql_id(dst, SQL_STORE_ANY, NULL, e)) != 0)
+		rc = any < 0 ? e->code
+		             : wf_err_set(e, WF_EX_DATAERR, "the store at '%s' is "
+		                          "not empty: copy into a new one",
+		                          wf_store_file(dst));
+	for (int i = 0; tables[i] && !rc; i++)
+		rc = copy_table(st, dst, tables[i], rows, e);
+	if (!rc)
+		rc = wf_store_commit(dst, e);
+	if (rc)
+		wf_store_rollback(dst);
+	return rc;
+}
+
+int wf_store_copy(struct wf_ctx *ctx, const char *to, struct wf_err *e)
+{
+	struct wf_store *dst;
+	cJSON *rec, *d;
+	long rows = 0;
+	int rc;
+
+	if (!strcmp(to, wf_store_file(ctx->st)))
+		return wf_err_set(e, WF_EX_USAGE, "a store is not copied onto "
+		                  "itself");
+	if ((rc = all_tables_known(ctx->st, e)) ||
+	    (rc = wf_schema_open(&dst, to, WF_OPEN_CREATE, e)))
+		return rc;
+	rc = copy_rows(ctx->st, dst, &rows, e);
+	rec = cJSON_CreateObject();
+	cJSON_AddStringToObject(rec, "kind", "store_copy");
+	cJSON_AddStringToObject(rec, "id", to);
+	cJSON_AddStringToObject(rec, "from", wf_store_file(ctx->st));
+	cJSON_AddStringToObject(rec, "engine", wf_store_engine(dst));
+	cJSON_AddNumberToObject(rec, "rows", (double)rows);
+	wf_store_close(dst);
+	/* the copy, in the source's trail, after the snapshot it read */
+	if (!rc) {
+		d = cJSON_CreateObject();
+		cJSON_AddStringToObject(d, "to", to);
+		cJSON_AddNumberToObject(d, "rows", (double)rows);
+		rc = wf_audit_apart(ctx, "copy", "store", wf_store_file(ctx->st), 0,
+		                    d, e);
+		cJSON_Delete(d);
+	}
+	if (!rc)
+		rc = wf_emit(ctx, rec, e);
+	cJSON_Delete(rec);
+	return rc;
+}

@@ -718,14 +718,16 @@ static int copy_out(struct wf_store *st, const char *path, struct wf_err *e)
 {
 	(void)path;
 	return wf_err_set(e, WF_EX_UNAVAILABLE, "'%s' is kept by a PostgreSQL "
-	                  "server: back it up with pg_dump", st->path);
+	                  "server: back it up with pg_dump, or copy it to a file "
+	                  "with 'wf store copy'", st->path);
 }
 
 static int copy_in(struct wf_store *st, const char *path, struct wf_err *e)
 {
 	(void)path;
 	return wf_err_set(e, WF_EX_UNAVAILABLE, "'%s' is kept by a PostgreSQL "
-	                  "server: restore it with pg_restore", st->path);
+	                  "server: restore it with pg_restore, or copy a store "
+	                  "into it with 'wf store copy'", st->path);
 }
 
 static int file_info(const char *path, struct wf_store_file *f,
