@@ -196,13 +196,43 @@ char *wf_pg_next(const char **pp, int *oom)
 struct order {
 	int depth[16];
 	int desc[16];
+	size_t start[16];     /* where the current term begins in the text */
 	int n;
 };
 
+/* Whether the term s (n long) is a record's id, a bare or qualified
+ * column named id, ASC or DESC: a primary key, never NULL. */
+static int is_id(const char *s, size_t n)
+{
+	size_t w;
+
+	while (n && isspace((unsigned char)s[n - 1]))
+		n--;
+	for (w = n; w && is_word(s[w - 1]); w--)
+		;
+	if (word_eq(s + w, n - w, "DESC") || word_eq(s + w, n - w, "ASC"))
+		for (n = w; n && isspace((unsigned char)s[n - 1]); n--)
+			;
+	while (*s && isspace((unsigned char)*s) && n)
+		s++, n--;
+	if (n >= 3 && !strncmp(s + n - 3, ".id", 3))
+		return word_len(s) == n - 3;
+	return word_eq(s, n, "id");
+}
+
+/* The end of a term: NULLs where SQLite sorts them (first going up,
+ * last going down), but after an id, which is never NULL and whose
+ * primary key index keeps PostgreSQL's own order: asked for NULLs
+ * first, the planner could not read it in order (a sort of the whole
+ * table, where the audit's last entry is looked up for every new one). */
 static void end_term(struct buf *b, struct order *o)
 {
-	puts_(b, o->desc[o->n - 1] ? " NULLS LAST" : " NULLS FIRST");
-	o->desc[o->n - 1] = 0;
+	int k = o->n - 1;
+
+	if (!is_id(b->s + o->start[k], b->n - o->start[k]))
+		puts_(b, o->desc[k] ? " NULLS LAST" : " NULLS FIRST");
+	o->desc[k] = 0;
+	o->start[k] = b->n + 1;      /* past the comma that follows */
 }
 
 static int in_order(const struct order *o, int depth)
@@ -232,11 +262,12 @@ static size_t word(struct tr *t, const char *p, size_t n)
 	const char *q = next_word(p + n, &m);
 
 	if (word_eq(p, n, "ORDER") && word_eq(q, m, "BY") && !t->ddl) {
+		puts_(&t->b, "ORDER BY");
 		if (t->o.n < 16) {
 			t->o.depth[t->o.n] = t->depth;
+			t->o.start[t->o.n] = t->b.n;
 			t->o.desc[t->o.n++] = 0;
 		}
-		puts_(&t->b, "ORDER BY");
 		return q + m - p;
 	}
 	if (in_order(&t->o, t->depth) &&
