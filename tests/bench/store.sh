@@ -5,7 +5,10 @@
 # to reuse; then time every working list and report on each store, with
 # its peak memory, beside a hand-written query of the same main figures
 # run with the sqlite3 shell (hand/*.sql), and the ratio between the two;
-# each the fastest of three runs (the first warms the page cache).
+# each the fastest of three runs (the first warms the page cache). Then
+# the same on PostgreSQL, side by side: each store copied (wf store copy)
+# into a database of a throwaway cluster (tests/pg-cluster.sh) started
+# here and removed at the end; PG=0 leaves it out.
 set -eu
 SIZES=${SIZES:-10000 100000}
 here=$(cd "$(dirname "$0")" && pwd)
@@ -14,6 +17,22 @@ PATH=$WF_BIN:$PATH
 export WF_TODAY=2026-11-22 WF_OPERATOR=bench
 unset WF_FORMAT
 mkdir -p "$STORES"
+pgdir=
+if [ "${PG:-1}" != 0 ]; then
+	pgdir=$(mktemp -d "${TMPDIR:-/tmp}/wf-bench-pg.XXXXXX")
+	chmod 755 "$pgdir"
+	trap 'sh "$here/../pg-cluster.sh" stop "$pgdir"' EXIT
+	trap 'exit 130' INT TERM
+	for kv in $(sh "$here/../pg-cluster.sh" start "$pgdir"); do
+		export "${kv?}"
+	done
+fi
+# on_pg N: the store of N cases copied into a database of its own.
+on_pg() {
+	psql -X -q -d postgres -c "CREATE DATABASE bench_$1"
+	echo "copying the store of $1 cases to PostgreSQL..."
+	wf store copy -q "$STORES/$1.db" "postgresql:///bench_$1"
+}
 
 # build N: the store of N cases, unless it is there.
 build() {
@@ -62,12 +81,19 @@ best() {
 }
 
 # row LABEL HAND ARGS...: time ARGS on the store, and the hand query
-# HAND (a file, or - for none); print one line.
+# HAND (a file, or - for none), and ARGS on PostgreSQL; print one line.
 row() {
 	label=$1 hand=$2
 	shift 2
+	pt=- pratio=-
+	if [ -n "$pgdir" ]; then
+		pt=$(export WF_DB="postgresql:///bench_$n"
+		     best /dev/null "$@" | cut -d' ' -f1)
+	fi
 	set -- $(best /dev/null "$@")
 	t=$1 kib=$2
+	[ "$pt" = - ] ||
+		pratio=$(awk -v a="$pt" -v b="$t" 'BEGIN { printf "%.1f", (b > 0 ? a / b : 0) }')
 	if [ "$hand" = - ]; then
 		ht=- ratio=-
 	else
@@ -75,8 +101,9 @@ row() {
 		ht=$1
 		ratio=$(awk -v a="$t" -v b="$ht" 'BEGIN { printf "%.1f", (b > 0 ? a / b : 0) }')
 	fi
-	printf '%-40s %7.2f s %7.1f MiB %8s s %6s\n' "$label" "$t" \
-	    "$(awk -v k="$kib" 'BEGIN { print k / 1024 }')" "$ht" "$ratio"
+	printf '%-40s %7.2f s %7.1f MiB %8s s %6s %8s s %6s\n' "$label" "$t" \
+	    "$(awk -v k="$kib" 'BEGIN { print k / 1024 }')" "$ht" "$ratio" \
+	    "$pt" "$pratio"
 	echo "$n $label $t" >> "$STORES/times"
 }
 
@@ -88,7 +115,8 @@ measure() {
 	    "$(sqlite3 "$WF_DB" 'SELECT count(*) FROM cases')" \
 	    "$(sqlite3 "$WF_DB" 'SELECT count(*) FROM contact')" \
 	    "$(sqlite3 "$WF_DB" 'SELECT count(*) FROM placement')"
-	printf '%-40s %9s %11s %10s %6s\n' command time peak "hand SQL" ratio
+	printf '%-40s %9s %11s %10s %6s %10s %6s\n' command time peak \
+	    "hand SQL" ratio PostgreSQL "PG/SQLite"
 	h=$here/hand
 	sed 's/@FROM@/2026-06-01/g; s/@TO@/2026-06-30/g' "$h/period.sql" > "$STORES/monthly.sql"
 	sed 's/@FROM@/2025-07-01/g; s/@TO@/2026-06-30/g' "$h/period.sql" > "$STORES/range.sql"
@@ -111,6 +139,7 @@ measure() {
 : > "$STORES/times"
 for n in $SIZES; do
 	build "$n"
+	[ -z "$pgdir" ] || on_pg "$n"
 done
 for n in $SIZES; do
 	measure "$n"
