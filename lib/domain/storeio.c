@@ -473,7 +473,7 @@ static int copy_rows(struct wf_store *st, struct wf_store *dst, long *rows,
 		rc = wf_store_commit(dst, e);
 	if (rc)
 		wf_store_rollback(dst);
-	return rc;
+	return rc ? rc : wf_store_settle(dst, e);
 }
 
 int wf_store_copy(struct wf_ctx *ctx, const char *to, struct wf_err *e)

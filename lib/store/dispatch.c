@@ -384,3 +384,8 @@ int wf_store_whole(struct wf_store *st, long *pages, struct wf_err *e)
 {
 	return st->eng->whole(st, pages, e);
 }
+
+int wf_store_settle(struct wf_store *st, struct wf_err *e)
+{
+	return st->eng->settle(st, e);
+}

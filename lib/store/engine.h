@@ -92,6 +92,9 @@ struct wf_engine {
 	                 struct wf_err *e);
 	int (*file_whole)(const char *path, struct wf_err *e);
 	int (*whole)(struct wf_store *st, long *pages, struct wf_err *e);
+	/* The store was loaded whole: what the planner needs to know of it
+	 * (0, or a code). */
+	int (*settle)(struct wf_store *st, struct wf_err *e);
 };
 
 /* The engines this build has, the default (SQLite) last: it takes any

@@ -177,6 +177,11 @@ int wf_store_file_whole(const char *path, struct wf_err *e);
  * store is damaged, with what to do). */
 int wf_store_whole(struct wf_store *st, long *pages, struct wf_err *e);
 
+/* After a store was loaded whole: let the engine learn what its planner
+ * needs (PostgreSQL's statistics; nothing on SQLite, whose plans the
+ * statements are written for). */
+int wf_store_settle(struct wf_store *st, struct wf_err *e);
+
 /* Apply the pending migrations (domain/schema.c). */
 int wf_schema_migrate(struct wf_store *st, struct wf_err *e);
 

@@ -755,6 +755,16 @@ static int whole(struct wf_store *st, long *pages, struct wf_err *e)
 	return 0;
 }
 
+/* A store loaded whole has no statistics until autovacuum comes by:
+ * without them the server plans a report as if its tables were empty
+ * (a quality report 8 s instead of 0.4 s at 10,000 cases). */
+static int settle(struct wf_store *st, struct wf_err *e)
+{
+	int rc = run(st, "ANALYZE");
+
+	return rc ? err(st, rc, e) : 0;
+}
+
 const struct wf_engine wf_pg_engine = {
 	.name = "postgresql",
 	.claims = claims,
@@ -794,4 +804,5 @@ const struct wf_engine wf_pg_engine = {
 	.file_info = file_info,
 	.file_whole = file_whole,
 	.whole = whole,
+	.settle = settle,
 };
