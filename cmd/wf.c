@@ -20,6 +20,7 @@ WF_QUERY_ADAPTER(q_backup, wf_backup, const char)
 WF_QUERY_ADAPTER(q_store_copy, wf_store_copy, const char)
 WF_QUERY_ADAPTER(q_case_stale, wf_case_stale, const struct wf_view_opts)
 WF_QUERY_ADAPTER(q_org_list, wf_org_list, const char)
+WF_QUERY_ADAPTER(q_org_grants, wf_org_grants, const char)
 WF_QUERY_ADAPTER(q_person_export, wf_person_export, const char)
 WF_QUERY_ADAPTER(q_restore, wf_restore, const char)
 WF_QUERY_ADAPTER(q_retention, wf_retention, const char)
@@ -28,6 +29,8 @@ WF_QUERY_ADAPTER0(q_store_check, wf_store_check)
 WF_QUERY_ADAPTER0(q_store_export, wf_store_export)
 WF_RECORD_ADAPTER(r_operator_add, wf_operator_add)
 WF_RECORD_ADAPTER(r_org_add, wf_org_add)
+WF_RECORD_ADAPTER(r_org_grant, wf_org_grant)
+WF_RECORD_ADAPTER(r_org_revoke, wf_org_revoke)
 WF_RECORD_ADAPTER(r_person_review, wf_person_review)
 WF_RECORD_ADAPTER(r_programme_load, wf_programme_load)
 WF_RECORD_ADAPTER_OPTS(r_amend, wf_amend, const struct wf_amend_opts)
@@ -360,6 +363,38 @@ static int cmd_org_list(struct wf_cli *cli, struct wf_err *e)
 static int cmd_org_show(struct wf_cli *cli, struct wf_err *e)
 {
 	return wf_cli_show(cli, wf_org_show, wf_org_columns, 0, e);
+}
+
+/* wf org grant|revoke ORG ROLE: one grant record from the two. */
+static int org_grant_cmd(struct wf_cli *cli, wf_record_fn fn,
+                         struct wf_err *e)
+{
+	cJSON *r;
+
+	if (cli->nargs != 2)
+		return wf_err_set(e, WF_EX_USAGE, "give an organisation and a role");
+	r = cJSON_CreateObject();
+	cJSON_AddStringToObject(r, "organisation", cli->args[0]);
+	cJSON_AddStringToObject(r, "role", cli->args[1]);
+	return wf_cli_record(cli, fn, r, wf_org_grant_columns, e);
+}
+
+static int cmd_org_grant(struct wf_cli *cli, struct wf_err *e)
+{
+	return org_grant_cmd(cli, r_org_grant, e);
+}
+
+static int cmd_org_revoke(struct wf_cli *cli, struct wf_err *e)
+{
+	return org_grant_cmd(cli, r_org_revoke, e);
+}
+
+static int cmd_org_grants(struct wf_cli *cli, struct wf_err *e)
+{
+	if (cli->nargs > 1)
+		return wf_err_set(e, WF_EX_USAGE, "give one organisation at most");
+	return wf_cli_query(cli, q_org_grants, cli->nargs ? cli->args[0] : NULL,
+	                    wf_org_grant_columns, 0, e);
 }
 
 static int cmd_amend(struct wf_cli *cli, struct wf_err *e)
@@ -825,6 +860,13 @@ static const struct wf_sub org_subs[] = {
 	  NULL, NULL },
 	{ "show", "CODE...", N_("Show organisations"), read_tables, cmd_org_show,
 	  NULL, NULL },
+	{ "grant", "CODE ROLE", N_("Let a database role act for an organisation "
+	  "on a shared store (PostgreSQL)"), write_tables, cmd_org_grant, NULL,
+	  NULL },
+	{ "revoke", "CODE ROLE", N_("The role no longer acts for the "
+	  "organisation"), write_tables, cmd_org_revoke, NULL, NULL },
+	{ "grants", "[CODE]", N_("Which roles act for which organisations"),
+	  read_tables, cmd_org_grants, NULL, NULL },
 	{ NULL, NULL, NULL, NULL, NULL, NULL, NULL }
 };
 
@@ -844,7 +886,8 @@ static const struct wf_sub subs[] = {
 	{ "programme", "load|list|show|check", N_("Load, list, show programmes; "
 	  "check people against one"), NULL,
 	  NULL, &programme_cmd, NULL },
-	{ "org", "add|list|show", N_("Register, list and show organisations"), NULL,
+	{ "org", "add|list|show|grant|revoke|grants", N_("Register, list and "
+	  "show organisations; the database roles that act for them"), NULL,
 	  NULL, &org_cmd, NULL },
 	{ "case", "show|close|reopen|assign", N_("A case's timeline; close, "
 	  "reopen and assign cases"), NULL, NULL, &case_cmd, NULL },

@@ -32,6 +32,8 @@
  *                         or read what; the seal; the trail read, checked
  *            org.c, programme.c, target.c, reason.c   organisations,
  *                         programmes, target rules and their words
+ *            orggrant.c, scope.c   the roles that act for each
+ *                         organisation; what each sees of a shared store
  *            person.c, duplicate.c, operator.c   people, possible
  *                         duplicates, operators and case managers
  *            casefile.c, casestep.c, caserecord.c   cases: ids, the
@@ -978,6 +980,23 @@ cJSON *wf_org_get(struct wf_store *st, const char *code, struct wf_err *e);
 int wf_org_require(struct wf_store *st, const char *code, const char *role,
                    long long *id, struct wf_err *e);
 
+/* ---- orggrant.c ------------------------------------------------------- */
+
+/* Let a database role act for an organisation, from a record
+ * {organisation, role}: on a shared store (PostgreSQL) the role may
+ * then use the store's tables, and sees the cases the organisation
+ * holds. Granted again: nothing changes. A SQLite store refuses (64);
+ * a role the server does not know is 65. Audited; emits the grant. */
+int wf_org_grant(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e);
+/* The role no longer acts for the organisation; with none left, it may
+ * use the store's tables no more. 65 when it did not act for it. */
+int wf_org_revoke(struct wf_ctx *ctx, struct wf_record *rec,
+                  struct wf_err *e);
+/* Emit the grants (of org only, unless NULL) the caller may see: all of
+ * them for the store's owner, its own for an agency's role.
+ * WF_EX_NOMATCH when none. */
+int wf_org_grants(struct wf_ctx *ctx, const char *org, struct wf_err *e);
+
 /* ---- programme.c and target.c ----------------------------------------- */
 
 /* Check a programme record by its schema and its target rules, without
@@ -1498,6 +1517,7 @@ const char *wf_record_case_id(const struct wf_record *rec, struct wf_err *e);
 /* Default columns of tabular output for each record kind. */
 extern const char wf_case_columns[];
 extern const char wf_org_columns[];
+extern const char wf_org_grant_columns[];
 extern const char wf_programme_columns[];
 
 #endif

@@ -227,6 +227,11 @@ int wf_audit_verify(struct wf_ctx *ctx, const struct wf_audit_verify_opts *o,
 	cJSON *r;
 	int rc;
 
+	/* A role that sees part of the trail would find every gap a break. */
+	if (wf_store_scoped(ctx->st))
+		return wf_err_set(e, WF_EX_NOPERM, "the audit trail of a shared "
+		                  "store is verified by its owner: this role sees "
+		                  "only its own cases' part of it");
 	if ((rc = check_guards(ctx->st, e)) ||
 	    (rc = walk_chain(ctx->st, &w, o ? o->head : NULL, e)))
 		return rc;

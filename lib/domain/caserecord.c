@@ -291,7 +291,9 @@ static cJSON *case_now(struct wf_store *st, const char *id, struct wf_err *e)
 static const char SQL_CASEREC_LIST[] =
 	"SELECT c.id FROM cases c JOIN programme p ON p.id = c.programme_id"
 	" JOIN person pe ON pe.id = c.person_id"
-	" WHERE (?1 IS NULL OR c.status = ?1)"
+	/* on a shared store, the cases whose referral the role may read */
+	" WHERE EXISTS (SELECT 1 FROM referral r WHERE r.case_id = c.id)"
+	" AND (?1 IS NULL OR c.status = ?1)"
 	" AND (?2 IS NULL OR p.code = ?2)"
 	" AND (?3 IS NULL OR EXISTS (SELECT 1 FROM referral r"
 	"  JOIN organisation o ON o.id = r.referrer_id"

@@ -277,6 +277,11 @@ int wf_person_erase(struct wf_ctx *ctx, const struct wf_erase_opts *o,
 
 	if (!ref)
 		return e->code;
+	/* Erasure is whole or not at all: a role that sees part of the
+	 * store would leave the rest. */
+	if (wf_store_scoped(ctx->st))
+		return wf_err_set(e, WF_EX_NOPERM, "a person is erased from a shared "
+		                  "store by its owner, who sees all of it");
 	if (!(person = wf_person_find(ctx->st, ref, e)))
 		return e->code == WF_EX_NOMATCH ? (e->code = WF_EX_DATAERR) : e->code;
 	if ((rc = may_erase(ctx->st, person, &cases, e)))

@@ -126,7 +126,16 @@ static int insert(struct wf_store *st, const cJSON *p, const char *key,
 	wf_timestamp(now, sizeof now);
 	wf_bind_text(s, ++i, now);
 	wf_bind_text(s, ++i, wf_person_letters_differ(p, letters));
-	if ((i = wf_sql_done(st, s, e)))
+	/* On a shared store the tax code may be a person on a case this
+	 * role does not hold: the server keeps it one person, and says no
+	 * more of them. */
+	if ((i = wf_sql_done(st, s, e)) && i == WF_EX_DATAERR &&
+	    wf_store_scoped(st))
+		return wf_err_set(e, WF_EX_DATAERR, "a person with tax code %s is "
+		                  "on a case your organisations do not hold: the "
+		                  "service that holds it, or the store's owner, "
+		                  "records the referral", wf_json_str(p, "tax_code"));
+	if (i)
 		return i;
 	*id = wf_sql_last_id(st);
 	return 0;

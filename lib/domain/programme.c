@@ -101,6 +101,9 @@ static const struct wf_field prog_fields[] = {
 	{ "name", WF_T_STRING, WF_F_REQUIRED, NULL, NULL, 0, 0 },
 	{ "description", WF_T_STRING, 0, NULL, NULL, 0, 0 },
 	{ "funder", WF_T_STRING, 0, NULL, NULL, 0, 0 },
+	/* the organisation that runs it: on a shared store, its roles see
+	 * the programme's cases whole (scope.c) */
+	{ "service", WF_T_CODE, 0, NULL, NULL, 0, 0 },
 	{ "target", WF_T_ANY, 0, NULL, NULL, 0, 0 },
 	{ "placements", WF_T_ENUMS, 0, wf_placement_kinds, NULL, 0, 0 },
 	{ "monitoring", WF_T_OBJECT, 0, NULL, &monitoring_schema, 0, 0 },
@@ -162,15 +165,35 @@ static cJSON *stored_form(const cJSON *root, const char *code)
 }
 
 static const char SQL_PROG_INSERT[] =
-	"INSERT INTO programme (code, name, definition, loaded_at)"
-	" VALUES (?, ?, ?, ?)";
+	"INSERT INTO programme (code, name, definition, loaded_at, service_id)"
+	" VALUES (?, ?, ?, ?, ?)";
 
 static const char SQL_PROG_UPDATE[] =
-	"UPDATE programme SET name = ?, definition = ?, loaded_at = ?"
-	" WHERE code = ?";
+	"UPDATE programme SET name = ?, definition = ?, loaded_at = ?,"
+	" service_id = ? WHERE code = ?";
+
+/* The organisation that runs the programme, which must be registered:
+ * its id, 0 for none, or -1 with e set. */
+static long long service_of(struct wf_store *st, struct wf_record *rec,
+                            struct wf_err *e)
+{
+	const char *code = wf_json_str(rec->root, "service");
+	long long id;
+
+	if (!code)
+		return 0;
+	if ((id = wf_sql_id(st, WF_SQL_ORG_ID, code, e)) < 0)
+		return -1;
+	if (!id)
+		wf_record_err(rec, cJSON_GetObjectItemCaseSensitive(rec->root,
+		              "service"), "service", e, WF_EX_DATAERR,
+		              "unknown organisation '%s' (register it with 'wf org "
+		              "add')", code);
+	return id ? id : -1;
+}
 
 static int prog_write(struct wf_ctx *ctx, const char *code, const cJSON *d,
-                      int exists, struct wf_err *e)
+                      long long service, int exists, struct wf_err *e)
 {
 	struct wf_stmt *s = wf_sql(ctx->st, exists ? SQL_PROG_UPDATE
 	                                         : SQL_PROG_INSERT, e);
@@ -185,6 +208,10 @@ static int prog_write(struct wf_ctx *ctx, const char *code, const cJSON *d,
 	wf_bind_text(s, i++, wf_json_str(d, "name"));
 	wf_bind_json(s, i++, d);
 	wf_bind_text(s, i++, now);
+	if (service)
+		wf_bind_int64(s, i++, service);
+	else
+		wf_bind_null(s, i++);
 	if (exists)
 		wf_bind_text(s, i++, code);
 	return wf_sql_done(ctx->st, s, e);
@@ -210,17 +237,20 @@ int wf_programme_load(struct wf_ctx *ctx, struct wf_record *rec,
                       struct wf_err *e)
 {
 	const char *code = NULL;
+	long long service;
 	cJSON *d, *old;
 	int rc;
 
 	if ((rc = wf_programme_valid(rec, &code, e)))
 		return rc;
+	if ((service = service_of(ctx->st, rec, e)) < 0)
+		return e->code;
 	old = wf_programme_get(ctx->st, code, e);
 	if (!old && e->code != WF_EX_NOMATCH)
 		return e->code;
 	if (!(d = stored_form(rec->root, code)))
 		return wf_err_set(e, WF_EX_SOFTWARE, "out of memory");
-	rc = prog_write(ctx, code, d, old != NULL, e);
+	rc = prog_write(ctx, code, d, service, old != NULL, e);
 	if (!rc) {
 		cJSON *detail = cJSON_CreateObject();
 

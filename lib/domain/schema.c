@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "auditchain.h"
+#include "scope.h"
 
 static const char *const migrations[] = {
 	/* 1: organisations, programmes, people, cases, referrals, audit */
@@ -439,6 +440,32 @@ static const char *const migrations[] = {
 	"ALTER TABLE person_duplicate ADD COLUMN note TEXT;"
 	"ALTER TABLE person_duplicate ADD COLUMN recorded_at TEXT;"
 	"ALTER TABLE person_duplicate ADD COLUMN operator TEXT;",
+
+	/* 18: the agencies of a shared store: which database roles act for
+	 * which organisation; the organisation that runs a programme; who
+	 * holds each case and how closely (1 a host, 2 the referrer, 3 a
+	 * recipient of its final report, 4 the service that runs its
+	 * programme), which the row-level policies read (scope.c); and the
+	 * audit trail's last entry, read through a view so that a role that
+	 * sees only part of the trail still chains to the whole of it */
+	"CREATE TABLE org_grant ("
+	"  role TEXT NOT NULL,"
+	"  organisation_id INTEGER NOT NULL REFERENCES organisation(id),"
+	"  granted_at TEXT NOT NULL,"
+	"  operator TEXT NOT NULL,"
+	"  PRIMARY KEY (role, organisation_id));"
+	"ALTER TABLE programme ADD COLUMN service_id INTEGER"
+	"  REFERENCES organisation(id);"
+	"CREATE VIEW case_holder AS"
+	"  SELECT case_id, host_id AS organisation_id, 1 AS level"
+	"  FROM placement"
+	"  UNION ALL SELECT case_id, referrer_id, 2 FROM referral"
+	"  UNION ALL SELECT case_id, recipient_id, 3 FROM disclosure"
+	"  UNION ALL SELECT c.id, p.service_id, 4 FROM cases c"
+	"  JOIN programme p ON p.id = c.programme_id"
+	"  WHERE p.service_id IS NOT NULL;"
+	"CREATE VIEW audit_head AS"
+	"  SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1;",
 };
 
 /* What a migration needs of C after its SQL, and the SQL after that. */
@@ -520,6 +547,7 @@ static const struct step {
 	{ 8, wf_audit_seal, after_8 },
 	{ 12, nothing, after_12 },
 	{ 17, persons_17, after_none },
+	{ 18, wf_scope_install, after_none },
 };
 
 static int run_steps(struct wf_store *st, int version, struct wf_err *e)

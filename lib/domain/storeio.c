@@ -27,7 +27,7 @@ static const char *const tables[] = {
 	"fragility", "decision", "plan", "plan_goal", "plan_action",
 	"placement", "placement_status", "attendance", "case_closure",
 	"contact", "follow_up", "voided", "consent", "disclosure", "audit",
-	"audit_cases", "operator", "case_manager", NULL
+	"audit_cases", "operator", "case_manager", "org_grant", NULL
 };
 
 /* The key each is exported in the order of: its id, but where a table
@@ -42,6 +42,7 @@ static const char *order_of(const char *table)
 		{ "case_seq", "year" },
 		{ "attendance", "placement_id, month" },
 		{ "audit_cases", "audit_id, case_id" },
+		{ "org_grant", "role, organisation_id" },
 	};
 
 	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)

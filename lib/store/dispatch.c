@@ -389,3 +389,19 @@ int wf_store_settle(struct wf_store *st, struct wf_err *e)
 {
 	return st->eng->settle(st, e);
 }
+
+int wf_store_scope(struct wf_store *st, const char *sql, struct wf_err *e)
+{
+	return st->eng->scope(st, sql, e);
+}
+
+int wf_store_scoped(struct wf_store *st)
+{
+	return st->eng->scoped(st);
+}
+
+int wf_store_role(struct wf_store *st, const char *role, int on,
+                  struct wf_err *e)
+{
+	return st->eng->role(st, role, on, e);
+}

@@ -95,6 +95,14 @@ struct wf_engine {
 	/* The store was loaded whole: what the planner needs to know of it
 	 * (0, or a code). */
 	int (*settle)(struct wf_store *st, struct wf_err *e);
+	/* Agencies on a shared store (see store.h): run sql, in the
+	 * engine's own words, where rows are scoped by database role;
+	 * whether they are for this connection; let a role use the store's
+	 * tables, or no longer. */
+	int (*scope)(struct wf_store *st, const char *sql, struct wf_err *e);
+	int (*scoped)(struct wf_store *st);
+	int (*role)(struct wf_store *st, const char *role, int on,
+	            struct wf_err *e);
 };
 
 /* The engines this build has, the default (SQLite) last: it takes any

@@ -182,6 +182,20 @@ int wf_store_whole(struct wf_store *st, long *pages, struct wf_err *e);
  * statements are written for). */
 int wf_store_settle(struct wf_store *st, struct wf_err *e);
 
+/* ---- agencies on a shared store (domain/scope.c, orggrant.c) ---------- */
+
+/* Run sql, in the engine's own dialect, where the engine scopes rows by
+ * database role (PostgreSQL's row-level security); nothing where one
+ * store is one service's (SQLite). */
+int wf_store_scope(struct wf_store *st, const char *sql, struct wf_err *e);
+/* Whether this connection sees only part of the store. */
+int wf_store_scoped(struct wf_store *st);
+/* Let a database role read and write the store's tables (on), or no
+ * longer: 0; 64 where the engine has no roles; 65 for a role the server
+ * does not know; 77 for a user who may not grant. */
+int wf_store_role(struct wf_store *st, const char *role, int on,
+                  struct wf_err *e);
+
 /* Apply the pending migrations (domain/schema.c). */
 int wf_schema_migrate(struct wf_store *st, struct wf_err *e);
 

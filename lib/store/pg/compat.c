@@ -169,4 +169,36 @@ const char wf_pg_compat[] =
 	"CREATE OR REPLACE FUNCTION min(a anyelement, b anyelement)"
 	" RETURNS anyelement LANGUAGE sql IMMUTABLE AS $f$"
 	" SELECT CASE WHEN a IS NULL OR b IS NULL THEN NULL"
-	"  ELSE least(a, b) END $f$;";
+	"  ELSE least(a, b) END $f$;"
+
+	/* a role an agency connects as: every table and view of the store
+	 * to read, the row-level policies deciding which rows; to write,
+	 * the tables that have no policies and those whose policies let
+	 * some rows be written, not the engine's own */
+	"CREATE OR REPLACE FUNCTION wf_role_grant(r text, yes boolean)"
+	" RETURNS void LANGUAGE plpgsql AS $f$"
+	" DECLARE s text := current_schema(); t text; BEGIN"
+	"  IF yes THEN"
+	"    EXECUTE format('GRANT USAGE ON SCHEMA %I TO %I', s, r);"
+	"    EXECUTE format('GRANT SELECT ON ALL TABLES IN SCHEMA %I TO %I',"
+	"      s, r);"
+	"    FOR t IN SELECT c.relname FROM pg_class c"
+	"      WHERE c.relnamespace = to_regnamespace(s) AND c.relkind = 'r'"
+	"      AND c.relname NOT IN ('wf_meta', 'wf_ddl')"
+	"      AND (NOT c.relrowsecurity OR EXISTS (SELECT 1 FROM pg_policy p"
+	"        WHERE p.polrelid = c.oid AND p.polcmd <> 'r')) LOOP"
+	"      EXECUTE format('GRANT INSERT, UPDATE, DELETE ON %I TO %I', t, r);"
+	"    END LOOP;"
+	"  ELSE"
+	"    EXECUTE format('REVOKE ALL ON ALL TABLES IN SCHEMA %I FROM %I', s, r);"
+	"    EXECUTE format('REVOKE USAGE ON SCHEMA %I FROM %I', s, r);"
+	"  END IF;"
+	" END $f$;"
+	/* the guards read the whole trail, whoever writes to it */
+	"DO $f$ DECLARE f regprocedure; BEGIN"
+	"  FOR f IN SELECT p.oid FROM pg_proc p WHERE p.proname LIKE 'wf\\_trg\\_%'"
+	"    AND p.pronamespace = to_regnamespace(current_schema()) LOOP"
+	"    EXECUTE format('ALTER FUNCTION %s SECURITY DEFINER"
+	"      SET search_path FROM CURRENT', f);"
+	"  END LOOP;"
+	" END $f$;";

@@ -576,7 +576,8 @@ static char *trigger(const char *sql, const char *p)
 			return NULL;
 	}
 	putf(&b, "CREATE OR REPLACE FUNCTION wf_trg_%.*s() RETURNS trigger"
-	     " LANGUAGE plpgsql AS $wf$BEGIN IF %s THEN RAISE EXCEPTION USING"
+	     " LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT"
+	     " AS $wf$BEGIN IF %s THEN RAISE EXCEPTION USING"
 	     " ERRCODE = 'restrict_violation', MESSAGE = %.*s; END IF;"
 	     " RETURN %s; END$wf$;\n", (int)nn, name, c ? c : "true",
 	     (int)(msg_end - (msg + 13)), msg + 13,

@@ -36,6 +36,8 @@ struct pg {
 	/* the statements finalized, to be deallocated on the server with
 	 * the next one prepared, or with the connection */
 	char gone[512];
+	int kind;            /* the last failure's kind */
+	int scoped;          /* the policies apply to this connection */
 };
 
 struct pg_stmt {
@@ -96,7 +98,7 @@ static int failed(struct wf_store *st, PGresult *r)
 	else if (!strncmp(state, "22", 2))
 		kind = PG_DATA;
 	PQclear(r);
-	return kind;
+	return PG(st)->kind = kind;
 }
 
 static int err(struct wf_store *st, int rc, struct wf_err *e)
@@ -119,6 +121,9 @@ static int err(struct wf_store *st, int rc, struct wf_err *e)
 	case PG_DATA:
 		return wf_err_set(e, WF_EX_DATAERR, "the store cannot take this "
 		                  "value: %s", msg);
+	case PG_CONSTRAINT:
+		return wf_err_set(e, WF_EX_DATAERR, "the store refuses this: %s",
+		                  msg);
 	}
 	return wf_err_set(e, WF_EX_SOFTWARE, "store error: %s", msg);
 }
@@ -307,7 +312,7 @@ static int settings(struct wf_store *st, struct wf_err *e)
 	int rc;
 
 	snprintf(sql, sizeof sql, "SET lock_timeout = %d; SET TIME ZONE 'UTC';"
-	         " SET client_min_messages = warning",
+	         " SET client_min_messages = error",
 	         env && *env ? atoi(env) : 5000);
 	if (PQsetClientEncoding(PG(st)->conn, "UTF8") || (rc = run(st, sql)))
 		return wf_err_set(e, WF_EX_UNAVAILABLE, "cannot use the store "
@@ -335,6 +340,8 @@ static int is_store(struct wf_store *st, struct wf_err *e)
 	}
 	id = first_num(st, "SELECT value FROM wf_meta WHERE key ="
 	               " 'application_id'");
+	if (id < 0)
+		return err(st, PG(st)->kind, e), -1;
 	if (id != WF_APP_ID && id != 0)
 		return wf_err_set(e, WF_EX_UNAVAILABLE, "'%s' is a database but not a"
 		                  " workflow store", st->path), -1;
@@ -405,6 +412,9 @@ static int open_store(struct wf_store *st, unsigned flags, struct wf_err *e)
 	if (!found && !(flags & WF_OPEN_CREATE))
 		return wf_err_set(e, WF_EX_UNAVAILABLE, "no store at '%s' (create it"
 		                  " with 'wf init')", st->path);
+	/* known now, while no failed statement stands in the way of asking */
+	PG(st)->scoped = found && first_num(st, "SELECT"
+	                 " row_security_active('cases')::int") == 1;
 	return !found || compat_older(st) ? install(st, e) : 0;
 }
 
@@ -765,6 +775,43 @@ static int settle(struct wf_store *st, struct wf_err *e)
 	return rc ? err(st, rc, e) : 0;
 }
 
+/* Row-level security: the policies domain/scope.c writes, as written. */
+static int scope(struct wf_store *st, const char *sql, struct wf_err *e)
+{
+	int rc = run(st, sql);
+
+	return rc ? err(st, rc, e) : 0;
+}
+
+/* The server said, as the store was opened, whether policies apply to
+ * this connection: not to the store's owner, nor to a superuser. */
+static int scoped(struct wf_store *st)
+{
+	return PG(st)->scoped;
+}
+
+/* compat.c's wf_role_grant quotes the name as an identifier. */
+static int role(struct wf_store *st, const char *name, int on,
+                struct wf_err *e)
+{
+	const char *v[2] = { name, on ? "t" : "f" };
+	PGresult *r = PQexecParams(PG(st)->conn, "SELECT wf_role_grant($1,"
+	                           " $2::boolean)", 2, NULL, v, NULL, NULL, 0);
+	const char *state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+
+	if (PQresultStatus(r) == PGRES_TUPLES_OK) {
+		PQclear(r);
+		return 0;
+	}
+	if (state && !strcmp(state, "42704")) {
+		PQclear(r);
+		return wf_err_set(e, WF_EX_DATAERR, "the server has no role '%s' "
+		                  "(its administrator creates it: CREATE ROLE)",
+		                  name);
+	}
+	return err(st, failed(st, r), e);
+}
+
 const struct wf_engine wf_pg_engine = {
 	.name = "postgresql",
 	.claims = claims,
@@ -805,4 +852,7 @@ const struct wf_engine wf_pg_engine = {
 	.file_whole = file_whole,
 	.whole = whole,
 	.settle = settle,
+	.scope = scope,
+	.scoped = scoped,
+	.role = role,
 };

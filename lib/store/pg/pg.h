@@ -37,7 +37,7 @@ char *wf_pg_translate(const char *sql, struct wf_pg_params *params);
  * the functions of SQLite's the library calls. Run once a store is
  * created, and again when compat_version says it is older. */
 extern const char wf_pg_compat[];
-#define WF_PG_COMPAT_VERSION 2
+#define WF_PG_COMPAT_VERSION 3
 
 
 #endif

@@ -105,6 +105,9 @@ static int err(struct wf_store *st, int rc, struct wf_err *e)
 		                  st ? st->path : "", msg);
 	case SQLITE_CORRUPT:
 		return wf_store_damaged(st, msg, e);
+	case SQLITE_CONSTRAINT:
+		return wf_err_set(e, WF_EX_DATAERR, "the store refuses this: %s",
+		                  msg);
 	}
 	return wf_err_set(e, WF_EX_SOFTWARE, "store error: %s", msg);
 }
@@ -474,6 +477,28 @@ static int settle(struct wf_store *st, struct wf_err *e)
 	return 0;
 }
 
+/* One file is one service's: whoever may open it sees all of it. */
+static int scope(struct wf_store *st, const char *sql, struct wf_err *e)
+{
+	(void)st, (void)sql, (void)e;
+	return 0;
+}
+
+static int scoped(struct wf_store *st)
+{
+	(void)st;
+	return 0;
+}
+
+static int role(struct wf_store *st, const char *name, int on,
+                struct wf_err *e)
+{
+	(void)name, (void)on;
+	return wf_err_set(e, WF_EX_USAGE, "'%s' is a SQLite store, one "
+	                  "service's: it has no database roles (agencies share "
+	                  "a store on PostgreSQL, see workflow(7))", st->path);
+}
+
 const struct wf_engine wf_sqlite_engine = {
 	.name = "sqlite",
 	.claims = claims,
@@ -514,4 +539,7 @@ const struct wf_engine wf_sqlite_engine = {
 	.file_whole = wf_sqlite_file_whole,
 	.whole = wf_sqlite_whole,
 	.settle = settle,
+	.scope = scope,
+	.scoped = scoped,
+	.role = role,
 };
