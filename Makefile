@@ -152,7 +152,8 @@ $(BUILD)/share/locale/%/LC_MESSAGES/workflow.mo: po/%.po
 # up to them; then translate what msgfmt --statistics says is missing.
 XGETTEXT_KEYS = -k_ -kN_ -kC_:1c,2 -kNC_:1c,2 -kwf_err_set:3 \
 	-kwf_record_err:6 -kwf_warn:2 -kwf_stored_bad:2 -kwf_emit_rows:4 \
-	-kwf_json_addf:2 -kngettext:1,2 --flag=wf_err_set:3:c-format \
+	-kwf_emit_made:4 -kwf_json_addf:2 -kngettext:1,2 \
+	--flag=wf_err_set:3:c-format \
 	--flag=wf_json_addf:2:c-format \
 	--flag=wf_record_err:6:c-format --flag=wf_warn:2:c-format
 POT = po/workflow.pot

@@ -623,6 +623,8 @@ struct wf_ctx {
 	FILE *err;                    /* where diagnostics go (NULL: stderr) */
 	int log_reads;           /* wf_emit notes special-category reads */
 	int reads;               /* some are waiting to be written */
+	cJSON *read_batch;       /* reads noted, not yet in the store */
+	int nread_batch;
 };
 
 /* Fill ctx from a parsed command line: operator, flags, output format,

@@ -314,38 +314,92 @@ int wf_assess_show(struct wf_ctx *ctx, const struct wf_ids *ids, int history,
 	                    e);
 }
 
+/* The summary of a case's assessment, in one row: the case, the latest
+ * decision, the current plan (without its goals and actions), the date
+ * of the last session and how many were held. A list reads every case's
+ * in one statement. */
+#define SUMMARY_SELECT \
+	"SELECT c.id, c.status, p.code, pe.first_name, pe.last_name," \
+	" d.id, d.decision, d.date, d.reason, d.review_on, d.decided_by," \
+	" pl.version, pl.agreed_on, pl.notes," \
+	" (SELECT max(date) FROM assessment_session WHERE case_id = c.id)," \
+	" (SELECT count(*) FROM assessment_session WHERE case_id = c.id)" \
+	" FROM cases c JOIN programme p ON p.id = c.programme_id" \
+	" JOIN person pe ON pe.id = c.person_id" \
+	" LEFT JOIN decision d ON d.id = (SELECT d2.id FROM decision d2" \
+	"  WHERE d2.case_id = c.id ORDER BY d2.date DESC, d2.id DESC LIMIT 1)" \
+	" LEFT JOIN plan pl ON pl.id = (SELECT p2.id FROM plan p2" \
+	"  WHERE p2.case_id = c.id ORDER BY p2.version DESC LIMIT 1)"
+enum {
+	SUM_ID, SUM_STATUS, SUM_PROGRAMME, SUM_FIRST, SUM_LAST,
+	SUM_DECISION,          /* six: the decision's columns, in order */
+	SUM_VERSION = SUM_DECISION + 6, SUM_AGREED, SUM_NOTES, SUM_LAST_SESSION,
+	SUM_SESSIONS
+};
+
+static const char SQL_AREC_SUMMARY[] = SUMMARY_SELECT " WHERE c.id = ?";
+
+/* The summary of the row s stands on. */
+static cJSON *summary_of_row(struct wf_stmt *s)
+{
+	static const char *const decision_cols[] = {
+		"id", "decision", "date", "reason", "review_on", "decided_by"
+	};
+	const char *id = wf_col_str(s, SUM_ID);
+	cJSON *r = cJSON_CreateObject(), *p, *d;
+	char pid[64];
+
+	cJSON_AddStringToObject(r, "kind", "assessment");
+	cJSON_AddStringToObject(r, "id", id);
+	cJSON_AddStringToObject(r, "case", id);
+	wf_col_add(r, "status", s, SUM_STATUS);
+	wf_col_add(r, "programme", s, SUM_PROGRAMME);
+	p = cJSON_AddObjectToObject(r, "person");
+	wf_col_add(p, "first_name", s, SUM_FIRST);
+	wf_col_add(p, "last_name", s, SUM_LAST);
+	if (wf_col_type(s, SUM_DECISION) != WF_COL_NULL) {
+		d = cJSON_AddObjectToObject(r, "decision");
+		for (int i = 0; i < 6; i++)
+			wf_col_add(d, decision_cols[i], s, SUM_DECISION + i);
+	}
+	if (wf_col_type(s, SUM_VERSION) != WF_COL_NULL) {
+		/* the plan's id names its case and version: 2026-0042/2 */
+		d = cJSON_AddObjectToObject(r, "plan");
+		snprintf(pid, sizeof pid, "%s/%lld", id,
+		         wf_col_int64(s, SUM_VERSION));
+		cJSON_AddStringToObject(d, "kind", "plan");
+		cJSON_AddStringToObject(d, "id", pid);
+		cJSON_AddStringToObject(d, "case", id);
+		wf_col_add(d, "version", s, SUM_VERSION);
+		wf_col_add(d, "agreed_on", s, SUM_AGREED);
+		wf_col_add(d, "notes", s, SUM_NOTES);
+	}
+	wf_col_add(r, "last_session", s, SUM_LAST_SESSION);
+	wf_col_add(r, "sessions_held", s, SUM_SESSIONS);
+	return r;
+}
+
 cJSON *wf_assessment_summary(struct wf_store *st, const char *id,
                              struct wf_err *e)
 {
-	cJSON *r = wf_assessment_record(st, id, 0, e), *s, *last, *p;
+	struct wf_stmt *s = wf_sql_row(st, SQL_AREC_SUMMARY, id, WF_EX_NOMATCH,
+	                             "case", e);
+	cJSON *r;
 
-	if (!r)
+	if (!s)
 		return NULL;
-	s = cJSON_DetachItemFromObjectCaseSensitive(r, "sessions");
-	last = cJSON_GetArrayItem(s, cJSON_GetArraySize(s) - 1);
-	if (last)
-		cJSON_AddItemToObject(r, "last_session", cJSON_Duplicate(
-			cJSON_GetObjectItem(last, "date"), 1));
-	cJSON_AddNumberToObject(r, "sessions_held", cJSON_GetArraySize(s));
-	cJSON_Delete(s);
-	cJSON_DeleteItemFromObjectCaseSensitive(r, "skills");
-	cJSON_DeleteItemFromObjectCaseSensitive(r, "prerequisites");
-	cJSON_DeleteItemFromObjectCaseSensitive(r, "profile");
-	if ((p = cJSON_GetObjectItemCaseSensitive(r, "plan"))) {
-		cJSON_DeleteItemFromObjectCaseSensitive(p, "goals");
-		cJSON_DeleteItemFromObjectCaseSensitive(p, "actions");
-	}
+	r = summary_of_row(s);
+	wf_reset(s);
 	return r;
 }
 
 static const char SQL_AREC_LIST[] =
-	"SELECT c.id FROM cases c JOIN programme p ON p.id = c.programme_id"
+	SUMMARY_SELECT
 	" WHERE (EXISTS (SELECT 1 FROM assessment_session s WHERE s.case_id = c.id)"
-	"  OR EXISTS (SELECT 1 FROM decision d WHERE d.case_id = c.id))"
+	"  OR EXISTS (SELECT 1 FROM decision dd WHERE dd.case_id = c.id))"
 	" AND (?1 IS NULL OR c.status = ?1)"
 	" AND (?2 IS NULL OR p.code = ?2)"
-	" AND (?3 IS NULL OR (SELECT d.decision FROM decision d"
-	"  WHERE d.case_id = c.id ORDER BY d.date DESC, d.id DESC LIMIT 1) = ?3)"
+	" AND (?3 IS NULL OR d.decision = ?3)"
 	" AND (?4 IS NULL OR EXISTS (SELECT 1 FROM assessment_session s"
 	"  JOIN organisation o ON o.id = s.assessor_id"
 	"  WHERE s.case_id = c.id AND o.code = ?4))"
@@ -367,8 +421,7 @@ int wf_assess_list(struct wf_ctx *ctx, const struct wf_assess_filter *f,
 	wf_bind_text(s, 4, f->assessor);
 	wf_bind_text(s, 5, f->since);
 	wf_bind_text(s, 6, f->until);
-	return wf_emit_rows(ctx, s, wf_assessment_summary, "no assessments match",
-	                    e);
+	return wf_emit_made(ctx, s, summary_of_row, "no assessments match", e);
 }
 
 int wf_assess_skills(struct wf_ctx *ctx, const char *case_id, struct wf_err *e)

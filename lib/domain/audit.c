@@ -179,14 +179,42 @@ static const char SQL_READ_LOG_TABLE[] =
 	"CREATE TEMP TABLE IF NOT EXISTS read_log (case_id TEXT PRIMARY KEY,"
 	" what INTEGER NOT NULL) WITHOUT ROWID";
 
+/* A batch of reads, a JSON list of {c: case, w: what}, the same case's
+ * taken together (a bitwise OR of six bits, as max of each). */
 static const char SQL_READ_LOG_ADD[] =
-	"INSERT INTO read_log (case_id, what) VALUES (?1, ?2)"
+	"INSERT INTO read_log (case_id, what)"
+	" SELECT c, max(w & 1) | max(w & 2) | max(w & 4) | max(w & 8)"
+	"  | max(w & 16) | max(w & 32)"
+	" FROM (SELECT json_extract(value, '$.c') AS c,"
+	"  CAST(json_extract(value, '$.w') AS INTEGER) AS w FROM json_each(?1))"
+	" WHERE 1 = 1 GROUP BY c"
 	" ON CONFLICT (case_id) DO UPDATE SET what = read_log.what | excluded.what";
+
+/* Reads are written a batch at a time: a list of a region's cases costs
+ * a statement for many of them, not one each. */
+#define READ_BATCH 512
+
+static int read_batch_write(struct wf_ctx *ctx, struct wf_err *e)
+{
+	struct wf_stmt *s;
+	int rc;
+
+	if (!ctx->nread_batch)
+		return 0;
+	if (!(s = wf_sql(ctx->st, SQL_READ_LOG_ADD, e)))
+		return e->code;
+	wf_bind_json(s, 1, ctx->read_batch);
+	rc = wf_sql_done(ctx->st, s, e);
+	cJSON_Delete(ctx->read_batch);
+	ctx->read_batch = NULL;
+	ctx->nread_batch = 0;
+	return rc;
+}
 
 int wf_audit_read(struct wf_ctx *ctx, const char *case_id, unsigned what,
                   struct wf_err *e)
 {
-	struct wf_stmt *s;
+	cJSON *r;
 
 	if (!what || !case_id || !*case_id)
 		return 0;
@@ -201,11 +229,16 @@ int wf_audit_read(struct wf_ctx *ctx, const char *case_id, unsigned what,
 	    wf_sql_exec(ctx->st, SQL_READ_LOG_TABLE, e))
 		return e->code;
 	ctx->reads = 1;
-	if (!(s = wf_sql(ctx->st, SQL_READ_LOG_ADD, e)))
-		return e->code;
-	wf_bind_text(s, 1, case_id);
-	wf_bind_int(s, 2, (int)what);
-	return wf_sql_done(ctx->st, s, e);
+	if (!ctx->read_batch && !(ctx->read_batch = cJSON_CreateArray()))
+		return wf_err_set(e, WF_EX_SOFTWARE, "out of memory");
+	if (!(r = cJSON_CreateObject()) ||
+	    !cJSON_AddStringToObject(r, "c", case_id) ||
+	    !cJSON_AddNumberToObject(r, "w", what)) {
+		cJSON_Delete(r);
+		return wf_err_set(e, WF_EX_SOFTWARE, "out of memory");
+	}
+	cJSON_AddItemToArray(ctx->read_batch, r);
+	return ++ctx->nread_batch < READ_BATCH ? 0 : read_batch_write(ctx, e);
 }
 
 int wf_audit_shown(struct wf_ctx *ctx, const cJSON *rec, struct wf_err *e)
@@ -309,12 +342,14 @@ int wf_audit_reads_flush(struct wf_ctx *ctx, struct wf_err *e)
 		return 0;
 	if ((rc = wf_store_begin(ctx->st, e)))
 		return rc;
-	if ((n = wf_sql_id(ctx->st, SQL_READ_LOG_COUNT, NULL, e)) < 0)
-		rc = e->code;
-	else if (n == 1)
-		rc = read_one(ctx, e);
-	else if (n > 1)
-		rc = read_many(ctx, e);
+	if (!(rc = read_batch_write(ctx, e))) {
+		if ((n = wf_sql_id(ctx->st, SQL_READ_LOG_COUNT, NULL, e)) < 0)
+			rc = e->code;
+		else if (n == 1)
+			rc = read_one(ctx, e);
+		else if (n > 1)
+			rc = read_many(ctx, e);
+	}
 	if (!rc)
 		rc = wf_sql_exec(ctx->st, SQL_READ_LOG_CLEAR, e);
 	if (!rc)

@@ -25,31 +25,6 @@ static void add_json_col(cJSON *o, const char *name, struct wf_stmt *s, int i)
 		cJSON_AddItemToObject(o, name, v);
 }
 
-static const char SQL_SAME_PERSON[] =
-	"SELECT c.id FROM person p JOIN person q ON q.same_as = p.same_as"
-	" AND q.id <> p.id JOIN cases c ON c.person_id = q.id WHERE p.id = ?"
-	" ORDER BY c.id";
-
-static void dup_row(cJSON *list, struct wf_stmt *s)
-{
-	cJSON_AddItemToArray(list, wf_col_json(s, 0));
-}
-
-/* The case ids sql gives for the person, under key when there are any. */
-static int case_list(struct wf_store *st, cJSON *rec, const char *key,
-                     const char *sql, long long person, struct wf_err *e)
-{
-	cJSON *list = cJSON_CreateArray();
-	int rc = wf_sql_each(st, sql, NULL, person, dup_row, list, e);
-
-	if (!rc && cJSON_GetArraySize(list)) {
-		cJSON_AddItemToObject(rec, key, list);
-		return 0;
-	}
-	cJSON_Delete(list);
-	return rc;
-}
-
 /* Reasons as stored: each as its text, the failed rules beside. */
 static void add_reasons(cJSON *o, struct wf_stmt *s, int i)
 {
@@ -60,90 +35,132 @@ static void add_reasons(cJSON *o, struct wf_stmt *s, int i)
 	cJSON_Delete(v);
 }
 
-static const char SQL_CASE_MANAGER[] =
-	"SELECT" MANAGER_ON("?1", "?2");
-
-/* The case manager assigned today, when there is one. */
-static int manager(struct wf_store *st, cJSON *rec, const char *id,
-                   struct wf_err *e)
-{
-	struct wf_stmt *s = wf_sql(st, SQL_CASE_MANAGER, e);
-	char today[11];
-	int rc;
-
-	if (!s)
-		return e->code;
-	wf_date_format(wf_date_today(), today);
-	wf_bind_text(s, 1, id);
-	wf_bind_text(s, 2, today);
-	if ((rc = wf_step(s)) == WF_ROW)
-		wf_col_add(rec, "manager", s, 0);
-	wf_reset(s);
-	return rc == WF_ROW || rc == WF_DONE ? 0 : wf_sql_err(st, rc, e);
-}
-
-/* The person's identity: the columns are the record's keys. */
-static const char SQL_CASEREC_PERSON[] =
-	"SELECT first_name, last_name, tax_code, birth_date, sex, birth_place,"
-	" citizenship, municipality, address, phone, email FROM person"
-	" WHERE id = ?";
-
-static void person_row(cJSON *p, struct wf_stmt *s)
-{
-	wf_row_add(p, s);
-}
-
-/* The head of a case record: the case, its first referral, and how many
- * referrals it had. */
-static const char SQL_CASEREC_HEAD[] =
-	"SELECT c.id, c.status, c.status_date, p.code, r.date, o.code,"
-	" r.referrer_contact, c.person_id, r.id, r.employment_status,"
-	" r.employment_since, r.needs, r.notes,"
-	" (SELECT count(*) FROM referral x WHERE x.case_id = c.id),"
-	" r.gender, r.education, r.disability, r.foreign_background,"
-	" r.minority, r.homeless, r.rural"
-	" FROM cases c JOIN programme p ON p.id = c.programme_id"
-	" JOIN referral r ON r.id ="
-	"  (SELECT min(x.id) FROM referral x WHERE x.case_id = c.id)"
-	" JOIN organisation o ON o.id = r.referrer_id WHERE c.id = ?";
+/* The record of a case, whole, in one row: a list reads every case's in
+ * one statement, as a show reads one, rather than a statement for each
+ * part of each (on a server, each a round trip). The case, its first
+ * referral and how many it had; the person; the certifications, the
+ * cases of the persons it may be or was found to be (JSON lists); the
+ * latest status's note and reasons; the case manager on day ?1. */
+#define CASEREC_SELECT \
+	"SELECT c.id, c.status, c.status_date, p.code, r.date, o.code," \
+	" r.referrer_contact, r.employment_status, r.employment_since," \
+	" r.needs, r.notes," \
+	" (SELECT count(*) FROM referral x WHERE x.case_id = c.id)," \
+	" r.gender, r.education, r.disability, r.foreign_background," \
+	" r.minority, r.homeless, r.rural," \
+	" pe.first_name, pe.last_name, pe.tax_code, pe.birth_date, pe.sex," \
+	" pe.birth_place, pe.citizenship, pe.municipality, pe.address," \
+	" pe.phone, pe.email," \
+	" (SELECT json_group_array(json_object('kind', kind, 'since', since," \
+	"   'invalidity', invalidity, 'invalidity_percent', invalidity_percent," \
+	"   'issued_by', issued_by, 'details', details))" \
+	"  FROM (SELECT * FROM certification WHERE referral_id = r.id" \
+	"   ORDER BY id))," \
+	" (SELECT json_group_array(id) FROM (SELECT DISTINCT d2.id" \
+	"  FROM person_duplicate d JOIN cases d2 ON d2.person_id = d.other_id" \
+	"  WHERE d.person_id = c.person_id AND d.decision IS NULL" \
+	"  ORDER BY d2.id))," \
+	" (SELECT json_group_array(id) FROM (SELECT s2.id FROM person q" \
+	"  JOIN cases s2 ON s2.person_id = q.id WHERE q.same_as = pe.same_as" \
+	"  AND q.id <> pe.id ORDER BY s2.id))," \
+	" ls.note, ls.reasons," \
+	MANAGER_ON("c.id", "?1") \
+	" FROM cases c JOIN programme p ON p.id = c.programme_id" \
+	" LEFT JOIN case_status ls ON ls.id =" \
+	"  (SELECT max(id) FROM case_status WHERE case_id = c.id)" \
+	" JOIN person pe ON pe.id = c.person_id" \
+	" JOIN referral r ON r.id =" \
+	"  (SELECT min(x.id) FROM referral x WHERE x.case_id = c.id)" \
+	" JOIN organisation o ON o.id = r.referrer_id"
 enum {
-	HEAD_ID, HEAD_STATUS, HEAD_STATUS_DATE, HEAD_PROGRAMME, HEAD_DATE,
-	HEAD_REFERRER, HEAD_REFERRER_CONTACT, HEAD_PERSON, HEAD_REFERRAL,
-	HEAD_EMPLOYMENT_STATUS, HEAD_EMPLOYMENT_SINCE, HEAD_NEEDS, HEAD_NOTES,
-	HEAD_REFERRALS, HEAD_GENDER, HEAD_EDUCATION, HEAD_DISABILITY,
-	HEAD_ESF_FACTS            /* four: wf_esf_facts, in order */
+	REC_ID, REC_STATUS, REC_STATUS_DATE, REC_PROGRAMME, REC_DATE,
+	REC_REFERRER, REC_REFERRER_CONTACT, REC_EMPLOYMENT_STATUS,
+	REC_EMPLOYMENT_SINCE, REC_NEEDS, REC_NOTES, REC_REFERRALS, REC_GENDER,
+	REC_EDUCATION, REC_DISABILITY,
+	REC_ESF_FACTS,            /* four: wf_esf_facts, in order */
+	REC_PERSON = REC_ESF_FACTS + 4,   /* eleven: person_cols, in order */
+	REC_CERTS = REC_PERSON + 11, REC_DUPS, REC_SAME, REC_NOTE, REC_REASONS,
+	REC_MANAGER
 };
 
-/* The person block: identity from person, situation from the referral. */
-static int person_block(struct wf_store *st, cJSON *rec, struct wf_stmt *head,
-                        struct wf_err *e)
-{
-	cJSON *p = cJSON_AddObjectToObject(rec, "person");
-	cJSON *certs = cJSON_CreateArray();
-	int rc;
+static const char SQL_CASEREC_ONE[] =
+	CASEREC_SELECT " WHERE c.id = ?2";
 
-	if ((rc = wf_sql_each(st, SQL_CASEREC_PERSON, NULL,
-	                      wf_col_int64(head, HEAD_PERSON),
-		person_row,
-	                      p, e)) ||
-	    (rc = wf_sql_each(st, WF_SQL_CASEREC_CERTS, NULL,
-	                      wf_col_int64(head, HEAD_REFERRAL),
-	                      wf_row_push, certs, e))) {
-		cJSON_Delete(certs);
-		return rc;
+/* A JSON list of the row back as a tree, under key when not empty; its
+ * objects without their nulls, as a row's columns are added. */
+static void add_list(cJSON *o, const char *key, struct wf_stmt *s, int i)
+{
+	const char *t = wf_col_str(s, i);
+	cJSON *v = t ? cJSON_Parse(t) : NULL, *item, *f, *next;
+
+	if (!cJSON_GetArraySize(v)) {
+		cJSON_Delete(v);
+		return;
 	}
-	wf_col_add(p, "employment_status", head, HEAD_EMPLOYMENT_STATUS);
-	wf_col_add(p, "employment_since", head, HEAD_EMPLOYMENT_SINCE);
-	wf_col_add(p, "gender", head, HEAD_GENDER);
-	wf_col_add(p, "education", head, HEAD_EDUCATION);
-	wf_col_add(p, "disability", head, HEAD_DISABILITY);
+	cJSON_ArrayForEach(item, v)
+		for (f = item->child; f; f = next) {
+			next = f->next;
+			if (cJSON_IsNull(f))
+				cJSON_DeleteItemFromObjectCaseSensitive(item, f->string);
+		}
+	cJSON_AddItemToObject(o, key, v);
+}
+
+/* The person block: identity from person, situation from the referral. */
+static void person_block(cJSON *rec, struct wf_stmt *s)
+{
+	static const char *const person_cols[] = {
+		"first_name", "last_name", "tax_code", "birth_date", "sex",
+		"birth_place", "citizenship", "municipality", "address", "phone",
+		"email"
+	};
+	cJSON *p = cJSON_AddObjectToObject(rec, "person");
+
+	for (int i = 0; i < 11; i++)
+		wf_col_add(p, person_cols[i], s, REC_PERSON + i);
+	wf_col_add(p, "employment_status", s, REC_EMPLOYMENT_STATUS);
+	wf_col_add(p, "employment_since", s, REC_EMPLOYMENT_SINCE);
+	wf_col_add(p, "gender", s, REC_GENDER);
+	wf_col_add(p, "education", s, REC_EDUCATION);
+	wf_col_add(p, "disability", s, REC_DISABILITY);
 	for (int i = 0; wf_esf_facts[i]; i++)
-		wf_col_add(p, wf_esf_facts[i], head, HEAD_ESF_FACTS + i);
-	if (cJSON_GetArraySize(certs))
-		cJSON_AddItemToObject(p, "certifications", certs);
-	else
-		cJSON_Delete(certs);
-	return 0;
+		wf_col_add(p, wf_esf_facts[i], s, REC_ESF_FACTS + i);
+	add_list(p, "certifications", s, REC_CERTS);
+}
+
+/* The case record of the row s stands on, as lists print it. */
+static cJSON *record_of_row(struct wf_stmt *s)
+{
+	static const char *const head_cols[] = { "id", "status", "status_date",
+	                                         "programme", "date", "referrer",
+	                                         "referrer_contact" };
+	cJSON *rec = cJSON_CreateObject();
+	long long nref = wf_col_int64(s, REC_REFERRALS);
+
+	cJSON_AddStringToObject(rec, "kind", "case");
+	for (int i = REC_ID; i <= REC_REFERRER_CONTACT; i++)
+		wf_col_add(rec, head_cols[i], s, i);
+	person_block(rec, s);
+	add_json_col(rec, "needs", s, REC_NEEDS);
+	wf_col_add(rec, "notes", s, REC_NOTES);
+	if (nref > 1)
+		cJSON_AddNumberToObject(rec, "referrals", (double)nref);
+	/* the persons it may be, and the cases of those found to be it */
+	add_list(rec, "possible_duplicate_of", s, REC_DUPS);
+	add_list(rec, "same_person_as", s, REC_SAME);
+	wf_col_add(rec, "note", s, REC_NOTE);
+	add_reasons(rec, s, REC_REASONS);
+	wf_col_add(rec, "manager", s, REC_MANAGER);
+	return rec;
+}
+
+/* Today, as the case manager is read on. */
+static void bind_today(struct wf_stmt *s)
+{
+	char today[11];
+
+	wf_date_format(wf_date_today(), today);
+	wf_bind_text(s, 1, today);
 }
 
 /* Each referral of a case: the columns are the record's keys. */
@@ -153,23 +170,6 @@ static const char SQL_CASEREC_REFERRALS[] =
 	" r.referrer_contact AS referrer_contact, r.sent_names AS sent_names"
 	" FROM referral r JOIN organisation o ON o.id = r.referrer_id"
 	" WHERE r.case_id = ? ORDER BY r.id";
-
-static const char SQL_CASEREC_DUPS[] =
-	"SELECT DISTINCT c.id FROM person_duplicate d"
-	" JOIN cases c ON c.person_id = d.other_id WHERE d.person_id = ?"
-	" AND d.decision IS NULL"
-	" ORDER BY c.id";
-
-static const char SQL_CASEREC_LAST[] =
-	"SELECT note, reasons FROM case_status WHERE case_id = ?"
-	" ORDER BY id DESC LIMIT 1";
-enum { LAST_NOTE, LAST_REASONS };
-
-static void last_row(cJSON *rec, struct wf_stmt *s)
-{
-	wf_col_add(rec, "note", s, LAST_NOTE);
-	add_reasons(rec, s, LAST_REASONS);
-}
 
 static const char SQL_CASEREC_HISTORY[] =
 	"SELECT status, effective_date, note, reasons, recorded_at, operator"
@@ -190,61 +190,40 @@ static void history_row(cJSON *list, struct wf_stmt *s)
 	cJSON_AddItemToArray(list, h);
 }
 
-static int tail(struct wf_store *st, cJSON *rec, long long person,
-                const char *id, int history, struct wf_err *e)
+/* What a show adds: who referred it when, and its history. */
+static int history(struct wf_store *st, cJSON *rec, const char *id,
+                   struct wf_err *e)
 {
-	cJSON *hist;
 	int rc;
 
-	/* the persons it may be, and the cases of those found to be it */
-	if ((rc = case_list(st, rec, "possible_duplicate_of",
-	                    SQL_CASEREC_DUPS, person, e)) ||
-	    (rc = case_list(st, rec, "same_person_as", SQL_SAME_PERSON, person,
-	                    e)))
-		return rc;
-	if ((rc = wf_sql_each(st, SQL_CASEREC_LAST, id, 0, last_row, rec, e)) ||
-	    (rc = manager(st, rec, id, e)) || !history)
-		return rc;
 	/* a case referred more than once shows who referred it when */
 	if (cJSON_GetObjectItem(rec, "referrals") &&
 	    (rc = wf_sql_each(st, SQL_CASEREC_REFERRALS, id, 0, wf_row_push,
 	                      cJSON_AddArrayToObject(rec, "referred"), e)))
 		return rc;
-	hist = cJSON_AddArrayToObject(rec, "history");
-	return wf_sql_each(st, SQL_CASEREC_HISTORY, id, 0, history_row, hist, e);
+	return wf_sql_each(st, SQL_CASEREC_HISTORY, id, 0, history_row,
+	                   cJSON_AddArrayToObject(rec, "history"), e);
 }
 
-cJSON *wf_case_record(struct wf_store *st, const char *id, int history,
+cJSON *wf_case_record(struct wf_store *st, const char *id, int with_history,
                       struct wf_err *e)
 {
-	static const char *const head_cols[] = { "id", "status", "status_date",
-	                                         "programme", "date", "referrer",
-	                                         "referrer_contact" };
-	struct wf_stmt *s = wf_sql_row(st, SQL_CASEREC_HEAD, id, WF_EX_NOMATCH,
-	                             "case", e);
-	cJSON *rec;
-	long long person, nref;
+	struct wf_stmt *s = wf_sql(st, SQL_CASEREC_ONE, e);
+	cJSON *rec = NULL;
 	int rc;
 
 	if (!s)
 		return NULL;
-	rec = cJSON_CreateObject();
-	cJSON_AddStringToObject(rec, "kind", "case");
-	for (int i = HEAD_ID; i <= HEAD_REFERRER_CONTACT; i++)
-		wf_col_add(rec, head_cols[i], s, i);
-	rc = person_block(st, rec, s, e);
-	add_json_col(rec, "needs", s, HEAD_NEEDS);
-	wf_col_add(rec, "notes", s, HEAD_NOTES);
-	person = wf_col_int64(s, HEAD_PERSON);
-	nref = wf_col_int64(s, HEAD_REFERRALS);
-	if (nref > 1)
-		cJSON_AddNumberToObject(rec, "referrals", (double)nref);
-	/* tail() needs the id after the statement is reset. */
-	if (!rc)
-		rc = tail(st, rec, person, cJSON_GetObjectItem(rec, "id")->valuestring,
-		          history, e);
+	bind_today(s);
+	wf_bind_text(s, 2, id);
+	if ((rc = wf_step(s)) == WF_ROW)
+		rec = record_of_row(s);
 	wf_reset(s);
-	if (rc) {
+	if (rc == WF_DONE)
+		wf_err_set(e, WF_EX_NOMATCH, "case '%s' not found", id);
+	else if (rc != WF_ROW)
+		wf_sql_err(st, rc, e);
+	if (rec && with_history && history(st, rec, id, e)) {
 		cJSON_Delete(rec);
 		return NULL;
 	}
@@ -282,28 +261,21 @@ static void bind_name_words(struct wf_stmt *s, int first, const char *name)
 	}
 }
 
-/* The case record as lists print it: without history. */
-static cJSON *case_now(struct wf_store *st, const char *id, struct wf_err *e)
-{
-	return wf_case_record(st, id, 0, e);
-}
-
+/* The records whole, in the order cases were opened; only those whose
+ * referral the role may read, on a shared store (the join). */
 static const char SQL_CASEREC_LIST[] =
-	"SELECT c.id FROM cases c JOIN programme p ON p.id = c.programme_id"
-	" JOIN person pe ON pe.id = c.person_id"
-	/* on a shared store, the cases whose referral the role may read */
-	" WHERE EXISTS (SELECT 1 FROM referral r WHERE r.case_id = c.id)"
-	" AND (?1 IS NULL OR c.status = ?1)"
-	" AND (?2 IS NULL OR p.code = ?2)"
-	" AND (?3 IS NULL OR EXISTS (SELECT 1 FROM referral r"
-	"  JOIN organisation o ON o.id = r.referrer_id"
-	"  WHERE r.case_id = c.id AND o.code = ?3))"
-	" AND (?4 IS NULL OR c.opened_on >= ?4)"
-	" AND (?5 IS NULL OR c.opened_on <= ?5)"
-	" AND (?6 IS NULL OR instr(pe.match_key, ?6) > 0)"
+	CASEREC_SELECT
+	" WHERE (?2 IS NULL OR c.status = ?2)"
+	" AND (?3 IS NULL OR p.code = ?3)"
+	" AND (?4 IS NULL OR EXISTS (SELECT 1 FROM referral rr"
+	"  JOIN organisation ro ON ro.id = rr.referrer_id"
+	"  WHERE rr.case_id = c.id AND ro.code = ?4))"
+	" AND (?5 IS NULL OR c.opened_on >= ?5)"
+	" AND (?6 IS NULL OR c.opened_on <= ?6)"
 	" AND (?7 IS NULL OR instr(pe.match_key, ?7) > 0)"
 	" AND (?8 IS NULL OR instr(pe.match_key, ?8) > 0)"
 	" AND (?9 IS NULL OR instr(pe.match_key, ?9) > 0)"
+	" AND (?10 IS NULL OR instr(pe.match_key, ?10) > 0)"
 	" ORDER BY c.opened_on, c.id";
 
 int wf_case_list(struct wf_ctx *ctx, const struct wf_case_filter *f,
@@ -313,13 +285,14 @@ int wf_case_list(struct wf_ctx *ctx, const struct wf_case_filter *f,
 
 	if (!s)
 		return e->code;
-	wf_bind_text(s, 1, f->status);
-	wf_bind_text(s, 2, f->programme);
-	wf_bind_text(s, 3, f->referrer);
-	wf_bind_text(s, 4, f->since);
-	wf_bind_text(s, 5, f->until);
-	bind_name_words(s, 6, f->name);
-	return wf_emit_rows(ctx, s, case_now, "no cases match", e);
+	bind_today(s);
+	wf_bind_text(s, 2, f->status);
+	wf_bind_text(s, 3, f->programme);
+	wf_bind_text(s, 4, f->referrer);
+	wf_bind_text(s, 5, f->since);
+	wf_bind_text(s, 6, f->until);
+	bind_name_words(s, 7, f->name);
+	return wf_emit_made(ctx, s, record_of_row, "no cases match", e);
 }
 
 static cJSON *case_with_history(struct wf_store *st, const char *id,

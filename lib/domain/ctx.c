@@ -102,6 +102,9 @@ int wf_ctx_finish(struct wf_ctx *ctx, struct wf_err *e)
 	int rc = wf_out_close(ctx->out, e);
 
 	ctx->out = NULL;
+	cJSON_Delete(ctx->read_batch);
+	ctx->read_batch = NULL;
+	ctx->nread_batch = 0;
 	wf_store_close(ctx->st);
 	ctx->st = NULL;
 	return rc;
@@ -243,16 +246,18 @@ int wf_store_info(struct wf_ctx *ctx, int counts, struct wf_err *e)
 	return rc;
 }
 
-int wf_emit_rows(struct wf_ctx *ctx, struct wf_stmt *s,
-                 cJSON *(*get)(struct wf_store *, const char *,
-                               struct wf_err *),
-                 const char *none, struct wf_err *e)
+/* Emit a record for each row of s, made by get or make. */
+static int emit_each(struct wf_ctx *ctx, struct wf_stmt *s,
+                     cJSON *(*get)(struct wf_store *, const char *,
+                                   struct wf_err *),
+                     cJSON *(*make)(struct wf_stmt *), const char *none,
+                     struct wf_err *e)
 {
 	long n = 0;
 	int rc = 0, step = WF_DONE;
 
 	while (!rc && (step = wf_step(s)) == WF_ROW) {
-		cJSON *r = get(ctx->st, wf_col_str(s, 0), e);
+		cJSON *r = get ? get(ctx->st, wf_col_str(s, 0), e) : make(s);
 
 		rc = r ? wf_emit(ctx, r, e) : e->code;
 		cJSON_Delete(r);
@@ -264,4 +269,19 @@ int wf_emit_rows(struct wf_ctx *ctx, struct wf_stmt *s,
 	if (!rc && !n)
 		rc = wf_err_set(e, WF_EX_NOMATCH, "%s", none ? _(none) : "");
 	return rc;
+}
+
+int wf_emit_rows(struct wf_ctx *ctx, struct wf_stmt *s,
+                 cJSON *(*get)(struct wf_store *, const char *,
+                               struct wf_err *),
+                 const char *none, struct wf_err *e)
+{
+	return emit_each(ctx, s, get, NULL, none, e);
+}
+
+int wf_emit_made(struct wf_ctx *ctx, struct wf_stmt *s,
+                 cJSON *(*make)(struct wf_stmt *), const char *none,
+                 struct wf_err *e)
+{
+	return emit_each(ctx, s, NULL, make, none, e);
 }

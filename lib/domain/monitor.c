@@ -49,12 +49,22 @@ static void contact_row(cJSON *r, struct wf_stmt *s)
 	wf_row_add(r, s);
 }
 
-static const char SQL_MON_GET[] =
-	"SELECT k.id, k.case_id AS \"case\", k.placement_id AS placement, k.date,"
-	" k.party AS \"with\", k.how, k.operator, o.code AS provider, k.risk,"
-	" k.next_steps, k.notes, k.next_date AS \"next\""
+/* A contact's record, a row: the columns are its keys. */
+#define CONTACT_SELECT \
+	"SELECT k.id, k.case_id AS \"case\", k.placement_id AS placement," \
+	" k.date, k.party AS \"with\", k.how, k.operator, o.code AS provider," \
+	" k.risk, k.next_steps, k.notes, k.next_date AS \"next\"" \
 	" FROM contact k LEFT JOIN organisation o ON o.id = k.provider_id"
-	" WHERE k.id = ?";
+
+static const char SQL_MON_GET[] = CONTACT_SELECT " WHERE k.id = ?";
+
+static cJSON *contact_of_row(struct wf_stmt *s)
+{
+	cJSON *r = cJSON_CreateObject();
+
+	contact_row(r, s);
+	return r;
+}
 
 cJSON *wf_contact_record(struct wf_store *st, long long id,
                          struct wf_err *e)
@@ -253,11 +263,12 @@ static cJSON *contact_by_text(struct wf_store *st, const char *id,
 	return wf_contact_record(st, strtoll(id, NULL, 10), e);
 }
 
+/* The records whole, a statement for them all. */
 static const char SQL_MON_LIST[] =
-	"SELECT id FROM contact WHERE (?1 IS NULL OR case_id = ?1)"
-	" AND (?2 IS NULL OR party = ?2) AND (?3 IS NULL OR operator = ?3)"
-	" AND (?4 IS NULL OR date >= ?4) AND (?5 IS NULL OR date <= ?5)"
-	" ORDER BY date, id";
+	CONTACT_SELECT " WHERE (?1 IS NULL OR k.case_id = ?1)"
+	" AND (?2 IS NULL OR k.party = ?2) AND (?3 IS NULL OR k.operator = ?3)"
+	" AND (?4 IS NULL OR k.date >= ?4) AND (?5 IS NULL OR k.date <= ?5)"
+	" ORDER BY k.date, k.id";
 
 int wf_monitor_list(struct wf_ctx *ctx, const struct wf_contact_filter *f,
                     struct wf_err *e)
@@ -271,7 +282,7 @@ int wf_monitor_list(struct wf_ctx *ctx, const struct wf_contact_filter *f,
 	wf_bind_text(s, 3, f->operator_);
 	wf_bind_text(s, 4, f->since);
 	wf_bind_text(s, 5, f->until);
-	return wf_emit_rows(ctx, s, contact_by_text, "no contacts match", e);
+	return wf_emit_made(ctx, s, contact_of_row, "no contacts match", e);
 }
 
 /* A contact is a number; a case id has a dash: 2026-0005. */

@@ -10,13 +10,15 @@
 #include "casefile.h"
 
 /* A placement: the columns in the order of fill()'s enum. */
-static const char SQL_PREC_GET[] =
-	"SELECT p.id, p.case_id, p.type, o.code, p.host_tutor,"
-	" p.host_tutor_contact, p.service_tutor, p.start, p.end_date,"
-	" p.hours_week, p.stipend_cents, p.meals, p.funding, p.plan_action,"
-	" p.contract, p.law68_quota, p.status, p.status_date, p.outcome,"
-	" p.reason, p.hire, p.notes"
-	" FROM placement p JOIN organisation o ON o.id = p.host_id WHERE p.id = ?";
+#define PREC_SELECT \
+	"SELECT p.id, p.case_id, p.type, o.code, p.host_tutor," \
+	" p.host_tutor_contact, p.service_tutor, p.start, p.end_date," \
+	" p.hours_week, p.stipend_cents, p.meals, p.funding, p.plan_action," \
+	" p.contract, p.law68_quota, p.status, p.status_date, p.outcome," \
+	" p.reason, p.hire, p.notes" \
+	" FROM placement p JOIN organisation o ON o.id = p.host_id"
+
+static const char SQL_PREC_GET[] = PREC_SELECT " WHERE p.id = ?";
 enum {
 	GET_ID, GET_CASE, GET_TYPE, GET_HOST, GET_TUTOR, GET_TUTOR_CONTACT,
 	GET_SERVICE_TUTOR, GET_START, GET_END, GET_HOURS_WEEK, GET_STIPEND,
@@ -93,10 +95,12 @@ cJSON *wf_placement_record(struct wf_store *st, const char *id, int history,
 	return r;
 }
 
-static cJSON *placement_now(struct wf_store *st, const char *id,
-                            struct wf_err *e)
+static cJSON *placement_of_row(struct wf_stmt *s)
 {
-	return wf_placement_record(st, id, 0, e);
+	cJSON *r = cJSON_CreateObject();
+
+	fill(r, s);
+	return r;
 }
 
 static cJSON *placement_all(struct wf_store *st, const char *id,
@@ -115,8 +119,9 @@ void wf_place_filter_dates(struct wf_place_filter *f)
 	wf_date_format(d + strtol(f->ending_within, NULL, 10), f->until);
 }
 
+/* The records whole, a statement for them all. */
 static const char SQL_PREC_LIST[] =
-	"SELECT p.id FROM placement p JOIN organisation o ON o.id = p.host_id"
+	PREC_SELECT
 	" WHERE (?1 IS NULL OR p.status = ?1)"
 	" AND (?2 IS NULL OR p.type = ?2)"
 	" AND (?3 IS NULL OR o.code = ?3)"
@@ -143,7 +148,7 @@ int wf_place_list(struct wf_ctx *ctx, const struct wf_place_filter *f,
 	wf_bind_text(s, 3, f->host);
 	wf_bind_text(s, 4, f->active_on);
 	wf_bind_text(s, 7, f->case_id);
-	return wf_emit_rows(ctx, s, placement_now, "no placements match", e);
+	return wf_emit_made(ctx, s, placement_of_row, "no placements match", e);
 }
 
 /* A placement id has the case's id and a number: 2026-0005.1. */

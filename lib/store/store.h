@@ -146,6 +146,11 @@ int wf_emit_rows(struct wf_ctx *ctx, struct wf_stmt *s,
                  cJSON *(*get)(struct wf_store *, const char *,
                                struct wf_err *),
                  const char *none, struct wf_err *e);
+/* The same for a statement whose rows are the records whole: emit
+ * make(s) for each. */
+int wf_emit_made(struct wf_ctx *ctx, struct wf_stmt *s,
+                 cJSON *(*make)(struct wf_stmt *), const char *none,
+                 struct wf_err *e);
 /* Run the statements of sql in turn, each with ?1 bound to p1 where it
  * has one: a change that spans tables, done once. */
 int wf_sql_exec_with(struct wf_store *st, const char *sql, long long p1,
