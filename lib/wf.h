@@ -604,6 +604,12 @@ typedef void (*wf_diag_fn)(struct wf_ctx *ctx, const struct wf_err *e,
 
 /* What one invocation is: which command, its store, its output, and how
  * it treats bad records. wf_ctx_init() fills it from the command line. */
+/* Rows gathered to be written many at a time (store.h, wf_batch_add). */
+struct wf_batch {
+	cJSON *rows;             /* a JSON list, or NULL */
+	int n;
+};
+
 struct wf_ctx {
 	const char *prog;        /* "wf-refer", for messages */
 	char progbuf[32];
@@ -623,8 +629,7 @@ struct wf_ctx {
 	FILE *err;                    /* where diagnostics go (NULL: stderr) */
 	int log_reads;           /* wf_emit notes special-category reads */
 	int reads;               /* some are waiting to be written */
-	cJSON *read_batch;       /* reads noted, not yet in the store */
-	int nread_batch;
+	struct wf_batch read_batch;   /* reads noted, not yet in the store */
 };
 
 /* Fill ctx from a parsed command line: operator, flags, output format,

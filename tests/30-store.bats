@@ -164,7 +164,8 @@ teardown() {
 			for i in $(seq 500); do
 				# names of letters only, so that no two fold alike
 				referral "W$(tr 0-9 a-j <<<"$w")" \
-					"Writer$(tr 0-9 a-j <<<"$i")" 1990-01-01 |
+					"Writer$(tr 0-9 a-j <<<"$i")" 1990-01-01 \
+					cert=law_68_1999 |
 					wf-refer add -q 2>>"$T/err.$w"
 				echo $? >>"$T/rc.$w"
 			done
@@ -191,6 +192,16 @@ teardown() {
 	assert_equal "$(sql "SELECT max(id) FROM cases")" "$(printf '2026-%04d' "$written")"
 	# and the trail chained through them all
 	run -0 wf audit verify -q
+	# a list of them all, fetched a batch at a time on a server: each
+	# once, in order; and its reads of their certifications noted a
+	# batch at a time, every case in the one entry
+	wf-refer list -o tsv --fields id | tail -n +2 > "$T/listed"
+	assert_equal "$(wc -l < "$T/listed")" "$written"
+	assert_equal "$(sort -u "$T/listed" | wc -l)" "$written"
+	assert_equal "$(head -1 "$T/listed")|$(tail -1 "$T/listed")" "2026-0001|$(printf '2026-%04d' "$written")"
+	wf-refer list -o json > /dev/null
+	assert_equal "$(sql "SELECT detail ->> '\$.cases' FROM audit WHERE action = 'read' ORDER BY id DESC LIMIT 1")" "$written"
+	assert_equal "$(sql "SELECT count(*) FROM audit_cases WHERE audit_id = (SELECT max(id) FROM audit)")" "$written"
 }
 
 @test "store: read-only to the user: readers work; writes and logged reads -> 77" {

@@ -190,27 +190,6 @@ static const char SQL_READ_LOG_ADD[] =
 	" WHERE 1 = 1 GROUP BY c"
 	" ON CONFLICT (case_id) DO UPDATE SET what = read_log.what | excluded.what";
 
-/* Reads are written a batch at a time: a list of a region's cases costs
- * a statement for many of them, not one each. */
-#define READ_BATCH 512
-
-static int read_batch_write(struct wf_ctx *ctx, struct wf_err *e)
-{
-	struct wf_stmt *s;
-	int rc;
-
-	if (!ctx->nread_batch)
-		return 0;
-	if (!(s = wf_sql(ctx->st, SQL_READ_LOG_ADD, e)))
-		return e->code;
-	wf_bind_json(s, 1, ctx->read_batch);
-	rc = wf_sql_done(ctx->st, s, e);
-	cJSON_Delete(ctx->read_batch);
-	ctx->read_batch = NULL;
-	ctx->nread_batch = 0;
-	return rc;
-}
-
 int wf_audit_read(struct wf_ctx *ctx, const char *case_id, unsigned what,
                   struct wf_err *e)
 {
@@ -229,16 +208,13 @@ int wf_audit_read(struct wf_ctx *ctx, const char *case_id, unsigned what,
 	    wf_sql_exec(ctx->st, SQL_READ_LOG_TABLE, e))
 		return e->code;
 	ctx->reads = 1;
-	if (!ctx->read_batch && !(ctx->read_batch = cJSON_CreateArray()))
-		return wf_err_set(e, WF_EX_SOFTWARE, "out of memory");
-	if (!(r = cJSON_CreateObject()) ||
-	    !cJSON_AddStringToObject(r, "c", case_id) ||
-	    !cJSON_AddNumberToObject(r, "w", what)) {
-		cJSON_Delete(r);
-		return wf_err_set(e, WF_EX_SOFTWARE, "out of memory");
+	/* a list of a region's cases costs a statement for many of them,
+	 * not one each */
+	if ((r = cJSON_CreateObject())) {
+		cJSON_AddStringToObject(r, "c", case_id);
+		cJSON_AddNumberToObject(r, "w", what);
 	}
-	cJSON_AddItemToArray(ctx->read_batch, r);
-	return ++ctx->nread_batch < READ_BATCH ? 0 : read_batch_write(ctx, e);
+	return wf_batch_add(ctx->st, SQL_READ_LOG_ADD, &ctx->read_batch, r, e);
 }
 
 int wf_audit_shown(struct wf_ctx *ctx, const cJSON *rec, struct wf_err *e)
@@ -342,7 +318,8 @@ int wf_audit_reads_flush(struct wf_ctx *ctx, struct wf_err *e)
 		return 0;
 	if ((rc = wf_store_begin(ctx->st, e)))
 		return rc;
-	if (!(rc = read_batch_write(ctx, e))) {
+	if (!(rc = wf_batch_flush(ctx->st, SQL_READ_LOG_ADD, &ctx->read_batch,
+	                          e))) {
 		if ((n = wf_sql_id(ctx->st, SQL_READ_LOG_COUNT, NULL, e)) < 0)
 			rc = e->code;
 		else if (n == 1)

@@ -102,9 +102,7 @@ int wf_ctx_finish(struct wf_ctx *ctx, struct wf_err *e)
 	int rc = wf_out_close(ctx->out, e);
 
 	ctx->out = NULL;
-	cJSON_Delete(ctx->read_batch);
-	ctx->read_batch = NULL;
-	ctx->nread_batch = 0;
+	wf_batch_drop(&ctx->read_batch);
 	wf_store_close(ctx->st);
 	ctx->st = NULL;
 	return rc;
@@ -256,6 +254,7 @@ static int emit_each(struct wf_ctx *ctx, struct wf_stmt *s,
 	long n = 0;
 	int rc = 0, step = WF_DONE;
 
+	wf_sql_many(s);
 	while (!rc && (step = wf_step(s)) == WF_ROW) {
 		cJSON *r = get ? get(ctx->st, wf_col_str(s, 0), e) : make(s);
 

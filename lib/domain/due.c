@@ -64,52 +64,28 @@ static int wanted(const struct due_history *h, const struct due_item *i,
 
 const char *const wf_due_kinds[] = { "contact", "follow_up", NULL };
 
+/* A batch of records held, a JSON list of {d: due, i: id, r: record}. */
 static const char SQL_DUE_OUT_ADD[] =
-	"INSERT INTO due_out (due, id, rec) VALUES (?, ?, ?)";
+	"INSERT INTO due_out (due, id, rec)"
+	" SELECT json_extract(value, '$.d'), json_extract(value, '$.i'),"
+	"  json_extract(value, '$.r') FROM json_each(?1)";
 
-/* Hold r in the temporary table the output is sorted in. */
-static int hold(struct wf_store *st, const cJSON *r, struct wf_err *e)
+/* Hold r (taken over) in the temporary table the output is sorted in,
+ * a batch at a time. */
+static int hold(struct wf_store *st, struct wf_batch *b, cJSON *r,
+                struct wf_err *e)
 {
-	struct wf_stmt *s = wf_sql(st, SQL_DUE_OUT_ADD, e);
-	char *text;
-	int rc;
+	char *text = cJSON_PrintUnformatted(r);
+	cJSON *row = text ? cJSON_CreateObject() : NULL;
 
-	if (!s)
-		return e->code;
-	text = cJSON_PrintUnformatted(r);
-	wf_bind_text(s, 1, wf_json_str(r, "due"));
-	wf_bind_text(s, 2, wf_json_str(r, "id"));
-	wf_bind_text(s, 3, text);
-	rc = text ? wf_sql_done(st, s, e)
-	          : wf_err_set(e, WF_EX_SOFTWARE, "out of memory");
-	free(text);
-	return rc;
-}
-
-/* Keep one item for the sorted output; person: the name, read for the
- * first item of a case. */
-static int keep(struct wf_store *st, const struct due_history *h,
-                const struct due_item *i, const struct wf_due_filter *f,
-                char *person, size_t len, struct wf_err *e)
-{
-	struct wf_stmt *s;
-	cJSON *r;
-	int rc;
-
-	if (!*person) {
-		if (!(s = wf_sql(st, WF_SQL_PERSON_NAME, e)))
-			return e->code;
-		wf_bind_int64(s, 1, h->person);
-		if ((rc = wf_step(s)) == WF_ROW)
-			wf_col_text(s, 0, person, len);
-		wf_reset(s);
-		if (rc != WF_ROW && rc != WF_DONE)
-			return wf_sql_err(st, rc, e);
+	if (row) {
+		cJSON_AddStringToObject(row, "d", wf_json_str(r, "due"));
+		cJSON_AddStringToObject(row, "i", wf_json_str(r, "id"));
+		cJSON_AddStringToObject(row, "r", text);
 	}
-	r = item_record(h, i, f, person);
-	rc = hold(st, r, e);
+	free(text);
 	cJSON_Delete(r);
-	return rc;
+	return wf_batch_add(st, SQL_DUE_OUT_ADD, b, row, e);
 }
 
 /* ---- follow-ups owed after leaving ----------------------------------------- */
@@ -234,28 +210,25 @@ struct listing {
 	struct wf_ctx *ctx;
 	const struct wf_due_filter *f;
 	long *n;
+	struct wf_batch *held;
 };
 
 static int list_owed(struct wf_stmt *s, int k, wf_day left, wf_day from,
                      wf_day to, void *arg, struct wf_err *e)
 {
 	struct listing *l = arg;
-	cJSON *r;
-	int rc;
 
 	++*l->n;
 	if (!l->ctx->out)
 		return 0;
-	r = follow_up_record(s, wf_follow_up_times[k], left, from, to, l->f->on);
-	rc = hold(l->ctx->st, r, e);
-	cJSON_Delete(r);
-	return rc;
+	return hold(l->ctx->st, l->held, follow_up_record(s,
+	            wf_follow_up_times[k], left, from, to, l->f->on), e);
 }
 
 static int follow_ups(struct wf_ctx *ctx, const struct wf_due_filter *f,
-                      long *n, struct wf_err *e)
+                      long *n, struct wf_batch *held, struct wf_err *e)
 {
-	struct listing l = { ctx, f, n };
+	struct listing l = { ctx, f, n, held };
 
 	return each_owed(ctx->st, f, NULL, list_owed, &l, e);
 }
@@ -287,44 +260,52 @@ static int emit_sorted(struct wf_ctx *ctx, struct wf_err *e)
 static const char SQL_DUE_OUT_CREATE[] =
 	"CREATE TEMP TABLE IF NOT EXISTS due_out (due TEXT, id TEXT, rec TEXT)";
 
-int wf_monitor_due(struct wf_ctx *ctx, const struct wf_due_filter *f,
-                   struct wf_err *e)
+/* The contacts due under f: counted, and held for the sorted output. */
+static int contacts_due(struct wf_ctx *ctx, const struct wf_due_filter *f,
+                        long *n, struct wf_batch *held, struct wf_err *e)
 {
 	struct due_items items = { 0 };
 	struct due_cursor *c;
 	struct due_history *h;
-	long n = 0;
-	char on[11];
 	int rc;
 
-	if (ctx->out && (rc = wf_sql_exec(ctx->st, SQL_DUE_OUT_CREATE, e)))
-		return rc;
-	if ((!f->kind || !strcmp(f->kind, "follow_up")) &&
-	    (rc = follow_ups(ctx, f, &n, e)))
-		return rc;
-	if (f->kind && strcmp(f->kind, "contact"))
-		goto sorted;
 	if ((rc = wf_due_open(ctx->st, f->on, f->on, NULL, &c, e)))
 		return rc;
 	while (!rc && (rc = wf_due_next(c, &h, e)) == 1) {
-		char person[160] = "";
-
-		rc = 0;
-		if (wf_due_eval(h, f->on, &items))
-			rc = wf_err_set(e, WF_EX_SOFTWARE, "out of memory");
-		for (int i = 0; !rc && i < items.n; i++)
-			if (wanted(h, &items.v[i], f)) {
-				n++;
-				if (ctx->out)
-					rc = keep(ctx->st, h, &items.v[i], f, person,
-					          sizeof person, e);
-			}
+		rc = wf_due_eval(h, f->on, &items)
+		     ? wf_err_set(e, WF_EX_SOFTWARE, "out of memory") : 0;
+		for (int i = 0; !rc && i < items.n; i++) {
+			if (!wanted(h, &items.v[i], f))
+				continue;
+			++*n;
+			if (ctx->out)
+				rc = hold(ctx->st, held, item_record(h, &items.v[i], f,
+				          h->name), e);
+		}
 	}
 	wf_due_close(c);
 	wf_due_items_free(&items);
-sorted:
-	if (!rc && ctx->out)
+	return rc;
+}
+
+int wf_monitor_due(struct wf_ctx *ctx, const struct wf_due_filter *f,
+                   struct wf_err *e)
+{
+	struct wf_batch held = { 0 };
+	long n = 0;
+	char on[11];
+	int rc = 0;
+
+	if (ctx->out && (rc = wf_sql_exec(ctx->st, SQL_DUE_OUT_CREATE, e)))
+		return rc;
+	if (!f->kind || !strcmp(f->kind, "follow_up"))
+		rc = follow_ups(ctx, f, &n, &held, e);
+	if (!rc && (!f->kind || !strcmp(f->kind, "contact")))
+		rc = contacts_due(ctx, f, &n, &held, e);
+	if (!rc && ctx->out &&
+	    !(rc = wf_batch_flush(ctx->st, SQL_DUE_OUT_ADD, &held, e)))
 		rc = emit_sorted(ctx, e);
+	wf_batch_drop(&held);
 	if (!rc && n == 0) {
 		wf_date_format(f->overdue ? f->on - 1 : f->limit, on);
 		rc = wf_err_set(e, WF_EX_NOMATCH, "nothing due by %s", on);

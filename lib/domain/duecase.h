@@ -58,7 +58,8 @@ struct due_status {
 struct due_history {
 	char id[32], opener[64];
 	char manager[64];             /* assigned on the day, or "" */
-	long long person;        /* the person's row, for their name */
+	long long person;        /* the person's row */
+	char name[160];          /* the person's names, "First Last" */
 	const struct due_rules *rules;
 	struct due_status *st;       /* by effective date, then recorded */
 	int nst, capst;

@@ -159,10 +159,11 @@ static int choose(struct wf_store *st, const char *from, const char *to,
 /* Four streams in the order of the cases chosen: each row's first
  * column is its case's id (at_case() reads it). */
 const char WF_SQL_DUE_CASES[] =
-	"SELECT id, programme, person, manager FROM due_case"
-	" ORDER BY n";
+	"SELECT t.id, t.programme, t.person, t.manager,"
+	" p.first_name || ' ' || p.last_name"
+	" FROM due_case t JOIN person p ON p.id = t.person ORDER BY t.n";
 enum {
-	CASE_ID, CASE_PROGRAMME, CASE_PERSON, CASE_MANAGER
+	CASE_ID, CASE_PROGRAMME, CASE_PERSON, CASE_MANAGER, CASE_NAME
 };
 
 const char WF_SQL_DUE_STATUSES[] =
@@ -355,6 +356,7 @@ int wf_due_next(struct due_cursor *c, struct due_history **hp,
 		return 0;
 	wf_col_text(s, CASE_ID, h->id, sizeof h->id);
 	h->person = wf_col_int64(s, CASE_PERSON);
+	wf_col_text(s, CASE_NAME, h->name, sizeof h->name);
 	h->opener[0] = '\0';
 	h->manager[0] = '\0';
 	if (!wf_col_null(s, CASE_MANAGER))

@@ -50,11 +50,16 @@ static void contact_row(cJSON *r, struct wf_stmt *s)
 }
 
 /* A contact's record, a row: the columns are its keys. */
-#define CONTACT_SELECT \
+#define CONTACT_COLUMNS \
 	"SELECT k.id, k.case_id AS \"case\", k.placement_id AS placement," \
 	" k.date, k.party AS \"with\", k.how, k.operator, o.code AS provider," \
-	" k.risk, k.next_steps, k.notes, k.next_date AS \"next\"" \
-	" FROM contact k LEFT JOIN organisation o ON o.id = k.provider_id"
+	" k.risk, k.next_steps, k.notes, k.next_date AS \"next\""
+#define CONTACT_PROVIDER \
+	" LEFT JOIN organisation o ON o.id = k.provider_id"
+#define CONTACT_SELECT \
+	CONTACT_COLUMNS " FROM contact k LEFT JOIN organisation o" \
+	" ON o.id = k.provider_id"
+enum { CONTACT_RISK = 8 };
 
 static const char SQL_MON_GET[] = CONTACT_SELECT " WHERE k.id = ?";
 
@@ -301,15 +306,13 @@ int wf_monitor_show(struct wf_ctx *ctx, const struct wf_ids *ids,
 	return wf_show_items(ctx, ids, contact_by_text, &items, e);
 }
 
-/* The latest contact that judged the risk, for each open case. */
+/* The latest contact that judged the risk, for each open case, whole. */
 const char WF_SQL_MON_RISKS[] =
-	"SELECT k.id, k.risk FROM cases c JOIN contact k ON k.id ="
+	CONTACT_COLUMNS " FROM cases c JOIN contact k ON k.id ="
 	" (SELECT l.id FROM contact l WHERE l.case_id = c.id"
 	"  AND l.risk IS NOT NULL ORDER BY l.date DESC, l.id DESC LIMIT 1)"
+	CONTACT_PROVIDER
 	" WHERE c.status IN " OPEN_STATUSES " ORDER BY k.date DESC, k.id DESC";
-enum {
-	RISK_CONTACT, RISK_LEVEL
-};
 
 int wf_monitor_risks(struct wf_ctx *ctx, const char *level, struct wf_err *e)
 {
@@ -322,15 +325,9 @@ int wf_monitor_risks(struct wf_ctx *ctx, const char *level, struct wf_err *e)
 	while (!rc && (step = wf_step(s)) == WF_ROW) {
 		cJSON *r;
 
-		if (wf_risk_rank(wf_col_str(s, RISK_LEVEL))
-		    < least)
+		if (wf_risk_rank(wf_col_str(s, CONTACT_RISK)) < least)
 			continue;
-		r = wf_contact_record(ctx->st, wf_col_int64(s, RISK_CONTACT),
-		                      e);
-		if (!r) {
-			rc = e->code;
-			break;
-		}
+		r = contact_of_row(s);
 		/* The risk record names the case it speaks of. */
 		cJSON_ReplaceItemInObjectCaseSensitive(r, "kind",
 		                                      cJSON_CreateString("risk"));

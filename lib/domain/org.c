@@ -130,73 +130,53 @@ int wf_org_add(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e)
 	return rc;
 }
 
-static const char SQL_ORG_ROLES[] =
-	"SELECT role FROM organisation_role WHERE organisation_id = ?"
-	" ORDER BY role";
-
-static cJSON *roles_of(struct wf_store *st, long long id, struct wf_err *e)
-{
-	struct wf_stmt *s = wf_sql(st, SQL_ORG_ROLES, e);
-	cJSON *roles = cJSON_CreateArray();
-	int rc;
-
-	if (!s || !roles) {
-		cJSON_Delete(roles);
-		return NULL;
-	}
-	wf_bind_int64(s, 1, id);
-	while ((rc = wf_step(s)) == WF_ROW)
-		cJSON_AddItemToArray(roles, cJSON_CreateString(
-			wf_col_str(s, 0)));
-	wf_reset(s);
-	if (rc != WF_DONE) {
-		wf_sql_err(st, rc, e);
-		cJSON_Delete(roles);
-		return NULL;
-	}
-	return roles;
-}
-
-static const char SQL_ORG_GET[] =
-	"SELECT id, code, name, employees, municipality, address, email, phone,"
-	" notes FROM organisation WHERE code = ?";
+/* An organisation's record, a row: its roles a JSON list. */
+#define ORG_SELECT \
+	"SELECT o.code, o.name, (SELECT json_group_array(role) FROM" \
+	"  (SELECT r.role FROM organisation_role r" \
+	"   WHERE r.organisation_id = o.id ORDER BY r.role))," \
+	" o.employees, o.municipality, o.address, o.email, o.phone, o.notes" \
+	" FROM organisation o"
 enum {
-	GET_ROW, GET_ID, GET_NAME, GET_EMPLOYEES, GET_MUNICIPALITY,
+	GET_ID, GET_NAME, GET_ROLES, GET_EMPLOYEES, GET_MUNICIPALITY,
 	GET_ADDRESS, GET_EMAIL, GET_PHONE, GET_NOTES
 };
 
-cJSON *wf_org_get(struct wf_store *st, const char *code, struct wf_err *e)
+static const char SQL_ORG_GET[] = ORG_SELECT " WHERE o.code = ?";
+
+static cJSON *org_of_row(struct wf_stmt *s)
 {
 	static const char *const cols[] = { "employees", "municipality", "address",
 	                                    "email", "phone", "notes" };
-	struct wf_stmt *s = wf_sql_row(st, SQL_ORG_GET, code, WF_EX_NOMATCH,
-	                             "organisation", e);
-	long long id;
-	cJSON *o, *roles;
+	const char *roles = wf_col_str(s, GET_ROLES);
+	cJSON *o = cJSON_CreateObject(), *r = roles ? cJSON_Parse(roles) : NULL;
 
-	if (!s)
-		return NULL;
-	id = wf_col_int64(s, GET_ROW);
-	o = cJSON_CreateObject();
 	cJSON_AddStringToObject(o, "kind", "organisation");
 	wf_col_add(o, "id", s, GET_ID);
 	wf_col_add(o, "name", s, GET_NAME);
-	cJSON_AddItemToObject(o, "roles", cJSON_CreateNull());
+	cJSON_AddItemToObject(o, "roles", r ? r : cJSON_CreateArray());
 	for (int i = GET_EMPLOYEES; i <= GET_NOTES; i++)
 		wf_col_add(o, cols[i - GET_EMPLOYEES], s, i);
-	wf_reset(s);
-	if (!(roles = roles_of(st, id, e))) {
-		cJSON_Delete(o);
+	return o;
+}
+
+cJSON *wf_org_get(struct wf_store *st, const char *code, struct wf_err *e)
+{
+	struct wf_stmt *s = wf_sql_row(st, SQL_ORG_GET, code, WF_EX_NOMATCH,
+	                             "organisation", e);
+	cJSON *o;
+
+	if (!s)
 		return NULL;
-	}
-	cJSON_ReplaceItemInObjectCaseSensitive(o, "roles", roles);
+	o = org_of_row(s);
+	wf_reset(s);
 	return o;
 }
 
 static const char SQL_ORG_ALL[] =
-	"SELECT code FROM organisation o WHERE ? IS NULL OR EXISTS"
+	ORG_SELECT " WHERE ? IS NULL OR EXISTS"
 	" (SELECT 1 FROM organisation_role r WHERE r.organisation_id = o.id"
-	"  AND r.role = ?) ORDER BY code";
+	"  AND r.role = ?) ORDER BY o.code";
 
 int wf_org_list(struct wf_ctx *ctx, const char *role, struct wf_err *e)
 {
@@ -212,7 +192,7 @@ int wf_org_list(struct wf_ctx *ctx, const char *role, struct wf_err *e)
 		         role);
 	else
 		snprintf(none, sizeof none, "%s", _("no organisations"));
-	return wf_emit_rows(ctx, s, wf_org_get, none, e);
+	return wf_emit_made(ctx, s, org_of_row, none, e);
 }
 
 static const char SQL_ORG_ROLE[] =

@@ -102,6 +102,7 @@ static int export_table(struct wf_ctx *ctx, const char *table, long *n,
 	         order_of(table));
 	if (!(s = wf_sql_prepare(ctx->st, sql, e)))
 		return e->code;
+	wf_sql_many(s);
 	while (!rc && (step = wf_step(s)) == WF_ROW) {
 		cJSON *r = row_record(table, s);
 
@@ -406,6 +407,7 @@ static int copy_table(struct wf_store *st, struct wf_store *dst,
 	         order_of(table));
 	if (!(s = wf_sql_prepare(st, sql, e)))
 		return e->code;
+	wf_sql_many(s);
 	while (!rc && (step = wf_step(s)) == WF_ROW) {
 		int n = wf_col_count(s);
 

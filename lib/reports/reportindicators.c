@@ -133,6 +133,7 @@ struct participant {
 	char facts[4][16];            /* wf_esf_facts' answers */
 	char employment[32], since[11], birth[11];
 	char entered[11], last_case[32], status[16], status_date[11];
+	cJSON *follow_ups;            /* the last case's: {at, date, situation} */
 };
 
 /* Results are taken after leaving (on leaving: up to four weeks on), so
@@ -266,45 +267,32 @@ static void at_entry(cJSON *r, const struct participant *p, const char *g)
 	sensitive(r, "disability", p->disability, g);
 }
 
-const char WF_SQL_ESF_FOLLOW_UPS[] =
-	"SELECT at, date, situation FROM follow_up WHERE case_id = ?"
-	" ORDER BY date, id";
-enum {
-	FUP_AT, FUP_DATE, FUP_SITUATION
-};
-
 /* The situations of the latest follow-up of each kind (on leaving, six
  * months on: in the order of wf_follow_up_times) dated within its window
- * from left and by today: lists to free, NULL where there is none. */
-static int follow_ups(struct wf_store *st, const char *case_id, wf_day left,
-                      cJSON *latest[2], struct wf_err *e)
+ * from left and by today, of the follow-ups of the participant's last
+ * case in date order: lists to free, NULL where there is none. */
+static void follow_ups(const struct participant *p, wf_day left,
+                       cJSON *latest[2])
 {
-	struct wf_stmt *s = wf_sql(st, WF_SQL_ESF_FOLLOW_UPS, e);
 	wf_day d, from, to, today = wf_date_today();
-	int step;
+	const cJSON *f;
 
 	latest[0] = latest[1] = NULL;
-	if (!s)
-		return e->code;
-	wf_bind_text(s, 1, case_id);
-	while ((step = wf_step(s)) == WF_ROW) {
-		const char *at = wf_col_str(s, FUP_AT);
+	cJSON_ArrayForEach(f, p->follow_ups) {
+		const char *at = wf_json_str(f, "at");
+		const char *date = wf_json_str(f, "date");
 
-		for (int k = 0; k < 2; k++) {
+		for (int k = 0; at && date && k < 2; k++) {
 			if (strcmp(at, wf_follow_up_times[k]) ||
-			    wf_date_parse(wf_col_str(s, FUP_DATE),
-			                  &d) < 0)
+			    wf_date_parse(date, &d) < 0)
 				continue;
 			wf_follow_up_window(at, left, &from, &to);
 			if (d >= from && d <= to && d <= today) {
 				cJSON_Delete(latest[k]);
-				latest[k] = cJSON_Parse(
-					wf_col_str(s, FUP_SITUATION));
+				latest[k] = cJSON_Parse(wf_json_str(f, "situation"));
 			}
 		}
 	}
-	wf_reset(s);
-	return step == WF_DONE ? 0 : wf_sql_err(st, step, e);
 }
 
 static int has(const cJSON *list, const char *situation)
@@ -319,9 +307,7 @@ static int has(const cJSON *list, const char *situation)
 
 /* The situation within four weeks of leaving, and six months on: from
  * the follow-ups recorded to this day, since they come after leaving. */
-static int results(struct wf_store *st, cJSON *r,
-                   const struct participant *p, const char *g,
-                   struct wf_err *e)
+static void results(cJSON *r, const struct participant *p, const char *g)
 {
 	static const char *const on_leaving[] = { "job_searching", "education",
 	                                          "qualification", "employed",
@@ -329,12 +315,10 @@ static int results(struct wf_store *st, cJSON *r,
 	cJSON *latest[2];
 	const cJSON *six;
 	wf_day left, from, to;
-	int rc;
 
 	wf_date_parse(p->status_date, &left);
 	wf_follow_up_window("six_months", left, &from, &to);
-	if ((rc = follow_ups(st, p->last_case, left, latest, e)))
-		return rc;
+	follow_ups(p, left, latest);
 	count(r, "on_leaving", "left", g);
 	for (int i = 0; on_leaving[i]; i++)
 		if (has(latest[0], on_leaving[i]))
@@ -359,13 +343,12 @@ static int results(struct wf_store *st, cJSON *r,
 	}
 	cJSON_Delete(latest[0]);
 	cJSON_Delete(latest[1]);
-	return 0;
 }
 
 /* Count a participant whose cases are all read: entered or left in the
  * span, or neither (then not one of the report's). */
-static int tally(struct wf_store *st, cJSON *r, const struct participant *p,
-                 const struct wf_period_opts *o, struct wf_err *e)
+static void tally(cJSON *r, const struct participant *p,
+                  const struct wf_period_opts *o)
 {
 	const char *g = gender_column(p->gender);
 	wf_day entry, left = 0;
@@ -377,16 +360,16 @@ static int tally(struct wf_store *st, cJSON *r, const struct participant *p,
 	       wf_date_parse(p->status_date, &left) == 0 && left >= o->from &&
 	       left <= o->to;
 	if (!entered && !gone)
-		return 0;
+		return;
 	count(r, "participants", "total", g);
 	if (entered) {
 		count(r, "participants", "entered", g);
 		at_entry(r, p, g);
 	}
 	if (!gone)
-		return 0;
+		return;
 	count(r, "participants", "left", g);
-	return results(st, r, p, g, e);
+	results(r, p, g);
 }
 
 /* The cases of the people who, in a programme (?2, or any), agreed a
@@ -410,7 +393,10 @@ const char WF_SQL_ESF_CASES[] =
 	"  LIMIT 1) END),"
 	" pe.birth_date, r.employment_status, r.employment_since, r.gender,"
 	" r.education, r.disability, pe.citizenship, r.foreign_background,"
-	" r.minority, r.homeless, r.rural"
+	" r.minority, r.homeless, r.rural,"
+	" (SELECT json_group_array(json_object('at', at, 'date', date,"
+	"  'situation', situation)) FROM (SELECT at, date, situation"
+	"  FROM follow_up WHERE case_id = e.id ORDER BY date, id))"
 	" FROM (SELECT c.id, c.person_id, pp.person_key, c.programme_id,"
 	"  c.status, c.status_date, (SELECT min(p.agreed_on) FROM plan p"
 	"  WHERE p.case_id = c.id AND p.agreed_on <= ?1) AS entered"
@@ -429,7 +415,8 @@ enum {
 	ESF_PERSON, ESF_PROGRAMME, ESF_CASE, ESF_ENTERED, ESF_STATUS,
 	ESF_STATUS_DATE, ESF_BIRTH, ESF_EMPLOYMENT, ESF_SINCE, ESF_GENDER,
 	ESF_EDUCATION, ESF_DISABILITY, ESF_CITIZENSHIP,
-	ESF_FACTS                 /* four: wf_esf_facts, in order */
+	ESF_FACTS,                /* four: wf_esf_facts, in order */
+	ESF_FOLLOW_UPS = ESF_FACTS + 4
 };
 
 /* Read a participant's first case, or a later one (a re-entry): the
@@ -458,6 +445,8 @@ static int read_case(struct wf_stmt *s, struct participant *p, int first,
 			bad |= wf_col_text(s, ESF_FACTS + i, p->facts[i],
 			                   sizeof p->facts[i]);
 	}
+	cJSON_Delete(p->follow_ups);
+	p->follow_ups = cJSON_Parse(wf_col_str(s, ESF_FOLLOW_UPS));
 	bad |= wf_col_text(s, ESF_CASE, p->last_case, sizeof p->last_case) |
 	       wf_col_text(s, ESF_STATUS, p->status, sizeof p->status) |
 	       wf_col_text(s, ESF_STATUS_DATE, p->status_date,
@@ -474,7 +463,7 @@ static cJSON *report(struct wf_store *st, const struct wf_period_opts *o,
 {
 	struct wf_stmt *s = wf_sql(st, WF_SQL_ESF_CASES, e);
 	cJSON *r = new_report(o);
-	struct participant p;
+	struct participant p = { .follow_ups = NULL };
 	long long person = -1, programme = -1;
 	char from[11], to[11];
 	int rc = 0, step;
@@ -493,7 +482,7 @@ static cJSON *report(struct wf_store *st, const struct wf_period_opts *o,
 		            wf_col_int64(s, ESF_PROGRAMME) != programme;
 
 		if (first && person >= 0)
-			rc = tally(st, r, &p, o, e);
+			tally(r, &p, o);
 		person = wf_col_int64(s, ESF_PERSON);
 		programme = wf_col_int64(s, ESF_PROGRAMME);
 		if (!rc)
@@ -502,8 +491,9 @@ static cJSON *report(struct wf_store *st, const struct wf_period_opts *o,
 	if (!rc && step != WF_DONE)
 		rc = wf_sql_err(st, step, e);
 	if (!rc && person >= 0)
-		rc = tally(st, r, &p, o, e);
+		tally(r, &p, o);
 	wf_reset(s);
+	cJSON_Delete(p.follow_ups);
 	if (rc) {
 		cJSON_Delete(r);
 		return NULL;

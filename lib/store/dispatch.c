@@ -256,6 +256,11 @@ int wf_bind_count(struct wf_stmt *s)
 	return s->eng->bind_count(s);
 }
 
+void wf_sql_many(struct wf_stmt *s)
+{
+	s->eng->many(s);
+}
+
 const char *wf_col_str(struct wf_stmt *s, int i)
 {
 	return s->eng->col_str(s, i);

@@ -77,6 +77,8 @@ struct wf_engine {
 	void (*bind_text)(struct wf_stmt *s, int i, const char *v);
 	void (*bind_null)(struct wf_stmt *s, int i);
 	int (*bind_count)(struct wf_stmt *s);
+	/* s may return many rows: fetch them a batch at a time. */
+	void (*many)(struct wf_stmt *s);
 	const char *(*col_str)(struct wf_stmt *s, int i);
 	long long (*col_int64)(struct wf_stmt *s, int i);
 	int (*col_int)(struct wf_stmt *s, int i);

@@ -118,7 +118,6 @@ extern const char WF_SQL_DUE_KEEP[];
 extern const char WF_SQL_DUE_PLACEMENTS[];
 extern const char WF_SQL_DUE_STATUSES[];
 extern const char WF_SQL_ESF_CASES[];
-extern const char WF_SQL_ESF_FOLLOW_UPS[];
 extern const char WF_SQL_MON_RISKS[];
 extern const char WF_SQL_PERIOD_ACTIVE[];
 extern const char WF_SQL_PERIOD_CANCELLED[];

@@ -215,3 +215,40 @@ cJSON *wf_sql_record(struct wf_store *st, const char *sql, const char *id,
 	return r;
 }
 
+
+/* Rows a batch holds before it is written. */
+#define BATCH_ROWS 512
+
+int wf_batch_add(struct wf_store *st, const char *sql, struct wf_batch *b,
+                 cJSON *row, struct wf_err *e)
+{
+	if (!row || (!b->rows && !(b->rows = cJSON_CreateArray()))) {
+		cJSON_Delete(row);
+		return wf_err_set(e, WF_EX_SOFTWARE, "out of memory");
+	}
+	cJSON_AddItemToArray(b->rows, row);
+	return ++b->n < BATCH_ROWS ? 0 : wf_batch_flush(st, sql, b, e);
+}
+
+int wf_batch_flush(struct wf_store *st, const char *sql, struct wf_batch *b,
+                   struct wf_err *e)
+{
+	struct wf_stmt *s;
+	int rc;
+
+	if (!b->n)
+		return 0;
+	if (!(s = wf_sql(st, sql, e)))
+		return e->code;
+	wf_bind_json(s, 1, b->rows);
+	rc = wf_sql_done(st, s, e);
+	wf_batch_drop(b);
+	return rc;
+}
+
+void wf_batch_drop(struct wf_batch *b)
+{
+	cJSON_Delete(b->rows);
+	b->rows = NULL;
+	b->n = 0;
+}

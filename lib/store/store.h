@@ -35,6 +35,9 @@ void wf_bind_double(struct wf_stmt *s, int i, double v);
 void wf_bind_null(struct wf_stmt *s, int i);
 /* How many parameters the statement takes. */
 int wf_bind_count(struct wf_stmt *s);
+/* s may return many rows (a list, a table): the engine keeps a batch of
+ * them at a time, not all (a cursor on PostgreSQL, in a transaction). */
+void wf_sql_many(struct wf_stmt *s);
 /* Column i (from 0) of the current row: its text (NULL for a NULL),
  * number, whether it is NULL, its kind, its length in bytes. Text stays
  * valid until the next step or reset. */
@@ -151,6 +154,15 @@ int wf_emit_rows(struct wf_ctx *ctx, struct wf_stmt *s,
 int wf_emit_made(struct wf_ctx *ctx, struct wf_stmt *s,
                  cJSON *(*make)(struct wf_stmt *), const char *none,
                  struct wf_err *e);
+/* Rows written many at a time by one statement, sql, that reads them as
+ * a JSON list bound to ?1 (json_each): on a server a round trip a batch,
+ * not a row. Add row (taken over) to b, writing the batch once it is
+ * full; write what b holds (0 when nothing); drop it unwritten. */
+int wf_batch_add(struct wf_store *st, const char *sql, struct wf_batch *b,
+                 cJSON *row, struct wf_err *e);
+int wf_batch_flush(struct wf_store *st, const char *sql, struct wf_batch *b,
+                   struct wf_err *e);
+void wf_batch_drop(struct wf_batch *b);
 /* Run the statements of sql in turn, each with ?1 bound to p1 where it
  * has one: a change that spans tables, done once. */
 int wf_sql_exec_with(struct wf_store *st, const char *sql, long long p1,

@@ -38,6 +38,8 @@ struct pg {
 	char gone[512];
 	int kind;            /* the last failure's kind */
 	int scoped;          /* the policies apply to this connection */
+	long txn;            /* transactions begun, for a cursor's owner */
+	int ncursor;         /* cursors named so far */
 };
 
 struct pg_stmt {
@@ -46,9 +48,17 @@ struct pg_stmt {
 	char name[24];
 	int nparams;
 	char **vals;         /* bound values as text, NULL for NULL */
-	PGresult *res;       /* the rows, once run */
+	PGresult *res;       /* the rows, once run (a batch of a cursor's) */
 	int row, nrows;
+	char *sql;           /* as the server was given it */
+	int many;            /* rows to be fetched a batch at a time */
+	Oid *types;          /* the parameters', as the server took them */
+	char cursor[24];     /* open in transaction txn, or "" */
+	long txn;
 };
+
+/* Rows a cursor fetches at a time. */
+#define FETCH_ROWS 1000
 
 #define PG(st) ((struct pg *)(st)->impl)
 #define Q(x) ((struct pg_stmt *)(void *)(x))
@@ -450,6 +460,7 @@ static int begin(struct wf_store *st, int write, struct wf_err *e)
 {
 	int rc;
 
+	PG(st)->txn++;
 	if (!write)
 		return (rc = run(st, "BEGIN ISOLATION LEVEL REPEATABLE READ"))
 		       ? err(st, rc, e) : 0;
@@ -517,14 +528,15 @@ static struct wf_stmt *prepare(struct wf_store *st, const char *sql,
 	deallocate(PG(st));
 	snprintf(q->name, sizeof q->name, "wf%d", ++PG(st)->nstmt);
 	r = prepare_typed(st, q->name, pg, &pp);
-	free(pg);
 	if (PQresultStatus(r) != PGRES_COMMAND_OK) {
 		err(st, failed(st, r), e);
+		free(pg);
 		free(q->vals);
 		free(q);
 		return NULL;
 	}
 	PQclear(r);
+	q->sql = pg;
 	return &q->base;
 }
 
@@ -536,11 +548,23 @@ static void unbind(struct pg_stmt *q)
 	}
 }
 
+/* A cursor is closed in the transaction that opened it, while that one
+ * stands: at its end the server closes it, and a CLOSE after would fail
+ * the next. */
 static void reset(struct wf_stmt *s)
 {
-	PQclear(Q(s)->res);
-	Q(s)->res = NULL;
-	Q(s)->row = Q(s)->nrows = 0;
+	struct pg_stmt *q = Q(s);
+	char sql[48];
+
+	PQclear(q->res);
+	q->res = NULL;
+	q->row = q->nrows = 0;
+	if (q->cursor[0] && q->txn == PG(q->st)->txn &&
+	    PQtransactionStatus(PG(q->st)->conn) == PQTRANS_INTRANS) {
+		snprintf(sql, sizeof sql, "CLOSE %s", q->cursor);
+		run(q->st, sql);
+	}
+	q->cursor[0] = '\0';
 }
 
 /* A statement freed here; on the server with the next one prepared (a
@@ -561,6 +585,8 @@ static void finalize(struct wf_stmt *s)
 		snprintf(g->gone + n, sizeof g->gone - n, "DEALLOCATE %s;",
 		         q->name);
 	free(q->vals);
+	free(q->types);
+	free(q->sql);
 	free(q);
 }
 
@@ -570,28 +596,100 @@ static void clear(struct wf_stmt *s)
 	unbind(Q(s));
 }
 
+/* The types the server gave the parameters, asked once. */
+static int param_types(struct pg_stmt *q)
+{
+	PGresult *r;
+
+	if (q->types || !q->nparams)
+		return 0;
+	r = PQdescribePrepared(PG(q->st)->conn, q->name);
+	if (PQresultStatus(r) != PGRES_COMMAND_OK)
+		return failed(q->st, r);
+	if ((q->types = calloc(q->nparams, sizeof *q->types)))
+		for (int i = 0; i < q->nparams && i < PQnparams(r); i++)
+			q->types[i] = PQparamtype(r, i);
+	PQclear(r);
+	return q->types ? 0 : PG_ERROR;
+}
+
+/* The next batch of the cursor's rows. */
+static PGresult *fetch(struct pg_stmt *q)
+{
+	char sql[64];
+
+	snprintf(sql, sizeof sql, "FETCH %d FROM %s", FETCH_ROWS, q->cursor);
+	return PQexec(PG(q->st)->conn, sql);
+}
+
+/* Run the statement: its rows at once, or, for one whose rows may be
+ * many, a cursor over them and its first batch (a cursor lives in a
+ * transaction; outside one the rows come at once). */
+static PGresult *execute(struct pg_stmt *q)
+{
+	struct pg *g = PG(q->st);
+	size_t n;
+	char *sql;
+	PGresult *r;
+	int kind;
+
+	if (!q->many || PQtransactionStatus(g->conn) != PQTRANS_INTRANS)
+		return PQexecPrepared(g->conn, q->name, q->nparams,
+		                      (const char *const *)q->vals, NULL, NULL, 0);
+	if ((kind = param_types(q)))
+		return NULL;
+	snprintf(q->cursor, sizeof q->cursor, "wf_c%d", ++g->ncursor);
+	n = strlen(q->sql) + 64;
+	if (!(sql = malloc(n)))
+		return NULL;
+	snprintf(sql, n, "DECLARE %s NO SCROLL CURSOR FOR %s", q->cursor, q->sql);
+	r = PQexecParams(g->conn, sql, q->nparams, q->types,
+	                 (const char *const *)q->vals, NULL, NULL, 0);
+	free(sql);
+	if (PQresultStatus(r) != PGRES_COMMAND_OK) {
+		q->cursor[0] = '\0';
+		return r;
+	}
+	PQclear(r);
+	q->txn = g->txn;
+	return fetch(q);
+}
+
+/* Take r as the rows to step through (0), or its failure's kind. */
+static int take(struct pg_stmt *q, PGresult *r)
+{
+	ExecStatusType t = PQresultStatus(r);
+
+	if (t != PGRES_TUPLES_OK && t != PGRES_COMMAND_OK)
+		return failed(q->st, r);
+	PQclear(q->res);
+	q->res = r;
+	q->nrows = PQntuples(r);
+	q->row = -1;
+	return 0;
+}
+
 static int step(struct wf_stmt *s)
 {
 	struct pg_stmt *q = Q(s);
+	int kind;
 
-	if (!q->res) {
-		PGresult *r = PQexecPrepared(PG(q->st)->conn, q->name, q->nparams,
-		                             (const char *const *)q->vals, NULL,
-		                             NULL, 0);
-		ExecStatusType t = PQresultStatus(r);
-
-		if (t != PGRES_TUPLES_OK && t != PGRES_COMMAND_OK)
-			return failed(q->st, r);
-		q->res = r;
-		q->nrows = PQntuples(r);
-		q->row = -1;
-	}
+	if (!q->res && (kind = take(q, execute(q))))
+		return kind;
+	if (q->row + 1 >= q->nrows && q->cursor[0] && q->nrows == FETCH_ROWS &&
+	    (kind = take(q, fetch(q))))
+		return kind;
 	if (q->row + 1 < q->nrows) {
 		q->row++;
 		return WF_ROW;
 	}
 	q->row = q->nrows;
 	return WF_DONE;
+}
+
+static void many(struct wf_stmt *s)
+{
+	Q(s)->many = 1;
 }
 
 static void bind_str(struct wf_stmt *s, int i, const char *v)
@@ -840,6 +938,7 @@ const struct wf_engine wf_pg_engine = {
 	.bind_text = bind_str,
 	.bind_null = bind_null,
 	.bind_count = bind_count,
+	.many = many,
 	.col_str = col_str,
 	.col_int64 = col_int64,
 	.col_int = col_int,

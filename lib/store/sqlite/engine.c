@@ -470,6 +470,12 @@ static const char *col_name(struct wf_stmt *s, int i)
 	return sqlite3_column_name(S(s), i);
 }
 
+/* SQLite steps through the rows as it finds them already. */
+static void many(struct wf_stmt *s)
+{
+	(void)s;
+}
+
 /* SQLite plans without statistics, as the statements are written for. */
 static int settle(struct wf_store *st, struct wf_err *e)
 {
@@ -525,6 +531,7 @@ const struct wf_engine wf_sqlite_engine = {
 	.bind_text = bind_text,
 	.bind_null = bind_null,
 	.bind_count = bind_count,
+	.many = many,
 	.col_str = col_str,
 	.col_int64 = col_int64,
 	.col_int = col_int,
