@@ -160,6 +160,12 @@ agencies() {
 	run -77 --separate-stderr A wf programme load "$T/lomellina.yaml"
 	[[ "$stderr" == *"permission denied for table programme"* ]]
 	run -1 A sql "INSERT INTO org_grant VALUES ('${WF_PG_DB}_a', 9, 'now', 'me')"
+	# nor the registry: no agency renames another's organisation
+	run -77 --separate-stderr A wf org add --id ssd-dalmine --name Renamed --role referrer
+	[[ "$stderr" == *"permission denied for table organisation"* ]]
+	run -77 A wf operator add --id mallory --name Mallory
+	run -0 A wf org show ssd-dalmine -o tsv --fields name
+	assert_equal "${lines[1]}" "Servizio Sociale di Dalmine"
 	diff <(echo "$before") <(state)
 	# and what B may do, it does
 	run -0 B wf-refer screen -q 2026-0003 --date 2026-10-20

@@ -12,7 +12,8 @@
  * and the case's status; 3 a recipient of the final report, also the
  * placements, the closing and the follow-ups; 4 the service that runs
  * the programme, the whole file. The store's owner, who made it, is not
- * bound by the policies and sees everything.
+ * bound by the policies and sees everything; it alone changes the
+ * registry (programmes, organisations, operators) and the grants.
  *
  * A migration that adds a table of case data adds its rule here.
  */
@@ -100,8 +101,12 @@ static const struct rule {
 	/* every role writes to the trail; each reads its cases' part */
 	{ "audit", CASE_AT(4) " OR " PERSON_AT_4, NULL, APPEND },
 	{ "audit_cases", CASE_AT(4), NULL, APPEND },
-	/* which organisation runs a programme decides who holds its cases */
+	/* the registry is the owner's: which organisation runs a programme
+	 * decides who holds its cases, and no agency renames another */
 	{ "programme", "true", NULL, READ_ONLY },
+	{ "organisation", "true", NULL, READ_ONLY },
+	{ "organisation_role", "true", NULL, READ_ONLY },
+	{ "operator", "true", NULL, READ_ONLY },
 	{ "org_grant", "role = current_user", NULL, READ_ONLY },
 };
 
