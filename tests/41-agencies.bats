@@ -119,8 +119,10 @@ agencies() {
 	assert_equal "$(B sql "SELECT count(*) FROM referral WHERE disability IS NOT NULL")" 0
 	assert_equal "$(B sql 'SELECT count(*) FROM person')" 2
 	assert_equal "$(sql 'SELECT count(*) FROM person')" 3
-	run -0 B wf store info -o json --fields records.cases,records.assessment_sessions
-	assert_equal "$output" '{"records":{"cases":2,"assessment_sessions":1}}'
+	run -0 B wf store info -o json --fields acts_for,records.cases,records.assessment_sessions
+	assert_equal "$output" '{"acts_for":["ssd-dalmine"],"records":{"cases":2,"assessment_sessions":1}}'
+	run -0 wf store info -o json --fields acts_for,records.cases
+	assert_equal "$output" '{"records":{"cases":3}}'
 }
 
 @test "agencies: a host sees its placements, without health data" {

@@ -225,6 +225,12 @@ int wf_show_each(struct wf_ctx *ctx, const struct wf_ids *ids, wf_get_fn get,
 	return wf_show_items(ctx, ids, get, NULL, e);
 }
 
+/* The organisations the connected role acts for: on a shared store the
+ * policies show a role its own grants only. */
+static const char SQL_ACTS_FOR[] =
+	"SELECT o.code FROM org_grant g"
+	" JOIN organisation o ON o.id = g.organisation_id ORDER BY o.code";
+
 int wf_store_info(struct wf_ctx *ctx, int counts, struct wf_err *e)
 {
 	cJSON *rec = cJSON_CreateObject();
@@ -235,7 +241,10 @@ int wf_store_info(struct wf_ctx *ctx, int counts, struct wf_err *e)
 	if (counts)
 		cJSON_AddStringToObject(rec, "engine", wf_store_engine(ctx->st));
 	cJSON_AddNumberToObject(rec, "schema_version", wf_store_version(ctx->st));
-	if (counts)
+	if (counts && wf_store_scoped(ctx->st))
+		rc = wf_sql_each(ctx->st, SQL_ACTS_FOR, NULL, 0, wf_col_push,
+		                 cJSON_AddArrayToObject(rec, "acts_for"), e);
+	if (counts && !rc)
 		rc = wf_store_counts(ctx->st, cJSON_AddObjectToObject(rec, "records"),
 		                     e);
 	if (!rc)
