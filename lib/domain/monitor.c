@@ -306,13 +306,17 @@ int wf_monitor_show(struct wf_ctx *ctx, const struct wf_ids *ids,
 	return wf_show_items(ctx, ids, contact_by_text, &items, e);
 }
 
-/* The latest contact that judged the risk, for each open case, whole. */
+/* The latest contact that judged the risk, for each open case, whole:
+ * the open cases' contacts that judged it, ranked in each case, from
+ * the index of those; no second look-up of the contact, which a server
+ * would make by reading every contact. */
 const char WF_SQL_MON_RISKS[] =
-	CONTACT_COLUMNS " FROM cases c JOIN contact k ON k.id ="
-	" (SELECT l.id FROM contact l WHERE l.case_id = c.id"
-	"  AND l.risk IS NOT NULL ORDER BY l.date DESC, l.id DESC LIMIT 1)"
+	CONTACT_COLUMNS " FROM (SELECT l.*, row_number() OVER (PARTITION BY"
+	"  l.case_id ORDER BY l.date DESC, l.id DESC) AS latest"
+	"  FROM cases c JOIN contact l ON l.case_id = c.id"
+	"  AND l.risk IS NOT NULL WHERE c.status IN " OPEN_STATUSES ") k"
 	CONTACT_PROVIDER
-	" WHERE c.status IN " OPEN_STATUSES " ORDER BY k.date DESC, k.id DESC";
+	" WHERE k.latest = 1 ORDER BY k.date DESC, k.id DESC";
 
 int wf_monitor_risks(struct wf_ctx *ctx, const char *level, struct wf_err *e)
 {
