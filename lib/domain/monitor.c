@@ -54,11 +54,10 @@ static void contact_row(cJSON *r, struct wf_stmt *s)
 	"SELECT k.id, k.case_id AS \"case\", k.placement_id AS placement," \
 	" k.date, k.party AS \"with\", k.how, k.operator, o.code AS provider," \
 	" k.risk, k.next_steps, k.notes, k.next_date AS \"next\""
-#define CONTACT_PROVIDER \
-	" LEFT JOIN organisation o ON o.id = k.provider_id"
-#define CONTACT_SELECT \
-	CONTACT_COLUMNS " FROM contact k LEFT JOIN organisation o" \
-	" ON o.id = k.provider_id"
+/* ... from contacts k, with their provider o. */
+#define CONTACT_FROM(src) \
+	" FROM " src " LEFT JOIN organisation o ON o.id = k.provider_id"
+#define CONTACT_SELECT CONTACT_COLUMNS CONTACT_FROM("contact k")
 enum { CONTACT_RISK = 8 };
 
 static const char SQL_MON_GET[] = CONTACT_SELECT " WHERE k.id = ?";
@@ -311,11 +310,10 @@ int wf_monitor_show(struct wf_ctx *ctx, const struct wf_ids *ids,
  * the index of those; no second look-up of the contact, which a server
  * would make by reading every contact. */
 const char WF_SQL_MON_RISKS[] =
-	CONTACT_COLUMNS " FROM (SELECT l.*, row_number() OVER (PARTITION BY"
-	"  l.case_id ORDER BY l.date DESC, l.id DESC) AS latest"
+	CONTACT_COLUMNS CONTACT_FROM("(SELECT l.*, row_number() OVER"
+	"  (PARTITION BY l.case_id ORDER BY l.date DESC, l.id DESC) AS latest"
 	"  FROM cases c JOIN contact l ON l.case_id = c.id"
-	"  AND l.risk IS NOT NULL WHERE c.status IN " OPEN_STATUSES ") k"
-	CONTACT_PROVIDER
+	"  AND l.risk IS NOT NULL WHERE c.status IN " OPEN_STATUSES ") k")
 	" WHERE k.latest = 1 ORDER BY k.date DESC, k.id DESC";
 
 int wf_monitor_risks(struct wf_ctx *ctx, const char *level, struct wf_err *e)

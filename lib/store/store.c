@@ -215,7 +215,6 @@ cJSON *wf_sql_record(struct wf_store *st, const char *sql, const char *id,
 	return r;
 }
 
-
 /* Rows a batch holds before it is written. */
 #define BATCH_ROWS 512
 

@@ -151,20 +151,28 @@ static int run(struct wf_store *st, const char *sql)
 	return failed(st, r);
 }
 
-/* The first value of sql's first row as a number; -1 on failure. */
-static long long first_num(struct wf_store *st, const char *sql)
+/* The first n values of sql's first row as numbers (NULL as 0, -1 each
+ * when there is no row): 0, or -1 on failure. */
+static int first_nums(struct wf_store *st, const char *sql, long long *v,
+                      int n)
 {
 	PGresult *r = PQexec(PG(st)->conn, sql);
-	long long v = -1;
 
 	if (PQresultStatus(r) != PGRES_TUPLES_OK)
 		return failed(st, r), -1;
-	if (PQntuples(r) && !PQgetisnull(r, 0, 0))
-		v = atoll(PQgetvalue(r, 0, 0));
-	else if (PQntuples(r))
-		v = 0;
+	for (int i = 0; i < n; i++)
+		v[i] = !PQntuples(r) || i >= PQnfields(r) ? -1
+		       : PQgetisnull(r, 0, i) ? 0 : atoll(PQgetvalue(r, 0, i));
 	PQclear(r);
-	return v;
+	return 0;
+}
+
+/* The first value of sql's first row as a number; -1 on failure. */
+static long long first_num(struct wf_store *st, const char *sql)
+{
+	long long v;
+
+	return first_nums(st, sql, &v, 1) ? -1 : v;
 }
 
 static int exec(struct wf_store *st, const char *sql, struct wf_err *e)
@@ -332,12 +340,25 @@ static int settings(struct wf_store *st, struct wf_err *e)
 	return 0;
 }
 
-/* Whether the database is a workflow store, is empty (0), or is another
- * application's (-1 with e set). */
-static int is_store(struct wf_store *st, struct wf_err *e)
+/* What a store says of itself as it is opened, in one round trip: its
+ * application id, the version of what compat.c gave it, and whether the
+ * policies apply to this connection (not to the owner nor a superuser;
+ * asked now, while no failed statement stands in the way of asking). */
+enum { FOUND_APP, FOUND_COMPAT, FOUND_SCOPED, FOUND_N };
+
+static const char SQL_FOUND[] =
+	"SELECT (SELECT value FROM wf_meta WHERE key = 'application_id'),"
+	" (SELECT value FROM wf_meta WHERE key = 'compat_version'),"
+	" CASE WHEN to_regclass('cases') IS NULL THEN 0"
+	"  ELSE row_security_active('cases')::int END";
+
+/* Whether the database is a workflow store (what it says in found), is
+ * empty (0), or is another application's (-1 with e set). */
+static int is_store(struct wf_store *st, long long found[FOUND_N],
+                    struct wf_err *e)
 {
 	long long meta = first_num(st, "SELECT (to_regclass('wf_meta') IS NOT"
-	                           " NULL)::int"), tables, id;
+	                           " NULL)::int"), tables;
 
 	if (meta < 0)
 		return err(st, PG_UNAVAILABLE, e), -1;
@@ -350,11 +371,9 @@ static int is_store(struct wf_store *st, struct wf_err *e)
 			                  " not a workflow store", st->path), -1;
 		return 0;
 	}
-	id = first_num(st, "SELECT value FROM wf_meta WHERE key ="
-	               " 'application_id'");
-	if (id < 0)
+	if (first_nums(st, SQL_FOUND, found, FOUND_N))
 		return err(st, PG(st)->kind, e), -1;
-	if (id != WF_APP_ID && id != 0)
+	if (found[FOUND_APP] != WF_APP_ID && found[FOUND_APP] != 0)
 		return wf_err_set(e, WF_EX_UNAVAILABLE, "'%s' is a database but not a"
 		                  " workflow store", st->path), -1;
 	return 1;
@@ -401,6 +420,7 @@ static int install(struct wf_store *st, struct wf_err *e)
 static int open_store(struct wf_store *st, unsigned flags, struct wf_err *e)
 {
 	const char *info = conninfo(st->path);
+	long long said[FOUND_N];
 	int rc, found;
 
 	if ((rc = no_password(info, e)))
@@ -419,15 +439,14 @@ static int open_store(struct wf_store *st, unsigned flags, struct wf_err *e)
 	}
 	if ((rc = settings(st, e)))
 		return rc;
-	if ((found = is_store(st, e)) < 0)
+	if ((found = is_store(st, said, e)) < 0)
 		return e->code;
 	if (!found && !(flags & WF_OPEN_CREATE))
 		return wf_err_set(e, WF_EX_UNAVAILABLE, "no store at '%s' (create it"
 		                  " with 'wf init')", st->path);
-	/* known now, while no failed statement stands in the way of asking */
-	PG(st)->scoped = found && first_num(st, "SELECT"
-	                 " row_security_active('cases')::int") == 1;
-	return !found || compat_older(st) ? install(st, e) : 0;
+	PG(st)->scoped = found && said[FOUND_SCOPED] == 1;
+	return !found || said[FOUND_COMPAT] < WF_PG_COMPAT_VERSION
+	       ? install(st, e) : 0;
 }
 
 static void close_store(struct wf_store *st)
@@ -631,12 +650,11 @@ static PGresult *execute(struct pg_stmt *q)
 	size_t n;
 	char *sql;
 	PGresult *r;
-	int kind;
 
 	if (!q->many || PQtransactionStatus(g->conn) != PQTRANS_INTRANS)
 		return PQexecPrepared(g->conn, q->name, q->nparams,
 		                      (const char *const *)q->vals, NULL, NULL, 0);
-	if ((kind = param_types(q)))
+	if (param_types(q))
 		return NULL;
 	snprintf(q->cursor, sizeof q->cursor, "wf_c%d", ++g->ncursor);
 	n = strlen(q->sql) + 64;
@@ -865,22 +883,20 @@ static int whole(struct wf_store *st, long *pages, struct wf_err *e)
 	return 0;
 }
 
-/* A store loaded whole has no statistics until autovacuum comes by:
- * without them the server plans a report as if its tables were empty
- * (a quality report 8 s instead of 0.4 s at 10,000 cases). */
-static int settle(struct wf_store *st, struct wf_err *e)
-{
-	int rc = run(st, "ANALYZE");
-
-	return rc ? err(st, rc, e) : 0;
-}
-
 /* Row-level security: the policies domain/scope.c writes, as written. */
 static int scope(struct wf_store *st, const char *sql, struct wf_err *e)
 {
 	int rc = run(st, sql);
 
 	return rc ? err(st, rc, e) : 0;
+}
+
+/* A store loaded whole has no statistics until autovacuum comes by:
+ * without them the server plans a report as if its tables were empty
+ * (a quality report 8 s instead of 0.4 s at 10,000 cases). */
+static int settle(struct wf_store *st, struct wf_err *e)
+{
+	return scope(st, "ANALYZE", e);
 }
 
 /* The server said, as the store was opened, whether policies apply to
