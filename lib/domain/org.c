@@ -130,19 +130,23 @@ int wf_org_add(struct wf_ctx *ctx, struct wf_record *rec, struct wf_err *e)
 	return rc;
 }
 
-/* An organisation's record, a row: its roles a JSON list. */
-#define ORG_SELECT \
-	"SELECT o.code, o.name, (SELECT json_group_array(role) FROM" \
-	"  (SELECT r.role FROM organisation_role r" \
-	"   WHERE r.organisation_id = o.id ORDER BY r.role))," \
+/* An organisation's record, a row: its roles a JSON list, looked up for
+ * one organisation, aggregated once for the list (PostgreSQL would scan
+ * the roles again for every organisation). */
+#define ORG_SELECT(roles, from) \
+	"SELECT o.code, o.name, " roles "," \
 	" o.employees, o.municipality, o.address, o.email, o.phone, o.notes" \
-	" FROM organisation o"
+	" FROM organisation o" from
 enum {
 	GET_ID, GET_NAME, GET_ROLES, GET_EMPLOYEES, GET_MUNICIPALITY,
 	GET_ADDRESS, GET_EMAIL, GET_PHONE, GET_NOTES
 };
 
-static const char SQL_ORG_GET[] = ORG_SELECT " WHERE o.code = ?";
+static const char SQL_ORG_GET[] = ORG_SELECT(
+	"(SELECT json_group_array(role) FROM"
+	"  (SELECT r.role FROM organisation_role r"
+	"   WHERE r.organisation_id = o.id ORDER BY r.role))", "")
+	" WHERE o.code = ?";
 
 static cJSON *org_of_row(struct wf_stmt *s)
 {
@@ -174,9 +178,14 @@ cJSON *wf_org_get(struct wf_store *st, const char *code, struct wf_err *e)
 }
 
 static const char SQL_ORG_ALL[] =
-	ORG_SELECT " WHERE ? IS NULL OR EXISTS"
-	" (SELECT 1 FROM organisation_role r WHERE r.organisation_id = o.id"
-	"  AND r.role = ?) ORDER BY o.code";
+	ORG_SELECT("r.roles",
+	" LEFT JOIN (SELECT organisation_id, json_group_array(role) AS roles"
+	"  FROM (SELECT organisation_id, role FROM organisation_role"
+	"   ORDER BY organisation_id, role) GROUP BY organisation_id) r"
+	" ON r.organisation_id = o.id")
+	" WHERE ? IS NULL OR o.id IN"
+	" (SELECT organisation_id FROM organisation_role WHERE role = ?)"
+	" ORDER BY o.code";
 
 int wf_org_list(struct wf_ctx *ctx, const char *role, struct wf_err *e)
 {
