@@ -21,7 +21,7 @@
 /* What a failed call returns (wf_step's codes besides WF_ROW/WF_DONE):
  * the kind of failure, for err() and constraint(). */
 enum { PG_ERROR = 1, PG_BUSY, PG_PERM, PG_CONSTRAINT, PG_UNAVAILABLE,
-       PG_IO, PG_DATA };
+       PG_IO, PG_DATA, PG_NO_TABLE };
 
 /* Type OIDs of the kinds col_type tells apart, and parameters are given
  * (pg_type.h). */
@@ -38,6 +38,8 @@ struct pg {
 	char gone[512];
 	int kind;            /* the last failure's kind */
 	int scoped;          /* the policies apply to this connection */
+	int version;         /* the schema's, as opened; -1 once a write
+	                      * may have changed it (asked each time then) */
 	long txn;            /* transactions begun, for a cursor's owner */
 	int ncursor;         /* cursors named so far */
 };
@@ -107,6 +109,8 @@ static int failed(struct wf_store *st, PGresult *r)
 		kind = PG_IO;
 	else if (!strncmp(state, "22", 2))
 		kind = PG_DATA;
+	else if (!strcmp(state, "42P01"))
+		kind = PG_NO_TABLE;
 	PQclear(r);
 	return PG(st)->kind = kind;
 }
@@ -341,38 +345,40 @@ static int settings(struct wf_store *st, struct wf_err *e)
 }
 
 /* What a store says of itself as it is opened, in one round trip: its
- * application id, the version of what compat.c gave it, and whether the
- * policies apply to this connection (not to the owner nor a superuser;
- * asked now, while no failed statement stands in the way of asking). */
-enum { FOUND_APP, FOUND_COMPAT, FOUND_SCOPED, FOUND_N };
+ * application id, the version of what compat.c gave it and of its
+ * schema, and whether the policies apply to this connection (not to the
+ * owner nor a superuser; asked now, while no failed statement stands in
+ * the way of asking). */
+enum { FOUND_APP, FOUND_COMPAT, FOUND_VERSION, FOUND_SCOPED, FOUND_N };
 
 static const char SQL_FOUND[] =
 	"SELECT (SELECT value FROM wf_meta WHERE key = 'application_id'),"
 	" (SELECT value FROM wf_meta WHERE key = 'compat_version'),"
+	" (SELECT value FROM wf_meta WHERE key = 'user_version'),"
 	" CASE WHEN to_regclass('cases') IS NULL THEN 0"
 	"  ELSE row_security_active('cases')::int END";
 
 /* Whether the database is a workflow store (what it says in found), is
- * empty (0), or is another application's (-1 with e set). */
+ * empty (0), or is another application's (-1 with e set). A database
+ * without the store's settings is asked after them only then. */
 static int is_store(struct wf_store *st, long long found[FOUND_N],
                     struct wf_err *e)
 {
-	long long meta = first_num(st, "SELECT (to_regclass('wf_meta') IS NOT"
-	                           " NULL)::int"), tables;
+	long long tables;
 
-	if (meta < 0)
-		return err(st, PG_UNAVAILABLE, e), -1;
-	if (!meta) {
+	if (first_nums(st, SQL_FOUND, found, FOUND_N)) {
+		if (PG(st)->kind != PG_NO_TABLE)
+			return err(st, PG(st)->kind, e), -1;
 		tables = first_num(st, "SELECT count(*) FROM pg_class WHERE relkind"
 		                   " = 'r' AND relnamespace ="
 		                   " to_regnamespace(current_schema())");
+		if (tables < 0)
+			return err(st, PG(st)->kind, e), -1;
 		if (tables != 0)
 			return wf_err_set(e, WF_EX_UNAVAILABLE, "'%s' is a database but"
 			                  " not a workflow store", st->path), -1;
 		return 0;
 	}
-	if (first_nums(st, SQL_FOUND, found, FOUND_N))
-		return err(st, PG(st)->kind, e), -1;
 	if (found[FOUND_APP] != WF_APP_ID && found[FOUND_APP] != 0)
 		return wf_err_set(e, WF_EX_UNAVAILABLE, "'%s' is a database but not a"
 		                  " workflow store", st->path), -1;
@@ -445,6 +451,7 @@ static int open_store(struct wf_store *st, unsigned flags, struct wf_err *e)
 		return wf_err_set(e, WF_EX_UNAVAILABLE, "no store at '%s' (create it"
 		                  " with 'wf init')", st->path);
 	PG(st)->scoped = found && said[FOUND_SCOPED] == 1;
+	PG(st)->version = found ? (int)said[FOUND_VERSION] : -1;
 	return !found || said[FOUND_COMPAT] < WF_PG_COMPAT_VERSION
 	       ? install(st, e) : 0;
 }
@@ -483,6 +490,7 @@ static int begin(struct wf_store *st, int write, struct wf_err *e)
 	if (!write)
 		return (rc = run(st, "BEGIN ISOLATION LEVEL REPEATABLE READ"))
 		       ? err(st, rc, e) : 0;
+	PG(st)->version = -1;
 	if ((rc = run(st, "BEGIN")) ||
 	    (rc = run(st, "SELECT pg_advisory_xact_lock(1464224855)"))) {
 		run(st, "ROLLBACK");
@@ -498,7 +506,8 @@ static int in_transaction(const struct wf_store *st)
 
 static int version(struct wf_store *st)
 {
-	return (int)first_num(st, "SELECT wf_pragma('user_version')");
+	return PG(st)->version >= 0 ? PG(st)->version
+	       : (int)first_num(st, "SELECT wf_pragma('user_version')");
 }
 
 static int unchanged(const struct wf_store *st, struct wf_err *e)
