@@ -604,7 +604,9 @@ typedef void (*wf_diag_fn)(struct wf_ctx *ctx, const struct wf_err *e,
 
 /* What one invocation is: which command, its store, its output, and how
  * it treats bad records. wf_ctx_init() fills it from the command line. */
-/* Rows gathered to be written many at a time (store.h, wf_batch_add). */
+/* Rows gathered to be written many at a time (store.h, wf_batch_add),
+ * WF_BATCH_ROWS a statement. */
+#define WF_BATCH_ROWS 512
 struct wf_batch {
 	cJSON *rows;             /* a JSON list, or NULL */
 	int n;
@@ -629,6 +631,8 @@ struct wf_ctx {
 	FILE *err;                    /* where diagnostics go (NULL: stderr) */
 	int log_reads;           /* wf_emit notes special-category reads */
 	int reads;               /* some are waiting to be written */
+	int read_table;          /* ... some of them in the temporary table */
+	unsigned read_what;      /* what of them (WF_READ_*) */
 	struct wf_batch read_batch;   /* reads noted, not yet in the store */
 };
 

@@ -173,28 +173,30 @@ static unsigned shows(const cJSON *v, int depth)
 	return what;
 }
 
-/* The reads of special-category data an invocation made, a case each,
- * held in the connection's temporary store until they are written. */
+/* The cases whose special-category data an invocation read (what of
+ * them, ctx->read_what, is one for all), held in the connection's
+ * temporary store once they outgrow a batch (a show of one case makes
+ * no table: PostgreSQL makes one slowly). Appended as they come, a case
+ * as many times as it was shown, and taken once each at the end: an
+ * upsert a case costs a server more than the list. */
 static const char SQL_READ_LOG_TABLE[] =
-	"CREATE TEMP TABLE IF NOT EXISTS read_log (case_id TEXT PRIMARY KEY,"
-	" what INTEGER NOT NULL) WITHOUT ROWID";
+	"CREATE TEMP TABLE IF NOT EXISTS read_log (case_id TEXT NOT NULL)";
 
-/* A batch of reads, a JSON list of {c: case, w: what}, the same case's
- * taken together (a bitwise OR of six bits, as max of each). */
+/* A batch of reads, a JSON list of case ids. */
 static const char SQL_READ_LOG_ADD[] =
-	"INSERT INTO read_log (case_id, what)"
-	" SELECT c, max(w & 1) | max(w & 2) | max(w & 4) | max(w & 8)"
-	"  | max(w & 16) | max(w & 32)"
-	" FROM (SELECT json_extract(value, '$.c') AS c,"
-	"  CAST(json_extract(value, '$.w') AS INTEGER) AS w FROM json_each(?1))"
-	" WHERE 1 = 1 GROUP BY c"
-	" ON CONFLICT (case_id) DO UPDATE SET what = read_log.what | excluded.what";
+	"INSERT INTO read_log (case_id) SELECT value FROM json_each(?1)";
+
+static int read_table(struct wf_ctx *ctx, struct wf_err *e)
+{
+	if (!ctx->read_table && wf_sql_exec(ctx->st, SQL_READ_LOG_TABLE, e))
+		return e->code;
+	ctx->read_table = 1;
+	return 0;
+}
 
 int wf_audit_read(struct wf_ctx *ctx, const char *case_id, unsigned what,
                   struct wf_err *e)
 {
-	cJSON *r;
-
 	if (!what || !case_id || !*case_id)
 		return 0;
 	/* refused before the record is shown: nothing of these categories
@@ -204,17 +206,16 @@ int wf_audit_read(struct wf_ctx *ctx, const char *case_id, unsigned what,
 		                  "categories of data, whose reading the audit "
 		                  "trail records, and the store is read-only to "
 		                  "you: ask as a user who may write it", case_id);
-	if (!ctx->reads &&
-	    wf_sql_exec(ctx->st, SQL_READ_LOG_TABLE, e))
+	/* the batch about to be written: the table it is written to, made
+	 * in the snapshot's transaction as the batch is */
+	if (ctx->read_batch.n == WF_BATCH_ROWS - 1 && read_table(ctx, e))
 		return e->code;
 	ctx->reads = 1;
+	ctx->read_what |= what;
 	/* a list of a region's cases costs a statement for many of them,
 	 * not one each */
-	if ((r = cJSON_CreateObject())) {
-		cJSON_AddStringToObject(r, "c", case_id);
-		cJSON_AddNumberToObject(r, "w", what);
-	}
-	return wf_batch_add(ctx->st, SQL_READ_LOG_ADD, &ctx->read_batch, r, e);
+	return wf_batch_add(ctx->st, SQL_READ_LOG_ADD, &ctx->read_batch,
+	                    cJSON_CreateString(case_id), e);
 }
 
 int wf_audit_shown(struct wf_ctx *ctx, const cJSON *rec, struct wf_err *e)
@@ -242,37 +243,37 @@ static cJSON *read_detail(unsigned what)
 }
 
 static const char SQL_READ_LOG_LIST[] =
-	"SELECT case_id, what FROM read_log ORDER BY case_id";
-enum {
-	READ_CASE, READ_WHAT
-};
+	"SELECT DISTINCT case_id FROM read_log ORDER BY case_id";
 
 /* One case read: an entry about it. */
-static int read_one(struct wf_ctx *ctx, struct wf_err *e)
+static int read_one(struct wf_ctx *ctx, const char *case_id,
+                    struct wf_err *e)
 {
-	struct wf_stmt *s = wf_sql(ctx->st, SQL_READ_LOG_LIST, e);
-	int rc, step;
-	cJSON *d;
+	cJSON *d = read_detail(ctx->read_what);
+	int rc = wf_audit_entry(ctx, "read", "case", case_id, NULL, 0, d, e);
 
-	if (!s)
-		return e->code;
-	if ((step = wf_step(s)) != WF_ROW) {
-		wf_reset(s);
-		return wf_sql_err(ctx->st, step, e);
-	}
-	d = read_detail((unsigned)wf_col_int(s, READ_WHAT));
-	rc = wf_audit_entry(ctx, "read", "case",
-	                    wf_col_str(s, READ_CASE),
-		NULL, 0, d, e);
 	cJSON_Delete(d);
-	wf_reset(s);
 	return rc;
+}
+
+/* The case every read still in memory is of (or NULL: several). */
+static const char *batch_one_case(const struct wf_batch *b)
+{
+	const char *one = NULL;
+
+	for (const cJSON *r = b->rows ? b->rows->child : NULL; r; r = r->next) {
+		if (!cJSON_IsString(r) || (one && strcmp(one, r->valuestring)))
+			return NULL;
+		one = r->valuestring;
+	}
+	return one;
 }
 
 /* The cases an entry about many is about, beside it. */
 static const char SQL_READ_LOG_CASES[] =
 	"INSERT INTO audit_cases (audit_id, case_id)"
-	" SELECT ?1, case_id FROM read_log";
+	" SELECT ?1, case_id FROM (SELECT DISTINCT case_id FROM read_log"
+	"  ORDER BY case_id)";
 
 /* Many cases read (a list): one entry, its detail sealing the list of
  * the cases, which audit_cases keeps beside it. An entry a case would
@@ -280,16 +281,15 @@ static const char SQL_READ_LOG_CASES[] =
 static int read_many(struct wf_ctx *ctx, struct wf_err *e)
 {
 	char sha[WF_SHA_HEX], n_text[24];
-	unsigned what = 0;
 	long n;
 	cJSON *d;
 	struct wf_stmt *s;
 	int rc;
 
 	if ((rc = wf_audit_cases_sha(ctx->st, SQL_READ_LOG_LIST, 0, sha, &n,
-	                             &what, e)))
+	                             NULL, e)))
 		return rc;
-	d = read_detail(what);
+	d = read_detail(ctx->read_what);
 	cJSON_AddNumberToObject(d, "cases", (double)n);
 	cJSON_AddStringToObject(d, "cases_sha", sha);
 	snprintf(n_text, sizeof n_text, "%ld", n);
@@ -301,34 +301,54 @@ static int read_many(struct wf_ctx *ctx, struct wf_err *e)
 	return wf_sql_done(ctx->st, s, e);
 }
 
-static const char SQL_READ_LOG_COUNT[] =
-	"SELECT count(*), min(case_id) FROM read_log";
+static const char SQL_READ_LOG_ONE[] =
+	"SELECT min(case_id), count(DISTINCT case_id) FROM read_log";
+enum {
+	ONE_CASE, ONE_CASES
+};
 
 static const char SQL_READ_LOG_CLEAR[] =
 	"DELETE FROM read_log";
+
+/* The entry of the cases in the table: about one, or about many. */
+static int read_logged(struct wf_ctx *ctx, struct wf_err *e)
+{
+	struct wf_stmt *s = wf_sql(ctx->st, SQL_READ_LOG_ONE, e);
+	int rc, step;
+
+	if (!s)
+		return e->code;
+	if ((step = wf_step(s)) != WF_ROW) {
+		wf_reset(s);
+		return wf_sql_err(ctx->st, step, e);
+	}
+	if (wf_col_int(s, ONE_CASES) == 1)
+		rc = read_one(ctx, wf_col_str(s, ONE_CASE), e);
+	else
+		rc = wf_col_int(s, ONE_CASES) ? read_many(ctx, e) : 0;
+	wf_reset(s);
+	return rc;
+}
 
 /* The reads, written in one transaction of their own: the reading
  * command took a snapshot and wrote nothing. */
 int wf_audit_reads_flush(struct wf_ctx *ctx, struct wf_err *e)
 {
-	long long n;
+	const char *c;
 	int rc;
 
 	if (!ctx->reads)
 		return 0;
 	if ((rc = wf_store_begin(ctx->st, e)))
 		return rc;
-	if (!(rc = wf_batch_flush(ctx->st, SQL_READ_LOG_ADD, &ctx->read_batch,
-	                          e))) {
-		if ((n = wf_sql_id(ctx->st, SQL_READ_LOG_COUNT, NULL, e)) < 0)
-			rc = e->code;
-		else if (n == 1)
-			rc = read_one(ctx, e);
-		else if (n > 1)
-			rc = read_many(ctx, e);
-	}
-	if (!rc)
+	if (!ctx->read_table && (c = batch_one_case(&ctx->read_batch)))
+		rc = read_one(ctx, c, e);
+	else if (!(rc = read_table(ctx, e)) &&
+	         !(rc = wf_batch_flush(ctx->st, SQL_READ_LOG_ADD,
+	                               &ctx->read_batch, e)) &&
+	         !(rc = read_logged(ctx, e)))
 		rc = wf_sql_exec(ctx->st, SQL_READ_LOG_CLEAR, e);
+	wf_batch_drop(&ctx->read_batch);
 	if (!rc)
 		return wf_store_commit(ctx->st, e);
 	wf_store_rollback(ctx->st);

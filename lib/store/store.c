@@ -215,9 +215,6 @@ cJSON *wf_sql_record(struct wf_store *st, const char *sql, const char *id,
 	return r;
 }
 
-/* Rows a batch holds before it is written. */
-#define BATCH_ROWS 512
-
 int wf_batch_add(struct wf_store *st, const char *sql, struct wf_batch *b,
                  cJSON *row, struct wf_err *e)
 {
@@ -226,7 +223,7 @@ int wf_batch_add(struct wf_store *st, const char *sql, struct wf_batch *b,
 		return wf_err_set(e, WF_EX_SOFTWARE, "out of memory");
 	}
 	cJSON_AddItemToArray(b->rows, row);
-	return ++b->n < BATCH_ROWS ? 0 : wf_batch_flush(st, sql, b, e);
+	return ++b->n < WF_BATCH_ROWS ? 0 : wf_batch_flush(st, sql, b, e);
 }
 
 int wf_batch_flush(struct wf_store *st, const char *sql, struct wf_batch *b,
