@@ -73,6 +73,8 @@ static const struct suite {
 	  check_due },
 	{ "the library without a command line: refer, screen, list",
 	  check_api },
+	{ "the PostgreSQL dialect: NULLs in order and in indexes, parameters",
+	  check_dialect },
 };
 
 int main(void)

@@ -38,6 +38,7 @@ void check_nearest(void);
 void check_yaml(void);
 void check_due(void);
 void check_api(void);
+void check_dialect(void);
 
 /* A date for the tables: YYYY-MM-DD that must parse. */
 wf_day unit_day(const char *iso);

@@ -229,8 +229,11 @@ static void end_term(struct buf *b, struct order *o)
 {
 	int k = o->n - 1;
 
-	if (!is_id(b->s + o->start[k], b->n - o->start[k]))
+	if (!is_id(b->s + o->start[k], b->n - o->start[k])) {
+		while (b->s && b->n > o->start[k] && b->s[b->n - 1] == ' ')
+			b->n--;
 		puts_(b, o->desc[k] ? " NULLS LAST" : " NULLS FIRST");
+	}
 	o->desc[k] = 0;
 	o->start[k] = b->n + 1;      /* past the comma that follows */
 }
@@ -247,6 +250,7 @@ struct tr {
 	struct wf_pg_params p;
 	unsigned long long seen;  /* the parameters met so far */
 	int ddl, temp;        /* a table's definition, a temporary one */
+	int index;            /* an index's definition (2: in its columns) */
 	int row_ids;          /* numbered by wf_row_id() */
 	int from;             /* the last word was FROM or JOIN */
 	unsigned long long sub;   /* depths whose ( began a FROM's query */
@@ -334,12 +338,30 @@ static size_t word(struct tr *t, const char *p, size_t n)
 	return n;
 }
 
+/* An index's columns, ordered as ORDER BY's terms are: NULLs where
+ * SQLite puts them, so that the planner reads the index in the order a
+ * statement asks for (forwards, or backwards for DESC) instead of
+ * sorting what it found. */
+static void index_columns(struct tr *t)
+{
+	t->index = 2;
+	if (t->o.n < 16) {
+		t->o.depth[t->o.n] = t->depth;
+		t->o.start[t->o.n] = t->b.n;
+		t->o.desc[t->o.n++] = 0;
+	}
+}
+
 /* A table's definition: which, and its name. */
 static void ddl_of(struct tr *t, const char *sql)
 {
 	const char *p, *q;
 	size_t n;
 
+	if (starts(sql, "CREATE INDEX") || starts(sql, "CREATE UNIQUE INDEX")) {
+		t->index = 1;
+		return;
+	}
 	if ((p = starts(sql, "CREATE TEMP TABLE")))
 		t->temp = 1;
 	else if (!(p = starts(sql, "CREATE TABLE")) &&
@@ -480,6 +502,8 @@ static char *tokens(const char *sql, struct wf_pg_params *params)
 			else if (*p == ')')
 				t.depth--;
 			put(&t.b, p++, 1);
+			if (p[-1] == '(' && t.index == 1)
+				index_columns(&t);
 		}
 	}
 	while (t.o.n)

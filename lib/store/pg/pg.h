@@ -3,7 +3,8 @@
  * (dialect.c), which reads the library's SQL, written once, and says it
  * as PostgreSQL reads it; and the functions the store's database is
  * given so that the same statements mean the same there (compat.c). No
- * file outside lib/store/pg/ includes it.
+ * file of the library outside lib/store/pg/ includes it (the unit layer
+ * does, to check the dialect).
  */
 #ifndef WF_PG_H
 #define WF_PG_H
@@ -17,7 +18,8 @@
  * when only blanks are left or memory ran out (*oom set). */
 char *wf_pg_next(const char **p, int *oom);
 /* One statement in PostgreSQL's words, malloc'd (NULL: out of memory):
- * ?N and ? become $N, ORDER BY keeps SQLite's place for NULLs, IS and
+ * ?N and ? become $N, ORDER BY keeps SQLite's place for NULLs (and so do
+ * an index's columns, so that it serves such an ORDER BY), IS and
  * IS NOT compare values, CROSS JOIN is a join, json_object builds one;
  * in a table's definition the types become PostgreSQL's (an INTEGER
  * PRIMARY KEY numbered as SQLite numbers it, text compared byte by
