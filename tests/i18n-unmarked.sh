@@ -30,7 +30,7 @@ function prose(s) {
 	# markup and style are not messages
 	if (s ~ /<[A-Za-z\/!]/ || s ~ /[{}]/)
 		return 0
-	if (s ~ /(SELECT|INSERT|UPDATE|CREATE|DELETE|WHERE|PRAGMA|SAVEPOINT|RELEASE|ROLLBACK|ALTER|DROP|JOIN|ORDER BY|GROUP BY| AND | AS [a-z_]+,|FROM [a-z_]+ [a-z]+)/)
+	if (s ~ /(SELECT|INSERT|UPDATE|CREATE|DELETE|WHERE|PRAGMA|SAVEPOINT|RELEASE|ROLLBACK|ALTER|DROP|JOIN|ORDER BY|GROUP BY| AND | AS [a-z_]+,|FROM [a-z_]+ [a-z]+|SET [a-z_]+ =|RESET [a-z_]+)/)
 		return 0
 	return s ~ /[A-Za-z][A-Za-z]+ [a-z][a-z]+/
 }

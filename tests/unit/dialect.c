@@ -1,6 +1,6 @@
 /* dialect.c - the library's SQL said as PostgreSQL reads it: NULLs
  * sorted where SQLite sorts them, in ORDER BY and in the indexes that
- * serve it, and the parameters numbered. */
+ * serve it, the parameters numbered, and a CROSS JOIN's loop kept. */
 #include <stdlib.h>
 
 #include "pg.h"
@@ -29,10 +29,18 @@ void check_dialect(void)
 		  " DISTINCT FROM $1" },
 	};
 
-	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		char *got = wf_pg_translate(cases[i].sqlite, NULL);
+	struct wf_pg_params pp;
+	char *got;
 
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		got = wf_pg_translate(cases[i].sqlite, &pp);
 		CHECK_STR(got, cases[i].pg, cases[i].sqlite);
+		CHECK_LONG(pp.loop, 0, cases[i].sqlite);
 		free(got);
 	}
+	/* SQLite's CROSS JOIN, the order of the loop: a join, planned so */
+	got = wf_pg_translate("SELECT 1 FROM t CROSS JOIN s ON s.t = t.id", &pp);
+	CHECK_STR(got, "SELECT 1 FROM t JOIN s ON s.t = t.id", "CROSS JOIN");
+	CHECK_LONG(pp.loop, 1, "CROSS JOIN is a loop");
+	free(got);
 }

@@ -286,6 +286,7 @@ static size_t word(struct tr *t, const char *p, size_t n)
 		t->o.desc[t->o.n - 1] = word_eq(p, n, "DESC");
 	if (word_eq(p, n, "CROSS") && word_eq(q, m, "JOIN")) {
 		puts_(&t->b, "JOIN");
+		t->p.loop = 1;
 		return q + m - p;
 	}
 	if (word_eq(p, n, "IS")) {
@@ -628,7 +629,7 @@ char *wf_pg_translate(const char *sql, struct wf_pg_params *params)
 	size_t n;
 
 	if (params)
-		*params = (struct wf_pg_params){ 0, 0 };
+		*params = (struct wf_pg_params){ 0, 0, 0 };
 	if ((p = starts(sql, "PRAGMA")))
 		return pragma(p);
 	if ((p = starts(sql, "CREATE TRIGGER")))

@@ -54,6 +54,7 @@ struct pg_stmt {
 	int row, nrows;
 	char *sql;           /* as the server was given it */
 	int many;            /* rows to be fetched a batch at a time */
+	int loop;            /* planned as the loop its CROSS JOIN says */
 	Oid *types;          /* the parameters', as the server took them */
 	char cursor[24];     /* open in transaction txn, or "" */
 	long txn;
@@ -540,8 +541,10 @@ static struct wf_stmt *prepare(struct wf_store *st, const char *sql,
 	struct wf_pg_params pp;
 	PGresult *r;
 
-	if (q && (pg = wf_pg_translate(sql, &pp)))
+	if (q && (pg = wf_pg_translate(sql, &pp))) {
 		q->nparams = pp.n;
+		q->loop = pp.loop;
+	}
 	if (!q || !pg ||
 	    (q->nparams && !(q->vals = calloc(q->nparams, sizeof *q->vals)))) {
 		free(pg);
@@ -653,7 +656,7 @@ static PGresult *fetch(struct pg_stmt *q)
 /* Run the statement: its rows at once, or, for one whose rows may be
  * many, a cursor over them and its first batch (a cursor lives in a
  * transaction; outside one the rows come at once). */
-static PGresult *execute(struct pg_stmt *q)
+static PGresult *execute_rows(struct pg_stmt *q)
 {
 	struct pg *g = PG(q->st);
 	size_t n;
@@ -680,6 +683,33 @@ static PGresult *execute(struct pg_stmt *q)
 	PQclear(r);
 	q->txn = g->txn;
 	return fetch(q);
+}
+
+/* What SQLite's CROSS JOIN says, said to PostgreSQL's planner while it
+ * plans the statement (the settings go back after; a failed transaction
+ * takes them back itself): the tables in the order written, each one
+ * after the first looked up by index for each row before it. The
+ * planner would otherwise read a whole history to join the few cases
+ * the due rule walks (at 100,000 cases, 0.25 s for 0.09 s). */
+static const char LOOP_ON[] =
+	"SET join_collapse_limit = 1; SET enable_hashjoin = off;"
+	" SET enable_mergejoin = off";
+static const char LOOP_OFF[] =
+	"RESET join_collapse_limit; RESET enable_hashjoin; RESET enable_mergejoin";
+
+/* Run the statement, planned as it says. */
+static PGresult *execute(struct pg_stmt *q)
+{
+	PGresult *r;
+
+	if (!q->loop)
+		return execute_rows(q);
+	if (run(q->st, LOOP_ON))
+		return NULL;
+	r = execute_rows(q);
+	if (PQtransactionStatus(PG(q->st)->conn) != PQTRANS_INERROR)
+		run(q->st, LOOP_OFF);
+	return r;
 }
 
 /* Take r as the rows to step through (0), or its failure's kind. */

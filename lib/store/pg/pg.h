@@ -32,6 +32,8 @@ char *wf_pg_next(const char **p, int *oom);
 struct wf_pg_params {
 	int n;
 	unsigned long long untyped;
+	int loop;     /* a CROSS JOIN: SQLite's word for "the left the outer
+	               * loop, the right looked up by index for each row" */
 };
 char *wf_pg_translate(const char *sql, struct wf_pg_params *params);
 /* The SQL that gives a database what the statements rely on: the
