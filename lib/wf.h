@@ -602,8 +602,6 @@ struct wf_ctx;
 typedef void (*wf_diag_fn)(struct wf_ctx *ctx, const struct wf_err *e,
                            int warning);
 
-/* What one invocation is: which command, its store, its output, and how
- * it treats bad records. wf_ctx_init() fills it from the command line. */
 /* Rows gathered to be written many at a time (store.h, wf_batch_add),
  * WF_BATCH_ROWS a statement. */
 #define WF_BATCH_ROWS 512
@@ -612,6 +610,8 @@ struct wf_batch {
 	int n;
 };
 
+/* What one invocation is: which command, its store, its output, and how
+ * it treats bad records. wf_ctx_init() fills it from the command line. */
 struct wf_ctx {
 	const char *prog;        /* "wf-refer", for messages */
 	char progbuf[32];

@@ -259,6 +259,16 @@ struct tr {
 	char table[64];       /* its name */
 };
 
+/* Terms in order begin here, at this depth (ORDER BY's, an index's). */
+static void open_order(struct tr *t)
+{
+	if (t->o.n < 16) {
+		t->o.depth[t->o.n] = t->depth;
+		t->o.start[t->o.n] = t->b.n;
+		t->o.desc[t->o.n++] = 0;
+	}
+}
+
 /* The word at p (n long): said again, and how much was read. */
 static size_t word(struct tr *t, const char *p, size_t n)
 {
@@ -267,11 +277,7 @@ static size_t word(struct tr *t, const char *p, size_t n)
 
 	if (word_eq(p, n, "ORDER") && word_eq(q, m, "BY") && !t->ddl) {
 		puts_(&t->b, "ORDER BY");
-		if (t->o.n < 16) {
-			t->o.depth[t->o.n] = t->depth;
-			t->o.start[t->o.n] = t->b.n;
-			t->o.desc[t->o.n++] = 0;
-		}
+		open_order(t);
 		return q + m - p;
 	}
 	if (in_order(&t->o, t->depth) &&
@@ -346,11 +352,7 @@ static size_t word(struct tr *t, const char *p, size_t n)
 static void index_columns(struct tr *t)
 {
 	t->index = 2;
-	if (t->o.n < 16) {
-		t->o.depth[t->o.n] = t->depth;
-		t->o.start[t->o.n] = t->b.n;
-		t->o.desc[t->o.n++] = 0;
-	}
+	open_order(t);
 }
 
 /* A table's definition: which, and its name. */

@@ -156,6 +156,14 @@ static int run(struct wf_store *st, const char *sql)
 	return failed(st, r);
 }
 
+/* Run sql: 0, or its failure said in e. */
+static int run_e(struct wf_store *st, const char *sql, struct wf_err *e)
+{
+	int rc = run(st, sql);
+
+	return rc ? err(st, rc, e) : 0;
+}
+
 /* The first n values of sql's first row as numbers (NULL as 0, -1 each
  * when there is no row): 0, or -1 on failure. */
 static int first_nums(struct wf_store *st, const char *sql, long long *v,
@@ -421,7 +429,7 @@ static int install(struct wf_store *st, struct wf_err *e)
 			return err(st, rc, e);
 		}
 	}
-	return (rc = run(st, "COMMIT")) ? err(st, rc, e) : 0;
+	return run_e(st, "COMMIT", e);
 }
 
 static int open_store(struct wf_store *st, unsigned flags, struct wf_err *e)
@@ -489,8 +497,7 @@ static int begin(struct wf_store *st, int write, struct wf_err *e)
 
 	PG(st)->txn++;
 	if (!write)
-		return (rc = run(st, "BEGIN ISOLATION LEVEL REPEATABLE READ"))
-		       ? err(st, rc, e) : 0;
+		return run_e(st, "BEGIN ISOLATION LEVEL REPEATABLE READ", e);
 	PG(st)->version = -1;
 	if ((rc = run(st, "BEGIN")) ||
 	    (rc = run(st, "SELECT pg_advisory_xact_lock(1464224855)"))) {
@@ -925,9 +932,7 @@ static int whole(struct wf_store *st, long *pages, struct wf_err *e)
 /* Row-level security: the policies domain/scope.c writes, as written. */
 static int scope(struct wf_store *st, const char *sql, struct wf_err *e)
 {
-	int rc = run(st, sql);
-
-	return rc ? err(st, rc, e) : 0;
+	return run_e(st, sql, e);
 }
 
 /* A store loaded whole has no statistics until autovacuum comes by:
@@ -935,7 +940,7 @@ static int scope(struct wf_store *st, const char *sql, struct wf_err *e)
  * (a quality report 8 s instead of 0.4 s at 10,000 cases). */
 static int settle(struct wf_store *st, struct wf_err *e)
 {
-	return scope(st, "ANALYZE", e);
+	return run_e(st, "ANALYZE", e);
 }
 
 /* The server said, as the store was opened, whether policies apply to
